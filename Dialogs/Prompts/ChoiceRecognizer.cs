@@ -2,7 +2,7 @@ namespace IntegrationBot.Dialogs.Prompts;
 
 /// <summary>
 /// Finds which offered choice the user meant: its number, its value, title or a synonym (case, diacritics and script
-/// folded), the title inside a longer message, or a close typo. Ambiguous input matches nothing.
+/// folded), the title inside a longer message, one word of a longer title, or a close typo. Ambiguous input matches nothing.
 /// </summary>
 public static class ChoiceRecognizer
 {
@@ -27,6 +27,7 @@ public static class ChoiceRecognizer
 
         return Unique(choices, terms.Where(t => t.Term == text))
             ?? Unique(choices, terms.Where(t => t.Term.Length > 1 && $" {text} ".Contains($" {t.Term} ", StringComparison.Ordinal)))
+            ?? Unique(choices, terms.Where(t => text.Length > 2 && $" {t.Term} ".Contains($" {text} ", StringComparison.Ordinal)))
             ?? ClosestTypo(choices, terms, text);
     }
 

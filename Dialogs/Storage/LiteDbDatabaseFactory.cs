@@ -26,16 +26,21 @@ public static class LiteDbDatabaseFactory
         };
 
         LiteDatabase? database = null;
+        FileStream? processLock = null;
         try
         {
+            // LiteDB's own file sharing lets a second process open the file on Linux; an exclusive lock file prevents
+            // two hosts (or a chat next to the web host) from writing the same database.
+            processLock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
             database = new LiteDatabase(connection);
             // Opening is lazy in places; touching the catalog makes a corrupt or undecryptable file fail here, not mid-turn.
             _ = database.GetCollectionNames().ToList();
-            return new SharedLiteDatabase(database, file);
+            return new SharedLiteDatabase(database, file, processLock);
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
         {
             database?.Dispose();
+            processLock?.Dispose();
             throw new StorageOpenException(file, Describe(ex), ex);
         }
     }

@@ -10,10 +10,13 @@ public sealed class SharedLiteDatabase : IDisposable
 {
     private readonly Lock _writeGate = new();
 
-    public SharedLiteDatabase(LiteDatabase database, string filePath)
+    private readonly IDisposable? _processLock;
+
+    public SharedLiteDatabase(LiteDatabase database, string filePath, IDisposable? processLock = null)
     {
         Database = database;
         FilePath = filePath;
+        _processLock = processLock;
     }
 
     public LiteDatabase Database { get; }
@@ -40,5 +43,9 @@ public sealed class SharedLiteDatabase : IDisposable
         }
     }
 
-    public void Dispose() => Database.Dispose();
+    public void Dispose()
+    {
+        Database.Dispose();
+        _processLock?.Dispose();
+    }
 }
