@@ -1,0 +1,51 @@
+using LiteDB;
+
+namespace IntegrationBot.Dialogs.Storage;
+
+/// <summary>Opens <c>integrationbot.db</c> in the data directory and turns every way that can fail into a <see cref="StorageOpenException"/>.</summary>
+public static class LiteDbDatabaseFactory
+{
+    public static SharedLiteDatabase Open(StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var file = options.DatabaseFilePath;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageOpenException(file, $"the data directory cannot be created ({ex.Message}).", ex);
+        }
+
+        var connection = new ConnectionString
+        {
+            Filename = file,
+            Connection = ConnectionType.Direct,
+            Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+        };
+
+        LiteDatabase? database = null;
+        try
+        {
+            database = new LiteDatabase(connection);
+            // Opening is lazy in places; touching the catalog makes a corrupt or undecryptable file fail here, not mid-turn.
+            _ = database.GetCollectionNames().ToList();
+            return new SharedLiteDatabase(database, file);
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
+        {
+            database?.Dispose();
+            throw new StorageOpenException(file, Describe(ex), ex);
+        }
+    }
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        IOException => $"it is locked by another process or unreadable ({ex.Message}). Stop the other IntegrationBot process and retry.",
+        UnauthorizedAccessException => "access is denied.",
+        LiteException lite when lite.Message.Contains("password", StringComparison.OrdinalIgnoreCase) =>
+            "the password is wrong or missing (IntegrationBot:Storage:Password).",
+        _ => "the file is corrupt, not an IntegrationBot database, or the password (IntegrationBot:Storage:Password) is wrong.",
+    };
+}
