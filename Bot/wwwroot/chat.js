@@ -90,6 +90,8 @@
     button.addEventListener('click', function () { start(button.getAttribute('data-lang')); });
   });
 
+  // A link such as /?lang=ar opens the chat straight in that language (for the municipality's language pages).
+  var requested = new URLSearchParams(window.location.search).get('lang');
   var saved = remembered();
-  if (saved && languages[saved.lang]) { start(saved.lang); }
+  if (requested && languages[requested]) { start(requested); } else if (saved && languages[saved.lang]) { start(saved.lang); }
 }());
