@@ -1,5 +1,7 @@
 using System.Text;
 using IntegrationBot.Bot.Cli;
+using IntegrationBot.Bot.Web;
+using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Flows.Echo;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
@@ -11,7 +13,7 @@ if (CliApp.IsCommand(args))
     return await CliApp.RunAsync(args, CliContext.FromConsole(), CancellationToken.None);
 }
 
-var builder = WebApplication.CreateBuilder(args);
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.ContentRoot() });
 if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
@@ -19,9 +21,15 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 
 builder.Services.AddDialogsRuntime(builder.Configuration);
 builder.Services.AddSingleton<IBot, EchoBot>();
+builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();
+app.UseWebSockets();
+app.UseCors();
+app.UseRateLimiter();
+app.MapWebChatPage();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+app.MapDirectLine();
 
 try
 {

@@ -1,0 +1,90 @@
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using Microsoft.AspNetCore.Http;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>Reads a posted activity defensively: size-capped, malformed JSON is a 400, never an exception.</summary>
+internal static class ActivityBody
+{
+    public static async Task<ParsedActivity> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (request.ContentLength > maxBytes)
+        {
+            return new(null, DirectLineErrors.TooLarge());
+        }
+
+        using var buffer = new MemoryStream();
+        var chunk = new byte[16 * 1024];
+        int read;
+        while ((read = await request.Body.ReadAsync(chunk, cancellationToken)) > 0)
+        {
+            if (buffer.Length + read > maxBytes)
+            {
+                return new(null, DirectLineErrors.TooLarge());
+            }
+
+            buffer.Write(chunk, 0, read);
+        }
+
+        return Parse(buffer.ToArray());
+    }
+
+    /// <summary>An upload: the <c>activity</c> part, with the files noted as attachments but not kept.</summary>
+    public static async Task<ParsedActivity> ReadUploadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
+    {
+        if (!request.HasFormContentType || request.ContentLength > maxBytes)
+        {
+            return new(null, request.HasFormContentType ? DirectLineErrors.TooLarge() : DirectLineErrors.BadRequest("multipart form expected"));
+        }
+
+        IFormCollection form;
+        try
+        {
+            form = await request.ReadFormAsync(cancellationToken);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or BadHttpRequestException)
+        {
+            return new(null, DirectLineErrors.BadRequest("unreadable multipart form"));
+        }
+
+        var activityPart = form.Files.GetFile("activity");
+        Activity activity;
+        if (activityPart is null)
+        {
+            activity = new Activity { Type = ActivityTypes.Message };
+        }
+        else
+        {
+            using var stream = new MemoryStream();
+            await activityPart.CopyToAsync(stream, cancellationToken);
+            var parsed = Parse(stream.ToArray());
+            if (parsed.Error is not null)
+            {
+                return parsed;
+            }
+
+            activity = parsed.Activity!;
+        }
+
+        var files = form.Files.Where(f => f.Name != "activity")
+            .Select(f => new Attachment(f.ContentType ?? "application/octet-stream", Name: f.FileName))
+            .ToArray();
+        return new(activity with { Attachments = files.Length > 0 ? files : activity.Attachments }, null);
+    }
+
+    private static ParsedActivity Parse(byte[] json)
+    {
+        try
+        {
+            var activity = JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options);
+            return activity is null
+                ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
+                : new(activity, null);
+        }
+        catch (JsonException)
+        {
+            return new(null, DirectLineErrors.BadRequest("malformed activity JSON"));
+        }
+    }
+}

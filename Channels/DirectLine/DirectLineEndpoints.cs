@@ -1,0 +1,221 @@
+using System.Globalization;
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>The Direct Line 3.0 subset that Web Chat and botframework-directlinejs use, at <c>/v3/directline</c>.</summary>
+public static class DirectLineEndpoints
+{
+    public const string CorsPolicy = "webchat";
+    private const long MaxBodyBytes = 256 * 1024;
+
+    public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
+    {
+        var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
+        group.MapPost("/tokens/generate", GenerateAsync);
+        group.MapPost("/tokens/refresh", Refresh);
+        group.MapPost("/conversations", StartAsync);
+        group.MapGet("/conversations/{conversationId}", Reconnect);
+        group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+
+        app.MapPost("/api/webchat/token", WebChatToken.IssueAsync).RequireCors(CorsPolicy).RequireRateLimiting(WebChatToken.RateLimitPolicy);
+        return app;
+    }
+
+    private static async Task<IResult> GenerateAsync(HttpContext http, DirectLineTokenService tokens, IDirectLineStore store)
+    {
+        var options = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<DirectLineOptions>>().Value;
+        if (options.Secret.Length == 0 || BearerOf(http) != options.Secret)
+        {
+            return DirectLineErrors.Forbidden("a valid Direct Line secret is required");
+        }
+
+        var conversationId = DirectLineIds.NewConversationId();
+        var userId = DirectLineIds.NewUserId();
+        await store.CreateConversationAsync(conversationId, userId, null, http.RequestAborted);
+        return TypedResults.Json(new { conversationId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds });
+    }
+
+    private static IResult Refresh(HttpContext http, DirectLineTokenService tokens)
+    {
+        if (Authorize(http, tokens, null, out var token) is { } denied)
+        {
+            return denied;
+        }
+
+        return TypedResults.Json(new { conversationId = token.ConversationId, token = tokens.Issue(token.ConversationId, token.UserId), expires_in = tokens.LifetimeSeconds });
+    }
+
+    private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokenService tokens, DirectLineInbox inbox)
+    {
+        if (Authorize(http, tokens, null, out var token) is { } denied)
+        {
+            return denied;
+        }
+
+        var locale = await ReadLocaleAsync(http);
+        var created = await inbox.StartAsync(token, locale, ServiceUrl(http), http.RequestAborted);
+        var body = new
+        {
+            conversationId = token.ConversationId,
+            token = BearerOf(http),
+            expires_in = (int)(token.ExpiresAt - DateTimeOffset.UtcNow).TotalSeconds,
+            streamUrl = StreamUrl(http, token.ConversationId, BearerOf(http)!, null),
+        };
+        return created ? TypedResults.Json(body, statusCode: StatusCodes.Status201Created) : TypedResults.Json(body);
+    }
+
+    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, long? watermark, DirectLineTokenService tokens, IDirectLineStore store)
+    {
+        if (Authorize(http, tokens, conversationId, out _) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
+        {
+            return DirectLineErrors.NotFound();
+        }
+
+        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, watermark) });
+    }
+
+    private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineInbox inbox)
+    {
+        if (Authorize(http, tokens, conversationId, out var token) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
+        {
+            return DirectLineErrors.NotFound();
+        }
+
+        var posted = await ActivityBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
+        if (posted.Error is { } error)
+        {
+            return error;
+        }
+
+        try
+        {
+            var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), http.RequestAborted);
+            return TypedResults.Json(new { id });
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // The client resends on 5xx; the stored echo and the turn's inbound id make that resend safe.
+            return DirectLineErrors.BotError();
+        }
+    }
+
+    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store)
+    {
+        if (Authorize(http, tokens, conversationId, out _) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
+        {
+            return DirectLineErrors.NotFound();
+        }
+
+        long? after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
+        var page = await store.ReadAsync(conversationId, after, http.RequestAborted);
+        return TypedResults.Text(DirectLineStream.ActivitySetJson(page), "application/json");
+    }
+
+    private static async Task<IResult> UploadAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineInbox inbox)
+    {
+        if (Authorize(http, tokens, conversationId, out var token) is { } denied)
+        {
+            return denied;
+        }
+
+        var posted = await ActivityBody.ReadUploadAsync(http.Request, MaxBodyBytes * 40, http.RequestAborted);
+        if (posted.Error is { } error)
+        {
+            return error;
+        }
+
+        var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), http.RequestAborted);
+        return TypedResults.Json(new { id });
+    }
+
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream)
+    {
+        if (!http.WebSockets.IsWebSocketRequest)
+        {
+            http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        var check = tokens.Verify(t, out var token);
+        if (check != TokenCheck.Valid || token!.ConversationId != conversationId)
+        {
+            http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        using var socket = await http.WebSockets.AcceptWebSocketAsync();
+        await stream.RunAsync(socket, conversationId, watermark, http.RequestAborted);
+    }
+
+    private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
+    {
+        var check = tokens.Verify(BearerOf(http), out var granted);
+        token = granted!;
+        return check switch
+        {
+            TokenCheck.Missing => DirectLineErrors.Unauthorized(),
+            TokenCheck.Valid when conversationId is null || granted!.ConversationId == conversationId => null,
+            TokenCheck.Expired => DirectLineErrors.Forbidden("token expired"),
+            _ => DirectLineErrors.Forbidden("token not valid for this conversation"),
+        };
+    }
+
+    private static string? BearerOf(HttpContext http)
+    {
+        var header = http.Request.Headers.Authorization.ToString();
+        return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+    }
+
+    private static string ServiceUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/";
+
+    private static string StreamUrl(HttpContext http, string conversationId, string token, long? watermark)
+    {
+        var scheme = http.Request.IsHttps ? "wss" : "ws";
+        var url = $"{scheme}://{http.Request.Host}/v3/directline/conversations/{Uri.EscapeDataString(conversationId)}/stream?t={Uri.EscapeDataString(token)}";
+        return watermark is { } w ? url + "&watermark=" + w.ToString(CultureInfo.InvariantCulture) : url;
+    }
+
+    private static async Task<string?> ReadLocaleAsync(HttpContext http)
+    {
+        if (http.Request.ContentLength is null or 0 && !http.Request.Headers.TransferEncoding.Any())
+        {
+            return null;
+        }
+
+        try
+        {
+            using var doc = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
+            return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String
+                ? l.GetString()
+                : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,74 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Runtime;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>
+/// Takes what the page sends: stores the user's message (the echo Web Chat waits for), then runs the turn.
+/// A resend (same clientActivityID) finds the stored echo and the same inbound id, so it is never processed twice.
+/// </summary>
+public sealed class DirectLineInbox(
+    IDirectLineStore store,
+    ConversationSignals signals,
+    DirectLineAdapter adapter,
+    IBot bot,
+    TimeProvider time)
+{
+    private static readonly ChannelAccount BotAccount = new("integrationbot", "IntegrationBot", RoleTypes.Bot);
+
+    /// <summary>Opens the conversation if new and runs the bot's welcome, since Web Chat never sends conversationUpdate.</summary>
+    /// <remarks>The welcome carries the locale the page's language picker chose, so the flows can skip asking again.</remarks>
+    public async Task<bool> StartAsync(DirectLineToken token, string? locale, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var created = await store.CreateConversationAsync(token.ConversationId, token.UserId, locale, cancellationToken);
+        locale ??= await store.LocaleOfAsync(token.ConversationId, cancellationToken);
+        var user = new ChannelAccount(token.UserId, Role: RoleTypes.User);
+        var welcome = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = token.ConversationId + "|welcome",
+            ChannelId = DirectLineAdapter.ChannelId,
+            ServiceUrl = serviceUrl,
+            Conversation = new ConversationAccount(token.ConversationId),
+            From = user,
+            Recipient = BotAccount,
+            MembersAdded = [user],
+            Locale = locale,
+            Timestamp = time.GetUtcNow(),
+        };
+        // The welcome's fixed id makes a repeated start (or a retry after a crash) greet exactly once.
+        await adapter.ProcessActivityAsync(welcome, bot, cancellationToken);
+        return created;
+    }
+
+    public async Task<string> PostAsync(DirectLineToken token, Activity posted, string serviceUrl, CancellationToken cancellationToken)
+    {
+        var clientActivityId = ClientActivityId(posted);
+        var text = posted.Text;
+        var activity = posted with
+        {
+            Type = posted.Type is { Length: > 0 } ? posted.Type : ActivityTypes.Message,
+            Id = null,
+            ChannelId = DirectLineAdapter.ChannelId,
+            ServiceUrl = serviceUrl,
+            // The token, not the body, says who is speaking and where.
+            From = new ChannelAccount(token.UserId, posted.From?.Name, RoleTypes.User),
+            Recipient = BotAccount,
+            Conversation = new ConversationAccount(token.ConversationId),
+            Text = text,
+            Timestamp = time.GetUtcNow(),
+        };
+
+        var appended = await store.AppendAsync(token.ConversationId, activity, clientActivityId, cancellationToken);
+        signals.Appended(token.ConversationId);
+        await adapter.ProcessActivityAsync(appended.Activity, bot, cancellationToken);
+        return appended.Activity.Id!;
+    }
+
+    private static string? ClientActivityId(Activity posted) =>
+        posted.ChannelData is { ValueKind: System.Text.Json.JsonValueKind.Object } data
+        && data.TryGetProperty("clientActivityID", out var id)
+        && id.ValueKind == System.Text.Json.JsonValueKind.String
+            ? "client:" + id.GetString()
+            : posted.Id is { Length: > 0 } postedId ? "client:" + postedId : null;
+}

@@ -1,0 +1,34 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>Settings of the website chat widget (section <c>IntegrationBot:Channels:WebChat</c>).</summary>
+public sealed class DirectLineOptions
+{
+    public const string Section = "IntegrationBot:Channels:WebChat";
+
+    /// <summary>Website origins (comma separated) allowed to fetch a token and to call Direct Line from the browser.</summary>
+    public string AllowedOrigins { get; set; } = "";
+
+    /// <summary>Key that signs conversation tokens; set it so tokens survive a restart and work on every instance.</summary>
+    public string TokenSigningKey { get; set; } = "";
+
+    /// <summary>Optional Direct Line secret for server-side token generation (<c>POST /v3/directline/tokens/generate</c>).</summary>
+    public string Secret { get; set; } = "";
+
+    [Range(60, 86_400)]
+    public int TokenLifetimeSeconds { get; set; } = 1800;
+
+    /// <summary>New conversations one IP address may open per hour (web widget abuse limit).</summary>
+    [Range(1, 100_000)]
+    public int MaxConversationsPerIpPerHour { get; set; } = 30;
+
+    /// <summary>Largest message text accepted from the widget, in characters.</summary>
+    [Range(100, 100_000)]
+    public int MaxTextLength { get; set; } = 4000;
+
+    public IReadOnlyList<string> Origins() =>
+        AllowedOrigins.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(o => o.TrimEnd('/'))
+            .ToArray();
+}

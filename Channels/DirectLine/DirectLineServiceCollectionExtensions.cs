@@ -1,0 +1,41 @@
+using System.Threading.RateLimiting;
+using IntegrationBot.Dialogs.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>Registers the web chat widget's Direct Line channel; it is always on (it needs no remote service).</summary>
+public static class DirectLineServiceCollectionExtensions
+{
+    public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<DirectLineTokenService>();
+        services.AddSingleton<ConversationSignals>();
+        services.AddSingleton<ConversationQuota>();
+        services.AddSingleton<IDirectLineStore, LiteDbDirectLineStore>();
+        services.AddSingleton<DirectLineAdapter>();
+        services.AddSingleton<DirectLineInbox>();
+        services.AddSingleton<DirectLineStream>();
+        services.AddSingleton<IChannelSender, DirectLineSender>();
+
+        var origins = configuration.GetSection(DirectLineOptions.Section).Get<DirectLineOptions>()?.Origins() ?? [];
+        services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy =>
+        {
+            // Only the configured municipal websites may call us from a browser; our own page needs no CORS.
+            policy.WithOrigins([.. origins]).WithHeaders("Authorization", "Content-Type").WithMethods("GET", "POST");
+        }));
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(WebChatToken.RateLimitPolicy, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1) }));
+        });
+        return services;
+    }
+}

@@ -1,0 +1,94 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>Issues and verifies HMAC-signed tokens, each scoped to one conversation and expiring.</summary>
+/// <remarks>Self-contained tokens need no token table, so every instance behind a load balancer can verify them.</remarks>
+public sealed class DirectLineTokenService
+{
+    private readonly byte[] _key;
+    private readonly TimeProvider _time;
+    private readonly TimeSpan _lifetime;
+
+    public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider time)
+    {
+        var configured = options.Value.TokenSigningKey;
+        // Without a configured key tokens are valid only in this process: fine for one instance, documented for more.
+        _key = configured.Length > 0 ? Encoding.UTF8.GetBytes(configured) : RandomNumberGenerator.GetBytes(32);
+        _time = time;
+        _lifetime = TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
+    }
+
+    public int LifetimeSeconds => (int)_lifetime.TotalSeconds;
+
+    public string Issue(string conversationId, string userId)
+    {
+        var payload = new TokenPayload(conversationId, userId, _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds());
+        var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
+        return body + "." + Base64Url(Sign(body));
+    }
+
+    public TokenCheck Verify(string? token, out DirectLineToken? granted)
+    {
+        granted = null;
+        if (string.IsNullOrEmpty(token))
+        {
+            return TokenCheck.Missing;
+        }
+
+        var dot = token.IndexOf('.', StringComparison.Ordinal);
+        if (dot <= 0 || dot == token.Length - 1)
+        {
+            return TokenCheck.Invalid;
+        }
+
+        var body = token[..dot];
+        if (!TryFromBase64Url(token[(dot + 1)..], out var signature)
+            || !CryptographicOperations.FixedTimeEquals(signature, Sign(body))
+            || !TryFromBase64Url(body, out var json))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        TokenPayload? payload;
+        try
+        {
+            payload = JsonSerializer.Deserialize<TokenPayload>(json);
+        }
+        catch (JsonException)
+        {
+            return TokenCheck.Invalid;
+        }
+
+        if (payload is null || string.IsNullOrEmpty(payload.C) || string.IsNullOrEmpty(payload.U))
+        {
+            return TokenCheck.Invalid;
+        }
+
+        var expires = DateTimeOffset.FromUnixTimeSeconds(payload.E);
+        if (expires <= _time.GetUtcNow())
+        {
+            return TokenCheck.Expired;
+        }
+
+        granted = new DirectLineToken(payload.C, payload.U, expires);
+        return TokenCheck.Valid;
+    }
+
+    private byte[] Sign(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
+
+    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static bool TryFromBase64Url(string text, out byte[] bytes)
+    {
+        var padded = text.Replace('-', '+').Replace('_', '/');
+        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
+        bytes = new byte[padded.Length];
+        return Convert.TryFromBase64String(padded, bytes, out var written) && (bytes = bytes[..written]).Length > 0;
+    }
+
+    private sealed record TokenPayload(string C, string U, long E);
+}

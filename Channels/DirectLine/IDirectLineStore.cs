@@ -1,0 +1,28 @@
+using IntegrationBot.Dialogs.Activities;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>The durable activity log of web chat conversations; the watermark is the position in that log.</summary>
+public interface IDirectLineStore
+{
+    /// <summary>Creates the conversation if it does not exist; false when it already existed.</summary>
+    Task<bool> CreateConversationAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken);
+
+    /// <summary>The locale the page chose when the conversation was opened, if any.</summary>
+    Task<string?> LocaleOfAsync(string conversationId, CancellationToken cancellationToken);
+
+    Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Appends an activity, giving it the id <c>{conversationId}|{seq}</c>; an activity with the same
+    /// <paramref name="dedupeKey"/> already in the log is returned instead of being appended twice.</summary>
+    Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken);
+
+    /// <summary>Activities after <paramref name="watermark"/> (all when null), oldest first, and the new watermark.</summary>
+    Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken);
+
+    /// <summary>Erases a conversation and its activities (right to erasure).</summary>
+    Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes activities older than <paramref name="cutoff"/> (retention); returns how many.</summary>
+    Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
+}

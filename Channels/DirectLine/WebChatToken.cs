@@ -1,0 +1,70 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary><c>POST /api/webchat/token</c>: a token for a new conversation, so no secret is ever in the web page.</summary>
+internal static class WebChatToken
+{
+    public const string RateLimitPolicy = "webchat-token";
+
+    public static async Task<IResult> IssueAsync(
+        HttpContext http,
+        DirectLineTokenService tokens,
+        IDirectLineStore store,
+        ConversationQuota quota,
+        IOptions<DirectLineOptions> options)
+    {
+        if (!OriginAllowed(http, options.Value))
+        {
+            return DirectLineErrors.Forbidden("this website is not allowed to open conversations");
+        }
+
+        var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        if (!quota.TryOpen(ip))
+        {
+            return DirectLineErrors.TooManyRequests();
+        }
+
+        var conversationId = DirectLineIds.NewConversationId();
+        var userId = DirectLineIds.NewUserId();
+        await store.CreateConversationAsync(conversationId, userId, await RequestedLocaleAsync(http), http.RequestAborted);
+        return TypedResults.Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds });
+    }
+
+    /// <summary>The page may say which language its picker chose: <c>{"locale":"ar-EG"}</c>.</summary>
+    private static async Task<string?> RequestedLocaleAsync(HttpContext http)
+    {
+        if (!http.Request.HasJsonContentType())
+        {
+            return null;
+        }
+
+        try
+        {
+            var body = await http.Request.ReadFromJsonAsync<TokenRequest>(http.RequestAborted);
+            return body?.Locale is { Length: > 0 and <= 20 } locale ? locale : null;
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Our own page is always allowed; other pages only when their origin is configured.</summary>
+    private static bool OriginAllowed(HttpContext http, DirectLineOptions options)
+    {
+        var origin = http.Request.Headers.Origin.ToString();
+        if (origin.Length == 0)
+        {
+            // Not a browser cross-site request (e.g. a server or a script); the rate limits still apply.
+            return true;
+        }
+
+        var own = $"{http.Request.Scheme}://{http.Request.Host}";
+        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+            || options.Origins().Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
+    }
+
+    private sealed record TokenRequest(string? Locale);
+}

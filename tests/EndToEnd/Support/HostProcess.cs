@@ -1,0 +1,151 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text;
+
+namespace IntegrationBot.EndToEnd.Support;
+
+/// <summary>The real IntegrationBot host as a child process on a free loopback port, with its own data folder.</summary>
+public sealed class HostProcess : IAsyncDisposable
+{
+    private readonly StringBuilder _output = new();
+    private Process? _process;
+
+    private HostProcess(string dataPath, int port, IReadOnlyDictionary<string, string> environment)
+    {
+        DataPath = dataPath;
+        Port = port;
+        Environment = environment;
+    }
+
+    public string DataPath { get; }
+
+    public int Port { get; }
+
+    public IReadOnlyDictionary<string, string> Environment { get; }
+
+    public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
+
+    public string Output { get { lock (_output) { return _output.ToString(); } } }
+
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string? dataPath = null, int? port = null)
+    {
+        var host = new HostProcess(
+            dataPath ?? Directory.CreateTempSubdirectory("ib-e2e-").FullName,
+            port ?? FreePort(),
+            environment ?? new Dictionary<string, string>());
+        await host.StartAgainAsync();
+        return host;
+    }
+
+    /// <summary>Starts (or restarts after a kill) the same host on the same port and data folder.</summary>
+    public async Task StartAgainAsync()
+    {
+        var dll = Path.Combine(AppContext.BaseDirectory, "IntegrationBot.Bot.dll");
+        var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = AppContext.BaseDirectory,
+        };
+        start.Environment["IntegrationBot__Storage__Path"] = DataPath;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        foreach (var (key, value) in Environment)
+        {
+            start.Environment[key] = value;
+        }
+
+        _process = Process.Start(start) ?? throw new InvalidOperationException("could not start the host");
+        _process.OutputDataReceived += (_, e) => Append(e.Data);
+        _process.ErrorDataReceived += (_, e) => Append(e.Data);
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+
+        using var http = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(2) };
+        var deadline = DateTime.UtcNow.AddSeconds(60);
+        while (DateTime.UtcNow < deadline)
+        {
+            if (_process.HasExited)
+            {
+                throw new InvalidOperationException($"host exited with {_process.ExitCode}:\n{Output}");
+            }
+
+            try
+            {
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                {
+                    return;
+                }
+            }
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
+            {
+            }
+
+            await Task.Delay(100);
+        }
+
+        throw new TimeoutException("host did not answer /health within 60 s:\n" + Output);
+    }
+
+    /// <summary>SIGKILL: no shutdown code runs, as in a crash or power loss.</summary>
+    public async Task KillAsync()
+    {
+        if (_process is { HasExited: false } p)
+        {
+            p.Kill(entireProcessTree: true);
+            await p.WaitForExitAsync();
+        }
+    }
+
+    /// <summary>SIGTERM: the graceful shutdown an orchestrator asks for.</summary>
+    public async Task<int> TerminateAsync(TimeSpan timeout)
+    {
+        if (_process is not { HasExited: false } p)
+        {
+            return _process?.ExitCode ?? 0;
+        }
+
+        using (var kill = Process.Start("kill", ["-TERM", p.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
+        {
+            await kill!.WaitForExitAsync();
+        }
+
+        using var cts = new CancellationTokenSource(timeout);
+        await p.WaitForExitAsync(cts.Token);
+        return p.ExitCode;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await KillAsync();
+        _process?.Dispose();
+        try
+        {
+            Directory.Delete(DataPath, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
+    private void Append(string? line)
+    {
+        if (line is null)
+        {
+            return;
+        }
+
+        lock (_output)
+        {
+            _output.AppendLine(line);
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

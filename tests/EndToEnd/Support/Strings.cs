@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace IntegrationBot.EndToEnd.Support;
+
+/// <summary>The bot's own user-facing strings, read from Dialogs/Localization so tests follow the translations.</summary>
+internal static class Strings
+{
+    public static string Get(string language, string key)
+    {
+        var path = Path.Combine(RepoPaths.Root, "Dialogs", "Localization", language + ".json");
+        using var doc = JsonDocument.Parse(File.ReadAllText(path));
+        return doc.RootElement.GetProperty(key).GetString()!;
+    }
+}
