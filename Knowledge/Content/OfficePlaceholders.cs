@@ -57,6 +57,9 @@ public static partial class OfficePlaceholders
     public static IEnumerable<string> Unknown(string text) =>
         Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(name => !Names.Contains(name));
 
+    /// <summary>Removes every placeholder (for indexing answer text, where "office" and "name" would be noise).</summary>
+    public static string Strip(string text) => Placeholder().Replace(text, " ");
+
     private static string? ValueOf(string name, OfficeInfo office)
     {
         var value = name switch

@@ -20,6 +20,8 @@ public sealed class LanguageIdentifier
     // gives confidences that drop on one-word messages, which is when the conversation language should win.
     private const double Temperature = 4.0;
 
+    private const int MinScriptLetters = 3;
+
     private static readonly string[] Latin = [Language.Slovenian, Language.English, Language.Albanian, Language.Bcs];
 
     private readonly Dictionary<string, double[]> logProbabilities;
@@ -127,12 +129,18 @@ public sealed class LanguageIdentifier
             return [.. Language.All.Select(l => new LanguageGuess(l, 0.0))];
         }
 
-        if (arabic >= latin && arabic >= cyrillic)
+        if (arabic > 0 && latin + cyrillic == 0)
+        {
+            return Certain(Language.Arabic, arabic, arabic);
+        }
+
+        // Arabic and Cyrillic writers mix in Latin names ("عنوان Ljudska univerza"); a few letters of the script decide.
+        if (arabic >= MinScriptLetters && arabic >= cyrillic)
         {
             return Certain(Language.Arabic, arabic, arabic + cyrillic + latin);
         }
 
-        if (cyrillic >= latin)
+        if (cyrillic >= MinScriptLetters || cyrillic >= latin)
         {
             return Certain(Language.Bcs, cyrillic, arabic + cyrillic + latin);
         }

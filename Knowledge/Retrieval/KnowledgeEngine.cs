@@ -13,6 +13,7 @@ namespace IntegrationBot.Knowledge.Retrieval;
 public sealed class KnowledgeEngine
 {
     private const int CandidateCount = 5;
+    private const string EmergencyNumbersTopic = "emergency-numbers";
 
     private readonly TopicIndex index;
     private readonly IntentDetector intents;
@@ -21,7 +22,7 @@ public sealed class KnowledgeEngine
     {
         Catalog = catalog;
         Options = options ?? new KnowledgeEngineOptions();
-        index = TopicIndex.Build(catalog.Topics);
+        index = TopicIndex.Build(catalog.Topics, Options);
         intents = new IntentDetector(catalog.Intents);
         Identifier = LanguageIdentifier.FromCatalog(catalog);
     }
@@ -62,8 +63,15 @@ public sealed class KnowledgeEngine
             _ => Decide(candidates),
         };
 
-        return new KnowledgeResult(text, language, confidence, decision, best?.Topic, best?.Score ?? 0, candidates);
+        var topic = decision == Decision.Emergency ? EmergencyTopic(candidates) ?? best?.Topic : best?.Topic;
+        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
     }
+
+    // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic
+    // better ("the flat is on fire, which number" looks like the phone-number topic).
+    private string? EmergencyTopic(IReadOnlyList<TopicScore> candidates) =>
+        candidates.Select(c => Catalog.Find(c.Topic)).FirstOrDefault(t => t is { IsEmergency: true })?.Id
+        ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
 
     private (string Language, double Confidence) ChooseLanguage(string text, string? forced, string? current)
     {

@@ -9,15 +9,24 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
         return Normalized(pairs);
     }
 
-    public static SparseVector Centroid(IEnumerable<SparseVector> vectors)
+    // The normalized sum of the entries' unit vectors plus the answer text, which counts as
+    // answerWeight times all entries together (so a topic with many questions keeps the same balance).
+    public static SparseVector Centroid(IReadOnlyList<SparseVector> entries, SparseVector answer, double answerWeight)
     {
         var sum = new Dictionary<int, double>();
-        foreach (var vector in vectors)
+        var entriesLength = 0.0;
+        foreach (var vector in entries)
         {
             for (var i = 0; i < vector.Ids.Length; i++)
             {
                 sum[vector.Ids[i]] = sum.GetValueOrDefault(vector.Ids[i]) + vector.Weights[i];
             }
+        }
+
+        entriesLength = Math.Sqrt(sum.Values.Sum(v => v * v));
+        for (var i = 0; i < answer.Ids.Length; i++)
+        {
+            sum[answer.Ids[i]] = sum.GetValueOrDefault(answer.Ids[i]) + (answerWeight * entriesLength * answer.Weights[i]);
         }
 
         return Normalized([.. sum.Select(p => (p.Key, p.Value))]);

@@ -7,15 +7,11 @@ namespace IntegrationBot.Knowledge.Retrieval;
 // (robust to typos and to endings we never saw).
 internal static class TextFeatures
 {
-    public const double WordWeight = 1.0;
-    public const double PrefixWeight = 0.8;
-    public const double GramWeight = 0.3;
-    private const int PrefixLength = 5;
 
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
     private static readonly string[] ArabicSuffixes = ["ها", "هم", "كم", "ات", "ون", "ين", "ي", "ه"];
 
-    public static Dictionary<string, double> Extract(string folded)
+    public static Dictionary<string, double> Extract(string folded, KnowledgeEngineOptions options)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         foreach (var raw in Tokenizer.TokenizeFolded(folded))
@@ -26,10 +22,10 @@ internal static class TextFeatures
                 continue;
             }
 
-            Add(features, "w:" + token, WordWeight);
-            if (token.Length > PrefixLength)
+            Add(features, "w:" + token, options.WordWeight);
+            if (token.Length > options.PrefixLength)
             {
-                Add(features, "p:" + token[..PrefixLength], PrefixWeight);
+                Add(features, "p:" + token[..options.PrefixLength], options.PrefixWeight);
             }
 
             var padded = "<" + token + ">";
@@ -37,7 +33,7 @@ internal static class TextFeatures
             {
                 for (var k = 0; k + n <= padded.Length; k++)
                 {
-                    Add(features, padded.Substring(k, n), GramWeight);
+                    Add(features, padded.Substring(k, n), options.GramWeight);
                 }
             }
         }

@@ -15,9 +15,7 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// </summary>
 public sealed class TopicIndex
 {
-    private const int RerankCount = 40;
-    private const double CentroidShare = 0.5;
-    private const double OtherLanguageFactor = 0.9;
+    private const int RerankCount = 60;
 
     private readonly string[] topicIds;
     private readonly int[] docTopic;
@@ -28,11 +26,15 @@ public sealed class TopicIndex
     private readonly int[][] postingDocs;
     private readonly float[][] postingWeights;
     private readonly double unknownIdf;
+    private readonly KnowledgeEngineOptions options;
 
     private TopicIndex(
-        string[] topicIds, int[] docTopic, int[] docLanguage, SparseVector[][] docEntries,
+        KnowledgeEngineOptions options,
+        string[] topicIds,
+        int[] docTopic, int[] docLanguage, SparseVector[][] docEntries,
         Dictionary<string, int> vocabulary, double[] idf, int[][] postingDocs, float[][] postingWeights)
     {
+        this.options = options;
         this.topicIds = topicIds;
         this.docTopic = docTopic;
         this.docLanguage = docLanguage;
@@ -41,19 +43,20 @@ public sealed class TopicIndex
         this.idf = idf;
         this.postingDocs = postingDocs;
         this.postingWeights = postingWeights;
-        unknownIdf = Math.Log(1 + docTopic.Length);
+        unknownIdf = Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower);
     }
 
     /// <summary>Number of topics indexed.</summary>
     public int TopicCount => topicIds.Length;
 
     /// <summary>Builds the index from the topics' titles, questions and keywords in every language.</summary>
-    public static TopicIndex Build(IEnumerable<Topic> topics)
+    public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options)
     {
         var ids = new List<string>();
         var docTopic = new List<int>();
         var docLanguage = new List<int>();
         var rawEntries = new List<List<Dictionary<string, double>>>();
+        var rawAnswers = new List<Dictionary<string, double>>();
         foreach (var topic in topics)
         {
             ids.Add(topic.Id);
@@ -68,7 +71,7 @@ public sealed class TopicIndex
 
                 texts.AddRange(topic.Questions.GetValueOrDefault(language) ?? []);
                 texts.AddRange(topic.Keywords.GetValueOrDefault(language) ?? []);
-                var entries = texts.Select(t => TextFeatures.Extract(TextNormalizer.Fold(t))).Where(f => f.Count > 0).ToList();
+                var entries = texts.Select(t => TextFeatures.Extract(TextNormalizer.Fold(t), options)).Where(f => f.Count > 0).ToList();
                 if (entries.Count == 0)
                 {
                     continue;
@@ -77,14 +80,16 @@ public sealed class TopicIndex
                 docTopic.Add(ids.Count - 1);
                 docLanguage.Add(l);
                 rawEntries.Add(entries);
+                var answer = (topic.Answer.GetValueOrDefault(language) ?? string.Empty) + "\n" + (topic.Details.GetValueOrDefault(language) ?? string.Empty);
+                rawAnswers.Add(TextFeatures.Extract(TextNormalizer.Fold(OfficePlaceholders.Strip(answer)), options));
             }
         }
 
         var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
         var df = new List<int>();
-        foreach (var entries in rawEntries)
+        for (var d = 0; d < rawEntries.Count; d++)
         {
-            foreach (var feature in entries.SelectMany(e => e.Keys).Distinct())
+            foreach (var feature in rawEntries[d].SelectMany(e => e.Keys).Concat(rawAnswers[d].Keys).Distinct())
             {
                 if (!vocabulary.TryGetValue(feature, out var id))
                 {
@@ -97,13 +102,14 @@ public sealed class TopicIndex
             }
         }
 
-        var idf = df.Select(d => Math.Log(1 + ((double)rawEntries.Count / d))).ToArray();
+        var idf = df.Select(d => Math.Pow(Math.Log(1 + ((double)rawEntries.Count / d)), options.IdfPower)).ToArray();
         var docEntries = new SparseVector[rawEntries.Count][];
         var postings = new List<(int Doc, float Weight)>[vocabulary.Count];
         for (var d = 0; d < rawEntries.Count; d++)
         {
             docEntries[d] = [.. rawEntries[d].Select(e => SparseVector.FromFeatures(e, vocabulary, idf))];
-            var centroid = SparseVector.Centroid(docEntries[d]);
+            var answer = SparseVector.FromFeatures(rawAnswers[d], vocabulary, idf);
+            var centroid = SparseVector.Centroid(docEntries[d], answer, options.AnswerTextWeight);
             for (var i = 0; i < centroid.Ids.Length; i++)
             {
                 (postings[centroid.Ids[i]] ??= []).Add((d, centroid.Weights[i]));
@@ -111,6 +117,7 @@ public sealed class TopicIndex
         }
 
         return new TopicIndex(
+            options,
             [.. ids], [.. docTopic], [.. docLanguage], docEntries, vocabulary, idf,
             [.. postings.Select(p => p.Select(x => x.Doc).ToArray())],
             [.. postings.Select(p => p.Select(x => x.Weight).ToArray())]);
@@ -146,18 +153,22 @@ public sealed class TopicIndex
             }
 
             var best = touched.OrderByDescending(d => scores[d]).Take(RerankCount);
-            var byTopic = new Dictionary<int, double>();
+            var inPreferred = new Dictionary<int, double>();
+            var inOther = new Dictionary<int, double>();
             foreach (var doc in best)
             {
                 var closest = docEntries[doc].Max(entry => entry.Dot(query));
-                var score = (CentroidShare * scores[doc]) + ((1 - CentroidShare) * closest);
-                if (docLanguage[doc] != preferred)
-                {
-                    score *= OtherLanguageFactor;
-                }
+                var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
+                var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
+                bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
+            }
 
-                var topic = docTopic[doc];
-                byTopic[topic] = Math.Max(byTopic.GetValueOrDefault(topic), score);
+            var byTopic = new Dictionary<int, double>();
+            foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
+            {
+                var own = inPreferred.GetValueOrDefault(topic);
+                var other = inOther.GetValueOrDefault(topic);
+                byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
             }
 
             return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
@@ -191,7 +202,7 @@ public sealed class TopicIndex
     // never seen, so a question full of unknown words scores low (that is how out-of-scope questions fall out).
     private Dictionary<int, double> QueryVector(string folded)
     {
-        var features = TextFeatures.Extract(folded);
+        var features = TextFeatures.Extract(folded, options);
         var query = new Dictionary<int, double>(features.Count);
         var norm = 0.0;
         foreach (var (feature, raw) in features)

@@ -11,5 +11,11 @@ if (args.Length >= 2 && args[0] == "eval")
     return await KbEvalCommand.RunAsync(args[1], Console.Out, engine, verbose: args.Contains("-v"));
 }
 
+if (args.Length >= 2 && args[0] == "tune")
+{
+    Tuning.Run(args[1], Console.Out);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;
