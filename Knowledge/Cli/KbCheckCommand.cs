@@ -1,0 +1,26 @@
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Validation;
+
+namespace IntegrationBot.Knowledge.Cli;
+
+/// <summary><c>kb check</c>: validates the content; one line per problem; exit code 0 when valid, 1 otherwise.</summary>
+public static class KbCheckCommand
+{
+    /// <summary>Checks the content in <paramref name="contentDirectory"/> and reports to <paramref name="stdout"/>.</summary>
+    public static async Task<int> RunAsync(string contentDirectory, TextWriter stdout, TimeProvider time, CancellationToken cancellationToken = default)
+    {
+        var catalog = TopicCatalog.LoadFromDirectory(contentDirectory);
+        var problems = new KnowledgeValidator(time).Validate(catalog);
+        foreach (var problem in problems)
+        {
+            await stdout.WriteLineAsync(problem.ToString().AsMemory(), cancellationToken);
+        }
+
+        var summary = problems.Count == 0
+            ? $"kb check: OK, {catalog.Topics.Count} topics"
+            : $"kb check: {problems.Count} problem(s) in {catalog.Topics.Count} topics";
+        await stdout.WriteLineAsync(summary.AsMemory(), cancellationToken);
+        await stdout.FlushAsync(cancellationToken);
+        return problems.Count == 0 ? 0 : 1;
+    }
+}

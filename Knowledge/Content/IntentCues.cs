@@ -1,0 +1,14 @@
+namespace IntegrationBot.Knowledge.Content;
+
+/// <summary>
+/// Phrases per language that mean "I want a human" (handoff) or signal danger (emergency), from
+/// <c>content/intents.yaml</c>. Matching is on folded text; a word ending in <c>*</c> matches any word starting with it.
+/// </summary>
+public sealed record IntentCues(
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Handoff,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Emergency)
+{
+    public static IntentCues Empty { get; } = new(
+        new Dictionary<string, IReadOnlyList<string>>(),
+        new Dictionary<string, IReadOnlyList<string>>());
+}

@@ -1,0 +1,79 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace IntegrationBot.Knowledge.Content;
+
+/// <summary>
+/// Fills <c>{office.name}</c>, <c>{office.address}</c>, <c>{office.hours}</c>, <c>{office.phone}</c> and
+/// <c>{office.email}</c> in answer text. A line whose placeholder has no configured value is left out, so a
+/// person never sees a raw placeholder or an empty "Phone:" line; the rest of the answer stays.
+/// </summary>
+public static partial class OfficePlaceholders
+{
+    /// <summary>The placeholder names a topic may use.</summary>
+    public static IReadOnlyList<string> Names { get; } =
+        ["office.name", "office.address", "office.hours", "office.phone", "office.email"];
+
+    /// <summary>Returns <paramref name="text"/> with placeholders filled from <paramref name="office"/>.</summary>
+    public static string Fill(string text, OfficeInfo office)
+    {
+        if (string.IsNullOrEmpty(text) || !text.Contains('{', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var output = new StringBuilder(text.Length);
+        var lines = text.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var missing = false;
+            var filled = Placeholder().Replace(lines[i], match =>
+            {
+                var value = ValueOf(match.Groups[1].Value, office);
+                if (value is null)
+                {
+                    missing = true;
+                    return string.Empty;
+                }
+
+                return value;
+            });
+            if (missing)
+            {
+                continue;
+            }
+
+            output.Append(filled);
+            if (i < lines.Length - 1)
+            {
+                output.Append('\n');
+            }
+        }
+
+        return output.ToString().TrimEnd('\n');
+    }
+
+    /// <summary>The unknown placeholders in <paramref name="text"/> (for kb check).</summary>
+    public static IEnumerable<string> Unknown(string text) =>
+        Placeholder().Matches(text).Select(m => m.Groups[1].Value).Where(name => !Names.Contains(name));
+
+    /// <summary>Removes every placeholder (for indexing answer text, where "office" and "name" would be noise).</summary>
+    public static string Strip(string text) => Placeholder().Replace(text, " ");
+
+    private static string? ValueOf(string name, OfficeInfo office)
+    {
+        var value = name switch
+        {
+            "office.name" => office.Name,
+            "office.address" => office.Address,
+            "office.hours" => office.Hours,
+            "office.phone" => office.Phone,
+            "office.email" => office.Email,
+            _ => null,
+        };
+        return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    [GeneratedRegex(@"\{([a-z]+\.[a-z]+)\}", RegexOptions.CultureInvariant)]
+    private static partial Regex Placeholder();
+}

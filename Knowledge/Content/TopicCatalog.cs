@@ -1,0 +1,171 @@
+using System.Globalization;
+using YamlDotNet.Core;
+using YamlDotNet.Serialization;
+using YamlDotNet.Serialization.NamingConventions;
+
+namespace IntegrationBot.Knowledge.Content;
+
+/// <summary>
+/// The loaded knowledge base: topics from <c>topics/*.yaml</c> and intent cues from <c>intents.yaml</c>.
+/// Files that cannot be parsed are reported in <see cref="LoadProblems"/> instead of throwing, so one broken
+/// file does not take the bot down and <c>kb check</c> can say exactly where the problem is.
+/// </summary>
+public sealed class TopicCatalog
+{
+    private static readonly IDeserializer Yaml = new DeserializerBuilder()
+        .WithNamingConvention(LowerCaseNamingConvention.Instance)
+        .IgnoreUnmatchedProperties()
+        .Build();
+
+    private readonly Dictionary<string, Topic> byId;
+
+    public TopicCatalog(IEnumerable<Topic> topics, IntentCues intents, IEnumerable<ContentProblem>? loadProblems = null)
+    {
+        Topics = [.. topics];
+        byId = new Dictionary<string, Topic>(StringComparer.Ordinal);
+        foreach (var topic in Topics)
+        {
+            byId.TryAdd(topic.Id, topic);
+        }
+
+        Intents = intents;
+        LoadProblems = [.. loadProblems ?? []];
+    }
+
+    /// <summary>Where the shipped content is: <c>content</c> next to the running assembly.</summary>
+    public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "content");
+
+    public IReadOnlyList<Topic> Topics { get; }
+
+    public IntentCues Intents { get; }
+
+    public IReadOnlyList<ContentProblem> LoadProblems { get; }
+
+    /// <summary>The topic with this id, or null.</summary>
+    public Topic? Find(string id) => byId.GetValueOrDefault(id);
+
+    /// <summary>Loads the shipped content from <see cref="DefaultDirectory"/>.</summary>
+    public static TopicCatalog LoadDefault() => LoadFromDirectory(DefaultDirectory);
+
+    /// <summary>
+    /// Loads a content directory (the folder holding <c>topics/</c> and <c>intents.yaml</c>). A path to the
+    /// <c>topics</c> folder itself is accepted too.
+    /// </summary>
+    public static TopicCatalog LoadFromDirectory(string path)
+    {
+        var root = Path.GetFullPath(path);
+        var topicsDirectory = Path.Combine(root, "topics");
+        if (!Directory.Exists(topicsDirectory) && Directory.Exists(root) && Path.GetFileName(root) == "topics")
+        {
+            topicsDirectory = root;
+            root = Path.GetDirectoryName(root) ?? root;
+        }
+
+        var problems = new List<ContentProblem>();
+        var topics = new List<Topic>();
+        if (!Directory.Exists(topicsDirectory))
+        {
+            problems.Add(new ContentProblem(topicsDirectory, null, null, null, "topics directory not found"));
+        }
+        else
+        {
+            foreach (var file in Directory.EnumerateFiles(topicsDirectory, "*.yaml").Order(StringComparer.Ordinal))
+            {
+                var topic = LoadTopic(file, Relative(root, file), problems);
+                if (topic is not null)
+                {
+                    topics.Add(topic);
+                }
+            }
+        }
+
+        var intents = LoadIntents(Path.Combine(root, "intents.yaml"), problems);
+        return new TopicCatalog(topics, intents, problems);
+    }
+
+    private static Topic? LoadTopic(string file, string relative, List<ContentProblem> problems)
+    {
+        TopicFile? parsed;
+        try
+        {
+            parsed = Yaml.Deserialize<TopicFile>(File.ReadAllText(file));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new ContentProblem(relative, Path.GetFileNameWithoutExtension(file), null, null,
+                $"YAML error at line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}"));
+            return null;
+        }
+
+        if (parsed is null)
+        {
+            problems.Add(new ContentProblem(relative, Path.GetFileNameWithoutExtension(file), null, null, "file is empty"));
+            return null;
+        }
+
+        DateOnly? reviewed = null;
+        if (!string.IsNullOrWhiteSpace(parsed.Reviewed))
+        {
+            if (DateOnly.TryParseExact(parsed.Reviewed.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                reviewed = date;
+            }
+            else
+            {
+                problems.Add(new ContentProblem(relative, parsed.Id, null, "reviewed", $"'{parsed.Reviewed}' is not a date (yyyy-mm-dd)"));
+            }
+        }
+
+        return new Topic(
+            Id: parsed.Id?.Trim() ?? string.Empty,
+            Category: parsed.Category?.Trim() ?? string.Empty,
+            Flags: Clean(parsed.Flags),
+            Related: Clean(parsed.Related),
+            Reviewed: reviewed,
+            Sources: Clean(parsed.Sources),
+            Title: Texts(parsed.Title),
+            Answer: Texts(parsed.Answer),
+            Details: Texts(parsed.Details),
+            Questions: Lists(parsed.Questions),
+            Keywords: Lists(parsed.Keywords),
+            SourceFile: relative);
+    }
+
+    private static IntentCues LoadIntents(string file, List<ContentProblem> problems)
+    {
+        if (!File.Exists(file))
+        {
+            return IntentCues.Empty;
+        }
+
+        try
+        {
+            var parsed = Yaml.Deserialize<Dictionary<string, Dictionary<string, List<string?>?>?>?>(File.ReadAllText(file));
+            return new IntentCues(
+                Lists(parsed?.GetValueOrDefault("handoff")),
+                Lists(parsed?.GetValueOrDefault("emergency")));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new ContentProblem(Path.GetFileName(file), null, null, null,
+                $"YAML error at line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}"));
+            return IntentCues.Empty;
+        }
+    }
+
+    private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
+
+    private static string Relative(string root, string file) => Path.GetRelativePath(root, file).Replace('\\', '/');
+
+    private static List<string> Clean(List<string>? values) =>
+        values is null ? [] : [.. values.Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v.Trim())];
+
+    private static Dictionary<string, string> Texts(Dictionary<string, string?>? map) =>
+        map is null ? [] : map.Where(p => p.Value is not null).ToDictionary(p => p.Key.Trim(), p => p.Value!, StringComparer.Ordinal);
+
+    private static Dictionary<string, IReadOnlyList<string>> Lists(Dictionary<string, List<string?>?>? map) =>
+        map is null ? [] : map.ToDictionary(
+            p => p.Key.Trim(),
+            p => (IReadOnlyList<string>)[.. (p.Value ?? []).Where(v => !string.IsNullOrWhiteSpace(v)).Select(v => v!.Trim())],
+            StringComparer.Ordinal);
+}

@@ -1,0 +1,258 @@
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Text;
+
+namespace IntegrationBot.Knowledge.Languages;
+
+/// <summary>
+/// Identifies which of the five languages a short message is in. The script decides first (Arabic script is ar,
+/// Cyrillic is hbs); Latin text is scored by a naive Bayes model over character 1-4-grams and whole words learned
+/// from the knowledge base's own text, plus a few letters that only one language uses (ë/ç Albanian, ć/đ BCS).
+/// The model is trained on each text with and without diacritics, so "kje dobim zdravnika" and "kje dobim
+/// zdravníka" both read as Slovenian.
+/// </summary>
+public sealed class LanguageIdentifier
+{
+    private const double Smoothing = 0.5;
+    private const double WordWeight = 2.0;
+    private const double CueBonus = 6.0;
+
+    // Posterior temperature: naive Bayes is far too sure of itself on short texts; dividing the log-likelihoods
+    // gives confidences that drop on one-word messages, which is when the conversation language should win.
+    private const double Temperature = 4.0;
+
+    private const int MinScriptLetters = 3;
+
+    private static readonly string[] Latin = [Language.Slovenian, Language.English, Language.Albanian, Language.Bcs];
+
+    private readonly Dictionary<string, double[]> logProbabilities;
+    private readonly double[] unseen;
+
+    private LanguageIdentifier(Dictionary<string, double[]> logProbabilities, double[] unseen)
+    {
+        this.logProbabilities = logProbabilities;
+        this.unseen = unseen;
+    }
+
+    /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>
+    public static LanguageIdentifier FromCatalog(TopicCatalog catalog)
+    {
+        var samples = Latin.ToDictionary(l => l, _ => new List<string>());
+        foreach (var topic in catalog.Topics)
+        {
+            foreach (var language in Latin)
+            {
+                var texts = samples[language];
+                AddIfPresent(texts, topic.Title, language);
+                AddIfPresent(texts, topic.Answer, language);
+                AddIfPresent(texts, topic.Details, language);
+                texts.AddRange(topic.Questions.GetValueOrDefault(language) ?? []);
+                texts.AddRange(topic.Keywords.GetValueOrDefault(language) ?? []);
+            }
+        }
+
+        foreach (var (language, cues) in catalog.Intents.Handoff.Concat(catalog.Intents.Emergency))
+        {
+            if (samples.TryGetValue(language, out var texts))
+            {
+                texts.AddRange(cues.Select(c => c.Replace("*", string.Empty, StringComparison.Ordinal)));
+            }
+        }
+
+        return Train(samples.ToDictionary(p => p.Key, p => (IEnumerable<string>)p.Value));
+    }
+
+    /// <summary>Learns profiles from sample texts per Latin-script language (sl, en, sq, hbs).</summary>
+    public static LanguageIdentifier Train(IReadOnlyDictionary<string, IEnumerable<string>> samples)
+    {
+        var counts = new Dictionary<string, double[]>(StringComparer.Ordinal);
+        var totals = new double[Latin.Length];
+        for (var l = 0; l < Latin.Length; l++)
+        {
+            foreach (var text in samples.GetValueOrDefault(Latin[l]) ?? [])
+            {
+                var lower = text.ToLowerInvariant();
+                var folded = TextNormalizer.Fold(text);
+                Count(lower, l);
+                if (folded != lower)
+                {
+                    Count(folded, l);
+                }
+            }
+        }
+
+        var vocabulary = Math.Max(counts.Count, 1);
+        var unseen = new double[Latin.Length];
+        for (var l = 0; l < Latin.Length; l++)
+        {
+            unseen[l] = Math.Log(Smoothing / (totals[l] + (Smoothing * vocabulary)));
+        }
+
+        var logs = new Dictionary<string, double[]>(counts.Count, StringComparer.Ordinal);
+        foreach (var (feature, perLanguage) in counts)
+        {
+            var values = new double[Latin.Length];
+            for (var l = 0; l < Latin.Length; l++)
+            {
+                values[l] = Math.Log((perLanguage[l] + Smoothing) / (totals[l] + (Smoothing * vocabulary)));
+            }
+
+            logs[feature] = values;
+        }
+
+        return new LanguageIdentifier(logs, unseen);
+
+        void Count(string text, int language)
+        {
+            foreach (var (feature, weight) in Features(text))
+            {
+                if (!counts.TryGetValue(feature, out var perLanguage))
+                {
+                    perLanguage = new double[Latin.Length];
+                    counts[feature] = perLanguage;
+                }
+
+                perLanguage[language] += weight;
+                totals[language] += weight;
+            }
+        }
+    }
+
+    /// <summary>The most likely language and its probability; en with confidence 0 when there is nothing to read.</summary>
+    public LanguageGuess Identify(string text) => Distribution(text).MaxBy(p => p.Confidence)!;
+
+    /// <summary>The probability of each of the five languages for <paramref name="text"/>, summing to 1 (or all 0).</summary>
+    public IReadOnlyList<LanguageGuess> Distribution(string text)
+    {
+        var (arabic, cyrillic, latin) = CountScripts(text);
+        if (arabic + cyrillic + latin == 0)
+        {
+            return [.. Language.All.Select(l => new LanguageGuess(l, 0.0))];
+        }
+
+        if (arabic > 0 && latin + cyrillic == 0)
+        {
+            return Certain(Language.Arabic, arabic, arabic);
+        }
+
+        // Arabic and Cyrillic writers mix in Latin names ("عنوان Ljudska univerza"); a few letters of the script decide.
+        if (arabic >= MinScriptLetters && arabic >= cyrillic)
+        {
+            return Certain(Language.Arabic, arabic, arabic + cyrillic + latin);
+        }
+
+        if (cyrillic >= MinScriptLetters || cyrillic >= latin)
+        {
+            return Certain(Language.Bcs, cyrillic, arabic + cyrillic + latin);
+        }
+
+        var scores = ScoreLatin(text.ToLowerInvariant());
+        var max = scores.Max();
+        var exp = scores.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
+        var sum = exp.Sum();
+        var result = new List<LanguageGuess>(Language.All.Count);
+        foreach (var language in Language.All)
+        {
+            var index = Array.IndexOf(Latin, language);
+            result.Add(new LanguageGuess(language, index < 0 ? 0.0 : exp[index] / sum));
+        }
+
+        return result;
+    }
+
+    private double[] ScoreLatin(string lower)
+    {
+        var scores = new double[Latin.Length];
+        foreach (var (feature, weight) in Features(lower))
+        {
+            var values = logProbabilities.GetValueOrDefault(feature) ?? unseen;
+            for (var l = 0; l < Latin.Length; l++)
+            {
+                scores[l] += weight * values[l];
+            }
+        }
+
+        foreach (var c in lower)
+        {
+            switch (c)
+            {
+                case 'ë' or 'ç':
+                    scores[Array.IndexOf(Latin, Language.Albanian)] += CueBonus;
+                    break;
+                case 'ć' or 'đ':
+                    scores[Array.IndexOf(Latin, Language.Bcs)] += CueBonus;
+                    break;
+            }
+        }
+
+        return scores;
+    }
+
+    private static IReadOnlyList<LanguageGuess> Certain(string winner, int letters, int total)
+    {
+        var confidence = Math.Clamp(0.5 + (0.49 * letters / total), 0.5, 0.99);
+        var rest = (1 - confidence) / (Language.All.Count - 1);
+        return [.. Language.All.Select(l => new LanguageGuess(l, l == winner ? confidence : rest))];
+    }
+
+    private static (int Arabic, int Cyrillic, int Latin) CountScripts(string text)
+    {
+        int arabic = 0, cyrillic = 0, latin = 0;
+        foreach (var c in text)
+        {
+            if (c is >= '\u0600' and <= '\u06FF' or >= '\u0750' and <= '\u077F' or >= '\uFB50' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF')
+            {
+                arabic += char.IsLetter(c) ? 1 : 0;
+            }
+            else if (c is >= '\u0400' and <= '\u04FF')
+            {
+                cyrillic += char.IsLetter(c) ? 1 : 0;
+            }
+            else if (char.IsLetter(c) && c < '\u0250')
+            {
+                latin++;
+            }
+        }
+
+        return (arabic, cyrillic, latin);
+    }
+
+    private static IEnumerable<(string Feature, double Weight)> Features(string lower)
+    {
+        var start = -1;
+        for (var i = 0; i <= lower.Length; i++)
+        {
+            var isLetter = i < lower.Length && char.IsLetter(lower[i]);
+            if (isLetter && start < 0)
+            {
+                start = i;
+            }
+            else if (!isLetter && start >= 0)
+            {
+                var word = lower[start..i];
+                start = -1;
+                yield return ("\u0001" + word, WordWeight);
+                var padded = "_" + word + "_";
+                for (var n = 1; n <= 4; n++)
+                {
+                    for (var k = 0; k + n <= padded.Length; k++)
+                    {
+                        if (n == 1 && padded[k] == '_')
+                        {
+                            continue;
+                        }
+
+                        yield return (padded.Substring(k, n), 1.0);
+                    }
+                }
+            }
+        }
+    }
+
+    private static void AddIfPresent(List<string> texts, IReadOnlyDictionary<string, string> map, string language)
+    {
+        if (map.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text))
+        {
+            texts.Add(text);
+        }
+    }
+}

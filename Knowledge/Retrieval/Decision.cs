@@ -1,0 +1,20 @@
+namespace IntegrationBot.Knowledge.Retrieval;
+
+/// <summary>What the bot should do with a message.</summary>
+public enum Decision
+{
+    /// <summary>Nothing fits: offer the menu or a counselor.</summary>
+    None,
+
+    /// <summary>One topic fits confidently: show its answer.</summary>
+    Answer,
+
+    /// <summary>Several topics might fit: show the top three as choices.</summary>
+    Clarify,
+
+    /// <summary>The person asks for a human.</summary>
+    Handoff,
+
+    /// <summary>Danger to life or safety: show emergency numbers and flag a priority handoff.</summary>
+    Emergency,
+}

@@ -1,0 +1,105 @@
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Intents;
+using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Text;
+
+namespace IntegrationBot.Knowledge.Retrieval;
+
+/// <summary>
+/// Reads one message: identifies its language, checks for danger and for a request for a human, and ranks the
+/// topics. Everything is built once at construction; <see cref="Ask"/> is thread-safe, allocation-light and never
+/// throws on odd input (empty, huge, binary, emoji-only messages give <see cref="Decision.None"/>).
+/// </summary>
+public sealed class KnowledgeEngine
+{
+    private const int CandidateCount = 5;
+    private const string EmergencyNumbersTopic = "emergency-numbers";
+
+    private readonly TopicIndex index;
+    private readonly IntentDetector intents;
+
+    public KnowledgeEngine(TopicCatalog catalog, KnowledgeEngineOptions? options = null)
+    {
+        Catalog = catalog;
+        Options = options ?? new KnowledgeEngineOptions();
+        index = TopicIndex.Build(catalog.Topics, Options);
+        intents = new IntentDetector(catalog.Intents);
+        Identifier = LanguageIdentifier.FromCatalog(catalog);
+    }
+
+    public TopicCatalog Catalog { get; }
+
+    public KnowledgeEngineOptions Options { get; }
+
+    public LanguageIdentifier Identifier { get; }
+
+    /// <summary>Loads the shipped content (next to the assembly) and builds an engine over it.</summary>
+    public static KnowledgeEngine LoadDefault(KnowledgeEngineOptions? options = null) => new(TopicCatalog.LoadDefault(), options);
+
+    /// <summary>
+    /// Reads <paramref name="text"/>. <paramref name="forcedLanguage"/> (a code) overrides identification;
+    /// <paramref name="conversationLanguage"/> is kept when identification is unsure.
+    /// </summary>
+    public KnowledgeResult Ask(string? text, string? forcedLanguage = null, string? conversationLanguage = null)
+    {
+        text ??= string.Empty;
+        var forced = Language.Parse(forcedLanguage);
+        var current = Language.Parse(conversationLanguage);
+        var window = text.Length > Options.MaxQuestionLength ? text[..Options.MaxQuestionLength] : text;
+        var folded = TextNormalizer.Fold(window);
+        var tokens = Tokenizer.TokenizeFolded(folded);
+        if (!tokens.Any(t => t.Any(char.IsLetter)) && !tokens.Any(t => t.Length >= 3))
+        {
+            return new KnowledgeResult(text, forced ?? current ?? Language.English, forced is null ? 0 : 1, Decision.None, null, 0, []);
+        }
+
+        var (language, confidence) = ChooseLanguage(window, forced, current);
+        var candidates = index.Search(folded, language, CandidateCount);
+        var best = candidates.Count > 0 ? candidates[0] : null;
+        var decision = intents.Detect(tokens) switch
+        {
+            IntentKind.Emergency => Decision.Emergency,
+            IntentKind.Handoff => Decision.Handoff,
+            _ => Decide(candidates),
+        };
+
+        var topic = decision == Decision.Emergency ? EmergencyTopic(candidates) ?? best?.Topic : best?.Topic;
+        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
+    }
+
+    // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic
+    // better ("the flat is on fire, which number" looks like the phone-number topic).
+    private string? EmergencyTopic(IReadOnlyList<TopicScore> candidates) =>
+        candidates.Select(c => Catalog.Find(c.Topic)).FirstOrDefault(t => t is { IsEmergency: true })?.Id
+        ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
+
+    private (string Language, double Confidence) ChooseLanguage(string text, string? forced, string? current)
+    {
+        if (forced is not null)
+        {
+            return (forced, 1.0);
+        }
+
+        var distribution = Identifier.Distribution(text);
+        var guess = distribution.MaxBy(g => g.Confidence)!;
+        if (guess.Confidence >= Options.LanguageThreshold || current is null)
+        {
+            return (guess.Language, Math.Round(guess.Confidence, 4));
+        }
+
+        return (current, Math.Round(distribution.First(g => g.Language == current).Confidence, 4));
+    }
+
+    private Decision Decide(IReadOnlyList<TopicScore> candidates)
+    {
+        if (candidates.Count == 0 || candidates[0].Score < Options.ClarifyThreshold)
+        {
+            return Decision.None;
+        }
+
+        var margin = candidates[0].Score - (candidates.Count > 1 ? candidates[1].Score : 0);
+        return candidates[0].Score >= Options.AnswerThreshold && margin >= Options.AnswerMargin
+            ? Decision.Answer
+            : Decision.Clarify;
+    }
+}

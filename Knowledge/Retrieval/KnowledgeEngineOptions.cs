@@ -1,0 +1,48 @@
+namespace IntegrationBot.Knowledge.Retrieval;
+
+/// <summary>Thresholds of the engine; the defaults are tuned on the evaluation set (docs/knowledge-base.md).</summary>
+public sealed record KnowledgeEngineOptions
+{
+    /// <summary>At or above this score, with enough margin over the runner-up, the answer is shown directly.</summary>
+    public double AnswerThreshold { get; init; } = 0.40;
+
+    /// <summary>The best score must lead the second topic by this much for a direct answer; otherwise clarify.</summary>
+    public double AnswerMargin { get; init; } = 0.05;
+
+    /// <summary>Below this score nothing fits.</summary>
+    public double ClarifyThreshold { get; init; } = 0.22;
+
+    /// <summary>Below this confidence the conversation's current language is kept.</summary>
+    public double LanguageThreshold { get; init; } = 0.6;
+
+    /// <summary>Only this many characters of a message are searched; longer messages are cut (a 100 KB paste stays fast).</summary>
+    public int MaxQuestionLength { get; init; } = 1000;
+
+    /// <summary>Weight of a topic's answer and details text in its document, relative to all its sample questions together.</summary>
+    public double AnswerTextWeight { get; init; } = 0.5;
+
+    /// <summary>Share of the document-centroid similarity in a topic's score; the rest is the closest sample question.</summary>
+    public double CentroidShare { get; init; } = 0.9;
+
+    /// <summary>Factor on scores from documents in another language than the question's.</summary>
+    public double OtherLanguageFactor { get; init; } = 0.9;
+
+    /// <summary>
+    /// Share of the weaker of (question's language, best other language) added to the stronger: a topic that
+    /// matches in two languages (sl and hbs share words, names of institutions are the same everywhere) gains.
+    /// </summary>
+    public double OtherLanguageBlend { get; init; } = 0.7;
+
+    /// <summary>Exponent on inverse document frequency: above 1 silences words every topic uses ("how", "kje", "kako") more.</summary>
+    public double IdfPower { get; init; } = 1.0;
+
+    /// <summary>Feature weights: whole word, word prefix, character n-gram.</summary>
+    public double WordWeight { get; init; } = 1.0;
+
+    public double PrefixWeight { get; init; } = 0.8;
+
+    public double GramWeight { get; init; } = 0.8;
+
+    /// <summary>Length of the word prefix used as a crude stem.</summary>
+    public int PrefixLength { get; init; } = 5;
+}

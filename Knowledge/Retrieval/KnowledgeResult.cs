@@ -1,0 +1,15 @@
+namespace IntegrationBot.Knowledge.Retrieval;
+
+/// <summary>
+/// The engine's reading of one message. <see cref="Topic"/> is the best candidate whenever there is one, also
+/// for <see cref="Decision.None"/>, <see cref="Decision.Handoff"/> and <see cref="Decision.Emergency"/>; the decision
+/// says whether to show it.
+/// </summary>
+public sealed record KnowledgeResult(
+    string Text,
+    string Language,
+    double LanguageConfidence,
+    Decision Decision,
+    string? Topic,
+    double Score,
+    IReadOnlyList<TopicScore> Candidates);

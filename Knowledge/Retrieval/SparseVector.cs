@@ -1,0 +1,59 @@
+namespace IntegrationBot.Knowledge.Retrieval;
+
+// A unit-length TF-IDF vector over feature ids.
+internal sealed record SparseVector(int[] Ids, float[] Weights)
+{
+    public static SparseVector FromFeatures(Dictionary<string, double> features, Dictionary<string, int> vocabulary, double[] idf)
+    {
+        var pairs = features.Select(f => (Id: vocabulary[f.Key], Weight: f.Value * idf[vocabulary[f.Key]])).ToList();
+        return Normalized(pairs);
+    }
+
+    // The normalized sum of the entries' unit vectors plus the answer text, which counts as
+    // answerWeight times all entries together (so a topic with many questions keeps the same balance).
+    public static SparseVector Centroid(IReadOnlyList<SparseVector> entries, SparseVector answer, double answerWeight)
+    {
+        var sum = new Dictionary<int, double>();
+        var entriesLength = 0.0;
+        foreach (var vector in entries)
+        {
+            for (var i = 0; i < vector.Ids.Length; i++)
+            {
+                sum[vector.Ids[i]] = sum.GetValueOrDefault(vector.Ids[i]) + vector.Weights[i];
+            }
+        }
+
+        entriesLength = Math.Sqrt(sum.Values.Sum(v => v * v));
+        for (var i = 0; i < answer.Ids.Length; i++)
+        {
+            sum[answer.Ids[i]] = sum.GetValueOrDefault(answer.Ids[i]) + (answerWeight * entriesLength * answer.Weights[i]);
+        }
+
+        return Normalized([.. sum.Select(p => (p.Key, p.Value))]);
+    }
+
+    public double Dot(Dictionary<int, double> query)
+    {
+        var total = 0.0;
+        for (var i = 0; i < Ids.Length; i++)
+        {
+            if (query.TryGetValue(Ids[i], out var weight))
+            {
+                total += weight * Weights[i];
+            }
+        }
+
+        return total;
+    }
+
+    private static SparseVector Normalized(List<(int Id, double Weight)> pairs)
+    {
+        var length = Math.Sqrt(pairs.Sum(p => p.Weight * p.Weight));
+        if (length == 0)
+        {
+            return new SparseVector([], []);
+        }
+
+        return new SparseVector([.. pairs.Select(p => p.Id)], [.. pairs.Select(p => (float)(p.Weight / length))]);
+    }
+}

@@ -1,0 +1,236 @@
+using System.Buffers;
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Text;
+
+namespace IntegrationBot.Knowledge.Retrieval;
+
+/// <summary>
+/// TF-IDF index over the topics' titles, sample questions and keywords, one document per topic and language.
+/// A question is scored in two stages: cosine similarity with each document's centroid (through an inverted
+/// index, so cost grows with the matching features, not with the number of topics), then, for the best
+/// documents only, the similarity with their single closest sample question. Documents in the question's
+/// language count fully; other languages count a little less, so a question in English still finds its
+/// topic in a Slovenian conversation. Built once; searching is thread-safe.
+/// </summary>
+public sealed class TopicIndex
+{
+    private const int RerankCount = 60;
+
+    private readonly string[] topicIds;
+    private readonly int[] docTopic;
+    private readonly int[] docLanguage;
+    private readonly SparseVector[][] docEntries;
+    private readonly Dictionary<string, int> vocabulary;
+    private readonly double[] idf;
+    private readonly int[][] postingDocs;
+    private readonly float[][] postingWeights;
+    private readonly double unknownIdf;
+    private readonly KnowledgeEngineOptions options;
+
+    private TopicIndex(
+        KnowledgeEngineOptions options,
+        string[] topicIds,
+        int[] docTopic, int[] docLanguage, SparseVector[][] docEntries,
+        Dictionary<string, int> vocabulary, double[] idf, int[][] postingDocs, float[][] postingWeights)
+    {
+        this.options = options;
+        this.topicIds = topicIds;
+        this.docTopic = docTopic;
+        this.docLanguage = docLanguage;
+        this.docEntries = docEntries;
+        this.vocabulary = vocabulary;
+        this.idf = idf;
+        this.postingDocs = postingDocs;
+        this.postingWeights = postingWeights;
+        unknownIdf = Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower);
+    }
+
+    /// <summary>Number of topics indexed.</summary>
+    public int TopicCount => topicIds.Length;
+
+    /// <summary>Builds the index from the topics' titles, questions and keywords in every language.</summary>
+    public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options)
+    {
+        var ids = new List<string>();
+        var docTopic = new List<int>();
+        var docLanguage = new List<int>();
+        var rawEntries = new List<List<Dictionary<string, double>>>();
+        var rawAnswers = new List<Dictionary<string, double>>();
+        foreach (var topic in topics)
+        {
+            ids.Add(topic.Id);
+            for (var l = 0; l < Language.All.Count; l++)
+            {
+                var language = Language.All[l];
+                var texts = new List<string>();
+                if (topic.Title.TryGetValue(language, out var title))
+                {
+                    texts.Add(title);
+                }
+
+                texts.AddRange(topic.Questions.GetValueOrDefault(language) ?? []);
+                texts.AddRange(topic.Keywords.GetValueOrDefault(language) ?? []);
+                var entries = texts.Select(t => TextFeatures.Extract(TextNormalizer.Fold(t), options)).Where(f => f.Count > 0).ToList();
+                if (entries.Count == 0)
+                {
+                    continue;
+                }
+
+                docTopic.Add(ids.Count - 1);
+                docLanguage.Add(l);
+                rawEntries.Add(entries);
+                var answer = (topic.Answer.GetValueOrDefault(language) ?? string.Empty) + "\n" + (topic.Details.GetValueOrDefault(language) ?? string.Empty);
+                rawAnswers.Add(TextFeatures.Extract(TextNormalizer.Fold(OfficePlaceholders.Strip(answer)), options));
+            }
+        }
+
+        var vocabulary = new Dictionary<string, int>(StringComparer.Ordinal);
+        var df = new List<int>();
+        for (var d = 0; d < rawEntries.Count; d++)
+        {
+            foreach (var feature in rawEntries[d].SelectMany(e => e.Keys).Concat(rawAnswers[d].Keys).Distinct())
+            {
+                if (!vocabulary.TryGetValue(feature, out var id))
+                {
+                    id = vocabulary.Count;
+                    vocabulary[feature] = id;
+                    df.Add(0);
+                }
+
+                df[id]++;
+            }
+        }
+
+        var idf = df.Select(d => Math.Pow(Math.Log(1 + ((double)rawEntries.Count / d)), options.IdfPower)).ToArray();
+        var docEntries = new SparseVector[rawEntries.Count][];
+        var postings = new List<(int Doc, float Weight)>[vocabulary.Count];
+        for (var d = 0; d < rawEntries.Count; d++)
+        {
+            docEntries[d] = [.. rawEntries[d].Select(e => SparseVector.FromFeatures(e, vocabulary, idf))];
+            var answer = SparseVector.FromFeatures(rawAnswers[d], vocabulary, idf);
+            var centroid = SparseVector.Centroid(docEntries[d], answer, options.AnswerTextWeight);
+            for (var i = 0; i < centroid.Ids.Length; i++)
+            {
+                (postings[centroid.Ids[i]] ??= []).Add((d, centroid.Weights[i]));
+            }
+        }
+
+        return new TopicIndex(
+            options,
+            [.. ids], [.. docTopic], [.. docLanguage], docEntries, vocabulary, idf,
+            [.. postings.Select(p => p.Select(x => x.Doc).ToArray())],
+            [.. postings.Select(p => p.Select(x => x.Weight).ToArray())]);
+    }
+
+    /// <summary>The best <paramref name="count"/> topics for already folded text, best first, scores 0..1.</summary>
+    public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count)
+    {
+        var query = QueryVector(folded);
+        if (query.Count == 0)
+        {
+            return [];
+        }
+
+        var preferred = IndexOfLanguage(preferredLanguage);
+        var scores = ArrayPool<double>.Shared.Rent(docTopic.Length);
+        var touched = new List<int>();
+        try
+        {
+            foreach (var (feature, weight) in query)
+            {
+                var docs = postingDocs[feature];
+                var weights = postingWeights[feature];
+                for (var i = 0; i < docs.Length; i++)
+                {
+                    if (scores[docs[i]] == 0)
+                    {
+                        touched.Add(docs[i]);
+                    }
+
+                    scores[docs[i]] += weight * weights[i];
+                }
+            }
+
+            var best = touched.OrderByDescending(d => scores[d]).Take(RerankCount);
+            var inPreferred = new Dictionary<int, double>();
+            var inOther = new Dictionary<int, double>();
+            foreach (var doc in best)
+            {
+                var closest = docEntries[doc].Max(entry => entry.Dot(query));
+                var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
+                var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
+                bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
+            }
+
+            var byTopic = new Dictionary<int, double>();
+            foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
+            {
+                var own = inPreferred.GetValueOrDefault(topic);
+                var other = inOther.GetValueOrDefault(topic);
+                byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
+            }
+
+            return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
+                .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
+        }
+        finally
+        {
+            foreach (var doc in touched)
+            {
+                scores[doc] = 0;
+            }
+
+            ArrayPool<double>.Shared.Return(scores);
+        }
+    }
+
+    private static int IndexOfLanguage(string language)
+    {
+        for (var i = 0; i < Language.All.Count; i++)
+        {
+            if (Language.All[i] == language)
+            {
+                return i;
+            }
+        }
+
+        return -1;
+    }
+
+    // The query's known features, weighted by IDF and normalized together with the features the index has
+    // never seen, so a question full of unknown words scores low (that is how out-of-scope questions fall out).
+    private Dictionary<int, double> QueryVector(string folded)
+    {
+        var features = TextFeatures.Extract(folded, options);
+        var query = new Dictionary<int, double>(features.Count);
+        var norm = 0.0;
+        foreach (var (feature, raw) in features)
+        {
+            if (vocabulary.TryGetValue(feature, out var id))
+            {
+                var weight = raw * idf[id];
+                query[id] = weight;
+                norm += weight * weight;
+            }
+            else
+            {
+                var weight = raw * unknownIdf;
+                norm += weight * weight;
+            }
+        }
+
+        if (norm == 0)
+        {
+            return [];
+        }
+
+        var length = Math.Sqrt(norm);
+        foreach (var id in query.Keys.ToList())
+        {
+            query[id] /= length;
+        }
+
+        return query;
+    }
+}

@@ -1,0 +1,119 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace IntegrationBot.Knowledge.Text;
+
+/// <summary>
+/// Writes Latin-script BCS text in Serbian Cyrillic, for people who write to the bot in Cyrillic.
+/// URLs, e-mail addresses, placeholders and words with letters Serbian does not have (q, w, x, y: names
+/// such as WhatsApp) stay as they are; digits are untouched.
+/// </summary>
+public static partial class CyrillicTransliterator
+{
+    private static readonly Dictionary<char, char> Single = new()
+    {
+        ['a'] = 'а', ['b'] = 'б', ['c'] = 'ц', ['č'] = 'ч', ['ć'] = 'ћ', ['d'] = 'д', ['đ'] = 'ђ', ['e'] = 'е',
+        ['f'] = 'ф', ['g'] = 'г', ['h'] = 'х', ['i'] = 'и', ['j'] = 'ј', ['k'] = 'к', ['l'] = 'л', ['m'] = 'м',
+        ['n'] = 'н', ['o'] = 'о', ['p'] = 'п', ['r'] = 'р', ['s'] = 'с', ['š'] = 'ш', ['t'] = 'т', ['u'] = 'у',
+        ['v'] = 'в', ['z'] = 'з', ['ž'] = 'ж',
+    };
+
+    /// <summary>Transliterates Latin BCS to Serbian Cyrillic (lj, nj, dž as single letters).</summary>
+    public static string ToCyrillic(string latin)
+    {
+        if (string.IsNullOrEmpty(latin))
+        {
+            return string.Empty;
+        }
+
+        var builder = new StringBuilder(latin.Length);
+        var last = 0;
+        foreach (Match keep in KeepAsIs().Matches(latin))
+        {
+            AppendWords(builder, latin.AsSpan(last, keep.Index - last));
+            builder.Append(keep.Value);
+            last = keep.Index + keep.Length;
+        }
+
+        AppendWords(builder, latin.AsSpan(last));
+        return builder.ToString();
+    }
+
+    private static void AppendWords(StringBuilder builder, ReadOnlySpan<char> text)
+    {
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!char.IsLetter(text[i]))
+            {
+                builder.Append(text[i]);
+                i++;
+                continue;
+            }
+
+            var end = i;
+            while (end < text.Length && char.IsLetter(text[end]))
+            {
+                end++;
+            }
+
+            AppendWord(builder, text[i..end]);
+            i = end;
+        }
+    }
+
+    private static void AppendWord(StringBuilder builder, ReadOnlySpan<char> word)
+    {
+        if (word.IndexOfAny("qwxyQWXY") >= 0)
+        {
+            builder.Append(word);
+            return;
+        }
+
+        var allUpper = word.Length > 1 && IsAllUpper(word);
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            var lower = char.ToLowerInvariant(c);
+            var next = i + 1 < word.Length ? char.ToLowerInvariant(word[i + 1]) : '\0';
+            char mapped;
+            var consumed = 1;
+            if (lower == 'l' && next == 'j')
+            {
+                (mapped, consumed) = ('љ', 2);
+            }
+            else if (lower == 'n' && next == 'j')
+            {
+                (mapped, consumed) = ('њ', 2);
+            }
+            else if (lower == 'd' && next == 'ž')
+            {
+                (mapped, consumed) = ('џ', 2);
+            }
+            else if (!Single.TryGetValue(lower, out mapped))
+            {
+                builder.Append(c);
+                continue;
+            }
+
+            builder.Append(char.IsUpper(c) || allUpper ? char.ToUpperInvariant(mapped) : mapped);
+            i += consumed - 1;
+        }
+    }
+
+    private static bool IsAllUpper(ReadOnlySpan<char> word)
+    {
+        foreach (var c in word)
+        {
+            if (!char.IsUpper(c))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    [GeneratedRegex(@"(?:https?://|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+|\{[a-z.]+\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex KeepAsIs();
+}

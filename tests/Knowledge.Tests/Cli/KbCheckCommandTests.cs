@@ -1,0 +1,51 @@
+using IntegrationBot.Knowledge.Cli;
+
+namespace IntegrationBot.Knowledge.Tests.Cli;
+
+public sealed class KbCheckCommandTests : IDisposable
+{
+    private readonly ContentFixture fixture = new();
+
+    [Fact]
+    public async Task Valid_content_exits_zero()
+    {
+        var (exit, output) = await Run();
+        Assert.Equal(0, exit);
+        Assert.Equal("kb check: OK, 25 topics", Assert.Single(output));
+    }
+
+    [Fact]
+    public async Task Each_problem_is_one_precise_line_and_the_exit_code_is_one()
+    {
+        fixture.Rewrite("doctor", yaml => yaml.Replace("  hbs: \"doctor hbs\"\n", string.Empty, StringComparison.Ordinal));
+        File.Delete(Path.Combine(fixture.TopicsDirectory, "housing.yaml"));
+
+        var (exit, output) = await Run();
+
+        Assert.Equal(1, exit);
+        Assert.Equal(
+            [
+                "topics/housing.yaml: topic=housing: required topic is missing",
+                "topics/doctor.yaml: topic=doctor lang=hbs field=title: missing",
+                "kb check: 2 problem(s) in 24 topics",
+            ],
+            output);
+    }
+
+    [Fact]
+    public async Task Shipped_content_passes_the_command()
+    {
+        await using var stdout = new StringWriter();
+        var exit = await KbCheckCommand.RunAsync(IntegrationBot.Knowledge.Content.TopicCatalog.DefaultDirectory, stdout, TimeProvider.System, TestContext.Current.CancellationToken);
+        Assert.True(exit == 0, stdout.ToString());
+    }
+
+    private async Task<(int Exit, string[] Output)> Run()
+    {
+        await using var stdout = new StringWriter();
+        var exit = await KbCheckCommand.RunAsync(fixture.Directory, stdout, TimeProvider.System, TestContext.Current.CancellationToken);
+        return (exit, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
+    }
+
+    public void Dispose() => fixture.Dispose();
+}

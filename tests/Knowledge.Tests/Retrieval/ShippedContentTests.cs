@@ -1,0 +1,28 @@
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Knowledge.Tests.Retrieval;
+
+/// <summary>A few realistic questions against the shipped knowledge base (the full check is kb eval).</summary>
+public sealed class ShippedContentTests
+{
+    private static readonly KnowledgeEngine Engine = KnowledgeEngine.LoadDefault();
+
+    [Theory]
+    [InlineData("kje lahko odprem bancni racun", "bank-account", "sl")]
+    [InlineData("how do i register my address", "address-registration", "en")]
+    [InlineData("si mund te gjej pune", "job-search", "sq")]
+    [InlineData("gdje da upišem dijete u vrtić", "kindergarten", "hbs")]
+    [InlineData("كيف احصل على الرقم الضريبي", "tax-number", "ar")]
+    public void Typical_questions_find_their_topic_and_language(string question, string topic, string language)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(topic, result.Topic);
+        Assert.Equal(language, result.Language);
+    }
+
+    [Theory]
+    [InlineData("what's the weather tomorrow")]
+    [InlineData("recept za sarmu")]
+    public void Out_of_scope_is_not_answered(string question) =>
+        Assert.NotEqual(Decision.Answer, Engine.Ask(question).Decision);
+}
