@@ -38,7 +38,7 @@ public static class AuthEndpoints
         }
 
         var counselor = result.Counselor!;
-        var xsrf = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+        var xsrf = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)); // hex: survives cookie encoding unchanged
         var claims = new List<Claim>
         {
             new(ClaimTypes.Name, counselor.Name),
