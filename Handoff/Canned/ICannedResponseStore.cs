@@ -1,0 +1,15 @@
+namespace IntegrationBot.Handoff.Canned;
+
+/// <summary>Canned responses per language.</summary>
+public interface ICannedResponseStore
+{
+    /// <summary>All responses, or those of one language.</summary>
+    Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken);
+
+    Task<CannedResponse?> GetAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>Inserts or replaces by id.</summary>
+    Task SaveAsync(CannedResponse response, CancellationToken cancellationToken);
+
+    Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+}

@@ -1,0 +1,43 @@
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Routing;
+using IntegrationBot.Handoff.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationBot.Handoff.Console;
+
+/// <summary>/api/admin: counselor accounts and a person's data (erase, export). Admins only.</summary>
+public static class AdminEndpoints
+{
+    public static void Map(RouteGroupBuilder api)
+    {
+        var admin = api.MapGroup("/admin").RequireAuthorization(CounselorAuth.AdminPolicy);
+        admin.MapGet("/counselors", async (CounselorDirectory directory, CounselorPresence presence, CancellationToken ct) =>
+            TypedResults.Json((await directory.ListAsync(ct)).Select(c => CounselorView.From(c, presence.IsOnline(c.Name))).ToList(), HandoffJson.Options));
+        admin.MapPost("/counselors", AddCounselorAsync);
+        admin.MapDelete("/users/{channelId}/{userId}", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
+            TypedResults.Json(new { channelId, userId, removed = await data.DeleteAsync(channelId, userId, ct) }, HandoffJson.Options));
+        admin.MapGet("/users/{channelId}/{userId}/export", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
+            TypedResults.Json(await data.ExportAsync(channelId, userId, ct), HandoffJson.Options));
+    }
+
+    private static async Task<IResult> AddCounselorAsync(ConsoleRequests.NewCounselor? body, CounselorDirectory directory, CancellationToken ct)
+    {
+        if (body?.Name is null || body.Languages is null || body.Password is null)
+        {
+            return TypedResults.Problem("name, languages and password are required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        try
+        {
+            var counselor = await directory.AddAsync(body.Name, body.Languages, body.Password, body.IsAdmin, ct);
+            return TypedResults.Json(CounselorView.From(counselor, online: false), HandoffJson.Options, statusCode: StatusCodes.Status201Created);
+        }
+        catch (ArgumentException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+using System.Security.Claims;
+using System.Security.Cryptography;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Routing;
+using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationBot.Handoff.Console;
+
+/// <summary>POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.</summary>
+public static class AuthEndpoints
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        var auth = api.MapGroup("/auth").AddEndpointFilter<SecurityHeaders>();
+        auth.MapPost("/login", LoginAsync).AllowAnonymous();
+        auth.MapPost("/logout", LogoutAsync).RequireAuthorization(CounselorAuth.CounselorPolicy).AddEndpointFilter<XsrfFilter>();
+        auth.MapGet("/me", Me).RequireAuthorization(CounselorAuth.CounselorPolicy);
+    }
+
+    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(body?.Name) || string.IsNullOrEmpty(body.Password))
+        {
+            return TypedResults.Problem("Name and password are required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var result = await directory.LoginAsync(body.Name, body.Password, cancellationToken);
+        switch (result.Status)
+        {
+            case LoginStatus.LockedOut:
+                http.Response.Headers.RetryAfter = Math.Ceiling((result.LockedUntil!.Value - DateTimeOffset.UtcNow).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                return TypedResults.Problem("Too many failed logins; the account is locked for a while.", statusCode: StatusCodes.Status429TooManyRequests);
+            case LoginStatus.InvalidCredentials:
+                return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
+        }
+
+        var counselor = result.Counselor!;
+        var xsrf = Convert.ToHexString(RandomNumberGenerator.GetBytes(32)); // hex: survives cookie encoding unchanged
+        var claims = new List<Claim>
+        {
+            new(ClaimTypes.Name, counselor.Name),
+            new(CounselorAuth.LanguagesClaim, string.Join(',', counselor.Languages)),
+            new(CounselorAuth.XsrfClaim, xsrf),
+        };
+        if (counselor.IsAdmin)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, CounselorAuth.AdminRole));
+        }
+
+        await http.SignInAsync(CounselorAuth.Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CounselorAuth.Scheme)));
+        // Readable by the console's script (not HttpOnly) so it can echo it; useless to other sites, which cannot read it.
+        http.Response.Cookies.Append(CounselorAuth.XsrfCookie, xsrf, new CookieOptions
+        {
+            HttpOnly = false,
+            SameSite = SameSiteMode.Strict,
+            Secure = http.Request.IsHttps,
+            Path = "/",
+        });
+        presence.Seen(counselor.Name);
+        return TypedResults.Ok(CounselorView.From(counselor));
+    }
+
+    private static async Task<IResult> LogoutAsync(HttpContext http, CounselorPresence presence)
+    {
+        presence.LoggedOut(CounselorAuth.Name(http.User));
+        await http.SignOutAsync(CounselorAuth.Scheme);
+        http.Response.Cookies.Delete(CounselorAuth.XsrfCookie, new CookieOptions { Path = "/" });
+        return TypedResults.NoContent();
+    }
+
+    private static IResult Me(ClaimsPrincipal user) => TypedResults.Ok(new
+    {
+        name = CounselorAuth.Name(user),
+        languages = (user.FindFirst(CounselorAuth.LanguagesClaim)?.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
+        isAdmin = user.IsInRole(CounselorAuth.AdminRole),
+    });
+}

@@ -1,0 +1,104 @@
+using System.Security.Claims;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Routing;
+using IntegrationBot.Handoff.Storage;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationBot.Handoff.Console;
+
+/// <summary>/api/handoffs: list, details, claim, release, messages, transfer, notes, close, and the live stream.</summary>
+public static class HandoffEndpoints
+{
+    public const int MaxTextLength = 4000;
+
+    public static void Map(RouteGroupBuilder api)
+    {
+        var handoffs = api.MapGroup("/handoffs");
+        handoffs.MapGet("/", ListAsync);
+        handoffs.MapGet("/stream", HandoffStream.RunAsync);
+        handoffs.MapGet("/{id:guid}", GetAsync);
+        handoffs.MapPost("/{id:guid}/claim", (Guid id, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
+            Respond(queue.ClaimAsync(id, CounselorAuth.Name(user), ct), time));
+        handoffs.MapPost("/{id:guid}/release", (Guid id, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
+            Respond(queue.ReleaseAsync(id, CounselorAuth.Name(user), ct), time));
+        handoffs.MapPost("/{id:guid}/messages", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
+            ValidText(body?.Text) is { } text ? Respond(queue.SendCounselorMessageAsync(id, CounselorAuth.Name(user), text, ct), time) : BadText());
+        handoffs.MapPost("/{id:guid}/notes", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
+            ValidText(body?.Text) is { } text ? Respond(queue.AddNoteAsync(id, CounselorAuth.Name(user), text, ct), time) : BadText());
+        handoffs.MapPost("/{id:guid}/transfer", TransferAsync);
+        handoffs.MapPost("/{id:guid}/close", (Guid id, ConsoleRequests.Close? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
+            Respond(queue.CloseAsync(id, CounselorAuth.Name(user), ValidText(body?.Outcome) ?? "resolved", ct), time));
+    }
+
+    private static async Task<IResult> ListAsync(string? status, bool? all, ClaimsPrincipal user, HandoffQueue queue, CounselorDirectory directory, CounselorPresence presence, TimeProvider time, CancellationToken ct)
+    {
+        HandoffStatus? filter = status?.ToLowerInvariant() switch
+        {
+            null or "" or "waiting" => HandoffStatus.Waiting,
+            "active" => HandoffStatus.Active,
+            "closed" => HandoffStatus.Closed,
+            _ => null,
+        };
+        if (filter is null)
+        {
+            return TypedResults.Problem("status must be waiting, active or closed.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var now = time.GetUtcNow();
+        var requests = await queue.ListAsync(filter, ct);
+        if (filter != HandoffStatus.Waiting)
+        {
+            var ordered = filter == HandoffStatus.Closed ? requests.OrderByDescending(r => r.ClosedAt).Take(200) : requests.AsEnumerable();
+            return TypedResults.Json(ordered.Select(r => HandoffView.From(r, now)).ToList(), HandoffJson.Options);
+        }
+
+        var me = await directory.FindAsync(CounselorAuth.Name(user), ct);
+        if (me is null)
+        {
+            return TypedResults.Unauthorized();
+        }
+
+        var online = (await directory.ListAsync(ct)).Where(c => presence.IsOnline(c.Name)).ToList();
+        var routed = QueueRouter.ForCounselor(requests, me, online, all ?? false);
+        return TypedResults.Json(routed.Select(r => HandoffView.From(r.Request, now, r.CanServe, r.NeedsLanguage)).ToList(), HandoffJson.Options);
+    }
+
+    private static async Task<IResult> GetAsync(Guid id, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
+        await queue.GetAsync(id, ct) is { } request
+            ? TypedResults.Json(HandoffView.From(request, time.GetUtcNow(), details: true), HandoffJson.Options)
+            : TypedResults.NotFound();
+
+    private static Task<IResult> TransferAsync(Guid id, ConsoleRequests.Transfer? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct)
+    {
+        var me = CounselorAuth.Name(user);
+        return (body?.Counselor, body?.Language) switch
+        {
+            ({ Length: > 0 } counselor, null or "") => Respond(queue.TransferToCounselorAsync(id, me, counselor, ct), time),
+            (null or "", { Length: > 0 } language) => Respond(queue.TransferToLanguageAsync(id, me, language, ct), time),
+            _ => Task.FromResult<IResult>(TypedResults.Problem("Give exactly one of counselor or language.", statusCode: StatusCodes.Status400BadRequest)),
+        };
+    }
+
+    private static async Task<IResult> Respond(Task<HandoffResult> operation, TimeProvider time)
+    {
+        var result = await operation;
+        return result.Kind switch
+        {
+            HandoffResultKind.Ok => TypedResults.Json(HandoffView.From(result.Request!, time.GetUtcNow(), details: true), HandoffJson.Options),
+            HandoffResultKind.NotFound => TypedResults.NotFound(),
+            HandoffResultKind.AlreadyTaken => TypedResults.Problem($"Already taken by {result.Request?.AssignedCounselor}.", statusCode: StatusCodes.Status409Conflict),
+            HandoffResultKind.NotHolder => TypedResults.Problem("Only the counselor holding this conversation may do that.", statusCode: StatusCodes.Status403Forbidden),
+            HandoffResultKind.InvalidState => TypedResults.Problem($"Not possible while the request is {result.Request?.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict),
+            _ => TypedResults.Problem("Invalid input.", statusCode: StatusCodes.Status400BadRequest),
+        };
+    }
+
+    private static string? ValidText(string? text) =>
+        string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength ? null : text.Trim();
+
+    private static Task<IResult> BadText() =>
+        Task.FromResult<IResult>(TypedResults.Problem($"text is required (at most {MaxTextLength} characters).", statusCode: StatusCodes.Status400BadRequest));
+}

@@ -1,0 +1,16 @@
+namespace IntegrationBot.Handoff.Counselors;
+
+/// <summary>A counselor account. Name is unique (case-insensitive); the password is only kept as a PasswordHasher hash.</summary>
+public sealed record Counselor
+{
+    public required string Name { get; init; }
+    public required IReadOnlyList<string> Languages { get; init; }
+    public required string PasswordHash { get; init; }
+    public bool IsAdmin { get; init; }
+    public int FailedLogins { get; init; }
+    public DateTimeOffset? LockedUntil { get; init; }
+    public DateTimeOffset CreatedAt { get; init; }
+    public DateTimeOffset? LastLoginAt { get; init; }
+
+    public bool Speaks(string language) => Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
+}

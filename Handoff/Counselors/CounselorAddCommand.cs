@@ -1,0 +1,56 @@
+namespace IntegrationBot.Handoff.Counselors;
+
+/// <summary>The CLI command <c>counselor add NAME --languages sl,en [--admin]</c>; the password is read from standard input
+/// (first line) so it never appears in the shell history or process list.</summary>
+public static class CounselorAddCommand
+{
+    public const string Usage = "usage: counselor add NAME --languages sl,en [--admin]   (password on standard input)";
+
+    /// <summary>Runs with the arguments after "counselor"; returns the process exit code.</summary>
+    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, CounselorDirectory directory, CancellationToken cancellationToken)
+    {
+        if (args.Count < 2 || args[0] != "add")
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var name = args[1];
+        string? languages = null;
+        var admin = false;
+        for (var i = 2; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--languages" when i + 1 < args.Count:
+                    languages = args[++i];
+                    break;
+                case "--admin":
+                    admin = true;
+                    break;
+                default:
+                    await error.WriteLineAsync(Usage);
+                    return 2;
+            }
+        }
+
+        if (languages is null)
+        {
+            await error.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
+        try
+        {
+            var counselor = await directory.AddAsync(name, languages.Split(','), password, admin, cancellationToken);
+            await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}).");
+            return 0;
+        }
+        catch (ArgumentException e)
+        {
+            await error.WriteLineAsync(e.Message);
+            return 1;
+        }
+    }
+}

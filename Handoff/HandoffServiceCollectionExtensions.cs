@@ -1,0 +1,91 @@
+using IntegrationBot.Handoff.Canned;
+using IntegrationBot.Handoff.Console;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Routing;
+using IntegrationBot.Handoff.Transcripts;
+using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Handoff;
+
+/// <summary>Registers Handoff. The host must register the shared <c>LiteDB.LiteDatabase</c> and an <see cref="IUserMessenger"/>.</summary>
+public static class HandoffServiceCollectionExtensions
+{
+    public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
+            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero && o.SilentUserTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Handoff timeouts must be positive.")
+            .Validate(o => o.RetentionDays >= 1 && o.MaxFailedLogins >= 1 && o.TranscriptMessages >= 0, "Handoff retention, login and transcript limits must be positive.")
+            .ValidateOnStart();
+        services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
+
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
+        services.AddSingleton<LiteDbHandoffStore>();
+        services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<LiteDbHandoffStore>());
+        services.AddSingleton<LiteDbTranscriptStore>();
+        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
+        services.AddSingleton<LiteDbUnansweredQuestionLog>();
+        services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
+        services.AddSingleton<ICounselorStore, LiteDbCounselorStore>();
+        services.AddSingleton<ICannedResponseStore, LiteDbCannedResponseStore>();
+        foreach (var store in new[] { typeof(LiteDbHandoffStore), typeof(LiteDbTranscriptStore), typeof(LiteDbUnansweredQuestionLog) })
+        {
+            services.AddSingleton(sp => (IUserDataEraser)sp.GetRequiredService(store));
+            services.AddSingleton(sp => (IRetentionPurgeable)sp.GetRequiredService(store));
+        }
+
+        services.AddSingleton<HandoffEvents>();
+        services.AddSingleton<CounselorPresence>();
+        services.AddSingleton<CounselorDirectory>();
+        services.AddSingleton<HandoffQueue>();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<UserDataService>();
+        services.AddSingleton<HandoffTimeoutService>();
+        services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeoutService>());
+        services.AddSingleton<RetentionService>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+
+        AddConsoleAuthentication(services);
+        return services;
+    }
+
+    private static void AddConsoleAuthentication(IServiceCollection services)
+    {
+        services.AddAuthentication(CounselorAuth.Scheme).AddCookie(CounselorAuth.Scheme, options =>
+        {
+            options.Cookie.Name = CounselorAuth.CookieName;
+            options.Cookie.HttpOnly = true;
+            options.Cookie.SameSite = SameSiteMode.Strict;
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+            options.ExpireTimeSpan = TimeSpan.FromHours(10);
+            options.SlidingExpiration = true;
+            // An API answers 401/403; redirects to a login page would confuse the console's fetch calls.
+            options.Events = new CookieAuthenticationEvents
+            {
+                OnRedirectToLogin = context => Reject(context.Response, StatusCodes.Status401Unauthorized),
+                OnRedirectToAccessDenied = context => Reject(context.Response, StatusCodes.Status403Forbidden),
+            };
+        });
+        services.AddAuthorizationBuilder()
+            .AddPolicy(CounselorAuth.CounselorPolicy, p => p.AddAuthenticationSchemes(CounselorAuth.Scheme).RequireAuthenticatedUser())
+            .AddPolicy(CounselorAuth.AdminPolicy, p => p.AddAuthenticationSchemes(CounselorAuth.Scheme).RequireAuthenticatedUser().RequireRole(CounselorAuth.AdminRole));
+    }
+
+    private static Task Reject(HttpResponse response, int status)
+    {
+        response.StatusCode = status;
+        SecurityHeaders.Apply(response);
+        return Task.CompletedTask;
+    }
+}

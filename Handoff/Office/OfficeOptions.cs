@@ -1,0 +1,17 @@
+namespace IntegrationBot.Handoff.Office;
+
+/// <summary>The counseling office (section IntegrationBot:Office). Schedule keys are Mon..Sun, values like "08:00-15:00"
+/// or "08:00-12:00,13:00-15:00"; holidays are yyyy-MM-dd dates in the office's time zone.</summary>
+public sealed class OfficeOptions
+{
+    public const string Section = "IntegrationBot:Office";
+
+    public string Name { get; set; } = "";
+    public string Address { get; set; } = "";
+    public string HoursText { get; set; } = "";
+    public string Phone { get; set; } = "";
+    public string Email { get; set; } = "";
+    public string TimeZone { get; set; } = "Europe/Ljubljana";
+    public Dictionary<string, string> Schedule { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+    public List<string> Holidays { get; set; } = [];
+}

@@ -1,0 +1,107 @@
+namespace IntegrationBot.Handoff.Queue;
+
+/// <summary>The only place where a request changes status; each transition checks its guard and returns a failure otherwise.</summary>
+public static class HandoffStateMachine
+{
+    public static HandoffResult Claim(HandoffRequest request, string counselor, DateTimeOffset now) => request.Status switch
+    {
+        HandoffStatus.Waiting => HandoffResult.Ok(request with
+        {
+            Status = HandoffStatus.Active,
+            AssignedCounselor = counselor,
+            ClaimedAt = now,
+            FirstClaimedAt = request.FirstClaimedAt ?? now,
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, "claimed", counselor)],
+        }),
+        HandoffStatus.Active when SameCounselor(request, counselor) => HandoffResult.Ok(request),
+        HandoffStatus.Active => HandoffResult.Fail(HandoffResultKind.AlreadyTaken, request),
+        _ => HandoffResult.Fail(HandoffResultKind.InvalidState, request),
+    };
+
+    public static HandoffResult Release(HandoffRequest request, string counselor, DateTimeOffset now) =>
+        RequireHolder(request, counselor) ?? HandoffResult.Ok(request with
+        {
+            Status = HandoffStatus.Waiting,
+            AssignedCounselor = null,
+            ClaimedAt = null,
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, "released", counselor)],
+        });
+
+    public static HandoffResult TransferToCounselor(HandoffRequest request, string counselor, string target, DateTimeOffset now) =>
+        RequireHolder(request, counselor) ?? HandoffResult.Ok(request with
+        {
+            AssignedCounselor = target,
+            ClaimedAt = now,
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, $"transferred to {target}", counselor)],
+        });
+
+    public static HandoffResult TransferToLanguage(HandoffRequest request, string counselor, string language, DateTimeOffset now) =>
+        RequireHolder(request, counselor) ?? HandoffResult.Ok(request with
+        {
+            Status = HandoffStatus.Waiting,
+            AssignedCounselor = null,
+            ClaimedAt = null,
+            RequestedLanguage = language,
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, $"transferred to language {language}", counselor)],
+        });
+
+    public static HandoffResult AddCounselorMessage(HandoffRequest request, string counselor, string text, DateTimeOffset now) =>
+        RequireHolder(request, counselor) ?? HandoffResult.Ok(request with
+        {
+            LastCounselorMessageAt = now,
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.Counselor, text, counselor)],
+        });
+
+    public static HandoffResult AddUserMessage(HandoffRequest request, string text, DateTimeOffset now) => request.IsOpen
+        ? HandoffResult.Ok(request with
+        {
+            LastUserActivityAt = now,
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.User, text)],
+        })
+        : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
+
+    /// <summary>Any counselor may annotate an open or closed request; notes are internal.</summary>
+    public static HandoffResult AddNote(HandoffRequest request, string counselor, string text, DateTimeOffset now) =>
+        HandoffResult.Ok(request with { Notes = [.. request.Notes, new HandoffNote(now, counselor, text)] });
+
+    public static HandoffResult Close(HandoffRequest request, string counselor, string outcome, DateTimeOffset now) =>
+        RequireHolder(request, counselor) ?? HandoffResult.Ok(Closed(request, outcome, now, counselor));
+
+    /// <summary>Closing without a holder: timeouts and the user withdrawing.</summary>
+    public static HandoffResult CloseBySystem(HandoffRequest request, string outcome, DateTimeOffset now) => request.IsOpen
+        ? HandoffResult.Ok(Closed(request, outcome, now, null))
+        : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
+
+    public static HandoffResult RecordSatisfaction(HandoffRequest request, int score)
+    {
+        if (score is < 1 or > 5)
+        {
+            return HandoffResult.Fail(HandoffResultKind.InvalidInput, request);
+        }
+
+        return request.Status == HandoffStatus.Closed && request.Satisfaction is null
+            ? HandoffResult.Ok(request with { Satisfaction = score })
+            : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
+    }
+
+    private static HandoffRequest Closed(HandoffRequest request, string outcome, DateTimeOffset now, string? counselor) => request with
+    {
+        Status = HandoffStatus.Closed,
+        Outcome = outcome,
+        ClosedAt = now,
+        Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, $"closed: {outcome}", counselor)],
+    };
+
+    private static HandoffResult? RequireHolder(HandoffRequest request, string counselor)
+    {
+        if (request.Status != HandoffStatus.Active)
+        {
+            return HandoffResult.Fail(HandoffResultKind.InvalidState, request);
+        }
+
+        return SameCounselor(request, counselor) ? null : HandoffResult.Fail(HandoffResultKind.NotHolder, request);
+    }
+
+    private static bool SameCounselor(HandoffRequest request, string counselor) =>
+        string.Equals(request.AssignedCounselor, counselor, StringComparison.OrdinalIgnoreCase);
+}

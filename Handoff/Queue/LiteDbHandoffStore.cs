@@ -1,0 +1,152 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using System.Text.Json.Nodes;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+
+namespace IntegrationBot.Handoff.Queue;
+
+/// <summary>Handoff requests in the shared LiteDB file (collection handoff_requests; purged aggregates in handoff_daily).</summary>
+public sealed class LiteDbHandoffStore : IHandoffStore
+{
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _requests;
+    private readonly ILiteCollection<BsonDocument> _daily;
+    private readonly OfficeHours _office;
+
+    public LiteDbHandoffStore(LiteDatabase database, OfficeHours office)
+    {
+        _database = database;
+        _office = office;
+        _requests = database.GetCollection("handoff_requests");
+        _requests.EnsureIndex("status");
+        _requests.EnsureIndex("conversation");
+        _requests.EnsureIndex("user");
+        _requests.EnsureIndex("createdAt");
+        _daily = database.GetCollection("handoff_daily");
+    }
+
+    public string Name => "handoffs";
+
+    public Task<HandoffRequest?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = _requests.FindById(id);
+        return Task.FromResult(document is null ? null : JsonDocuments.Read<HandoffRequest>(document));
+    }
+
+    public Task<HandoffRequest?> FindOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var found = _requests.Find(Query.EQ("conversation", ConversationKey(channelId, conversationId)))
+            .Select(JsonDocuments.Read<HandoffRequest>)
+            .FirstOrDefault(r => r.IsOpen);
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<HandoffRequest>> ListAsync(HandoffStatus? status, CancellationToken cancellationToken)
+    {
+        var documents = status is null ? _requests.FindAll() : _requests.Find(Query.EQ("status", status.Value.ToString()));
+        IReadOnlyList<HandoffRequest> list = [.. documents.Select(JsonDocuments.Read<HandoffRequest>).OrderBy(r => r.CreatedAt)];
+        return Task.FromResult(list);
+    }
+
+    public Task<IReadOnlyList<HandoffRequest>> ListCreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HandoffRequest> list =
+            [.. _requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since))).Select(JsonDocuments.Read<HandoffRequest>).OrderBy(r => r.CreatedAt)];
+        return Task.FromResult(list);
+    }
+
+    public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            _requests.Insert(ToDocument(request));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<HandoffRequest?> TryUpdateAsync(HandoffRequest updated, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            var current = _requests.FindById(updated.Id);
+            if (current is null || JsonDocuments.Read<HandoffRequest>(current).Version != updated.Version)
+            {
+                return Task.FromResult<HandoffRequest?>(null);
+            }
+
+            var stored = updated with { Version = updated.Version + 1 };
+            _requests.Update(ToDocument(stored));
+            return Task.FromResult<HandoffRequest?>(stored);
+        }
+    }
+
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            return Task.FromResult(_requests.DeleteMany(Query.EQ("user", UserKey(channelId, userId))));
+        }
+    }
+
+    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var requests = _requests.Find(Query.EQ("user", UserKey(channelId, userId))).Select(JsonDocuments.Read<HandoffRequest>).ToList();
+        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(requests, HandoffJson.Options) ?? new JsonArray());
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            var expired = _requests.Find(Query.LT("createdAt", JsonDocuments.Ms(cutoff)))
+                .Select(JsonDocuments.Read<HandoffRequest>)
+                .Where(r => !r.IsOpen)
+                .ToList();
+            foreach (var group in expired.GroupBy(r => (Date: _office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
+            {
+                AddToDaily(group.Key.Date, group.Key.Language, group.Key.Reason, group.ToList());
+            }
+
+            foreach (var request in expired)
+            {
+                _requests.Delete(request.Id);
+            }
+
+            return Task.FromResult(expired.Count);
+        }
+    }
+
+    public Task<IReadOnlyList<HandoffDailyCount>> DailyCountsAsync(DateOnly from, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HandoffDailyCount> list = [.. _daily.FindAll().Select(JsonDocuments.Read<HandoffDailyCount>).Where(d => d.Date >= from)];
+        return Task.FromResult(list);
+    }
+
+    private void AddToDaily(DateOnly date, string language, HandoffReason reason, List<HandoffRequest> requests)
+    {
+        var id = $"{date:yyyy-MM-dd}|{language}|{reason}";
+        var existing = _daily.FindById(id) is { } document ? JsonDocuments.Read<HandoffDailyCount>(document) : new HandoffDailyCount(date, language, reason, 0, 0, 0);
+        var rated = requests.Where(r => r.Satisfaction is not null).ToList();
+        var merged = existing with
+        {
+            Count = existing.Count + requests.Count,
+            SatisfactionSum = existing.SatisfactionSum + rated.Sum(r => r.Satisfaction!.Value),
+            SatisfactionCount = existing.SatisfactionCount + rated.Count,
+        };
+        _daily.Upsert(JsonDocuments.Create(id, merged, new Dictionary<string, BsonValue>()));
+    }
+
+    private static BsonDocument ToDocument(HandoffRequest request) => JsonDocuments.Create(request.Id, request, new Dictionary<string, BsonValue>
+    {
+        ["status"] = request.Status.ToString(),
+        ["conversation"] = ConversationKey(request.Address.ChannelId, request.Address.ConversationId),
+        ["user"] = UserKey(request.Address.ChannelId, request.Address.UserId),
+        ["createdAt"] = JsonDocuments.Ms(request.CreatedAt),
+    });
+
+    private static string ConversationKey(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+
+    private static string UserKey(string channelId, string userId) => $"{channelId}|{userId}";
+}

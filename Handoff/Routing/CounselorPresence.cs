@@ -1,0 +1,42 @@
+using System.Collections.Concurrent;
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Handoff.Routing;
+
+/// <summary>Who is on shift: a counselor is online with an open console stream or any console request within the online window.</summary>
+public sealed class CounselorPresence(IOptions<HandoffOptions> options, TimeProvider time)
+{
+    private readonly ConcurrentDictionary<string, int> _streams = new(StringComparer.OrdinalIgnoreCase);
+    private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.OrdinalIgnoreCase);
+
+    public void Seen(string counselor) => _lastSeen[counselor] = time.GetUtcNow();
+
+    /// <summary>Marks an open stream; dispose the result when the stream ends.</summary>
+    public IDisposable StreamOpened(string counselor)
+    {
+        _streams.AddOrUpdate(counselor, 1, (_, n) => n + 1);
+        Seen(counselor);
+        return new StreamLease(this, counselor);
+    }
+
+    public void LoggedOut(string counselor) => _lastSeen.TryRemove(counselor, out _);
+
+    public bool IsOnline(string counselor) =>
+        (_streams.TryGetValue(counselor, out var n) && n > 0)
+        || (_lastSeen.TryGetValue(counselor, out var at) && time.GetUtcNow() - at <= options.Value.OnlineWindow);
+
+    private sealed class StreamLease(CounselorPresence presence, string counselor) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            {
+                presence._streams.AddOrUpdate(counselor, 0, (_, n) => Math.Max(0, n - 1));
+                presence.Seen(counselor);
+            }
+        }
+    }
+}

@@ -1,0 +1,12 @@
+using IntegrationBot.Handoff.Privacy;
+
+namespace IntegrationBot.Handoff.Transcripts;
+
+/// <summary>Conversation transcripts written by the flows and attached to handoff requests.</summary>
+public interface ITranscriptStore : IUserDataEraser, IRetentionPurgeable
+{
+    Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken);
+
+    /// <summary>The last <paramref name="count"/> messages of a conversation, oldest first.</summary>
+    Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken);
+}

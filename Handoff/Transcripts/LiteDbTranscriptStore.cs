@@ -1,0 +1,75 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using System.Text.Json.Nodes;
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+
+namespace IntegrationBot.Handoff.Transcripts;
+
+/// <summary>Transcripts in the shared LiteDB file (collection handoff_transcripts).</summary>
+public sealed class LiteDbTranscriptStore : ITranscriptStore
+{
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _messages;
+
+    public LiteDbTranscriptStore(LiteDatabase database)
+    {
+        _database = database;
+        _messages = database.GetCollection("handoff_transcripts");
+        _messages.EnsureIndex("conversation");
+        _messages.EnsureIndex("user");
+        _messages.EnsureIndex("at");
+    }
+
+    public string Name => "transcripts";
+
+    public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            _messages.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), message, new Dictionary<string, BsonValue>
+            {
+                ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
+                ["user"] = $"{message.ChannelId}|{message.UserId}",
+                ["at"] = JsonDocuments.Ms(message.At),
+            }));
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
+    {
+        // ObjectIds grow with insertion order, which keeps equal timestamps in the order they were written.
+        IReadOnlyList<TranscriptMessage> recent =
+        [
+            .. _messages.Find(Query.EQ("conversation", $"{channelId}|{conversationId}"))
+                .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(d => d["_id"].AsObjectId)
+                .Take(count)
+                .Reverse()
+                .Select(JsonDocuments.Read<TranscriptMessage>),
+        ];
+        return Task.FromResult(recent);
+    }
+
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            return Task.FromResult(_messages.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")));
+        }
+    }
+
+    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var messages = _messages.Find(Query.EQ("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<TranscriptMessage>).OrderBy(m => m.At).ToList();
+        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray());
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        lock (LiteDbGate.For(_database))
+        {
+            return Task.FromResult(_messages.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))));
+        }
+    }
+}

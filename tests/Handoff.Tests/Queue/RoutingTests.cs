@@ -1,0 +1,81 @@
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Routing;
+using IntegrationBot.Handoff.Tests.Support;
+
+namespace IntegrationBot.Handoff.Tests.Queue;
+
+public sealed class RoutingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    private static Counselor C(string name, params string[] languages) => new() { Name = name, Languages = languages, PasswordHash = "" };
+
+    [Fact]
+    public async Task Counselor_sees_own_languages_first_then_priority_then_age()
+    {
+        using var world = new HandoffWorld();
+        await world.EnqueueAsync("ar-emergency", "ar", HandoffReason.Emergency);
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.EnqueueAsync("sl-normal", "sl");
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        await world.EnqueueAsync("en-sensitive", "en", HandoffReason.Sensitive);
+        var maja = C("Maja", "sl", "en");
+
+        var routed = QueueRouter.ForCounselor(await world.Queue.ListAsync(HandoffStatus.Waiting, Ct), maja, [maja], includeOthers: false);
+
+        Assert.Equal(["en-sensitive", "sl-normal", "ar-emergency"], routed.Select(r => r.Request.Address.ConversationId));
+        Assert.Equal("ar", routed[2].NeedsLanguage);
+        Assert.False(routed[2].CanServe);
+        Assert.Null(routed[0].NeedsLanguage);
+    }
+
+    [Fact]
+    public async Task Request_another_online_counselor_can_serve_is_left_to_them_unless_all_is_asked()
+    {
+        using var world = new HandoffWorld();
+        await world.EnqueueAsync("ar-1", "ar");
+        var maja = C("Maja", "sl", "en");
+        var amira = C("Amira", "ar");
+        var waiting = await world.Queue.ListAsync(HandoffStatus.Waiting, Ct);
+
+        Assert.Empty(QueueRouter.ForCounselor(waiting, maja, [maja, amira], includeOthers: false));
+        var all = Assert.Single(QueueRouter.ForCounselor(waiting, maja, [maja, amira], includeOthers: true));
+        Assert.Null(all.NeedsLanguage);
+        Assert.Equal("ar", Assert.Single(QueueRouter.ForCounselor(waiting, amira, [maja, amira], false)).Request.Language);
+    }
+
+    [Fact]
+    public async Task Transfer_to_another_language_routes_by_the_requested_language()
+    {
+        using var world = new HandoffWorld();
+        var ticket = await world.EnqueueAsync("t", "en");
+        await world.Directory.AddAsync("Maja", ["en"], "password-1", false, Ct);
+        await world.Queue.ClaimAsync(ticket.RequestId, "Maja", Ct);
+
+        var moved = await world.Queue.TransferToLanguageAsync(ticket.RequestId, "Maja", "ar", Ct);
+
+        Assert.True(moved.Succeeded);
+        Assert.Equal(HandoffStatus.Waiting, moved.Request!.Status);
+        var maja = C("Maja", "en");
+        var routed = Assert.Single(QueueRouter.ForCounselor([moved.Request], maja, [maja], false));
+        Assert.Equal("ar", routed.NeedsLanguage);
+    }
+
+    [Fact]
+    public void Presence_counts_an_open_stream_and_recent_activity_only()
+    {
+        var clock = new ManualClock(HandoffWorld.Monday10Local);
+        var presence = new CounselorPresence(Microsoft.Extensions.Options.Options.Create(new HandoffOptions { OnlineWindow = TimeSpan.FromMinutes(5) }), clock);
+        presence.Seen("Maja");
+        var stream = presence.StreamOpened("Amira");
+        clock.Advance(TimeSpan.FromMinutes(6));
+
+        Assert.False(presence.IsOnline("Maja"));
+        Assert.True(presence.IsOnline("Amira"));
+        stream.Dispose();
+        clock.Advance(TimeSpan.FromMinutes(6));
+        Assert.False(presence.IsOnline("Amira"));
+        Assert.False(presence.IsOnline("Nobody"));
+    }
+}
