@@ -6,6 +6,9 @@ public static class CliCommands
     public static IReadOnlyList<ICliCommand> All { get; } =
     [
         new ChatCommand(),
+        new AskCommand(),
+        new KbCommand(),
+        new CounselorCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>

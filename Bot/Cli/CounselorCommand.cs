@@ -1,0 +1,27 @@
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff;
+using IntegrationBot.Handoff.Counselors;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Bot.Cli;
+
+/// <summary><c>counselor add NAME --languages sl,en [--admin]</c> with the password on standard input.</summary>
+public sealed class CounselorCommand : ICliCommand
+{
+    public string Name => "counselor";
+
+    public string Usage => "counselor add NAME --languages sl,en [--admin]   create a counselor (password on standard input)";
+
+    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddDialogsRuntime(context.Configuration)
+            .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
+            .AddHandoff(context.Configuration);
+        await using var provider = services.BuildServiceProvider();
+        var directory = provider.GetRequiredService<CounselorDirectory>();
+        return await CounselorAddCommand.RunAsync(args, context.Input, context.Output, context.Error, directory, cancellationToken);
+    }
+}
