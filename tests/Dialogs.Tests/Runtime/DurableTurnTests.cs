@@ -9,7 +9,7 @@ public sealed class DurableTurnTests
 {
     private sealed class CounterBot(TestAdapter adapter, Func<int, Task>? beforeCommit = null) : IBot
     {
-        private readonly State.IStatePropertyAccessor<int> _count = adapter.ConversationState.CreateProperty<int>("count");
+        private readonly IntegrationBot.Dialogs.State.IStatePropertyAccessor<int> _count = adapter.ConversationState.CreateProperty<int>("count");
 
         public int Runs { get; private set; }
 
