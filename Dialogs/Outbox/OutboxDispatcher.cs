@@ -19,23 +19,34 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
     private readonly OutboxOptions _options = options.Value;
 
+    // One drain at a time, so the worker and an explicit drain (CLI, tests) never send the same entry twice.
+    private readonly SemaphoreSlim _drainGate = new(1, 1);
+
     /// <summary>Jitter source; tests may replace it to make delays exact.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 
     /// <summary>Delivers everything that is due now; returns how many entries were delivered.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken = default)
     {
-        var delivered = 0;
-        while (true)
+        await _drainGate.WaitAsync(cancellationToken);
+        try
         {
-            var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
-            if (heads.Count == 0)
+            var delivered = 0;
+            while (true)
             {
-                return delivered;
-            }
+                var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
+                if (heads.Count == 0)
+                {
+                    return delivered;
+                }
 
-            var results = await Task.WhenAll(heads.Select(entry => DeliverAsync(entry, cancellationToken)));
-            delivered += results.Count(ok => ok);
+                var results = await Task.WhenAll(heads.Select(entry => DeliverAsync(entry, cancellationToken)));
+                delivered += results.Count(ok => ok);
+            }
+        }
+        finally
+        {
+            _drainGate.Release();
         }
     }
 
@@ -94,7 +105,7 @@ public sealed partial class OutboxDispatcher(
                 return false;
             default:
                 var delay = result.Outcome == DeliveryOutcome.RetryAfter && result.Delay is { } asked ? asked : Backoff(attempts);
-                LogRetry(logger, entry.Id, attempts, delay);
+                LogRetry(logger, entry.ChannelId, entry.Sequence, attempts, delay);
                 await store.RescheduleAsync(entry.Id, attempts, time.GetUtcNow() + delay, result.Reason, cancellationToken);
                 return false;
         }
@@ -102,7 +113,7 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeadLetterAsync(OutboxEntry entry, int attempts, string reason, CancellationToken cancellationToken)
     {
-        LogDeadLettered(logger, entry.Id, attempts, reason);
+        LogDeadLettered(logger, entry.ChannelId, entry.Sequence, attempts, reason);
         await store.DeadLetterAsync(entry.Id, attempts, reason, cancellationToken);
     }
 
@@ -117,11 +128,12 @@ public sealed partial class OutboxDispatcher(
     private TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.IdlePoll ? _options.IdlePoll : wait;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} not delivered (attempt {Attempts}); retrying in {Delay}")]
-    private static partial void LogRetry(ILogger logger, string entryId, int attempts, TimeSpan delay);
+    // Entries are logged by channel and sequence only: the conversation key contains the user's chat id.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {ChannelId}#{Sequence} not delivered (attempt {Attempts}); retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string channelId, long sequence, int attempts, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {EntryId} dead-lettered after {Attempts} attempts: {Reason}")]
-    private static partial void LogDeadLettered(ILogger logger, string entryId, int attempts, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {ChannelId}#{Sequence} dead-lettered after {Attempts} attempts: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string channelId, long sequence, int attempts, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox drain failed")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);
