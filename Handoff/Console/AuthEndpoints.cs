@@ -20,7 +20,7 @@ public static class AuthEndpoints
         auth.MapGet("/me", Me).RequireAuthorization(CounselorAuth.CounselorPolicy);
     }
 
-    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, CancellationToken cancellationToken)
+    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, TimeProvider time, CancellationToken cancellationToken)
     {
         if (string.IsNullOrWhiteSpace(body?.Name) || string.IsNullOrEmpty(body.Password))
         {
@@ -31,7 +31,7 @@ public static class AuthEndpoints
         switch (result.Status)
         {
             case LoginStatus.LockedOut:
-                http.Response.Headers.RetryAfter = Math.Ceiling((result.LockedUntil!.Value - DateTimeOffset.UtcNow).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = Math.Ceiling((result.LockedUntil!.Value - time.GetUtcNow()).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return TypedResults.Problem("Too many failed logins; the account is locked for a while.", statusCode: StatusCodes.Status429TooManyRequests);
             case LoginStatus.InvalidCredentials:
                 return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);

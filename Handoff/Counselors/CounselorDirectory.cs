@@ -9,6 +9,7 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
 {
     public static readonly IReadOnlySet<string> KnownLanguages = new HashSet<string>(["sl", "en", "sq", "hbs", "ar"], StringComparer.Ordinal);
     private static readonly PasswordHasher<Counselor> Hasher = new();
+    private static readonly string DummyHash = Hasher.HashPassword(new Counselor { Name = "-", Languages = [], PasswordHash = "" }, Guid.NewGuid().ToString());
     private readonly SemaphoreSlim _gate = new(1, 1);
 
     /// <summary>Adds a counselor, or replaces the languages/password/admin flag of an existing one.</summary>
@@ -83,5 +84,4 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
         }
     }
 
-    private static readonly string DummyHash = Hasher.HashPassword(new Counselor { Name = "-", Languages = [], PasswordHash = "" }, Guid.NewGuid().ToString());
 }

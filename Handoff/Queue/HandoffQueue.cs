@@ -84,7 +84,9 @@ public sealed partial class HandoffQueue(
         var position = waiting.Select(r => r.Id).ToList().IndexOf(id) + 1;
         var now = time.GetUtcNow();
         var open = office.IsOpen(now);
-        return new HandoffTicket(id, position, options.Value.EstimatedTimePerRequest * Math.Max(position, 1), open, open ? null : office.NextOpening(now), reused);
+        // Position 0 means the request is no longer waiting (already with a counselor, or closed).
+        var wait = options.Value.EstimatedTimePerRequest * position;
+        return new HandoffTicket(id, position, wait, open, open ? null : office.NextOpening(now), reused);
     }
 
     /// <summary>Adds the user's message to the conversation the counselor sees (also while still waiting: "leave a message").</summary>

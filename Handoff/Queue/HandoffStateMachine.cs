@@ -60,9 +60,18 @@ public static class HandoffStateMachine
         })
         : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
 
-    /// <summary>Any counselor may annotate an open or closed request; notes are internal.</summary>
-    public static HandoffResult AddNote(HandoffRequest request, string counselor, string text, DateTimeOffset now) =>
-        HandoffResult.Ok(request with { Notes = [.. request.Notes, new HandoffNote(now, counselor, text)] });
+    /// <summary>Notes are internal; only the holder writes them, also after closing (the closer stays the assigned counselor).</summary>
+    public static HandoffResult AddNote(HandoffRequest request, string counselor, string text, DateTimeOffset now)
+    {
+        if (request.Status == HandoffStatus.Waiting)
+        {
+            return HandoffResult.Fail(HandoffResultKind.InvalidState, request);
+        }
+
+        return SameCounselor(request, counselor)
+            ? HandoffResult.Ok(request with { Notes = [.. request.Notes, new HandoffNote(now, counselor, text)] })
+            : HandoffResult.Fail(HandoffResultKind.NotHolder, request);
+    }
 
     public static HandoffResult Close(HandoffRequest request, string counselor, string outcome, DateTimeOffset now) =>
         RequireHolder(request, counselor) ?? HandoffResult.Ok(Closed(request, outcome, now, counselor));

@@ -23,6 +23,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         _requests.EnsureIndex("conversation");
         _requests.EnsureIndex("user");
         _requests.EnsureIndex("createdAt");
+        _requests.EnsureIndex("seq");
         _daily = database.GetCollection("handoff_daily");
     }
 
@@ -45,22 +46,23 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     public Task<IReadOnlyList<HandoffRequest>> ListAsync(HandoffStatus? status, CancellationToken cancellationToken)
     {
         var documents = status is null ? _requests.FindAll() : _requests.Find(Query.EQ("status", status.Value.ToString()));
-        IReadOnlyList<HandoffRequest> list = [.. documents.Select(JsonDocuments.Read<HandoffRequest>).OrderBy(r => r.CreatedAt)];
-        return Task.FromResult(list);
+        return Task.FromResult(InQueueOrder(documents));
     }
 
     public Task<IReadOnlyList<HandoffRequest>> ListCreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        IReadOnlyList<HandoffRequest> list =
-            [.. _requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since))).Select(JsonDocuments.Read<HandoffRequest>).OrderBy(r => r.CreatedAt)];
-        return Task.FromResult(list);
+        return Task.FromResult(InQueueOrder(_requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since)))));
     }
 
     public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken)
     {
         lock (LiteDbGate.For(_database))
         {
-            _requests.Insert(ToDocument(request));
+            // A sequence number keeps requests created in the same millisecond in arrival order.
+            var last = _requests.Query().OrderByDescending("seq").Limit(1).FirstOrDefault();
+            var document = ToDocument(request);
+            document["seq"] = (last?["seq"].AsInt64 ?? 0) + 1;
+            _requests.Insert(document);
         }
 
         return Task.CompletedTask;
@@ -77,7 +79,9 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             }
 
             var stored = updated with { Version = updated.Version + 1 };
-            _requests.Update(ToDocument(stored));
+            var document = ToDocument(stored);
+            document["seq"] = current["seq"];
+            _requests.Update(document);
             return Task.FromResult<HandoffRequest?>(stored);
         }
     }
@@ -137,6 +141,9 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         };
         _daily.Upsert(JsonDocuments.Create(id, merged, new Dictionary<string, BsonValue>()));
     }
+
+    private static IReadOnlyList<HandoffRequest> InQueueOrder(IEnumerable<BsonDocument> documents) =>
+        [.. documents.OrderBy(d => d["seq"].IsNumber ? d["seq"].AsInt64 : 0).Select(JsonDocuments.Read<HandoffRequest>).OrderBy(r => r.CreatedAt)];
 
     private static BsonDocument ToDocument(HandoffRequest request) => JsonDocuments.Create(request.Id, request, new Dictionary<string, BsonValue>
     {

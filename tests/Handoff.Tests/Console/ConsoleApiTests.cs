@@ -106,6 +106,8 @@ public sealed class ConsoleApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await amira.PostAsync($"/api/handoffs/{id}/messages", new { text = "hi" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await amira.PostAsync($"/api/handoffs/{id}/close", new { outcome = "x" })).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await amira.PostAsync($"/api/handoffs/{id}/release")).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await amira.PostAsync($"/api/handoffs/{id}/notes", new { text = "x" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await amira.PostAsync($"/api/handoffs/{id}/transfer", new { language = "sl" })).StatusCode);
 
         Assert.Equal(HttpStatusCode.OK, (await maja.PostAsync($"/api/handoffs/{id}/messages", new { text = "Hello, I am Maja." })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await maja.PostAsync($"/api/handoffs/{id}/notes", new { text = "called back" })).StatusCode);

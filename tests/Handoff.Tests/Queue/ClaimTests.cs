@@ -12,14 +12,14 @@ public sealed class ClaimTests
     {
         using var world = new HandoffWorld();
         var ticket = await world.EnqueueAsync("hot");
-        using var start = new ManualResetEventSlim();
+        var start = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
 
         var claims = Enumerable.Range(0, 50).Select(i => Task.Run(async () =>
         {
-            start.Wait(Ct);
+            await start.Task;
             return (Name: $"c{i}", Result: await world.Queue.ClaimAsync(ticket.RequestId, $"c{i}", Ct));
         })).ToList();
-        start.Set();
+        start.SetResult();
         var results = await Task.WhenAll(claims);
 
         var winner = Assert.Single(results, r => r.Result.Succeeded);

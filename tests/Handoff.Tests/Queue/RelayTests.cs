@@ -42,6 +42,9 @@ public sealed class RelayTests
 
         Assert.Equal(HandoffResultKind.NotHolder, (await world.Queue.SendCounselorMessageAsync(ticket.RequestId, "Amira", "hi", Ct)).Kind);
         Assert.Equal(HandoffResultKind.NotHolder, (await world.Queue.CloseAsync(ticket.RequestId, "Amira", "x", Ct)).Kind);
+        Assert.Equal(HandoffResultKind.NotHolder, (await world.Queue.AddNoteAsync(ticket.RequestId, "Amira", "x", Ct)).Kind);
+        await world.Queue.CloseAsync(ticket.RequestId, "Maja", "resolved", Ct);
+        Assert.True((await world.Queue.AddNoteAsync(ticket.RequestId, "Maja", "follow-up by phone", Ct)).Succeeded);
         Assert.DoesNotContain(world.Messenger.Sent, s => s.Contains("message from", StringComparison.Ordinal));
     }
 

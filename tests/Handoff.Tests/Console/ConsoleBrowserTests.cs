@@ -1,0 +1,70 @@
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.Handoff.Tests.Console;
+
+/// <summary>The console in real Chromium against a real host: live queue, take, reply, close, right-to-left Arabic.</summary>
+public sealed class ConsoleBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Counselor_sees_a_new_request_live_takes_it_replies_and_closes()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        var scriptErrors = new List<string>();
+        page.PageError += (_, error) => scriptErrors.Add(error);
+
+        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await page.FillAsync("input[name=name]", "Maja");
+        await page.FillAsync("input[name=password]", "maja-password");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("#live.on").WaitForAsync();
+
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "ar-1", "u1", "{}"), "ar", "housing", HandoffReason.Sensitive), Ct);
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "أحتاج مساعدة في السكن", Ct);
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "en-1", "u2", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        var row = page.Locator("#queue-rows tr", new() { HasText = "housing" });
+        await row.WaitForAsync();
+        await page.Locator("#queue-rows tr", new() { HasText = "work" }).WaitForAsync();
+        Assert.Equal(0, await row.Locator(".emergency").CountAsync());
+        Assert.Contains("sensitive", await page.Locator("#queue-rows tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        await SaveScreenshotAsync(page, "console-queue.png");
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+
+        var bubble = page.Locator("#transcript li.user").First;
+        await bubble.WaitForAsync();
+        Assert.Equal("rtl", await bubble.GetAttributeAsync("dir"));
+        await page.FillAsync("#reply-text", "مرحبا، أنا مايا");
+        await page.ClickAsync("#send");
+        await page.Locator("#transcript li.counselor").WaitForAsync();
+        await SaveScreenshotAsync(page, "console-arabic-conversation.png");
+
+        await page.ClickAsync("#close-form button[type=submit]");
+        await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync();
+        Assert.Equal(["ar-1 claimed by Maja", "ar-1 message from Maja: مرحبا، أنا مايا", "ar-1 closed: resolved"], host.Messenger.Sent);
+
+        await page.ClickAsync("button[data-view=dashboard]");
+        await page.Locator("#d-days tr").First.WaitForAsync();
+        await SaveScreenshotAsync(page, "console-dashboard.png");
+        Assert.Empty(scriptErrors);
+    }
+
+    private static async Task SaveScreenshotAsync(IPage page, string name)
+    {
+        var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");
+        Directory.CreateDirectory(directory);
+        await page.ScreenshotAsync(new() { Path = Path.Combine(directory, name), FullPage = true });
+    }
+}
