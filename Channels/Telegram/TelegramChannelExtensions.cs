@@ -1,0 +1,34 @@
+using IntegrationBot.Channels.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntegrationBot.Channels.Telegram;
+
+/// <summary>Registers the Telegram channel and maps its webhook.</summary>
+public static class TelegramChannelExtensions
+{
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<TelegramOptions>(configuration.GetSection(TelegramOptions.Section));
+        services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();
+        services.TryAddSingleton<TelegramClientFactory>();
+        services.TryAddSingleton<TelegramUpdateHandler>();
+        services.AddHttpClient(TelegramClientFactory.HttpClientName)
+            .AddResilienceHandler("telegram", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+        services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)
+            .AddResilienceHandler("telegram-polling", b => HttpResilience.Configure(b,
+                TimeSpan.FromSeconds(TelegramPollingService.LongPollSeconds + 15)));
+        services.AddHostedService<TelegramWebhookRegistration>();
+        services.AddHostedService<TelegramPollingService>();
+        return services;
+    }
+
+    /// <summary>Always mapped; answers 404 unless a token and webhook secret are configured.</summary>
+    public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync);
+}
