@@ -20,9 +20,13 @@ public static class TextSplitter
             }
             rest = rest[cut..].TrimStart();
         }
-        if (rest.Length > 0 || chunks.Count == 0)
+        if (chunks.Count == 0)
         {
             chunks.Add(rest.ToString());
+        }
+        else if (rest.TrimEnd().Length > 0)
+        {
+            chunks.Add(rest.TrimEnd().ToString());
         }
         return chunks;
     }

@@ -1,0 +1,52 @@
+using IntegrationBot.Channels.Common;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationBot.Channels.Tests.Fakes;
+
+/// <summary>The real ASP.NET Core pipeline with <c>AddChannels</c>/<c>MapChannels</c>, on an in-memory test server.</summary>
+public sealed class ChannelTestHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+
+    private ChannelTestHost(WebApplication app, RecordingInboundHandler inbound)
+    {
+        _app = app;
+        Inbound = inbound;
+        Client = app.GetTestClient();
+    }
+
+    public RecordingInboundHandler Inbound { get; }
+
+    public HttpClient Client { get; }
+
+    public IServiceProvider Services => _app.Services;
+
+    public static async Task<ChannelTestHost> StartAsync(
+        IDictionary<string, string?> settings, Action<IServiceCollection>? configure = null)
+    {
+        var builder = WebApplication.CreateBuilder();
+        builder.WebHost.UseTestServer();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(settings);
+        var inbound = new RecordingInboundHandler();
+        builder.Services.AddSingleton<IInboundActivityHandler>(inbound);
+        builder.Services.AddChannels(builder.Configuration);
+        configure?.Invoke(builder.Services);
+        var app = builder.Build();
+        app.MapChannels();
+        await app.StartAsync();
+        return new ChannelTestHost(app, inbound);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
