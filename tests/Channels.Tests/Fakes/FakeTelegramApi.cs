@@ -97,7 +97,8 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         {
             return Error(400, "Bad Request: chat not found");
         }
-        var isHtml = body["parse_mode"]?.GetValue<string>() == "HTML";
+        // Telegram reads parse_mode case-insensitively ("HTML", "Html", "html").
+        var isHtml = string.Equals(body["parse_mode"]?.GetValue<string>(), "HTML", StringComparison.OrdinalIgnoreCase);
         var plain = text;
         if (isHtml && TelegramHtmlRules.Check(text, out plain) is { } problem)
         {
