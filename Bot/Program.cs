@@ -1,10 +1,37 @@
+using System.Text;
+using IntegrationBot.Bot.Cli;
+using IntegrationBot.Dialogs.Flows.Echo;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+
+if (CliApp.IsCommand(args))
+{
+    Console.InputEncoding = Encoding.UTF8;
+    Console.OutputEncoding = Encoding.UTF8;
+    return await CliApp.RunAsync(args, CliContext.FromConsole(), CancellationToken.None);
+}
+
 var builder = WebApplication.CreateBuilder(args);
-if (string.IsNullOrEmpty(builder.Configuration["urls"]) && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("ASPNETCORE_URLS")))
+if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 {
     builder.WebHost.UseUrls("http://localhost:5080");
 }
+
+builder.Services.AddDialogsRuntime(builder.Configuration);
+builder.Services.AddSingleton<IBot, EchoBot>();
+
 var app = builder.Build();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
-app.Run();
+
+try
+{
+    await app.RunAsync();
+    return ExitCodes.Ok;
+}
+catch (StorageOpenException ex)
+{
+    await Console.Error.WriteLineAsync("error: " + ex.Message);
+    return ExitCodes.StorageUnavailable;
+}
 
 public partial class Program;

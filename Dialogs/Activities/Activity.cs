@@ -35,6 +35,16 @@ public sealed record Activity
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 
+    /// <summary>The address of this activity's conversation, kept to send into it later.</summary>
+    public ConversationReference GetConversationReference() => new(
+        ChannelId ?? throw new InvalidOperationException("The activity has no channelId."),
+        Conversation ?? throw new InvalidOperationException("The activity has no conversation."),
+        From,
+        Recipient,
+        ServiceUrl,
+        Locale,
+        Id);
+
     /// <summary>A message from the bot back into the conversation this activity came from.</summary>
     public Activity CreateReply(string? text = null) => new()
     {

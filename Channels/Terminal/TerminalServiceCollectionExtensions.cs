@@ -1,0 +1,16 @@
+using IntegrationBot.Dialogs.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Channels.Terminal;
+
+public static class TerminalServiceCollectionExtensions
+{
+    /// <summary>Registers the terminal channel writing bot messages to <paramref name="output"/>.</summary>
+    public static IServiceCollection AddTerminalChannel(this IServiceCollection services, TextWriter output)
+    {
+        services.AddSingleton(new TerminalConsole(output));
+        services.AddSingleton<IChannelSender, TerminalSender>();
+        services.AddSingleton<TerminalAdapter>();
+        return services;
+    }
+}

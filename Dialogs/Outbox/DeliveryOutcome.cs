@@ -1,0 +1,8 @@
+namespace IntegrationBot.Dialogs.Outbox;
+
+public enum DeliveryOutcome
+{
+    Delivered,
+    RetryAfter,
+    Failed,
+}

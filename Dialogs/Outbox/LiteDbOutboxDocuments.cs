@@ -1,0 +1,37 @@
+using LiteDB;
+
+namespace IntegrationBot.Dialogs.Outbox;
+
+/// <summary>The LiteDB layout of outbox entries, sequence counters and processed inbound ids.</summary>
+internal static class LiteDbOutboxDocuments
+{
+    public const string OutboxCollection = "outbox";
+    public const string SequenceCollection = "outbox_sequence";
+    public const string InboundCollection = "inbound";
+
+    public static BsonDocument ToDocument(OutboxEntry entry) => new()
+    {
+        ["_id"] = entry.Id,
+        ["conversation"] = entry.ConversationKey,
+        ["sequence"] = entry.Sequence,
+        ["channel"] = entry.ChannelId,
+        ["activity"] = entry.ActivityJson,
+        ["status"] = entry.Status.ToString(),
+        ["attempts"] = entry.Attempts,
+        ["due"] = entry.NextAttemptAt.UtcTicks,
+        ["created"] = entry.CreatedAt.UtcTicks,
+        ["error"] = entry.LastError is null ? BsonValue.Null : new BsonValue(entry.LastError),
+    };
+
+    public static OutboxEntry FromDocument(BsonDocument doc) => new(
+        doc["_id"].AsString,
+        doc["conversation"].AsString,
+        doc["sequence"].AsInt64,
+        doc["channel"].AsString,
+        doc["activity"].AsString,
+        Enum.Parse<OutboxStatus>(doc["status"].AsString),
+        doc["attempts"].AsInt32,
+        new DateTimeOffset(doc["due"].AsInt64, TimeSpan.Zero),
+        new DateTimeOffset(doc["created"].AsInt64, TimeSpan.Zero),
+        doc["error"].IsNull ? null : doc["error"].AsString);
+}

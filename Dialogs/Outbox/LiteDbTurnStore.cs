@@ -1,0 +1,67 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Storage;
+using LiteDB;
+
+namespace IntegrationBot.Dialogs.Outbox;
+
+/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn.</summary>
+public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
+{
+    public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
+        Task.FromResult(database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null);
+
+    public Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    {
+        try
+        {
+            // Synchronous on purpose: a LiteDB transaction is bound to the thread that began it.
+            return Task.FromResult(database.WriteInTransaction(db => Commit(db, commit)));
+        }
+        catch (StorageConflictException)
+        {
+            return Task.FromResult(CommitOutcome.Conflict);
+        }
+    }
+
+    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit)
+    {
+        var inbound = db.GetCollection(LiteDbOutboxDocuments.InboundCollection);
+        if (commit.InboundKey is not null && inbound.FindById(commit.InboundKey) is not null)
+        {
+            return CommitOutcome.Duplicate;
+        }
+
+        LiteDbDocuments.WriteChecked(db, commit.StateChanges);
+
+        var now = time.GetUtcNow();
+        if (commit.Outgoing.Count > 0)
+        {
+            var sequences = db.GetCollection(LiteDbOutboxDocuments.SequenceCollection);
+            var outbox = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
+            var last = sequences.FindById(commit.ConversationKey)?["last"].AsInt64 ?? 0L;
+            foreach (var activity in commit.Outgoing)
+            {
+                last++;
+                outbox.Insert(LiteDbOutboxDocuments.ToDocument(new OutboxEntry(
+                    OutboxEntry.IdFor(commit.ConversationKey, last),
+                    commit.ConversationKey,
+                    last,
+                    activity.ChannelId ?? string.Empty,
+                    ActivityJson.Serialize(activity),
+                    OutboxStatus.Pending,
+                    0,
+                    now,
+                    now)));
+            }
+
+            sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last });
+        }
+
+        if (commit.InboundKey is not null)
+        {
+            inbound.Insert(new BsonDocument { ["_id"] = commit.InboundKey, ["at"] = now.UtcTicks });
+        }
+
+        return CommitOutcome.Committed;
+    }
+}

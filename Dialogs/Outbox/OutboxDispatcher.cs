@@ -1,0 +1,128 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Dialogs.Outbox;
+
+/// <summary>
+/// Delivers outbox entries: per conversation strictly in order, conversations in parallel, with exponential backoff and
+/// jitter, honouring the channel's retry-after, dead-lettering after <see cref="OutboxOptions.MaxAttempts"/>.
+/// </summary>
+public sealed partial class OutboxDispatcher(
+    IOutboxStore store,
+    IEnumerable<IChannelSender> senders,
+    OutboxSignal signal,
+    IOptions<OutboxOptions> options,
+    TimeProvider time,
+    ILogger<OutboxDispatcher> logger) : BackgroundService
+{
+    private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+    private readonly OutboxOptions _options = options.Value;
+
+    /// <summary>Jitter source; tests may replace it to make delays exact.</summary>
+    public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
+
+    /// <summary>Delivers everything that is due now; returns how many entries were delivered.</summary>
+    public async Task<int> DrainOnceAsync(CancellationToken cancellationToken = default)
+    {
+        var delivered = 0;
+        while (true)
+        {
+            var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
+            if (heads.Count == 0)
+            {
+                return delivered;
+            }
+
+            var results = await Task.WhenAll(heads.Select(entry => DeliverAsync(entry, cancellationToken)));
+            delivered += results.Count(ok => ok);
+        }
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await DrainOnceAsync(stoppingToken);
+                var next = await store.NextDueAsync(stoppingToken);
+                var wait = next is { } due ? Clamp(due - time.GetUtcNow()) : _options.IdlePoll;
+                await signal.WaitAsync(wait, time, stoppingToken);
+            }
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception ex)
+            {
+                LogDrainFailed(logger, ex);
+                await signal.WaitAsync(_options.BaseDelay, time, stoppingToken);
+            }
+        }
+    }
+
+    private async Task<bool> DeliverAsync(OutboxEntry entry, CancellationToken cancellationToken)
+    {
+        var attempts = entry.Attempts + 1;
+        if (!_senders.TryGetValue(entry.ChannelId, out var sender))
+        {
+            await DeadLetterAsync(entry, attempts, $"no sender for channel '{entry.ChannelId}'", cancellationToken);
+            return false;
+        }
+
+        DeliveryResult result;
+        try
+        {
+            result = await sender.SendAsync(entry.Activity, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            result = DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+        }
+
+        switch (result.Outcome)
+        {
+            case DeliveryOutcome.Delivered:
+                await store.MarkDeliveredAsync(entry.Id, cancellationToken);
+                return true;
+            case DeliveryOutcome.Failed when result.Permanent:
+                await DeadLetterAsync(entry, attempts, result.Reason ?? "permanent failure", cancellationToken);
+                return false;
+            case var _ when attempts >= _options.MaxAttempts:
+                await DeadLetterAsync(entry, attempts, result.Reason ?? result.Outcome.ToString(), cancellationToken);
+                return false;
+            default:
+                var delay = result.Outcome == DeliveryOutcome.RetryAfter && result.Delay is { } asked ? asked : Backoff(attempts);
+                LogRetry(logger, entry.Id, attempts, delay);
+                await store.RescheduleAsync(entry.Id, attempts, time.GetUtcNow() + delay, result.Reason, cancellationToken);
+                return false;
+        }
+    }
+
+    private async Task DeadLetterAsync(OutboxEntry entry, int attempts, string reason, CancellationToken cancellationToken)
+    {
+        LogDeadLettered(logger, entry.Id, attempts, reason);
+        await store.DeadLetterAsync(entry.Id, attempts, reason, cancellationToken);
+    }
+
+    /// <summary>Base * 2^(attempt-1), capped, then scaled by a random factor in [0.5, 1) so retries of many chats spread out.</summary>
+    private TimeSpan Backoff(int attempts)
+    {
+        var exponential = _options.BaseDelay * Math.Pow(2, Math.Min(attempts - 1, 20));
+        var capped = exponential > _options.MaxDelay ? _options.MaxDelay : exponential;
+        return capped * (0.5 + (Jitter() / 2));
+    }
+
+    private TimeSpan Clamp(TimeSpan wait) =>
+        wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.IdlePoll ? _options.IdlePoll : wait;
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} not delivered (attempt {Attempts}); retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string entryId, int attempts, TimeSpan delay);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {EntryId} dead-lettered after {Attempts} attempts: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string entryId, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox drain failed")]
+    private static partial void LogDrainFailed(ILogger logger, Exception exception);
+}

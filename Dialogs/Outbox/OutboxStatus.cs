@@ -1,0 +1,7 @@
+namespace IntegrationBot.Dialogs.Outbox;
+
+public enum OutboxStatus
+{
+    Pending,
+    DeadLettered,
+}

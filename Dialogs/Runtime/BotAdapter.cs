@@ -1,0 +1,94 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.State;
+using IntegrationBot.Dialogs.Storage;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationBot.Dialogs.Runtime;
+
+/// <summary>
+/// Base of every channel adapter. A turn runs under its conversation's lock, through the middleware to the bot; then its
+/// state changes, its replies (into the outbox) and its inbound id are committed at once. A lost eTag race reruns the
+/// turn on fresh state; a repeated inbound id is acknowledged without running the bot.
+/// </summary>
+public abstract partial class BotAdapter(BotRuntime runtime)
+{
+    protected BotRuntime Runtime { get; } = runtime;
+
+    /// <summary>Runs one incoming activity as a turn.</summary>
+    public Task<TurnResult> ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        ArgumentNullException.ThrowIfNull(bot);
+        var inboundKey = activity.Id is { Length: > 0 } id ? $"{activity.ChannelId}|{id}" : null;
+        return RunTurnAsync(activity, inboundKey, bot.OnTurnAsync, cancellationToken);
+    }
+
+    /// <summary>Runs a proactive turn in a stored conversation (e.g. to relay a counselor's reply); replies go through the outbox too.</summary>
+    public Task<TurnResult> ContinueConversationAsync(
+        ConversationReference reference,
+        Func<ITurnContext, CancellationToken, Task> callback,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentNullException.ThrowIfNull(callback);
+        return RunTurnAsync(reference.ToContinuationActivity(), null, callback, cancellationToken);
+    }
+
+    private async Task<TurnResult> RunTurnAsync(
+        Activity activity,
+        string? inboundKey,
+        Func<ITurnContext, CancellationToken, Task> callback,
+        CancellationToken cancellationToken)
+    {
+        var conversationKey = ConversationState.KeyFor(activity);
+        await using var held = await Runtime.ConversationLock.AcquireAsync(conversationKey, cancellationToken);
+
+        if (inboundKey is not null && await Runtime.TurnStore.IsProcessedAsync(inboundKey, cancellationToken))
+        {
+            LogDuplicate(Runtime.Logger, activity.ChannelId);
+            return TurnResult.Duplicate;
+        }
+
+        for (var attempt = 1; ; attempt++)
+        {
+            var context = new TurnContext(activity);
+            await Runtime.Middleware.RunAsync(context, callback, cancellationToken);
+
+            var changes = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
+            foreach (var state in Runtime.States)
+            {
+                if (state.CollectChanges(context) is { } change)
+                {
+                    changes[change.Key] = change.Value;
+                }
+            }
+
+            var commit = new TurnCommit(conversationKey, inboundKey, changes, context.BufferedActivities);
+            switch (await Runtime.TurnStore.CommitAsync(commit, cancellationToken))
+            {
+                case CommitOutcome.Committed:
+                    if (commit.Outgoing.Count > 0)
+                    {
+                        Runtime.OutboxSignal.Notify();
+                    }
+
+                    return new TurnResult(TurnStatus.Processed, [.. commit.Outgoing.Select(a => a.Id!)]);
+                case CommitOutcome.Duplicate:
+                    return TurnResult.Duplicate;
+                case CommitOutcome.Conflict when attempt < Runtime.MaxCommitAttempts:
+                    LogRetry(Runtime.Logger, activity.ChannelId, attempt);
+                    break;
+                default:
+                    throw new StorageConflictException(
+                        $"A turn in channel '{activity.ChannelId}' lost the eTag race {attempt} times; giving up so the channel redelivers it.");
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Repeated inbound activity on {ChannelId} acknowledged and skipped")]
+    private static partial void LogDuplicate(ILogger logger, string? channelId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Turn on {ChannelId} lost an eTag race (attempt {Attempt}); rerunning on fresh state")]
+    private static partial void LogRetry(ILogger logger, string? channelId, int attempt);
+}

@@ -1,0 +1,14 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Storage;
+
+namespace IntegrationBot.Dialogs.State;
+
+/// <summary>State of one conversation (dialog stack, language, handoff status).</summary>
+public sealed class ConversationState(IStorage storage) : BotState(storage, "conversation")
+{
+    public override string GetStorageKey(Activity activity) => KeyFor(activity);
+
+    /// <summary>The conversation key also used for the turn lock and the outbox.</summary>
+    public static string KeyFor(Activity activity) =>
+        $"{Require(activity.ChannelId, "channelId")}/conversations/{Require(activity.Conversation?.Id, "conversation id")}";
+}
