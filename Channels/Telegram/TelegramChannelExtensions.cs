@@ -1,4 +1,5 @@
 using IntegrationBot.Channels.Common;
+using IntegrationBot.Dialogs.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -18,6 +19,10 @@ public static class TelegramChannelExtensions
         services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();
         services.TryAddSingleton<TelegramClientFactory>();
         services.TryAddSingleton<TelegramUpdateHandler>();
+        services.TryAddSingleton<TelegramAdapter>();
+        services.TryAddKeyedSingleton<IInboundActivityHandler>(TelegramActivityMapper.ChannelId,
+            (sp, _) => sp.GetRequiredService<TelegramAdapter>());
+        services.AddSingleton<IChannelSender, TelegramChannelSender>();
         services.AddHttpClient(TelegramClientFactory.HttpClientName)
             .AddResilienceHandler("telegram", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
         services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)

@@ -1,4 +1,5 @@
 using IntegrationBot.Channels.Common;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Telegram.Bot;
@@ -8,7 +9,7 @@ namespace IntegrationBot.Channels.Telegram;
 
 /// <summary>One update, from the webhook or from polling: answer a button press at once, drop repeats, run the turn.</summary>
 public sealed class TelegramUpdateHandler(
-    IInboundActivityHandler inbound,
+    [FromKeyedServices(TelegramActivityMapper.ChannelId)] IInboundActivityHandler inbound,
     ICallbackDataStore callbackData,
     TelegramClientFactory clients,
     IOptions<TelegramOptions> options,

@@ -1,4 +1,5 @@
 using IntegrationBot.Channels.Common;
+using IntegrationBot.Dialogs.Outbox;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -16,7 +17,13 @@ public static class ViberChannelExtensions
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IViberSubscribers, InMemoryViberSubscribers>();
-        services.TryAddKeyedSingleton(ViberWebhookEndpoint.DeduplicatorKey, (_, _) => new InboundDeduplicator());
+        services.TryAddKeyedSingleton(ViberActivityMapper.ChannelId, (_, _) => new InboundDeduplicator());
+        services.TryAddSingleton<ViberAdapter>();
+        services.TryAddKeyedSingleton<IInboundActivityHandler>(ViberActivityMapper.ChannelId,
+            (sp, _) => sp.GetRequiredService<ViberAdapter>());
+        services.TryAddKeyedSingleton<IWelcomeActivitySource>(ViberActivityMapper.ChannelId,
+            (sp, _) => sp.GetRequiredService<ViberAdapter>());
+        services.AddSingleton<IChannelSender, ViberChannelSender>();
         services.AddHttpClient<IViberClient, ViberClient>()
             .AddResilienceHandler("viber", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
         services.AddHostedService<ViberWebhookRegistration>();

@@ -12,7 +12,6 @@ public static class ViberWebhookEndpoint
 {
     public const string Path = "/api/viber";
     public const string BotId = "viber-bot";
-    public const string DeduplicatorKey = "viber";
 
     public static async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
     {
@@ -66,7 +65,7 @@ public static class ViberWebhookEndpoint
         // Writing to the bot subscribes the user, without a separate subscribed callback.
         subscribers.MarkSubscribed(activity.From!.Id);
         var key = activity.Id!;
-        var seen = services.GetRequiredKeyedService<InboundDeduplicator>(DeduplicatorKey);
+        var seen = services.GetRequiredKeyedService<InboundDeduplicator>(ViberActivityMapper.ChannelId);
         if (!seen.TryBegin(key))
         {
             ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
@@ -74,7 +73,7 @@ public static class ViberWebhookEndpoint
         }
         try
         {
-            await services.GetRequiredService<IInboundActivityHandler>().HandleAsync(activity, cancellationToken);
+            await services.GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId).HandleAsync(activity, cancellationToken);
             seen.Complete(key);
             return TypedResults.Ok();
         }
@@ -91,7 +90,7 @@ public static class ViberWebhookEndpoint
         IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         if (ViberActivityMapper.ToConversationUpdate(callback, BotId) is not { } update
-            || services.GetService<IWelcomeActivitySource>() is not { } source)
+            || services.GetKeyedService<IWelcomeActivitySource>(ViberActivityMapper.ChannelId) is not { } source)
         {
             return TypedResults.Ok();
         }

@@ -34,7 +34,9 @@ public sealed class ChannelTestHost : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
         var inbound = new RecordingInboundHandler();
-        builder.Services.AddSingleton<IInboundActivityHandler>(inbound);
+        // Registered before AddChannels, so it stands in for the channel adapters (which register with TryAdd).
+        builder.Services.AddKeyedSingleton<IInboundActivityHandler>("telegram", inbound);
+        builder.Services.AddKeyedSingleton<IInboundActivityHandler>("viber", inbound);
         builder.Services.AddChannels(builder.Configuration);
         configure?.Invoke(builder.Services);
         var app = builder.Build();

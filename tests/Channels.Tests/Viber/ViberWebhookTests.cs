@@ -120,7 +120,7 @@ public sealed class ViberWebhookTests
         await using var api = await FakeViberApi.StartAsync();
         var welcomes = new RecordingWelcome();
         await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api),
-            s => s.AddSingleton<IWelcomeActivitySource>(welcomes));
+            s => s.AddKeyedSingleton<IWelcomeActivitySource>("viber", welcomes));
 
         var response = await PostSignedAsync(host.Client, """{"event":"conversation_started","timestamp":1457764197627,"message_token":4912661846655238145,"type":"open","context":"","user":{"id":"01234567890A=","name":"John","language":"en","country":"SI","api_version":8},"subscribed":false}""");
 
