@@ -89,14 +89,14 @@ public static class ViberWebhookEndpoint
     private static async Task<IResult> WelcomeAsync(ViberCallback callback, ViberOptions options,
         IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
-        if (ViberActivityMapper.ToConversationUpdate(callback, BotId) is not { } update
-            || services.GetKeyedService<IWelcomeActivitySource>(ViberActivityMapper.ChannelId) is not { } source)
+        if (ViberActivityMapper.ToConversationUpdate(callback, BotId) is not { } update)
         {
-            return TypedResults.Ok();
+            return TypedResults.BadRequest();
         }
         try
         {
-            var welcome = await source.GetWelcomeAsync(update, cancellationToken);
+            var source = services.GetKeyedService<IWelcomeActivitySource>(ViberActivityMapper.ChannelId);
+            var welcome = source is null ? null : await source.GetWelcomeAsync(update, cancellationToken);
             var message = welcome is null ? null
                 : ViberActivityMapper.ToSendMessages(welcome, null, options.BotName, options.MinApiVersion).FirstOrDefault();
             return message is null ? TypedResults.Ok() : TypedResults.Json(message, ViberJson.Options);

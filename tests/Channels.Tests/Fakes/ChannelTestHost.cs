@@ -57,6 +57,7 @@ public sealed class ChannelTestHost : IAsyncDisposable
             // Registered before AddChannels, so it stands in for the channel adapters (which register with TryAdd).
             builder.Services.AddKeyedSingleton<IInboundActivityHandler>("telegram", inbound);
             builder.Services.AddKeyedSingleton<IInboundActivityHandler>("viber", inbound);
+            builder.Services.AddKeyedSingleton<IWelcomeActivitySource>("viber", inbound);
         }
         builder.Services.AddChannels(builder.Configuration);
         configure?.Invoke(builder.Services);

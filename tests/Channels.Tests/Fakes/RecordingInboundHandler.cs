@@ -5,7 +5,7 @@ using IntegrationBot.Dialogs.Activities;
 namespace IntegrationBot.Channels.Tests.Fakes;
 
 /// <summary>Stands in for the bot runtime: records each inbound activity after serializing it as storage would.</summary>
-public sealed class RecordingInboundHandler : IInboundActivityHandler
+public sealed class RecordingInboundHandler : IInboundActivityHandler, IWelcomeActivitySource
 {
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -25,6 +25,13 @@ public sealed class RecordingInboundHandler : IInboundActivityHandler
         Received.Enqueue(activity);
         _signal.Release();
         return Task.CompletedTask;
+    }
+
+    /// <summary>Records the conversation update and has no welcome to give.</summary>
+    public Task<Activity?> GetWelcomeAsync(Activity conversationUpdate, CancellationToken cancellationToken)
+    {
+        _ = ActivityJson.Serialize(conversationUpdate);
+        return Task.FromResult<Activity?>(null);
     }
 
     public async Task<Activity> WaitForAsync(int count, TimeSpan? within = null)
