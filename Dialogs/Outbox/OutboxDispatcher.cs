@@ -94,7 +94,7 @@ public sealed partial class OutboxDispatcher(
                 return false;
             default:
                 var delay = result.Outcome == DeliveryOutcome.RetryAfter && result.Delay is { } asked ? asked : Backoff(attempts);
-                LogRetry(logger, entry.Id, attempts, delay);
+                LogRetry(logger, entry.ChannelId, entry.Sequence, attempts, delay);
                 await store.RescheduleAsync(entry.Id, attempts, time.GetUtcNow() + delay, result.Reason, cancellationToken);
                 return false;
         }
@@ -102,7 +102,7 @@ public sealed partial class OutboxDispatcher(
 
     private async Task DeadLetterAsync(OutboxEntry entry, int attempts, string reason, CancellationToken cancellationToken)
     {
-        LogDeadLettered(logger, entry.Id, attempts, reason);
+        LogDeadLettered(logger, entry.ChannelId, entry.Sequence, attempts, reason);
         await store.DeadLetterAsync(entry.Id, attempts, reason, cancellationToken);
     }
 
@@ -117,11 +117,12 @@ public sealed partial class OutboxDispatcher(
     private TimeSpan Clamp(TimeSpan wait) =>
         wait < TimeSpan.Zero ? TimeSpan.Zero : wait > _options.IdlePoll ? _options.IdlePoll : wait;
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {EntryId} not delivered (attempt {Attempts}); retrying in {Delay}")]
-    private static partial void LogRetry(ILogger logger, string entryId, int attempts, TimeSpan delay);
+    // Entries are logged by channel and sequence only: the conversation key contains the user's chat id.
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {ChannelId}#{Sequence} not delivered (attempt {Attempts}); retrying in {Delay}")]
+    private static partial void LogRetry(ILogger logger, string channelId, long sequence, int attempts, TimeSpan delay);
 
-    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {EntryId} dead-lettered after {Attempts} attempts: {Reason}")]
-    private static partial void LogDeadLettered(ILogger logger, string entryId, int attempts, string reason);
+    [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {ChannelId}#{Sequence} dead-lettered after {Attempts} attempts: {Reason}")]
+    private static partial void LogDeadLettered(ILogger logger, string channelId, long sequence, int attempts, string reason);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox drain failed")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

@@ -47,7 +47,7 @@ public static class LiteDbDatabaseFactory
 
     private static string Describe(Exception ex) => ex switch
     {
-        IOException => $"it is locked by another process or unreadable ({ex.Message}). Stop the other IntegrationBot process and retry.",
+        IOException => "it is in use by another IntegrationBot process (stop it and retry) or cannot be read.",
         UnauthorizedAccessException => "access is denied.",
         LiteException lite when lite.Message.Contains("password", StringComparison.OrdinalIgnoreCase) =>
             "the password is wrong or missing (IntegrationBot:Storage:Password).",

@@ -9,6 +9,7 @@ public sealed class RecordingSender(string channelId) : IChannelSender
 {
     private readonly ConcurrentQueue<Activity> _delivered = new();
     private readonly SemaphoreSlim _arrived = new(0);
+    private int _attempts;
 
     public string ChannelId { get; } = channelId;
 
@@ -18,8 +19,6 @@ public sealed class RecordingSender(string channelId) : IChannelSender
     public int Attempts => _attempts;
 
     public IReadOnlyList<Activity> Delivered => [.. _delivered];
-
-    private int _attempts;
 
     public Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {

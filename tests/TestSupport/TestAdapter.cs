@@ -80,7 +80,7 @@ public sealed class TestAdapter : BotAdapter
     public Activity MakeMessage(string? text) => new()
     {
         Type = ActivityTypes.Message,
-        Id = $"in-{Interlocked.Increment(ref _nextId)}",
+        Id = $"in-{Interlocked.Increment(ref _nextId)}-{Guid.NewGuid():N}",
         ChannelId = ChannelId,
         Conversation = new ConversationAccount(ConversationId),
         From = User,

@@ -1,0 +1,82 @@
+using IntegrationBot.Bot.Cli;
+using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Configuration;
+
+namespace IntegrationBot.Bot.Tests.Cli;
+
+public sealed class ChatCommandTests : IDisposable
+{
+    private readonly TempDataDirectory _directory = new();
+
+    private async Task<(int ExitCode, string Output, string Error)> ChatAsync(string input, params string[] extraArgs)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { ["IntegrationBot:Storage:Path"] = _directory.Path })
+            .Build();
+        var output = new StringWriter();
+        var error = new StringWriter();
+        var context = new CliContext(new StringReader(input), output, error, configuration);
+        var exit = await CliApp.RunAsync(["chat", .. extraArgs], context, TestContext.Current.CancellationToken);
+        return (exit, output.ToString(), error.ToString());
+    }
+
+    [Fact]
+    public async Task Second_run_remembers_the_first()
+    {
+        var first = await ChatAsync("hello\n");
+        var second = await ChatAsync("hello again\n");
+
+        Assert.Equal(0, first.ExitCode);
+        Assert.StartsWith("Hello! I am IntegrationBot.", first.Output);
+        Assert.Contains("You said: hello", first.Output);
+        Assert.DoesNotContain("Welcome back", first.Output);
+
+        Assert.Equal(0, second.ExitCode);
+        Assert.StartsWith("Welcome back!", second.Output);
+        Assert.Contains("You said: hello again", second.Output);
+        Assert.True(File.Exists(Path.Combine(_directory.Path, "integrationbot.db")));
+    }
+
+    [Fact]
+    public async Task Another_user_has_their_own_conversation()
+    {
+        await ChatAsync("hello\n");
+        var other = await ChatAsync("zdravo\n", "--user", "Ana");
+        Assert.StartsWith("Hello! I am IntegrationBot.", other.Output);
+    }
+
+    [Fact]
+    public async Task Empty_and_odd_lines_do_not_crash_the_chat()
+    {
+        var result = await ChatAsync("\n   \n\t\n{\"json\":\n\u0000\u0007 \u202e مرحبا\nЕнглиш\n" + new string('x', 20000) + "\n");
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("You said: Енглиш", result.Output);
+        Assert.Equal(string.Empty, result.Error);
+    }
+
+    [Fact]
+    public async Task Corrupt_database_gives_one_clear_error_line_naming_the_file()
+    {
+        var bytes = new byte[8192];
+        new Random(3).NextBytes(bytes);
+        await File.WriteAllBytesAsync(Path.Combine(_directory.Path, "integrationbot.db"), bytes, TestContext.Current.CancellationToken);
+
+        var result = await ChatAsync("hello\n");
+
+        Assert.NotEqual(0, result.ExitCode);
+        Assert.Contains(Path.Combine(_directory.Path, "integrationbot.db"), result.Error);
+        Assert.Single(result.Error.Trim().Split('\n'));
+        Assert.DoesNotContain("   at ", result.Error);
+        Assert.Equal(string.Empty, result.Output);
+    }
+
+    [Fact]
+    public async Task Unknown_option_prints_usage_and_fails()
+    {
+        var result = await ChatAsync("hello\n", "--colour");
+        Assert.Equal(ExitCodes.Usage, result.ExitCode);
+        Assert.Contains("chat [--user NAME]", result.Error);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}
