@@ -13,7 +13,13 @@ public static class TelegramChannelExtensions
 {
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<TelegramOptions>(configuration.GetSection(TelegramOptions.Section));
+        services.AddOptions<TelegramOptions>()
+            .Bind(configuration.GetSection(TelegramOptions.Section))
+            .Validate(o => o.WebhookSecret is null || TelegramOptions.IsValidSecret(o.WebhookSecret),
+                "IntegrationBot:Channels:Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -.")
+            .Validate(o => o.Mode is TelegramOptions.WebhookMode or TelegramOptions.PollingMode,
+                "IntegrationBot:Channels:Telegram:Mode must be 'webhook' or 'polling'.")
+            .ValidateOnStart();
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();

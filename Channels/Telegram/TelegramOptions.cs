@@ -19,9 +19,13 @@ public sealed class TelegramOptions
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Token);
 
-    public bool IsPolling => string.Equals(Mode, PollingMode, StringComparison.OrdinalIgnoreCase);
+    public bool IsPolling => Mode == PollingMode;
 
     public bool AcceptsWebhook => IsEnabled && !IsPolling && !string.IsNullOrEmpty(WebhookSecret);
+
+    /// <summary>Telegram's rule for <c>secret_token</c>; anything else makes <c>setWebhook</c> fail.</summary>
+    public static bool IsValidSecret(string secret) =>
+        secret.Length is >= 1 and <= 256 && secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-');
 
     /// <summary>The bot's own user id is the part of the token before the colon.</summary>
     public string BotId => Token is { } t && t.IndexOf(':') is > 0 and var i ? t[..i] : "bot";

@@ -175,4 +175,18 @@ public sealed class TelegramWebhookTests
         var repost = await PostAsync(host.Client, TextUpdate(99));
         Assert.Equal(HttpStatusCode.NotFound, repost.StatusCode);
     }
+
+    [Theory]
+    [InlineData("IntegrationBot:Channels:Telegram:WebhookSecret", "has spaces and ünïcode")]
+    [InlineData("IntegrationBot:Channels:Telegram:Mode", "push")]
+    public async Task Host_refuses_to_start_with_invalid_Telegram_settings(string key, string value)
+    {
+        await using var api = await FakeTelegramApi.StartAsync();
+        var settings = TelegramSettings.For(api);
+        settings[key] = value;
+
+        var error = await Assert.ThrowsAsync<Microsoft.Extensions.Options.OptionsValidationException>(() => ChannelTestHost.StartAsync(settings));
+
+        Assert.Contains(key, error.Message);
+    }
 }
