@@ -1,3 +1,4 @@
+using System.Net;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using Microsoft.Extensions.Logging;
@@ -5,6 +6,8 @@ using Microsoft.Extensions.Options;
 using Polly.Timeout;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
+using Telegram.Bot.Requests;
+using Telegram.Bot.Types.Enums;
 
 namespace IntegrationBot.Channels.Telegram;
 
@@ -39,7 +42,7 @@ public sealed class TelegramChannelSender(
             }
             foreach (var request in TelegramActivityMapper.ToSendMessageRequests(activity, callbackData))
             {
-                await client.SendRequest(request, cancellationToken);
+                await SendMessageAsync(client, request, cancellationToken);
             }
             return DeliveryResult.Delivered;
         }
@@ -59,6 +62,24 @@ public sealed class TelegramChannelSender(
         {
             TelegramLog.SendFailed(logger, 0, ex);
             return DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+        }
+    }
+
+    /// <summary>Should Telegram ever refuse our HTML, the same words go out as plain text rather than not at all.</summary>
+    private async Task SendMessageAsync(ITelegramBotClient client, SendMessageRequest request, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await client.SendRequest(request, cancellationToken);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400 && ex.Message.Contains("can't parse entities", StringComparison.OrdinalIgnoreCase))
+        {
+            TelegramLog.SendFailed(logger, ex.ErrorCode, ex);
+            var plain = WebUtility.HtmlDecode(request.Text.Replace("<b>", "", StringComparison.Ordinal).Replace("</b>", "", StringComparison.Ordinal));
+            await client.SendRequest(new SendMessageRequest
+            {
+                ChatId = request.ChatId, Text = plain, ParseMode = ParseMode.None, ReplyMarkup = request.ReplyMarkup,
+            }, cancellationToken);
         }
     }
 }

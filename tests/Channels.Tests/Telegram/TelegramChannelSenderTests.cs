@@ -80,4 +80,22 @@ public sealed class TelegramChannelSenderTests
             Assert.EndsWith("Korak 300: prinesite potni list &amp; dokazilo &lt;A&gt;.", parts[^1].Parameters["text"]!.GetValue<string>());
         }
     }
+
+    [Fact]
+    public async Task Refused_html_is_resent_as_plain_text_instead_of_being_lost()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            api.FailNext("sendMessage", 400, "Bad Request: can't parse entities: unsupported start tag \"x\" at byte offset 0");
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("**Urnik** & <x>"), TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryResult.Delivered, result);
+            var retry = api.CallsTo("sendMessage")[1].Parameters;
+            Assert.Equal("Urnik & <x>", retry["text"]!.GetValue<string>());
+            Assert.Null(retry["parse_mode"]);
+        }
+    }
 }
