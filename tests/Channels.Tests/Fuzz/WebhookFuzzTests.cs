@@ -92,4 +92,35 @@ public sealed class WebhookFuzzTests
 
     private static string Describe(int index, HttpStatusCode status, byte[] body) =>
         $"input #{index} got {(int)status}: {Encoding.UTF8.GetString(body, 0, Math.Min(body.Length, 300))}";
+
+    /// <summary>The same hostile inputs through the real runtime (LiteDB, outbox, a bot), where storage could choke
+    /// on what the parser let through (lone surrogates, control characters, huge ids): still never a 5xx.</summary>
+    [Fact]
+    public async Task Both_webhooks_on_the_real_runtime_never_answer_5xx()
+    {
+        using var data = new IntegrationBot.TestSupport.TempDataDirectory();
+        await using var telegram = await FakeTelegramApi.StartAsync();
+        await using var viber = await FakeViberApi.StartAsync();
+        var settings = TelegramSettings.For(telegram);
+        foreach (var (key, value) in ViberSettings.For(viber))
+        {
+            settings[key] = value;
+        }
+        await using var host = await ChannelTestHost.StartWithBotAsync(settings, new MenuBot(), data.Path);
+        var telegramCorpus = new FuzzCorpus(7, TelegramSamples, Vocabulary);
+        var viberCorpus = new FuzzCorpus(8, ViberSamples, Vocabulary);
+
+        for (var i = 0; i < 1_000; i++)
+        {
+            var body = telegramCorpus.Next(i);
+            using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoint.Path) { Content = new ByteArrayContent(body) };
+            request.Headers.TryAddWithoutValidation(TelegramWebhookEndpoint.SecretHeader, TelegramSettings.Secret);
+            var status = (await host.Client.SendAsync(request, TestContext.Current.CancellationToken)).StatusCode;
+            Assert.True((int)status < 500, Describe(i, status, body));
+
+            body = viberCorpus.Next(i);
+            status = (await ViberWebhookTests.PostAsync(host.Client, body, ViberSignature.Compute(body, FakeViberApi.AuthToken))).StatusCode;
+            Assert.True((int)status < 500, Describe(i, status, body));
+        }
+    }
 }
