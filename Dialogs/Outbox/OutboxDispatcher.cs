@@ -19,23 +19,34 @@ public sealed partial class OutboxDispatcher(
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
     private readonly OutboxOptions _options = options.Value;
 
+    // One drain at a time, so the worker and an explicit drain (CLI, tests) never send the same entry twice.
+    private readonly SemaphoreSlim _drainGate = new(1, 1);
+
     /// <summary>Jitter source; tests may replace it to make delays exact.</summary>
     public Func<double> Jitter { get; init; } = Random.Shared.NextDouble;
 
     /// <summary>Delivers everything that is due now; returns how many entries were delivered.</summary>
     public async Task<int> DrainOnceAsync(CancellationToken cancellationToken = default)
     {
-        var delivered = 0;
-        while (true)
+        await _drainGate.WaitAsync(cancellationToken);
+        try
         {
-            var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
-            if (heads.Count == 0)
+            var delivered = 0;
+            while (true)
             {
-                return delivered;
-            }
+                var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
+                if (heads.Count == 0)
+                {
+                    return delivered;
+                }
 
-            var results = await Task.WhenAll(heads.Select(entry => DeliverAsync(entry, cancellationToken)));
-            delivered += results.Count(ok => ok);
+                var results = await Task.WhenAll(heads.Select(entry => DeliverAsync(entry, cancellationToken)));
+                delivered += results.Count(ok => ok);
+            }
+        }
+        finally
+        {
+            _drainGate.Release();
         }
     }
 

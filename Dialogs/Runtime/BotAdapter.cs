@@ -35,6 +35,22 @@ public abstract partial class BotAdapter(BotRuntime runtime)
         return RunTurnAsync(reference.ToContinuationActivity(), null, callback, cancellationToken);
     }
 
+    /// <summary>
+    /// Like <see cref="ContinueConversationAsync"/>, but runs at most once per <paramref name="operationId"/> (e.g. a counselor
+    /// message id), so a caller that retries after a crash does not send twice.
+    /// </summary>
+    public Task<TurnResult> ContinueConversationOnceAsync(
+        ConversationReference reference,
+        string operationId,
+        Func<ITurnContext, CancellationToken, Task> callback,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(reference);
+        ArgumentException.ThrowIfNullOrEmpty(operationId);
+        ArgumentNullException.ThrowIfNull(callback);
+        return RunTurnAsync(reference.ToContinuationActivity(), $"{reference.ChannelId}|proactive|{operationId}", callback, cancellationToken);
+    }
+
     private async Task<TurnResult> RunTurnAsync(
         Activity activity,
         string? inboundKey,

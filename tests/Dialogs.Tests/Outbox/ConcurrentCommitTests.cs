@@ -10,7 +10,7 @@ public sealed class ConcurrentCommitTests : IDisposable
     /// <summary>Counts the user's messages in user state; the first run of each turn waits until both turns have read.</summary>
     private sealed class UserCounterBot(TestAdapter adapter) : IBot
     {
-        private readonly State.IStatePropertyAccessor<int> _messages = adapter.UserState.CreateProperty<int>("messages");
+        private readonly IntegrationBot.Dialogs.State.IStatePropertyAccessor<int> _messages = adapter.UserState.CreateProperty<int>("messages");
         private readonly TaskCompletionSource _bothRead = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _firstReads;
         private int _runs;

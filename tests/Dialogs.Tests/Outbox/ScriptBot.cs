@@ -3,9 +3,9 @@ using IntegrationBot.Dialogs.Runtime;
 namespace IntegrationBot.Dialogs.Tests.Outbox;
 
 /// <summary>Replies with a numbered series so order and duplicates are visible, and remembers how many turns it had.</summary>
-internal sealed class ScriptBot(State.ConversationState conversationState) : IBot
+internal sealed class ScriptBot(IntegrationBot.Dialogs.State.ConversationState conversationState) : IBot
 {
-    private readonly State.IStatePropertyAccessor<int> _turns = conversationState.CreateProperty<int>("turns");
+    private readonly IntegrationBot.Dialogs.State.IStatePropertyAccessor<int> _turns = conversationState.CreateProperty<int>("turns");
 
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {

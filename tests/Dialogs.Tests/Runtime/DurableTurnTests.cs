@@ -9,7 +9,7 @@ public sealed class DurableTurnTests
 {
     private sealed class CounterBot(TestAdapter adapter, Func<int, Task>? beforeCommit = null) : IBot
     {
-        private readonly State.IStatePropertyAccessor<int> _count = adapter.ConversationState.CreateProperty<int>("count");
+        private readonly IntegrationBot.Dialogs.State.IStatePropertyAccessor<int> _count = adapter.ConversationState.CreateProperty<int>("count");
 
         public int Runs { get; private set; }
 
@@ -92,6 +92,22 @@ public sealed class DurableTurnTests
         Assert.Equal("conv-1", proactive.Conversation!.Id);
         Assert.Equal("user-1", proactive.Recipient!.Id);
         Assert.Equal(reply.Conversation, proactive.Conversation);
+    }
+
+    [Fact]
+    public async Task Proactive_operation_repeated_with_the_same_id_sends_once()
+    {
+        var adapter = TestAdapter.InMemory();
+        var ct = TestContext.Current.CancellationToken;
+        var reference = adapter.MakeMessage("hi").GetConversationReference();
+
+        var first = await adapter.ContinueConversationOnceAsync(reference, "counselor-msg-7", (t, c) => t.SendActivityAsync("Hvala", c), ct);
+        var again = await adapter.ContinueConversationOnceAsync(reference, "counselor-msg-7", (t, c) => t.SendActivityAsync("Hvala", c), ct);
+        await adapter.Dispatcher.DrainOnceAsync(ct);
+
+        Assert.Equal(TurnStatus.Processed, first.Status);
+        Assert.Equal(TurnStatus.Duplicate, again.Status);
+        Assert.Single(adapter.Sender.Delivered);
     }
 
     private sealed class ShoutingMiddleware : IMiddleware
