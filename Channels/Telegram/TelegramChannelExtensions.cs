@@ -1,0 +1,45 @@
+using IntegrationBot.Channels.Common;
+using IntegrationBot.Dialogs.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntegrationBot.Channels.Telegram;
+
+/// <summary>Registers the Telegram channel and maps its webhook.</summary>
+public static class TelegramChannelExtensions
+{
+    public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<TelegramOptions>()
+            .Bind(configuration.GetSection(TelegramOptions.Section))
+            .Validate(o => o.WebhookSecret is null || TelegramOptions.IsValidSecret(o.WebhookSecret),
+                "IntegrationBot:Channels:Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -.")
+            .Validate(o => o.Mode is TelegramOptions.WebhookMode or TelegramOptions.PollingMode,
+                "IntegrationBot:Channels:Telegram:Mode must be 'webhook' or 'polling'.")
+            .ValidateOnStart();
+        services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();
+        services.TryAddSingleton<TelegramClientFactory>();
+        services.TryAddSingleton<TelegramUpdateHandler>();
+        services.TryAddSingleton<TelegramAdapter>();
+        services.TryAddKeyedSingleton<IInboundActivityHandler>(TelegramActivityMapper.ChannelId,
+            (sp, _) => sp.GetRequiredService<TelegramAdapter>());
+        services.AddSingleton<IChannelSender, TelegramChannelSender>();
+        services.AddHttpClient(TelegramClientFactory.HttpClientName)
+            .AddResilienceHandler("telegram", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+        services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)
+            .AddResilienceHandler("telegram-polling", b => HttpResilience.Configure(b,
+                TimeSpan.FromSeconds(TelegramPollingService.LongPollSeconds + 15)));
+        services.AddHostedService<TelegramWebhookRegistration>();
+        services.AddHostedService<TelegramPollingService>();
+        return services;
+    }
+
+    /// <summary>Always mapped; answers 404 unless a token and webhook secret are configured.</summary>
+    public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync);
+}

@@ -1,0 +1,67 @@
+using IntegrationBot.Channels.Common;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Telegram.Bot;
+using Telegram.Bot.Types;
+
+namespace IntegrationBot.Channels.Telegram;
+
+/// <summary>One update, from the webhook or from polling: answer a button press at once, drop repeats, run the turn.</summary>
+public sealed class TelegramUpdateHandler(
+    [FromKeyedServices(TelegramActivityMapper.ChannelId)] IInboundActivityHandler inbound,
+    ICallbackDataStore callbackData,
+    TelegramClientFactory clients,
+    IOptions<TelegramOptions> options,
+    ILogger<TelegramUpdateHandler> logger)
+{
+    private readonly InboundDeduplicator _seen = new();
+
+    public async Task<TelegramUpdateOutcome> HandleAsync(Update update, CancellationToken cancellationToken)
+    {
+        var key = update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        if (!_seen.TryBegin(key))
+        {
+            TelegramLog.DuplicateUpdate(logger, update.Id);
+            return TelegramUpdateOutcome.Duplicate;
+        }
+        try
+        {
+            if (update.CallbackQuery is { Id.Length: > 0 } query)
+            {
+                await AnswerCallbackAsync(update.Id, query.Id, cancellationToken);
+            }
+            var activity = TelegramActivityMapper.ToActivity(update, options.Value.BotId, callbackData);
+            if (activity is not null)
+            {
+                await inbound.HandleAsync(activity, cancellationToken);
+            }
+            _seen.Complete(key);
+            return activity is null ? TelegramUpdateOutcome.Ignored : TelegramUpdateOutcome.Processed;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _seen.Abandon(key);
+            TelegramLog.TurnFailed(logger, update.Id, ex);
+            return TelegramUpdateOutcome.Failed;
+        }
+        catch
+        {
+            _seen.Abandon(key);
+            throw;
+        }
+    }
+
+    /// <summary>Telegram shows a spinner on the button until answered and refuses answers after ~15 s, so answer first.</summary>
+    private async Task AnswerCallbackAsync(int updateId, string queryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await clients.Create().AnswerCallbackQuery(queryId, cancellationToken: cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            TelegramLog.CallbackAnswerFailed(logger, updateId, ex);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using IntegrationBot.Channels.Common;
+using IntegrationBot.Dialogs.Outbox;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntegrationBot.Channels.Viber;
+
+/// <summary>Registers the Viber channel and maps its webhook.</summary>
+public static class ViberChannelExtensions
+{
+    public static IServiceCollection AddViberChannel(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<ViberOptions>(configuration.GetSection(ViberOptions.Section));
+        services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IViberSubscribers, InMemoryViberSubscribers>();
+        services.TryAddKeyedSingleton(ViberActivityMapper.ChannelId, (_, _) => new InboundDeduplicator());
+        services.TryAddSingleton<ViberAdapter>();
+        services.TryAddKeyedSingleton<IInboundActivityHandler>(ViberActivityMapper.ChannelId,
+            (sp, _) => sp.GetRequiredService<ViberAdapter>());
+        services.TryAddKeyedSingleton<IWelcomeActivitySource>(ViberActivityMapper.ChannelId,
+            (sp, _) => sp.GetRequiredService<ViberAdapter>());
+        services.AddSingleton<IChannelSender, ViberChannelSender>();
+        services.AddHttpClient<IViberClient, ViberClient>()
+            .AddResilienceHandler("viber", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+        services.AddHostedService<ViberWebhookRegistration>();
+        return services;
+    }
+
+    /// <summary>Always mapped; answers 404 unless an auth token is configured.</summary>
+    public static IEndpointConventionBuilder MapViberWebhook(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost(ViberWebhookEndpoint.Path, ViberWebhookEndpoint.HandleAsync);
+}

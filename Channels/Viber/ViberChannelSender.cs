@@ -1,0 +1,66 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Outbox;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Polly.Timeout;
+
+namespace IntegrationBot.Channels.Viber;
+
+/// <summary>Delivers outbox activities with <c>send_message</c>; stops for unsubscribed users instead of sending.</summary>
+public sealed class ViberChannelSender(
+    IViberClient client,
+    IViberSubscribers subscribers,
+    IOptions<ViberOptions> options,
+    ILogger<ViberChannelSender> logger) : IChannelSender
+{
+    /// <summary>Viber gives no retry time for status 12; its limit is per hour, so wait a while, not seconds.</summary>
+    public static readonly TimeSpan TooManyRequestsDelay = TimeSpan.FromMinutes(2);
+
+    public string ChannelId => ViberActivityMapper.ChannelId;
+
+    public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        if (!o.IsEnabled)
+        {
+            return DeliveryResult.Failed("Viber is not configured", permanent: true);
+        }
+        if (ViberAdapter.IsWelcome(activity))
+        {
+            return DeliveryResult.Delivered;
+        }
+        if (activity.Conversation?.Id is not { Length: > 0 } receiver)
+        {
+            return DeliveryResult.Failed("no Viber receiver", permanent: true);
+        }
+        if (subscribers.IsUnsubscribed(receiver))
+        {
+            return DeliveryResult.Failed("viber user unsubscribed", permanent: true);
+        }
+        try
+        {
+            foreach (var message in ViberActivityMapper.ToSendMessages(activity, receiver, o.BotName, o.MinApiVersion))
+            {
+                var answer = await client.SendMessageAsync(message, cancellationToken);
+                if (answer.IsOk)
+                {
+                    continue;
+                }
+                ViberLog.SendFailed(logger, answer.Status);
+                if (answer.ReceiverGone)
+                {
+                    subscribers.MarkUnsubscribed(receiver);
+                }
+                return answer.Status == ViberApiResponse.TooManyRequests
+                    ? DeliveryResult.RetryAfter(TooManyRequestsDelay)
+                    : DeliveryResult.Failed($"viber status {answer.Status}", answer.IsPermanentFailure);
+            }
+            return DeliveryResult.Delivered;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
+                                       || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            return DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+        }
+    }
+}

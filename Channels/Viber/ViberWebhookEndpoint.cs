@@ -1,0 +1,124 @@
+using System.Text.Json;
+using IntegrationBot.Channels.Common;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Channels.Viber;
+
+/// <summary><c>POST /api/viber</c>: signature over the raw bytes first, then the event.</summary>
+public static class ViberWebhookEndpoint
+{
+    public const string Path = "/api/viber";
+    public const string BotId = "viber-bot";
+
+    public static async Task<IResult> HandleAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        var services = context.RequestServices;
+        var options = services.GetRequiredService<IOptions<ViberOptions>>().Value;
+        if (!options.IsEnabled)
+        {
+            return TypedResults.NotFound();
+        }
+        var logger = services.GetRequiredService<ILogger<ViberWebhookRegistration>>();
+        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
+        if (body is null)
+        {
+            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+        }
+        if (!ViberSignature.Verify(body, options.AuthToken!, context.Request.Headers[ViberSignature.Header].ToString()))
+        {
+            ViberLog.WebhookRejected(logger, "bad signature");
+            return TypedResults.Unauthorized();
+        }
+        if (TryParse(body) is not { Event.Length: > 0 } callback)
+        {
+            ViberLog.WebhookRejected(logger, "malformed callback");
+            return TypedResults.BadRequest();
+        }
+        var subscribers = services.GetRequiredService<IViberSubscribers>();
+        return callback.Event switch
+        {
+            ViberCallback.ConversationStarted => await WelcomeAsync(callback, options, services, logger, cancellationToken),
+            ViberCallback.Subscribed when callback.User?.Id is { Length: > 0 } id => Ack(() => subscribers.MarkSubscribed(id)),
+            ViberCallback.Unsubscribed when callback.UserId is { Length: > 0 } id => Ack(() => subscribers.MarkUnsubscribed(id)),
+            ViberCallback.MessageEvent => await MessageAsync(callback, subscribers, services, logger, cancellationToken),
+            // webhook check, delivered, seen, failed, client_status and kinds added later: acknowledged, nothing to do.
+            _ => TypedResults.Ok(),
+        };
+    }
+
+    private static IResult Ack(Action mark)
+    {
+        mark();
+        return TypedResults.Ok();
+    }
+
+    private static async Task<IResult> MessageAsync(ViberCallback callback, IViberSubscribers subscribers,
+        IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (ViberActivityMapper.ToActivity(callback, BotId) is not { } activity)
+        {
+            return TypedResults.BadRequest();
+        }
+        // Writing to the bot subscribes the user, without a separate subscribed callback.
+        subscribers.MarkSubscribed(activity.From!.Id);
+        var key = activity.Id!;
+        var seen = services.GetRequiredKeyedService<InboundDeduplicator>(ViberActivityMapper.ChannelId);
+        if (!seen.TryBegin(key))
+        {
+            ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
+            return TypedResults.Ok();
+        }
+        try
+        {
+            await services.GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId).HandleAsync(activity, cancellationToken);
+            seen.Complete(key);
+            return TypedResults.Ok();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            seen.Abandon(key);
+            ViberLog.TurnFailed(logger, callback.MessageToken!.Value, ex);
+            return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
+        }
+    }
+
+    /// <summary>The welcome goes IN the HTTP answer: it is the one message Viber lets us send before a subscription.</summary>
+    private static async Task<IResult> WelcomeAsync(ViberCallback callback, ViberOptions options,
+        IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
+    {
+        if (ViberActivityMapper.ToConversationUpdate(callback, BotId) is not { } update)
+        {
+            return TypedResults.BadRequest();
+        }
+        try
+        {
+            var source = services.GetKeyedService<IWelcomeActivitySource>(ViberActivityMapper.ChannelId);
+            var welcome = source is null ? null : await source.GetWelcomeAsync(update, cancellationToken);
+            var message = welcome is null ? null
+                : ViberActivityMapper.ToSendMessages(welcome, null, options.BotName, options.MinApiVersion).FirstOrDefault();
+            return message is null ? TypedResults.Ok() : TypedResults.Json(message, ViberJson.Options);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // No welcome is better than a retry storm: Viber re-posts conversation_started on failure.
+            ViberLog.WelcomeFailed(logger, ex);
+            return TypedResults.Ok();
+        }
+    }
+
+    internal static ViberCallback? TryParse(byte[] body)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize<ViberCallback>(body, ViberJson.Options);
+        }
+        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException
+                                       or NotSupportedException or FormatException or OverflowException)
+        {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,198 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationBot.Channels.Tests.Fakes;
+
+/// <summary>A loopback Bot API server that answers like api.telegram.org: <c>{ok,result}</c> or
+/// <c>{ok:false,error_code,description,parameters}</c>, checks the token in the path and validates HTML like Telegram.</summary>
+public sealed class FakeTelegramApi : IAsyncDisposable
+{
+    public const string Token = "123456:TEST-token_abc";
+
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<(string Method, int Status, int? RetryAfter, string Description)> _failures = new();
+    private readonly ConcurrentQueue<JsonObject> _pendingUpdates = new();
+    private readonly SemaphoreSlim _callSignal = new(0);
+    private int _messageId;
+
+    private FakeTelegramApi(WebApplication app) => _app = app;
+
+    public string BaseUrl { get; private set; } = "";
+
+    public ConcurrentQueue<TelegramCall> Calls { get; } = new();
+
+    public static async Task<FakeTelegramApi> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        var fake = new FakeTelegramApi(app);
+        app.Map("/bot{token}/{method}", fake.HandleAsync);
+        await app.StartAsync();
+        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return fake;
+    }
+
+    /// <summary>The next call of <paramref name="method"/> fails like Telegram would (e.g. 429 with retry_after).</summary>
+    public void FailNext(string method, int status, string description, int? retryAfter = null) =>
+        _failures.Enqueue((method, status, retryAfter, description));
+
+    public void QueueUpdate(JsonObject update) => _pendingUpdates.Enqueue(update);
+
+    public IReadOnlyList<TelegramCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+
+    /// <summary>Waits until <paramref name="count"/> calls of <paramref name="method"/> arrived, or fails after the deadline.</summary>
+    public async Task<IReadOnlyList<TelegramCall>> WaitForCallsAsync(string method, int count, TimeSpan? within = null)
+    {
+        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
+        while (CallsTo(method).Count < count)
+        {
+            var left = deadline - DateTime.UtcNow;
+            if (left <= TimeSpan.Zero)
+            {
+                throw new TimeoutException($"Expected {count} {method} call(s), got {CallsTo(method).Count}.");
+            }
+            await _callSignal.WaitAsync(left);
+        }
+        return CallsTo(method);
+    }
+
+    private async Task<IResult> HandleAsync(HttpContext context, string token, string method)
+    {
+        if (token != Token)
+        {
+            return Error(401, "Unauthorized");
+        }
+        var body = await ReadParametersAsync(context.Request);
+        Calls.Enqueue(new TelegramCall(method, body));
+        _callSignal.Release();
+        if (_failures.TryPeek(out var failure) && failure.Method == method && _failures.TryDequeue(out failure))
+        {
+            return Error(failure.Status, failure.Description, failure.RetryAfter);
+        }
+        return method switch
+        {
+            "getMe" => Ok(BotUser()),
+            "sendMessage" => SendMessage(body),
+            "answerCallbackQuery" or "sendChatAction" or "deleteWebhook" => Ok(true),
+            "setWebhook" => SetWebhook(body),
+            "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
+            _ => Error(404, "Not Found: method not found"),
+        };
+    }
+
+    private IResult SendMessage(JsonObject body)
+    {
+        var text = body["text"]?.GetValue<string>() ?? "";
+        if (body["chat_id"] is null)
+        {
+            return Error(400, "Bad Request: chat not found");
+        }
+        // Telegram reads parse_mode case-insensitively ("HTML", "Html", "html").
+        var isHtml = string.Equals(body["parse_mode"]?.GetValue<string>(), "HTML", StringComparison.OrdinalIgnoreCase);
+        var plain = text;
+        if (isHtml && TelegramHtmlRules.Check(text, out plain) is { } problem)
+        {
+            return Error(400, "Bad Request: can't parse entities: " + problem);
+        }
+        if (plain.Trim().Length == 0)
+        {
+            return Error(400, "Bad Request: message text is empty");
+        }
+        if (plain.Length > 4096)
+        {
+            return Error(400, "Bad Request: message is too long");
+        }
+        foreach (var button in body["reply_markup"]?["inline_keyboard"]?.AsArray().SelectMany(r => r!.AsArray()) ?? [])
+        {
+            var data = button?["callback_data"]?.GetValue<string>();
+            if (data is not null && (data.Length == 0 || System.Text.Encoding.UTF8.GetByteCount(data) > 64))
+            {
+                return Error(400, "Bad Request: BUTTON_DATA_INVALID");
+            }
+        }
+        var chatId = body["chat_id"]!.ToString();
+        return Ok(new JsonObject
+        {
+            ["message_id"] = Interlocked.Increment(ref _messageId),
+            ["from"] = BotUser(),
+            ["chat"] = new JsonObject { ["id"] = long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture), ["type"] = "private", ["first_name"] = "User" },
+            ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+            ["text"] = plain,
+        });
+    }
+
+    private static IResult SetWebhook(JsonObject body)
+    {
+        var secret = body["secret_token"]?.GetValue<string>();
+        if (secret is not null && (secret.Length is 0 or > 256 || !secret.All(c => char.IsAsciiLetterOrDigit(c) || c is '_' or '-')))
+        {
+            return Error(400, "Bad Request: secret token contains unallowed characters");
+        }
+        return Results.Json(new JsonObject { ["ok"] = true, ["result"] = true, ["description"] = "Webhook was set" });
+    }
+
+    private async Task<IResult> GetUpdatesAsync(JsonObject body, CancellationToken aborted)
+    {
+        var offset = body["offset"]?.GetValue<int>() ?? 0;
+        // Long polling, but capped so tests stay fast.
+        var deadline = DateTime.UtcNow + TimeSpan.FromMilliseconds(Math.Min(1000, (body["timeout"]?.GetValue<int>() ?? 0) * 1000));
+        while (_pendingUpdates.IsEmpty && DateTime.UtcNow < deadline && !aborted.IsCancellationRequested)
+        {
+            await Task.Delay(20, CancellationToken.None);
+        }
+        var result = new JsonArray();
+        foreach (var update in _pendingUpdates.Where(u => u["update_id"]!.GetValue<int>() >= offset))
+        {
+            result.Add(update.DeepClone());
+        }
+        // Like Telegram, an offset confirms (forgets) every earlier update.
+        var kept = _pendingUpdates.Where(u => u["update_id"]!.GetValue<int>() >= offset).ToList();
+        _pendingUpdates.Clear();
+        kept.ForEach(_pendingUpdates.Enqueue);
+        return Ok(result);
+    }
+
+    private static JsonObject BotUser() =>
+        new() { ["id"] = 123456, ["is_bot"] = true, ["first_name"] = "IntegrationBot", ["username"] = "integration_test_bot" };
+
+    private static IResult Ok(JsonNode result) => Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });
+
+    private static IResult Error(int code, string description, int? retryAfter = null)
+    {
+        var json = new JsonObject { ["ok"] = false, ["error_code"] = code, ["description"] = description };
+        if (retryAfter is { } seconds)
+        {
+            json["parameters"] = new JsonObject { ["retry_after"] = seconds };
+        }
+        return Results.Json(json, statusCode: code);
+    }
+
+    private static async Task<JsonObject> ReadParametersAsync(HttpRequest request)
+    {
+        if (request.HasFormContentType)
+        {
+            var form = await request.ReadFormAsync();
+            return new JsonObject(form.Select(f => KeyValuePair.Create(f.Key, (JsonNode?)JsonValue.Create(f.Value.ToString()))));
+        }
+        using var reader = new StreamReader(request.Body);
+        var text = await reader.ReadToEndAsync();
+        return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        _callSignal.Dispose();
+    }
+}

@@ -1,0 +1,101 @@
+using IntegrationBot.Channels.Tests.Fakes;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Outbox;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Channels.Tests.Telegram;
+
+public sealed class TelegramChannelSenderTests
+{
+    private static async Task<(FakeTelegramApi Api, ChannelTestHost Host, IChannelSender Sender)> StartAsync()
+    {
+        var api = await FakeTelegramApi.StartAsync();
+        var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        var sender = host.Services.GetServices<IChannelSender>().Single(s => s.ChannelId == "telegram");
+        return (api, host, sender);
+    }
+
+    [Fact]
+    public async Task Long_rate_limit_becomes_retry_after_for_the_outbox()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            api.FailNext("sendMessage", 429, "Too Many Requests: retry after 40", retryAfter: 40);
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("hi"), TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryResult.RetryAfter(TimeSpan.FromSeconds(40)), result);
+        }
+    }
+
+    [Fact]
+    public async Task Blocked_by_the_user_is_a_permanent_failure()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            api.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("hi"), TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+            Assert.True(result.Permanent);
+        }
+    }
+
+    [Fact]
+    public async Task Typing_is_sent_as_a_chat_action()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            var typing = TelegramActivityMapperTests.Reply(null) with { Type = ActivityTypes.Typing };
+
+            var result = await sender.SendAsync(typing, TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryResult.Delivered, result);
+            Assert.Equal("typing", Assert.Single(api.CallsTo("sendChatAction")).Parameters["action"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Long_reply_arrives_in_order_as_several_messages_each_accepted_by_the_API()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            var text = string.Concat(Enumerable.Range(1, 300).Select(i => $"Korak {i}: prinesite potni list & dokazilo <A>. "));
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply(text), TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryResult.Delivered, result);
+            var parts = api.CallsTo("sendMessage");
+            Assert.True(parts.Count >= 4);
+            Assert.StartsWith("Korak 1:", parts[0].Parameters["text"]!.GetValue<string>());
+            Assert.EndsWith("Korak 300: prinesite potni list &amp; dokazilo &lt;A&gt;.", parts[^1].Parameters["text"]!.GetValue<string>());
+        }
+    }
+
+    [Fact]
+    public async Task Refused_html_is_resent_as_plain_text_instead_of_being_lost()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            api.FailNext("sendMessage", 400, "Bad Request: can't parse entities: unsupported start tag \"x\" at byte offset 0");
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("**Urnik** & <x>"), TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryResult.Delivered, result);
+            var retry = api.CallsTo("sendMessage")[1].Parameters;
+            Assert.Equal("Urnik & <x>", retry["text"]!.GetValue<string>());
+            Assert.Null(retry["parse_mode"]);
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Text.Json;
+using IntegrationBot.Channels.Viber;
+using IntegrationBot.Dialogs.Activities;
+
+namespace IntegrationBot.Channels.Tests.Viber;
+
+public sealed class ViberActivityMapperTests
+{
+    private static ViberCallback Parse(string json) => JsonSerializer.Deserialize<ViberCallback>(json, ViberJson.Options)!;
+
+    [Fact]
+    public void Text_message_becomes_a_message_activity_keyed_by_message_token()
+    {
+        var callback = Parse("""{"event":"message","timestamp":1457764197627,"message_token":4912661846655238145,"sender":{"id":"01234567890A=","name":"John McClane","language":"sq","country":"SI","api_version":8},"message":{"type":"text","text":"Ku mund të regjistrohem?","tracking_data":"t"}}""");
+
+        var activity = ViberActivityMapper.ToActivity(callback, "viber-bot")!;
+
+        Assert.Equal(ActivityTypes.Message, activity.Type);
+        Assert.Equal("4912661846655238145", activity.Id);
+        Assert.Equal("viber", activity.ChannelId);
+        Assert.Equal("01234567890A=", activity.Conversation!.Id);
+        Assert.Equal("01234567890A=", activity.From!.Id);
+        Assert.Equal("sq", activity.Locale);
+        Assert.Equal("Ku mund të regjistrohem?", activity.Text);
+        Assert.Equal(DateTimeOffset.FromUnixTimeMilliseconds(1457764197627), activity.Timestamp);
+    }
+
+    [Theory]
+    [InlineData("picture")]
+    [InlineData("sticker")]
+    [InlineData("location")]
+    [InlineData("file")]
+    public void Non_text_message_has_no_text_and_a_marker(string type)
+    {
+        var callback = Parse("""{"event":"message","message_token":1,"sender":{"id":"u"},"message":{"type":"TYPE","media":"http://x"}}""".Replace("TYPE", type, StringComparison.Ordinal));
+
+        var activity = ViberActivityMapper.ToActivity(callback, "b")!;
+
+        Assert.Null(activity.Text);
+        Assert.Equal(type, activity.ChannelData!.Value.GetProperty("nonText").GetString());
+    }
+
+    [Fact]
+    public void Conversation_started_becomes_a_conversation_update_for_the_welcome()
+    {
+        var callback = Parse("""{"event":"conversation_started","timestamp":1457764197627,"message_token":4912661846655238145,"type":"open","context":"ctx","user":{"id":"01234567890A=","name":"John","language":"ar","country":"SI","api_version":1},"subscribed":false}""");
+
+        var activity = ViberActivityMapper.ToConversationUpdate(callback, "b")!;
+
+        Assert.Equal(ActivityTypes.ConversationUpdate, activity.Type);
+        Assert.Equal("01234567890A=", Assert.Single(activity.MembersAdded!).Id);
+        Assert.Equal("ar", activity.Locale);
+    }
+
+    [Fact]
+    public void Suggested_actions_become_a_reply_keyboard_six_columns_wide()
+    {
+        var reply = Reply("Izberite jezik") with
+        {
+            SuggestedActions = new SuggestedActions([
+                CardAction.Im("Slovenščina", "sl"), CardAction.Im("English", "en"), CardAction.Im("Bosanski / Hrvatski / Srpski", "hbs"),
+            ]),
+        };
+
+        var message = Assert.Single(ViberActivityMapper.ToSendMessages(reply, "u1", "IntegrationBot Postojna"));
+
+        Assert.Equal("u1", message.Receiver);
+        var buttons = message.Keyboard!.Buttons;
+        Assert.All(buttons, b => Assert.Equal("reply", b.ActionType));
+        Assert.Equal(["sl", "en", "hbs"], buttons.Select(b => b.ActionBody));
+        Assert.Equal(["Slovenščina", "English", "Bosanski / Hrvatski / Srpski"], buttons.Select(b => b.Text));
+        Assert.All(buttons, b => Assert.True(6 % b.Columns == 0));
+        Assert.Equal(6, buttons[^1].Columns);
+    }
+
+    [Fact]
+    public void Sender_name_is_cut_to_28_characters()
+    {
+        var message = ViberActivityMapper.ToSendMessages(Reply("hi"), "u", "Občina Postojna — svetovalnica za migrante")[0];
+
+        Assert.Equal(28, message.Sender.Name.Length);
+    }
+
+    [Fact]
+    public void Text_over_7000_is_split_and_every_message_json_stays_under_30_KB()
+    {
+        var text = string.Concat(Enumerable.Repeat("يمكنك التسجيل في الوحدة الإدارية في بوستوينا. ", 400));
+        var actions = Enumerable.Range(0, 200).Select(i => CardAction.Im($"زر رقم {i} " + new string('ب', 60), $"v{i}" + new string('ا', 200))).ToList();
+        var reply = Reply(text) with { SuggestedActions = new SuggestedActions(actions) };
+
+        var messages = ViberActivityMapper.ToSendMessages(reply, "u", "Bot");
+
+        Assert.True(messages.Count >= 3);
+        Assert.All(messages, m => Assert.InRange(m.Text.Length, 1, 7000));
+        Assert.All(messages, m => Assert.True(JsonSerializer.SerializeToUtf8Bytes(m, ViberJson.Options).Length <= 30 * 1024));
+        Assert.NotEmpty(messages[^1].Keyboard!.Buttons);
+    }
+
+    [Fact]
+    public void Hero_card_is_sent_as_text_with_its_buttons()
+    {
+        var card = new HeroCard("**Zdravnik**", null, "Izberite osebnega zdravnika.", [CardAction.Im("Več", "doctor-more")]);
+
+        var message = Assert.Single(ViberActivityMapper.ToSendMessages(Reply(null) with { Attachments = [Attachment.FromHeroCard(card)] }, "u", "Bot"));
+
+        Assert.Equal("Zdravnik\n\nIzberite osebnega zdravnika.", message.Text);
+        Assert.Equal("doctor-more", message.Keyboard!.Buttons.Single().ActionBody);
+    }
+
+    private static Activity Reply(string? text) => new()
+    {
+        Type = ActivityTypes.Message, ChannelId = "viber", Conversation = new ConversationAccount("u"), Text = text,
+    };
+}
