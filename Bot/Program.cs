@@ -1,6 +1,7 @@
 using System.Text;
 using IntegrationBot.Bot.Cli;
 using IntegrationBot.Bot.Web;
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Flows.Echo;
 using IntegrationBot.Dialogs.Runtime;
@@ -22,6 +23,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddDialogsRuntime(builder.Configuration);
 builder.Services.AddSingleton<IBot, EchoBot>();
 builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddChannels(builder.Configuration);
 
 var app = builder.Build();
 app.UseWebSockets();
@@ -30,6 +32,7 @@ app.UseRateLimiter();
 app.MapWebChatPage();
 app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
 app.MapDirectLine();
+app.MapChannels();
 
 try
 {
