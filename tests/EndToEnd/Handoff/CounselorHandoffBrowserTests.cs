@@ -1,0 +1,90 @@
+using IntegrationBot.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.EndToEnd.Handoff;
+
+/// <summary>
+/// A whole handoff in real Chromium against the real host: a migrant asks for a counselor in the web chat, a counselor
+/// sees the request appear live in the console, takes it and replies; the migrant gets the reply; the counselor closes
+/// and the migrant is asked for satisfaction.
+/// </summary>
+public sealed class CounselorHandoffBrowserTests
+{
+    private static readonly Dictionary<string, string> OpenEveryDay = new()
+    {
+        ["IntegrationBot__Office__Name"] = "Starting Point Postojna",
+        ["IntegrationBot__Office__Schedule__Mon"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Tue"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Wed"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Thu"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Fri"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Sat"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Sun"] = "00:00-23:59",
+    };
+
+    [Fact]
+    public async Task Web_chat_user_reaches_a_counselor_who_replies_from_the_console()
+    {
+        Requirements.Chromium();
+        var data = Directory.CreateTempSubdirectory("ib-handoff-").FullName;
+        var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,ar");
+        Assert.True(exit == 0, output);
+
+        await using var host = await HostProcess.StartAsync(OpenEveryDay, data);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var console = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await console.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await console.FillAsync("input[name=name]", "Maja");
+        await console.FillAsync("input[name=password]", "maja-password-1");
+        await console.ClickAsync("#login-form button[type=submit]");
+        await console.Locator("#live.on").WaitForAsync();
+
+        var user = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
+        await user.GotoAsync(new Uri(host.BaseAddress, "/?lang=en").ToString());
+        await ClickSuggestedActionAsync(user, Strings.Get("en", "privacy.accept"));
+        await SayAsync(user, "I want to talk to a person please");
+        await BotSaysAsync(user, "number 1 in line");
+
+        // The request appears in the console without a reload.
+        var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
+        await row.WaitForAsync(new() { Timeout = 30_000 });
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-queue-en.png"), FullPage = true });
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await BotSaysAsync(user, "Maja");
+
+        await console.FillAsync("#reply-text", "Hello, I am Maja from the Starting Point office. How can I help?");
+        await console.ClickAsync("#send");
+        await BotSaysAsync(user, "How can I help?");
+
+        await SayAsync(user, "I need help finding a flat");
+        await console.Locator("#transcript li.user", new() { HasText = "finding a flat" }).WaitForAsync(new() { Timeout = 30_000 });
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-conversation-en.png"), FullPage = true });
+
+        await console.ClickAsync("#close-form button[type=submit]");
+        await BotSaysAsync(user, Strings.Get("en", "handoff.satisfactionQuestion"));
+        await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-webchat-user-en.png") });
+        await ClickSuggestedActionAsync(user, "5");
+        await BotSaysAsync(user, Strings.Get("en", "handoff.satisfactionThanks"));
+    }
+
+    private static async Task SayAsync(IPage page, string text)
+    {
+        var input = page.Locator("[data-id=webchat-sendbox-input]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    private static Task BotSaysAsync(IPage page, string fragment) =>
+        page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = fragment }).First
+            .WaitForAsync(new() { Timeout = 30_000 });
+
+    private static async Task ClickSuggestedActionAsync(IPage page, string title)
+    {
+        var button = page.Locator(".webchat__suggested-action", new() { HasText = title }).First;
+        await button.WaitForAsync(new() { Timeout = 30_000 });
+        await button.ClickAsync();
+    }
+}
