@@ -11,7 +11,7 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
 
     // The normalized sum of the entries' unit vectors plus the answer text, which counts as
     // answerWeight times all entries together (so a topic with many questions keeps the same balance).
-    public static SparseVector Centroid(IReadOnlyList<SparseVector> entries, SparseVector answer, double answerWeight)
+    public static SparseVector Centroid(IReadOnlyList<SparseVector> entries, SparseVector answer, double answerWeight, double exponent)
     {
         var sum = new Dictionary<int, double>();
         var entriesLength = 0.0;
@@ -21,6 +21,13 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
             {
                 sum[vector.Ids[i]] = sum.GetValueOrDefault(vector.Ids[i]) + vector.Weights[i];
             }
+        }
+
+        // Damping repeated features (exponent < 1) lets a word that only one sample question or keyword has
+        // count next to words that every question of the topic repeats.
+        foreach (var id in sum.Keys.ToList())
+        {
+            sum[id] = Math.Pow(sum[id], exponent);
         }
 
         entriesLength = Math.Sqrt(sum.Values.Sum(v => v * v));

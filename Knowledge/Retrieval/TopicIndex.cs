@@ -109,7 +109,7 @@ public sealed class TopicIndex
         {
             docEntries[d] = [.. rawEntries[d].Select(e => SparseVector.FromFeatures(e, vocabulary, idf))];
             var answer = SparseVector.FromFeatures(rawAnswers[d], vocabulary, idf);
-            var centroid = SparseVector.Centroid(docEntries[d], answer, options.AnswerTextWeight);
+            var centroid = SparseVector.Centroid(docEntries[d], answer, options.AnswerTextWeight, options.CentroidExponent);
             for (var i = 0; i < centroid.Ids.Length; i++)
             {
                 (postings[centroid.Ids[i]] ??= []).Add((d, centroid.Weights[i]));

@@ -17,5 +17,11 @@ if (args.Length >= 2 && args[0] == "tune")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "thresholds")
+{
+    Tuning.Thresholds(args[1], Console.Out);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;
