@@ -39,15 +39,14 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
         return Normalized([.. sum.Select(p => (p.Key, p.Value))]);
     }
 
-    public double Dot(Dictionary<int, double> query)
+    // The query is spread over a dense array indexed by feature id (zero where absent): array reads are what
+    // keeps re-scoring dozens of sample questions per message well under a millisecond.
+    public double Dot(double[] denseQuery)
     {
         var total = 0.0;
         for (var i = 0; i < Ids.Length; i++)
         {
-            if (query.TryGetValue(Ids[i], out var weight))
-            {
-                total += weight * Weights[i];
-            }
+            total += denseQuery[Ids[i]] * Weights[i];
         }
 
         return total;

@@ -15,7 +15,7 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// </summary>
 public sealed class TopicIndex
 {
-    private const int RerankCount = 60;
+    private const int RerankCount = 30;
 
     private readonly string[] topicIds;
     private readonly int[] docTopic;
@@ -27,6 +27,10 @@ public sealed class TopicIndex
     private readonly float[][] postingWeights;
     private readonly double unknownIdf;
     private readonly KnowledgeEngineOptions options;
+
+    // A pool of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
+    // hand out arrays other code left dirty).
+    private readonly ArrayPool<double> pool = ArrayPool<double>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
 
     private TopicIndex(
         KnowledgeEngineOptions options,
@@ -133,12 +137,14 @@ public sealed class TopicIndex
         }
 
         var preferred = IndexOfLanguage(preferredLanguage);
-        var scores = ArrayPool<double>.Shared.Rent(docTopic.Length);
+        var scores = pool.Rent(docTopic.Length);
+        var dense = pool.Rent(idf.Length);
         var touched = new List<int>();
         try
         {
             foreach (var (feature, weight) in query)
             {
+                dense[feature] = weight;
                 var docs = postingDocs[feature];
                 var weights = postingWeights[feature];
                 for (var i = 0; i < docs.Length; i++)
@@ -152,27 +158,7 @@ public sealed class TopicIndex
                 }
             }
 
-            var best = touched.OrderByDescending(d => scores[d]).Take(RerankCount);
-            var inPreferred = new Dictionary<int, double>();
-            var inOther = new Dictionary<int, double>();
-            foreach (var doc in best)
-            {
-                var closest = docEntries[doc].Max(entry => entry.Dot(query));
-                var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
-                var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
-                bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
-            }
-
-            var byTopic = new Dictionary<int, double>();
-            foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
-            {
-                var own = inPreferred.GetValueOrDefault(topic);
-                var other = inOther.GetValueOrDefault(topic);
-                byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
-            }
-
-            return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
-                .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
+            return Rank(touched, scores, dense, preferred, count);
         }
         finally
         {
@@ -181,8 +167,57 @@ public sealed class TopicIndex
                 scores[doc] = 0;
             }
 
-            ArrayPool<double>.Shared.Return(scores);
+            foreach (var feature in query.Keys)
+            {
+                dense[feature] = 0;
+            }
+
+            pool.Return(scores);
+            pool.Return(dense);
         }
+    }
+
+    private List<TopicScore> Rank(List<int> touched, double[] scores, double[] dense, int preferred, int count)
+    {
+        // Keep the best documents with a small min-heap: sorting every touched document costs too much at 5,000 topics.
+        var heap = new PriorityQueue<int, double>(RerankCount + 1);
+        foreach (var doc in touched)
+        {
+            if (heap.Count < RerankCount)
+            {
+                heap.Enqueue(doc, scores[doc]);
+            }
+            else if (heap.TryPeek(out _, out var lowest) && scores[doc] > lowest)
+            {
+                heap.EnqueueDequeue(doc, scores[doc]);
+            }
+        }
+
+        var inPreferred = new Dictionary<int, double>();
+        var inOther = new Dictionary<int, double>();
+        while (heap.TryDequeue(out var doc, out _))
+        {
+            var closest = 0.0;
+            foreach (var entry in docEntries[doc])
+            {
+                closest = Math.Max(closest, entry.Dot(dense));
+            }
+
+            var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
+            var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
+            bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
+        }
+
+        var byTopic = new Dictionary<int, double>();
+        foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
+        {
+            var own = inPreferred.GetValueOrDefault(topic);
+            var other = inOther.GetValueOrDefault(topic);
+            byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
+        }
+
+        return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
+            .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
     }
 
     private static int IndexOfLanguage(string language)
