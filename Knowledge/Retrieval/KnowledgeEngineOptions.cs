@@ -33,6 +33,9 @@ public sealed record KnowledgeEngineOptions
     /// </summary>
     public double OtherLanguageBlend { get; init; } = 1.0;
 
+    /// <summary>Weight of a keyword or the title relative to one sample question in a topic's document.</summary>
+    public double KeywordWeight { get; init; } = 1.0;
+
     /// <summary>Exponent on the summed sample-question weights of a topic (below 1: rare words of one question count more).</summary>
     public double CentroidExponent { get; init; } = 0.5;
 

@@ -11,15 +11,16 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
 
     // The normalized sum of the entries' unit vectors plus the answer text, which counts as
     // answerWeight times all entries together (so a topic with many questions keeps the same balance).
-    public static SparseVector Centroid(IReadOnlyList<SparseVector> entries, SparseVector answer, double answerWeight, double exponent)
+    public static SparseVector Centroid(
+        IReadOnlyList<SparseVector> entries, IReadOnlyList<double> entryWeights, SparseVector answer, double answerWeight, double exponent)
     {
         var sum = new Dictionary<int, double>();
-        var entriesLength = 0.0;
-        foreach (var vector in entries)
+        for (var e = 0; e < entries.Count; e++)
         {
+            var vector = entries[e];
             for (var i = 0; i < vector.Ids.Length; i++)
             {
-                sum[vector.Ids[i]] = sum.GetValueOrDefault(vector.Ids[i]) + vector.Weights[i];
+                sum[vector.Ids[i]] = sum.GetValueOrDefault(vector.Ids[i]) + (entryWeights[e] * vector.Weights[i]);
             }
         }
 
@@ -30,7 +31,7 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
             sum[id] = Math.Pow(sum[id], exponent);
         }
 
-        entriesLength = Math.Sqrt(sum.Values.Sum(v => v * v));
+        var entriesLength = Math.Sqrt(sum.Values.Sum(v => v * v));
         for (var i = 0; i < answer.Ids.Length; i++)
         {
             sum[answer.Ids[i]] = sum.GetValueOrDefault(answer.Ids[i]) + (answerWeight * entriesLength * answer.Weights[i]);

@@ -61,21 +61,25 @@ public sealed class TopicIndex
         var docLanguage = new List<int>();
         var rawEntries = new List<List<Dictionary<string, double>>>();
         var rawAnswers = new List<Dictionary<string, double>>();
+        var entryWeights = new List<double[]>();
         foreach (var topic in topics)
         {
             ids.Add(topic.Id);
             for (var l = 0; l < Language.All.Count; l++)
             {
                 var language = Language.All[l];
-                var texts = new List<string>();
+                var texts = new List<(string Text, double Weight)>();
                 if (topic.Title.TryGetValue(language, out var title))
                 {
-                    texts.Add(title);
+                    texts.Add((title, options.KeywordWeight));
                 }
 
-                texts.AddRange(topic.Questions.GetValueOrDefault(language) ?? []);
-                texts.AddRange(topic.Keywords.GetValueOrDefault(language) ?? []);
-                var entries = texts.Select(t => TextFeatures.Extract(TextNormalizer.Fold(t), options)).Where(f => f.Count > 0).ToList();
+                texts.AddRange((topic.Questions.GetValueOrDefault(language) ?? []).Select(q => (q, 1.0)));
+                texts.AddRange((topic.Keywords.GetValueOrDefault(language) ?? []).Select(k => (k, options.KeywordWeight)));
+                var entries = texts
+                    .Select(t => (Features: TextFeatures.Extract(TextNormalizer.Fold(t.Text), options), t.Weight))
+                    .Where(e => e.Features.Count > 0)
+                    .ToList();
                 if (entries.Count == 0)
                 {
                     continue;
@@ -83,7 +87,8 @@ public sealed class TopicIndex
 
                 docTopic.Add(ids.Count - 1);
                 docLanguage.Add(l);
-                rawEntries.Add(entries);
+                rawEntries.Add([.. entries.Select(e => e.Features)]);
+                entryWeights.Add([.. entries.Select(e => e.Weight)]);
                 var answer = (topic.Answer.GetValueOrDefault(language) ?? string.Empty) + "\n" + (topic.Details.GetValueOrDefault(language) ?? string.Empty);
                 rawAnswers.Add(TextFeatures.Extract(TextNormalizer.Fold(OfficePlaceholders.Strip(answer)), options));
             }
@@ -113,7 +118,7 @@ public sealed class TopicIndex
         {
             docEntries[d] = [.. rawEntries[d].Select(e => SparseVector.FromFeatures(e, vocabulary, idf))];
             var answer = SparseVector.FromFeatures(rawAnswers[d], vocabulary, idf);
-            var centroid = SparseVector.Centroid(docEntries[d], answer, options.AnswerTextWeight, options.CentroidExponent);
+            var centroid = SparseVector.Centroid(docEntries[d], entryWeights[d], answer, options.AnswerTextWeight, options.CentroidExponent);
             for (var i = 0; i < centroid.Ids.Length; i++)
             {
                 (postings[centroid.Ids[i]] ??= []).Add((d, centroid.Weights[i]));

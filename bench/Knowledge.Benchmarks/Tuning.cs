@@ -19,21 +19,14 @@ public static class Tuning
         var random = new Random(1);
         var baseline = new KnowledgeEngineOptions();
         Report("baseline", baseline);
-        for (var trial = 0; trial < trials; trial++)
+        foreach (var k in new[] { 0.5, 1.5, 2.0, 3.0 })
         {
-            var options = baseline with
-            {
-                AnswerTextWeight = Pick(random, 0.25, 0.5, 1.0, 1.5),
-                CentroidShare = Pick(random, 0.7, 0.8, 0.9, 1.0),
-                GramWeight = Pick(random, 0.5, 0.8, 1.2),
-                PrefixWeight = Pick(random, 0.4, 0.8, 1.2),
-                PrefixLength = (int)Pick(random, 4, 5, 6),
-                OtherLanguageBlend = Pick(random, 0.4, 0.7, 1.0),
-                IdfPower = Pick(random, 1.0, 1.25, 1.5),
-                CentroidExponent = Pick(random, 0.3, 0.5, 0.7, 1.0),
-            };
-            Report(string.Create(CultureInfo.InvariantCulture,
-                $"a={options.AnswerTextWeight} c={options.CentroidShare} g={options.GramWeight} p={options.PrefixWeight} pl={options.PrefixLength} b={options.OtherLanguageBlend} i={options.IdfPower} e={options.CentroidExponent}"), options);
+            Report($"keyword={k}", baseline with { KeywordWeight = k });
+        }
+
+        foreach (var e in new[] { 0.35, 0.65 })
+        {
+            Report($"exponent={e}", baseline with { CentroidExponent = e });
         }
 
         void Report(string name, KnowledgeEngineOptions options)
