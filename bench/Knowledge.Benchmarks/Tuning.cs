@@ -49,6 +49,11 @@ public static class Tuning
         var results = items.Select(i => (Item: i, Result: engine.Ask(i.Text))).ToList();
         var topical = results.Where(r => r.Item.Topic is not null).ToList();
         var outOfScope = results.Where(r => r.Item.IsOutOfScope).ToList();
+        foreach (var (item, result) in topical.Where(r => r.Result.Decision is Decision.Handoff or Decision.Emergency))
+        {
+            output.WriteLine($"topic question read as {result.Decision}: [{item.Language}] {item.Topic}: {item.Text}");
+        }
+
         foreach (var threshold in new[] { 0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5 })
         {
             foreach (var margin in new[] { 0.0, 0.03, 0.06, 0.1 })
