@@ -19,14 +19,21 @@ public static class Tuning
         var random = new Random(1);
         var baseline = new KnowledgeEngineOptions();
         Report("baseline", baseline);
-        foreach (var k in new[] { 0.5, 1.5, 2.0, 3.0 })
+        for (var trial = 0; trial < trials; trial++)
         {
-            Report($"keyword={k}", baseline with { KeywordWeight = k });
-        }
-
-        foreach (var e in new[] { 0.35, 0.65 })
-        {
-            Report($"exponent={e}", baseline with { CentroidExponent = e });
+            var options = baseline with
+            {
+                AnswerTextWeight = Pick(random, 0.25, 0.5, 1.0),
+                CentroidShare = Pick(random, 0.8, 0.9, 1.0),
+                GramWeight = Pick(random, 0.8, 1.2, 1.6),
+                PrefixWeight = Pick(random, 0.4, 0.8, 1.2),
+                OtherLanguageBlend = Pick(random, 0.7, 1.0),
+                IdfPower = Pick(random, 1.25, 1.5, 1.75),
+                CentroidExponent = Pick(random, 0.35, 0.5, 0.65),
+                KeywordWeight = Pick(random, 0.5, 1.0),
+            };
+            Report(string.Create(CultureInfo.InvariantCulture,
+                $"a={options.AnswerTextWeight} c={options.CentroidShare} g={options.GramWeight} p={options.PrefixWeight} b={options.OtherLanguageBlend} i={options.IdfPower} e={options.CentroidExponent} k={options.KeywordWeight}"), options);
         }
 
         void Report(string name, KnowledgeEngineOptions options)
