@@ -101,6 +101,11 @@ public sealed class IntentDetector
                 return true;
             }
 
+            if (token[0] is < '\u0600' or > '\u06FF')
+            {
+                return false;
+            }
+
             // Arabic attaches "and", "the", "with", "to" to the front of a word; try it without them.
             foreach (var clitic in ArabicClitics)
             {

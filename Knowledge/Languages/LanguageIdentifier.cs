@@ -118,7 +118,11 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>The most likely language and its probability; en with confidence 0 when there is nothing to read.</summary>
-    public LanguageGuess Identify(string text) => Distribution(text).MaxBy(p => p.Confidence)!;
+    public LanguageGuess Identify(string text)
+    {
+        var best = Distribution(text).MaxBy(p => p.Confidence)!;
+        return best.Confidence > 0 ? best : new LanguageGuess(Language.English, 0);
+    }
 
     /// <summary>The probability of each of the five languages for <paramref name="text"/>, summing to 1 (or all 0).</summary>
     public IReadOnlyList<LanguageGuess> Distribution(string text)

@@ -82,6 +82,11 @@ public sealed class KnowledgeEngine
 
         var distribution = Identifier.Distribution(text);
         var guess = distribution.MaxBy(g => g.Confidence)!;
+        if (guess.Confidence == 0)
+        {
+            return (current ?? Language.English, 0); // only digits and symbols: nothing to identify
+        }
+
         if (guess.Confidence >= Options.LanguageThreshold || current is null)
         {
             return (guess.Language, Math.Round(guess.Confidence, 4));

@@ -4,13 +4,13 @@ namespace IntegrationBot.Knowledge.Retrieval;
 public sealed record KnowledgeEngineOptions
 {
     /// <summary>At or above this score, with enough margin over the runner-up, the answer is shown directly.</summary>
-    public double AnswerThreshold { get; init; } = 0.40;
+    public double AnswerThreshold { get; init; } = 0.22;
 
     /// <summary>The best score must lead the second topic by this much for a direct answer; otherwise clarify.</summary>
-    public double AnswerMargin { get; init; } = 0.05;
+    public double AnswerMargin { get; init; } = 0.04;
 
     /// <summary>Below this score nothing fits.</summary>
-    public double ClarifyThreshold { get; init; } = 0.22;
+    public double ClarifyThreshold { get; init; } = 0.16;
 
     /// <summary>Below this confidence the conversation's current language is kept.</summary>
     public double LanguageThreshold { get; init; } = 0.6;
@@ -31,17 +31,23 @@ public sealed record KnowledgeEngineOptions
     /// Share of the weaker of (question's language, best other language) added to the stronger: a topic that
     /// matches in two languages (sl and hbs share words, names of institutions are the same everywhere) gains.
     /// </summary>
-    public double OtherLanguageBlend { get; init; } = 0.7;
+    public double OtherLanguageBlend { get; init; } = 1.0;
+
+    /// <summary>Weight of a keyword or the title relative to one sample question in a topic's document.</summary>
+    public double KeywordWeight { get; init; } = 1.0;
+
+    /// <summary>Exponent on the summed sample-question weights of a topic (below 1: rare words of one question count more).</summary>
+    public double CentroidExponent { get; init; } = 0.5;
 
     /// <summary>Exponent on inverse document frequency: above 1 silences words every topic uses ("how", "kje", "kako") more.</summary>
-    public double IdfPower { get; init; } = 1.0;
+    public double IdfPower { get; init; } = 1.5;
 
     /// <summary>Feature weights: whole word, word prefix, character n-gram.</summary>
     public double WordWeight { get; init; } = 1.0;
 
     public double PrefixWeight { get; init; } = 0.8;
 
-    public double GramWeight { get; init; } = 0.8;
+    public double GramWeight { get; init; } = 1.2;
 
     /// <summary>Length of the word prefix used as a crude stem.</summary>
     public int PrefixLength { get; init; } = 5;

@@ -8,8 +8,8 @@ namespace IntegrationBot.Knowledge.Retrieval;
 internal static class TextFeatures
 {
 
-    private static readonly string[] ArabicPrefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و"];
-    private static readonly string[] ArabicSuffixes = ["ها", "هم", "كم", "ات", "ون", "ين", "ي", "ه"];
+    private static readonly string[] ArabicPrefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
+    private static readonly string[] ArabicSuffixes = ["هما", "ها", "هم", "كم", "نا", "ني", "ات", "ون", "ين", "ان", "يه", "ي", "ه"];
 
     public static Dictionary<string, double> Extract(string folded, KnowledgeEngineOptions options)
     {
@@ -50,7 +50,7 @@ internal static class TextFeatures
     {
         foreach (var prefix in ArabicPrefixes)
         {
-            if (token.StartsWith(prefix, StringComparison.Ordinal) && token.Length - prefix.Length >= 3)
+            if (token.StartsWith(prefix, StringComparison.Ordinal) && token.Length - prefix.Length >= (prefix.Length == 1 ? 4 : 3))
             {
                 token = token[prefix.Length..];
                 break;

@@ -15,7 +15,7 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// </summary>
 public sealed class TopicIndex
 {
-    private const int RerankCount = 60;
+    private const int RerankCount = 30;
 
     private readonly string[] topicIds;
     private readonly int[] docTopic;
@@ -27,6 +27,10 @@ public sealed class TopicIndex
     private readonly float[][] postingWeights;
     private readonly double unknownIdf;
     private readonly KnowledgeEngineOptions options;
+
+    // A pool of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
+    // hand out arrays other code left dirty).
+    private readonly ArrayPool<double> pool = ArrayPool<double>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
 
     private TopicIndex(
         KnowledgeEngineOptions options,
@@ -57,21 +61,25 @@ public sealed class TopicIndex
         var docLanguage = new List<int>();
         var rawEntries = new List<List<Dictionary<string, double>>>();
         var rawAnswers = new List<Dictionary<string, double>>();
+        var entryWeights = new List<double[]>();
         foreach (var topic in topics)
         {
             ids.Add(topic.Id);
             for (var l = 0; l < Language.All.Count; l++)
             {
                 var language = Language.All[l];
-                var texts = new List<string>();
+                var texts = new List<(string Text, double Weight)>();
                 if (topic.Title.TryGetValue(language, out var title))
                 {
-                    texts.Add(title);
+                    texts.Add((title, options.KeywordWeight));
                 }
 
-                texts.AddRange(topic.Questions.GetValueOrDefault(language) ?? []);
-                texts.AddRange(topic.Keywords.GetValueOrDefault(language) ?? []);
-                var entries = texts.Select(t => TextFeatures.Extract(TextNormalizer.Fold(t), options)).Where(f => f.Count > 0).ToList();
+                texts.AddRange((topic.Questions.GetValueOrDefault(language) ?? []).Select(q => (q, 1.0)));
+                texts.AddRange((topic.Keywords.GetValueOrDefault(language) ?? []).Select(k => (k, options.KeywordWeight)));
+                var entries = texts
+                    .Select(t => (Features: TextFeatures.Extract(TextNormalizer.Fold(t.Text), options), t.Weight))
+                    .Where(e => e.Features.Count > 0)
+                    .ToList();
                 if (entries.Count == 0)
                 {
                     continue;
@@ -79,7 +87,8 @@ public sealed class TopicIndex
 
                 docTopic.Add(ids.Count - 1);
                 docLanguage.Add(l);
-                rawEntries.Add(entries);
+                rawEntries.Add([.. entries.Select(e => e.Features)]);
+                entryWeights.Add([.. entries.Select(e => e.Weight)]);
                 var answer = (topic.Answer.GetValueOrDefault(language) ?? string.Empty) + "\n" + (topic.Details.GetValueOrDefault(language) ?? string.Empty);
                 rawAnswers.Add(TextFeatures.Extract(TextNormalizer.Fold(OfficePlaceholders.Strip(answer)), options));
             }
@@ -109,7 +118,7 @@ public sealed class TopicIndex
         {
             docEntries[d] = [.. rawEntries[d].Select(e => SparseVector.FromFeatures(e, vocabulary, idf))];
             var answer = SparseVector.FromFeatures(rawAnswers[d], vocabulary, idf);
-            var centroid = SparseVector.Centroid(docEntries[d], answer, options.AnswerTextWeight);
+            var centroid = SparseVector.Centroid(docEntries[d], entryWeights[d], answer, options.AnswerTextWeight, options.CentroidExponent);
             for (var i = 0; i < centroid.Ids.Length; i++)
             {
                 (postings[centroid.Ids[i]] ??= []).Add((d, centroid.Weights[i]));
@@ -133,12 +142,14 @@ public sealed class TopicIndex
         }
 
         var preferred = IndexOfLanguage(preferredLanguage);
-        var scores = ArrayPool<double>.Shared.Rent(docTopic.Length);
+        var scores = pool.Rent(docTopic.Length);
+        var dense = pool.Rent(idf.Length);
         var touched = new List<int>();
         try
         {
             foreach (var (feature, weight) in query)
             {
+                dense[feature] = weight;
                 var docs = postingDocs[feature];
                 var weights = postingWeights[feature];
                 for (var i = 0; i < docs.Length; i++)
@@ -152,27 +163,7 @@ public sealed class TopicIndex
                 }
             }
 
-            var best = touched.OrderByDescending(d => scores[d]).Take(RerankCount);
-            var inPreferred = new Dictionary<int, double>();
-            var inOther = new Dictionary<int, double>();
-            foreach (var doc in best)
-            {
-                var closest = docEntries[doc].Max(entry => entry.Dot(query));
-                var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
-                var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
-                bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
-            }
-
-            var byTopic = new Dictionary<int, double>();
-            foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
-            {
-                var own = inPreferred.GetValueOrDefault(topic);
-                var other = inOther.GetValueOrDefault(topic);
-                byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
-            }
-
-            return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
-                .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
+            return Rank(touched, scores, dense, preferred, count);
         }
         finally
         {
@@ -181,8 +172,57 @@ public sealed class TopicIndex
                 scores[doc] = 0;
             }
 
-            ArrayPool<double>.Shared.Return(scores);
+            foreach (var feature in query.Keys)
+            {
+                dense[feature] = 0;
+            }
+
+            pool.Return(scores);
+            pool.Return(dense);
         }
+    }
+
+    private List<TopicScore> Rank(List<int> touched, double[] scores, double[] dense, int preferred, int count)
+    {
+        // Keep the best documents with a small min-heap: sorting every touched document costs too much at 5,000 topics.
+        var heap = new PriorityQueue<int, double>(RerankCount + 1);
+        foreach (var doc in touched)
+        {
+            if (heap.Count < RerankCount)
+            {
+                heap.Enqueue(doc, scores[doc]);
+            }
+            else if (heap.TryPeek(out _, out var lowest) && scores[doc] > lowest)
+            {
+                heap.EnqueueDequeue(doc, scores[doc]);
+            }
+        }
+
+        var inPreferred = new Dictionary<int, double>();
+        var inOther = new Dictionary<int, double>();
+        while (heap.TryDequeue(out var doc, out _))
+        {
+            var closest = 0.0;
+            foreach (var entry in docEntries[doc])
+            {
+                closest = Math.Max(closest, entry.Dot(dense));
+            }
+
+            var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
+            var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
+            bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
+        }
+
+        var byTopic = new Dictionary<int, double>();
+        foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
+        {
+            var own = inPreferred.GetValueOrDefault(topic);
+            var other = inOther.GetValueOrDefault(topic);
+            byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
+        }
+
+        return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
+            .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
     }
 
     private static int IndexOfLanguage(string language)

@@ -8,7 +8,7 @@ namespace IntegrationBot.Knowledge.Benchmarks;
 [MemoryDiagnoser]
 public class AskBenchmarks
 {
-    private static readonly string[] Questions =
+    public static IReadOnlyList<string> SampleQuestions { get; } =
     [
         "kje lahko odprem bancni racun",
         "how do i register my address",
@@ -34,5 +34,5 @@ public class AskBenchmarks
     }
 
     [Benchmark]
-    public KnowledgeResult Ask() => engine.Ask(Questions[next++ % Questions.Length]);
+    public KnowledgeResult Ask() => engine.Ask(SampleQuestions[next++ % SampleQuestions.Count]);
 }

@@ -17,5 +17,17 @@ if (args.Length >= 2 && args[0] == "tune")
     return 0;
 }
 
+if (args.Length >= 2 && args[0] == "thresholds")
+{
+    Tuning.Thresholds(args[1], Console.Out);
+    return 0;
+}
+
+if (args.Length >= 1 && args[0] == "speed")
+{
+    Speed.Run(Console.Out);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(AskBenchmarks).Assembly).Run(args);
 return 0;

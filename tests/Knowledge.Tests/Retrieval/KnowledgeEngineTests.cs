@@ -116,5 +116,13 @@ public sealed class KnowledgeEngineTests : IDisposable
         Assert.Equal("sq", result.Language);
     }
 
+    [Fact]
+    public void Digits_only_keep_the_conversation_language_with_zero_confidence()
+    {
+        var result = engine.Ask("112", conversationLanguage: "ar");
+        Assert.Equal(("ar", 0.0), (result.Language, result.LanguageConfidence));
+        Assert.Equal("en", engine.Ask("112").Language);
+    }
+
     public void Dispose() => fixture.Dispose();
 }
