@@ -80,6 +80,17 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public Knowledge.Content.TopicCatalog Catalog => _services.GetRequiredService<Knowledge.Content.TopicCatalog>();
 
+    public Knowledge.Content.OfficeInfo Office => _services.GetRequiredService<Knowledge.Content.OfficeInfo>();
+
+    /// <summary>A topic's answer as the bot sends it (office filled, script and direction rendered), whitespace squashed.</summary>
+    public string AnswerOf(string topic, Voice voice) =>
+        Squash(Localizer.Render(voice, Knowledge.Content.OfficePlaceholders.Fill(Catalog.Find(topic)!.AnswerIn(voice.Language), Office)));
+
+    /// <summary>The answer messages of a reply list (all but the closing "was this helpful?"), joined, whitespace squashed.</summary>
+    public static string AnswerText(IReadOnlyList<Activity> replies) => Squash(string.Join(" ", replies.Take(replies.Count - 1).Select(r => r.Text)));
+
+    private static string Squash(string text) => string.Join(' ', text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
     public IStorage Storage => _services.GetRequiredService<IStorage>();
 
     public SharedLiteDatabase Database => _services.GetRequiredService<SharedLiteDatabase>();
