@@ -87,17 +87,17 @@ public sealed class AssistantBot(
             return;
         }
 
-        if (CounselorFlow.IsOpen(turn.Data))
-        {
-            // The relay let this through: it signals danger. Numbers first, then the counselor sees it with high priority.
-            await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);
-            await questions.EmergencyAsync(turn, engine.Ask(turn.Text, null, turn.Language).Topic, cancellationToken);
-            return;
-        }
-
         if (dc.ActiveDialog is not null)
         {
             await dc.ContinueDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (CounselorFlow.IsOpen(turn.Data) && engine.Ask(turn.Text, null, turn.Language) is { Decision: Decision.Emergency } danger)
+        {
+            // The relay let this through because it signals danger: numbers first, then the counselor sees it with high priority.
+            await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);
+            await questions.EmergencyAsync(turn, danger.Topic, cancellationToken);
             return;
         }
 

@@ -9,7 +9,7 @@ namespace IntegrationBot.Dialogs.Flows.Handoff;
 
 /// <summary>
 /// While a conversation waits for or is with a counselor, the person's messages go to the counselor and the bot stays
-/// silent. Only /menu, /delete and messages that signal danger still reach the bot.
+/// silent. Only /menu, /delete (and the answer to its confirmation) and messages that signal danger still reach the bot.
 /// </summary>
 public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor) : IMiddleware
 {
@@ -23,7 +23,9 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         }
 
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
+        var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
         if (data is null || !CounselorFlow.IsOpen(data)
+            || dialogs?.Stack.Count > 0
             || commands.Read(text) is FlowCommand.Menu or FlowCommand.Delete
             || engine.Ask(text, null, data.Language).Decision == Decision.Emergency)
         {
