@@ -3,7 +3,7 @@ using IntegrationBot.Bot.Cli;
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows.Echo;
+using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 
@@ -21,7 +21,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddDialogsRuntime(builder.Configuration);
-builder.Services.AddSingleton<IBot, EchoBot>();
+builder.Services.AddIntegrationBotFlows(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration);
 builder.Services.AddChannels(builder.Configuration);
 
