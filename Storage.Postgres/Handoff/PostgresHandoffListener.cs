@@ -49,10 +49,18 @@ public sealed partial class PostgresHandoffListener(
             {
                 return;
             }
-            catch (Exception ex) when (ex is NpgsqlException or IOException or TimeoutException)
+            catch (Exception ex)
             {
+                // Any failure (database restart, network, auth) must not stop the host: log and reconnect.
                 LogListenFailed(logger, ex);
-                await Task.Delay(ReconnectDelay, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                try
+                {
+                    await Task.Delay(ReconnectDelay, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }

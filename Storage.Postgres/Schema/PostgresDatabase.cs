@@ -6,9 +6,10 @@ namespace IntegrationBot.Storage.Postgres.Schema;
 /// The shared PostgreSQL database of all instances: one pooled data source whose connections see only
 /// <see cref="Schema"/>. The schema is created and migrated before the first connection is handed out.
 /// </summary>
-public sealed class PostgresDatabase : IAsyncDisposable
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 {
     private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
     private readonly SemaphoreSlim _migrationGate = new(1, 1);
     private volatile bool _migrated;
 
@@ -23,7 +24,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
             builder.ApplicationName = "IntegrationBot";
         }
 
-        _dataSource = NpgsqlDataSource.Create(builder.ConnectionString);
+        // Kept whole: the data source's own ConnectionString drops the password.
+        _connectionString = builder.ConnectionString;
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
 
     public string Schema { get; }
@@ -69,7 +72,7 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public async ValueTask<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken)
     {
         await EnsureSchemaAsync(cancellationToken);
-        var builder = new NpgsqlConnectionStringBuilder(_dataSource.ConnectionString) { Pooling = false, KeepAlive = 30 };
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, KeepAlive = 30 };
         var connection = new NpgsqlConnection(builder.ConnectionString);
         await connection.OpenAsync(cancellationToken);
         return connection;
@@ -78,6 +81,12 @@ public sealed class PostgresDatabase : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _dataSource.DisposeAsync();
+        _migrationGate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
         _migrationGate.Dispose();
     }
 }
