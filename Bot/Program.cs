@@ -5,6 +5,7 @@ using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Flows.Echo;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.Postgres.Hosting;
 
 if (CliApp.IsCommand(args))
 {
@@ -22,6 +23,8 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddDialogsRuntime(builder.Configuration);
 builder.Services.AddSingleton<IBot, EchoBot>();
 builder.Services.AddDirectLine(builder.Configuration);
+// Last registration: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
+builder.Services.AddPostgresStorage(builder.Configuration);
 
 var app = builder.Build();
 app.UseWebSockets();
