@@ -84,6 +84,13 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
             ("d", dedupeKey),
             ("at", now.UtcTicks),
             ("j", ActivityJson.Serialize(stored)));
+        // Sent on commit only, so other instances wake their streams exactly when the activity is readable.
+        await Sql.ExecuteAsync(
+            connection,
+            "SELECT pg_notify(@channel, @payload)",
+            cancellationToken,
+            ("channel", database.DirectLineChannel),
+            ("payload", database.InstanceId + "\n" + conversationId));
         await transaction.CommitAsync(cancellationToken);
         return new AppendedActivity(stored, seq, IsNew: true);
     }

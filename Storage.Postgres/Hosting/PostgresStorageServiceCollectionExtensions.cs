@@ -13,6 +13,7 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Handoff;
 using IntegrationBot.Storage.Postgres.Locking;
+using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Postgres.Outbox;
 using IntegrationBot.Storage.Postgres.Schema;
 using IntegrationBot.Storage.Postgres.State;
@@ -32,7 +33,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// <c>litedb</c> or <c>memory</c> it changes nothing. With <c>postgres</c> it validates the options at start, replaces
     /// every store the modules registered (state, turn store, outbox, conversation lock, Direct Line log, handoff queue,
     /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations) and adds the
-    /// schema migration and the handoff LISTEN service.
+    /// schema migration and the LISTEN service that carries handoff and Direct Line changes between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -61,12 +62,18 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
         services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
+        if (services.Any(d => d.ServiceType == typeof(ConversationSignals)))
+        {
+            services.AddSingleton<IPostgresNotificationHandler, DirectLineNotificationHandler>();
+        }
 
         if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))
         {
             ReplaceHandoffStores(services);
         }
 
+        services.TryAddSingleton<PostgresNotificationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
         return services;
     }
 
@@ -100,7 +107,6 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
 
-        services.AddSingleton<PostgresHandoffListener>();
-        services.AddHostedService(sp => sp.GetRequiredService<PostgresHandoffListener>());
+        services.AddSingleton<IPostgresNotificationHandler, HandoffNotificationHandler>();
     }
 }

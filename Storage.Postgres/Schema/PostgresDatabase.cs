@@ -37,6 +37,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>The LISTEN/NOTIFY channel for handoff queue changes; per schema so deployments sharing a database stay apart.</summary>
     public string HandoffChannel => Schema + "_handoff";
 
+    /// <summary>The LISTEN/NOTIFY channel for Direct Line appends (payload: instance id and conversation id).</summary>
+    public string DirectLineChannel => Schema + "_directline";
+
     /// <summary>Opens a pooled connection, migrating the schema first if this process has not done so yet.</summary>
     public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {

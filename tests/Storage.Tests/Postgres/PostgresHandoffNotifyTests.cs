@@ -1,11 +1,16 @@
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Handoff;
+using IntegrationBot.Storage.Postgres.Notifications;
+using IntegrationBot.Storage.Postgres.Schema;
 using IntegrationBot.Storage.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
-/// <summary>LISTEN/NOTIFY: a queue change made on one instance reaches the console streams of the others.</summary>
+/// <summary>LISTEN/NOTIFY: queue changes and web chat appends made on one instance reach the live streams of the others.</summary>
 public sealed class PostgresHandoffNotifyTests
 {
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -17,8 +22,8 @@ public sealed class PostgresHandoffNotifyTests
         var second = first.Second();
         var firstEvents = new HandoffEvents();
         var secondEvents = new HandoffEvents();
-        using var firstListener = new PostgresHandoffListener(first.Database, firstEvents, TimeProvider.System, NullLogger<PostgresHandoffListener>.Instance);
-        using var secondListener = new PostgresHandoffListener(second.Database, secondEvents, TimeProvider.System, NullLogger<PostgresHandoffListener>.Instance);
+        using var firstListener = Listener(first.Database, new HandoffNotificationHandler(first.Database, firstEvents));
+        using var secondListener = Listener(second.Database, new HandoffNotificationHandler(second.Database, secondEvents));
         await firstListener.StartAsync(Ct);
         await secondListener.StartAsync(Ct);
         await Task.WhenAll(firstListener.Listening, secondListener.Listening).WaitAsync(TimeSpan.FromSeconds(10), Ct);
@@ -56,4 +61,26 @@ public sealed class PostgresHandoffNotifyTests
         await firstListener.StopAsync(CancellationToken.None);
         await secondListener.StopAsync(CancellationToken.None);
     }
+
+    [Fact]
+    public async Task A_web_chat_append_on_one_instance_wakes_the_streams_of_that_conversation_on_the_other()
+    {
+        await using var first = await PostgresBackend.OpenAsync();
+        var second = first.Second();
+        var signals = new ConversationSignals();
+        using var listener = Listener(second.Database, new DirectLineNotificationHandler(second.Database, signals));
+        await listener.StartAsync(Ct);
+        await listener.Listening.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        var otherConversation = signals.NextAppendAsync("d2");
+        var woken = signals.NextAppendAsync("d1");
+
+        await first.DirectLine(TimeProvider.System).AppendAsync("d1", new Activity { Text = "reply" }, null, Ct);
+
+        await woken.WaitAsync(TimeSpan.FromSeconds(10), Ct);
+        Assert.False(otherConversation.IsCompleted);
+        await listener.StopAsync(CancellationToken.None);
+    }
+
+    private static PostgresNotificationListener Listener(PostgresDatabase database, IPostgresNotificationHandler handler) =>
+        new(database, [handler], TimeProvider.System, NullLogger<PostgresNotificationListener>.Instance);
 }

@@ -48,6 +48,9 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresHandoffStore>(provider.GetRequiredService<IHandoffStore>());
         Assert.All(provider.GetServices<IUserDataEraser>(), e => Assert.StartsWith("Postgres", e.GetType().Name, StringComparison.Ordinal));
         Assert.Equal(3, provider.GetServices<IRetentionPurgeable>().Count());
+        Assert.Equal(
+            ["DirectLineNotificationHandler", "HandoffNotificationHandler"],
+            provider.GetServices<Storage.Postgres.Notifications.IPostgresNotificationHandler>().Select(h => h.GetType().Name).Order());
     }
 
     [Fact]
