@@ -11,21 +11,35 @@ namespace IntegrationBot.Storage.Postgres.Locking;
 /// Serializes the turns of one conversation across every instance with a PostgreSQL session advisory lock on a 64-bit
 /// hash of schema and conversation key, held on its own connection for the whole turn. Turns waiting in the same process
 /// queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn.
+/// At most half the pool holds locks at a time: a turn needs further connections for its reads and its commit, and a pool
+/// filled with lock holders would leave none of them able to finish.
 /// </summary>
-public sealed class PostgresConversationLock(PostgresDatabase database) : IConversationLock
+public sealed class PostgresConversationLock : IConversationLock
 {
     private readonly KeyedAsyncLock _local = new();
+    private readonly PostgresDatabase _database;
+    private readonly SemaphoreSlim _slots;
+
+    public PostgresConversationLock(PostgresDatabase database)
+    {
+        _database = database;
+        var slots = Math.Max(1, database.MaxPoolSize / 2);
+        _slots = new SemaphoreSlim(slots, slots);
+    }
 
     public async Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
     {
         var local = await _local.AcquireAsync(key, cancellationToken);
+        var slotTaken = false;
         NpgsqlConnection? connection = null;
         try
         {
-            connection = await database.OpenAsync(cancellationToken);
-            var lockKey = LockKey(database.Schema, key);
+            await _slots.WaitAsync(cancellationToken);
+            slotTaken = true;
+            connection = await _database.OpenAsync(cancellationToken);
+            var lockKey = LockKey(_database.Schema, key);
             await Sql.ExecuteAsync(connection, "SELECT pg_advisory_lock(@k)", cancellationToken, ("k", lockKey));
-            return new Held(connection, lockKey, local);
+            return new Held(connection, lockKey, _slots, local);
         }
         catch
         {
@@ -33,6 +47,11 @@ public sealed class PostgresConversationLock(PostgresDatabase database) : IConve
             if (connection is not null)
             {
                 await connection.DisposeAsync();
+            }
+
+            if (slotTaken)
+            {
+                _slots.Release();
             }
 
             await local.DisposeAsync();
@@ -47,7 +66,7 @@ public sealed class PostgresConversationLock(PostgresDatabase database) : IConve
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
-    private sealed class Held(NpgsqlConnection connection, long lockKey, IAsyncDisposable local) : IAsyncDisposable
+    private sealed class Held(NpgsqlConnection connection, long lockKey, SemaphoreSlim slots, IAsyncDisposable local) : IAsyncDisposable
     {
         private int _released;
 
@@ -69,6 +88,7 @@ public sealed class PostgresConversationLock(PostgresDatabase database) : IConve
             finally
             {
                 await connection.DisposeAsync();
+                slots.Release();
                 await local.DisposeAsync();
             }
         }

@@ -26,10 +26,14 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
         // Kept whole: the data source's own ConnectionString drops the password.
         _connectionString = builder.ConnectionString;
+        MaxPoolSize = builder.MaxPoolSize;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
 
     public string Schema { get; }
+
+    /// <summary>Connections the pool may open (<c>Maximum Pool Size</c>, 100 unless the connection string says otherwise).</summary>
+    public int MaxPoolSize { get; }
 
     /// <summary>Identifies this process in notifications, so it can ignore its own.</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");

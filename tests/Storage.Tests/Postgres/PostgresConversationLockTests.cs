@@ -1,4 +1,7 @@
+using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.Postgres.Locking;
+using IntegrationBot.Storage.Postgres.Schema;
+using IntegrationBot.Storage.Postgres.State;
 using IntegrationBot.Storage.Tests.Support;
 using Npgsql;
 
@@ -56,6 +59,24 @@ public sealed class PostgresConversationLockTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
         await held.DisposeAsync();
         await using var again = await lockA.AcquireAsync("telegram|42", Ct).WaitAsync(TimeSpan.FromSeconds(10), Ct);
+    }
+
+    [Fact]
+    public async Task Many_concurrent_turns_on_a_small_pool_all_finish_because_lock_holders_leave_connections_free()
+    {
+        await using var backend = await PostgresBackend.OpenAsync();
+        await using var small = new PostgresDatabase(backend.ConnectionString + ";Maximum Pool Size=4;Timeout=5", backend.Database.Schema);
+        var conversationLock = new PostgresConversationLock(small);
+        var storage = new PostgresStorage(small);
+
+        await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
+        {
+            await using var held = await conversationLock.AcquireAsync($"telegram|{i}", Ct);
+            await storage.ReadAsync([$"k{i}"], Ct);
+            await storage.WriteAsync(new Dictionary<string, StoredItem> { [$"k{i}"] = new("{}") }, Ct);
+        })));
+
+        Assert.Equal(20, (await storage.ReadAsync([.. Enumerable.Range(0, 20).Select(i => $"k{i}")], Ct)).Count);
     }
 
     private static async Task<int> WaitingAdvisoryLocksAsync(string connectionString)
