@@ -1,10 +1,7 @@
 using System.Text;
 using IntegrationBot.Bot.Cli;
+using IntegrationBot.Bot.Hosting;
 using IntegrationBot.Bot.Web;
-using IntegrationBot.Channels.Common;
-using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows;
-using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 
 if (CliApp.IsCommand(args))
@@ -20,19 +17,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
     builder.WebHost.UseUrls("http://localhost:5080");
 }
 
-builder.Services.AddDialogsRuntime(builder.Configuration);
-builder.Services.AddIntegrationBotFlows(builder.Configuration);
-builder.Services.AddDirectLine(builder.Configuration);
-builder.Services.AddChannels(builder.Configuration);
-
-var app = builder.Build();
-app.UseWebSockets();
-app.UseCors();
-app.UseRateLimiter();
-app.MapWebChatPage();
-app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
-app.MapDirectLine();
-app.MapChannels();
+var app = builder.AddIntegrationBot().Build().MapIntegrationBot();
 
 try
 {

@@ -14,9 +14,9 @@ public sealed class StorageOptions
     [Required]
     public string Path { get; set; } = "./data";
 
-    /// <summary><c>litedb</c> (default, durable) or <c>memory</c> (tests only).</summary>
+    /// <summary><c>litedb</c> (default, durable), <c>memory</c> (tests only) or <c>postgres</c> (several instances; see Storage.Postgres).</summary>
     [Required]
-    [RegularExpression("^(litedb|memory)$", ErrorMessage = "IntegrationBot:Storage:Provider must be 'litedb' or 'memory'.")]
+    [RegularExpression("^(litedb|memory|postgres)$", ErrorMessage = "IntegrationBot:Storage:Provider must be 'litedb', 'memory' or 'postgres'.")]
     public string Provider { get; set; } = LiteDbProvider;
 
     /// <summary>Optional password: LiteDB then encrypts the file (AES).</summary>

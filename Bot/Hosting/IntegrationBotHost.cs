@@ -1,0 +1,42 @@
+using IntegrationBot.Bot.Web;
+using IntegrationBot.Channels.Common;
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Handoff.Console;
+using IntegrationBot.Storage.Postgres.Hosting;
+
+namespace IntegrationBot.Bot.Hosting;
+
+/// <summary>The composition root of the web host: every module's registration and endpoints, in one place.</summary>
+internal static class IntegrationBotHost
+{
+    public static WebApplicationBuilder AddIntegrationBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddDialogsRuntime(configuration);
+        services.AddIntegrationBotFlows(configuration);
+        services.AddDirectLine(configuration);
+        services.AddChannels(configuration);
+        // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
+        services.AddPostgresStorage(configuration);
+        return builder;
+    }
+
+    public static WebApplication MapIntegrationBot(this WebApplication app)
+    {
+        app.UseWebSockets();
+        app.UseCors();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseRateLimiter();
+        app.MapWebChatPage();
+        app.MapGet("/health", () => TypedResults.Ok(new { status = "ok" }));
+        app.MapDirectLine();
+        app.MapChannels();
+        app.MapHandoffApi();
+        app.MapCounselorConsole();
+        return app;
+    }
+}

@@ -1,0 +1,112 @@
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff;
+using IntegrationBot.Handoff.Canned;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.Postgres.DirectLine;
+using IntegrationBot.Storage.Postgres.Handoff;
+using IntegrationBot.Storage.Postgres.Locking;
+using IntegrationBot.Storage.Postgres.Notifications;
+using IntegrationBot.Storage.Postgres.Outbox;
+using IntegrationBot.Storage.Postgres.Schema;
+using IntegrationBot.Storage.Postgres.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Storage.Postgres.Hosting;
+
+/// <summary>Switches a host to the shared PostgreSQL store when <c>IntegrationBot:Storage:Provider</c> is <c>postgres</c>.</summary>
+public static class PostgresStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Call after every module registration (AddDialogsRuntime, AddDirectLine, AddHandoff) and before Build. With provider
+    /// <c>litedb</c> or <c>memory</c> it changes nothing. With <c>postgres</c> it validates the options at start, replaces
+    /// every store the modules registered (state, turn store, outbox, conversation lock, Direct Line log, handoff queue,
+    /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations) and adds the
+    /// schema migration and the LISTEN service that carries handoff and Direct Line changes between instances.
+    /// </summary>
+    public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var section = configuration.GetSection(PostgresStorageOptions.SectionName);
+        if (section.Get<PostgresStorageOptions>() is not { IsSelected: true })
+        {
+            return services;
+        }
+
+        services.AddOptions<PostgresStorageOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresStorageOptions>, PostgresStorageOptionsValidator>());
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value;
+            return new PostgresDatabase(options.ConnectionString!, options.Schema);
+        });
+        // First among hosted services, so the schema exists before the outbox dispatcher or listeners start.
+        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresSchemaStartup>());
+
+        services.Replace(ServiceDescriptor.Singleton<IStorage, PostgresStorage>());
+        services.Replace(ServiceDescriptor.Singleton<ITurnStore, PostgresTurnStore>());
+        services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(sp => new PostgresOutboxStore(
+            sp.GetRequiredService<PostgresDatabase>(),
+            sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
+        services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
+        services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
+        if (services.Any(d => d.ServiceType == typeof(ConversationSignals)))
+        {
+            services.AddSingleton<IPostgresNotificationHandler, DirectLineNotificationHandler>();
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))
+        {
+            ReplaceHandoffStores(services);
+        }
+
+        services.TryAddSingleton<PostgresNotificationListener>();
+        services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
+        return services;
+    }
+
+    private static void ReplaceHandoffStores(IServiceCollection services)
+    {
+        // AddHandoff registers its LiteDB stores also as erasers and purgeables through factories; drop exactly those
+        // (made in the Handoff assembly) and keep any the host added for its own stores.
+        var handoffAssembly = typeof(HandoffServiceCollectionExtensions).Assembly;
+        var liteDbRegistrations = services.Where(d =>
+                d.ServiceType == typeof(LiteDbHandoffStore) || d.ServiceType == typeof(LiteDbTranscriptStore) || d.ServiceType == typeof(LiteDbUnansweredQuestionLog)
+                || ((d.ServiceType == typeof(IUserDataEraser) || d.ServiceType == typeof(IRetentionPurgeable))
+                    && d.ImplementationFactory?.Method.DeclaringType?.Assembly == handoffAssembly))
+            .ToList();
+        foreach (var descriptor in liteDbRegistrations)
+        {
+            services.Remove(descriptor);
+        }
+
+        services.AddSingleton(sp => new PostgresHandoffStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<OfficeHours>()));
+        services.AddSingleton<PostgresTranscriptStore>();
+        services.AddSingleton<PostgresUnansweredQuestionLog>();
+        services.Replace(ServiceDescriptor.Singleton<IHandoffStore>(sp => sp.GetRequiredService<PostgresHandoffStore>()));
+        services.Replace(ServiceDescriptor.Singleton<ITranscriptStore>(sp => sp.GetRequiredService<PostgresTranscriptStore>()));
+        services.Replace(ServiceDescriptor.Singleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>()));
+        services.Replace(ServiceDescriptor.Singleton<ICounselorStore, PostgresCounselorStore>());
+        services.Replace(ServiceDescriptor.Singleton<ICannedResponseStore, PostgresCannedResponseStore>());
+        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresHandoffStore>());
+        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
+        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
+        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresHandoffStore>());
+        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
+        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
+
+        services.AddSingleton<IPostgresNotificationHandler, HandoffNotificationHandler>();
+    }
+}

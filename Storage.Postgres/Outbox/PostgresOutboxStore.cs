@@ -1,0 +1,99 @@
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Storage.Postgres.Schema;
+using Npgsql;
+
+namespace IntegrationBot.Storage.Postgres.Outbox;
+
+/// <summary>
+/// <see cref="IOutboxStore"/> shared by several instances. <see cref="ListDueHeadsAsync"/> does not only list: it leases
+/// each due head to this instance (column <c>leased_until</c>), so a head is handed to exactly one dispatcher until it is
+/// delivered, rescheduled, dead-lettered, or the lease runs out because its instance died.
+/// </summary>
+public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan lease) : IOutboxStore
+{
+    private const string Columns = "id, conversation, seq, channel, activity, status, attempts, due, created, error";
+
+    public async Task<IReadOnlyList<OutboxEntry>> ListDueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        // The outer WHERE repeats the conditions on the row itself: PostgreSQL re-checks them on the newest row version
+        // when another instance leased or removed the head in the meantime, so that instance keeps it.
+        var sql = $"""
+            UPDATE outbox AS o SET leased_until = @until
+            WHERE o.id IN (
+                SELECT h.id FROM outbox h
+                WHERE h.id IN (SELECT DISTINCT ON (conversation) id FROM outbox WHERE status = 'Pending' ORDER BY conversation, seq)
+                  AND h.due <= @now AND (h.leased_until IS NULL OR h.leased_until <= @now)
+                FOR UPDATE SKIP LOCKED)
+              AND o.status = 'Pending' AND o.due <= @now AND (o.leased_until IS NULL OR o.leased_until <= @now)
+            RETURNING {Columns}
+            """;
+        var heads = await Sql.ListAsync(connection, sql, Read, cancellationToken, ("now", now.UtcTicks), ("until", (now + lease).UtcTicks));
+        return [.. heads.OrderBy(e => e.ConversationKey, StringComparer.Ordinal)];
+    }
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var ticks = await Sql.ScalarAsync<long?>(connection, """
+            SELECT min(GREATEST(due, COALESCE(leased_until, due))) FROM outbox
+            WHERE id IN (SELECT DISTINCT ON (conversation) id FROM outbox WHERE status = 'Pending' ORDER BY conversation, seq)
+            """, cancellationToken);
+        return ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
+    }
+
+    public async Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, "DELETE FROM outbox WHERE id = @id", cancellationToken, ("id", entryId));
+    }
+
+    public async Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(
+            connection,
+            "UPDATE outbox SET attempts = @a, due = @due, error = @e, leased_until = NULL WHERE id = @id",
+            cancellationToken,
+            ("id", entryId),
+            ("a", attempts),
+            ("due", nextAttemptAt.UtcTicks),
+            ("e", lastError));
+    }
+
+    public async Task DeadLetterAsync(string entryId, int attempts, string reason, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(
+            connection,
+            "UPDATE outbox SET status = 'DeadLettered', attempts = @a, error = @e, leased_until = NULL WHERE id = @id",
+            cancellationToken,
+            ("id", entryId),
+            ("a", attempts),
+            ("e", reason));
+    }
+
+    public async Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, "DELETE FROM outbox WHERE conversation = @c", cancellationToken, ("c", conversationKey));
+    }
+
+    public async Task<IReadOnlyList<OutboxEntry>> ListDeadLettersAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await Sql.ListAsync(connection, $"SELECT {Columns} FROM outbox WHERE status = 'DeadLettered' ORDER BY conversation, seq", Read, cancellationToken);
+    }
+
+    private static OutboxEntry Read(NpgsqlDataReader r) => new(
+        r.GetString(0),
+        r.GetString(1),
+        r.GetInt64(2),
+        r.GetString(3),
+        r.GetString(4),
+        Enum.Parse<OutboxStatus>(r.GetString(5)),
+        r.GetInt32(6),
+        new DateTimeOffset(r.GetInt64(7), TimeSpan.Zero),
+        new DateTimeOffset(r.GetInt64(8), TimeSpan.Zero),
+        r.IsDBNull(9) ? null : r.GetString(9));
+}

@@ -1,0 +1,96 @@
+namespace IntegrationBot.Storage.Postgres.Schema;
+
+/// <summary>
+/// The schema history. Times are stored as UTC ticks (bigint) like the LiteDB stores, so values round-trip exactly;
+/// typed records are stored as JSON next to the few columns that queries filter on.
+/// </summary>
+internal static class Migrations
+{
+    public static IReadOnlyList<Migration> All { get; } =
+    [
+        new(1, "runtime: state, inbound ids, outbox", """
+            CREATE TABLE state (
+                key text PRIMARY KEY,
+                json text NOT NULL,
+                etag text NOT NULL);
+            CREATE TABLE inbound (
+                key text PRIMARY KEY,
+                at bigint NOT NULL);
+            CREATE TABLE outbox_sequence (
+                conversation text PRIMARY KEY,
+                last bigint NOT NULL);
+            CREATE TABLE outbox (
+                id text PRIMARY KEY,
+                conversation text NOT NULL,
+                seq bigint NOT NULL,
+                channel text NOT NULL,
+                activity text NOT NULL,
+                status text NOT NULL,
+                attempts integer NOT NULL,
+                due bigint NOT NULL,
+                created bigint NOT NULL,
+                error text NULL,
+                leased_until bigint NULL);
+            CREATE INDEX outbox_pending ON outbox (conversation, seq) WHERE status = 'Pending';
+            CREATE INDEX outbox_status ON outbox (status);
+            """),
+        new(2, "handoff: requests, daily counts, transcripts, unanswered questions, counselors, canned responses", """
+            CREATE TABLE handoff_requests (
+                id uuid PRIMARY KEY,
+                json text NOT NULL,
+                status text NOT NULL,
+                conversation text NOT NULL,
+                user_key text NOT NULL,
+                created_at bigint NOT NULL,
+                version bigint NOT NULL);
+            CREATE INDEX handoff_requests_status ON handoff_requests (status, created_at);
+            CREATE INDEX handoff_requests_conversation ON handoff_requests (conversation);
+            CREATE INDEX handoff_requests_user ON handoff_requests (user_key);
+            CREATE INDEX handoff_requests_created ON handoff_requests (created_at);
+            CREATE TABLE handoff_daily (
+                id text PRIMARY KEY,
+                day date NOT NULL,
+                json text NOT NULL);
+            CREATE TABLE handoff_transcripts (
+                id bigserial PRIMARY KEY,
+                conversation text NOT NULL,
+                user_key text NOT NULL,
+                at bigint NOT NULL,
+                json text NOT NULL);
+            CREATE INDEX handoff_transcripts_conversation ON handoff_transcripts (conversation, at, id);
+            CREATE INDEX handoff_transcripts_user ON handoff_transcripts (user_key);
+            CREATE INDEX handoff_transcripts_at ON handoff_transcripts (at);
+            CREATE TABLE handoff_unanswered (
+                id bigserial PRIMARY KEY,
+                user_key text NOT NULL,
+                at bigint NOT NULL,
+                json text NOT NULL);
+            CREATE INDEX handoff_unanswered_user ON handoff_unanswered (user_key);
+            CREATE INDEX handoff_unanswered_at ON handoff_unanswered (at);
+            CREATE TABLE handoff_counselors (
+                key text PRIMARY KEY,
+                json text NOT NULL);
+            CREATE TABLE handoff_canned (
+                id text PRIMARY KEY,
+                language text NOT NULL,
+                json text NOT NULL);
+            """),
+        new(3, "direct line: conversations and activity log", """
+            CREATE TABLE directline_conversations (
+                id text PRIMARY KEY,
+                user_id text NOT NULL,
+                locale text NULL,
+                last_seq bigint NOT NULL,
+                created_at bigint NOT NULL);
+            CREATE TABLE directline_activities (
+                conversation_id text NOT NULL,
+                seq bigint NOT NULL,
+                dedupe_key text NULL,
+                stored_at bigint NOT NULL,
+                json text NOT NULL,
+                PRIMARY KEY (conversation_id, seq));
+            CREATE UNIQUE INDEX directline_activities_dedupe ON directline_activities (conversation_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
+            CREATE INDEX directline_activities_stored ON directline_activities (stored_at);
+            """),
+    ];
+}

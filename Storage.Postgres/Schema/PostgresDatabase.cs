@@ -1,0 +1,99 @@
+using Npgsql;
+
+namespace IntegrationBot.Storage.Postgres.Schema;
+
+/// <summary>
+/// The shared PostgreSQL database of all instances: one pooled data source whose connections see only
+/// <see cref="Schema"/>. The schema is created and migrated before the first connection is handed out.
+/// </summary>
+public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
+{
+    private readonly NpgsqlDataSource _dataSource;
+    private readonly string _connectionString;
+    private readonly SemaphoreSlim _migrationGate = new(1, 1);
+    private volatile bool _migrated;
+
+    public PostgresDatabase(string connectionString, string schema)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentException.ThrowIfNullOrWhiteSpace(schema);
+        Schema = schema;
+        var builder = new NpgsqlConnectionStringBuilder(connectionString) { SearchPath = schema };
+        if (string.IsNullOrEmpty(builder.ApplicationName))
+        {
+            builder.ApplicationName = "IntegrationBot";
+        }
+
+        // Kept whole: the data source's own ConnectionString drops the password.
+        _connectionString = builder.ConnectionString;
+        MaxPoolSize = builder.MaxPoolSize;
+        _dataSource = NpgsqlDataSource.Create(_connectionString);
+    }
+
+    public string Schema { get; }
+
+    /// <summary>Connections the pool may open (<c>Maximum Pool Size</c>, 100 unless the connection string says otherwise).</summary>
+    public int MaxPoolSize { get; }
+
+    /// <summary>Identifies this process in notifications, so it can ignore its own.</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>The LISTEN/NOTIFY channel for handoff queue changes; per schema so deployments sharing a database stay apart.</summary>
+    public string HandoffChannel => Schema + "_handoff";
+
+    /// <summary>The LISTEN/NOTIFY channel for Direct Line appends (payload: instance id and conversation id).</summary>
+    public string DirectLineChannel => Schema + "_directline";
+
+    /// <summary>Opens a pooled connection, migrating the schema first if this process has not done so yet.</summary>
+    public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        return await _dataSource.OpenConnectionAsync(cancellationToken);
+    }
+
+    /// <summary>Creates or upgrades the schema; idempotent and safe when several instances start at once.</summary>
+    public async Task EnsureSchemaAsync(CancellationToken cancellationToken)
+    {
+        if (_migrated)
+        {
+            return;
+        }
+
+        await _migrationGate.WaitAsync(cancellationToken);
+        try
+        {
+            if (!_migrated)
+            {
+                await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
+                await SchemaMigrator.MigrateAsync(connection, Schema, cancellationToken);
+                _migrated = true;
+            }
+        }
+        finally
+        {
+            _migrationGate.Release();
+        }
+    }
+
+    /// <summary>A connection outside the pool's reuse, for LISTEN, which must stay on one session.</summary>
+    public async ValueTask<NpgsqlConnection> OpenDedicatedAsync(CancellationToken cancellationToken)
+    {
+        await EnsureSchemaAsync(cancellationToken);
+        var builder = new NpgsqlConnectionStringBuilder(_connectionString) { Pooling = false, KeepAlive = 30 };
+        var connection = new NpgsqlConnection(builder.ConnectionString);
+        await connection.OpenAsync(cancellationToken);
+        return connection;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _dataSource.DisposeAsync();
+        _migrationGate.Dispose();
+    }
+
+    public void Dispose()
+    {
+        _dataSource.Dispose();
+        _migrationGate.Dispose();
+    }
+}

@@ -1,0 +1,37 @@
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.Postgres.Schema;
+using Npgsql;
+
+namespace IntegrationBot.Storage.Postgres.State;
+
+/// <summary>
+/// The eTag rule of <see cref="StoredItem"/> as conditional SQL, shared by storage and the turn store. Each write is one
+/// statement whose WHERE clause PostgreSQL re-checks after waiting for a concurrent writer, so two writers holding the
+/// same eTag cannot both succeed.
+/// </summary>
+internal static class StateRows
+{
+    /// <summary>Writes every change in the open transaction; returns the first conflict (then the caller rolls back) or null.</summary>
+    public static async Task<StorageConflictException?> WriteCheckedAsync(NpgsqlConnection connection, IReadOnlyDictionary<string, StoredItem> changes, CancellationToken cancellationToken)
+    {
+        // A fixed order keeps two turns that touch the same keys from deadlocking.
+        foreach (var (key, item) in changes.OrderBy(c => c.Key, StringComparer.Ordinal))
+        {
+            var etag = Guid.NewGuid().ToString("N");
+            var sql = item.ETag switch
+            {
+                StoredItem.AnyETag => "INSERT INTO state (key, json, etag) VALUES (@k, @j, @e) ON CONFLICT (key) DO UPDATE SET json = excluded.json, etag = excluded.etag",
+                null => "INSERT INTO state (key, json, etag) VALUES (@k, @j, @e) ON CONFLICT (key) DO NOTHING",
+                _ => "UPDATE state SET json = @j, etag = @e WHERE key = @k AND etag = @expected",
+            };
+            var written = await Sql.ExecuteAsync(connection, sql, cancellationToken, ("k", key), ("j", item.Json), ("e", etag), ("expected", item.ETag));
+            if (written == 0)
+            {
+                var actual = await Sql.ScalarAsync<string>(connection, "SELECT etag FROM state WHERE key = @k", cancellationToken, ("k", key));
+                return new StorageConflictException(key, item.ETag, actual);
+            }
+        }
+
+        return null;
+    }
+}

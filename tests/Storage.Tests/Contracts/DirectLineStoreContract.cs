@@ -1,0 +1,91 @@
+using IntegrationBot.TestSupport;
+
+namespace IntegrationBot.Storage.Tests.Contracts;
+
+/// <summary>IDirectLineStore: per-conversation sequence (the watermark), dedupe, erase and retention.</summary>
+public abstract class DirectLineStoreContract : StoreContract
+{
+    [Fact]
+    public async Task Conversation_is_created_once_and_keeps_its_locale()
+    {
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(new ManualTimeProvider(Start));
+
+        Assert.True(await log.CreateConversationAsync("d1", "u1", "sq", Ct));
+        Assert.False(await log.CreateConversationAsync("d1", "u1", "en", Ct));
+
+        Assert.True(await log.ConversationExistsAsync("d1", Ct));
+        Assert.False(await log.ConversationExistsAsync("d2", Ct));
+        Assert.Equal("sq", await log.LocaleOfAsync("d1", Ct));
+    }
+
+    [Fact]
+    public async Task Appends_are_numbered_per_conversation_and_read_after_a_watermark()
+    {
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(new ManualTimeProvider(Start));
+        await log.CreateConversationAsync("d1", "u1", null, Ct);
+
+        var first = await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
+        var other = await log.AppendAsync("d2", Message("directline", "d2", "x"), null, Ct);
+        var second = await log.AppendAsync("d1", Message("directline", "d1", "b"), null, Ct);
+
+        Assert.Equal((1L, 1L, 2L), (first.Watermark, other.Watermark, second.Watermark));
+        Assert.Equal("d1|0000002", second.Activity.Id);
+        var page = await log.ReadAsync("d1", 1, Ct);
+        Assert.Equal(["b"], page.Activities.Select(a => a.Text));
+        Assert.Equal(2L, page.Watermark);
+        Assert.Equal(2, (await log.ReadAsync("d1", null, Ct)).Activities.Count);
+        Assert.Equal(2L, (await log.ReadAsync("d1", 2, Ct)).Watermark);
+    }
+
+    [Fact]
+    public async Task An_activity_with_a_seen_dedupe_key_is_returned_not_appended()
+    {
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(new ManualTimeProvider(Start));
+
+        var first = await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct);
+        var again = await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct);
+
+        Assert.True(first.IsNew);
+        Assert.False(again.IsNew);
+        Assert.Equal((first.Watermark, first.Activity.Id), (again.Watermark, again.Activity.Id));
+        Assert.Single((await log.ReadAsync("d1", null, Ct)).Activities);
+        Assert.Equal(2L, (await log.AppendAsync("d1", Message("directline", "d1", "next"), "client-2", Ct)).Watermark);
+    }
+
+    [Fact]
+    public async Task Concurrent_appends_get_consecutive_sequence_numbers()
+    {
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(TimeProvider.System);
+
+        var appended = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
+            log.AppendAsync("d1", Message("directline", "d1", $"m{i}"), $"k{i}", Ct))));
+
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), appended.Select(a => a.Watermark).Order());
+        Assert.Equal(40, (await log.ReadAsync("d1", null, Ct)).Activities.Count);
+    }
+
+    [Fact]
+    public async Task Deleting_a_conversation_erases_its_log_and_retention_purges_old_activities()
+    {
+        await using var store = await OpenAsync();
+        var time = new ManualTimeProvider(Start);
+        var log = store.DirectLine(time);
+        await log.CreateConversationAsync("d1", "u1", null, Ct);
+        await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
+        await log.AppendAsync("d2", Message("directline", "d2", "old"), null, Ct);
+        time.Advance(TimeSpan.FromDays(10));
+        await log.AppendAsync("d2", Message("directline", "d2", "new"), null, Ct);
+
+        await log.DeleteConversationAsync("d1", Ct);
+        var purged = await log.PurgeOlderThanAsync(Start.AddDays(5), Ct);
+
+        Assert.False(await log.ConversationExistsAsync("d1", Ct));
+        Assert.Empty((await log.ReadAsync("d1", null, Ct)).Activities);
+        Assert.Equal(1, purged);
+        Assert.Equal(["new"], (await log.ReadAsync("d2", null, Ct)).Activities.Select(a => a.Text));
+    }
+}

@@ -1,0 +1,99 @@
+using IntegrationBot.Handoff.Canned;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Transcripts;
+
+namespace IntegrationBot.Storage.Tests.Contracts;
+
+/// <summary>Transcripts, unanswered questions, counselors and canned responses.</summary>
+public abstract class HandoffRecordsContract : StoreContract
+{
+    [Fact]
+    public async Task Recent_transcript_is_the_last_messages_in_write_order_even_with_equal_times()
+    {
+        await using var store = await OpenAsync();
+        foreach (var text in new[] { "one", "two", "three", "four" })
+        {
+            await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", "conv-1", "user-1", Start, TranscriptAuthor.User, text), Ct);
+        }
+
+        await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", "conv-2", "user-2", Start, TranscriptAuthor.User, "other"), Ct);
+
+        var recent = await store.Transcripts.RecentAsync("telegram", "conv-1", 3, Ct);
+
+        Assert.Equal(["two", "three", "four"], recent.Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Transcripts_are_exported_erased_per_user_and_purged_by_age()
+    {
+        await using var store = await OpenAsync();
+        await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", "conv-1", "user-1", Start, TranscriptAuthor.User, "mine"), Ct);
+        await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", "conv-2", "user-2", Start, TranscriptAuthor.User, "old"), Ct);
+        await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", "conv-2", "user-2", Start.AddDays(10), TranscriptAuthor.Bot, "new"), Ct);
+
+        var export = await store.Transcripts.ExportUserDataAsync("telegram", "user-1", Ct);
+        Assert.Equal("mine", export.AsArray().Single()!["text"]!.GetValue<string>());
+        Assert.Equal(1, await store.Transcripts.DeleteUserDataAsync("telegram", "user-1", Ct));
+        Assert.Empty(await store.Transcripts.RecentAsync("telegram", "conv-1", 10, Ct));
+
+        Assert.Equal(1, await store.Transcripts.PurgeOlderThanAsync(Start.AddDays(5), Ct));
+        Assert.Equal(["new"], (await store.Transcripts.RecentAsync("telegram", "conv-2", 10, Ct)).Select(m => m.Text));
+    }
+
+    [Fact]
+    public async Task Unanswered_questions_list_newest_first_and_are_erased_and_purged()
+    {
+        await using var store = await OpenAsync();
+        await store.Unanswered.RecordAsync(new UnansweredQuestion("telegram", "user-1", "sl", null, "q1", UnansweredKind.NoMatch, Start), Ct);
+        await store.Unanswered.RecordAsync(new UnansweredQuestion("telegram", "user-2", "en", "work", "q2", UnansweredKind.NegativeFeedback, Start.AddDays(1)), Ct);
+        await store.Unanswered.RecordAsync(new UnansweredQuestion("telegram", "user-2", "en", null, "q3", UnansweredKind.NoMatch, Start.AddDays(2)), Ct);
+
+        Assert.Equal(["q3", "q2"], (await store.Unanswered.RecentAsync(2, Ct)).Select(q => q.Text));
+        Assert.Equal(2, (await store.Unanswered.ExportUserDataAsync("telegram", "user-2", Ct)).AsArray().Count);
+        Assert.Equal(2, await store.Unanswered.DeleteUserDataAsync("telegram", "user-2", Ct));
+        Assert.Equal(1, await store.Unanswered.PurgeOlderThanAsync(Start.AddHours(1), Ct));
+        Assert.Empty(await store.Unanswered.RecentAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task Counselor_names_are_case_insensitive_and_saving_replaces()
+    {
+        await using var store = await OpenAsync();
+        await store.Counselors.SaveAsync(Counselor("Mojca", "sl"), Ct);
+        await store.Counselors.SaveAsync(Counselor("ana", "en"), Ct);
+        await store.Counselors.SaveAsync(Counselor("MOJCA", "sl", "hbs") with { IsAdmin = true }, Ct);
+
+        var found = await store.Counselors.FindAsync("mojca", Ct);
+
+        Assert.True(found!.IsAdmin);
+        Assert.Equal(["sl", "hbs"], found.Languages);
+        Assert.Equal(["ana", "MOJCA"], (await store.Counselors.ListAsync(Ct)).Select(c => c.Name));
+        Assert.Null(await store.Counselors.FindAsync("nobody", Ct));
+    }
+
+    [Fact]
+    public async Task Canned_responses_filter_by_language_replace_by_id_and_delete()
+    {
+        await using var store = await OpenAsync();
+        await store.Canned.SaveAsync(new CannedResponse("1", "sl", "Pozdrav", "Dober dan", Start), Ct);
+        await store.Canned.SaveAsync(new CannedResponse("2", "en", "Hello", "Good day", Start), Ct);
+        await store.Canned.SaveAsync(new CannedResponse("1", "sl", "Pozdrav", "Živijo", Start.AddDays(1)), Ct);
+
+        Assert.Equal(["Živijo"], (await store.Canned.ListAsync("sl", Ct)).Select(r => r.Text));
+        Assert.Equal(["en", "sl"], (await store.Canned.ListAsync(null, Ct)).Select(r => r.Language));
+        Assert.True(await store.Canned.DeleteAsync("1", Ct));
+        Assert.False(await store.Canned.DeleteAsync("1", Ct));
+        Assert.Null(await store.Canned.GetAsync("1", Ct));
+        Assert.Equal("Hello", (await store.Canned.GetAsync("2", Ct))!.Title);
+    }
+
+    private static Counselor Counselor(string name, params string[] languages) => new()
+    {
+        Name = name,
+        Languages = languages,
+        PasswordHash = "hash",
+        CreatedAt = Start,
+    };
+}

@@ -1,0 +1,92 @@
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff;
+using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Storage.Postgres.DirectLine;
+using IntegrationBot.Storage.Postgres.Handoff;
+using IntegrationBot.Storage.Postgres.Hosting;
+using IntegrationBot.Storage.Postgres.Locking;
+using IntegrationBot.Storage.Postgres.Outbox;
+using IntegrationBot.Storage.Postgres.State;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Storage.Tests.Postgres;
+
+/// <summary>Provider selection: litedb stays untouched; postgres replaces every store and validates its settings.</summary>
+public sealed class PostgresStorageRegistrationTests
+{
+    [Fact]
+    public void With_the_default_provider_nothing_is_replaced()
+    {
+        var config = Config(new Dictionary<string, string?>());
+        using var provider = Services(config).AddPostgresStorage(config).BuildServiceProvider();
+
+        Assert.IsType<KeyedAsyncLock>(provider.GetRequiredService<IConversationLock>());
+        Assert.Null(provider.GetService<Storage.Postgres.Schema.PostgresDatabase>());
+    }
+
+    [Fact]
+    public void With_provider_postgres_every_store_is_the_postgres_one()
+    {
+        var config = Config(new Dictionary<string, string?>
+        {
+            ["IntegrationBot:Storage:Provider"] = "postgres",
+            ["IntegrationBot:Storage:ConnectionString"] = "Host=127.0.0.1;Username=u;Password=p;Database=d",
+        });
+        using var provider = Services(config).AddPostgresStorage(config).BuildServiceProvider();
+
+        Assert.IsType<PostgresStorage>(provider.GetRequiredService<IStorage>());
+        Assert.IsType<PostgresTurnStore>(provider.GetRequiredService<ITurnStore>());
+        Assert.IsType<PostgresOutboxStore>(provider.GetRequiredService<IOutboxStore>());
+        Assert.IsType<PostgresConversationLock>(provider.GetRequiredService<IConversationLock>());
+        Assert.IsType<PostgresDirectLineStore>(provider.GetRequiredService<IDirectLineStore>());
+        Assert.IsType<PostgresHandoffStore>(provider.GetRequiredService<IHandoffStore>());
+        Assert.All(provider.GetServices<IUserDataEraser>(), e => Assert.StartsWith("Postgres", e.GetType().Name, StringComparison.Ordinal));
+        Assert.Equal(3, provider.GetServices<IRetentionPurgeable>().Count());
+        Assert.Equal(
+            ["DirectLineNotificationHandler", "HandoffNotificationHandler"],
+            provider.GetServices<Storage.Postgres.Notifications.IPostgresNotificationHandler>().Select(h => h.GetType().Name).Order());
+    }
+
+    [Fact]
+    public void A_missing_connection_string_fails_validation_naming_the_setting()
+    {
+        var config = Config(new Dictionary<string, string?> { ["IntegrationBot:Storage:Provider"] = "postgres" });
+        using var provider = Services(config).AddPostgresStorage(config).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<PostgresStorageOptions>>().Value);
+
+        Assert.Contains("IntegrationBot:Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_malformed_connection_string_and_schema_fail_validation()
+    {
+        var result = new PostgresStorageOptionsValidator().Validate(null, new PostgresStorageOptions
+        {
+            Provider = "postgres",
+            ConnectionString = "Hots=127.0.0.1",
+            Schema = "Bad-Name",
+        });
+
+        Assert.True(result.Failed);
+        Assert.Contains("IntegrationBot:Storage:ConnectionString", result.FailureMessage, StringComparison.Ordinal);
+        Assert.Contains("IntegrationBot:Storage:Schema", result.FailureMessage, StringComparison.Ordinal);
+    }
+
+    private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private static IServiceCollection Services(IConfiguration config)
+    {
+        var services = new ServiceCollection();
+        services.AddDialogsRuntime(config);
+        services.AddDirectLine(config);
+        services.AddHandoff(config);
+        return services;
+    }
+}

@@ -1,0 +1,58 @@
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Canned;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.TestSupport;
+
+namespace IntegrationBot.Storage.Tests.Support;
+
+/// <summary>The LiteDB stores on a real file in a temp directory.</summary>
+public sealed class LiteDbBackend : IStoreBackend
+{
+    private readonly TempDataDirectory _directory = new();
+    private readonly SharedLiteDatabase _database;
+
+    public LiteDbBackend()
+    {
+        _database = _directory.Open();
+        Storage = new LiteDbStorage(_database);
+        Outbox = new LiteDbOutboxStore(_database);
+        Handoffs = new LiteDbHandoffStore(_database.Database, new OfficeHours(new OfficeOptions()));
+        Transcripts = new LiteDbTranscriptStore(_database.Database);
+        Unanswered = new LiteDbUnansweredQuestionLog(_database.Database);
+        Counselors = new LiteDbCounselorStore(_database.Database);
+        Canned = new LiteDbCannedResponseStore(_database.Database);
+    }
+
+    public IStorage Storage { get; }
+
+    public IOutboxStore Outbox { get; }
+
+    public IHandoffStore Handoffs { get; }
+
+    public ITranscriptStore Transcripts { get; }
+
+    public IUnansweredQuestionLog Unanswered { get; }
+
+    public ICounselorStore Counselors { get; }
+
+    public ICannedResponseStore Canned { get; }
+
+    public ITurnStore TurnStore(TimeProvider time) => new LiteDbTurnStore(_database, time);
+
+    public IDirectLineStore DirectLine(TimeProvider time) => new LiteDbDirectLineStore(_database, time);
+
+    public Task<IStoreBackend?> SecondInstanceAsync() => Task.FromResult<IStoreBackend?>(null);
+
+    public ValueTask DisposeAsync()
+    {
+        _database.Dispose();
+        _directory.Dispose();
+        return ValueTask.CompletedTask;
+    }
+}
