@@ -22,20 +22,29 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
             return sendNext();
         });
 
+        // A message that starts a handoff must already be in the transcript the counselor receives, so the user's
+        // text is written before the turn when privacy was accepted earlier, and after it when this turn accepts it.
+        var activity = turnContext.Activity;
+        var userText = activity.Type == ActivityTypes.Message ? turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) : null;
+        var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.Privacy == PrivacyChoice.Accepted;
+        if (acceptedBefore)
+        {
+            await AppendUserTextAsync(activity, userText, cancellationToken);
+        }
+
         await next(cancellationToken);
 
-        var activity = turnContext.Activity;
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
         if (data?.Privacy != PrivacyChoice.Accepted || activity.ChannelId is null || activity.Conversation?.Id is null)
         {
             return;
         }
 
-        var userId = activity.Type == ActivityTypes.Message ? activity.From?.Id : activity.From?.Id ?? activity.Recipient?.Id;
+        var userId = UserIdOf(activity);
         var now = time.GetUtcNow();
-        if (activity.Type == ActivityTypes.Message && turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) is { Length: > 0 } userText)
+        if (!acceptedBefore)
         {
-            await transcripts.AppendAsync(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.User, userText), cancellationToken);
+            await AppendUserTextAsync(activity, userText, cancellationToken);
         }
 
         foreach (var text in botTexts)
@@ -43,4 +52,17 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
             await transcripts.AppendAsync(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.Bot, text), cancellationToken);
         }
     }
+
+    private async Task AppendUserTextAsync(Activity activity, string? userText, CancellationToken cancellationToken)
+    {
+        if (userText is { Length: > 0 } && activity.ChannelId is not null && activity.Conversation?.Id is not null)
+        {
+            await transcripts.AppendAsync(
+                new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, time.GetUtcNow(), TranscriptAuthor.User, userText),
+                cancellationToken);
+        }
+    }
+
+    private static string? UserIdOf(Activity activity) =>
+        activity.Type == ActivityTypes.Message ? activity.From?.Id : activity.From?.Id ?? activity.Recipient?.Id;
 }

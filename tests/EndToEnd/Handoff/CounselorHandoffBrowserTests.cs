@@ -53,6 +53,8 @@ public sealed class CounselorHandoffBrowserTests
         await row.WaitForAsync(new() { Timeout = 30_000 });
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-queue-en.png"), FullPage = true });
         await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        // The counselor sees what the person already wrote, including the message that asked for a human.
+        await console.Locator("#transcript li.user", new() { HasText = "talk to a person" }).WaitForAsync(new() { Timeout = 30_000 });
         await BotSaysAsync(user, "Maja");
 
         await console.FillAsync("#reply-text", "Hello, I am Maja from the Starting Point office. How can I help?");
