@@ -1,5 +1,6 @@
 using System.Text;
 using IntegrationBot.Bot.Cli;
+using IntegrationBot.Bot.Hosting;
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Flows.Echo;
@@ -22,8 +23,10 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 builder.Services.AddDialogsRuntime(builder.Configuration);
 builder.Services.AddSingleton<IBot, EchoBot>();
 builder.Services.AddDirectLine(builder.Configuration);
+builder.Services.AddReliability(builder.Configuration);
 
 var app = builder.Build();
+app.UseReliability();
 app.UseWebSockets();
 app.UseCors();
 app.UseRateLimiter();
