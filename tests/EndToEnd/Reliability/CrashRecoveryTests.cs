@@ -33,6 +33,7 @@ public sealed class CrashRecoveryTests
             conversations.AddRange(await Task.WhenAll(batch.Select(_ => client.OpenAsync(ct))));
         }
 
+        var opened = clock.Elapsed;
         var messages = conversations.SelectMany((c, i) => Enumerable.Range(0, MessagesPerConversation)
             .Select(n => new SentMessage(c, $"crash-test {i}-{n}"))).ToList();
         var accepted = 0;
@@ -58,6 +59,7 @@ public sealed class CrashRecoveryTests
         }).ToList();
         await Task.WhenAny(killNow.Task, Task.WhenAll(users));
         await host.KillAsync();
+        var killedAt = clock.Elapsed;
         await Task.WhenAll(users);
         var acceptedBeforeCrash = messages.Count(m => m.AcceptedId is not null);
         Assert.InRange(acceptedBeforeCrash, killAt, messages.Count - 1);
@@ -77,23 +79,27 @@ public sealed class CrashRecoveryTests
             }
         }
 
-        var problems = new List<string>();
-        foreach (var user in messages.GroupBy(m => m.Conversation))
+        var resent = clock.Elapsed;
+        var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
+        await Parallel.ForEachAsync(messages.GroupBy(m => m.Conversation), new ParallelOptions { MaxDegreeOfParallelism = 16, CancellationToken = ct }, async (user, token) =>
         {
-            var log = await client.ActivitiesAsync(user.Key, ct);
+            var log = await client.ActivitiesAsync(user.Key, token);
             var deadline = DateTime.UtcNow.AddSeconds(60);
             while (!ReplyLedger.AllAnswered(log, user) && DateTime.UtcNow < deadline)
             {
-                await Task.Delay(100, ct);
-                log = await client.ActivitiesAsync(user.Key, ct);
+                await Task.Delay(100, token);
+                log = await client.ActivitiesAsync(user.Key, token);
             }
 
-            problems.AddRange(ReplyLedger.Problems(log, user, exactlyOneReply: false));
-        }
+            foreach (var problem in ReplyLedger.Problems(log, user, exactlyOneReply: false))
+            {
+                problems.Add(problem);
+            }
+        });
 
         Assert.True(problems.Count == 0, string.Join('\n', problems.Take(30)) + "\nhost:\n" + host.Output);
-        TestContext.Current.SendDiagnosticMessage(
-            $"crash test: {Conversations} conversations, {messages.Count} messages, {acceptedBeforeCrash} accepted before SIGKILL, " +
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"crash test: opened in {opened.TotalSeconds:F1} s, killed at {killedAt.TotalSeconds:F1} s, resent by {resent.TotalSeconds:F1} s;  {Conversations} conversations, {messages.Count} messages, {acceptedBeforeCrash} accepted before SIGKILL, " +
             $"{messages.Count - acceptedBeforeCrash} resent after restart, 0 lost, 0 duplicated, {clock.Elapsed.TotalSeconds:F1} s");
     }
 }
