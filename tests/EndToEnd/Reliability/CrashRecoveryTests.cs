@@ -65,19 +65,18 @@ public sealed class CrashRecoveryTests
         Assert.InRange(acceptedBeforeCrash, killAt, messages.Count - 1);
 
         await host.StartAgainAsync();
-        foreach (var user in messages.Where(m => m.AcceptedId is null).GroupBy(m => m.Conversation))
+        await Parallel.ForEachAsync(messages.Where(m => m.AcceptedId is null).GroupBy(m => m.Conversation), new ParallelOptions { MaxDegreeOfParallelism = 32, CancellationToken = ct }, async (user, token) =>
         {
             foreach (var message in user)
             {
                 // Web Chat resends with the same clientActivityID until it gets its 200.
                 for (var attempt = 0; attempt < 5 && message.AcceptedId is null; attempt++)
                 {
-                    message.AcceptedId = await client.PostAsync(message.Conversation, message.Text, message.ClientActivityId, ct);
+                    message.AcceptedId = await client.PostAsync(message.Conversation, message.Text, message.ClientActivityId, token);
                 }
-
-                Assert.NotNull(message.AcceptedId);
             }
-        }
+        });
+        Assert.All(messages, m => Assert.NotNull(m.AcceptedId));
 
         var resent = clock.Elapsed;
         var problems = new System.Collections.Concurrent.ConcurrentBag<string>();
