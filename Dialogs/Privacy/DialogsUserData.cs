@@ -20,7 +20,11 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     private const string Sequences = "outbox_sequence";
     private const string Inbound = "inbound";
 
-    public string Name => "dialogs";
+    /// <summary>The export key; a caller running inside a turn (the flows' /delete) may skip this eraser and erase state itself,
+    /// since deleting state under a running turn makes its commit lose the eTag race and rerun.</summary>
+    public const string EraserName = "dialogs";
+
+    public string Name => EraserName;
 
     public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
