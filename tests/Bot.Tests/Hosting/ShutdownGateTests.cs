@@ -1,6 +1,12 @@
 using System.Net;
 using IntegrationBot.Bot.Hosting;
 using IntegrationBot.Bot.Tests.Support;
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Storage;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 
 namespace IntegrationBot.Bot.Tests.Hosting;
 
@@ -40,10 +46,15 @@ public sealed class ShutdownGateTests
     }
 
     [Fact]
-    public async Task Host_shutdown_delivers_replies_committed_before_it()
+    public async Task Host_shutdown_delivers_replies_still_in_the_outbox_when_it_began()
     {
         var ct = TestContext.Current.CancellationToken;
-        await using var host = new ChatHost();
+        await using var host = new ChatHost(services: services =>
+        {
+            services.RemoveAll<IChannelSender>();
+            services.AddSingleton<DirectLineSender>();
+            services.AddSingleton<IChannelSender>(sp => new HeldSender(sp.GetRequiredService<DirectLineSender>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+        });
         var chat = await host.OpenChatAsync(ct);
         var ids = new List<string>();
         for (var i = 0; i < 5; i++)
@@ -51,9 +62,10 @@ public sealed class ShutdownGateTests
             ids.Add(await ChatHost.IdOfAsync(await host.SendAsync(chat, "message " + i, ct), ct));
         }
 
+        Assert.True(host.Get<SharedLiteDatabase>().Database.GetCollection("outbox").Count() >= 5);
         await host.StopAsync();
 
-        using var db = Dialogs.Storage.LiteDbDatabaseFactory.Open(new Dialogs.Storage.StorageOptions { Path = host.DataPath });
+        using var db = LiteDbDatabaseFactory.Open(new StorageOptions { Path = host.DataPath });
         Assert.Equal(0, db.Database.GetCollection("outbox").Count());
         var log = db.Database.GetCollection("directline_activities").FindAll().Select(d => d["Json"].AsString).ToList();
         Assert.All(ids, id => Assert.Contains(log, json => json.Contains($"\"replyToId\":\"{id}\"", StringComparison.Ordinal)));

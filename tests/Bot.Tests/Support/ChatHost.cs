@@ -18,7 +18,7 @@ public sealed class ChatHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
     private bool _stopped;
 
-    public ChatHost(IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null)
+    public ChatHost(IReadOnlyDictionary<string, string>? settings = null, ILoggerProvider? logs = null, Action<IServiceCollection>? services = null)
     {
         var all = new Dictionary<string, string>
         {
@@ -37,6 +37,11 @@ public sealed class ChatHost : IAsyncDisposable
             foreach (var (key, value) in all)
             {
                 b.UseSetting(key, value);
+            }
+
+            if (services is not null)
+            {
+                b.ConfigureTestServices(services);
             }
 
             if (logs is not null)
