@@ -8,6 +8,7 @@ public sealed class ShutdownGate
 {
     private readonly Lock _lock = new();
     private readonly TaskCompletionSource _idle = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly CancellationTokenSource _closing = new();
     private int _running;
     private bool _closed;
 
@@ -21,6 +22,9 @@ public sealed class ShutdownGate
             }
         }
     }
+
+    /// <summary>Cancelled when shutdown begins, for work that should stop waiting then (held deliveries, open streams).</summary>
+    public CancellationToken Closing => _closing.Token;
 
     /// <summary>Admits a request unless shutdown began; an admitted request must call <see cref="Leave"/>.</summary>
     public bool TryEnter()
@@ -59,8 +63,9 @@ public sealed class ShutdownGate
             {
                 _idle.TrySetResult();
             }
-
-            return _idle.Task;
         }
+
+        _closing.Cancel();
+        return _idle.Task;
     }
 }

@@ -6,7 +6,6 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
-using Microsoft.Extensions.Hosting;
 
 namespace IntegrationBot.Bot.Tests.Hosting;
 
@@ -53,7 +52,7 @@ public sealed class ShutdownGateTests
         {
             services.RemoveAll<IChannelSender>();
             services.AddSingleton<DirectLineSender>();
-            services.AddSingleton<IChannelSender>(sp => new HeldSender(sp.GetRequiredService<DirectLineSender>(), sp.GetRequiredService<IHostApplicationLifetime>()));
+            services.AddSingleton<IChannelSender>(sp => new HeldSender(sp.GetRequiredService<DirectLineSender>(), sp.GetRequiredService<ShutdownGate>()));
         });
         var chat = await host.OpenChatAsync(ct);
         var ids = new List<string>();
