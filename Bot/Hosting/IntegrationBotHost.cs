@@ -16,8 +16,10 @@ internal static class IntegrationBotHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddDialogsRuntime(configuration);
-        services.AddIntegrationBotFlows(configuration);
         services.AddDirectLine(configuration);
+        // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
+        services.AddReliability(configuration);
+        services.AddIntegrationBotFlows(configuration);
         services.AddChannels(configuration);
         // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
         services.AddPostgresStorage(configuration);
@@ -26,6 +28,8 @@ internal static class IntegrationBotHost
 
     public static WebApplication MapIntegrationBot(this WebApplication app)
     {
+        // First: refuses new turns during shutdown and oversize bodies before anything else reads them.
+        app.UseReliability();
         app.UseWebSockets();
         app.UseCors();
         app.UseAuthentication();

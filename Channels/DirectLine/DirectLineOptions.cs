@@ -23,6 +23,10 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int MaxConversationsPerIpPerHour { get; set; } = 30;
 
+    /// <summary>Tokens (new chats) one IP address may ask for per minute at <c>/api/webchat/token</c>.</summary>
+    [Range(1, 100_000)]
+    public int TokensPerIpPerMinute { get; set; } = 20;
+
     /// <summary>Largest message text accepted from the widget, in characters.</summary>
     [Range(100, 100_000)]
     public int MaxTextLength { get; set; } = 4000;

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
@@ -23,7 +24,9 @@ public sealed class PersonalDataEraser(HandoffQueue queue, IEnumerable<IUserData
 
         if (activity.ChannelId is { } channelId && activity.From?.Id is { } userId)
         {
-            foreach (var eraser in erasers.DistinctBy(e => e.Name))
+            // The runtime's own eraser would delete this turn's state under it and force a rerun; the turn erases
+            // its state and outbox itself below, and commits that deletion atomically with its last reply.
+            foreach (var eraser in erasers.DistinctBy(e => e.Name).Where(e => e.Name != DialogsUserData.EraserName))
             {
                 await eraser.DeleteUserDataAsync(channelId, userId, cancellationToken);
             }

@@ -1,0 +1,65 @@
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Bot.Hosting;
+
+/// <summary>The request side of <see cref="ReliabilityServiceCollectionExtensions.AddReliability"/>; call it first in the pipeline.</summary>
+public static class ReliabilityPipeline
+{
+    public static IApplicationBuilder UseReliability(this IApplicationBuilder app)
+    {
+        var gate = app.ApplicationServices.GetRequiredService<ShutdownGate>();
+        var limits = app.ApplicationServices.GetRequiredService<IOptions<AbuseLimitOptions>>().Value;
+        return app.Use(async (http, next) =>
+        {
+            var path = http.Request.Path;
+            if (!ChatEndpoints.IsWebhook(path) && !ChatEndpoints.IsDirectLine(path))
+            {
+                await next(http);
+                return;
+            }
+
+            if (ChatEndpoints.IsStream(path))
+            {
+                await (gate.IsClosed ? Unavailable(http) : next(http));
+                return;
+            }
+
+            if (http.Request.ContentLength > limits.MaxMessageBytes && !IsUpload(path))
+            {
+                http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+                return;
+            }
+
+            if (!IsUpload(path) && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            {
+                size.MaxRequestBodySize = limits.MaxMessageBytes;
+            }
+
+            if (!gate.TryEnter())
+            {
+                await Unavailable(http);
+                return;
+            }
+
+            try
+            {
+                await next(http);
+            }
+            finally
+            {
+                gate.Leave();
+            }
+        });
+    }
+
+    // Attachments have their own, larger cap in the Direct Line upload endpoint.
+    private static bool IsUpload(PathString path) => path.Value?.EndsWith("/upload", StringComparison.OrdinalIgnoreCase) == true;
+
+    private static Task Unavailable(HttpContext http)
+    {
+        http.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+        http.Response.Headers.RetryAfter = "5";
+        return Task.CompletedTask;
+    }
+}

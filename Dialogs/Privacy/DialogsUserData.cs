@@ -1,0 +1,143 @@
+using System.Text.Json.Nodes;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Privacy;
+using LiteDB;
+
+namespace IntegrationBot.Dialogs.Privacy;
+
+/// <summary>
+/// Erasure, export and retention for the runtime's own LiteDB records: conversation and user state, outbox entries
+/// (pending and dead letters) with their sequence counters, and processed inbound ids.
+/// </summary>
+/// <remarks>Reads the collections directly so it follows the layout of the state, turn and outbox stores without
+/// widening their interfaces.</remarks>
+public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUserConversationDirectory> directories)
+    : IUserDataEraser, IRetentionPurgeable
+{
+    private const string State = "state";
+    private const string Outbox = "outbox";
+    private const string Sequences = "outbox_sequence";
+    private const string Inbound = "inbound";
+
+    /// <summary>The export key; a caller running inside a turn (the flows' /delete) may skip this eraser and erase state itself,
+    /// since deleting state under a running turn makes its commit lose the eTag race and rerun.</summary>
+    public const string EraserName = "dialogs";
+
+    public string Name => EraserName;
+
+    public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(channelId, userId, cancellationToken);
+        return database.WriteInTransaction(db =>
+        {
+            var removed = 0;
+            var state = db.GetCollection(State);
+            foreach (var key in person.StateKeys)
+            {
+                removed += state.Delete(key) ? 1 : 0;
+            }
+
+            var outbox = db.GetCollection(Outbox);
+            foreach (var doc in outbox.FindAll().Where(person.OwnsOutboxEntry).ToList())
+            {
+                removed += outbox.Delete(doc["_id"]) ? 1 : 0;
+            }
+
+            var sequences = db.GetCollection(Sequences);
+            foreach (var key in person.ConversationKeys)
+            {
+                removed += sequences.Delete(key) ? 1 : 0;
+            }
+
+            var inbound = db.GetCollection(Inbound);
+            foreach (var id in inbound.FindAll().Select(d => d["_id"].AsString).Where(person.OwnsInboundKey).ToList())
+            {
+                removed += inbound.Delete(id) ? 1 : 0;
+            }
+
+            return removed;
+        });
+    }
+
+    public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var person = await PersonAsync(channelId, userId, cancellationToken);
+        var db = database.Database;
+        var state = new JsonObject();
+        foreach (var key in person.StateKeys)
+        {
+            if (db.GetCollection(State).FindById(key) is { } doc)
+            {
+                state[key] = JsonNode.Parse(doc["json"].AsString);
+            }
+        }
+
+        var outbox = new JsonArray();
+        foreach (var doc in db.GetCollection(Outbox).FindAll().Where(person.OwnsOutboxEntry))
+        {
+            outbox.Add(new JsonObject
+            {
+                ["status"] = doc["status"].AsString,
+                ["activity"] = JsonNode.Parse(doc["activity"].AsString),
+            });
+        }
+
+        var inbound = db.GetCollection(Inbound).FindAll().Select(d => d["_id"].AsString).Count(person.OwnsInboundKey);
+        return new JsonObject { ["state"] = state, ["outbox"] = outbox, ["processedMessageIds"] = inbound };
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var ticks = cutoff.UtcTicks;
+        return Task.FromResult(database.WriteInTransaction(db =>
+            db.GetCollection(Inbound).DeleteMany(Query.LT("at", ticks))
+            // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
+            + db.GetCollection(Outbox).DeleteMany(Query.And(Query.Not("status", "Pending"), Query.LT("created", ticks)))));
+    }
+
+    private async Task<Person> PersonAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        // On Telegram and Viber a private chat's id is the user's id; other channels say which conversations are theirs.
+        var conversations = new HashSet<string>(StringComparer.Ordinal) { userId };
+        foreach (var directory in directories.Where(d => d.ChannelId == channelId))
+        {
+            conversations.UnionWith(await directory.ConversationIdsOfAsync(userId, cancellationToken));
+        }
+
+        return new Person(channelId, userId, conversations);
+    }
+
+    private sealed record Person(string ChannelId, string UserId, IReadOnlySet<string> ConversationIds)
+    {
+        public IEnumerable<string> ConversationKeys => ConversationIds.Select(c => $"{ChannelId}/conversations/{c}");
+
+        public IEnumerable<string> StateKeys => ConversationKeys.Append($"{ChannelId}/users/{UserId}");
+
+        public bool OwnsOutboxEntry(BsonDocument doc)
+        {
+            if (ConversationKeys.Contains(doc["conversation"].AsString, StringComparer.Ordinal))
+            {
+                return true;
+            }
+
+            var activity = ActivityJson.Deserialize(doc["activity"].AsString);
+            return activity?.ChannelId == ChannelId && activity.Recipient?.Id == UserId;
+        }
+
+        /// <summary>Inbound keys are <c>{channel}|{activity id}</c>; an activity id that starts with the conversation
+        /// id (web chat's <c>{conversation}|{seq}</c>) or the user id identifies the person.</summary>
+        public bool OwnsInboundKey(string key)
+        {
+            var prefix = ChannelId + "|";
+            if (!key.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return false;
+            }
+
+            var activityId = key[prefix.Length..];
+            return ConversationIds.Any(c => activityId.StartsWith(c, StringComparison.Ordinal)
+                && (activityId.Length == c.Length || !char.IsLetterOrDigit(activityId[c.Length])));
+        }
+    }
+}
