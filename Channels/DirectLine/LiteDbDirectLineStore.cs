@@ -36,10 +36,10 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         }));
 
     public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_db.Database.GetCollection<ConversationDocument>(Conversations).FindById(conversationId) is not null);
+        Task.FromResult(_db.Read(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId)) is not null);
 
     public Task<string?> LocaleOfAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_db.Database.GetCollection<ConversationDocument>(Conversations).FindById(conversationId)?.Locale);
+        Task.FromResult(_db.Read(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId))?.Locale);
 
     public Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken) =>
         Task.FromResult(_db.WriteInTransaction(db =>
@@ -77,10 +77,10 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
     {
         var after = watermark ?? 0;
-        var docs = _db.Database.GetCollection<ActivityDocument>(Activities)
+        var docs = _db.Read(db => db.GetCollection<ActivityDocument>(Activities)
             .Find(a => a.ConversationId == conversationId && a.Seq > after)
             .OrderBy(a => a.Seq)
-            .ToList();
+            .ToList());
         var last = docs.Count > 0 ? docs[^1].Seq : after;
         return Task.FromResult(new ActivityPage([.. docs.Select(d => ActivityJson.Deserialize(d.Json)!)], last));
     }

@@ -45,12 +45,12 @@ public sealed class LiteDbOutboxStore(SharedLiteDatabase database) : IOutboxStor
         Task.FromResult(database.WriteInTransaction(db =>
             db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(Query.EQ("conversation", conversationKey))));
 
-    private IEnumerable<OutboxEntry> Heads() =>
-        Outbox.Find(Query.EQ("status", nameof(OutboxStatus.Pending)))
+    private List<OutboxEntry> Heads() => database.Read(db =>
+        db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Find(Query.EQ("status", nameof(OutboxStatus.Pending)))
             .Select(LiteDbOutboxDocuments.FromDocument)
             .GroupBy(e => e.ConversationKey)
             .Select(g => g.MinBy(e => e.Sequence)!)
-            .ToList();
+            .ToList());
 
     private Task Update(string entryId, Func<OutboxEntry, OutboxEntry> change)
     {

@@ -8,7 +8,7 @@ namespace IntegrationBot.Dialogs.Outbox;
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
     public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
-        Task.FromResult(database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null);
+        Task.FromResult(database.Read(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey)) is not null);
 
     public Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {

@@ -8,7 +8,7 @@ public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage
         var found = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
         foreach (var key in keys)
         {
-            if (LiteDbDocuments.Read(database.Database, key) is { } item)
+            if (database.Read(db => LiteDbDocuments.Read(db, key)) is { } item)
             {
                 found[key] = item;
             }

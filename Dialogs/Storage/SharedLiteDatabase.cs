@@ -8,7 +8,11 @@ namespace IntegrationBot.Dialogs.Storage;
 /// </summary>
 public sealed class SharedLiteDatabase : IDisposable
 {
+    // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
+    // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
+    private const int MaxConcurrentReads = 48;
     private readonly Lock _writeGate = new();
+    private readonly SemaphoreSlim _readGate = new(MaxConcurrentReads, MaxConcurrentReads);
 
     private readonly IDisposable? _processLock;
 
@@ -43,9 +47,24 @@ public sealed class SharedLiteDatabase : IDisposable
         }
     }
 
+    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time.</summary>
+    public T Read<T>(Func<LiteDatabase, T> read)
+    {
+        _readGate.Wait();
+        try
+        {
+            return read(Database);
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
+
     public void Dispose()
     {
         Database.Dispose();
+        _readGate.Dispose();
         _processLock?.Dispose();
     }
 }
