@@ -7,6 +7,7 @@
 #                          both hosts so they share one database (LiteDB hosts each get their own file: it is locked)
 #   TRANSPORT=websocket    or "polling" (GET activities every 10 ms)
 #   MAX_SECONDS=300        hard stop for each run
+#   DATA_ROOT=/tmp         where the temp data directory goes (/dev/shm shows the cost without disk flushes)
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -24,7 +25,7 @@ dotnet build "$root/bench/LoadTool" -c Release -v quiet -nologo >&2
 host_dll="$root/Bot/bin/Release/net10.0/IntegrationBot.Bot.dll"
 tool_dll="$root/bench/LoadTool/bin/Release/net10.0/IntegrationBot.LoadTool.dll"
 
-work="$(mktemp -d)"
+work="$(mktemp -d -p "${DATA_ROOT:-${TMPDIR:-/tmp}}")"
 pids=()
 cleanup() {
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
