@@ -9,6 +9,7 @@ namespace IntegrationBot.Turn.Benchmarks;
 /// <see cref="KnowledgeOnly"/> is the retrieval alone, to split the turn's cost.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TurnBenchmarks
 {
     private TurnRig _rig = null!;
