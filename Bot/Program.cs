@@ -2,7 +2,7 @@ using System.Text;
 using IntegrationBot.Bot.Cli;
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows.Echo;
+using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 
@@ -20,7 +20,7 @@ if (string.IsNullOrEmpty(builder.Configuration["urls"]))
 }
 
 builder.Services.AddDialogsRuntime(builder.Configuration);
-builder.Services.AddSingleton<IBot, EchoBot>();
+builder.Services.AddIntegrationBotFlows(builder.Configuration);
 builder.Services.AddDirectLine(builder.Configuration);
 
 var app = builder.Build();

@@ -1,5 +1,5 @@
 using IntegrationBot.Channels.Terminal;
-using IntegrationBot.Dialogs.Flows.Echo;
+using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
@@ -28,7 +28,7 @@ public sealed class ChatCommand : ICliCommand
         var services = new ServiceCollection()
             .AddDialogsRuntime(context.Configuration)
             .AddTerminalChannel(context.Output)
-            .AddSingleton<IBot, EchoBot>();
+            .AddIntegrationBotFlows(context.Configuration);
         await using var provider = services.BuildServiceProvider();
 
         // Validate configuration and open the database before the first turn, so failures are reported up front.

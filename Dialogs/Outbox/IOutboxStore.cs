@@ -17,4 +17,7 @@ public interface IOutboxStore
     Task DeadLetterAsync(string entryId, int attempts, string reason, CancellationToken cancellationToken);
 
     Task<IReadOnlyList<OutboxEntry>> ListDeadLettersAsync(CancellationToken cancellationToken);
+
+    /// <summary>Removes every entry (pending or dead-lettered) of a conversation, for the person's right to erasure.</summary>
+    Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken);
 }

@@ -41,6 +41,10 @@ public sealed class LiteDbOutboxStore(SharedLiteDatabase database) : IOutboxStor
         return Task.FromResult(dead);
     }
 
+    public Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
+        Task.FromResult(database.WriteInTransaction(db =>
+            db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(Query.EQ("conversation", conversationKey))));
+
     private IEnumerable<OutboxEntry> Heads() =>
         Outbox.Find(Query.EQ("status", nameof(OutboxStatus.Pending)))
             .Select(LiteDbOutboxDocuments.FromDocument)

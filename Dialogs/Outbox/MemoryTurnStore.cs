@@ -105,6 +105,16 @@ public sealed class MemoryTurnStore(MemoryStorage storage, TimeProvider time) : 
         }
     }
 
+    public Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken)
+    {
+        lock (storage.Gate)
+        {
+            var ids = _outbox.Values.Where(e => e.ConversationKey == conversationKey).Select(e => e.Id).ToList();
+            ids.ForEach(id => _outbox.Remove(id));
+            return Task.FromResult(ids.Count);
+        }
+    }
+
     private IEnumerable<OutboxEntry> Heads() =>
         _outbox.Values
             .Where(e => e.Status == OutboxStatus.Pending)

@@ -21,36 +21,48 @@ public sealed class ChatCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Second_run_remembers_the_first()
+    public async Task Picking_shqip_accepting_privacy_and_asking_about_a_bank_account_answers_in_albanian()
     {
-        var first = await ChatAsync("hello\n");
-        var second = await ChatAsync("hello again\n");
+        var result = await ChatAsync("3\n1\nsi te hap nje llogari bankare\n");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal(string.Empty, result.Error);
+        Assert.Contains("  [3] Shqip", result.Output);
+        Assert.Contains("Para se të fillojmë", result.Output);
+        Assert.Contains("  [1] Pranoj", result.Output);
+        Assert.Contains("Faleminderit. Më pyesni çfarëdo", result.Output);
+        Assert.Contains("Llogarinë bankare e hapni personalisht në një degë të bankës", result.Output);
+        Assert.Contains("A ju ndihmoi kjo?", result.Output);
+    }
+
+    [Fact]
+    public async Task Second_run_remembers_the_language_and_privacy_choice()
+    {
+        var first = await ChatAsync("3\n1\n");
+        var second = await ChatAsync("si te hap nje llogari bankare\n");
 
         Assert.Equal(0, first.ExitCode);
-        Assert.StartsWith("Hello! I am IntegrationBot.", first.Output);
-        Assert.Contains("You said: hello", first.Output);
-        Assert.DoesNotContain("Welcome back", first.Output);
-
+        Assert.StartsWith("Pozdravljeni!", first.Output);
         Assert.Equal(0, second.ExitCode);
-        Assert.StartsWith("Welcome back!", second.Output);
-        Assert.Contains("You said: hello again", second.Output);
+        Assert.DoesNotContain("Pozdravljeni!", second.Output);
+        Assert.StartsWith("Llogarinë bankare", second.Output);
         Assert.True(File.Exists(Path.Combine(_directory.Path, "integrationbot.db")));
     }
 
     [Fact]
     public async Task Another_user_has_their_own_conversation()
     {
-        await ChatAsync("hello\n");
-        var other = await ChatAsync("zdravo\n", "--user", "Ana");
-        Assert.StartsWith("Hello! I am IntegrationBot.", other.Output);
+        await ChatAsync("3\n1\n");
+        var other = await ChatAsync("", "--user", "Ana");
+        Assert.StartsWith("Pozdravljeni!", other.Output);
     }
 
     [Fact]
     public async Task Empty_and_odd_lines_do_not_crash_the_chat()
     {
-        var result = await ChatAsync("\n   \n\t\n{\"json\":\n\u0000\u0007 \u202e مرحبا\nЕнглиш\n" + new string('x', 20000) + "\n");
+        var result = await ChatAsync("\n   \n\t\n{\"json\":\n\u0000\u0007 \u202e مرحبا\nЕнглиш\n😀\n" + new string('x', 20000) + "\n");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("You said: Енглиш", result.Output);
+        Assert.Contains("2000", result.Output);
         Assert.Equal(string.Empty, result.Error);
     }
 

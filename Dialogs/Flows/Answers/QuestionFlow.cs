@@ -1,0 +1,143 @@
+using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Dialogs.Flows.Answers;
+
+/// <summary>Answers a free-text question through the knowledge base: answer, clarify, none, handoff or emergency.</summary>
+public sealed class QuestionFlow(
+    KnowledgeEngine engine,
+    OfficeInfo office,
+    CounselorFlow counselor,
+    IUnansweredQuestionLog unanswered,
+    IOptions<FlowOptions> options,
+    TimeProvider time)
+{
+    private const string EmergencyNumbersTopic = "emergency-numbers";
+
+    public TopicCatalog Catalog => engine.Catalog;
+
+    /// <summary>Acts on the engine's reading; <paramref name="extraButtons"/> go under the last message (e.g. "change language").</summary>
+    public async Task AnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
+    {
+        extraButtons ??= [];
+        switch (result.Decision)
+        {
+            case Decision.Emergency:
+                await EmergencyAsync(turn, result.Topic, cancellationToken);
+                break;
+            case Decision.Handoff:
+                await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
+                break;
+            case Decision.Answer when result.Topic is not null:
+                turn.Data = turn.Data with { LastQuestion = result.Text };
+                await ShowTopicAsync(turn, result.Topic, extraButtons, cancellationToken);
+                break;
+            case Decision.Clarify:
+                await ClarifyAsync(turn, result, extraButtons, cancellationToken);
+                break;
+            default:
+                await NoAnswerAsync(turn, result, extraButtons, cancellationToken);
+                break;
+        }
+    }
+
+    public async Task ShowTopicAsync(FlowTurn turn, string topicId, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(topicId) is not { } topic)
+        {
+            return;
+        }
+
+        var answer = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(turn.Language), office));
+        foreach (var part in AnswerSplitter.Split(answer, options.Value.MaxReplyLength))
+        {
+            await turn.SendAsync(part, null, cancellationToken);
+        }
+
+        var buttons = topic.Related
+            .Select(Catalog.Find)
+            .OfType<Topic>()
+            .Take(3)
+            .Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id))
+            .Append(turn.Button("answer.helpfulYes", FlowActions.HelpfulYes))
+            .Append(turn.Button("answer.helpfulNo", FlowActions.HelpfulNo))
+            .Append(turn.Button("menu.counselor", FlowActions.Counselor))
+            .Concat(extraButtons ?? [])
+            .ToList();
+        var closing = topic.IsSensitive
+            ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
+            : turn.Say("answer.helpfulQuestion");
+        turn.Data = turn.Data with
+        {
+            LastTopic = topic.Id,
+            CounselorReason = topic.IsSensitive ? nameof(HandoffReason.Sensitive) : null,
+        };
+        await turn.SendAsync(closing, buttons, cancellationToken);
+    }
+
+    /// <summary>The emergency numbers at once, the matching helplines, and an urgent counselor offer; nothing else.</summary>
+    public async Task EmergencyAsync(FlowTurn turn, string? topicId, CancellationToken cancellationToken)
+    {
+        await turn.SayAsync("emergency.message", cancellationToken: cancellationToken);
+        if (topicId is not null && topicId != EmergencyNumbersTopic && Catalog.Find(topicId) is { IsEmergency: true } topic)
+        {
+            var helplines = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(turn.Language), office));
+            foreach (var part in AnswerSplitter.Split(helplines, options.Value.MaxReplyLength))
+            {
+                await turn.SendAsync(part, null, cancellationToken);
+            }
+        }
+
+        turn.Data = turn.Data with { LastTopic = topicId ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
+        if (CounselorFlow.IsOpen(turn.Data))
+        {
+            await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("answer.sensitiveOffer", [turn.Button("emergency.counselorOffer", FlowActions.UrgentCounselor)], cancellationToken);
+    }
+
+    public async Task RecordAsync(FlowTurn turn, string text, UnansweredKind kind, CancellationToken cancellationToken)
+    {
+        var activity = turn.Context.Activity;
+        // Without the privacy notice accepted the question is kept, but not who asked it.
+        var userId = turn.Data.Privacy == PrivacyChoice.Accepted ? activity.From?.Id ?? string.Empty : string.Empty;
+        await unanswered.RecordAsync(
+            new UnansweredQuestion(activity.ChannelId ?? string.Empty, userId, turn.Language, turn.Data.LastTopic, text, kind, time.GetUtcNow()),
+            cancellationToken);
+    }
+
+    private async Task ClarifyAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
+    {
+        var buttons = result.Candidates
+            .Take(3)
+            .Select(c => Catalog.Find(c.Topic))
+            .OfType<Topic>()
+            .Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id))
+            .Append(turn.Button("clarify.noneOfThese", FlowActions.NoneOfThese))
+            .Concat(extraButtons)
+            .ToList();
+        turn.Data = turn.Data with { LastQuestion = result.Text, LastTopic = null, CounselorReason = nameof(HandoffReason.LowConfidence) };
+        await turn.SayAsync("clarify.prompt", buttons, cancellationToken);
+    }
+
+    private async Task NoAnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
+    {
+        turn.Data = turn.Data with { LastQuestion = result.Text, LastTopic = null, CounselorReason = nameof(HandoffReason.LowConfidence) };
+        await RecordAsync(turn, result.Text, UnansweredKind.NoMatch, cancellationToken);
+        IReadOnlyList<OfferedAction> buttons =
+        [
+            turn.Button("menu.back", FlowActions.Menu),
+            turn.Button("menu.counselor", FlowActions.Counselor),
+            .. extraButtons,
+        ];
+        await turn.SayAsync("none.message", buttons, cancellationToken);
+    }
+}

@@ -1,0 +1,193 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.DialogStack;
+using IntegrationBot.Dialogs.Flows.Answers;
+using IntegrationBot.Dialogs.Flows.Commands;
+using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Dialogs.Flows.Input;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Dialogs.Flows;
+
+/// <summary>
+/// IntegrationBot's conversation: first contact and language, privacy notice, menu, questions and answers, feedback,
+/// emergency, commands and the counselor path. Message turns are routed: command → active dialog → pressed button → question.
+/// </summary>
+public sealed class AssistantBot(
+    FlowState state,
+    Localizer localizer,
+    KnowledgeEngine engine,
+    CommandReader commands,
+    FlowDialogs dialogs,
+    MenuFlow menu,
+    QuestionFlow questions,
+    CounselorFlow counselor,
+    FirstContactFlow firstContact) : IBot
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var turn = await BeginAsync(turnContext, cancellationToken);
+        var activity = turnContext.Activity;
+        if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id && m.Role != RoleTypes.Bot) == true)
+        {
+            await firstContact.OnConversationStartAsync(turn, cancellationToken);
+        }
+        else if (activity.Type == ActivityTypes.Message && turn.Text.Length > 0)
+        {
+            await OnMessageAsync(turn, cancellationToken);
+        }
+
+        await EndAsync(turn, cancellationToken);
+    }
+
+    /// <summary>Runs flow code in a proactive turn (counselor relay, satisfaction question) with the conversation's state.</summary>
+    public async Task RunProactiveAsync(ITurnContext turnContext, Func<FlowTurn, DialogContext, Task> action, CancellationToken cancellationToken)
+    {
+        var turn = await BeginAsync(turnContext, cancellationToken);
+        var dc = await dialogs.Set.CreateContextAsync(turnContext, cancellationToken);
+        await action(turn, dc);
+        await EndAsync(turn, cancellationToken);
+    }
+
+    private async Task<FlowTurn> BeginAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        var data = await state.LoadAsync(turnContext, cancellationToken);
+        var turn = new FlowTurn(turnContext, data, localizer)
+        {
+            Text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) ?? InputGuardMiddleware.Clean(turnContext.Activity.Text ?? string.Empty),
+        };
+        turnContext.TurnState.Set(FlowTurn.TurnStateKey, turn);
+        return turn;
+    }
+
+    private async Task EndAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (!turn.Erased)
+        {
+            await state.SaveAsync(turn.Context, turn.Data, cancellationToken);
+            if (turn.Data.Language is { } language)
+            {
+                await state.User.SetAsync(turn.Context, new UserProfile(language, turn.Data.Cyrillic), cancellationToken);
+            }
+        }
+    }
+
+    private async Task OnMessageAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var command = commands.Read(turn.Text);
+        var dc = await dialogs.Set.CreateContextAsync(turn.Context, cancellationToken);
+        if (command != FlowCommand.None)
+        {
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await RunCommandAsync(turn, dc, command, cancellationToken);
+            return;
+        }
+
+        if (dc.ActiveDialog is not null)
+        {
+            await dc.ContinueDialogAsync(cancellationToken);
+            return;
+        }
+
+        if (CounselorFlow.IsOpen(turn.Data) && engine.Ask(turn.Text, null, turn.Language) is { Decision: Decision.Emergency } danger)
+        {
+            // The relay let this through because it signals danger: numbers first, then the counselor sees it with high priority.
+            await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);
+            await questions.EmergencyAsync(turn, danger.Topic, cancellationToken);
+            return;
+        }
+
+        if (firstContact.FindOffered(turn) is { } pressed)
+        {
+            turn.Data = turn.Data with { Offered = [] };
+            await RunActionAsync(turn, dc, pressed, cancellationToken);
+            return;
+        }
+
+        await firstContact.OnQuestionAsync(turn, cancellationToken);
+    }
+
+    private async Task RunCommandAsync(FlowTurn turn, DialogContext dc, FlowCommand command, CancellationToken cancellationToken)
+    {
+        switch (command)
+        {
+            case FlowCommand.Start:
+            case FlowCommand.Language:
+                await firstContact.ShowLanguagesAsync(turn, cancellationToken);
+                break;
+            case FlowCommand.Menu:
+                await counselor.WithdrawAsync(turn, cancellationToken);
+                await menu.ShowMenuAsync(turn, cancellationToken);
+                break;
+            case FlowCommand.Counselor:
+                await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
+                break;
+            case FlowCommand.Privacy:
+                await firstContact.ShowPrivacyAsync(turn, cancellationToken);
+                break;
+            case FlowCommand.Delete:
+                await dc.BeginDialogAsync(FlowDialogs.Delete, null, cancellationToken);
+                break;
+            default:
+                await ShowHelpAsync(turn, cancellationToken);
+                break;
+        }
+    }
+
+    private async Task RunActionAsync(FlowTurn turn, DialogContext dc, OfferedAction pressed, CancellationToken cancellationToken)
+    {
+        switch (pressed.Action)
+        {
+            case FlowActions.Category:
+                await menu.ShowCategoryAsync(turn, pressed.Argument ?? string.Empty, cancellationToken);
+                break;
+            case FlowActions.Topic:
+                await questions.ShowTopicAsync(turn, pressed.Argument ?? string.Empty, null, cancellationToken);
+                break;
+            case FlowActions.Menu:
+                await menu.ShowMenuAsync(turn, cancellationToken);
+                break;
+            case FlowActions.HelpfulYes:
+                await turn.SayAsync("feedback.thanks", menu.MenuButtons(turn), cancellationToken);
+                break;
+            case FlowActions.HelpfulNo:
+                await dc.BeginDialogAsync(FlowDialogs.Feedback, nameof(UnansweredKind.NegativeFeedback), cancellationToken);
+                break;
+            case FlowActions.NoneOfThese:
+                await dc.BeginDialogAsync(FlowDialogs.Feedback, nameof(UnansweredKind.NoMatch), cancellationToken);
+                break;
+            case FlowActions.Counselor:
+                await counselor.RequestAsync(turn, ReasonFor(turn.Data), cancellationToken);
+                break;
+            case FlowActions.UrgentCounselor:
+                await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);
+                break;
+            case FlowActions.Help:
+                await ShowHelpAsync(turn, cancellationToken);
+                break;
+            case FlowActions.Delete:
+                await dc.BeginDialogAsync(FlowDialogs.Delete, null, cancellationToken);
+                break;
+            default:
+                await firstContact.RunActionAsync(turn, pressed, cancellationToken);
+                break;
+        }
+    }
+
+    private static HandoffReason ReasonFor(ConversationData data) =>
+        Enum.TryParse<HandoffReason>(data.CounselorReason, out var reason) ? reason : HandoffReason.AskedForHuman;
+
+    private Task ShowHelpAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.SayAsync("help.text",
+        [
+            turn.Button("menu.back", FlowActions.Menu),
+            turn.Button("language.changeButton", FlowActions.ChangeLanguage),
+            turn.Button("menu.counselor", FlowActions.Counselor),
+            turn.Button("help.privacyButton", FlowActions.Privacy),
+            turn.Button("help.deleteButton", FlowActions.Delete),
+        ], cancellationToken);
+}

@@ -1,0 +1,17 @@
+namespace IntegrationBot.Dialogs.Flows.Commands;
+
+/// <summary>The commands a person can give by /command, by a localized word or by a button.</summary>
+public enum FlowCommand
+{
+    None,
+    Start,
+    Menu,
+    Language,
+    Counselor,
+    Privacy,
+    Delete,
+    Help,
+
+    /// <summary>A /command the bot does not know: answered with the help text.</summary>
+    Unknown,
+}

@@ -1,0 +1,229 @@
+using System.Globalization;
+using IntegrationBot.Dialogs.Flows.Answers;
+using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Retrieval;
+using IntegrationBot.Knowledge.Text;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Dialogs.Flows;
+
+/// <summary>Greeting, language choice and switching, the privacy notice, and routing a typed question to the knowledge base.</summary>
+public sealed class FirstContactFlow(
+    Localizer localizer,
+    KnowledgeEngine engine,
+    MenuFlow menu,
+    QuestionFlow questions,
+    CounselorFlow counselor,
+    IOptions<FlowOptions> flowOptions,
+    IOptions<PrivacyOptions> privacyOptions)
+{
+    /// <summary>A new conversation: a web chat locale picks the language at once; otherwise the five-language greeting.</summary>
+    public async Task OnConversationStartAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Data.Language is not null)
+        {
+            return;
+        }
+
+        if (LanguageOfLocale(turn.Context.Activity.Locale) is { } language)
+        {
+            turn.Data = turn.Data with { Language = language, Greeted = true };
+            await ShowPrivacyAsync(turn, cancellationToken);
+            return;
+        }
+
+        if (!turn.Data.Greeted)
+        {
+            await ShowLanguagesAsync(turn, cancellationToken);
+        }
+    }
+
+    /// <summary>All five welcome lines at once, with one button per language.</summary>
+    public async Task ShowLanguagesAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var lines = Language.All.Select(l => Localizer.Render(new Voice(l), localizer.Get(l, "language.welcomeLine")));
+        var buttons = Language.All.Select(l => new OfferedAction(localizer.Get(l, "language.name"), FlowActions.Language, l)).ToList();
+        turn.Data = turn.Data with { Greeted = true };
+        await turn.SendAsync(string.Join("\n", lines), buttons, cancellationToken);
+    }
+
+    public Task ShowPrivacyAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.SayAsync("privacy.notice", RetentionArgs(), CounselorFlow.PrivacyButtons(turn), cancellationToken);
+
+    /// <summary>The button the person pressed (or typed): the message equals one of the titles under the last message.</summary>
+    public OfferedAction? FindOffered(FlowTurn turn)
+    {
+        var text = TextNormalizer.Fold(BidiText.Strip(turn.Text)).Trim();
+        return text.Length == 0 ? null
+            : turn.Data.Offered.FirstOrDefault(o => TextNormalizer.Fold(BidiText.Strip(o.Title)).Trim() == text)
+            ?? turn.Data.Offered.FirstOrDefault(o => o.Title.StartsWith(turn.Text, StringComparison.Ordinal) && InputEmojiOnly(turn.Text));
+    }
+
+    public async Task RunActionAsync(FlowTurn turn, OfferedAction pressed, CancellationToken cancellationToken)
+    {
+        switch (pressed.Action)
+        {
+            case FlowActions.Language when Language.Parse(pressed.Argument) is { } language:
+                await ChooseLanguageAsync(turn, language, cancellationToken);
+                break;
+            case FlowActions.ChangeLanguage:
+                await ShowLanguagesAsync(turn, cancellationToken);
+                break;
+            case FlowActions.Privacy:
+                await ShowPrivacyAsync(turn, cancellationToken);
+                break;
+            case FlowActions.PrivacyMore:
+                await turn.SayAsync("privacy.more", RetentionArgs(),
+                    [turn.Button("privacy.accept", FlowActions.PrivacyAccept), turn.Button("privacy.decline", FlowActions.PrivacyDecline)], cancellationToken);
+                break;
+            case FlowActions.PrivacyAccept:
+                await AcceptPrivacyAsync(turn, cancellationToken);
+                break;
+            case FlowActions.PrivacyDecline:
+                turn.Data = turn.Data with { Privacy = PrivacyChoice.Declined, PendingHandoffReason = null };
+                await turn.SayAsync("privacy.declined", menu.MenuButtons(turn), cancellationToken);
+                break;
+            case FlowActions.SwitchYes when turn.Data.PendingSwitchLanguage is { } target:
+                var question = turn.Data.PendingSwitchQuestion;
+                turn.Data = turn.Data with { Language = target, PendingSwitchLanguage = null, PendingSwitchQuestion = null };
+                await turn.SayAsync("language.chosen", cancellationToken: cancellationToken);
+                await AnswerPendingAsync(turn, question, cancellationToken);
+                break;
+            case FlowActions.SwitchNo:
+                var pending = turn.Data.PendingSwitchQuestion;
+                turn.Data = turn.Data with
+                {
+                    DeclinedSwitches = [.. turn.Data.DeclinedSwitches, turn.Data.PendingSwitchLanguage ?? string.Empty],
+                    PendingSwitchLanguage = null,
+                    PendingSwitchQuestion = null,
+                };
+                await AnswerPendingAsync(turn, pending, cancellationToken);
+                break;
+            default:
+                await menu.ShowMenuAsync(turn, cancellationToken);
+                break;
+        }
+    }
+
+    /// <summary>A typed message that is not a command or button: a question (which may also choose or switch the language).</summary>
+    public async Task OnQuestionAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var text = turn.Text;
+        if (turn.Data.Language is null)
+        {
+            // Someone who asks straight away gets an answer in their language, plus a way to change it; never a forced menu.
+            var seed = LanguageOfLocale(turn.Context.Activity.Locale);
+            var first = engine.Ask(text, null, seed);
+            turn.Data = turn.Data with { Language = first.Language, Cyrillic = HasCyrillic(text), Greeted = true };
+            await questions.AnswerAsync(turn, first, [turn.Button("language.changeButton", FlowActions.ChangeLanguage)], cancellationToken);
+            return;
+        }
+
+        UpdateScript(turn, text);
+        var result = engine.Ask(text, null, turn.Language);
+        if (ShouldAskToSwitch(turn, result, text))
+        {
+            await AskToSwitchAsync(turn, result.Language, text, cancellationToken);
+            return;
+        }
+
+        await questions.AnswerAsync(turn, result, null, cancellationToken);
+    }
+
+    /// <summary>The language a client's locale names (e.g. ar-EG, sl-SI, hr-HR), or null.</summary>
+    public static string? LanguageOfLocale(string? locale)
+    {
+        var primary = locale?.Split('-', '_')[0].Trim().ToLowerInvariant();
+        return primary switch
+        {
+            "sl" or "en" or "sq" or "ar" => primary,
+            "hr" or "bs" or "sr" or "sh" or "cnr" or "hbs" => Language.Bcs,
+            _ => null,
+        };
+    }
+
+    private async Task ChooseLanguageAsync(FlowTurn turn, string language, CancellationToken cancellationToken)
+    {
+        turn.Data = turn.Data with { Language = language, Cyrillic = false, PendingSwitchLanguage = null, PendingSwitchQuestion = null };
+        if (turn.Data.Privacy == PrivacyChoice.Unanswered)
+        {
+            await ShowPrivacyAsync(turn, cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("language.chosen", menu.MenuButtons(turn), cancellationToken);
+    }
+
+    private async Task AcceptPrivacyAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var pending = turn.Data.PendingHandoffReason;
+        turn.Data = turn.Data with { Privacy = PrivacyChoice.Accepted, PendingHandoffReason = null };
+        if (Enum.TryParse<HandoffReason>(pending, out var reason))
+        {
+            await counselor.RequestAsync(turn, reason, cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("privacy.accepted", cancellationToken: cancellationToken);
+        await menu.ShowMenuAsync(turn, cancellationToken);
+    }
+
+    private bool ShouldAskToSwitch(FlowTurn turn, KnowledgeResult result, string text) =>
+        result.Language != turn.Language
+        && result.Decision != Decision.Emergency
+        && result.LanguageConfidence >= flowOptions.Value.SwitchConfidence
+        && !turn.Data.DeclinedSwitches.Contains(result.Language)
+        && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;
+
+    private async Task AskToSwitchAsync(FlowTurn turn, string target, string question, CancellationToken cancellationToken)
+    {
+        // Asked in the language the person just wrote in, since that is the one they read best.
+        var voice = new Voice(target, target == Language.Bcs && HasCyrillic(question));
+        var args = new Dictionary<string, string>
+        {
+            ["language"] = localizer.Get(target, "language.name"),
+            ["current"] = localizer.Get(turn.Language, "language.name"),
+        };
+        turn.Data = turn.Data with { PendingSwitchLanguage = target, PendingSwitchQuestion = question };
+        await turn.SendAsync(localizer.Say(voice, "language.switchQuestion", args),
+        [
+            new OfferedAction(Localizer.RenderTitle(voice, localizer.Get(target, "language.switchYes")), FlowActions.SwitchYes, target),
+            new OfferedAction(Localizer.RenderTitle(voice, localizer.Get(target, "language.switchNo", args)), FlowActions.SwitchNo, target),
+        ], cancellationToken);
+    }
+
+    private async Task AnswerPendingAsync(FlowTurn turn, string? question, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(question))
+        {
+            await menu.ShowMenuAsync(turn, cancellationToken);
+            return;
+        }
+
+        UpdateScript(turn, question);
+        await questions.AnswerAsync(turn, engine.Ask(question, turn.Language), null, cancellationToken);
+    }
+
+    private static void UpdateScript(FlowTurn turn, string text)
+    {
+        if (HasCyrillic(text))
+        {
+            turn.Data = turn.Data with { Cyrillic = true };
+        }
+        else if (text.Any(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+        {
+            turn.Data = turn.Data with { Cyrillic = false };
+        }
+    }
+
+    private static bool HasCyrillic(string text) => text.Any(c => c is >= '\u0400' and <= '\u04FF');
+
+    private static bool InputEmojiOnly(string text) => Input.InputGuardMiddleware.IsOnlyEmoji(text);
+
+    private Dictionary<string, string> RetentionArgs() =>
+        new() { ["retentionDays"] = privacyOptions.Value.RetentionDays.ToString(CultureInfo.InvariantCulture) };
+}

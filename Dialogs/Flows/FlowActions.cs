@@ -1,0 +1,24 @@
+namespace IntegrationBot.Dialogs.Flows;
+
+/// <summary>What a button means (<see cref="State.OfferedAction.Action"/>); stored in state, so the values never change.</summary>
+public static class FlowActions
+{
+    public const string Language = "language";
+    public const string ChangeLanguage = "changeLanguage";
+    public const string PrivacyAccept = "privacyAccept";
+    public const string PrivacyMore = "privacyMore";
+    public const string PrivacyDecline = "privacyDecline";
+    public const string Category = "category";
+    public const string Topic = "topic";
+    public const string HelpfulYes = "helpfulYes";
+    public const string HelpfulNo = "helpfulNo";
+    public const string NoneOfThese = "noneOfThese";
+    public const string Counselor = "counselor";
+    public const string UrgentCounselor = "urgentCounselor";
+    public const string Menu = "menu";
+    public const string Help = "help";
+    public const string Privacy = "privacy";
+    public const string Delete = "delete";
+    public const string SwitchYes = "switchYes";
+    public const string SwitchNo = "switchNo";
+}

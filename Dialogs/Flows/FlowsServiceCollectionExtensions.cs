@@ -1,0 +1,76 @@
+using IntegrationBot.Dialogs.Flows.Answers;
+using IntegrationBot.Dialogs.Flows.Commands;
+using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Dialogs.Flows.Input;
+using IntegrationBot.Dialogs.Flows.Privacy;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Retrieval;
+using LiteDB;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Dialogs.Flows;
+
+/// <summary>Registers IntegrationBot's conversation flows as the host's <see cref="IBot"/>.</summary>
+public static class FlowsServiceCollectionExtensions
+{
+    /// <summary>
+    /// Binds <c>IntegrationBot:Bot</c> and <c>IntegrationBot:Privacy</c>; registers the bot, its middleware (input guard,
+    /// transcript, relay), the localizer, the knowledge engine, Handoff (if the host did not) on the shared LiteDB database,
+    /// and the <see cref="IUserMessenger"/> that turns counselor events into proactive turns. Needs <c>AddDialogsRuntime</c>.
+    /// </summary>
+    public static IServiceCollection AddIntegrationBotFlows(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<FlowOptions>().Bind(configuration.GetSection(FlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+
+        services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
+        if (!services.Any(d => d.ServiceType == typeof(HandoffQueue)))
+        {
+            services.AddHandoff(configuration);
+        }
+
+        services.TryAddSingleton(_ => KnowledgeEngine.LoadDefault());
+        services.TryAddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Catalog);
+        services.TryAddSingleton(sp => OfficeInfoFrom(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
+        services.TryAddSingleton(_ => Localizer.LoadEmbedded());
+
+        services.TryAddSingleton<FlowState>();
+        services.TryAddSingleton<CommandReader>();
+        services.TryAddSingleton<MenuFlow>();
+        services.TryAddSingleton<CounselorFlow>();
+        services.TryAddSingleton<QuestionFlow>();
+        services.TryAddSingleton<FirstContactFlow>();
+        services.TryAddSingleton<PersonalDataEraser>();
+        services.TryAddSingleton<FlowDialogs>();
+        services.TryAddSingleton<AssistantBot>();
+        services.AddSingleton<IBot>(sp => sp.GetRequiredService<AssistantBot>());
+
+        // Order matters: bad input is answered before anything is recorded or relayed.
+        services.AddSingleton<IMiddleware, InputGuardMiddleware>();
+        services.AddSingleton<IMiddleware, TranscriptMiddleware>();
+        services.AddSingleton<IMiddleware, RelayMiddleware>();
+
+        services.TryAddSingleton<ProactiveAdapter>();
+        services.RemoveAll<IUserMessenger>();
+        services.AddSingleton<IUserMessenger>(sp => new HandoffNotifier(
+            sp.GetRequiredService<ProactiveAdapter>,
+            sp.GetRequiredService<AssistantBot>,
+            sp.GetRequiredService<OfficeInfo>()));
+        return services;
+    }
+
+    public static OfficeInfo OfficeInfoFrom(OfficeOptions office) =>
+        new(NullIfBlank(office.Name), NullIfBlank(office.Address), NullIfBlank(office.HoursText), NullIfBlank(office.Phone), NullIfBlank(office.Email));
+
+    private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
+}

@@ -1,0 +1,68 @@
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Content;
+
+namespace IntegrationBot.Dialogs.Flows.Handoff;
+
+/// <summary>
+/// How Handoff reaches the person: each event becomes a proactive turn in their conversation, so the text is localized,
+/// the conversation state changes with it, and the outbox delivers it on the person's channel.
+/// </summary>
+/// <remarks>Adapter and bot are resolved late: both depend (through the middleware) on the queue that depends on this.</remarks>
+public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot> bot, OfficeInfo office) : IUserMessenger
+{
+    public Task CounselorMessageAsync(HandoffRequest request, string counselorName, string text, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            // The counselor's own words go out as written; only the name in front is added.
+            var message = turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text });
+            turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
+            await turn.SendAsync(turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message, null, cancellationToken);
+        }, cancellationToken);
+
+    public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
+            await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+        }, cancellationToken);
+
+    public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, dc) =>
+        {
+            turn.Data = turn.Data with { Handoff = HandoffPhase.Bot, HandoffId = request.Id, CounselorReason = null };
+            await turn.SayAsync("handoff.closed", cancellationToken: cancellationToken);
+            await dc.CancelAllDialogsAsync(cancellationToken);
+            await dc.BeginDialogAsync(FlowDialogs.Satisfaction, request.Id, cancellationToken);
+        }, cancellationToken);
+
+    public Task TimedOutAsync(HandoffRequest request, HandoffTimeoutReason reason, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            turn.Data = turn.Data with { Handoff = HandoffPhase.Bot };
+            if (reason == HandoffTimeoutReason.Unclaimed)
+            {
+                var contact = string.Join(", ", new[] { office.Name, office.Address, office.Phone, office.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));
+                var officeText = contact.Length > 0 ? contact : turn.Localizer.Get(turn.Language, "office.notConfigured");
+                await turn.SayAsync("handoff.timedOutUnclaimed", new Dictionary<string, string> { ["office"] = officeText }, null, cancellationToken);
+            }
+            else
+            {
+                await turn.SayAsync("handoff.timedOutSilent", cancellationToken: cancellationToken);
+            }
+        }, cancellationToken);
+
+    private async Task RunAsync(HandoffRequest request, Func<FlowTurn, DialogStack.DialogContext, Task> action, CancellationToken cancellationToken)
+    {
+        var reference = JsonSerializer.Deserialize<ConversationReference>(request.Address.ReferenceJson, ActivityJson.Options)
+            ?? throw new InvalidOperationException($"Handoff {request.Id} has no conversation reference.");
+        await adapter().ContinueConversationAsync(
+            reference,
+            (context, ct) => bot().RunProactiveAsync(context, (turn, dc) => action(turn, dc), ct),
+            cancellationToken);
+    }
+}

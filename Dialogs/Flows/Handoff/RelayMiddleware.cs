@@ -1,0 +1,43 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows.Commands;
+using IntegrationBot.Dialogs.Flows.Input;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Dialogs.Flows.Handoff;
+
+/// <summary>
+/// While a conversation waits for or is with a counselor, the person's messages go to the counselor and the bot stays
+/// silent. Only /menu, /delete (and the answer to its confirmation) and messages that signal danger still reach the bot.
+/// </summary>
+public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey);
+        if (turnContext.Activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(text))
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
+        var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
+        if (data is null || !CounselorFlow.IsOpen(data)
+            || dialogs?.Stack.Count > 0
+            || commands.Read(text) is FlowCommand.Menu or FlowCommand.Delete
+            || engine.Ask(text, null, data.Language).Decision == Decision.Emergency)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        if (!await counselor.RelayAsync(data.HandoffId!.Value, text, cancellationToken))
+        {
+            // The request was closed meanwhile (e.g. a timeout raced this message): the bot takes over again.
+            await state.SaveAsync(turnContext, data with { Handoff = HandoffPhase.Bot }, cancellationToken);
+            await next(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,36 @@
+using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.State;
+using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Queue;
+
+namespace IntegrationBot.Dialogs.Flows.Privacy;
+
+/// <summary>
+/// Carries out /delete: withdraws an open handoff, erases the person in every registered Handoff store (queue,
+/// transcripts, feedback), their pending outbox entries, and the conversation and user state of this turn.
+/// </summary>
+public sealed class PersonalDataEraser(HandoffQueue queue, IEnumerable<IUserDataEraser> erasers, IOutboxStore outbox, FlowState state)
+{
+    public async Task EraseAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var activity = turn.Context.Activity;
+        if (CounselorFlow.IsOpen(turn.Data))
+        {
+            await queue.CancelAsync(turn.Data.HandoffId!.Value, "deleted by user", cancellationToken);
+        }
+
+        if (activity.ChannelId is { } channelId && activity.From?.Id is { } userId)
+        {
+            foreach (var eraser in erasers.DistinctBy(e => e.Name))
+            {
+                await eraser.DeleteUserDataAsync(channelId, userId, cancellationToken);
+            }
+        }
+
+        await outbox.DeleteConversationAsync(ConversationState.KeyFor(activity), cancellationToken);
+        await state.EraseAsync(turn.Context, cancellationToken);
+        turn.Erased = true;
+    }
+}

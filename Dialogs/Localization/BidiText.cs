@@ -1,0 +1,73 @@
+using System.Globalization;
+using System.Text;
+
+namespace IntegrationBot.Dialogs.Localization;
+
+/// <summary>
+/// Makes right-to-left text render correctly when it mixes in numbers, phone numbers or Latin names: the message starts
+/// with a right-to-left mark (so a message beginning with "112" is still laid out right to left), and every run of
+/// left-to-right content is isolated (LRI … PDI) so "080 11 55" or "Trg 1, Postojna" stay in their own order.
+/// </summary>
+public static class BidiText
+{
+    public const char RightToLeftMark = '\u200F';
+    public const char LeftToRightIsolate = '\u2066';
+    public const char PopDirectionalIsolate = '\u2069';
+
+    public static string IsolateForRightToLeft(string text)
+    {
+        if (string.IsNullOrEmpty(text) || text[0] == RightToLeftMark)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        builder.Append(RightToLeftMark);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsLeftToRight(text[i]))
+            {
+                builder.Append(text[i]);
+                i++;
+                continue;
+            }
+
+            // A run is left-to-right characters joined by spaces and neutral punctuation that sit between them.
+            var end = i + 1;
+            var lastStrong = i;
+            while (end < text.Length && text[end] != '\n' && (IsLeftToRight(text[end]) || IsJoiner(text[end])))
+            {
+                if (IsLeftToRight(text[end]))
+                {
+                    lastStrong = end;
+                }
+
+                end++;
+            }
+
+            builder.Append(LeftToRightIsolate).Append(text, i, lastStrong - i + 1).Append(PopDirectionalIsolate);
+            i = lastStrong + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Removes the marks again, e.g. to compare a button title the user sent back.</summary>
+    public static string Strip(string text) =>
+        text.Replace(RightToLeftMark.ToString(), string.Empty, StringComparison.Ordinal)
+            .Replace(LeftToRightIsolate.ToString(), string.Empty, StringComparison.Ordinal)
+            .Replace(PopDirectionalIsolate.ToString(), string.Empty, StringComparison.Ordinal)
+            .Replace("\u2067", string.Empty, StringComparison.Ordinal)
+            .Replace("\u2068", string.Empty, StringComparison.Ordinal)
+            .Replace("\u200E", string.Empty, StringComparison.Ordinal);
+
+    private static bool IsLeftToRight(char c) =>
+        char.IsAsciiDigit(c) || (char.IsLetter(c) && !IsRightToLeftLetter(c));
+
+    private static bool IsRightToLeftLetter(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
+    private static bool IsJoiner(char c) =>
+        c is ' ' or '.' or ',' or '-' or '+' or '/' or ':' or '@' or '_' or '(' or ')' or '\''
+        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+}

@@ -1,0 +1,162 @@
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Text;
+
+namespace IntegrationBot.Dialogs.Tests.Flows;
+
+public sealed class ConversationTests
+{
+    public static TheoryData<string, string> BankQuestions => new()
+    {
+        { Language.Albanian, "si te hap nje llogari bankare" },
+        { Language.English, "how do I open a bank account" },
+        { Language.Slovenian, "kako odprem bancni racun" },
+        { Language.Bcs, "kako da otvorim racun u banci" },
+        { Language.Arabic, "كيف افتح حساب بنكي" },
+    };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task First_contact_greets_in_all_five_languages_with_one_button_per_language()
+    {
+        await using var bot = FlowHarness.Create();
+        var replies = await bot.OpenAsync();
+
+        var greeting = Assert.Single(replies);
+        foreach (var language in Language.All)
+        {
+            Assert.Contains(BidiText.Strip(bot.Title(language, "language.welcomeLine")), BidiText.Strip(greeting.Text!));
+        }
+
+        Assert.Equal(["Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية"], greeting.Buttons());
+    }
+
+    [Theory]
+    [MemberData(nameof(BankQuestions))]
+    public async Task Choose_language_accept_privacy_ask_then_thumbs_down_asks_what_was_missing_and_offers_a_counselor(string language, string question)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.OpenAsync();
+
+        var privacy = await bot.SendAsync(bot.Title(language, "language.name"));
+        Assert.Equal(bot.Text(language, "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), Assert.Single(privacy).Text);
+        Assert.Equal([bot.Title(language, "privacy.accept"), bot.Title(language, "privacy.readMore"), bot.Title(language, "privacy.decline")], privacy[0].Buttons());
+
+        var accepted = await bot.SendAsync(bot.Title(language, "privacy.accept"));
+        Assert.Equal(bot.Text(language, "privacy.accepted"), accepted[0].Text);
+        Assert.Equal(bot.Text(language, "menu.prompt"), accepted[^1].Text);
+        Assert.Equal(10, accepted[^1].Buttons().Count);
+        Assert.Equal(bot.Title(language, "menu.counselor"), accepted[^1].Buttons()[^1]);
+
+        var answer = await bot.SendAsync(question);
+        Assert.Equal(bot.AnswerOf("bank-account", new Voice(language)), FlowHarness.AnswerText(answer));
+        Assert.Contains(bot.Title(language, "answer.helpfulNo"), answer.LastButtons());
+        Assert.Contains(bot.Title(language, "menu.counselor"), answer.LastButtons());
+
+        var askMissing = await bot.SendAsync(bot.Title(language, "answer.helpfulNo"));
+        Assert.Equal(bot.Text(language, "feedback.askMissing"), Assert.Single(askMissing).Text);
+        Assert.Equal([bot.Title(language, "feedback.skip"), bot.Title(language, "menu.counselor")], askMissing[0].Buttons());
+
+        var recorded = await bot.SendAsync("IBAN");
+        Assert.Equal(bot.Text(language, "feedback.recorded"), Assert.Single(recorded).Text);
+        Assert.Contains(bot.Title(language, "menu.counselor"), recorded[0].Buttons());
+
+        var feedback = Assert.Single(await bot.Unanswered.RecentAsync(10, Ct));
+        Assert.Equal(UnansweredKind.NegativeFeedback, feedback.Kind);
+        Assert.Equal("bank-account", feedback.Topic);
+        Assert.Contains("IBAN", feedback.Text);
+        Assert.Equal(language, feedback.Language);
+    }
+
+    [Theory]
+    [MemberData(nameof(BankQuestions))]
+    public async Task A_first_message_that_is_a_question_is_answered_in_its_language_with_a_change_language_button(string language, string question)
+    {
+        await using var bot = FlowHarness.Create();
+        var replies = await bot.SendAsync(question, locale: null);
+
+        Assert.Equal(bot.AnswerOf("bank-account", new Voice(language)), FlowHarness.AnswerText(replies));
+        Assert.Contains(bot.Title(language, "language.changeButton"), replies.LastButtons());
+        Assert.DoesNotContain(replies, r => r.Text == bot.Text(language, "menu.prompt"));
+    }
+
+    [Theory]
+    [InlineData("ar-EG", Language.Arabic)]
+    [InlineData("sl-SI", Language.Slovenian)]
+    [InlineData("en-US", Language.English)]
+    [InlineData("sq-AL", Language.Albanian)]
+    [InlineData("hr-HR", Language.Bcs)]
+    public async Task A_web_chat_locale_chooses_the_language_and_goes_straight_to_the_privacy_notice(string locale, string language)
+    {
+        await using var bot = FlowHarness.Create();
+        var replies = await bot.OpenAsync(locale);
+
+        Assert.Equal(bot.Text(language, "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), Assert.Single(replies).Text);
+        Assert.Equal(bot.Title(language, "privacy.accept"), replies[0].Buttons()[0]);
+    }
+
+    [Fact]
+    public async Task A_cyrillic_hbs_question_gets_a_cyrillic_answer()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Bcs);
+
+        var replies = await bot.SendAsync("како да отворим рачун у банци");
+
+        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.Bcs, Cyrillic: true)), FlowHarness.AnswerText(replies));
+        Assert.Contains("банк", replies[0].Text, StringComparison.Ordinal);
+        Assert.Contains(CyrillicTransliterator.ToCyrillic(bot.Title(Language.Bcs, "answer.helpfulQuestion")), replies[^1].Text);
+    }
+
+    [Fact]
+    public async Task Menu_category_shows_its_topics_and_a_topic_button_shows_the_answer()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+
+        var topics = await bot.SendAsync(bot.Title(Language.English, "menu.category.money"));
+        Assert.Equal("Money and social help: choose a topic", Assert.Single(topics).Text);
+        var bank = bot.Catalog.Find("bank-account")!.TitleIn(Language.English);
+        Assert.Contains(bank, topics[0].Buttons());
+        Assert.Equal(bot.Title(Language.English, "menu.back"), topics[0].Buttons()[^1]);
+
+        var answer = await bot.SendAsync(bank);
+        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.English)), FlowHarness.AnswerText(answer));
+    }
+
+    [Fact]
+    public async Task Nothing_fits_says_so_offers_menu_and_counselor_and_records_the_question()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+
+        var replies = await bot.SendAsync("what is the airspeed velocity of an unladen swallow");
+
+        Assert.Equal(bot.Text(Language.English, "none.message"), Assert.Single(replies).Text);
+        Assert.Equal([bot.Title(Language.English, "menu.back"), bot.Title(Language.English, "menu.counselor")], replies[0].Buttons());
+        var logged = Assert.Single(await bot.Unanswered.RecentAsync(10, Ct));
+        Assert.Equal(UnansweredKind.NoMatch, logged.Kind);
+    }
+
+    [Fact]
+    public async Task A_sensitive_topic_always_offers_a_counselor()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        var sensitive = bot.Catalog.Topics.First(t => t.IsSensitive && !t.IsEmergency);
+
+        var replies = await bot.SendAsync(sensitive.TitleIn(Language.English));
+        var last = replies[^1];
+        if (last.Text == bot.Text(Language.English, "clarify.prompt"))
+        {
+            replies = await bot.SendAsync(sensitive.TitleIn(Language.English));
+            last = replies[^1];
+        }
+
+        Assert.StartsWith(bot.Text(Language.English, "answer.sensitiveOffer"), last.Text);
+        Assert.Contains(bot.Title(Language.English, "menu.counselor"), last.Buttons());
+    }
+}

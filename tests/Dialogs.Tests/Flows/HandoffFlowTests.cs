@@ -1,0 +1,111 @@
+using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Dialogs.Tests.Flows;
+
+public sealed class HandoffFlowTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Counselor_request_queues_with_position_then_relays_both_ways_and_closing_asks_for_satisfaction()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("how do I open a bank account");
+
+        var queued = await bot.SendAsync("/counselor");
+        Assert.Equal(bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal("en", request.Language);
+        Assert.Equal("bank-account", request.Topic);
+        Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "how do I open a bank account");
+
+        Assert.Empty(await bot.SendAsync("my bank refused me, can you call them?"));
+        var relayed = await bot.Queue.GetAsync(request.Id, Ct);
+        Assert.Equal("my bank refused me, can you call them?", relayed!.Transcript[^1].Text);
+
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        Assert.Equal(bot.Text(Language.English, "handoff.claimed", new Dictionary<string, string> { ["counselor"] = "Maja" }), Assert.Single(await bot.DeliverAsync()).Text);
+
+        await bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "Which bank was it?", Ct);
+        Assert.Equal("Maja: Which bank was it?", Assert.Single(await bot.DeliverAsync()).Text);
+        Assert.Empty(await bot.SendAsync("NLB"));
+
+        await bot.Queue.CloseAsync(request.Id, "Maja", "resolved", Ct);
+        var closing = await bot.DeliverAsync();
+        Assert.Equal(bot.Text(Language.English, "handoff.closed"), closing[0].Text);
+        Assert.Equal(bot.Text(Language.English, "handoff.satisfactionQuestion"), closing[1].Text);
+        Assert.Equal(["1", "2", "3", "4", "5"], closing[1].Buttons());
+
+        Assert.Equal(bot.Text(Language.English, "handoff.satisfactionThanks"), (await bot.SendAsync("4"))[0].Text);
+        Assert.Equal(4, (await bot.Queue.GetAsync(request.Id, Ct))!.Satisfaction);
+
+        var answer = await bot.SendAsync("how do I open a bank account");
+        Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(answer));
+    }
+
+    [Fact]
+    public async Task Without_privacy_acceptance_the_notice_comes_first_and_accepting_queues_the_request()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Slovenian, acceptPrivacy: false);
+        await bot.SendAsync(bot.Title(Language.Slovenian, "privacy.decline"));
+
+        var ask = await bot.SendAsync(bot.Title(Language.Slovenian, "menu.counselor"));
+        Assert.Equal(bot.Text(Language.Slovenian, "privacy.requiredForHandoff"), Assert.Single(ask).Text);
+        Assert.Empty(await bot.Queue.ListAsync(null, Ct));
+
+        var queued = await bot.SendAsync(bot.Title(Language.Slovenian, "privacy.accept"));
+        Assert.Equal(bot.Text(Language.Slovenian, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+    }
+
+    [Fact]
+    public async Task Outside_office_hours_the_person_is_told_when_it_opens()
+    {
+        await using var bot = FlowHarness.Create();
+        bot.Clock.Advance(TimeSpan.FromHours(10));
+        await bot.StartInAsync(Language.English);
+
+        var queued = await bot.SendAsync("I want to talk to a person");
+
+        Assert.Equal(bot.Text(Language.English, "handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), Assert.Single(queued).Text);
+    }
+
+    [Fact]
+    public async Task Menu_withdraws_the_request_and_danger_still_gets_the_numbers_while_waiting()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+
+        var emergency = await bot.SendAsync("help my husband is beating me");
+        Assert.Equal(bot.Text(Language.English, "emergency.message"), emergency[0].Text);
+        Assert.Equal(bot.Text(Language.English, "handoff.urgentQueued"), emergency[^1].Text);
+        Assert.Equal(HandoffPriority.Emergency, (await bot.Queue.GetAsync(request.Id, Ct))!.Priority);
+
+        var menu = await bot.SendAsync("/menu");
+        Assert.Equal(bot.Text(Language.English, "handoff.cancelled"), menu[0].Text);
+        Assert.Equal(bot.Text(Language.English, "menu.prompt"), menu[^1].Text);
+        Assert.Equal(HandoffStatus.Closed, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task An_unclaimed_timeout_tells_the_person_and_gives_the_office_contact()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+
+        await bot.Queue.TimeOutAsync(request.Id, HandoffTimeoutReason.Unclaimed, Ct);
+
+        var reply = Assert.Single(await bot.DeliverAsync());
+        Assert.Contains("Starting Point", reply.Text);
+        Assert.Contains("05 700 00 00", reply.Text);
+        Assert.NotEmpty(await bot.SendAsync("how do I open a bank account"));
+    }
+}

@@ -1,0 +1,160 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Dialogs.Tests.Flows.Support;
+
+/// <summary>
+/// The real flows wired as the host wires them (runtime, Handoff, flows) on a LiteDB file in a temp directory, driven
+/// through a <see cref="TestAdapter"/>. The clock stands on Monday 23 Nov 2026, 10:00 in Ljubljana (office open).
+/// </summary>
+public sealed class FlowHarness : IAsyncDisposable
+{
+    public static readonly DateTimeOffset MondayMorning = new(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+
+    private readonly ServiceProvider _services;
+    private readonly bool _ownsDirectory;
+
+    private FlowHarness(TempDataDirectory directory, bool ownsDirectory, ManualTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+    {
+        Directory = directory;
+        _ownsDirectory = ownsDirectory;
+        Clock = clock;
+        var values = new Dictionary<string, string?>
+        {
+            ["IntegrationBot:Storage:Path"] = directory.Path,
+            ["IntegrationBot:Office:Name"] = "Starting Point",
+            ["IntegrationBot:Office:Address"] = "Tržaška cesta 1, Postojna",
+            ["IntegrationBot:Office:Phone"] = "05 700 00 00",
+            ["IntegrationBot:Office:Schedule:Mon"] = "08:00-15:00",
+            ["IntegrationBot:Office:Schedule:Tue"] = "08:00-15:00",
+            ["IntegrationBot:Office:Schedule:Wed"] = "08:00-15:00",
+            ["IntegrationBot:Office:Schedule:Thu"] = "08:00-15:00",
+            ["IntegrationBot:Office:Schedule:Fri"] = "08:00-15:00",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            values[key] = value;
+        }
+
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+        _services = new ServiceCollection()
+            .AddSingleton<TimeProvider>(clock)
+            .AddDialogsRuntime(configuration)
+            .AddIntegrationBotFlows(configuration)
+            .BuildServiceProvider();
+
+        Adapter = TestAdapter.Create(
+            _services.GetRequiredService<IStorage>(),
+            _services.GetRequiredService<ITurnStore>(),
+            _services.GetRequiredService<IOutboxStore>(),
+            clock,
+            _services.GetServices<IMiddleware>());
+        Bot = _services.GetRequiredService<AssistantBot>();
+    }
+
+    public TempDataDirectory Directory { get; }
+
+    public ManualTimeProvider Clock { get; }
+
+    public TestAdapter Adapter { get; }
+
+    public AssistantBot Bot { get; }
+
+    public HandoffQueue Queue => _services.GetRequiredService<HandoffQueue>();
+
+    public ITranscriptStore Transcripts => _services.GetRequiredService<ITranscriptStore>();
+
+    public IUnansweredQuestionLog Unanswered => _services.GetRequiredService<IUnansweredQuestionLog>();
+
+    public Localizer Localizer => _services.GetRequiredService<Localizer>();
+
+    public Knowledge.Content.TopicCatalog Catalog => _services.GetRequiredService<Knowledge.Content.TopicCatalog>();
+
+    public Knowledge.Content.OfficeInfo Office => _services.GetRequiredService<Knowledge.Content.OfficeInfo>();
+
+    /// <summary>A topic's answer as the bot sends it (office filled, script and direction rendered), whitespace squashed.</summary>
+    public string AnswerOf(string topic, Voice voice) =>
+        Squash(Localizer.Render(voice, Knowledge.Content.OfficePlaceholders.Fill(Catalog.Find(topic)!.AnswerIn(voice.Language), Office)));
+
+    /// <summary>The answer messages of a reply list (all but the closing "was this helpful?"), joined, whitespace squashed.</summary>
+    public static string AnswerText(IReadOnlyList<Activity> replies) => Squash(string.Join(" ", replies.Take(replies.Count - 1).Select(r => r.Text)));
+
+    private static string Squash(string text) => string.Join(' ', text.Split([' ', '\n'], StringSplitOptions.RemoveEmptyEntries));
+
+    public IStorage Storage => _services.GetRequiredService<IStorage>();
+
+    public SharedLiteDatabase Database => _services.GetRequiredService<SharedLiteDatabase>();
+
+    public static FlowHarness Create(TempDataDirectory? directory = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(directory ?? new TempDataDirectory(), directory is null, new ManualTimeProvider(MondayMorning), settings);
+
+    /// <summary>A transcript test over this harness.</summary>
+    public TestFlow Flow() => new(Adapter, Bot);
+
+    /// <summary>Sends a message and returns every reply of that turn.</summary>
+    public Task<IReadOnlyList<Activity>> SendAsync(string? text, string? locale = null) =>
+        SendAsync(Adapter.MakeMessage(text) with { Locale = locale });
+
+    public async Task<IReadOnlyList<Activity>> SendAsync(Activity activity)
+    {
+        await Adapter.SendAsync(activity, Bot, TestContext.Current.CancellationToken);
+        return Drain();
+    }
+
+    /// <summary>A new conversation opens (as a chat client announces it), optionally with the client's locale.</summary>
+    public Task<IReadOnlyList<Activity>> OpenAsync(string? locale = null) =>
+        SendAsync(Adapter.MakeMessage(null) with { Type = ActivityTypes.ConversationUpdate, MembersAdded = [Adapter.User], Locale = locale });
+
+    /// <summary>Delivers what proactive turns (counselor events) queued, and returns it.</summary>
+    public async Task<IReadOnlyList<Activity>> DeliverAsync()
+    {
+        await Adapter.Dispatcher.DrainOnceAsync(TestContext.Current.CancellationToken);
+        return Drain();
+    }
+
+    public string Text(string language, string key, IReadOnlyDictionary<string, string>? args = null) =>
+        Localizer.Say(new Voice(language), key, args);
+
+    public string Title(string language, string key) => Localizer.Get(language, key);
+
+    /// <summary>Greeting, a language button, Accept: the common start of a conversation.</summary>
+    public async Task StartInAsync(string language, bool acceptPrivacy = true)
+    {
+        await OpenAsync();
+        await SendAsync(Localizer.Get(language, "language.name"));
+        if (acceptPrivacy)
+        {
+            await SendAsync(Localizer.Get(language, "privacy.accept"));
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        if (_ownsDirectory)
+        {
+            Directory.Dispose();
+        }
+    }
+
+    private List<Activity> Drain()
+    {
+        var replies = new List<Activity>();
+        while (Adapter.Sender.TryTake(out var reply))
+        {
+            replies.Add(reply);
+        }
+
+        return replies;
+    }
+}
