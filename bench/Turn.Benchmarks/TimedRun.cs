@@ -24,13 +24,25 @@ public static class TimedRun
         }
 
         await using var rig = TurnRig.Start(storage, bot, dataRoot);
-        IReadOnlyList<string> script = bot == "peer" ? PeerFlowTexts.Load().Script : Questions.Load();
+        var script = PeerFlowTexts.Load().Script;
+        var questions = Questions.Load();
         // Warm-up conversations use their own ids so the measured ones start fresh, like the peer's.
-        await DriveAsync(rig, conversations, warmup, turns, script, bot == "peer");
-        var delivered = rig.Sender.Delivered;
+        for (var c = conversations; c < conversations + warmup; c++)
+        {
+            await rig.OnboardAsync(c, questions.LanguageOf(c));
+        }
+
+        await DriveAsync(rig, conversations, warmup, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask);
+        // Onboarding (greeting, language, privacy) is not a question: it happens before the clock starts.
+        for (var c = 0; c < conversations; c++)
+        {
+            await rig.OnboardAsync(c, questions.LanguageOf(c));
+        }
+
         var (turnBefore, deliveryBefore) = (rig.TurnTime, rig.DeliveryTime);
+        var delivered = rig.Sender.Delivered;
         var clock = Stopwatch.StartNew();
-        await DriveAsync(rig, 0, conversations, turns, script, bot == "peer");
+        await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask);
         clock.Stop();
 
         var total = conversations * turns;
@@ -48,13 +60,13 @@ public static class TimedRun
         var questions = Questions.Load();
         for (var i = 0; i < 200; i++)
         {
-            engine.Ask(questions[i % questions.Count]);
+            engine.Ask(questions.Ask(i, i));
         }
 
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
-            engine.Ask(questions[i % questions.Count]);
+            engine.Ask(questions.Ask(i, i / 5));
         }
 
         Console.WriteLine(string.Create(
@@ -63,15 +75,13 @@ public static class TimedRun
         return 0;
     }
 
-    private static async Task DriveAsync(TurnRig rig, int first, int count, int turns, IReadOnlyList<string> script, bool scripted)
+    private static async Task DriveAsync(TurnRig rig, int first, int count, int turns, Func<int, int, string> say)
     {
         for (var c = first; c < first + count; c++)
         {
             for (var t = 0; t < turns; t++)
             {
-                // The peer flow follows its script from the start; Q&A conversations ask different questions.
-                var line = scripted ? t : (c * turns) + t;
-                await rig.RunTurnAsync(rig.Message(c, script[line % script.Count]));
+                await rig.RunTurnAsync(rig.Message(c, say(c, t)));
             }
         }
     }

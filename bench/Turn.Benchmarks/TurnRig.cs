@@ -1,5 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Knowledge.Retrieval;
@@ -54,6 +56,8 @@ public sealed class TurnRig : IAsyncDisposable
             {
                 ["IntegrationBot:Storage:Provider"] = storage,
                 ["IntegrationBot:Storage:Path"] = dataDirectory,
+                ["IntegrationBot:Office:Name"] = "Starting Point",
+                ["IntegrationBot:Office:Address"] = "Postojna",
             })
             .Build();
 
@@ -69,14 +73,17 @@ public sealed class TurnRig : IAsyncDisposable
     }
 
     /// <summary>
-    /// The bot under test. When the real conversation bot lands, the "qna" line becomes
-    /// <c>services.AddIntegrationBotFlows(configuration)</c> and every benchmark measures the real bot.
+    /// The bot under test: "flows" is the real conversation bot exactly as the host registers it; "qna" the stand-in
+    /// used before it existed; "peer" the small flow of the peer comparison.
     /// </summary>
     private static void AddBot(IServiceCollection services, IConfiguration configuration, string bot)
     {
         _ = configuration;
         switch (bot)
         {
+            case "flows":
+                services.AddIntegrationBotFlows(configuration);
+                break;
             case "qna":
                 services.AddSingleton<IBot, QnaTurnBot>();
                 break;
@@ -85,7 +92,7 @@ public sealed class TurnRig : IAsyncDisposable
                 services.AddSingleton<IBot, PeerFlowBot>();
                 break;
             default:
-                throw new ArgumentException($"Unknown bot '{bot}' (qna or peer).", nameof(bot));
+                throw new ArgumentException($"Unknown bot '{bot}' (flows, qna or peer).", nameof(bot));
         }
     }
 
@@ -100,6 +107,22 @@ public sealed class TurnRig : IAsyncDisposable
         Recipient = BotAccount,
         Text = text,
     };
+
+    /// <summary>
+    /// Brings a conversation to the point where a question gets an answer: with the real bot that is the greeting,
+    /// the language button and accepting the privacy notice; the other bots need nothing.
+    /// </summary>
+    public async Task OnboardAsync(int conversation, string language, CancellationToken cancellationToken = default)
+    {
+        if (_services.GetService<Localizer>() is not { } texts)
+        {
+            return;
+        }
+
+        await RunTurnAsync(Message(conversation, "") with { Type = ActivityTypes.ConversationUpdate, Text = null, MembersAdded = [new ChannelAccount("u" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture), null, RoleTypes.User)] }, cancellationToken);
+        await RunTurnAsync(Message(conversation, texts.Get(language, "language.name")), cancellationToken);
+        await RunTurnAsync(Message(conversation, texts.Get(language, "privacy.accept")), cancellationToken);
+    }
 
     /// <summary>One turn: process, commit, then deliver its replies.</summary>
     public async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken = default)

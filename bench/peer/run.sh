@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
 # Peer comparison, side by side in one run: the same flow (greeting -> choice prompt -> waterfall -> answer) on Bot
 # Framework's JavaScript SDK (TestAdapter + MemoryStorage) and on IntegrationBot in-process (memory, LiteDB file).
-# Usage: bench/peer/run.sh [CONVERSATIONS] [TURNS_PER_CONVERSATION] [WARMUP_CONVERSATIONS]
+# Usage: bench/peer/run.sh [CONVERSATIONS=300] [TURNS_PER_CONVERSATION=6] [WARMUP_CONVERSATIONS=50]
 # The npm packages are installed here at run time into bench/peer/node_modules (gitignored), never committed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
-conversations="${1:-1000}"
+conversations="${1:-300}"
 turns="${2:-6}"
-warmup="${3:-200}"
+warmup="${3:-50}"
 
 if [ ! -d "$here/node_modules/botbuilder-dialogs" ]; then
   echo "installing botbuilder + botbuilder-dialogs (npm) ..." >&2
