@@ -15,7 +15,7 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 
-    private readonly ConcurrentDictionary<string, TaskCompletionSource<long>> _replies = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, TaskCompletionSource<(long At, JsonElement Reply)>> _replies = new(StringComparer.Ordinal);
     private string _conversationId = "";
     private string _token = "";
     private string _streamUrl = "";
@@ -56,8 +56,39 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
         _receiving = ReceiveAsync(_socket, _stop.Token);
     }
 
+    /// <summary>
+    /// Gets the conversation to where questions are answered (before the clock starts, by polling): when the bot's
+    /// welcome offers the five language buttons, presses the one of <paramref name="languageIndex"/>; when it then
+    /// shows the privacy notice (three buttons: accept, read more, decline), presses accept.
+    /// </summary>
+    public async Task OnboardAsync(int languageIndex, string locale, CancellationToken cancellationToken)
+    {
+        var welcome = _replies.GetOrAdd(_conversationId + "|welcome", NewWaiter);
+        await PollUntilAsync(welcome, cancellationToken);
+        var reply = (await welcome.Task.WaitAsync(options.ReplyTimeout, cancellationToken)).Reply;
+        for (var step = 0; step < 2; step++)
+        {
+            var buttons = Buttons(reply);
+            var press = buttons.Count == 5 ? buttons[languageIndex] : buttons.Count == 3 ? buttons[0] : null;
+            if (press is null)
+            {
+                return;
+            }
+
+            (_, reply) = await ExchangeAsync(press, locale, poll: true, cancellationToken);
+        }
+    }
+
     /// <summary>Posts one message; returns the time until the bot's first reply to it arrived.</summary>
-    public async Task<TimeSpan> AskAsync(string text, string locale, CancellationToken cancellationToken)
+    public async Task<TimeSpan> AskAsync(string text, string locale, CancellationToken cancellationToken) =>
+        (await ExchangeAsync(text, locale, poll: _socket is null, cancellationToken)).Latency;
+
+    private static List<string> Buttons(JsonElement activity) =>
+        activity.TryGetProperty("suggestedActions", out var suggested) && suggested.TryGetProperty("actions", out var actions)
+            ? [.. actions.EnumerateArray().Select(a => a.TryGetProperty("value", out var v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : a.GetProperty("title").GetString()!)]
+            : [];
+
+    private async Task<(TimeSpan Latency, JsonElement Reply)> ExchangeAsync(string text, string locale, bool poll, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();
         using var post = Authorized(HttpMethod.Post, "/activities");
@@ -67,14 +98,14 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
         var id = (await posted.Content.ReadFromJsonAsync<JsonElement>(cancellationToken)).GetProperty("id").GetString()!;
 
         var reply = _replies.GetOrAdd(id, NewWaiter);
-        if (_socket is null)
+        if (poll)
         {
             await PollUntilAsync(reply, cancellationToken);
         }
 
         var arrived = await reply.Task.WaitAsync(options.ReplyTimeout, cancellationToken);
         _replies.TryRemove(id, out _);
-        return Stopwatch.GetElapsedTime(started, arrived);
+        return (Stopwatch.GetElapsedTime(started, arrived.At), arrived.Reply);
     }
 
     public async ValueTask DisposeAsync()
@@ -100,7 +131,7 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
         }
     }
 
-    private static TaskCompletionSource<long> NewWaiter(string _) => new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private static TaskCompletionSource<(long At, JsonElement Reply)> NewWaiter(string _) => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     private HttpRequestMessage Authorized(HttpMethod method, string path)
     {
@@ -109,7 +140,7 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
         return request;
     }
 
-    private async Task PollUntilAsync(TaskCompletionSource<long> reply, CancellationToken cancellationToken)
+    private async Task PollUntilAsync(TaskCompletionSource<(long At, JsonElement Reply)> reply, CancellationToken cancellationToken)
     {
         var deadline = Stopwatch.GetTimestamp() + (long)(options.ReplyTimeout.TotalSeconds * Stopwatch.Frequency);
         while (!reply.Task.IsCompleted && Stopwatch.GetTimestamp() < deadline)
@@ -172,7 +203,7 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
         {
             if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() is { } id)
             {
-                _replies.GetOrAdd(id, NewWaiter).TrySetResult(now);
+                _replies.GetOrAdd(id, NewWaiter).TrySetResult((now, activity.Clone()));
             }
         }
     }

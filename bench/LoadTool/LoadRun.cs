@@ -3,7 +3,8 @@ using System.Diagnostics;
 namespace IntegrationBot.LoadTool;
 
 /// <summary>
-/// Two phases: open every conversation (token, start: the host stores it and runs a welcome turn), then let
+/// Two phases: open every conversation (token, start: the host stores it and runs a welcome turn; then the
+/// language and privacy buttons when the bot asks), then let
 /// <see cref="LoadOptions.Concurrency"/> migrants at a time ask their questions. Only the second phase is timed for
 /// turns/s, latency and CPU; peak memory is the host's high-water mark at the end, with every conversation stored.
 /// </summary>
@@ -23,6 +24,7 @@ public sealed class LoadRun(HttpClient http, LoadOptions options, QuestionBank q
             try
             {
                 await migrant.OpenAsync(questions.LanguageOf(i), ct);
+                await migrant.OnboardAsync(questions.LanguageIndexOf(i), questions.LanguageOf(i), ct);
                 migrants[i] = migrant;
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException or TimeoutException)

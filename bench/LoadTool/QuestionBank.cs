@@ -24,9 +24,14 @@ public sealed class QuestionBank(IReadOnlyList<(string Language, IReadOnlyList<s
             : throw new InvalidDataException($"No questions found in {directory}.");
     }
 
+    private static readonly string[] MenuOrder = ["sl", "en", "sq", "hbs", "ar"];
+
     public int LanguageCount => languages.Count;
 
     public string LanguageOf(int conversation) => languages[conversation % languages.Count].Language;
+
+    /// <summary>Where the conversation's language sits in the bot's language menu (sl, en, sq, hbs, ar).</summary>
+    public int LanguageIndexOf(int conversation) => Math.Max(0, Array.IndexOf(MenuOrder, LanguageOf(conversation)));
 
     public string Question(int conversation, int turn)
     {
