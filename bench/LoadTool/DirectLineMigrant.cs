@@ -50,10 +50,20 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
             return;
         }
 
-        _socket = new ClientWebSocket();
-        await _socket.ConnectAsync(new Uri(_streamUrl), cancellationToken);
+        var socket = new ClientWebSocket();
+        try
+        {
+            await socket.ConnectAsync(new Uri(_streamUrl), cancellationToken);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+
         _stop = new CancellationTokenSource();
-        _receiving = ReceiveAsync(_socket, _stop.Token);
+        _receiving = ReceiveAsync(socket, _stop.Token);
+        _socket = socket;
     }
 
     /// <summary>
