@@ -31,5 +31,5 @@ public sealed record LoadReport(
         CultureInfo.InvariantCulture,
         $"| {Label} | {Instances} | {Conversations} | {Concurrency} | {Turns} | {FailedConversations} | {TurnsPerSecond:F0} | {P50Milliseconds:F1} | {P95Milliseconds:F1} | {P99Milliseconds:F1} | {HostCpu.TotalSeconds:F1} | {HostCpuCores:F2} | {HostPeakBytes / 1048576.0:F0} | {OpenTime.TotalSeconds:F1} |");
 
-    public string Json() => JsonSerializer.Serialize(this);
+    public string Json() => JsonSerializer.Serialize(this, new JsonSerializerOptions { NumberHandling = System.Text.Json.Serialization.JsonNumberHandling.AllowNamedFloatingPointLiterals });
 }

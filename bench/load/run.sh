@@ -74,6 +74,13 @@ for count in $instances; do
     --max-seconds "$max_seconds" --questions "$root/Knowledge/eval/parts" --label "$label" 2>"$work/tool.json")" \
     || { echo "load tool failed:" >&2; cat "$work/tool.json" >&2; }
   rows+=("$row")
+  # Say why conversations failed, and what the hosts logged as errors (kinds only, never message text).
+  grep -o '"Failures":"[^"]*"' "$work/tool.json" >&2 || true
+  for i in $(seq 1 "$count"); do
+    grep -E "^(fail|crit):" "$work/host-$i.log" | sort | uniq -c | sort -rn | head -4 >&2 || true
+    grep -oE "^\s*[A-Za-z.]+(Exception|Error)\b" "$work/host-$i.log" | sort | uniq -c | sort -rn | head -4 >&2 || true
+    grep -m3 -E "^\s+at IntegrationBot\." "$work/host-$i.log" >&2 || true
+  done
   for pid in "${run_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
 done
 
