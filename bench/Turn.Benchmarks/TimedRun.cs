@@ -1,0 +1,94 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace IntegrationBot.Turn.Benchmarks;
+
+/// <summary>
+/// A plain timed run for comparisons with other runtimes (the JavaScript peer cannot run under BenchmarkDotNet):
+/// warm-up conversations first, then <c>conversations × turns</c> sequential turns; prints one JSON line.
+/// </summary>
+public static class TimedRun
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        var bot = Option(args, "--bot", "peer");
+        var storage = Option(args, "--storage", "memory");
+        var conversations = int.Parse(Option(args, "--conversations", "1000"), CultureInfo.InvariantCulture);
+        var turns = int.Parse(Option(args, "--turns", "6"), CultureInfo.InvariantCulture);
+        var warmup = int.Parse(Option(args, "--warmup", "200"), CultureInfo.InvariantCulture);
+
+        var dataRoot = Option(args, "--data-root", Path.GetTempPath());
+        if (bot == "ask")
+        {
+            return MeasureRetrieval(conversations * turns);
+        }
+
+        await using var rig = TurnRig.Start(storage, bot, dataRoot);
+        var script = PeerFlowTexts.Load().Script;
+        var questions = Questions.Load();
+        // Warm-up conversations use their own ids so the measured ones start fresh, like the peer's.
+        for (var c = conversations; c < conversations + warmup; c++)
+        {
+            await rig.OnboardAsync(c, questions.LanguageOf(c));
+        }
+
+        await DriveAsync(rig, conversations, warmup, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask);
+        // Onboarding (greeting, language, privacy) is not a question: it happens before the clock starts.
+        for (var c = 0; c < conversations; c++)
+        {
+            await rig.OnboardAsync(c, questions.LanguageOf(c));
+        }
+
+        var (turnBefore, deliveryBefore) = (rig.TurnTime, rig.DeliveryTime);
+        var delivered = rig.Sender.Delivered;
+        var clock = Stopwatch.StartNew();
+        await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask);
+        clock.Stop();
+
+        var total = conversations * turns;
+        var replies = rig.Sender.Delivered - delivered;
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1}}}"));
+        return 0;
+    }
+
+    /// <summary>The knowledge engine alone over the same questions: the retrieval share of a Q&amp;A turn.</summary>
+    private static int MeasureRetrieval(int count)
+    {
+        var engine = Knowledge.Retrieval.KnowledgeEngine.LoadDefault();
+        var questions = Questions.Load();
+        for (var i = 0; i < 200; i++)
+        {
+            engine.Ask(questions.Ask(i, i));
+        }
+
+        var clock = Stopwatch.StartNew();
+        for (var i = 0; i < count; i++)
+        {
+            engine.Ask(questions.Ask(i, i / 5));
+        }
+
+        Console.WriteLine(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{{\"runtime\":\"knowledge-engine\",\"bot\":\"ask\",\"questions\":{count},\"topics\":{engine.Catalog.Topics.Count},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / count:F1}}}"));
+        return 0;
+    }
+
+    private static async Task DriveAsync(TurnRig rig, int first, int count, int turns, Func<int, int, string> say)
+    {
+        for (var c = first; c < first + count; c++)
+        {
+            for (var t = 0; t < turns; t++)
+            {
+                await rig.RunTurnAsync(rig.Message(c, say(c, t)));
+            }
+        }
+    }
+
+    private static string Option(string[] args, string name, string fallback)
+    {
+        var at = Array.IndexOf(args, name);
+        return at >= 0 && at + 1 < args.Length ? args[at + 1] : fallback;
+    }
+}

@@ -1,0 +1,149 @@
+using Stopwatch = System.Diagnostics.Stopwatch;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace IntegrationBot.Turn.Benchmarks;
+
+/// <summary>
+/// The bot composed as the host composes it (<c>AddDialogsRuntime</c> over LiteDB in a temp directory, or memory),
+/// driven in-process: each turn goes through the adapter's durable path and its replies through the outbox.
+/// </summary>
+public sealed class TurnRig : IAsyncDisposable
+{
+    private static readonly ChannelAccount BotAccount = new("bot", "IntegrationBot", RoleTypes.Bot);
+
+    private readonly ServiceProvider _services;
+    private readonly string _dataDirectory;
+    private readonly OutboxDispatcher _dispatcher;
+    private long _nextId;
+    private long _turnTicks;
+    private long _deliveryTicks;
+
+    private TurnRig(ServiceProvider services, string dataDirectory)
+    {
+        _services = services;
+        _dataDirectory = dataDirectory;
+        Adapter = new BenchAdapter(services.GetRequiredService<BotRuntime>());
+        Bot = services.GetRequiredService<IBot>();
+        Sender = services.GetRequiredService<DiscardingSender>();
+        _dispatcher = services.GetRequiredService<OutboxDispatcher>();
+    }
+
+    public BenchAdapter Adapter { get; }
+
+    public IBot Bot { get; }
+
+    public DiscardingSender Sender { get; }
+
+    /// <summary>Time spent in the adapter (middleware, bot, commit), for a breakdown of the turn's cost.</summary>
+    public TimeSpan TurnTime => Stopwatch.GetElapsedTime(0, _turnTicks);
+
+    /// <summary>Time spent delivering replies from the outbox.</summary>
+    public TimeSpan DeliveryTime => Stopwatch.GetElapsedTime(0, _deliveryTicks);
+
+    /// <summary>Builds the rig with <paramref name="storage"/> (<c>litedb</c> or <c>memory</c>) and the bot <paramref name="bot"/> names.</summary>
+    public static TurnRig Start(string storage, string bot, string? dataRoot = null)
+    {
+        var dataDirectory = Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?>
+            {
+                ["IntegrationBot:Storage:Provider"] = storage,
+                ["IntegrationBot:Storage:Path"] = dataDirectory,
+                ["IntegrationBot:Office:Name"] = "Starting Point",
+                ["IntegrationBot:Office:Address"] = "Postojna",
+            })
+            .Build();
+
+        var services = new ServiceCollection();
+        services.AddSingleton<IConfiguration>(configuration);
+        services.AddDialogsRuntime(configuration);
+        services.AddSingleton<IMiddleware, LocaleMiddleware>();
+        services.AddSingleton<DiscardingSender>();
+        services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());
+        services.AddSingleton(_ => KnowledgeEngine.LoadDefault());
+        AddBot(services, configuration, bot);
+        return new TurnRig(services.BuildServiceProvider(), dataDirectory);
+    }
+
+    /// <summary>
+    /// The bot under test: "flows" is the real conversation bot exactly as the host registers it; "qna" the stand-in
+    /// used before it existed; "peer" the small flow of the peer comparison.
+    /// </summary>
+    private static void AddBot(IServiceCollection services, IConfiguration configuration, string bot)
+    {
+        _ = configuration;
+        switch (bot)
+        {
+            case "flows":
+                services.AddIntegrationBotFlows(configuration);
+                break;
+            case "qna":
+                services.AddSingleton<IBot, QnaTurnBot>();
+                break;
+            case "peer":
+                services.AddSingleton(_ => PeerFlowTexts.Load());
+                services.AddSingleton<IBot, PeerFlowBot>();
+                break;
+            default:
+                throw new ArgumentException($"Unknown bot '{bot}' (flows, qna or peer).", nameof(bot));
+        }
+    }
+
+    /// <summary>A user message in conversation number <paramref name="conversation"/> with a fresh inbound id.</summary>
+    public Activity Message(int conversation, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = "m" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture),
+        ChannelId = DiscardingSender.Channel,
+        Conversation = new ConversationAccount("c" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture)),
+        From = new ChannelAccount("u" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture), null, RoleTypes.User),
+        Recipient = BotAccount,
+        Text = text,
+    };
+
+    /// <summary>
+    /// Brings a conversation to the point where a question gets an answer: with the real bot that is the greeting,
+    /// the language button and accepting the privacy notice; the other bots need nothing.
+    /// </summary>
+    public async Task OnboardAsync(int conversation, string language, CancellationToken cancellationToken = default)
+    {
+        if (_services.GetService<Localizer>() is not { } texts)
+        {
+            return;
+        }
+
+        await RunTurnAsync(Message(conversation, "") with { Type = ActivityTypes.ConversationUpdate, Text = null, MembersAdded = [new ChannelAccount("u" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture), null, RoleTypes.User)] }, cancellationToken);
+        await RunTurnAsync(Message(conversation, texts.Get(language, "language.name")), cancellationToken);
+        await RunTurnAsync(Message(conversation, texts.Get(language, "privacy.accept")), cancellationToken);
+    }
+
+    /// <summary>One turn: process, commit, then deliver its replies.</summary>
+    public async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken = default)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await Adapter.ProcessActivityAsync(activity, Bot, cancellationToken);
+        var committed = Stopwatch.GetTimestamp();
+        await _dispatcher.DrainOnceAsync(cancellationToken);
+        Interlocked.Add(ref _turnTicks, committed - start);
+        Interlocked.Add(ref _deliveryTicks, Stopwatch.GetTimestamp() - committed);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _services.DisposeAsync();
+        try
+        {
+            Directory.Delete(_dataDirectory, recursive: true);
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
+    }
+}

@@ -1,0 +1,91 @@
+#!/usr/bin/env bash
+# Load test over real HTTP: builds the host and the load tool, starts one and then two hosts on free loopback ports
+# with a temp data directory, drives N simulated migrants through Direct Line, prints one table.
+# Usage: bench/load/run.sh N [TURNS_PER_CONVERSATION] [CONCURRENCY]
+#   INSTANCES="1 2"        which instance counts to run (default both)
+#   PROVIDER=litedb        storage provider; "postgres" passes IntegrationBot__Storage__ConnectionString through to
+#                          both hosts so they share one database (LiteDB hosts each get their own file: it is locked)
+#   TRANSPORT=websocket    or "polling" (GET activities every 10 ms)
+#   MAX_SECONDS=300        hard stop for each run
+#   DATA_ROOT=/tmp         where the temp data directory goes (/dev/shm shows the cost without disk flushes)
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+n="${1:?usage: bench/load/run.sh N [TURNS] [CONCURRENCY]}"
+turns="${2:-5}"
+concurrency="${3:-$n}"
+instances="${INSTANCES:-1 2}"
+provider="${PROVIDER:-litedb}"
+transport="${TRANSPORT:-websocket}"
+max_seconds="${MAX_SECONDS:-300}"
+
+echo "building Bot and bench/LoadTool (Release) ..." >&2
+dotnet build "$root/Bot" -c Release -v quiet -nologo >&2
+dotnet build "$root/bench/LoadTool" -c Release -v quiet -nologo >&2
+host_dll="$root/Bot/bin/Release/net10.0/IntegrationBot.Bot.dll"
+tool_dll="$root/bench/LoadTool/bin/Release/net10.0/IntegrationBot.LoadTool.dll"
+
+work="$(mktemp -d -p "${DATA_ROOT:-${TMPDIR:-/tmp}}")"
+pids=()
+cleanup() {
+  for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
+  rm -rf "$work"
+}
+trap cleanup EXIT
+secret="load-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+start_host() { # $1 = instance number; prints "pid url"
+  local port url data
+  port="$(free_port)"
+  url="http://127.0.0.1:$port"
+  data="$work/data-$1"
+  [ "$provider" = "postgres" ] && data="$work/data-shared"
+  IntegrationBot__Storage__Provider="$provider" \
+  IntegrationBot__Storage__Path="$data" \
+  IntegrationBot__Channels__WebChat__Secret="$secret" \
+  IntegrationBot__Channels__WebChat__TokenSigningKey="$signing_key" \
+  ASPNETCORE_ENVIRONMENT=Production \
+    dotnet "$host_dll" --urls "$url" >"$work/host-$1.log" 2>&1 &
+  local pid=$!
+  for _ in $(seq 1 600); do
+    if curl -fsS "$url/health" >/dev/null 2>&1; then echo "$pid $url"; return 0; fi
+    kill -0 "$pid" 2>/dev/null || { echo "host $1 exited; its log:" >&2; cat "$work/host-$1.log" >&2; return 1; }
+    sleep 0.1
+  done
+  echo "host $1 did not answer /health within 60 s" >&2
+  return 1
+}
+
+rows=()
+for count in $instances; do
+  urls=(); run_pids=()
+  for i in $(seq 1 "$count"); do
+    read -r pid url < <(start_host "$i")
+    pids+=("$pid"); run_pids+=("$pid"); urls+=("$url")
+  done
+  label="$provider, $transport"
+  row="$(dotnet "$tool_dll" \
+    --base-url "$(IFS=,; echo "${urls[*]}")" --host-pid "$(IFS=,; echo "${run_pids[*]}")" --secret "$secret" \
+    --conversations "$n" --concurrency "$concurrency" --turns "$turns" --transport "$transport" \
+    --max-seconds "$max_seconds" --questions "$root/Knowledge/eval/parts" --label "$label" 2>"$work/tool.json")" \
+    || { echo "load tool failed:" >&2; cat "$work/tool.json" >&2; }
+  rows+=("$row")
+  # Say why conversations failed, and what the hosts logged as errors (kinds only, never message text).
+  grep -o '"Failures":"[^"]*"' "$work/tool.json" >&2 || true
+  for i in $(seq 1 "$count"); do
+    grep -E "^(fail|crit):" "$work/host-$i.log" | sort | uniq -c | sort -rn | head -4 >&2 || true
+    grep -oE "^\s*[A-Za-z.]+(Exception|Error)\b" "$work/host-$i.log" | sort | uniq -c | sort -rn | head -4 >&2 || true
+    grep -m3 -E "^\s+at IntegrationBot\." "$work/host-$i.log" >&2 || true
+  done
+  for pid in "${run_pids[@]}"; do kill "$pid" 2>/dev/null || true; wait "$pid" 2>/dev/null || true; done
+done
+
+echo
+echo "Load: $n conversations, $turns questions each, $concurrency at a time (nproc $(nproc))"
+echo "| run | instances | conversations | concurrent | turns | failed | turns/s | p50 ms | p95 ms | p99 ms | host CPU s | CPU cores busy | peak RSS MB | open s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+printf '%s\n' "${rows[@]}"
