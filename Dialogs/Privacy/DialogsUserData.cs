@@ -92,6 +92,8 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         var ticks = cutoff.UtcTicks;
         return Task.FromResult(database.WriteInTransaction(db =>
             db.GetCollection(Inbound).DeleteMany(Query.LT("at", ticks))
+            // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
+            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(Query.LT("updated", ticks))
             // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
             + db.GetCollection(Outbox).DeleteMany(Query.And(Query.Not("status", "Pending"), Query.LT("created", ticks)))));
     }

@@ -30,6 +30,8 @@ internal static class LiteDbDocuments
                 ["_id"] = key,
                 ["json"] = item.Json,
                 ["etag"] = ETagCheck.NewETag(),
+                // Wall-clock write time, only for the retention purge: state untouched for the retention period goes.
+                ["updated"] = DateTime.UtcNow.Ticks,
             });
         }
     }

@@ -107,10 +107,15 @@ public sealed class QuestionFlow(
     public async Task RecordAsync(FlowTurn turn, string text, UnansweredKind kind, CancellationToken cancellationToken)
     {
         var activity = turn.Context.Activity;
-        // Without the privacy notice accepted the question is kept, but not who asked it.
-        var userId = turn.Data.Privacy == PrivacyChoice.Accepted ? activity.From?.Id ?? string.Empty : string.Empty;
+        // Without the privacy notice accepted nothing the person wrote is kept: free text can name them, and an
+        // anonymous record could never be found again to honour an erasure request.
+        if (turn.Data.Privacy != PrivacyChoice.Accepted)
+        {
+            return;
+        }
+
         await unanswered.RecordAsync(
-            new UnansweredQuestion(activity.ChannelId ?? string.Empty, userId, turn.Language, turn.Data.LastTopic, text, kind, time.GetUtcNow()),
+            new UnansweredQuestion(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty, turn.Language, turn.Data.LastTopic, text, kind, time.GetUtcNow()),
             cancellationToken);
     }
 
