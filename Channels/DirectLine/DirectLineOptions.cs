@@ -27,9 +27,6 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int TokensPerIpPerMinute { get; set; } = 20;
 
-    /// <summary>Largest message text accepted from the widget, in characters.</summary>
-    [Range(100, 100_000)]
-    public int MaxTextLength { get; set; } = 4000;
 
     public IReadOnlyList<string> Origins() =>
         AllowedOrigins.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
