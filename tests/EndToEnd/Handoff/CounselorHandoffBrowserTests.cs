@@ -43,6 +43,21 @@ public sealed class CounselorHandoffBrowserTests
         await console.Locator("#live.on").WaitForAsync();
 
         var user = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
+        try
+        {
+            await RunHandoffAsync(console, user, host);
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            // Under CI load a step can time out; say what each side showed so the cause is visible in the report.
+            var seen = await user.InnerTextAsync("body");
+            var queue = await console.InnerTextAsync("body");
+            throw new InvalidOperationException($"{e.Message}\n--- user page ---\n{seen}\n--- console ---\n{queue}", e);
+        }
+    }
+
+    private static async Task RunHandoffAsync(IPage console, IPage user, HostProcess host)
+    {
         await user.GotoAsync(new Uri(host.BaseAddress, "/?lang=en").ToString());
         await ClickSuggestedActionAsync(user, Strings.Get("en", "privacy.accept"));
         await SayAsync(user, "I want to talk to a person please");
@@ -50,7 +65,7 @@ public sealed class CounselorHandoffBrowserTests
 
         // The request appears in the console without a reload.
         var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
-        await row.WaitForAsync(new() { Timeout = 30_000 });
+        await row.WaitForAsync(new() { Timeout = 60_000 });
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-queue-en.png"), FullPage = true });
         await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
         // The counselor sees what the person already wrote, including the message that asked for a human.
@@ -86,7 +101,7 @@ public sealed class CounselorHandoffBrowserTests
     private static async Task ClickSuggestedActionAsync(IPage page, string title)
     {
         var button = page.Locator(".webchat__suggested-action", new() { HasText = title }).First;
-        await button.WaitForAsync(new() { Timeout = 30_000 });
+        await button.WaitForAsync(new() { Timeout = 60_000 });
         await button.ClickAsync();
     }
 }

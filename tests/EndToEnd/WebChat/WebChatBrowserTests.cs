@@ -21,7 +21,7 @@ public sealed partial class WebChatBrowserTests
 
         // The picker already chose Arabic, so the bot opens with the privacy notice in Arabic and Accept first.
         var accept = page.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("ar", "privacy.accept") });
-        await accept.First.WaitForAsync(new() { Timeout = 30_000 });
+        await accept.First.WaitForAsync(new() { Timeout = 60_000 });
         await accept.First.ClickAsync();
 
         var input = page.Locator("[data-id=webchat-sendbox-input]");
@@ -29,7 +29,7 @@ public sealed partial class WebChatBrowserTests
         await input.PressAsync("Enter");
 
         var answer = page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)").Filter(new() { HasTextRegex = BankWord() });
-        await answer.Last.WaitForAsync(new() { Timeout = 30_000 });
+        await answer.Last.WaitForAsync(new() { Timeout = 60_000 });
         var direction = await answer.Last.EvaluateAsync<string>("e => getComputedStyle(e).direction");
         Assert.Equal("rtl", direction);
         Assert.Matches(ArabicLetters(), await answer.Last.InnerTextAsync());
@@ -38,7 +38,7 @@ public sealed partial class WebChatBrowserTests
         var helpful = page.Locator(".webchat__suggested-action", new() { HasText = "👍" });
         await helpful.First.ClickAsync();
         var thanks = page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("ar", "feedback.thanks") });
-        await thanks.First.WaitForAsync(new() { Timeout = 30_000 });
+        await thanks.First.WaitForAsync(new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "webchat-arabic-feedback.png") });
     }
 
