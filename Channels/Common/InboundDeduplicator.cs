@@ -1,8 +1,8 @@
 namespace IntegrationBot.Channels.Common;
 
 /// <summary>Remembers recent inbound ids so a redelivered update is acknowledged without a second turn.</summary>
-/// <remarks>An id counts as seen only after its turn completed; a failed turn is forgotten so the redelivery runs it.
-/// This is the fast in-process guard; the runtime's turn commit keeps the durable exactly-once record.</remarks>
+/// <remarks>An id counts as seen only after its turn completed; a failed or cancelled turn is forgotten so the
+/// redelivery runs it. This is the fast in-process guard; the runtime's turn commit keeps the durable exactly-once record.</remarks>
 public sealed class InboundDeduplicator(int capacity = 10_000)
 {
     private readonly Lock _gate = new();
@@ -10,8 +10,28 @@ public sealed class InboundDeduplicator(int capacity = 10_000)
     private readonly Queue<string> _order = new();
     private readonly HashSet<string> _running = [];
 
-    /// <summary>True when the caller should process <paramref name="id"/>; false for a repeat or one still running.</summary>
-    public bool TryBegin(string id)
+    /// <summary>Runs <paramref name="turn"/> for <paramref name="id"/> unless it already completed or is still running.</summary>
+    /// <returns>False for a repeat, which is not run. Whatever <paramref name="turn"/> throws is rethrown.</returns>
+    public async Task<bool> RunOnceAsync(string id, Func<Task> turn)
+    {
+        if (!TryBegin(id))
+        {
+            return false;
+        }
+        try
+        {
+            await turn();
+        }
+        catch
+        {
+            Abandon(id);
+            throw;
+        }
+        Complete(id);
+        return true;
+    }
+
+    private bool TryBegin(string id)
     {
         lock (_gate)
         {
@@ -19,7 +39,7 @@ public sealed class InboundDeduplicator(int capacity = 10_000)
         }
     }
 
-    public void Complete(string id)
+    private void Complete(string id)
     {
         lock (_gate)
         {
@@ -35,7 +55,7 @@ public sealed class InboundDeduplicator(int capacity = 10_000)
         }
     }
 
-    public void Abandon(string id)
+    private void Abandon(string id)
     {
         lock (_gate)
         {

@@ -1,4 +1,5 @@
 using IntegrationBot.Channels.Common;
+using IntegrationBot.Dialogs.Activities;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -20,36 +21,36 @@ public sealed class TelegramUpdateHandler(
     public async Task<TelegramUpdateOutcome> HandleAsync(Update update, CancellationToken cancellationToken)
     {
         var key = update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!_seen.TryBegin(key))
-        {
-            TelegramLog.DuplicateUpdate(logger, update.Id);
-            return TelegramUpdateOutcome.Duplicate;
-        }
+        Activity? activity = null;
         try
         {
-            if (update.CallbackQuery is { Id.Length: > 0 } query)
+            if (!await _seen.RunOnceAsync(key, async () => activity = await RunTurnAsync(update, cancellationToken)))
             {
-                await AnswerCallbackAsync(update.Id, query.Id, cancellationToken);
+                TelegramLog.DuplicateUpdate(logger, update.Id);
+                return TelegramUpdateOutcome.Duplicate;
             }
-            var activity = TelegramActivityMapper.ToActivity(update, options.Value.BotId, callbackData);
-            if (activity is not null)
-            {
-                await inbound.HandleAsync(activity, cancellationToken);
-            }
-            _seen.Complete(key);
             return activity is null ? TelegramUpdateOutcome.Ignored : TelegramUpdateOutcome.Processed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            _seen.Abandon(key);
             TelegramLog.TurnFailed(logger, update.Id, ex);
             return TelegramUpdateOutcome.Failed;
         }
-        catch
+    }
+
+    /// <returns>The activity the turn ran on, or null for an update kind the bot ignores.</returns>
+    private async Task<Activity?> RunTurnAsync(Update update, CancellationToken cancellationToken)
+    {
+        if (update.CallbackQuery is { Id.Length: > 0 } query)
         {
-            _seen.Abandon(key);
-            throw;
+            await AnswerCallbackAsync(update.Id, query.Id, cancellationToken);
         }
+        var activity = TelegramActivityMapper.ToActivity(update, options.Value.BotId, callbackData);
+        if (activity is not null)
+        {
+            await inbound.HandleAsync(activity, cancellationToken);
+        }
+        return activity;
     }
 
     /// <summary>Telegram shows a spinner on the button until answered and refuses answers after ~15 s, so answer first.</summary>

@@ -1,6 +1,5 @@
 using System.Security.Cryptography;
 using System.Text;
-using System.Text.Json;
 using IntegrationBot.Channels.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -31,12 +30,12 @@ public static class TelegramWebhookEndpoint
             TelegramLog.WebhookRejected(logger, "secret token mismatch");
             return TypedResults.Unauthorized();
         }
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
-        if (body is null)
+        if (await WebhookBody.ReadAsync(context.Request, cancellationToken) is not { } body)
         {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return WebhookBody.TooLarge;
         }
-        if (TryParse(body) is not { } update)
+        // An update_id is what makes redelivery safe; an update without one is not an update.
+        if (body.ReadJson<Update>(JsonBotAPI.Options) is not { Id: > 0 } update)
         {
             TelegramLog.WebhookRejected(logger, "malformed update");
             return TypedResults.BadRequest();
@@ -49,20 +48,4 @@ public static class TelegramWebhookEndpoint
 
     internal static bool SecretMatches(string received, string expected) =>
         CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(received), Encoding.UTF8.GetBytes(expected));
-
-    /// <summary>Any failure to read the JSON as an update is the sender's fault: null → 400.</summary>
-    internal static Update? TryParse(byte[] body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options) is { Id: > 0 } update ? update : null;
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException
-                                       or NotSupportedException or FormatException or OverflowException
-                                       or InvalidCastException or KeyNotFoundException or IndexOutOfRangeException
-                                       or NullReferenceException)
-        {
-            return null;
-        }
-    }
 }

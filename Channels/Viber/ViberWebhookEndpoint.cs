@@ -1,4 +1,3 @@
-using System.Text.Json;
 using IntegrationBot.Channels.Common;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,17 +21,16 @@ public static class ViberWebhookEndpoint
             return TypedResults.NotFound();
         }
         var logger = services.GetRequiredService<ILogger<ViberWebhookRegistration>>();
-        var body = await RequestBody.ReadAsync(context.Request, cancellationToken);
-        if (body is null)
+        if (await WebhookBody.ReadAsync(context.Request, cancellationToken) is not { } body)
         {
-            return TypedResults.StatusCode(StatusCodes.Status413PayloadTooLarge);
+            return WebhookBody.TooLarge;
         }
-        if (!ViberSignature.Verify(body, options.AuthToken!, context.Request.Headers[ViberSignature.Header].ToString()))
+        if (!ViberSignature.Verify(body.Bytes, options.AuthToken!, context.Request.Headers[ViberSignature.Header].ToString()))
         {
             ViberLog.WebhookRejected(logger, "bad signature");
             return TypedResults.Unauthorized();
         }
-        if (TryParse(body) is not { Event.Length: > 0 } callback)
+        if (body.ReadJson<ViberCallback>(ViberJson.Options) is not { Event.Length: > 0 } callback)
         {
             ViberLog.WebhookRejected(logger, "malformed callback");
             return TypedResults.BadRequest();
@@ -64,22 +62,19 @@ public static class ViberWebhookEndpoint
         }
         // Writing to the bot subscribes the user, without a separate subscribed callback.
         subscribers.MarkSubscribed(activity.From!.Id);
-        var key = activity.Id!;
         var seen = services.GetRequiredKeyedService<InboundDeduplicator>(ViberActivityMapper.ChannelId);
-        if (!seen.TryBegin(key))
-        {
-            ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
-            return TypedResults.Ok();
-        }
         try
         {
-            await services.GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId).HandleAsync(activity, cancellationToken);
-            seen.Complete(key);
+            if (!await seen.RunOnceAsync(activity.Id!, () => services
+                    .GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId)
+                    .HandleAsync(activity, cancellationToken)))
+            {
+                ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
+            }
             return TypedResults.Ok();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
-            seen.Abandon(key);
             ViberLog.TurnFailed(logger, callback.MessageToken!.Value, ex);
             return TypedResults.StatusCode(StatusCodes.Status503ServiceUnavailable);
         }
@@ -106,19 +101,6 @@ public static class ViberWebhookEndpoint
             // No welcome is better than a retry storm: Viber re-posts conversation_started on failure.
             ViberLog.WelcomeFailed(logger, ex);
             return TypedResults.Ok();
-        }
-    }
-
-    internal static ViberCallback? TryParse(byte[] body)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<ViberCallback>(body, ViberJson.Options);
-        }
-        catch (Exception ex) when (ex is JsonException or ArgumentException or InvalidOperationException
-                                       or NotSupportedException or FormatException or OverflowException)
-        {
-            return null;
         }
     }
 }

@@ -1,4 +1,5 @@
 using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,26 +27,10 @@ public sealed partial class RetentionService(
         return removed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.RetentionSweepInterval, time);
-        do
-        {
-            try
-            {
-                await PurgeAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogPurgeFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new PeriodicSweep("Retention purge", options.Value.RetentionSweepInterval, time, logger)
+            .RunAsync(PurgeAsync, stoppingToken);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Retention purge removed {Count} records")]
     private static partial void LogPurged(ILogger logger, int count);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Retention purge failed")]
-    private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 }

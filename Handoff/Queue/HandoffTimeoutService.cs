@@ -1,4 +1,5 @@
 using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -6,7 +7,7 @@ using Microsoft.Extensions.Options;
 namespace IntegrationBot.Handoff.Queue;
 
 /// <summary>Closes requests nobody claimed within the configured office-open time, and active conversations whose user went silent.</summary>
-public sealed partial class HandoffTimeoutService(
+public sealed class HandoffTimeoutService(
     HandoffQueue queue,
     OfficeHours office,
     IOptions<HandoffOptions> options,
@@ -40,23 +41,7 @@ public sealed partial class HandoffTimeoutService(
         return closed;
     }
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        using var timer = new PeriodicTimer(options.Value.SweepInterval, time);
-        do
-        {
-            try
-            {
-                await SweepAsync(stoppingToken);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                LogSweepFailed(logger, e);
-            }
-        }
-        while (await timer.WaitForNextTickAsync(stoppingToken));
-    }
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handoff timeout sweep failed")]
-    private static partial void LogSweepFailed(ILogger logger, Exception exception);
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        new PeriodicSweep("Handoff timeout sweep", options.Value.SweepInterval, time, logger)
+            .RunAsync(SweepAsync, stoppingToken);
 }

@@ -2,12 +2,7 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IntegrationBot.Channels.Tests.Fakes;
 
@@ -17,54 +12,34 @@ public sealed class FakeTelegramApi : IAsyncDisposable
 {
     public const string Token = "123456:TEST-token_abc";
 
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(string Method, int Status, int? RetryAfter, string Description)> _failures = new();
+    private readonly LoopbackApiServer _server = new();
     private readonly ConcurrentQueue<JsonObject> _pendingUpdates = new();
-    private readonly SemaphoreSlim _callSignal = new(0);
     private int _messageId;
 
-    private FakeTelegramApi(WebApplication app) => _app = app;
+    private FakeTelegramApi()
+    {
+    }
 
-    public string BaseUrl { get; private set; } = "";
-
-    public ConcurrentQueue<TelegramCall> Calls { get; } = new();
+    public string BaseUrl => _server.Address;
 
     public static async Task<FakeTelegramApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeTelegramApi(app);
-        app.Map("/bot{token}/{method}", fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var fake = new FakeTelegramApi();
+        await fake._server.StartAsync(app => app.Map("/bot{token}/{method}", fake.HandleAsync));
         return fake;
     }
 
     /// <summary>The next call of <paramref name="method"/> fails like Telegram would (e.g. 429 with retry_after).</summary>
     public void FailNext(string method, int status, string description, int? retryAfter = null) =>
-        _failures.Enqueue((method, status, retryAfter, description));
+        _server.AnswerNext(method, Error(status, description, retryAfter));
 
     public void QueueUpdate(JsonObject update) => _pendingUpdates.Enqueue(update);
 
-    public IReadOnlyList<TelegramCall> CallsTo(string method) => Calls.Where(c => c.Method == method).ToList();
+    public IReadOnlyList<ApiCall> CallsTo(string method) => _server.CallsTo(method);
 
     /// <summary>Waits until <paramref name="count"/> calls of <paramref name="method"/> arrived, or fails after the deadline.</summary>
-    public async Task<IReadOnlyList<TelegramCall>> WaitForCallsAsync(string method, int count, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (CallsTo(method).Count < count)
-        {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"Expected {count} {method} call(s), got {CallsTo(method).Count}.");
-            }
-            await _callSignal.WaitAsync(left);
-        }
-        return CallsTo(method);
-    }
+    public Task<IReadOnlyList<ApiCall>> WaitForCallsAsync(string method, int count, TimeSpan? within = null) =>
+        _server.WaitForCallsAsync(method, count, within);
 
     private async Task<IResult> HandleAsync(HttpContext context, string token, string method)
     {
@@ -73,13 +48,8 @@ public sealed class FakeTelegramApi : IAsyncDisposable
             return Error(401, "Unauthorized");
         }
         var body = await ReadParametersAsync(context.Request);
-        Calls.Enqueue(new TelegramCall(method, body));
-        _callSignal.Release();
-        if (_failures.TryPeek(out var failure) && failure.Method == method && _failures.TryDequeue(out failure))
-        {
-            return Error(failure.Status, failure.Description, failure.RetryAfter);
-        }
-        return method switch
+        _server.Record(new ApiCall(method, body));
+        return _server.TakeScriptedAnswer(method) ?? method switch
         {
             "getMe" => Ok(BotUser()),
             "sendMessage" => SendMessage(body),
@@ -189,10 +159,5 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         return text.Length == 0 ? [] : JsonNode.Parse(text) as JsonObject ?? [];
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _callSignal.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

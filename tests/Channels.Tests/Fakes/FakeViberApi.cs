@@ -1,13 +1,7 @@
-using System.Collections.Concurrent;
 using System.Text;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
 
 namespace IntegrationBot.Channels.Tests.Fakes;
 
@@ -17,48 +11,31 @@ public sealed class FakeViberApi : IAsyncDisposable
 {
     public const string AuthToken = "4453b6ac12345678-e02c5f12174805f9-daec9cbb5448c51f";
 
-    private readonly WebApplication _app;
-    private readonly ConcurrentQueue<(string Method, int Status, string Message)> _answers = new();
-    private readonly SemaphoreSlim _callSignal = new(0);
+    private readonly LoopbackApiServer _server = new();
 
-    private FakeViberApi(WebApplication app) => _app = app;
+    private FakeViberApi()
+    {
+    }
 
     /// <summary>Ends in <c>/pa/</c> like https://chatapi.viber.com/pa/.</summary>
-    public string BaseUrl { get; private set; } = "";
-
-    public ConcurrentQueue<(string Method, JsonObject Body)> Calls { get; } = new();
+    public string BaseUrl => _server.Address + "/pa/";
 
     public static async Task<FakeViberApi> StartAsync()
     {
-        var builder = WebApplication.CreateSlimBuilder();
-        builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.Logging.ClearProviders();
-        var app = builder.Build();
-        var fake = new FakeViberApi(app);
-        app.MapPost("/pa/{method}", fake.HandleAsync);
-        await app.StartAsync();
-        fake.BaseUrl = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First() + "/pa/";
+        var fake = new FakeViberApi();
+        await fake._server.StartAsync(app => app.MapPost("/pa/{method}", fake.HandleAsync));
         return fake;
     }
 
-    public void AnswerNext(string method, int status, string message) => _answers.Enqueue((method, status, message));
+    /// <summary>The next call of <paramref name="method"/> answers <paramref name="status"/> (Viber answers HTTP 200 even then).</summary>
+    public void AnswerNext(string method, int status, string message) => _server.AnswerNext(method, Status(status, message));
 
-    public IReadOnlyList<JsonObject> CallsTo(string method) => Calls.Where(c => c.Method == method).Select(c => c.Body).ToList();
+    public IReadOnlyList<JsonObject> CallsTo(string method) => Bodies(_server.CallsTo(method));
 
-    public async Task<IReadOnlyList<JsonObject>> WaitForCallsAsync(string method, int count, TimeSpan? within = null)
-    {
-        var deadline = DateTime.UtcNow + (within ?? TimeSpan.FromSeconds(10));
-        while (CallsTo(method).Count < count)
-        {
-            var left = deadline - DateTime.UtcNow;
-            if (left <= TimeSpan.Zero)
-            {
-                throw new TimeoutException($"Expected {count} {method} call(s), got {CallsTo(method).Count}.");
-            }
-            await _callSignal.WaitAsync(left);
-        }
-        return CallsTo(method);
-    }
+    public async Task<IReadOnlyList<JsonObject>> WaitForCallsAsync(string method, int count, TimeSpan? within = null) =>
+        Bodies(await _server.WaitForCallsAsync(method, count, within));
+
+    private static List<JsonObject> Bodies(IEnumerable<ApiCall> calls) => calls.Select(c => c.Parameters).ToList();
 
     private async Task<IResult> HandleAsync(HttpContext context, string method)
     {
@@ -69,13 +46,8 @@ public sealed class FakeViberApi : IAsyncDisposable
             return Status(2, "invalidAuthToken");
         }
         var body = JsonNode.Parse(raw) as JsonObject ?? [];
-        Calls.Enqueue((method, body));
-        _callSignal.Release();
-        if (_answers.TryPeek(out var answer) && answer.Method == method && _answers.TryDequeue(out answer))
-        {
-            return Status(answer.Status, answer.Message);
-        }
-        return method switch
+        _server.Record(new ApiCall(method, body));
+        return _server.TakeScriptedAnswer(method) ?? method switch
         {
             "send_message" => SendMessage(raw, body),
             "set_webhook" => body["url"] is null ? Status(1, "invalidUrl")
@@ -105,10 +77,5 @@ public sealed class FakeViberApi : IAsyncDisposable
     private static IResult Status(int status, string message) =>
         Results.Json(new JsonObject { ["status"] = status, ["status_message"] = message });
 
-    public async ValueTask DisposeAsync()
-    {
-        await _app.StopAsync();
-        await _app.DisposeAsync();
-        _callSignal.Dispose();
-    }
+    public ValueTask DisposeAsync() => _server.DisposeAsync();
 }

@@ -98,6 +98,21 @@ public sealed class TelegramWebhookTests
     }
 
     [Fact]
+    public async Task Oversized_update_is_refused_with_413_but_only_after_the_secret_is_checked()
+    {
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        var oversized = TextUpdate(3, new string('a', 1024 * 1024));
+
+        var withSecret = await PostAsync(host.Client, oversized);
+        var withoutSecret = await PostAsync(host.Client, oversized, "wrong");
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, withSecret.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, withoutSecret.StatusCode);
+        Assert.Empty(host.Inbound.Received);
+    }
+
+    [Fact]
     public async Task Button_press_is_answered_at_once_then_processed_as_its_value()
     {
         await using var api = await FakeTelegramApi.StartAsync();

@@ -83,6 +83,36 @@ public sealed class ViberWebhookTests
         Assert.Equal("bs", activity.Locale);
     }
 
+    [Fact]
+    public async Task Failed_turn_answers_503_so_Viber_redelivers_and_the_redelivery_is_processed()
+    {
+        await using var api = await FakeViberApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+        host.Inbound.FailNext = 1;
+
+        var failed = await PostSignedAsync(host.Client, Message(88));
+        var redelivered = await PostSignedAsync(host.Client, Message(88));
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
+        Assert.Equal("88", Assert.Single(host.Inbound.Received).Id);
+    }
+
+    [Fact]
+    public async Task Oversized_callback_is_refused_with_413_before_its_signature_is_checked()
+    {
+        await using var api = await FakeViberApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+        var oversized = Encoding.UTF8.GetBytes(Message(5, new string('a', 1024 * 1024)));
+
+        var signed = await PostAsync(host.Client, oversized, ViberSignature.Compute(oversized, FakeViberApi.AuthToken));
+        var unsigned = await PostAsync(host.Client, oversized, null);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, signed.StatusCode);
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, unsigned.StatusCode);
+        Assert.Empty(host.Inbound.Received);
+    }
+
     [Theory]
     [InlineData("""{"event":"webhook","timestamp":1457764197627,"chat_hostname":"SN-376_","message_token":241256543215}""")]
     [InlineData("""{"event":"delivered","timestamp":1457764197627,"message_token":491266184665523145,"user_id":"01234567890A="}""")]
