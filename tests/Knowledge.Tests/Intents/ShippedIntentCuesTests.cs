@@ -20,6 +20,8 @@ public sealed class ShippedIntentCuesTests
     [InlineData("بدي حدا يحكي عربي")]
     // call me, contact me, answer me
     [InlineData("can somebody get back to me")]
+    [InlineData("could you call me tomorrow")]
+    [InlineData("ممكن تتصلوا فيني")]
     [InlineData("ali me lahko kdo pokliče")]
     [InlineData("neka me neko nazove")]
     [InlineData("hoću da mi se javi neko")]
@@ -35,6 +37,8 @@ public sealed class ShippedIntentCuesTests
     [InlineData("حد حقيقي لو سمحت")]
     // one or two words
     [InlineData("agent")]
+    [InlineData("is anyone there?")]
+    [InlineData("ima li neko tamo")]
     [InlineData("human please")]
     [InlineData("operaterja prosim")]
     [InlineData("operateru")]
@@ -71,6 +75,10 @@ public sealed class ShippedIntentCuesTests
     [InlineData("ako ne razumes slovenski jezik")]
     [InlineData("si te flas me mjekun")]
     [InlineData("si te paguaj me telefonin")]
+    [InlineData("my employer will call me for interview, what documents")]
+    [InlineData("which office do i call back for my appointment")]
+    [InlineData("can i talk to my manager about the work permit")]
+    [InlineData("kdo govori slovensko v vrtcu")]
     [InlineData("شخص يؤذي طفلي، لمن أقول؟")]
     [InlineData("كيف احضر احد من عائلتي الى سلوفينيا")]
     public void Topic_question_sharing_words_with_a_request_is_not_a_handoff(string text) =>
