@@ -8,20 +8,24 @@ namespace IntegrationBot.Knowledge.Intents;
 /// languages whatever the message's language (people mix languages). Cues and text are folded, so diacritics,
 /// case and Cyrillic do not matter. A cue's words must appear in order, with at most
 /// <see cref="MaxGap"/> other words between them; a cue word ending in <c>*</c> matches any word starting with it
-/// (inflection: "svetoval*" matches "svetovalcem").
+/// (inflection: "svetoval*" matches "svetovalcem"). A cue starting with <c>=</c> must be the whole message, apart
+/// from filler words; an entry starting with <c>~</c> is not a cue but lists such filler words ("please", "hi").
 /// </summary>
 public sealed class IntentDetector
 {
     /// <summary>How many other words may stand between two words of a cue ("talk to a real human").</summary>
     public const int MaxGap = 2;
 
-    private static readonly string[] ArabicClitics = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
+    private const char FillerMark = '~';
 
-    private readonly Cue[] emergency;
-    private readonly Cue[] handoff;
+    private readonly CuePhrase[] emergency;
+    private readonly CuePhrase[] handoff;
+    private readonly HashSet<string> fillers;
 
     public IntentDetector(IntentCues cues)
     {
+        var all = cues.Handoff.Values.Concat(cues.Emergency.Values).SelectMany(p => p);
+        fillers = [.. all.Where(IsFillerList).SelectMany(f => Tokenizer.Tokenize(f.Trim()[1..]))];
         emergency = Compile(cues.Emergency);
         handoff = Compile(cues.Handoff);
     }
@@ -29,96 +33,19 @@ public sealed class IntentDetector
     /// <summary>Emergency when any emergency cue matches (it wins), else handoff, else none.</summary>
     public IntentKind Detect(IReadOnlyList<string> foldedTokens)
     {
-        if (emergency.Any(c => c.Matches(foldedTokens)))
+        if (emergency.Any(c => c.Matches(foldedTokens, fillers)))
         {
             return IntentKind.Emergency;
         }
 
-        return handoff.Any(c => c.Matches(foldedTokens)) ? IntentKind.Handoff : IntentKind.None;
+        return handoff.Any(c => c.Matches(foldedTokens, fillers)) ? IntentKind.Handoff : IntentKind.None;
     }
 
     /// <summary>Folds and tokenizes <paramref name="text"/>, then detects.</summary>
     public IntentKind Detect(string text) => Detect(Tokenizer.Tokenize(text));
 
-    private static Cue[] Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) =>
-        [.. perLanguage.Values.SelectMany(p => p).Select(Cue.Parse).OfType<Cue>()];
+    private static bool IsFillerList(string entry) => entry.TrimStart().StartsWith(FillerMark);
 
-    private sealed record Cue(string[] Words, bool[] IsPrefix)
-    {
-        public static Cue? Parse(string phrase)
-        {
-            var words = new List<string>();
-            var prefixes = new List<bool>();
-            foreach (var part in phrase.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            {
-                var isPrefix = part.EndsWith('*');
-                var tokens = Tokenizer.Tokenize(isPrefix ? part[..^1] : part);
-                for (var i = 0; i < tokens.Count; i++)
-                {
-                    words.Add(tokens[i]);
-                    prefixes.Add(isPrefix && i == tokens.Count - 1);
-                }
-            }
-
-            return words.Count == 0 ? null : new Cue([.. words], [.. prefixes]);
-        }
-
-        public bool Matches(IReadOnlyList<string> tokens)
-        {
-            for (var start = 0; start < tokens.Count; start++)
-            {
-                if (WordMatches(0, tokens[start]) && RestMatches(tokens, start + 1, 1))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool RestMatches(IReadOnlyList<string> tokens, int from, int word)
-        {
-            if (word == Words.Length)
-            {
-                return true;
-            }
-
-            for (var i = from; i < tokens.Count && i <= from + MaxGap; i++)
-            {
-                if (WordMatches(word, tokens[i]) && RestMatches(tokens, i + 1, word + 1))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool WordMatches(int word, string token)
-        {
-            if (Same(word, token))
-            {
-                return true;
-            }
-
-            if (token[0] is < '\u0600' or > '\u06FF')
-            {
-                return false;
-            }
-
-            // Arabic attaches "and", "the", "with", "to" to the front of a word; try it without them.
-            foreach (var clitic in ArabicClitics)
-            {
-                if (token.Length > clitic.Length + 1 && token.StartsWith(clitic, StringComparison.Ordinal) && Same(word, token[clitic.Length..]))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private bool Same(int word, string token) =>
-            IsPrefix[word] ? token.StartsWith(Words[word], StringComparison.Ordinal) : token == Words[word];
-    }
+    private static CuePhrase[] Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) =>
+        [.. perLanguage.Values.SelectMany(p => p).Where(p => !IsFillerList(p)).Select(CuePhrase.Parse).OfType<CuePhrase>()];
 }

@@ -1,0 +1,134 @@
+using IntegrationBot.Knowledge.Text;
+
+namespace IntegrationBot.Knowledge.Intents;
+
+/// <summary>
+/// One compiled cue from intents.yaml. A phrase cue matches when its words appear in order anywhere in the
+/// message, with at most <see cref="IntentDetector.MaxGap"/> other words between two of them. A whole-message cue
+/// (written with a leading <c>=</c>) matches only when the message is that phrase and nothing else but filler words
+/// ("please", "hi"): a lone "operator" asks for a human, "which mobile operator is cheapest" does not.
+/// </summary>
+internal sealed class CuePhrase
+{
+    private const char WholeMessageMark = '=';
+
+    private static readonly string[] ArabicClitics = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
+
+    private readonly string[] words;
+    private readonly bool[] isPrefix;
+    private readonly bool wholeMessage;
+
+    private CuePhrase(string[] words, bool[] isPrefix, bool wholeMessage)
+    {
+        this.words = words;
+        this.isPrefix = isPrefix;
+        this.wholeMessage = wholeMessage;
+    }
+
+    /// <summary>Compiles <paramref name="phrase"/>; null when it has no words.</summary>
+    public static CuePhrase? Parse(string phrase)
+    {
+        var trimmed = phrase.Trim();
+        var wholeMessage = trimmed.StartsWith(WholeMessageMark);
+        if (wholeMessage)
+        {
+            trimmed = trimmed[1..];
+        }
+
+        var words = new List<string>();
+        var prefixes = new List<bool>();
+        foreach (var part in trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            var prefix = part.EndsWith('*');
+            var tokens = Tokenizer.Tokenize(prefix ? part[..^1] : part);
+            for (var i = 0; i < tokens.Count; i++)
+            {
+                words.Add(tokens[i]);
+                prefixes.Add(prefix && i == tokens.Count - 1);
+            }
+        }
+
+        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage);
+    }
+
+    /// <summary>Whether the cue matches the folded <paramref name="tokens"/>; <paramref name="fillers"/> are the
+    /// words a whole-message cue tolerates around and between its own words.</summary>
+    public bool Matches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    {
+        if (wholeMessage)
+        {
+            return WholeMatches(tokens, fillers, 0, 0);
+        }
+
+        for (var start = 0; start < tokens.Count; start++)
+        {
+            if (WordMatches(0, tokens[start]) && RestMatches(tokens, start + 1, 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    // Every token is either the next cue word or a filler; all cue words are used.
+    private bool WholeMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers, int token, int word)
+    {
+        if (token == tokens.Count)
+        {
+            return word == words.Length;
+        }
+
+        if (word < words.Length && WordMatches(word, tokens[token]) && WholeMatches(tokens, fillers, token + 1, word + 1))
+        {
+            return true;
+        }
+
+        return fillers.Contains(tokens[token]) && WholeMatches(tokens, fillers, token + 1, word);
+    }
+
+    private bool RestMatches(IReadOnlyList<string> tokens, int from, int word)
+    {
+        if (word == words.Length)
+        {
+            return true;
+        }
+
+        for (var i = from; i < tokens.Count && i <= from + IntentDetector.MaxGap; i++)
+        {
+            if (WordMatches(word, tokens[i]) && RestMatches(tokens, i + 1, word + 1))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool WordMatches(int word, string token)
+    {
+        if (Same(word, token))
+        {
+            return true;
+        }
+
+        if (token[0] is < '\u0600' or > '\u06FF')
+        {
+            return false;
+        }
+
+        // Arabic attaches "and", "the", "with", "to" to the front of a word; try it without them.
+        foreach (var clitic in ArabicClitics)
+        {
+            if (token.Length > clitic.Length + 1 && token.StartsWith(clitic, StringComparison.Ordinal) && Same(word, token[clitic.Length..]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool Same(int word, string token) =>
+        isPrefix[word] ? token.StartsWith(words[word], StringComparison.Ordinal) : token == words[word];
+}

@@ -1,0 +1,56 @@
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Intents;
+
+namespace IntegrationBot.Knowledge.Tests.Intents;
+
+/// <summary>The cue syntax of intents.yaml: phrases with gaps and prefixes, whole-message cues and filler words.</summary>
+public sealed class IntentDetectorTests
+{
+    private static readonly IntentDetector Detector = new(new IntentCues(
+        new Dictionary<string, IReadOnlyList<string>>
+        {
+            ["en"] = ["~ please hi a an", "talk* someone", "= operator*", "= is anyone there"],
+            ["hbs"] = ["~ molim", "= operat*", "me nazva*", "me nazov*"],
+        },
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire"] }));
+
+    [Theory]
+    [InlineData("operator")]
+    [InlineData("Operator!!")]
+    [InlineData("an operator please")]
+    [InlineData("hi, operators please")]
+    [InlineData("operatera molim")]
+    [InlineData("ОПЕРАТЕРУ")]
+    [InlineData("is anyone there?")]
+    [InlineData("hi is anyone there")]
+    public void Whole_message_cue_matches_the_word_alone_or_with_fillers(string text) =>
+        Assert.Equal(IntentKind.Handoff, Detector.Detect(text));
+
+    [Theory]
+    [InlineData("which mobile operator is cheapest")]
+    [InlineData("telefonski operater pogodba")]
+    [InlineData("is anyone there at the office on monday")]
+    [InlineData("anyone there")]
+    public void Whole_message_cue_does_not_match_inside_a_longer_question(string text) =>
+        Assert.Equal(IntentKind.None, Detector.Detect(text));
+
+    [Theory]
+    [InlineData("can i talk to someone")]
+    [InlineData("I want to talk with someone real")]
+    [InlineData("možete li me nazvati")]
+    [InlineData("можете ли да ме назовете")]
+    public void Phrase_cue_matches_anywhere_with_small_gaps_and_inflection(string text) =>
+        Assert.Equal(IntentKind.Handoff, Detector.Detect(text));
+
+    [Fact]
+    public void Phrase_cue_words_too_far_apart_do_not_match() =>
+        Assert.Equal(IntentKind.None, Detector.Detect("talk about the rent with the landlord or someone"));
+
+    [Fact]
+    public void Filler_list_is_not_itself_a_cue() =>
+        Assert.Equal(IntentKind.None, Detector.Detect("please a hi"));
+
+    [Fact]
+    public void Emergency_wins_over_handoff() =>
+        Assert.Equal(IntentKind.Emergency, Detector.Detect("the flat is on fire, can i talk to someone"));
+}
