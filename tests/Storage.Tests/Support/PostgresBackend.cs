@@ -26,7 +26,7 @@ public sealed class PostgresBackend : IStoreBackend
         ConnectionString = connectionString;
         _ownsSchema = ownsSchema;
         Database = new PostgresDatabase(connectionString, schema);
-        Storage = new PostgresStorage(Database);
+        Storage = new PostgresStorage(Database, TimeProvider.System);
         Outbox = new PostgresOutboxStore(Database, TimeSpan.FromMinutes(1));
         Handoffs = new PostgresHandoffStore(Database, new OfficeHours(new OfficeOptions()));
         Transcripts = new PostgresTranscriptStore(Database);
