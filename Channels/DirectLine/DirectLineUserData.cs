@@ -55,8 +55,22 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         return export;
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        store.PurgeOlderThanAsync(cutoff, cancellationToken);
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = await store.PurgeOlderThanAsync(cutoff, cancellationToken);
+        // A conversation older than the period with nothing left in it only links a user id to a locale: it goes too.
+        var limit = cutoff.UtcDateTime;
+        return removed + database.WriteInTransaction(db =>
+        {
+            var activities = db.GetCollection(Activities);
+            var conversations = db.GetCollection(Conversations);
+            var empty = conversations.Find(Query.LT("CreatedAt", limit))
+                .Select(d => d["_id"].AsString)
+                .Where(id => !activities.Exists(Query.EQ("ConversationId", id)))
+                .ToList();
+            return empty.Count(id => conversations.Delete(id));
+        });
+    }
 
     private async Task<int> DeleteAsync(string channelId, string userId, string? kept, CancellationToken cancellationToken)
     {

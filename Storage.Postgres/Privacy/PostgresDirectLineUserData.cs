@@ -68,7 +68,13 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database)
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE stored_at < @cutoff", cancellationToken, ("cutoff", cutoff.UtcTicks));
+        var removed = await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE stored_at < @cutoff", cancellationToken, ("cutoff", cutoff.UtcTicks));
+        // A conversation older than the period with nothing left in it only links a user id to a locale: it goes too.
+        return removed + await Sql.ExecuteAsync(
+            connection,
+            "DELETE FROM directline_conversations c WHERE c.created_at < @cutoff AND NOT EXISTS (SELECT 1 FROM directline_activities a WHERE a.conversation_id = c.id)",
+            cancellationToken,
+            ("cutoff", cutoff.UtcTicks));
     }
 
     /// <summary>Counts like the LiteDB eraser: every activity, plus one per conversation removed.</summary>

@@ -151,19 +151,25 @@ public abstract class UserDataContract : StoreContract
     }
 
     [Fact]
-    public async Task Web_chat_retention_removes_activities_older_than_the_cutoff()
+    public async Task Web_chat_retention_removes_old_activities_and_conversations_left_empty()
     {
         await using var store = await OpenAsync();
         var time = new ManualTimeProvider(Start);
         var log = store.DirectLine(time);
         var webChat = store.WebChatUserData(log);
         await SeedAsync(log, "d1", "u-1", "old");
+        await SeedAsync(log, "d2", "u-2", "old too");
         time.Advance(TimeSpan.FromDays(10));
         await log.AppendAsync("d1", Message("webchat", "d1", "new"), null, Ct);
+        await log.CreateConversationAsync("d3", "u-3", "en", Ct);
 
-        Assert.Equal(1, await webChat.Retention.PurgeOlderThanAsync(Start.AddDays(5), Ct));
+        Assert.Equal(0, await webChat.Retention.PurgeOlderThanAsync(Start.AddDays(-1), Ct));
+        Assert.Equal(3, await webChat.Retention.PurgeOlderThanAsync(Start.AddDays(5), Ct));
 
         Assert.Equal(["new"], (await log.ReadAsync("d1", null, Ct)).Activities.Select(a => a.Text));
+        Assert.False(await log.ConversationExistsAsync("d2", Ct));
+        Assert.Empty(await webChat.Directory.ConversationIdsOfAsync("u-2", Ct));
+        Assert.True(await log.ConversationExistsAsync("d3", Ct));
     }
 
     private static async Task SeedAsync(Channels.DirectLine.IDirectLineStore log, string conversation, string user, params string[] texts)
