@@ -17,6 +17,19 @@ public sealed class WebChatDeleteTests
         var (chat, _) = await ErasureTests.ChatWithMarkerAsync(host, marker, ct);
         var (other, otherMarker) = await ErasureTests.ChatWithMarkerAsync(host, "Someone else KEEP-b7e2", ct);
 
+        await DeleteOwnDataAndSeeConfirmationAsync(host, chat, "MARKER-b7e2", ct);
+
+        // Nothing they wrote is left in any store; everybody else's conversation stayed.
+        var dump = ErasureTests.Dump(host);
+        Assert.DoesNotContain("MARKER-b7e2", dump, StringComparison.Ordinal);
+        Assert.Contains(otherMarker, dump, StringComparison.Ordinal);
+        Assert.Contains(otherMarker, JsonSerializer.Serialize(await host.ActivitiesAsync(other, ct)), StringComparison.Ordinal);
+    }
+
+    /// <summary>Says /delete and yes in the chat; asserts the confirmation is delivered both to a page reading from its
+    /// watermark and to one reading from the start, and that the log holds nothing else (no <paramref name="marker"/>).</summary>
+    internal static async Task DeleteOwnDataAndSeeConfirmationAsync(ChatHost host, WebChat chat, string marker, CancellationToken ct)
+    {
         var confirm = await host.ReplyToAsync(chat, await ChatHost.IdOfAsync(await host.SendAsync(chat, "/delete", ct), ct), ct);
         var yes = confirm.GetProperty("suggestedActions").GetProperty("actions")[0].GetProperty("value").GetString()!;
         var watermarkBefore = await WatermarkAsync(host, chat, ct);
@@ -29,14 +42,8 @@ public sealed class WebChatDeleteTests
         var confirmations = localizer.Languages.Select(language => localizer.Say(new Voice(language), "delete.done")).ToList();
         Assert.Contains(done.GetProperty("text").GetString(), confirmations);
         Assert.Equal([done.GetProperty("id").GetString()], fromStart.Select(a => a.GetProperty("id").GetString()));
-        Assert.DoesNotContain("MARKER-b7e2", JsonSerializer.Serialize(fromStart), StringComparison.Ordinal);
+        Assert.DoesNotContain(marker, JsonSerializer.Serialize(fromStart), StringComparison.Ordinal);
         Assert.Equal(done.GetProperty("id").GetString(), Assert.Single(await ActivitiesAfterAsync(host, chat, watermarkBefore, ct)).GetProperty("id").GetString());
-
-        // Nothing they wrote is left in any store; everybody else's conversation stayed.
-        var dump = ErasureTests.Dump(host);
-        Assert.DoesNotContain("MARKER-b7e2", dump, StringComparison.Ordinal);
-        Assert.Contains(otherMarker, dump, StringComparison.Ordinal);
-        Assert.Contains(otherMarker, JsonSerializer.Serialize(await host.ActivitiesAsync(other, ct)), StringComparison.Ordinal);
     }
 
     private static async Task<long> WatermarkAsync(ChatHost host, WebChat chat, CancellationToken ct)
