@@ -12,10 +12,11 @@ namespace IntegrationBot.Channels.DirectLine;
 /// and every activity in them; activities older than the retention period expire.
 /// </summary>
 public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineStore store)
-    : IUserDataEraser, IRetentionPurgeable, IUserConversationDirectory
+    : IConversationKeepingEraser, IRetentionPurgeable, IUserConversationDirectory
 {
-    // The collection the LiteDB store keeps conversations in; UserId is a field of its documents.
+    // The collections the LiteDB store keeps conversations and activities in; UserId and ConversationId are fields.
     private const string Conversations = "directline_conversations";
+    private const string Activities = "directline_activities";
 
     public string Name => "webchat";
 
@@ -30,22 +31,11 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         return Task.FromResult(ids);
     }
 
-    public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        if (channelId != ChannelId)
-        {
-            return 0;
-        }
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        DeleteAsync(channelId, userId, kept: null, cancellationToken);
 
-        var removed = 0;
-        foreach (var conversationId in await ConversationIdsOfAsync(userId, cancellationToken))
-        {
-            removed += (await store.ReadAsync(conversationId, null, cancellationToken)).Activities.Count + 1;
-            await store.DeleteConversationAsync(conversationId, cancellationToken);
-        }
-
-        return removed;
-    }
+    public Task<int> DeleteUserDataKeepingConversationAsync(string channelId, string userId, string conversationId, CancellationToken cancellationToken) =>
+        DeleteAsync(channelId, userId, conversationId, cancellationToken);
 
     public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -65,6 +55,44 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         return export;
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        store.PurgeOlderThanAsync(cutoff, cancellationToken);
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var removed = await store.PurgeOlderThanAsync(cutoff, cancellationToken);
+        // A conversation older than the period with nothing left in it only links a user id to a locale: it goes too.
+        var limit = cutoff.UtcDateTime;
+        return removed + database.WriteInTransaction(db =>
+        {
+            var activities = db.GetCollection(Activities);
+            var conversations = db.GetCollection(Conversations);
+            var empty = conversations.Find(Query.LT("CreatedAt", limit))
+                .Select(d => d["_id"].AsString)
+                .Where(id => !activities.Exists(Query.EQ("ConversationId", id)))
+                .ToList();
+            return empty.Count(id => conversations.Delete(id));
+        });
+    }
+
+    private async Task<int> DeleteAsync(string channelId, string userId, string? kept, CancellationToken cancellationToken)
+    {
+        if (channelId != ChannelId)
+        {
+            return 0;
+        }
+
+        var removed = 0;
+        foreach (var conversationId in await ConversationIdsOfAsync(userId, cancellationToken))
+        {
+            if (conversationId == kept)
+            {
+                // Only the activities go: the conversation document keeps the watermark, so what is appended next is read.
+                removed += database.WriteInTransaction(db => db.GetCollection(Activities).DeleteMany(Query.EQ("ConversationId", conversationId)));
+                continue;
+            }
+
+            removed += (await store.ReadAsync(conversationId, null, cancellationToken)).Activities.Count + 1;
+            await store.DeleteConversationAsync(conversationId, cancellationToken);
+        }
+
+        return removed;
+    }
 }

@@ -18,19 +18,28 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         _messages.EnsureIndex("conversation");
         _messages.EnsureIndex("user");
         _messages.EnsureIndex("at");
+        _messages.EnsureIndex("line");
     }
 
     public string Name => "transcripts";
 
     public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
     {
+        var line = message.LineId is { } lineId ? $"{message.ChannelId}|{message.ConversationId}|{lineId}" : null;
         lock (LiteDbGate.For(_database))
         {
+            // Insert if absent: a line with this id was already written by an earlier run of the same turn.
+            if (line is not null && _messages.Exists(Query.EQ("line", line)))
+            {
+                return Task.CompletedTask;
+            }
+
             _messages.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), message, new Dictionary<string, BsonValue>
             {
                 ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
                 ["user"] = $"{message.ChannelId}|{message.UserId}",
                 ["at"] = JsonDocuments.Ms(message.At),
+                ["line"] = line,
             }));
         }
 

@@ -17,12 +17,14 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         await using var connection = await database.OpenAsync(cancellationToken);
         await Sql.ExecuteAsync(
             connection,
-            "INSERT INTO handoff_transcripts (conversation, user_key, at, json) VALUES (@c, @u, @at, @j)",
+            // The unique (conversation, line_key) index makes a line that a rerun of the same turn writes again a no-op.
+            "INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key) VALUES (@c, @u, @at, @j, @l) ON CONFLICT DO NOTHING",
             cancellationToken,
             ("c", $"{message.ChannelId}|{message.ConversationId}"),
             ("u", $"{message.ChannelId}|{message.UserId}"),
             ("at", message.At.UtcTicks),
-            ("j", JsonSerializer.Serialize(message, HandoffJson.Options)));
+            ("j", JsonSerializer.Serialize(message, HandoffJson.Options)),
+            ("l", message.LineId));
     }
 
     public async Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
@@ -15,6 +16,7 @@ using IntegrationBot.Storage.Postgres.Handoff;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Postgres.Outbox;
+using IntegrationBot.Storage.Postgres.Privacy;
 using IntegrationBot.Storage.Postgres.Schema;
 using IntegrationBot.Storage.Postgres.State;
 using Microsoft.Extensions.Configuration;
@@ -32,7 +34,8 @@ public static class PostgresStorageServiceCollectionExtensions
     /// Call after every module registration (AddDialogsRuntime, AddDirectLine, AddHandoff) and before Build. With provider
     /// <c>litedb</c> or <c>memory</c> it changes nothing. With <c>postgres</c> it validates the options at start, replaces
     /// every store the modules registered (state, turn store, outbox, conversation lock, Direct Line log, handoff queue,
-    /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations) and adds the
+    /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations, including
+    /// the runtime's and web chat's own that AddReliability makes only for LiteDB) and adds the
     /// schema migration and the LISTEN service that carries handoff and Direct Line changes between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
@@ -62,9 +65,18 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
         services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
+        // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
+        // eraser then deletes.
+        services.AddSingleton<PostgresDialogsUserData>();
+        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresDialogsUserData>());
+        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresDialogsUserData>());
         if (services.Any(d => d.ServiceType == typeof(ConversationSignals)))
         {
             services.AddSingleton<IPostgresNotificationHandler, DirectLineNotificationHandler>();
+            services.AddSingleton<PostgresDirectLineUserData>();
+            services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
+            services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
+            services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
         }
 
         if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))

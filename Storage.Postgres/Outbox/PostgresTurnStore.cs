@@ -51,7 +51,7 @@ public sealed class PostgresTurnStore(PostgresDatabase database, TimeProvider ti
             return CommitOutcome.Duplicate;
         }
 
-        if (await StateRows.WriteCheckedAsync(connection, commit.StateChanges, cancellationToken) is not null)
+        if (await StateRows.WriteCheckedAsync(connection, commit.StateChanges, now, cancellationToken) is not null)
         {
             return CommitOutcome.Conflict;
         }
@@ -63,10 +63,15 @@ public sealed class PostgresTurnStore(PostgresDatabase database, TimeProvider ti
 
         var last = await Sql.ScalarAsync<long>(
             connection,
-            "INSERT INTO outbox_sequence (conversation, last) VALUES (@c, @n) ON CONFLICT (conversation) DO UPDATE SET last = outbox_sequence.last + @n RETURNING last",
+            """
+            INSERT INTO outbox_sequence (conversation, last, updated) VALUES (@c, @n, @now)
+            ON CONFLICT (conversation) DO UPDATE SET last = outbox_sequence.last + @n, updated = excluded.updated
+            RETURNING last
+            """,
             cancellationToken,
             ("c", commit.ConversationKey),
-            ("n", (long)commit.Outgoing.Count));
+            ("n", (long)commit.Outgoing.Count),
+            ("now", now.UtcTicks));
         var sequence = last - commit.Outgoing.Count;
         var batch = new NpgsqlBatch(connection);
         await using (batch)

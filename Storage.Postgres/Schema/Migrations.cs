@@ -6,6 +6,9 @@ namespace IntegrationBot.Storage.Postgres.Schema;
 /// </summary>
 internal static class Migrations
 {
+    /// <summary>The database clock as UTC ticks (100 ns since 0001-01-01), the unit of every time column.</summary>
+    private const string NowTicks = "((EXTRACT(EPOCH FROM now()) * 10000000)::bigint + 621355968000000000)";
+
     public static IReadOnlyList<Migration> All { get; } =
     [
         new(1, "runtime: state, inbound ids, outbox", """
@@ -91,6 +94,18 @@ internal static class Migrations
                 PRIMARY KEY (conversation_id, seq));
             CREATE UNIQUE INDEX directline_activities_dedupe ON directline_activities (conversation_id, dedupe_key) WHERE dedupe_key IS NOT NULL;
             CREATE INDEX directline_activities_stored ON directline_activities (stored_at);
+            """),
+        // Rows that exist when this runs count as written now (the default is evaluated once), so upgrading does not
+        // expire every conversation at the next retention sweep; the default stays for instances not yet upgraded.
+        new(4, "privacy: write times for retention, idempotent transcript lines", $"""
+            ALTER TABLE state ADD COLUMN updated bigint NOT NULL DEFAULT {NowTicks};
+            CREATE INDEX state_updated ON state (updated);
+            ALTER TABLE outbox_sequence ADD COLUMN updated bigint NOT NULL DEFAULT {NowTicks};
+            CREATE INDEX inbound_at ON inbound (at);
+            CREATE INDEX outbox_finished_created ON outbox (created) WHERE status <> 'Pending';
+            ALTER TABLE handoff_transcripts ADD COLUMN line_key text NULL;
+            CREATE UNIQUE INDEX handoff_transcripts_line ON handoff_transcripts (conversation, line_key) WHERE line_key IS NOT NULL;
+            CREATE INDEX directline_conversations_user ON directline_conversations (user_id);
             """),
     ];
 }

@@ -5,7 +5,7 @@ using Npgsql;
 namespace IntegrationBot.Storage.Postgres.State;
 
 /// <summary><see cref="IStorage"/> in table <c>state</c>, with the same eTag rule as the LiteDB store.</summary>
-public sealed class PostgresStorage(PostgresDatabase database) : IStorage
+public sealed class PostgresStorage(PostgresDatabase database, TimeProvider time) : IStorage
 {
     public async Task<IReadOnlyDictionary<string, StoredItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -26,7 +26,7 @@ public sealed class PostgresStorage(PostgresDatabase database) : IStorage
         StorageConflictException? conflict;
         try
         {
-            conflict = await StateRows.WriteCheckedAsync(connection, changes, cancellationToken);
+            conflict = await StateRows.WriteCheckedAsync(connection, changes, time.GetUtcNow(), cancellationToken);
         }
         catch (PostgresException ex) when (Sql.IsRace(ex))
         {

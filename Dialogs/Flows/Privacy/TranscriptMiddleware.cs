@@ -47,9 +47,12 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
             await AppendUserTextAsync(activity, userText, cancellationToken);
         }
 
-        foreach (var text in botTexts)
+        // Keyed by the activity and position, so a rerun of the turn after an eTag conflict adds no second copy.
+        foreach (var (text, index) in botTexts.Select((t, i) => (t, i)))
         {
-            await transcripts.AppendAsync(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.Bot, text), cancellationToken);
+            await transcripts.AppendAsync(
+                new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.Bot, text) { LineId = LineIdOf(activity, $"bot|{index}") },
+                cancellationToken);
         }
     }
 
@@ -58,10 +61,16 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         if (userText is { Length: > 0 } && activity.ChannelId is not null && activity.Conversation?.Id is not null)
         {
             await transcripts.AppendAsync(
-                new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, time.GetUtcNow(), TranscriptAuthor.User, userText),
+                new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, time.GetUtcNow(), TranscriptAuthor.User, userText)
+                {
+                    LineId = LineIdOf(activity, "user"),
+                },
                 cancellationToken);
         }
     }
+
+    /// <summary>The line's id within the conversation; an activity without id (a proactive turn) is always appended.</summary>
+    private static string? LineIdOf(Activity activity, string part) => activity.Id is { Length: > 0 } id ? $"{id}|{part}" : null;
 
     private static string? UserIdOf(Activity activity) =>
         activity.Type == ActivityTypes.Message ? activity.From?.Id : activity.From?.Id ?? activity.Recipient?.Id;

@@ -26,6 +26,25 @@ public abstract class HandoffRecordsContract : StoreContract
     }
 
     [Fact]
+    public async Task Appending_the_same_activity_line_twice_keeps_one_line()
+    {
+        await using var store = await OpenAsync();
+        var line = new TranscriptMessage("telegram", "conv-1", "user-1", Start, TranscriptAuthor.User, "asked once") { LineId = "upd-7|user" };
+
+        // As a turn rerun after an eTag conflict does: the same user line, later and again.
+        await store.Transcripts.AppendAsync(line, Ct);
+        await store.Transcripts.AppendAsync(line with { At = Start.AddSeconds(1) }, Ct);
+        await store.Transcripts.AppendAsync(line with { ConversationId = "conv-2" }, Ct);
+        await store.Transcripts.AppendAsync(line with { LineId = "upd-8|user", Text = "asked twice" }, Ct);
+        await store.Transcripts.AppendAsync(line with { LineId = null, Text = "no id" }, Ct);
+        await store.Transcripts.AppendAsync(line with { LineId = null, Text = "no id" }, Ct);
+
+        Assert.Equal(["asked once", "asked twice", "no id", "no id"], (await store.Transcripts.RecentAsync("telegram", "conv-1", 10, Ct)).Select(m => m.Text));
+        Assert.Single(await store.Transcripts.RecentAsync("telegram", "conv-2", 10, Ct));
+        Assert.DoesNotContain("upd-7", (await store.Transcripts.ExportUserDataAsync("telegram", "user-1", Ct)).ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Transcripts_are_exported_erased_per_user_and_purged_by_age()
     {
         await using var store = await OpenAsync();

@@ -67,7 +67,7 @@ public sealed class PostgresConversationLockTests
         await using var backend = await PostgresBackend.OpenAsync();
         await using var small = new PostgresDatabase(backend.ConnectionString + ";Maximum Pool Size=4;Timeout=5", backend.Database.Schema);
         var conversationLock = new PostgresConversationLock(small);
-        var storage = new PostgresStorage(small);
+        var storage = new PostgresStorage(small, TimeProvider.System);
 
         await Task.WhenAll(Enumerable.Range(0, 20).Select(i => Task.Run(async () =>
         {

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
@@ -10,6 +11,7 @@ using IntegrationBot.Storage.Postgres.Handoff;
 using IntegrationBot.Storage.Postgres.Hosting;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Outbox;
+using IntegrationBot.Storage.Postgres.Privacy;
 using IntegrationBot.Storage.Postgres.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -46,8 +48,13 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresConversationLock>(provider.GetRequiredService<IConversationLock>());
         Assert.IsType<PostgresDirectLineStore>(provider.GetRequiredService<IDirectLineStore>());
         Assert.IsType<PostgresHandoffStore>(provider.GetRequiredService<IHandoffStore>());
+        // The runtime's eraser runs before the web chat one, which deletes the conversations the runtime's looks up.
+        Assert.Equal(
+            ["dialogs", "webchat", "handoffs", "transcripts", "unansweredQuestions"],
+            provider.GetServices<IUserDataEraser>().Select(e => e.Name));
         Assert.All(provider.GetServices<IUserDataEraser>(), e => Assert.StartsWith("Postgres", e.GetType().Name, StringComparison.Ordinal));
-        Assert.Equal(3, provider.GetServices<IRetentionPurgeable>().Count());
+        Assert.Equal(5, provider.GetServices<IRetentionPurgeable>().Count());
+        Assert.IsType<PostgresDirectLineUserData>(Assert.Single(provider.GetServices<IUserConversationDirectory>()));
         Assert.Equal(
             ["DirectLineNotificationHandler", "HandoffNotificationHandler"],
             provider.GetServices<Storage.Postgres.Notifications.IPostgresNotificationHandler>().Select(h => h.GetType().Name).Order());

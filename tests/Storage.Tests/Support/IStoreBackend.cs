@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Counselors;
@@ -29,6 +30,12 @@ public interface IStoreBackend : IAsyncDisposable
     ICannedResponseStore Canned { get; }
 
     IDirectLineStore DirectLine(TimeProvider time);
+
+    /// <summary>The runtime's privacy side; web chat conversations are found through <paramref name="directories"/>.</summary>
+    RuntimeUserData RuntimeUserData(IEnumerable<IUserConversationDirectory> directories);
+
+    /// <summary>The web chat log's privacy side, over <paramref name="log"/> (from <see cref="DirectLine"/>).</summary>
+    WebChatUserData WebChatUserData(IDirectLineStore log);
 
     /// <summary>The same data seen by a second host, or null when the provider serves one process only (LiteDB).</summary>
     Task<IStoreBackend?> SecondInstanceAsync();

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Counselors;
@@ -46,6 +47,18 @@ public sealed class LiteDbBackend : IStoreBackend
     public ITurnStore TurnStore(TimeProvider time) => new LiteDbTurnStore(_database, time);
 
     public IDirectLineStore DirectLine(TimeProvider time) => new LiteDbDirectLineStore(_database, time);
+
+    public RuntimeUserData RuntimeUserData(IEnumerable<IUserConversationDirectory> directories)
+    {
+        var data = new DialogsUserData(_database, directories);
+        return new RuntimeUserData(data, data);
+    }
+
+    public WebChatUserData WebChatUserData(IDirectLineStore log)
+    {
+        var data = new DirectLineUserData(_database, log);
+        return new WebChatUserData(data, data, data);
+    }
 
     public Task<IStoreBackend?> SecondInstanceAsync() => Task.FromResult<IStoreBackend?>(null);
 

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Counselors;
@@ -10,6 +11,7 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Handoff;
 using IntegrationBot.Storage.Postgres.Outbox;
+using IntegrationBot.Storage.Postgres.Privacy;
 using IntegrationBot.Storage.Postgres.Schema;
 using IntegrationBot.Storage.Postgres.State;
 
@@ -26,7 +28,7 @@ public sealed class PostgresBackend : IStoreBackend
         ConnectionString = connectionString;
         _ownsSchema = ownsSchema;
         Database = new PostgresDatabase(connectionString, schema);
-        Storage = new PostgresStorage(Database);
+        Storage = new PostgresStorage(Database, TimeProvider.System);
         Outbox = new PostgresOutboxStore(Database, TimeSpan.FromMinutes(1));
         Handoffs = new PostgresHandoffStore(Database, new OfficeHours(new OfficeOptions()));
         Transcripts = new PostgresTranscriptStore(Database);
@@ -64,6 +66,19 @@ public sealed class PostgresBackend : IStoreBackend
     public ITurnStore TurnStore(TimeProvider time) => new PostgresTurnStore(Database, time);
 
     public IDirectLineStore DirectLine(TimeProvider time) => new PostgresDirectLineStore(Database, time);
+
+    public RuntimeUserData RuntimeUserData(IEnumerable<IUserConversationDirectory> directories)
+    {
+        var data = new PostgresDialogsUserData(Database, directories);
+        return new RuntimeUserData(data, data);
+    }
+
+    public WebChatUserData WebChatUserData(IDirectLineStore log)
+    {
+        // Reads the tables directly, like the LiteDB one reads its collections; the log is the same database.
+        var data = new PostgresDirectLineUserData(Database);
+        return new WebChatUserData(data, data, data);
+    }
 
     public Task<IStoreBackend?> SecondInstanceAsync() => Task.FromResult<IStoreBackend?>(Second());
 

@@ -1,0 +1,62 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Privacy;
+
+namespace IntegrationBot.Storage.Postgres.Privacy;
+
+/// <summary>
+/// The person an erasure or export is about, and which runtime rows are theirs. Follows the rules of the LiteDB
+/// <see cref="DialogsUserData"/>, so both providers erase the same records.
+/// </summary>
+internal sealed record ErasureSubject(string ChannelId, string UserId, IReadOnlySet<string> ConversationIds)
+{
+    public string[] ConversationKeys { get; } = [.. ConversationIds.Select(c => $"{ChannelId}/conversations/{c}")];
+
+    public string[] StateKeys { get; } = [.. ConversationIds.Select(c => $"{ChannelId}/conversations/{c}"), $"{ChannelId}/users/{UserId}"];
+
+    /// <summary>Inbound keys are <c>{channel}|{activity id}</c>; these prefixes narrow the candidates in SQL, and
+    /// <see cref="OwnsInboundKey"/> decides.</summary>
+    public string[] InboundPrefixes { get; } = [.. ConversationIds.Select(c => $"{ChannelId}|{c}")];
+
+    public static async Task<ErasureSubject> FindAsync(
+        string channelId,
+        string userId,
+        IEnumerable<IUserConversationDirectory> directories,
+        CancellationToken cancellationToken)
+    {
+        // On Telegram and Viber a private chat's id is the user's id; other channels say which conversations are theirs.
+        var conversations = new HashSet<string>(StringComparer.Ordinal) { userId };
+        foreach (var directory in directories.Where(d => d.ChannelId == channelId))
+        {
+            conversations.UnionWith(await directory.ConversationIdsOfAsync(userId, cancellationToken));
+        }
+
+        return new ErasureSubject(channelId, userId, conversations);
+    }
+
+    /// <summary>An outbox entry of one of their conversations, or addressed to them (e.g. a counselor's reply).</summary>
+    public bool OwnsOutboxEntry(string conversationKey, string activityJson)
+    {
+        if (ConversationKeys.Contains(conversationKey, StringComparer.Ordinal))
+        {
+            return true;
+        }
+
+        var activity = ActivityJson.Deserialize(activityJson);
+        return activity?.ChannelId == ChannelId && activity.Recipient?.Id == UserId;
+    }
+
+    /// <summary>An activity id that is a conversation id, or starts with one followed by a separator (web chat's
+    /// <c>{conversation}|{seq}</c>), is of that conversation.</summary>
+    public bool OwnsInboundKey(string key)
+    {
+        var prefix = ChannelId + "|";
+        if (!key.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return false;
+        }
+
+        var activityId = key[prefix.Length..];
+        return ConversationIds.Any(c => activityId.StartsWith(c, StringComparison.Ordinal)
+            && (activityId.Length == c.Length || !char.IsLetterOrDigit(activityId[c.Length])));
+    }
+}
