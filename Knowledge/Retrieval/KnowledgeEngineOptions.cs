@@ -49,6 +49,15 @@ public sealed record KnowledgeEngineOptions
 
     public double GramWeight { get; init; } = 1.2;
 
+    /// <summary>
+    /// Bonus for a short question that contains a topic's keyword or title word for word, scaled by the share of
+    /// the question's words it covers (a one-word question that is a keyword gets all of it).
+    /// </summary>
+    public double KeywordMatchBonus { get; init; } = 0.1;
+
+    /// <summary>Questions with more words than this get no keyword bonus.</summary>
+    public int KeywordMatchMaxWords { get; init; } = 2;
+
     /// <summary>Length of the word prefix used as a crude stem.</summary>
     public int PrefixLength { get; init; } = 5;
 }

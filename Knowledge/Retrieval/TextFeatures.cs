@@ -11,17 +11,15 @@ internal static class TextFeatures
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
     private static readonly string[] ArabicSuffixes = ["هما", "ها", "هم", "كم", "نا", "ني", "ات", "ون", "ين", "ان", "يه", "ي", "ه"];
 
-    public static Dictionary<string, double> Extract(string folded, KnowledgeEngineOptions options)
+    public static Dictionary<string, double> Extract(string folded, KnowledgeEngineOptions options) =>
+        Extract(Terms(folded), options);
+
+    /// <summary>The features of words already split by <see cref="Terms"/>.</summary>
+    public static Dictionary<string, double> Extract(IReadOnlyList<string> terms, KnowledgeEngineOptions options)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        foreach (var raw in Tokenizer.TokenizeFolded(folded))
+        foreach (var token in terms)
         {
-            var token = IsArabic(raw) ? StemArabic(raw) : raw;
-            if (token.Length < 2 && !char.IsDigit(token[0]))
-            {
-                continue;
-            }
-
             Add(features, "w:" + token, options.WordWeight);
             if (token.Length > options.PrefixLength)
             {
@@ -39,6 +37,22 @@ internal static class TextFeatures
         }
 
         return features;
+    }
+
+    /// <summary>The words retrieval works with: folded tokens, Arabic ones without their clitics, one-letter words dropped.</summary>
+    public static List<string> Terms(string folded)
+    {
+        var terms = new List<string>();
+        foreach (var raw in Tokenizer.TokenizeFolded(folded))
+        {
+            var token = IsArabic(raw) ? StemArabic(raw) : raw;
+            if (token.Length >= 2 || char.IsDigit(token[0]))
+            {
+                terms.Add(token);
+            }
+        }
+
+        return terms;
     }
 
     private static void Add(Dictionary<string, double> features, string feature, double weight) =>

@@ -27,6 +27,7 @@ public sealed class TopicIndex
     private readonly float[][] postingWeights;
     private readonly double unknownIdf;
     private readonly KnowledgeEngineOptions options;
+    private readonly KeywordPhrases keywords;
 
     // A pool of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
     // hand out arrays other code left dirty).
@@ -36,9 +37,10 @@ public sealed class TopicIndex
         KnowledgeEngineOptions options,
         string[] topicIds,
         int[] docTopic, int[] docLanguage, SparseVector[][] docEntries,
-        Dictionary<string, int> vocabulary, double[] idf, int[][] postingDocs, float[][] postingWeights)
+        Dictionary<string, int> vocabulary, double[] idf, int[][] postingDocs, float[][] postingWeights, KeywordPhrases keywords)
     {
         this.options = options;
+        this.keywords = keywords;
         this.topicIds = topicIds;
         this.docTopic = docTopic;
         this.docLanguage = docLanguage;
@@ -56,13 +58,14 @@ public sealed class TopicIndex
     /// <summary>Builds the index from the topics' titles, questions and keywords in every language.</summary>
     public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options)
     {
+        var topicList = topics as IReadOnlyList<Topic> ?? [.. topics];
         var ids = new List<string>();
         var docTopic = new List<int>();
         var docLanguage = new List<int>();
         var rawEntries = new List<List<Dictionary<string, double>>>();
         var rawAnswers = new List<Dictionary<string, double>>();
         var entryWeights = new List<double[]>();
-        foreach (var topic in topics)
+        foreach (var topic in topicList)
         {
             ids.Add(topic.Id);
             for (var l = 0; l < Language.All.Count; l++)
@@ -129,13 +132,15 @@ public sealed class TopicIndex
             options,
             [.. ids], [.. docTopic], [.. docLanguage], docEntries, vocabulary, idf,
             [.. postings.Select(p => p.Select(x => x.Doc).ToArray())],
-            [.. postings.Select(p => p.Select(x => x.Weight).ToArray())]);
+            [.. postings.Select(p => p.Select(x => x.Weight).ToArray())],
+            KeywordPhrases.Build(topicList));
     }
 
     /// <summary>The best <paramref name="count"/> topics for already folded text, best first, scores 0..1.</summary>
     public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count)
     {
-        var query = QueryVector(folded);
+        var terms = TextFeatures.Terms(folded);
+        var query = QueryVector(terms);
         if (query.Count == 0)
         {
             return [];
@@ -163,7 +168,7 @@ public sealed class TopicIndex
                 }
             }
 
-            return Rank(touched, scores, dense, preferred, count);
+            return Rank(touched, scores, dense, preferred, count, keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords));
         }
         finally
         {
@@ -182,7 +187,7 @@ public sealed class TopicIndex
         }
     }
 
-    private List<TopicScore> Rank(List<int> touched, double[] scores, double[] dense, int preferred, int count)
+    private List<TopicScore> Rank(List<int> touched, double[] scores, double[] dense, int preferred, int count, Dictionary<int, double> bonus)
     {
         // Keep the best documents with a small min-heap: sorting every touched document costs too much at 5,000 topics.
         var heap = new PriorityQueue<int, double>(RerankCount + 1);
@@ -221,6 +226,11 @@ public sealed class TopicIndex
             byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
         }
 
+        foreach (var (topic, extra) in bonus)
+        {
+            byTopic[topic] = byTopic.GetValueOrDefault(topic) + extra;
+        }
+
         return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
             .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
     }
@@ -240,9 +250,9 @@ public sealed class TopicIndex
 
     // The query's known features, weighted by IDF and normalized together with the features the index has
     // never seen, so a question full of unknown words scores low (that is how out-of-scope questions fall out).
-    private Dictionary<int, double> QueryVector(string folded)
+    private Dictionary<int, double> QueryVector(IReadOnlyList<string> terms)
     {
-        var features = TextFeatures.Extract(folded, options);
+        var features = TextFeatures.Extract(terms, options);
         var query = new Dictionary<int, double>(features.Count);
         var norm = 0.0;
         foreach (var (feature, raw) in features)

@@ -20,6 +20,20 @@ public sealed class ShippedContentTests
         Assert.Equal(language, result.Language);
     }
 
+    // One-word questions whose word is a curated keyword of one topic but shares letters with a broader topic
+    // ("preschool" / "school", "parashkollore" / "shkolla"): the exact-keyword bonus decides.
+    [Theory]
+    [InlineData("preschool", "kindergarten")]
+    [InlineData("parashkollore", "kindergarten")]
+    [InlineData("obdaniste", "kindergarten")]
+    [InlineData("kirija", "housing")]
+    public void Keyword_only_questions_are_answered_with_their_topic(string question, string topic)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(topic, result.Topic);
+        Assert.Equal(Decision.Answer, result.Decision);
+    }
+
     [Theory]
     [InlineData("what's the weather tomorrow")]
     [InlineData("recept za sarmu")]

@@ -1,0 +1,66 @@
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Knowledge.Tests.Retrieval;
+
+/// <summary>
+/// The exact-keyword bonus for very short questions: a curated keyword typed alone wins over a topic whose
+/// sample questions merely share character n-grams with it ("preschool" is not "school").
+/// </summary>
+public sealed class KeywordMatchTests
+{
+    private static readonly TopicCatalog Catalog = new(
+    [
+        Topic("school", keywords: ["school", "primary school", "pupil"],
+            "how do I enrol my child in school", "school enrolment", "which school near us", "school books",
+            "school lunch", "when does school start", "school for my son", "school registration"),
+        Topic("kindergarten", keywords: ["kindergarten", "preschool", "daycare", "monthly fees"],
+            "kindergarten", "where can my toddler stay during the day", "daycare fees", "nursery for a baby",
+            "how much does kindergarten cost", "reduced fee kindergarten", "is kindergarten compulsory", "toddler care"),
+        Topic("bank", keywords: ["bank", "account", "monthly fees"],
+            "how do I open a bank account", "bank account", "iban for my salary", "debit card",
+            "which documents does the bank need", "bank branch", "current account", "account for wages"),
+    ], IntentCues.Empty);
+
+    [Fact]
+    public void A_keyword_typed_alone_beats_a_topic_that_only_shares_letters_with_it()
+    {
+        var withBonus = new KnowledgeEngine(Catalog);
+        var without = new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 });
+
+        Assert.Equal("school", without.Ask("preschool", forcedLanguage: "en").Topic);
+        Assert.Equal("kindergarten", withBonus.Ask("preschool", forcedLanguage: "en").Topic);
+    }
+
+    [Fact]
+    public void Longer_questions_get_no_keyword_bonus()
+    {
+        var withBonus = new KnowledgeEngine(Catalog);
+        var without = new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 });
+        const string question = "is there a preschool for my daughter";
+
+        Assert.Equal(without.Ask(question, forcedLanguage: "en").Candidates, withBonus.Ask(question, forcedLanguage: "en").Candidates);
+    }
+
+    [Fact]
+    public void A_keyword_shared_by_two_topics_counts_half_for_each()
+    {
+        var engine = new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0.2 });
+        var without = new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 });
+        var plain = without.Ask("monthly fees", forcedLanguage: "en").Candidates.ToDictionary(c => c.Topic, c => c.Score);
+        var boosted = engine.Ask("monthly fees", forcedLanguage: "en").Candidates.ToDictionary(c => c.Topic, c => c.Score);
+
+        Assert.Equal(0.1, boosted["bank"] - plain.GetValueOrDefault("bank"), precision: 3);
+        Assert.Equal(0.1, boosted["kindergarten"] - plain.GetValueOrDefault("kindergarten"), precision: 3);
+        Assert.Equal(plain.GetValueOrDefault("school"), boosted.GetValueOrDefault("school"), precision: 4);
+    }
+
+    private static Topic Topic(string id, IReadOnlyList<string> keywords, params string[] questions) => new(
+        id, "family", [], [], new DateOnly(2026, 1, 1), ["https://example.org"],
+        new Dictionary<string, string> { ["en"] = id },
+        new Dictionary<string, string> { ["en"] = "Answer about " + id + "." },
+        new Dictionary<string, string>(),
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = questions },
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = keywords },
+        id + ".yaml");
+}
