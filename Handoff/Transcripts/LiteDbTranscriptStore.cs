@@ -22,20 +22,15 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
     public string Name => "transcripts";
 
-    public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            _messages.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), message, new Dictionary<string, BsonValue>
+    public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ => _messages.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), message, new Dictionary<string, BsonValue>
             {
                 ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
                 ["user"] = $"{message.ChannelId}|{message.UserId}",
                 ["at"] = JsonDocuments.Ms(message.At),
-            }));
-        }
-
-        return Task.CompletedTask;
-    }
+            })),
+            cancellationToken);
 
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
     {
@@ -51,13 +46,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         return Task.FromResult(recent);
     }
 
-    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_messages.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")));
-        }
-    }
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -65,11 +55,6 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray());
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_messages.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))));
-        }
-    }
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 }
