@@ -10,10 +10,14 @@ namespace IntegrationBot.Dialogs.Storage;
 /// </summary>
 public static class LiteDbDatabaseFactory
 {
-    public static SharedLiteDatabase Open(StorageOptions options)
+    public static SharedLiteDatabase Open(StorageOptions options) => Open(options, fsync => fsync);
+
+    /// <param name="options">Where the file is, its password and durability.</param>
+    /// <param name="decorateSync">Wraps the log's fsync; tests use it to see when syncs start and end.</param>
+    internal static SharedLiteDatabase Open(StorageOptions options, Func<Action, Action> decorateSync)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var durability = options.DurabilityMode;
+        var durability = options.GetDurability();
         var file = options.DatabaseFilePath;
         try
         {
@@ -36,7 +40,7 @@ public static class LiteDbDatabaseFactory
             // two hosts (or a chat next to the web host) from writing the same database.
             processLock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
             var logFile = OpenUnbuffered(logPath);
-            sync = new DiskSync(() => logFile.Flush(flushToDisk: true), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
+            sync = new DiskSync(decorateSync(() => logFile.Flush(flushToDisk: true)), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
             log = new GroupSyncedFileStream(logFile, sync);
             data = new GroupSyncedFileStream(OpenUnbuffered(file), group: null);
             var engine = new LiteEngine(new EngineSettings

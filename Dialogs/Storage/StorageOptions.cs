@@ -38,7 +38,7 @@ public sealed class StorageOptions
     public int SyncIntervalMilliseconds { get; set; } = 50;
 
     /// <summary>The parsed <see cref="Durability"/>; an unknown value throws a message naming the key.</summary>
-    public StorageDurability DurabilityMode => Durability switch
+    public StorageDurability GetDurability() => Durability switch
     {
         FsyncDurability => StorageDurability.Fsync,
         OsDurability => StorageDurability.Os,
