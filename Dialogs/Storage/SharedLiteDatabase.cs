@@ -18,6 +18,7 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     private readonly DiskSync? _sync;
     private readonly LiteDbLogQueue? _logQueue;
     private readonly IDisposable? _files;
+    private int _disposed;
 
     /// <summary>
     /// Wraps a database opened elsewhere (e.g. in memory): writes are serialized and durability is whatever LiteDB
@@ -115,8 +116,14 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         return _readGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
     }
 
+    /// <summary>Closes the database and its files; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         // Closing checkpoints the log into the data file; the last fsync and the files go after it.
         Database.Dispose();
         _sync?.Dispose();
