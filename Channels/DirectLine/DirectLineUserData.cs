@@ -22,14 +22,10 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
 
     public string ChannelId => DirectLineAdapter.ChannelId;
 
-    public Task<IReadOnlyList<string>> ConversationIdsOfAsync(string userId, CancellationToken cancellationToken)
-    {
-        IReadOnlyList<string> ids =
-        [
-            .. database.Database.GetCollection(Conversations).Find(Query.EQ("UserId", userId)).Select(d => d["_id"].AsString),
-        ];
-        return Task.FromResult(ids);
-    }
+    public Task<IReadOnlyList<string>> ConversationIdsOfAsync(string userId, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyList<string>>(
+            db => [.. db.GetCollection(Conversations).Find(Query.EQ("UserId", userId)).Select(d => d["_id"].AsString)],
+            cancellationToken);
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
         DeleteAsync(channelId, userId, kept: null, cancellationToken);

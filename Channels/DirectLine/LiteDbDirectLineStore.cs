@@ -16,90 +16,99 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     {
         _db = db;
         _time = time;
-        var log = db.Database.GetCollection<ActivityDocument>(Activities);
-        log.EnsureIndex(a => a.ConversationId);
-        log.EnsureIndex(a => a.DedupeKey);
-        log.EnsureIndex(a => a.StoredAt);
+        db.Setup(database =>
+        {
+            var log = database.GetCollection<ActivityDocument>(Activities);
+            log.EnsureIndex(a => a.ConversationId);
+            log.EnsureIndex(a => a.DedupeKey);
+            log.EnsureIndex(a => a.StoredAt);
+        });
     }
 
     public Task<bool> CreateConversationAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken) =>
-        Task.FromResult(_db.WriteInTransaction(db =>
-        {
-            var conversations = db.GetCollection<ConversationDocument>(Conversations);
-            if (conversations.FindById(conversationId) is not null)
+        _db.WriteAsync(
+            db =>
             {
-                return false;
-            }
+                var conversations = db.GetCollection<ConversationDocument>(Conversations);
+                if (conversations.FindById(conversationId) is not null)
+                {
+                    return false;
+                }
 
-            conversations.Insert(new ConversationDocument { Id = conversationId, UserId = userId, Locale = locale, CreatedAt = _time.GetUtcNow().UtcDateTime });
-            return true;
-        }));
+                conversations.Insert(new ConversationDocument { Id = conversationId, UserId = userId, Locale = locale, CreatedAt = _time.GetUtcNow().UtcDateTime });
+                return true;
+            },
+            cancellationToken);
 
     public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_db.Read(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId)) is not null);
+        _db.ReadAsync(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId) is not null, cancellationToken);
 
     public Task<string?> LocaleOfAsync(string conversationId, CancellationToken cancellationToken) =>
-        Task.FromResult(_db.Read(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId))?.Locale);
+        _db.ReadAsync(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId)?.Locale, cancellationToken);
 
+    /// <summary>Completes once the activity is durable: a user's message is acknowledged, and a reply counts as
+    /// delivered, only when it would survive a power loss.</summary>
     public Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken) =>
-        Task.FromResult(_db.WriteInTransaction(db =>
-        {
-            var log = db.GetCollection<ActivityDocument>(Activities);
-            if (dedupeKey is not null && log.FindOne(a => a.DedupeKey == dedupeKey && a.ConversationId == conversationId) is { } seen)
+        _db.WriteAsync(
+            db =>
             {
-                return new AppendedActivity(ActivityJson.Deserialize(seen.Json)!, seen.Seq, IsNew: false);
-            }
+                var log = db.GetCollection<ActivityDocument>(Activities);
+                if (dedupeKey is not null && log.FindOne(a => a.DedupeKey == dedupeKey && a.ConversationId == conversationId) is { } seen)
+                {
+                    return new AppendedActivity(ActivityJson.Deserialize(seen.Json)!, seen.Seq, IsNew: false);
+                }
 
-            var conversations = db.GetCollection<ConversationDocument>(Conversations);
-            var conversation = conversations.FindById(conversationId)
-                ?? new ConversationDocument { Id = conversationId, UserId = "", CreatedAt = _time.GetUtcNow().UtcDateTime };
-            conversation.LastSeq++;
-            conversations.Upsert(conversation);
+                var conversations = db.GetCollection<ConversationDocument>(Conversations);
+                var conversation = conversations.FindById(conversationId)
+                    ?? new ConversationDocument { Id = conversationId, UserId = "", CreatedAt = _time.GetUtcNow().UtcDateTime };
+                conversation.LastSeq++;
+                conversations.Upsert(conversation);
 
-            var stored = activity with
-            {
-                Id = $"{conversationId}|{conversation.LastSeq:D7}",
-                Timestamp = activity.Timestamp ?? _time.GetUtcNow(),
-                Conversation = new ConversationAccount(conversationId),
-            };
-            log.Insert(new ActivityDocument
-            {
-                Id = stored.Id!,
-                ConversationId = conversationId,
-                Seq = conversation.LastSeq,
-                DedupeKey = dedupeKey,
-                StoredAt = _time.GetUtcNow().UtcDateTime,
-                Json = ActivityJson.Serialize(stored),
-            });
-            return new AppendedActivity(stored, conversation.LastSeq, IsNew: true);
-        }));
+                var stored = activity with
+                {
+                    Id = $"{conversationId}|{conversation.LastSeq:D7}",
+                    Timestamp = activity.Timestamp ?? _time.GetUtcNow(),
+                    Conversation = new ConversationAccount(conversationId),
+                };
+                log.Insert(new ActivityDocument
+                {
+                    Id = stored.Id!,
+                    ConversationId = conversationId,
+                    Seq = conversation.LastSeq,
+                    DedupeKey = dedupeKey,
+                    StoredAt = _time.GetUtcNow().UtcDateTime,
+                    Json = ActivityJson.Serialize(stored),
+                });
+                return new AppendedActivity(stored, conversation.LastSeq, IsNew: true);
+            },
+            cancellationToken);
 
-    public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
+    public async Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
     {
         var after = watermark ?? 0;
-        var docs = _db.Read(db => db.GetCollection<ActivityDocument>(Activities)
-            .Find(a => a.ConversationId == conversationId && a.Seq > after)
-            .OrderBy(a => a.Seq)
-            .ToList());
+        var docs = await _db.ReadAsync(
+            db => db.GetCollection<ActivityDocument>(Activities)
+                .Find(a => a.ConversationId == conversationId && a.Seq > after)
+                .OrderBy(a => a.Seq)
+                .ToList(),
+            cancellationToken);
         var last = docs.Count > 0 ? docs[^1].Seq : after;
-        return Task.FromResult(new ActivityPage([.. docs.Select(d => ActivityJson.Deserialize(d.Json)!)], last));
+        return new ActivityPage([.. docs.Select(d => ActivityJson.Deserialize(d.Json)!)], last);
     }
 
-    public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
-    {
-        _db.WriteInTransaction(db =>
-        {
-            db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.ConversationId == conversationId);
-            return db.GetCollection<ConversationDocument>(Conversations).Delete(conversationId);
-        });
-        return Task.CompletedTask;
-    }
+    public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken) =>
+        _db.WriteAsync(
+            db =>
+            {
+                db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.ConversationId == conversationId);
+                return db.GetCollection<ConversationDocument>(Conversations).Delete(conversationId);
+            },
+            cancellationToken);
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var limit = cutoff.UtcDateTime;
-        return Task.FromResult(_db.WriteInTransaction(db =>
-            db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.StoredAt < limit)));
+        return _db.WriteAsync(db => db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.StoredAt < limit), cancellationToken);
     }
 
     private sealed class ConversationDocument

@@ -4,62 +4,71 @@ using LiteDB;
 namespace IntegrationBot.Dialogs.Outbox;
 
 /// <summary><see cref="IOutboxStore"/> on the shared LiteDB database.</summary>
-public sealed class LiteDbOutboxStore(SharedLiteDatabase database) : IOutboxStore
+public sealed class LiteDbOutboxStore : IOutboxStore
 {
-    private ILiteCollection<BsonDocument> Outbox => database.Database.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
+    // Parsed once: the dispatcher asks for pending entries after every turn, and parsing showed up in profiles.
+    private static readonly BsonExpression IsPending = Query.EQ("status", nameof(OutboxStatus.Pending));
+    private static readonly BsonExpression IsDeadLettered = Query.EQ("status", nameof(OutboxStatus.DeadLettered));
 
-    public Task<IReadOnlyList<OutboxEntry>> ListDueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    private readonly SharedLiteDatabase _database;
+
+    public LiteDbOutboxStore(SharedLiteDatabase database)
     {
-        IReadOnlyList<OutboxEntry> due = [.. Heads().Where(e => e.NextAttemptAt <= now)];
-        return Task.FromResult(due);
+        _database = database;
+        // Delivered entries are deleted, so pending ones are few: with an index a drain reads only those.
+        database.Setup(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).EnsureIndex("status"));
     }
 
-    public Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxEntry>> ListDueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        [.. (await HeadsAsync(cancellationToken)).Where(e => e.NextAttemptAt <= now)];
+
+    public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
-        var heads = Heads().ToList();
-        return Task.FromResult<DateTimeOffset?>(heads.Count == 0 ? null : heads.Min(e => e.NextAttemptAt));
+        var heads = await HeadsAsync(cancellationToken);
+        return heads.Count == 0 ? null : heads.Min(e => e.NextAttemptAt);
     }
 
+    /// <summary>
+    /// Does not wait for the disk: the entry was already handed to the channel (whose own log, for web chat, is
+    /// durable first), so losing this delete to a power failure means at worst one repeated delivery, never a lost one.
+    /// </summary>
     public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken)
     {
-        database.WriteInTransaction(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId));
+        _database.WriteWithoutWaitingForDisk(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId));
         return Task.CompletedTask;
     }
 
     public Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken) =>
-        Update(entryId, e => e with { Attempts = attempts, NextAttemptAt = nextAttemptAt, LastError = lastError });
+        UpdateAsync(entryId, e => e with { Attempts = attempts, NextAttemptAt = nextAttemptAt, LastError = lastError }, cancellationToken);
 
     public Task DeadLetterAsync(string entryId, int attempts, string reason, CancellationToken cancellationToken) =>
-        Update(entryId, e => e with { Attempts = attempts, Status = OutboxStatus.DeadLettered, LastError = reason });
+        UpdateAsync(entryId, e => e with { Attempts = attempts, Status = OutboxStatus.DeadLettered, LastError = reason }, cancellationToken);
 
-    public Task<IReadOnlyList<OutboxEntry>> ListDeadLettersAsync(CancellationToken cancellationToken)
-    {
-        IReadOnlyList<OutboxEntry> dead =
-        [
-            .. Outbox.Find(Query.EQ("status", nameof(OutboxStatus.DeadLettered))).Select(LiteDbOutboxDocuments.FromDocument),
-        ];
-        return Task.FromResult(dead);
-    }
+    public Task<IReadOnlyList<OutboxEntry>> ListDeadLettersAsync(CancellationToken cancellationToken) =>
+        _database.ReadAsync<IReadOnlyList<OutboxEntry>>(
+            db => [.. db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Find(IsDeadLettered).Select(LiteDbOutboxDocuments.FromDocument)],
+            cancellationToken);
 
     public Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
-        Task.FromResult(database.WriteInTransaction(db =>
-            db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(Query.EQ("conversation", conversationKey))));
+        _database.WriteAsync(
+            db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(Query.EQ("conversation", conversationKey)),
+            cancellationToken);
 
-    private List<OutboxEntry> Heads() => database.Read(db =>
-        db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Find(Query.EQ("status", nameof(OutboxStatus.Pending)))
+    private Task<List<OutboxEntry>> HeadsAsync(CancellationToken cancellationToken) => _database.ReadAsync(
+        db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Find(IsPending)
             .Select(LiteDbOutboxDocuments.FromDocument)
             .GroupBy(e => e.ConversationKey)
             .Select(g => g.MinBy(e => e.Sequence)!)
-            .ToList());
+            .ToList(),
+        cancellationToken);
 
-    private Task Update(string entryId, Func<OutboxEntry, OutboxEntry> change)
-    {
-        database.WriteInTransaction(db =>
-        {
-            var collection = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
-            return collection.FindById(entryId) is { } doc
-                && collection.Update(LiteDbOutboxDocuments.ToDocument(change(LiteDbOutboxDocuments.FromDocument(doc))));
-        });
-        return Task.CompletedTask;
-    }
+    private Task UpdateAsync(string entryId, Func<OutboxEntry, OutboxEntry> change, CancellationToken cancellationToken) =>
+        _database.WriteAsync(
+            db =>
+            {
+                var collection = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
+                return collection.FindById(entryId) is { } doc
+                    && collection.Update(LiteDbOutboxDocuments.ToDocument(change(LiteDbOutboxDocuments.FromDocument(doc))));
+            },
+            cancellationToken);
 }

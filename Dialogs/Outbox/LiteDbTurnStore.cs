@@ -8,18 +8,18 @@ namespace IntegrationBot.Dialogs.Outbox;
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
     public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
-        Task.FromResult(database.Read(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey)) is not null);
+        database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
 
-    public Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    /// <summary>Completes once the commit is durable, so no reply leaves before its state would survive a power loss.</summary>
+    public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
         try
         {
-            // Synchronous on purpose: a LiteDB transaction is bound to the thread that began it.
-            return Task.FromResult(database.WriteInTransaction(db => Commit(db, commit)));
+            return await database.WriteAsync(db => Commit(db, commit), cancellationToken);
         }
         catch (StorageConflictException)
         {
-            return Task.FromResult(CommitOutcome.Conflict);
+            return CommitOutcome.Conflict;
         }
     }
 

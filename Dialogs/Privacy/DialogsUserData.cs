@@ -29,41 +29,59 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var person = await PersonAsync(channelId, userId, cancellationToken);
-        return database.WriteInTransaction(db =>
-        {
-            var removed = 0;
-            var state = db.GetCollection(State);
-            foreach (var key in person.StateKeys)
-            {
-                removed += state.Delete(key) ? 1 : 0;
-            }
-
-            var outbox = db.GetCollection(Outbox);
-            foreach (var doc in outbox.FindAll().Where(person.OwnsOutboxEntry).ToList())
-            {
-                removed += outbox.Delete(doc["_id"]) ? 1 : 0;
-            }
-
-            var sequences = db.GetCollection(Sequences);
-            foreach (var key in person.ConversationKeys)
-            {
-                removed += sequences.Delete(key) ? 1 : 0;
-            }
-
-            var inbound = db.GetCollection(Inbound);
-            foreach (var id in inbound.FindAll().Select(d => d["_id"].AsString).Where(person.OwnsInboundKey).ToList())
-            {
-                removed += inbound.Delete(id) ? 1 : 0;
-            }
-
-            return removed;
-        });
+        return await database.WriteAsync(db => Delete(db, person), cancellationToken);
     }
 
     public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var person = await PersonAsync(channelId, userId, cancellationToken);
-        var db = database.Database;
+        return await database.ReadAsync(db => Export(db, person), cancellationToken);
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var ticks = cutoff.UtcTicks;
+        return database.WriteAsync(
+            db => db.GetCollection(Inbound).DeleteMany(Query.LT("at", ticks))
+            // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
+            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(Query.LT("updated", ticks))
+            // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
+            + db.GetCollection(Outbox).DeleteMany(Query.And(Query.Not("status", "Pending"), Query.LT("created", ticks))),
+            cancellationToken);
+    }
+
+    private static int Delete(LiteDatabase db, Person person)
+    {
+        var removed = 0;
+        var state = db.GetCollection(State);
+        foreach (var key in person.StateKeys)
+        {
+            removed += state.Delete(key) ? 1 : 0;
+        }
+
+        var outbox = db.GetCollection(Outbox);
+        foreach (var doc in outbox.FindAll().Where(person.OwnsOutboxEntry).ToList())
+        {
+            removed += outbox.Delete(doc["_id"]) ? 1 : 0;
+        }
+
+        var sequences = db.GetCollection(Sequences);
+        foreach (var key in person.ConversationKeys)
+        {
+            removed += sequences.Delete(key) ? 1 : 0;
+        }
+
+        var inbound = db.GetCollection(Inbound);
+        foreach (var id in inbound.FindAll().Select(d => d["_id"].AsString).Where(person.OwnsInboundKey).ToList())
+        {
+            removed += inbound.Delete(id) ? 1 : 0;
+        }
+
+        return removed;
+    }
+
+    private static JsonObject Export(LiteDatabase db, Person person)
+    {
         var state = new JsonObject();
         foreach (var key in person.StateKeys)
         {
@@ -85,17 +103,6 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
 
         var inbound = db.GetCollection(Inbound).FindAll().Select(d => d["_id"].AsString).Count(person.OwnsInboundKey);
         return new JsonObject { ["state"] = state, ["outbox"] = outbox, ["processedMessageIds"] = inbound };
-    }
-
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        var ticks = cutoff.UtcTicks;
-        return Task.FromResult(database.WriteInTransaction(db =>
-            db.GetCollection(Inbound).DeleteMany(Query.LT("at", ticks))
-            // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
-            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(Query.LT("updated", ticks))
-            // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
-            + db.GetCollection(Outbox).DeleteMany(Query.And(Query.Not("status", "Pending"), Query.LT("created", ticks)))));
     }
 
     private async Task<Person> PersonAsync(string channelId, string userId, CancellationToken cancellationToken)

@@ -3,42 +3,43 @@ namespace IntegrationBot.Dialogs.Storage;
 /// <summary><see cref="IStorage"/> over the shared LiteDB database.</summary>
 public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage
 {
-    public Task<IReadOnlyDictionary<string, StoredItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        var found = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
-        foreach (var key in keys)
-        {
-            if (database.Read(db => LiteDbDocuments.Read(db, key)) is { } item)
+    public Task<IReadOnlyDictionary<string, StoredItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        database.ReadAsync<IReadOnlyDictionary<string, StoredItem>>(
+            db =>
             {
-                found[key] = item;
-            }
-        }
+                var found = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
+                foreach (var key in keys)
+                {
+                    if (LiteDbDocuments.Read(db, key) is { } item)
+                    {
+                        found[key] = item;
+                    }
+                }
 
-        return Task.FromResult<IReadOnlyDictionary<string, StoredItem>>(found);
-    }
+                return found;
+            },
+            cancellationToken);
 
-    public Task WriteAsync(IReadOnlyDictionary<string, StoredItem> changes, CancellationToken cancellationToken)
-    {
-        database.WriteInTransaction(db =>
-        {
-            LiteDbDocuments.WriteChecked(db, changes);
-            return true;
-        });
-        return Task.CompletedTask;
-    }
-
-    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
-    {
-        database.WriteInTransaction(db =>
-        {
-            var collection = db.GetCollection(LiteDbDocuments.StateCollection);
-            foreach (var key in keys)
+    public Task WriteAsync(IReadOnlyDictionary<string, StoredItem> changes, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            db =>
             {
-                collection.Delete(key);
-            }
+                LiteDbDocuments.WriteChecked(db, changes);
+                return true;
+            },
+            cancellationToken);
 
-            return true;
-        });
-        return Task.CompletedTask;
-    }
+    public Task DeleteAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken) =>
+        database.WriteAsync(
+            db =>
+            {
+                var collection = db.GetCollection(LiteDbDocuments.StateCollection);
+                foreach (var key in keys)
+                {
+                    collection.Delete(key);
+                }
+
+                return true;
+            },
+            cancellationToken);
 }

@@ -1,55 +1,103 @@
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Storage;
 
 /// <summary>
-/// The one <see cref="LiteDatabase"/> of the process. LiteDB transactions belong to a thread, so every multi-document
-/// write goes through <see cref="WriteInTransaction{T}"/>: one synchronous block, one transaction, one writer at a time.
+/// The one <see cref="LiteDatabase"/> of the process. LiteDB transactions belong to a thread, so every write goes
+/// through <see cref="WriteAsync{T}"/>: one synchronous transaction under one lock, then, with the lock released, an
+/// await until the write is durable (<see cref="DiskSync"/>), so other writers go on while the disk syncs.
 /// </summary>
-public sealed class SharedLiteDatabase : IDisposable
+public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
 {
     // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
     // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
     private const int MaxConcurrentReads = 48;
     private readonly Lock _writeGate = new();
     private readonly SemaphoreSlim _readGate = new(MaxConcurrentReads, MaxConcurrentReads);
+    private readonly DiskSync? _sync;
+    private readonly LiteDbLogQueue? _logQueue;
+    private readonly IDisposable? _files;
+    private int _disposed;
 
-    private readonly IDisposable? _processLock;
+    /// <summary>
+    /// Wraps a database opened elsewhere (e.g. in memory): writes are serialized and durability is whatever LiteDB
+    /// does on its own. <see cref="LiteDbDatabaseFactory.Open"/> gives the durable, group-synced one.
+    /// </summary>
+    public SharedLiteDatabase(LiteDatabase database, string filePath)
+        : this(database, filePath, null, null, null)
+    {
+    }
 
-    public SharedLiteDatabase(LiteDatabase database, string filePath, IDisposable? processLock = null)
+    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files)
     {
         Database = database;
         FilePath = filePath;
-        _processLock = processLock;
+        _sync = sync;
+        _logQueue = logQueue;
+        _files = files;
+        // Handoff's stores hold the LiteDatabase itself (Handoff does not know this type); their writes come back here.
+        LiteDbGate.Attach(database, this);
     }
 
     public LiteDatabase Database { get; }
 
     public string FilePath { get; }
 
-    /// <summary>Runs <paramref name="write"/> in one transaction; it commits unless <paramref name="write"/> throws.</summary>
-    public T WriteInTransaction<T>(Func<LiteDatabase, T> write)
+    /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
+    internal DiskSync? Sync => _sync;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction (it commits unless <paramref name="write"/> throws) and completes
+    /// once the commit is durable as configured (<see cref="StorageOptions.Durability"/>). Cancelling stops only the
+    /// wait: a commit that happened stays.
+    /// </summary>
+    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
+        var result = WriteWithoutWaitingForDisk(write);
+
+        if (_sync is null)
+        {
+            return Task.FromResult(result);
+        }
+
+        var durable = _sync.WhenDurableAsync(cancellationToken);
+        return durable.IsCompletedSuccessfully ? Task.FromResult(result) : AfterAsync(durable, result);
+    }
+
+    /// <summary>
+    /// Commits like <see cref="WriteAsync{T}"/> but does not wait for the disk: the commit is with the OS at once (it
+    /// survives a crash of the process) and on disk with the next fsync. Only for writes whose loss on power failure
+    /// is harmless, such as removing a delivered outbox entry (at worst it is delivered again).
+    /// </summary>
+    public T WriteWithoutWaitingForDisk<T>(Func<LiteDatabase, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
         lock (_writeGate)
         {
-            Database.BeginTrans();
-            try
-            {
-                var result = write(Database);
-                Database.Commit();
-                return result;
-            }
-            catch
-            {
-                Database.Rollback();
-                throw;
-            }
+            var result = InTransaction(write);
+            _logQueue?.WaitUntilWritten();
+            return result;
         }
     }
 
-    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time.</summary>
+    /// <summary>Schema setup in a constructor (index creation): under the write lock, without a durability wait, since
+    /// an index lost to a power failure is simply created again at the next start.</summary>
+    public void Setup(Action<LiteDatabase> setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        lock (_writeGate)
+        {
+            setup(Database);
+            _logQueue?.WaitUntilWritten();
+        }
+    }
+
+    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; blocks while the reads are full.</summary>
     public T Read<T>(Func<LiteDatabase, T> read)
     {
+        ArgumentNullException.ThrowIfNull(read);
         _readGate.Wait();
         try
         {
@@ -61,10 +109,65 @@ public sealed class SharedLiteDatabase : IDisposable
         }
     }
 
+    /// <summary>Like <see cref="Read{T}"/>, but waits for a free read slot without holding a thread.</summary>
+    public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return _readGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+    }
+
+    /// <summary>Closes the database and its files; calling it again does nothing.</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
+        // Closing checkpoints the log into the data file; the last fsync and the files go after it.
         Database.Dispose();
+        _sync?.Dispose();
+        _files?.Dispose();
         _readGate.Dispose();
-        _processLock?.Dispose();
+    }
+
+    private static async Task<T> AfterAsync<T>(Task durable, T result)
+    {
+        await durable.ConfigureAwait(false);
+        return result;
+    }
+
+    private T InTransaction<T>(Func<LiteDatabase, T> write)
+    {
+        Database.BeginTrans();
+        try
+        {
+            var result = write(Database);
+            Database.Commit();
+            return result;
+        }
+        catch
+        {
+            Database.Rollback();
+            throw;
+        }
+    }
+
+    private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return ReadHeld(read);
+    }
+
+    private T ReadHeld<T>(Func<LiteDatabase, T> read)
+    {
+        try
+        {
+            return read(Database);
+        }
+        finally
+        {
+            _readGate.Release();
+        }
     }
 }

@@ -9,6 +9,8 @@ public sealed class StorageOptions
     public const string LiteDbProvider = "litedb";
     public const string MemoryProvider = "memory";
     public const string FileName = "integrationbot.db";
+    public const string FsyncDurability = "fsync";
+    public const string OsDurability = "os";
 
     /// <summary>Data directory; relative paths are under the current working directory.</summary>
     [Required]
@@ -21,6 +23,27 @@ public sealed class StorageOptions
 
     /// <summary>Optional password: LiteDB then encrypts the file (AES).</summary>
     public string? Password { get; set; }
+
+    /// <summary>
+    /// <c>fsync</c> (default): every LiteDB write is on disk before the caller goes on (concurrent writes share one
+    /// fsync). <c>os</c>: a write is done once the operating system has it; a background fsync follows within
+    /// <see cref="SyncIntervalMilliseconds"/>. See <see cref="StorageDurability"/>.
+    /// </summary>
+    [Required]
+    [RegularExpression("^(fsync|os)$", ErrorMessage = "IntegrationBot:Storage:Durability must be 'fsync' (default) or 'os'.")]
+    public string Durability { get; set; } = FsyncDurability;
+
+    /// <summary>With <c>Durability=os</c>, how long written data may wait for its fsync at most (default 50 ms).</summary>
+    [Range(1, 10_000, ErrorMessage = "IntegrationBot:Storage:SyncIntervalMilliseconds must be between 1 and 10000.")]
+    public int SyncIntervalMilliseconds { get; set; } = 50;
+
+    /// <summary>The parsed <see cref="Durability"/>; an unknown value throws a message naming the key.</summary>
+    public StorageDurability GetDurability() => Durability switch
+    {
+        FsyncDurability => StorageDurability.Fsync,
+        OsDurability => StorageDurability.Os,
+        _ => throw new InvalidOperationException($"IntegrationBot:Storage:Durability must be 'fsync' (default) or 'os', not '{Durability}'."),
+    };
 
     public string DatabaseFilePath => System.IO.Path.GetFullPath(System.IO.Path.Combine(Path, FileName));
 }

@@ -22,11 +22,11 @@ public sealed class LiteDbCannedResponseStore(LiteDatabase database) : ICannedRe
     public Task<CannedResponse?> GetAsync(string id, CancellationToken cancellationToken) =>
         Task.FromResult(_responses.FindById(id) is { } document ? JsonDocuments.Read<CannedResponse>(document) : null);
 
-    public Task SaveAsync(CannedResponse response, CancellationToken cancellationToken)
-    {
-        _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language }));
-        return Task.CompletedTask;
-    }
+    public Task SaveAsync(CannedResponse response, CancellationToken cancellationToken) =>
+        LiteDbGate.For(database).WriteAsync(
+            _ => _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language })),
+            cancellationToken);
 
-    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) => Task.FromResult(_responses.Delete(id));
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        LiteDbGate.For(database).WriteAsync(_ => _responses.Delete(id), cancellationToken);
 }

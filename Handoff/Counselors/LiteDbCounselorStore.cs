@@ -17,11 +17,10 @@ public sealed class LiteDbCounselorStore(LiteDatabase database) : ICounselorStor
         return Task.FromResult(list);
     }
 
-    public Task SaveAsync(Counselor counselor, CancellationToken cancellationToken)
-    {
-        _counselors.Upsert(JsonDocuments.Create(Key(counselor.Name), counselor, new Dictionary<string, BsonValue>()));
-        return Task.CompletedTask;
-    }
+    public Task SaveAsync(Counselor counselor, CancellationToken cancellationToken) =>
+        LiteDbGate.For(database).WriteAsync(
+            _ => _counselors.Upsert(JsonDocuments.Create(Key(counselor.Name), counselor, new Dictionary<string, BsonValue>())),
+            cancellationToken);
 
     private static string Key(string name) => name.Trim().ToLowerInvariant();
 }

@@ -21,19 +21,14 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
 
     public string Name => "unansweredQuestions";
 
-    public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            _questions.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), question, new Dictionary<string, BsonValue>
+    public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ => _questions.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), question, new Dictionary<string, BsonValue>
             {
                 ["user"] = $"{question.ChannelId}|{question.UserId}",
                 ["at"] = JsonDocuments.Ms(question.At),
-            }));
-        }
-
-        return Task.CompletedTask;
-    }
+            })),
+            cancellationToken);
 
     public Task<IReadOnlyList<UnansweredQuestion>> RecentAsync(int count, CancellationToken cancellationToken)
     {
@@ -42,13 +37,8 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
         return Task.FromResult(recent);
     }
 
-    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_questions.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")));
-        }
-    }
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -56,11 +46,6 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(questions, HandoffJson.Options) ?? new JsonArray());
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_questions.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))));
-        }
-    }
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 }

@@ -54,45 +54,38 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         return Task.FromResult(InQueueOrder(_requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since)))));
     }
 
-    public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            // A sequence number keeps requests created in the same millisecond in arrival order.
-            var last = _requests.Query().OrderByDescending("seq").Limit(1).FirstOrDefault();
-            var document = ToDocument(request);
-            document["seq"] = (last?["seq"].AsInt64 ?? 0) + 1;
-            _requests.Insert(document);
-        }
-
-        return Task.CompletedTask;
-    }
-
-    public Task<HandoffRequest?> TryUpdateAsync(HandoffRequest updated, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            var current = _requests.FindById(updated.Id);
-            if (current is null || JsonDocuments.Read<HandoffRequest>(current).Version != updated.Version)
+    public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ =>
             {
-                return Task.FromResult<HandoffRequest?>(null);
-            }
+                // A sequence number keeps requests created in the same millisecond in arrival order.
+                var last = _requests.Query().OrderByDescending("seq").Limit(1).FirstOrDefault();
+                var document = ToDocument(request);
+                document["seq"] = (last?["seq"].AsInt64 ?? 0) + 1;
+                return _requests.Insert(document);
+            },
+            cancellationToken);
 
-            var stored = updated with { Version = updated.Version + 1 };
-            var document = ToDocument(stored);
-            document["seq"] = current["seq"];
-            _requests.Update(document);
-            return Task.FromResult<HandoffRequest?>(stored);
-        }
-    }
+    public Task<HandoffRequest?> TryUpdateAsync(HandoffRequest updated, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ =>
+            {
+                var current = _requests.FindById(updated.Id);
+                if (current is null || JsonDocuments.Read<HandoffRequest>(current).Version != updated.Version)
+                {
+                    return null;
+                }
 
-    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_requests.DeleteMany(Query.EQ("user", UserKey(channelId, userId))));
-        }
-    }
+                var stored = updated with { Version = updated.Version + 1 };
+                var document = ToDocument(stored);
+                document["seq"] = current["seq"];
+                _requests.Update(document);
+                return (HandoffRequest?)stored;
+            },
+            cancellationToken);
+
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _requests.DeleteMany(Query.EQ("user", UserKey(channelId, userId))), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -100,32 +93,33 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(requests, HandoffJson.Options) ?? new JsonArray());
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            var expired = _requests.Find(Query.LT("createdAt", JsonDocuments.Ms(cutoff)))
-                .Select(JsonDocuments.Read<HandoffRequest>)
-                .Where(r => !r.IsOpen)
-                .ToList();
-            foreach (var group in expired.GroupBy(r => (Date: _office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
-            {
-                AddToDaily(group.Key.Date, group.Key.Language, group.Key.Reason, group.ToList());
-            }
-
-            foreach (var request in expired)
-            {
-                _requests.Delete(request.Id);
-            }
-
-            return Task.FromResult(expired.Count);
-        }
-    }
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => Purge(cutoff), cancellationToken);
 
     public Task<IReadOnlyList<HandoffDailyCount>> DailyCountsAsync(DateOnly from, CancellationToken cancellationToken)
     {
         IReadOnlyList<HandoffDailyCount> list = [.. _daily.FindAll().Select(JsonDocuments.Read<HandoffDailyCount>).Where(d => d.Date >= from)];
         return Task.FromResult(list);
+    }
+
+    /// <summary>Folds expired, closed requests into the daily counts and deletes them, in one transaction.</summary>
+    private int Purge(DateTimeOffset cutoff)
+    {
+        var expired = _requests.Find(Query.LT("createdAt", JsonDocuments.Ms(cutoff)))
+            .Select(JsonDocuments.Read<HandoffRequest>)
+            .Where(r => !r.IsOpen)
+            .ToList();
+        foreach (var group in expired.GroupBy(r => (Date: _office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
+        {
+            AddToDaily(group.Key.Date, group.Key.Language, group.Key.Reason, group.ToList());
+        }
+
+        foreach (var request in expired)
+        {
+            _requests.Delete(request.Id);
+        }
+
+        return expired.Count;
     }
 
     private void AddToDaily(DateOnly date, string language, HandoffReason reason, List<HandoffRequest> requests)

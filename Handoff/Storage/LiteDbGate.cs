@@ -3,10 +3,41 @@ using LiteDB;
 
 namespace IntegrationBot.Handoff.Storage;
 
-/// <summary>One lock per LiteDatabase so read-compare-write sequences are atomic even across store instances sharing the file.</summary>
-internal static class LiteDbGate
+/// <summary>
+/// The writer of each <see cref="LiteDatabase"/>, so every store sharing the file writes through the same lock and the
+/// same durability wait. The host's database registers its writer (<see cref="Attach"/>); a database nobody
+/// registered (a test's own file) gets a plain one: a lock and one transaction per write.
+/// </summary>
+public static class LiteDbGate
 {
-    private static readonly ConditionalWeakTable<LiteDatabase, object> Gates = new();
+    private static readonly ConditionalWeakTable<LiteDatabase, ILiteDbWriter> Writers = new();
 
-    public static object For(LiteDatabase database) => Gates.GetValue(database, _ => new object());
+    /// <summary>Makes <paramref name="writer"/> the one all Handoff stores use for <paramref name="database"/>.</summary>
+    public static void Attach(LiteDatabase database, ILiteDbWriter writer) => Writers.AddOrUpdate(database, writer);
+
+    internal static ILiteDbWriter For(LiteDatabase database) => Writers.GetValue(database, db => new LockedWriter(db));
+
+    private sealed class LockedWriter(LiteDatabase database) : ILiteDbWriter
+    {
+        private readonly Lock _gate = new();
+
+        public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+        {
+            lock (_gate)
+            {
+                database.BeginTrans();
+                try
+                {
+                    var result = write(database);
+                    database.Commit();
+                    return Task.FromResult(result);
+                }
+                catch
+                {
+                    database.Rollback();
+                    throw;
+                }
+            }
+        }
+    }
 }

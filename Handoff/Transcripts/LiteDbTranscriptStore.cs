@@ -26,24 +26,25 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
     {
         var line = message.LineId is { } lineId ? $"{message.ChannelId}|{message.ConversationId}|{lineId}" : null;
-        lock (LiteDbGate.For(_database))
-        {
-            // Insert if absent: a line with this id was already written by an earlier run of the same turn.
-            if (line is not null && _messages.Exists(Query.EQ("line", line)))
+        return LiteDbGate.For(_database).WriteAsync(
+            _ =>
             {
-                return Task.CompletedTask;
-            }
+                // Insert if absent: a line with this id was already written by an earlier run of the same turn.
+                if (line is not null && _messages.Exists(Query.EQ("line", line)))
+                {
+                    return false;
+                }
 
-            _messages.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), message, new Dictionary<string, BsonValue>
-            {
-                ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
-                ["user"] = $"{message.ChannelId}|{message.UserId}",
-                ["at"] = JsonDocuments.Ms(message.At),
-                ["line"] = line,
-            }));
-        }
-
-        return Task.CompletedTask;
+                _messages.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), message, new Dictionary<string, BsonValue>
+                {
+                    ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
+                    ["user"] = $"{message.ChannelId}|{message.UserId}",
+                    ["at"] = JsonDocuments.Ms(message.At),
+                    ["line"] = line,
+                }));
+                return true;
+            },
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
@@ -60,13 +61,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         return Task.FromResult(recent);
     }
 
-    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_messages.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")));
-        }
-    }
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -74,11 +70,6 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray());
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        lock (LiteDbGate.For(_database))
-        {
-            return Task.FromResult(_messages.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))));
-        }
-    }
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 }

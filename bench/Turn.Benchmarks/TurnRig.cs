@@ -56,6 +56,8 @@ public sealed class TurnRig : IAsyncDisposable
             {
                 ["IntegrationBot:Storage:Provider"] = storage,
                 ["IntegrationBot:Storage:Path"] = dataDirectory,
+                // fsync (default) or os; the environment variable a host would use, so both modes can be timed.
+                ["IntegrationBot:Storage:Durability"] = Environment.GetEnvironmentVariable("IntegrationBot__Storage__Durability") ?? "fsync",
                 ["IntegrationBot:Office:Name"] = "Starting Point",
                 ["IntegrationBot:Office:Address"] = "Postojna",
             })

@@ -63,7 +63,7 @@ public sealed class ErasureTests
     {
         var activity = $$"""{"type":"message","channelId":"webchat","conversation":{"id":"{{chat.ConversationId}}"},"recipient":{"id":"{{chat.UserId}}"},"text":"{{text}}"}""";
         var created = DateTimeOffset.UtcNow.AddDays(-200).UtcTicks;
-        host.Get<SharedLiteDatabase>().WriteInTransaction(db => db.GetCollection("outbox").Insert(new BsonDocument
+        host.Get<SharedLiteDatabase>().WriteWithoutWaitingForDisk(db => db.GetCollection("outbox").Insert(new BsonDocument
         {
             ["_id"] = "webchat/conversations/" + chat.ConversationId + "#999999999999",
             ["conversation"] = "webchat/conversations/" + chat.ConversationId,
