@@ -173,7 +173,7 @@ public static class DirectLineEndpoints
 
     private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
     {
-        var check = tokens.Verify(BearerOf(http), out var granted);
+        var check = tokens.VerifyBearer(http, out var granted);
         token = granted!;
         return check switch
         {
