@@ -57,10 +57,7 @@ public sealed class DirectLineStream(IDirectLineStore store, RecentActivities re
         finally
         {
             await closed.CancelAsync();
-            if (socket.State == WebSocketState.Open)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-            }
+            await CloseQuietlyAsync(socket);
         }
     }
 
@@ -78,6 +75,23 @@ public sealed class DirectLineStream(IDirectLineStore store, RecentActivities re
 
     public static byte[] Serialize(ActivityPage page) =>
         JsonSerializer.SerializeToUtf8Bytes(new ActivitySet(page.Activities, page.Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture)), ActivityJson.Options);
+
+    /// <summary>A page that went away (tab closed, network lost) is normal, not an error worth a stack trace in the log.</summary>
+    private static async Task CloseQuietlyAsync(WebSocket socket)
+    {
+        if (socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+        }
+    }
 
     private static async Task DrainIncomingAsync(WebSocket socket, CancellationTokenSource closed)
     {

@@ -71,10 +71,16 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
     {
         var ct = TestContext.Current.CancellationToken;
         var chat = await _host.OpenChatAsync(ct);
-        Assert.NotEmpty(await _host.ActivitiesAsync(chat, ct));
+        using (var before = ChatHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", chat.Token))
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, (await _host.Client.SendAsync(before, ct)).StatusCode);
+        }
+
+        Assert.True(_host.Get<RecentActivities>().Knows(chat.ConversationId));
 
         await _host.Get<IDirectLineStore>().DeleteConversationAsync(chat.ConversationId, ct);
 
+        Assert.False(_host.Get<RecentActivities>().Knows(chat.ConversationId));
         using var request = ChatHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", chat.Token);
         using var response = await _host.Client.SendAsync(request, ct);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
