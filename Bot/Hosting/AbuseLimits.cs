@@ -45,13 +45,8 @@ internal static class AbuseLimits
 
     private static string? UserOf(HttpContext http)
     {
-        var header = http.Request.Headers.Authorization.ToString();
-        if (!header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase))
-        {
-            return null;
-        }
-
+        // The endpoint verifies the same token again; the service keeps the answer for the request.
         var tokens = http.RequestServices.GetRequiredService<DirectLineTokenService>();
-        return tokens.Verify(header[7..].Trim(), out var token) == TokenCheck.Valid ? token!.UserId : null;
+        return tokens.VerifyBearer(http, out var token) == TokenCheck.Valid ? token!.UserId : null;
     }
 }

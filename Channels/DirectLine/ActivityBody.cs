@@ -14,6 +14,20 @@ internal static class ActivityBody
             return new(null, DirectLineErrors.TooLarge());
         }
 
+        // The usual case: the length is known, so read straight into one array of that size.
+        if (request.ContentLength is { } length)
+        {
+            var body = new byte[length];
+            var filled = 0;
+            int got;
+            while (filled < body.Length && (got = await request.Body.ReadAsync(body.AsMemory(filled), cancellationToken)) > 0)
+            {
+                filled += got;
+            }
+
+            return Parse(body.AsMemory(0, filled));
+        }
+
         using var buffer = new MemoryStream();
         var chunk = new byte[16 * 1024];
         int read;
@@ -27,7 +41,7 @@ internal static class ActivityBody
             buffer.Write(chunk, 0, read);
         }
 
-        return Parse(buffer.ToArray());
+        return Parse(buffer.GetBuffer().AsMemory(0, (int)buffer.Length));
     }
 
     /// <summary>An upload: the <c>activity</c> part, with the files noted as attachments but not kept.</summary>
@@ -58,7 +72,7 @@ internal static class ActivityBody
         {
             using var stream = new MemoryStream();
             await activityPart.CopyToAsync(stream, cancellationToken);
-            var parsed = Parse(stream.ToArray());
+            var parsed = Parse(stream.GetBuffer().AsMemory(0, (int)stream.Length));
             if (parsed.Error is not null)
             {
                 return parsed;
@@ -73,11 +87,11 @@ internal static class ActivityBody
         return new(activity with { Attachments = files.Length > 0 ? files : activity.Attachments }, null);
     }
 
-    private static ParsedActivity Parse(byte[] json)
+    private static ParsedActivity Parse(ReadOnlyMemory<byte> json)
     {
         try
         {
-            var activity = JsonSerializer.Deserialize<Activity>(json, ActivityJson.Options);
+            var activity = JsonSerializer.Deserialize<Activity>(json.Span, ActivityJson.Options);
             return activity is null
                 ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
                 : new(activity, null);

@@ -118,7 +118,7 @@ public static class DirectLineEndpoints
         }
     }
 
-    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store)
+    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store, DirectLineStream stream)
     {
         if (Authorize(http, tokens, conversationId, out _) is { } denied)
         {
@@ -131,8 +131,8 @@ public static class DirectLineEndpoints
         }
 
         long? after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
-        var page = await store.ReadAsync(conversationId, after, http.RequestAborted);
-        return TypedResults.Text(DirectLineStream.ActivitySetJson(page), "application/json");
+        var set = await stream.ReadSetAsync(conversationId, after, http.RequestAborted);
+        return TypedResults.Bytes(set.Json, "application/json");
     }
 
     private static async Task<IResult> UploadAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineInbox inbox)
@@ -173,7 +173,7 @@ public static class DirectLineEndpoints
 
     private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
     {
-        var check = tokens.Verify(BearerOf(http), out var granted);
+        var check = tokens.VerifyBearer(http, out var granted);
         token = granted!;
         return check switch
         {

@@ -18,7 +18,11 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationQuota>();
-        services.AddSingleton<IDirectLineStore, LiteDbDirectLineStore>();
+        services.AddSingleton<RecentActivities>();
+        services.AddSingleton<LiteDbDirectLineStore>();
+        // The LiteDB file belongs to this process alone, so recent activities can be served from memory. A provider
+        // shared by several instances (PostgreSQL) replaces this registration with its own store, without the tail.
+        services.AddSingleton<IDirectLineStore>(sp => new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), sp.GetRequiredService<RecentActivities>()));
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineInbox>();
         services.AddSingleton<DirectLineStream>();

@@ -1,12 +1,15 @@
 using System.Net.WebSockets;
-using System.Text;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
 
 namespace IntegrationBot.Channels.DirectLine;
 
 /// <summary>The WebSocket stream of one conversation: activity sets as the log grows, empty keep-alive frames between.</summary>
-public sealed class DirectLineStream(IDirectLineStore store, ConversationSignals signals)
+/// <remarks>
+/// A new activity is taken from <see cref="RecentActivities"/> (already serialized) when memory holds everything after
+/// the stream's watermark; only a resume from further back, or a store shared with other instances, reads the store.
+/// </remarks>
+public sealed class DirectLineStream(IDirectLineStore store, RecentActivities recent, ConversationSignals signals)
 {
     private static readonly TimeSpan KeepAlive = TimeSpan.FromSeconds(15);
 
@@ -18,26 +21,30 @@ public sealed class DirectLineStream(IDirectLineStore store, ConversationSignals
         try
         {
             var position = watermark;
+            // One timer per keep-alive period, not one per wake-up: a busy conversation wakes many times per second.
+            Task? keepAlive = null;
             while (!closed.IsCancellationRequested && socket.State == WebSocketState.Open)
             {
                 var appended = signals.NextAppendAsync(conversationId);
-                var page = await store.ReadAsync(conversationId, position, closed.Token);
-                if (page.Activities.Count > 0)
+                var set = await ReadSetAsync(conversationId, position, closed.Token);
+                if (set.Count > 0)
                 {
-                    await SendAsync(socket, ActivitySetJson(page), closed.Token);
-                    position = page.Watermark;
+                    await socket.SendAsync(set.Json, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
+                    position = set.Watermark;
                     continue;
                 }
 
-                var woke = await Task.WhenAny(appended, Task.Delay(KeepAlive, closed.Token), reader);
+                keepAlive ??= Task.Delay(KeepAlive, closed.Token);
+                var woke = await Task.WhenAny(appended, keepAlive, reader);
                 if (woke == reader)
                 {
                     break;
                 }
 
-                if (!appended.IsCompleted)
+                if (woke == keepAlive)
                 {
-                    await SendAsync(socket, "", closed.Token);
+                    keepAlive = null;
+                    await socket.SendAsync(ReadOnlyMemory<byte>.Empty, WebSocketMessageType.Text, endOfMessage: true, closed.Token);
                 }
             }
         }
@@ -50,22 +57,46 @@ public sealed class DirectLineStream(IDirectLineStore store, ConversationSignals
         finally
         {
             await closed.CancelAsync();
-            if (socket.State == WebSocketState.Open)
-            {
-                await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
-            }
+            await CloseQuietlyAsync(socket);
         }
     }
 
-    public static string ActivitySetJson(ActivityPage page) =>
-        JsonSerializer.Serialize(new ActivitySet(page.Activities, page.Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture)), ActivityJson.Options);
+    /// <summary>The activity set after <paramref name="watermark"/> as UTF-8 JSON: from memory when it can, else from the store.</summary>
+    public async Task<ActivitySetJson> ReadSetAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
+    {
+        if (recent.TryRead(conversationId, watermark, out var next, out var count) is { } held)
+        {
+            return new ActivitySetJson(held, next, count);
+        }
 
-    private static Task SendAsync(WebSocket socket, string text, CancellationToken cancellationToken) =>
-        socket.SendAsync(Encoding.UTF8.GetBytes(text), WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+        var page = await store.ReadAsync(conversationId, watermark, cancellationToken);
+        return new ActivitySetJson(Serialize(page), page.Watermark, page.Activities.Count);
+    }
+
+    public static byte[] Serialize(ActivityPage page) =>
+        JsonSerializer.SerializeToUtf8Bytes(new ActivitySet(page.Activities, page.Watermark.ToString(System.Globalization.CultureInfo.InvariantCulture)), ActivityJson.Options);
+
+    /// <summary>A page that went away (tab closed, network lost) is normal, not an error worth a stack trace in the log.</summary>
+    private static async Task CloseQuietlyAsync(WebSocket socket)
+    {
+        if (socket.State != WebSocketState.Open)
+        {
+            return;
+        }
+
+        try
+        {
+            await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, null, CancellationToken.None);
+        }
+        catch (Exception e) when (e is WebSocketException or IOException or ObjectDisposedException)
+        {
+        }
+    }
 
     private static async Task DrainIncomingAsync(WebSocket socket, CancellationTokenSource closed)
     {
-        var buffer = new byte[1024];
+        // Only empty keep-alives and the close arrive here; a small buffer keeps 10,000 idle streams cheap.
+        var buffer = new byte[128];
         try
         {
             while (!closed.IsCancellationRequested)

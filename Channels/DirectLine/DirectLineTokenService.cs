@@ -1,6 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.DirectLine;
@@ -9,6 +10,8 @@ namespace IntegrationBot.Channels.DirectLine;
 /// <remarks>Self-contained tokens need no token table, so every instance behind a load balancer can verify them.</remarks>
 public sealed class DirectLineTokenService
 {
+    private static readonly object VerifiedKey = new();
+
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
@@ -29,6 +32,25 @@ public sealed class DirectLineTokenService
         var payload = new TokenPayload(conversationId, userId, _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds());
         var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
         return body + "." + Base64Url(Sign(body));
+    }
+
+    /// <summary>
+    /// Verifies the request's bearer token once per request: the abuse limiter (per user) and the endpoint both ask,
+    /// and the answer is kept in <see cref="HttpContext.Items"/>.
+    /// </summary>
+    public TokenCheck VerifyBearer(HttpContext http, out DirectLineToken? granted)
+    {
+        if (http.Items.TryGetValue(VerifiedKey, out var kept) && kept is VerifiedBearer verified)
+        {
+            granted = verified.Token;
+            return verified.Check;
+        }
+
+        var header = http.Request.Headers.Authorization.ToString();
+        var bearer = header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
+        var check = Verify(bearer, out granted);
+        http.Items[VerifiedKey] = new VerifiedBearer(check, granted);
+        return check;
     }
 
     public TokenCheck Verify(string? token, out DirectLineToken? granted)
@@ -91,4 +113,6 @@ public sealed class DirectLineTokenService
     }
 
     private sealed record TokenPayload(string C, string U, long E);
+
+    private sealed record VerifiedBearer(TokenCheck Check, DirectLineToken? Token);
 }

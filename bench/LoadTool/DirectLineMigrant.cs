@@ -24,6 +24,10 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
     private Task? _receiving;
     private CancellationTokenSource? _stop;
 
+    // The reply's content is needed only while onboarding (its buttons); later only its arrival time counts, so the
+    // tool does not copy every answer it receives.
+    private bool _keepReplies = true;
+
     /// <summary>Token and conversation (the host runs its welcome turn here).</summary>
     public async Task OpenAsync(string locale, CancellationToken cancellationToken)
     {
@@ -90,8 +94,11 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
     }
 
     /// <summary>Posts one message; returns the time until the bot's first reply to it arrived.</summary>
-    public async Task<TimeSpan> AskAsync(string text, string locale, CancellationToken cancellationToken) =>
-        (await ExchangeAsync(text, locale, poll: _socket is null, cancellationToken)).Latency;
+    public async Task<TimeSpan> AskAsync(string text, string locale, CancellationToken cancellationToken)
+    {
+        _keepReplies = false;
+        return (await ExchangeAsync(text, locale, poll: _socket is null, cancellationToken)).Latency;
+    }
 
     private static List<string> Buttons(JsonElement activity) =>
         activity.TryGetProperty("suggestedActions", out var suggested) && suggested.TryGetProperty("actions", out var actions)
@@ -158,7 +165,8 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
             using var get = Authorized(HttpMethod.Get, "/activities" + (_watermark is null ? "" : "?watermark=" + Uri.EscapeDataString(_watermark)));
             using var got = await http.SendAsync(get, cancellationToken);
             got.EnsureSuccessStatusCode();
-            Take(await got.Content.ReadFromJsonAsync<JsonElement>(cancellationToken));
+            using var set = await JsonDocument.ParseAsync(await got.Content.ReadAsStreamAsync(cancellationToken), default, cancellationToken);
+            Take(set.RootElement);
             if (!reply.Task.IsCompleted)
             {
                 await Task.Delay(PollInterval, cancellationToken);
@@ -189,7 +197,8 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
                 // Empty frames are the server's keep-alives.
                 if (message.Length > 0)
                 {
-                    Take(JsonDocument.Parse(message.ToArray()).RootElement);
+                    using var set = JsonDocument.Parse(message.GetBuffer().AsMemory(0, (int)message.Length));
+                    Take(set.RootElement);
                 }
 
                 message.SetLength(0);
@@ -213,7 +222,7 @@ public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions 
         {
             if (activity.TryGetProperty("replyToId", out var replyTo) && replyTo.GetString() is { } id)
             {
-                _replies.GetOrAdd(id, NewWaiter).TrySetResult((now, activity.Clone()));
+                _replies.GetOrAdd(id, NewWaiter).TrySetResult((now, _keepReplies ? activity.Clone() : default));
             }
         }
     }

@@ -36,6 +36,7 @@ public sealed class LoadRun(HttpClient http, LoadOptions options, QuestionBank q
         openClock.Stop();
 
         var before = options.HostPids.Select(HostProcess.Read).ToList();
+        var cpuBefore = CpuClock.Now();
         var latencies = new LatencyStats();
         var talkClock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, options.Conversations, new ParallelOptions { MaxDegreeOfParallelism = options.Concurrency, CancellationToken = cancellationToken }, async (i, ct) =>
@@ -68,6 +69,9 @@ public sealed class LoadRun(HttpClient http, LoadOptions options, QuestionBank q
         });
         talkClock.Stop();
         var after = options.HostPids.Select(HostProcess.Read).ToList();
+        var cpuAfter = CpuClock.Now();
+        var tool = cpuAfter.Tool - cpuBefore.Tool;
+        var machine = cpuAfter.MachineBusy - cpuBefore.MachineBusy;
 
         var cpu = before.Zip(after, (b, a) => b is null || a is null ? TimeSpan.Zero : a.CpuTime - b.CpuTime).Aggregate(TimeSpan.Zero, (x, y) => x + y);
         return new LoadReport(
@@ -86,6 +90,9 @@ public sealed class LoadRun(HttpClient http, LoadOptions options, QuestionBank q
             latencies.Percentile(99),
             cpu,
             cpu / talkClock.Elapsed,
+            tool,
+            tool / talkClock.Elapsed,
+            machine / talkClock.Elapsed,
             after.Sum(p => p?.PeakResidentBytes ?? 0),
             after.Sum(p => p?.ResidentBytes ?? 0));
     }

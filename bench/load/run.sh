@@ -8,6 +8,12 @@
 #   TRANSPORT=websocket    or "polling" (GET activities every 10 ms)
 #   MAX_SECONDS=300        hard stop for each run
 #   DATA_ROOT=/tmp         where the temp data directory goes (/dev/shm shows the cost without disk flushes)
+#   THINK_MS=0             pause of each migrant between its questions (open-loop-like load; see docs/benchmarks.md)
+#   TOOL_ARGS=""           further load tool options
+#   LOG_DIR=               when set, the hosts' logs and the tool's JSON report are copied there
+# Every simulated migrant posts from 127.0.0.1, so the hosts started here get per-IP and per-user message limits
+# high enough for the run (IntegrationBot__Limits__*); the defaults (300 per IP, 30 per user per minute) protect real
+# deployments and are not changed.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
@@ -18,6 +24,7 @@ instances="${INSTANCES:-1 2}"
 provider="${PROVIDER:-litedb}"
 transport="${TRANSPORT:-websocket}"
 max_seconds="${MAX_SECONDS:-300}"
+think_ms="${THINK_MS:-0}"
 
 echo "building Bot and bench/LoadTool (Release) ..." >&2
 dotnet build "$root/Bot" -c Release -v quiet -nologo >&2
@@ -28,6 +35,7 @@ tool_dll="$root/bench/LoadTool/bin/Release/net10.0/IntegrationBot.LoadTool.dll"
 work="$(mktemp -d -p "${DATA_ROOT:-${TMPDIR:-/tmp}}")"
 pids=()
 cleanup() {
+  if [ -n "${LOG_DIR:-}" ]; then mkdir -p "$LOG_DIR" && cp "$work"/*.log "$work"/*.json "$LOG_DIR"/ 2>/dev/null || true; fi
   for pid in "${pids[@]}"; do kill "$pid" 2>/dev/null || true; done
   for pid in "${pids[@]}"; do wait "$pid" 2>/dev/null || true; done
   rm -rf "$work"
@@ -45,6 +53,8 @@ start_host() { # $1 = instance number; prints "pid url"
   data="$work/data-$1"
   [ "$provider" = "postgres" ] && data="$work/data-shared"
   IntegrationBot__Storage__Provider="$provider" \
+  IntegrationBot__Limits__MessagesPerIpPerMinute=1000000 \
+  IntegrationBot__Limits__MessagesPerUserPerMinute=100000 \
   IntegrationBot__Storage__Path="$data" \
   IntegrationBot__Channels__WebChat__Secret="$secret" \
   IntegrationBot__Channels__WebChat__TokenSigningKey="$signing_key" \
@@ -71,7 +81,7 @@ for count in $instances; do
   row="$(dotnet "$tool_dll" \
     --base-url "$(IFS=,; echo "${urls[*]}")" --host-pid "$(IFS=,; echo "${run_pids[*]}")" --secret "$secret" \
     --conversations "$n" --concurrency "$concurrency" --turns "$turns" --transport "$transport" \
-    --max-seconds "$max_seconds" --questions "$root/Knowledge/eval/parts" --label "$label" 2>"$work/tool.json")" \
+    --max-seconds "$max_seconds" --think-ms "$think_ms" ${TOOL_ARGS:-} --questions "$root/Knowledge/eval/parts" --label "$label" 2>"$work/tool.json")" \
     || { echo "load tool failed:" >&2; cat "$work/tool.json" >&2; }
   rows+=("$row")
   # Say why conversations failed, and what the hosts logged as errors (kinds only, never message text).
@@ -86,6 +96,6 @@ done
 
 echo
 echo "Load: $n conversations, $turns questions each, $concurrency at a time (nproc $(nproc))"
-echo "| run | instances | conversations | concurrent | turns | failed | turns/s | p50 ms | p95 ms | p99 ms | host CPU s | CPU cores busy | peak RSS MB | open s |"
-echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
+echo "| run | instances | conversations | concurrent | turns | failed | turns/s | p50 ms | p95 ms | p99 ms | host CPU s | host cores | tool CPU s | tool cores | machine busy cores | peak RSS MB | open s |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|"
 printf '%s\n' "${rows[@]}"

@@ -1,0 +1,125 @@
+using System.Collections.Concurrent;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>
+/// The last few activities appended to each web chat conversation in this process, already serialized as JSON, so a
+/// connected stream (or a poll) gets a new reply without reading the store and without serializing it again.
+/// </summary>
+/// <remarks>
+/// Only the store decorator <see cref="TailedDirectLineStore"/> feeds it, and only for a store this process owns alone
+/// (LiteDB): a conversation's tail then knows every activity after its floor. A reader whose watermark is below the
+/// floor (a resume from long ago, a conversation evicted or not seen since the start) gets <c>null</c> and reads the
+/// store. Bounded per conversation and in total; idle conversations are evicted.
+/// </remarks>
+public sealed class RecentActivities(TimeProvider time)
+{
+    /// <summary>Activities kept per conversation: a turn appends the user's message and one to three replies.</summary>
+    public const int PerConversation = 16;
+
+    /// <summary>All tails together stay under this many bytes of JSON; the least recently active go first.</summary>
+    public const long MaxTotalBytes = 16L * 1024 * 1024;
+
+    /// <summary>A conversation with no append for this long is dropped from memory (the store still has it).</summary>
+    public static readonly TimeSpan IdleEviction = TimeSpan.FromMinutes(10);
+
+    private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, ConversationTail> _tails = new(StringComparer.Ordinal);
+    private readonly Lock _sweepGate = new();
+    private long _bytes;
+    private long _lastSweep = time.GetTimestamp();
+
+    /// <summary>Conversations with a tail in memory.</summary>
+    public int Count => _tails.Count;
+
+    /// <summary>Bytes of JSON held.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    /// <summary>A conversation this process just created: its whole (empty) log is known.</summary>
+    public void Started(string conversationId) =>
+        _tails.TryAdd(conversationId, new ConversationTail(floor: 0, time.GetTimestamp()));
+
+    /// <summary>True when the conversation has a tail here, i.e. it exists and was active recently.</summary>
+    public bool Knows(string conversationId) => _tails.ContainsKey(conversationId);
+
+    /// <summary>Records a newly appended activity (<paramref name="json"/> is its stored form, UTF-8).</summary>
+    public void Appended(string conversationId, long seq, byte[] json)
+    {
+        var now = time.GetTimestamp();
+        // A conversation not seen since the start: what came before seq is only in the store.
+        var tail = _tails.GetOrAdd(conversationId, static (_, state) => new ConversationTail(state.seq - 1, state.now), (seq, now));
+        Interlocked.Add(ref _bytes, tail.Add(seq, json, now));
+        if (Bytes > MaxTotalBytes || time.GetElapsedTime(Interlocked.Read(ref _lastSweep), now) > SweepInterval)
+        {
+            Sweep(now);
+        }
+    }
+
+    /// <summary>
+    /// The activity set after <paramref name="watermark"/> as Direct Line JSON (UTF-8), or <c>null</c> when memory
+    /// cannot answer (the caller reads the store then). <paramref name="count"/> is 0 when nothing new is known.
+    /// </summary>
+    public byte[]? TryRead(string conversationId, long? watermark, out long next, out int count)
+    {
+        next = watermark ?? 0;
+        count = 0;
+        return _tails.TryGetValue(conversationId, out var tail) ? tail.TryRead(watermark ?? 0, out next, out count) : null;
+    }
+
+    /// <summary>Drops a conversation (erased, or an append whose outcome is unknown): readers go to the store.</summary>
+    public void Forget(string conversationId)
+    {
+        if (_tails.TryRemove(conversationId, out var tail))
+        {
+            Interlocked.Add(ref _bytes, -tail.Clear());
+        }
+    }
+
+    /// <summary>Drops everything (retention purge: what the store deleted must not be served from memory).</summary>
+    public void Clear()
+    {
+        foreach (var conversationId in _tails.Keys)
+        {
+            Forget(conversationId);
+        }
+    }
+
+    private void Sweep(long now)
+    {
+        if (!_sweepGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            Interlocked.Exchange(ref _lastSweep, now);
+            foreach (var (conversationId, tail) in _tails)
+            {
+                if (time.GetElapsedTime(tail.LastAppend, now) > IdleEviction)
+                {
+                    Forget(conversationId);
+                }
+            }
+
+            if (Bytes > MaxTotalBytes)
+            {
+                // Least recently active first, down to three quarters so the next sweep is not right away.
+                foreach (var (conversationId, _) in _tails.ToArray().OrderBy(t => t.Value.LastAppend))
+                {
+                    if (Bytes <= MaxTotalBytes / 4 * 3)
+                    {
+                        break;
+                    }
+
+                    Forget(conversationId);
+                }
+            }
+        }
+        finally
+        {
+            _sweepGate.Exit();
+        }
+    }
+}

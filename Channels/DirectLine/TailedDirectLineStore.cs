@@ -1,0 +1,75 @@
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+
+namespace IntegrationBot.Channels.DirectLine;
+
+/// <summary>
+/// Puts <see cref="RecentActivities"/> in front of a Direct Line store this process owns alone (LiteDB): every append
+/// is recorded in memory as it is committed, erasure and retention empty the memory too, and "does the conversation
+/// exist" is answered from memory for recently active conversations. Reads still go to the store; streams and polls
+/// ask <see cref="RecentActivities"/> first.
+/// </summary>
+/// <remarks>Not used with a store shared by several instances: another instance's appends would be missing here.</remarks>
+public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActivities recent) : IDirectLineStore
+{
+    public async Task<bool> CreateConversationAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken)
+    {
+        var created = await inner.CreateConversationAsync(conversationId, userId, locale, cancellationToken);
+        if (created)
+        {
+            recent.Started(conversationId);
+        }
+
+        return created;
+    }
+
+    public Task<string?> LocaleOfAsync(string conversationId, CancellationToken cancellationToken) =>
+        inner.LocaleOfAsync(conversationId, cancellationToken);
+
+    public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
+        recent.Knows(conversationId) ? Task.FromResult(true) : inner.ConversationExistsAsync(conversationId, cancellationToken);
+
+    public async Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        AppendedActivity appended;
+        try
+        {
+            appended = await inner.AppendAsync(conversationId, activity, dedupeKey, cancellationToken);
+        }
+        catch
+        {
+            // It may or may not have been committed: the store alone can tell, so readers go there.
+            recent.Forget(conversationId);
+            throw;
+        }
+
+        if (appended.IsNew)
+        {
+            recent.Appended(conversationId, appended.Watermark, JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
+        }
+
+        return appended;
+    }
+
+    public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
+        inner.ReadAsync(conversationId, watermark, cancellationToken);
+
+    public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        recent.Forget(conversationId);
+        await inner.DeleteConversationAsync(conversationId, cancellationToken);
+        // Again: an append that raced with the erasure must not keep the conversation alive in memory.
+        recent.Forget(conversationId);
+    }
+
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    {
+        var purged = await inner.PurgeOlderThanAsync(cutoff, cancellationToken);
+        if (purged > 0)
+        {
+            recent.Clear();
+        }
+
+        return purged;
+    }
+}

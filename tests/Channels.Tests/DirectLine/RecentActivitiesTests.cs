@@ -1,0 +1,185 @@
+using System.Text;
+using System.Text.Json;
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Activities;
+
+namespace IntegrationBot.Channels.Tests.DirectLine;
+
+public sealed class RecentActivitiesTests
+{
+    private readonly ManualClock _clock = new();
+
+    [Fact]
+    public void A_new_conversation_is_served_from_memory_from_its_start()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", 1, 2, 3);
+
+        var set = Read(recent, "c1", null);
+
+        Assert.Equal(["c1|1", "c1|2", "c1|3"], set.Ids);
+        Assert.Equal("3", set.Watermark);
+    }
+
+    [Fact]
+    public void A_reader_behind_the_kept_activities_is_sent_to_the_store()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", [.. Enumerable.Range(1, RecentActivities.PerConversation + 4)]);
+
+        Assert.Null(recent.TryRead("c1", 3, out _, out _));
+        var fromFloor = Read(recent, "c1", 4);
+        Assert.Equal(RecentActivities.PerConversation, fromFloor.Ids.Count);
+        Assert.Equal("c1|5", fromFloor.Ids[0]);
+    }
+
+    [Fact]
+    public void A_conversation_first_seen_mid_log_serves_only_what_follows()
+    {
+        var recent = new RecentActivities(_clock);
+        Append(recent, "c1", 8);
+
+        Assert.Null(recent.TryRead("c1", null, out _, out _));
+        Assert.Null(recent.TryRead("c1", 6, out _, out _));
+        Assert.Equal(["c1|8"], Read(recent, "c1", 7).Ids);
+    }
+
+    [Fact]
+    public void An_append_that_finishes_early_waits_until_the_gap_before_it_is_filled()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", 1, 3);
+
+        var partial = Read(recent, "c1", 0);
+        Assert.Equal(["c1|1"], partial.Ids);
+        Assert.Equal(0, Count(recent, "c1", 1));
+
+        Append(recent, "c1", 2);
+        Assert.Equal(["c1|2", "c1|3"], Read(recent, "c1", 1).Ids);
+    }
+
+    [Fact]
+    public void Nothing_new_keeps_the_readers_watermark()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", 1);
+
+        var set = Read(recent, "c1", 1);
+
+        Assert.Empty(set.Ids);
+        Assert.Equal("1", set.Watermark);
+    }
+
+    [Fact]
+    public void A_forgotten_conversation_is_read_from_the_store()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", 1);
+
+        recent.Forget("c1");
+
+        Assert.False(recent.Knows("c1"));
+        Assert.Null(recent.TryRead("c1", 0, out _, out _));
+        Assert.Equal(0, recent.Bytes);
+    }
+
+    [Fact]
+    public void Idle_conversations_are_evicted()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("idle");
+        Append(recent, "idle", 1);
+        _clock.Advance(RecentActivities.IdleEviction + TimeSpan.FromMinutes(1));
+
+        recent.Started("busy");
+        Append(recent, "busy", 1);
+
+        Assert.False(recent.Knows("idle"));
+        Assert.True(recent.Knows("busy"));
+    }
+
+    [Fact]
+    public void Memory_stays_under_the_cap_and_the_least_recently_active_go_first()
+    {
+        var recent = new RecentActivities(_clock);
+        var json = new byte[8 * 1024];
+        var conversations = (int)(RecentActivities.MaxTotalBytes / json.Length) + 200;
+        for (var i = 0; i < conversations; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            recent.Started("c" + i);
+            recent.Appended("c" + i, 1, json);
+        }
+
+        Assert.True(recent.Bytes <= RecentActivities.MaxTotalBytes, $"{recent.Bytes} bytes held");
+        Assert.False(recent.Knows("c0"));
+        Assert.True(recent.Knows("c" + (conversations - 1)));
+    }
+
+    [Fact]
+    public void The_activity_set_from_memory_is_the_same_json_as_from_the_store()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        var activities = new[] { Message("c1", 1, "Zdravo — مرحبا"), Message("c1", 2, "second") };
+        foreach (var (activity, seq) in activities.Select((a, i) => (a, i + 1L)))
+        {
+            recent.Appended("c1", seq, JsonSerializer.SerializeToUtf8Bytes(activity, ActivityJson.Options));
+        }
+
+        var fromMemory = recent.TryRead("c1", null, out _, out _)!;
+        var fromStore = DirectLineStream.Serialize(new ActivityPage(activities, 2));
+
+        Assert.Equal(Encoding.UTF8.GetString(fromStore), Encoding.UTF8.GetString(fromMemory));
+    }
+
+    private static Activity Message(string conversationId, long seq, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = $"{conversationId}|{seq}",
+        Text = text,
+        Conversation = new ConversationAccount(conversationId),
+    };
+
+    private static void Append(RecentActivities recent, string conversationId, params long[] seqs)
+    {
+        foreach (var seq in seqs)
+        {
+            recent.Appended(conversationId, seq, JsonSerializer.SerializeToUtf8Bytes(Message(conversationId, seq, "m" + seq), ActivityJson.Options));
+        }
+    }
+
+    private static int Count(RecentActivities recent, string conversationId, long? watermark)
+    {
+        Assert.NotNull(recent.TryRead(conversationId, watermark, out _, out var count));
+        return count;
+    }
+
+    private static (List<string> Ids, string Watermark) Read(RecentActivities recent, string conversationId, long? watermark)
+    {
+        var json = recent.TryRead(conversationId, watermark, out _, out _);
+        Assert.NotNull(json);
+        using var set = JsonDocument.Parse(json);
+        return (
+            [.. set.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()!)],
+            set.RootElement.GetProperty("watermark").GetString()!);
+    }
+
+    private sealed class ManualClock : TimeProvider
+    {
+        private long _ticks = DateTimeOffset.UnixEpoch.AddYears(56).Ticks;
+
+        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
+
+        public override long GetTimestamp() => _ticks;
+
+        public override DateTimeOffset GetUtcNow() => new(_ticks, TimeSpan.Zero);
+
+        public void Advance(TimeSpan by) => _ticks += by.Ticks;
+    }
+}
