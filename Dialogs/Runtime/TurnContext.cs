@@ -16,7 +16,7 @@ public sealed class TurnContext : ITurnContext
     public TurnContext(Activity activity, Func<string>? newId = null)
     {
         Activity = activity;
-        _newId = newId ?? (() => Guid.NewGuid().ToString("N"));
+        _newId = newId ?? ReplyIds.Next;
     }
 
     public Activity Activity { get; }
