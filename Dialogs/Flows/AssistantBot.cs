@@ -93,7 +93,7 @@ public sealed class AssistantBot(
             return;
         }
 
-        if (CounselorFlow.IsOpen(turn.Data) && engine.Ask(turn.Text, null, turn.Language) is { Decision: Decision.Emergency } danger)
+        if (CounselorFlow.IsOpen(turn.Data) && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Emergency } danger)
         {
             // The relay let this through because it signals danger: numbers first, then the counselor sees it with high priority.
             await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Globalization;
 using IntegrationBot.Dialogs.Flows.Answers;
 using IntegrationBot.Dialogs.Flows.Handoff;
@@ -21,6 +22,9 @@ public sealed class FirstContactFlow(
     IOptions<FlowOptions> flowOptions,
     IOptions<PrivacyOptions> privacyOptions)
 {
+    private const int MaxComparableTitles = 8192;
+    private static readonly ConcurrentDictionary<string, string> ComparableTitles = new(StringComparer.Ordinal);
+
     /// <summary>A new conversation: a web chat locale picks the language at once; otherwise the five-language greeting.</summary>
     public async Task OnConversationStartAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
@@ -57,10 +61,35 @@ public sealed class FirstContactFlow(
     /// <summary>The button the person pressed (or typed): the message equals one of the titles under the last message.</summary>
     public OfferedAction? FindOffered(FlowTurn turn)
     {
-        var text = TextNormalizer.Fold(BidiText.Strip(turn.Text)).Trim();
-        return text.Length == 0 ? null
-            : turn.Data.Offered.FirstOrDefault(o => TextNormalizer.Fold(BidiText.Strip(o.Title)).Trim() == text)
-            ?? turn.Data.Offered.FirstOrDefault(o => o.Title.StartsWith(turn.Text, StringComparison.Ordinal) && InputEmojiOnly(turn.Text));
+        var offered = turn.Data.Offered;
+        if (offered.Count == 0)
+        {
+            return null;
+        }
+
+        var text = Comparable(turn.Text);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var action in offered)
+        {
+            if (ComparableTitle(action.Title) == text)
+            {
+                return action;
+            }
+        }
+
+        foreach (var action in offered)
+        {
+            if (action.Title.StartsWith(turn.Text, StringComparison.Ordinal) && InputEmojiOnly(turn.Text))
+            {
+                return action;
+            }
+        }
+
+        return null;
     }
 
     public async Task RunActionAsync(FlowTurn turn, OfferedAction pressed, CancellationToken cancellationToken)
@@ -218,6 +247,26 @@ public sealed class FirstContactFlow(
         {
             turn.Data = turn.Data with { Cyrillic = false };
         }
+    }
+
+    private static string Comparable(string text) => TextNormalizer.Fold(BidiText.Strip(text)).Trim();
+
+    // Button titles come from the string tables and the topic titles, a few hundred in all, and are compared on every
+    // message that might be a button press: each is folded once per process.
+    private static string ComparableTitle(string title)
+    {
+        if (ComparableTitles.TryGetValue(title, out var comparable))
+        {
+            return comparable;
+        }
+
+        comparable = Comparable(title);
+        if (ComparableTitles.Count < MaxComparableTitles)
+        {
+            ComparableTitles.TryAdd(title, comparable);
+        }
+
+        return comparable;
     }
 
     private static bool HasCyrillic(string text) => text.Any(c => c is >= '\u0400' and <= '\u04FF');

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -13,6 +14,9 @@ public static class BidiText
     public const char RightToLeftMark = '\u200F';
     public const char LeftToRightIsolate = '\u2066';
     public const char PopDirectionalIsolate = '\u2069';
+
+    private static readonly SearchValues<char> Marks =
+        SearchValues.Create([RightToLeftMark, LeftToRightIsolate, PopDirectionalIsolate, '\u2067', '\u2068', '\u200E']);
 
     public static string IsolateForRightToLeft(string text)
     {
@@ -54,13 +58,25 @@ public static class BidiText
     }
 
     /// <summary>Removes the marks again, e.g. to compare a button title the user sent back.</summary>
-    public static string Strip(string text) =>
-        text.Replace(RightToLeftMark.ToString(), string.Empty, StringComparison.Ordinal)
-            .Replace(LeftToRightIsolate.ToString(), string.Empty, StringComparison.Ordinal)
-            .Replace(PopDirectionalIsolate.ToString(), string.Empty, StringComparison.Ordinal)
-            .Replace("\u2067", string.Empty, StringComparison.Ordinal)
-            .Replace("\u2068", string.Empty, StringComparison.Ordinal)
-            .Replace("\u200E", string.Empty, StringComparison.Ordinal);
+    public static string Strip(string text)
+    {
+        // Most text has no marks at all; it is returned as it is.
+        if (text.AsSpan().IndexOfAny(Marks) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Marks.Contains(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
 
     private static bool IsLeftToRight(char c) =>
         char.IsAsciiDigit(c) || (char.IsLetter(c) && !IsRightToLeftLetter(c));

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
@@ -14,7 +15,15 @@ namespace IntegrationBot.Dialogs.Localization;
 public sealed partial class Localizer
 {
     private const string ResourcePrefix = "IntegrationBot.Dialogs.Localization.";
+
+    // Far more than keys × voices; only a caller inventing keys or languages could reach it, and then it stops growing.
+    private const int MaxRendered = 8192;
     private readonly FrozenDictionary<string, FrozenDictionary<string, string>> _tables;
+
+    // A string without placeholders renders the same for every person with the same voice: rendered once per process,
+    // not on every message (Arabic bidi isolation and hbs Cyrillic transliteration walk the whole text).
+    private readonly ConcurrentDictionary<(Voice Voice, string Key), string> _said = new();
+    private readonly ConcurrentDictionary<(Voice Voice, string Key), string> _titles = new();
 
     public Localizer(IReadOnlyDictionary<string, IReadOnlyDictionary<string, string>> tables)
     {
@@ -56,10 +65,30 @@ public sealed partial class Localizer
     }
 
     /// <summary>The string as this person should read it: in Cyrillic for hbs Cyrillic writers, bidi-isolated in Arabic.</summary>
-    public string Say(Voice voice, string key, IReadOnlyDictionary<string, string>? args = null) => Render(voice, Get(voice.Language, key, args));
+    public string Say(Voice voice, string key, IReadOnlyDictionary<string, string>? args = null) =>
+        args is null || args.Count == 0
+            ? Rendered(_said, voice, key, static (localizer, voice, key) => Render(voice, localizer.Get(voice.Language, key)))
+            : Render(voice, Get(voice.Language, key, args));
 
     /// <summary>A button title in this person's script (no bidi marks: titles are sent back as the user's message).</summary>
-    public string Title(Voice voice, string key) => RenderTitle(voice, Get(voice.Language, key));
+    public string Title(Voice voice, string key) =>
+        Rendered(_titles, voice, key, static (localizer, voice, key) => RenderTitle(voice, localizer.Get(voice.Language, key)));
+
+    private string Rendered(ConcurrentDictionary<(Voice Voice, string Key), string> cache, Voice voice, string key, Func<Localizer, Voice, string, string> render)
+    {
+        if (cache.TryGetValue((voice, key), out var text))
+        {
+            return text;
+        }
+
+        text = render(this, voice, key);
+        if (cache.Count < MaxRendered)
+        {
+            cache.TryAdd((voice, key), text);
+        }
+
+        return text;
+    }
 
     /// <summary>Any text (e.g. a knowledge-base answer) as this person should read it.</summary>
     public static string Render(Voice voice, string text) => voice.Language switch

@@ -11,11 +11,12 @@ public sealed class TurnContext : ITurnContext
     private readonly List<SendActivitiesHandler> _handlers = [];
     private readonly List<Activity> _outgoing = [];
     private readonly Func<string> _newId;
+    private Activity? _replyTemplate;
 
     public TurnContext(Activity activity, Func<string>? newId = null)
     {
         Activity = activity;
-        _newId = newId ?? (() => Guid.NewGuid().ToString("N"));
+        _newId = newId ?? ReplyIds.Next;
     }
 
     public Activity Activity { get; }
@@ -72,7 +73,8 @@ public sealed class TurnContext : ITurnContext
 
     private Activity Address(Activity activity)
     {
-        var reply = Activity.CreateReply();
+        // The reply address is the same for every message of the turn.
+        var reply = _replyTemplate ??= Activity.CreateReply();
         return activity with
         {
             ChannelId = activity.ChannelId ?? reply.ChannelId,

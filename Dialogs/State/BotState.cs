@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
@@ -29,8 +28,8 @@ public abstract class BotState(IStorage storage, string scopeName)
         var key = GetStorageKey(turnContext.Activity);
         var found = await storage.ReadAsync([key], cancellationToken);
         var document = found.TryGetValue(key, out var item)
-            ? new StateDocument(key, JsonNode.Parse(item.Json) as JsonObject ?? [], item.Json, item.ETag)
-            : new StateDocument(key, [], null, null);
+            ? new StateDocument(key, item.Json, item.ETag)
+            : new StateDocument(key, null, null);
         turnContext.TurnState.Set(_cacheKey, document);
     }
 
@@ -46,7 +45,15 @@ public abstract class BotState(IStorage storage, string scopeName)
         return new(document.Key, new StoredItem(json, document.ETag));
     }
 
-    internal async Task<StateDocument> DocumentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    /// <summary>The scope's document for the turn; completes at once when it is already loaded, as it is after the first access.</summary>
+    internal ValueTask<StateDocument> DocumentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
+    {
+        return turnContext.TurnState.Get<StateDocument>(_cacheKey) is { } loaded
+            ? ValueTask.FromResult(loaded)
+            : LoadDocumentAsync(turnContext, cancellationToken);
+    }
+
+    private async ValueTask<StateDocument> LoadDocumentAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         await LoadAsync(turnContext, cancellationToken);
         return turnContext.TurnState.Get<StateDocument>(_cacheKey)!;

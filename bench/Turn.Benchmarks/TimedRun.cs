@@ -23,7 +23,9 @@ public static class TimedRun
             return MeasureRetrieval(conversations * turns);
         }
 
-        await using var rig = TurnRig.Start(storage, bot, dataRoot);
+        // "--transcripts none" leaves the transcript writes out, to see their share of the turn.
+        var keepTranscripts = Option(args, "--transcripts", "keep") != "none";
+        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts);
         var script = PeerFlowTexts.Load().Script;
         var questions = Questions.Load();
         // Warm-up conversations use their own ids so the measured ones start fresh, like the peer's.
@@ -41,15 +43,23 @@ public static class TimedRun
 
         var (turnBefore, deliveryBefore) = (rig.TurnTime, rig.DeliveryTime);
         var delivered = rig.Sender.Delivered;
+        // CPU time and allocations as well as wall time: on a machine shared with other work they are the steadier figures.
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var threadBefore = Environment.CurrentManagedThreadId;
+        var threadCpuBefore = ThreadCpu.Now();
         var clock = Stopwatch.StartNew();
         await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask);
         clock.Stop();
+        var threadCpu = Environment.CurrentManagedThreadId == threadBefore ? (ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds : double.NaN;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         var total = conversations * turns;
         var replies = rig.Sender.Delivered - delivered;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1}}}"));
+            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"transcripts\":{(keepTranscripts ? "true" : "false")},\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / total:F1},\"allocatedBytes\":{allocated / total},\"threadCpuMicroseconds\":{threadCpu / total:F1}}}"));
         return 0;
     }
 
@@ -63,15 +73,23 @@ public static class TimedRun
             engine.Ask(questions.Ask(i, i));
         }
 
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var threadCpuBefore = ThreadCpu.Now();
         var clock = Stopwatch.StartNew();
         for (var i = 0; i < count; i++)
         {
             engine.Ask(questions.Ask(i, i / 5));
         }
 
+        clock.Stop();
+        var threadCpu = ThreadCpu.Now() - threadCpuBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"runtime\":\"knowledge-engine\",\"bot\":\"ask\",\"questions\":{count},\"topics\":{engine.Catalog.Topics.Count},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / count:F1}}}"));
+            $"{{\"runtime\":\"knowledge-engine\",\"bot\":\"ask\",\"questions\":{count},\"topics\":{engine.Catalog.Topics.Count},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / count:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / count:F1},\"allocatedBytes\":{allocated / count},\"threadCpuMicroseconds\":{threadCpu.TotalMicroseconds / count:F1}}}"));
         return 0;
     }
 

@@ -4,6 +4,7 @@ using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,8 +48,11 @@ public sealed class TurnRig : IAsyncDisposable
     /// <summary>Time spent delivering replies from the outbox.</summary>
     public TimeSpan DeliveryTime => Stopwatch.GetElapsedTime(0, _deliveryTicks);
 
-    /// <summary>Builds the rig with <paramref name="storage"/> (<c>litedb</c> or <c>memory</c>) and the bot <paramref name="bot"/> names.</summary>
-    public static TurnRig Start(string storage, string bot, string? dataRoot = null)
+    /// <summary>
+    /// Builds the rig with <paramref name="storage"/> (<c>litedb</c> or <c>memory</c>) and the bot <paramref name="bot"/> names;
+    /// <paramref name="keepTranscripts"/> false swaps the flows' transcript store for one that keeps nothing, to split the turn's cost.
+    /// </summary>
+    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true)
     {
         var dataDirectory = Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
@@ -70,7 +74,7 @@ public sealed class TurnRig : IAsyncDisposable
         services.AddSingleton<DiscardingSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());
         services.AddSingleton(_ => KnowledgeEngine.LoadDefault());
-        AddBot(services, configuration, bot);
+        AddBot(services, configuration, bot, keepTranscripts);
         return new TurnRig(services.BuildServiceProvider(), dataDirectory);
     }
 
@@ -78,13 +82,18 @@ public sealed class TurnRig : IAsyncDisposable
     /// The bot under test: "flows" is the real conversation bot exactly as the host registers it; "qna" the stand-in
     /// used before it existed; "peer" the small flow of the peer comparison.
     /// </summary>
-    private static void AddBot(IServiceCollection services, IConfiguration configuration, string bot)
+    private static void AddBot(IServiceCollection services, IConfiguration configuration, string bot, bool keepTranscripts)
     {
         _ = configuration;
         switch (bot)
         {
             case "flows":
                 services.AddIntegrationBotFlows(configuration);
+                if (!keepTranscripts)
+                {
+                    services.AddSingleton<ITranscriptStore, DiscardingTranscripts>();
+                }
+
                 break;
             case "qna":
                 services.AddSingleton<IBot, QnaTurnBot>();

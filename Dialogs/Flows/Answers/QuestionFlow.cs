@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
@@ -19,6 +20,10 @@ public sealed class QuestionFlow(
     TimeProvider time)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
+
+    // A topic's answer and buttons depend only on the topic, the voice and the office, all fixed for the process, so
+    // they are rendered once per topic and voice instead of on every question (placeholder filling, bidi, splitting).
+    private readonly ConcurrentDictionary<(string TopicId, Voice Voice), RenderedTopic> _rendered = new();
 
     public TopicCatalog Catalog => engine.Catalog;
 
@@ -54,25 +59,14 @@ public sealed class QuestionFlow(
             return;
         }
 
-        var answer = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(turn.Language), office));
-        foreach (var part in AnswerSplitter.Split(answer, options.Value.MaxReplyLength))
+        var rendered = Rendered(turn, topic);
+        foreach (var part in rendered.Parts)
         {
             await turn.SendAsync(part, null, cancellationToken);
         }
 
-        var buttons = topic.Related
-            .Select(Catalog.Find)
-            .OfType<Topic>()
-            .Take(3)
-            .Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id))
-            .Append(turn.Button("answer.helpfulYes", FlowActions.HelpfulYes))
-            .Append(turn.Button("answer.helpfulNo", FlowActions.HelpfulNo))
-            .Append(turn.Button("menu.counselor", FlowActions.Counselor))
-            .Concat(extraButtons ?? [])
-            .ToList();
-        var closing = topic.IsSensitive
-            ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
-            : turn.Say("answer.helpfulQuestion");
+        IReadOnlyList<OfferedAction> buttons = extraButtons is { Count: > 0 } ? [.. rendered.Buttons, .. extraButtons] : rendered.Buttons;
+        var closing = rendered.Closing;
         turn.Data = turn.Data with
         {
             LastTopic = topic.Id,
@@ -87,8 +81,7 @@ public sealed class QuestionFlow(
         await turn.SayAsync("emergency.message", cancellationToken: cancellationToken);
         if (topicId is not null && topicId != EmergencyNumbersTopic && Catalog.Find(topicId) is { IsEmergency: true } topic)
         {
-            var helplines = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(turn.Language), office));
-            foreach (var part in AnswerSplitter.Split(helplines, options.Value.MaxReplyLength))
+            foreach (var part in Rendered(turn, topic).Parts)
             {
                 await turn.SendAsync(part, null, cancellationToken);
             }
@@ -119,6 +112,30 @@ public sealed class QuestionFlow(
             cancellationToken);
     }
 
+    private RenderedTopic Rendered(FlowTurn turn, Topic topic) =>
+        _rendered.GetOrAdd((topic.Id, turn.Voice), static (key, state) => state.Flow.Render(state.Turn, state.Topic), (Flow: this, Turn: turn, Topic: topic));
+
+    private RenderedTopic Render(FlowTurn turn, Topic topic)
+    {
+        var language = turn.Language;
+        var answer = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(language), office));
+        IReadOnlyList<OfferedAction> buttons =
+        [
+            .. topic.Related
+                .Select(Catalog.Find)
+                .OfType<Topic>()
+                .Take(3)
+                .Select(t => turn.ButtonWithTitle(t.TitleIn(language), FlowActions.Topic, t.Id)),
+            turn.Button("answer.helpfulYes", FlowActions.HelpfulYes),
+            turn.Button("answer.helpfulNo", FlowActions.HelpfulNo),
+            turn.Button("menu.counselor", FlowActions.Counselor),
+        ];
+        var closing = topic.IsSensitive
+            ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
+            : turn.Say("answer.helpfulQuestion");
+        return new RenderedTopic(AnswerSplitter.Split(answer, options.Value.MaxReplyLength), buttons, closing);
+    }
+
     private async Task ClarifyAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
     {
         var buttons = result.Candidates
@@ -145,4 +162,6 @@ public sealed class QuestionFlow(
         ];
         await turn.SayAsync("none.message", buttons, cancellationToken);
     }
+
+    private sealed record RenderedTopic(IReadOnlyList<string> Parts, IReadOnlyList<OfferedAction> Buttons, string Closing);
 }

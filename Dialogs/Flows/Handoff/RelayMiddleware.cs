@@ -27,7 +27,7 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         if (data is null || !CounselorFlow.IsOpen(data)
             || dialogs?.Stack.Count > 0
             || commands.Read(text) is FlowCommand.Menu or FlowCommand.Delete
-            || engine.Ask(text, null, data.Language).Decision == Decision.Emergency)
+            || KnowledgeReading.Ask(turnContext, engine, text, data.Language).Decision == Decision.Emergency)
         {
             await next(cancellationToken);
             return;

@@ -55,14 +55,28 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, I
     /// <summary>The message text without control characters (line breaks kept), trimmed.</summary>
     public static string Clean(string text)
     {
-        var builder = new StringBuilder(text.Length);
-        foreach (var c in text)
+        // Almost every message is clean already: then it is only trimmed, without copying it character by character.
+        var first = 0;
+        while (first < text.Length && KeptAsIs(text[first]))
         {
-            if (c is '\n' or '\t')
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text.Trim();
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\t')
             {
-                builder.Append(c == '\t' ? ' ' : c);
+                builder.Append(' ');
             }
-            else if (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format || c == '\u200D')
+            else if (KeptAsIs(c))
             {
                 builder.Append(c);
             }
@@ -70,6 +84,9 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, I
 
         return builder.ToString().Trim();
     }
+
+    private static bool KeptAsIs(char c) =>
+        c == '\n' || (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format) || c == '\u200D';
 
     /// <summary>True when the text has no letter or digit at all (emoji, symbols, punctuation).</summary>
     public static bool IsOnlyEmoji(string text)

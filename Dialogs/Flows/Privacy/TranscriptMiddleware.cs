@@ -18,7 +18,14 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         var botTexts = new List<string>();
         turnContext.OnSendActivities((_, activities, sendNext) =>
         {
-            botTexts.AddRange(activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)).Select(a => a.Text!));
+            foreach (var sent in activities)
+            {
+                if (sent.Type == ActivityTypes.Message && !string.IsNullOrEmpty(sent.Text))
+                {
+                    botTexts.Add(sent.Text);
+                }
+            }
+
             return sendNext();
         });
 

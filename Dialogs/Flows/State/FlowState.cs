@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Dialogs.Runtime;
@@ -21,8 +22,21 @@ public sealed class FlowState(ConversationState conversationState, UserState use
     public Task SaveAsync(ITurnContext turn, ConversationData data, CancellationToken cancellationToken) =>
         Conversation.SetAsync(turn, data, cancellationToken);
 
+    // The flows ask for the voice on every string and button; these few are all there are for the supported languages.
+    private static readonly FrozenDictionary<string, Voice> Voices = Language.All.ToFrozenDictionary(l => l, l => new Voice(l), StringComparer.Ordinal);
+    private static readonly Voice CyrillicBcs = new(Language.Bcs, Cyrillic: true);
+
     /// <summary>How to write to the person: their language (English until known) and script.</summary>
-    public static Voice VoiceOf(ConversationData data) => new(data.Language ?? Language.English, data.Cyrillic && data.Language == Language.Bcs);
+    public static Voice VoiceOf(ConversationData data)
+    {
+        var language = data.Language ?? Language.English;
+        if (data.Cyrillic && language == Language.Bcs)
+        {
+            return CyrillicBcs;
+        }
+
+        return Voices.TryGetValue(language, out var voice) ? voice : new Voice(language);
+    }
 
     /// <summary>Forgets everything the flows stored about this conversation and person.</summary>
     public async Task EraseAsync(ITurnContext turn, CancellationToken cancellationToken)
