@@ -56,7 +56,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         var removed = await store.PurgeOlderThanAsync(cutoff, cancellationToken);
         // A conversation older than the period with nothing left in it only links a user id to a locale: it goes too.
         var limit = cutoff.UtcDateTime;
-        return removed + database.WriteInTransaction(db =>
+        return removed + await database.WriteAsync(db =>
         {
             var activities = db.GetCollection(Activities);
             var conversations = db.GetCollection(Conversations);
@@ -65,7 +65,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
                 .Where(id => !activities.Exists(Query.EQ("ConversationId", id)))
                 .ToList();
             return empty.Count(id => conversations.Delete(id));
-        });
+        }, cancellationToken);
     }
 
     private async Task<int> DeleteAsync(string channelId, string userId, string? kept, CancellationToken cancellationToken)
@@ -81,7 +81,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
             if (conversationId == kept)
             {
                 // Only the activities go: the conversation document keeps the watermark, so what is appended next is read.
-                removed += database.WriteInTransaction(db => db.GetCollection(Activities).DeleteMany(Query.EQ("ConversationId", conversationId)));
+                removed += await database.WriteAsync(db => db.GetCollection(Activities).DeleteMany(Query.EQ("ConversationId", conversationId)), cancellationToken);
                 continue;
             }
 

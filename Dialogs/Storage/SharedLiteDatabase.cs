@@ -124,8 +124,12 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
             return;
         }
 
-        // Closing checkpoints the log into the data file; the last fsync and the files go after it.
-        Database.Dispose();
+        // Closing checkpoints the log into the data file; the last fsync and the files go after it. Under the write
+        // lock, so a write still running on another thread (a host stopping mid-turn) finishes before the files close.
+        lock (_writeGate)
+        {
+            Database.Dispose();
+        }
         _sync?.Dispose();
         _files?.Dispose();
         _readGate.Dispose();

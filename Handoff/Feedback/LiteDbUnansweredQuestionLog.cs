@@ -15,8 +15,11 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
     {
         _database = database;
         _questions = database.GetCollection("handoff_unanswered");
-        _questions.EnsureIndex("user");
-        _questions.EnsureIndex("at");
+        LiteDbGate.For(database).Setup(_ =>
+        {
+            _questions.EnsureIndex("user");
+            _questions.EnsureIndex("at");
+        });
     }
 
     public string Name => "unansweredQuestions";

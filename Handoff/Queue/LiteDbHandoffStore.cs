@@ -19,11 +19,14 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         _database = database;
         _office = office;
         _requests = database.GetCollection("handoff_requests");
-        _requests.EnsureIndex("status");
-        _requests.EnsureIndex("conversation");
-        _requests.EnsureIndex("user");
-        _requests.EnsureIndex("createdAt");
-        _requests.EnsureIndex("seq");
+        LiteDbGate.For(database).Setup(_ =>
+        {
+            _requests.EnsureIndex("status");
+            _requests.EnsureIndex("conversation");
+            _requests.EnsureIndex("user");
+            _requests.EnsureIndex("createdAt");
+            _requests.EnsureIndex("seq");
+        });
         _daily = database.GetCollection("handoff_daily");
     }
 

@@ -7,4 +7,10 @@ public interface ILiteDbWriter
 {
     /// <summary>Runs <paramref name="write"/> in one transaction; completes once the commit is as durable as the host configured.</summary>
     Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Schema setup such as index creation, under the same lock as every write: LiteDB 5 can corrupt its free-page
+    /// list when two writes (an index creation is one) run at once on different collections.
+    /// </summary>
+    void Setup(Action<LiteDatabase> setup);
 }

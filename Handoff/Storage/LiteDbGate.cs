@@ -39,5 +39,13 @@ public static class LiteDbGate
                 }
             }
         }
+
+        public void Setup(Action<LiteDatabase> setup)
+        {
+            lock (_gate)
+            {
+                setup(database);
+            }
+        }
     }
 }

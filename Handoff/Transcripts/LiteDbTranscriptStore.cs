@@ -15,10 +15,13 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     {
         _database = database;
         _messages = database.GetCollection("handoff_transcripts");
-        _messages.EnsureIndex("conversation");
-        _messages.EnsureIndex("user");
-        _messages.EnsureIndex("at");
-        _messages.EnsureIndex("line");
+        LiteDbGate.For(database).Setup(_ =>
+        {
+            _messages.EnsureIndex("conversation");
+            _messages.EnsureIndex("user");
+            _messages.EnsureIndex("at");
+            _messages.EnsureIndex("line");
+        });
     }
 
     public string Name => "transcripts";
