@@ -32,11 +32,8 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     /// Does not wait for the disk: the entry was already handed to the channel (whose own log, for web chat, is
     /// durable first), so losing this delete to a power failure means at worst one repeated delivery, never a lost one.
     /// </summary>
-    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken)
-    {
-        _database.WriteWithoutWaitingForDisk(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId));
-        return Task.CompletedTask;
-    }
+    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken) =>
+        _database.WriteWithoutWaitingForDiskAsync(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId), cancellationToken);
 
     public Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken) =>
         UpdateAsync(entryId, e => e with { Attempts = attempts, NextAttemptAt = nextAttemptAt, LastError = lastError }, cancellationToken);

@@ -13,7 +13,10 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
     // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
     private const int MaxConcurrentReads = 48;
-    private readonly Lock _writeGate = new();
+    // A semaphore, not a lock: under hundreds of concurrent conversations a blocking lock parked thread-pool threads
+    // behind the writer and replies waited seconds for threads while the CPU idled. Waiting writers now queue without
+    // a thread; the holder runs its transaction synchronously (LiteDB transactions belong to a thread).
+    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _readGate = new(MaxConcurrentReads, MaxConcurrentReads);
     private readonly DiskSync? _sync;
     private readonly LiteDbLogQueue? _logQueue;
@@ -52,18 +55,15 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     /// once the commit is durable as configured (<see cref="StorageOptions.Durability"/>). Cancelling stops only the
     /// wait: a commit that happened stays.
     /// </summary>
-    public Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    public async Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
     {
-        cancellationToken.ThrowIfCancellationRequested();
-        var result = WriteWithoutWaitingForDisk(write);
-
-        if (_sync is null)
+        var result = await WriteWithoutWaitingForDiskAsync(write, cancellationToken).ConfigureAwait(false);
+        if (_sync is not null)
         {
-            return Task.FromResult(result);
+            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
         }
 
-        var durable = _sync.WhenDurableAsync(cancellationToken);
-        return durable.IsCompletedSuccessfully ? Task.FromResult(result) : AfterAsync(durable, result);
+        return result;
     }
 
     /// <summary>
@@ -71,14 +71,19 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     /// survives a crash of the process) and on disk with the next fsync. Only for writes whose loss on power failure
     /// is harmless, such as removing a delivered outbox entry (at worst it is delivered again).
     /// </summary>
-    public T WriteWithoutWaitingForDisk<T>(Func<LiteDatabase, T> write)
+    public async Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        lock (_writeGate)
+        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        try
         {
             var result = InTransaction(write);
             _logQueue?.WaitUntilWritten();
             return result;
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 
@@ -87,10 +92,15 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     public void Setup(Action<LiteDatabase> setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        lock (_writeGate)
+        _writeGate.Wait();
+        try
         {
             setup(Database);
             _logQueue?.WaitUntilWritten();
+        }
+        finally
+        {
+            _writeGate.Release();
         }
     }
 
@@ -126,19 +136,19 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
 
         // Closing checkpoints the log into the data file; the last fsync and the files go after it. Under the write
         // lock, so a write still running on another thread (a host stopping mid-turn) finishes before the files close.
-        lock (_writeGate)
+        _writeGate.Wait();
+        try
         {
             Database.Dispose();
+        }
+        finally
+        {
+            _writeGate.Release();
         }
         _sync?.Dispose();
         _files?.Dispose();
         _readGate.Dispose();
-    }
-
-    private static async Task<T> AfterAsync<T>(Task durable, T result)
-    {
-        await durable.ConfigureAwait(false);
-        return result;
+        _writeGate.Dispose();
     }
 
     private T InTransaction<T>(Func<LiteDatabase, T> write)

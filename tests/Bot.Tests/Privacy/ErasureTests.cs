@@ -15,7 +15,7 @@ public sealed class ErasureTests
         await using var host = new ChatHost();
         var (erased, erasedMarker) = await ChatWithMarkerAsync(host, "ERASEME-7f3a", ct);
         var (kept, keptMarker) = await ChatWithMarkerAsync(host, "KEEPME-19bd", ct);
-        AddDeadLetterTo(host, erased, erasedMarker + "-dead");
+        await AddDeadLetterTo(host, erased, erasedMarker + "-dead");
         Assert.Contains(erasedMarker, Dump(host));
 
         var data = new UserDataService(host.Services.GetServices<IUserDataEraser>());
@@ -59,11 +59,11 @@ public sealed class ErasureTests
     }
 
     /// <summary>A reply that could never be delivered still holds the person's text until erased or expired.</summary>
-    internal static void AddDeadLetterTo(ChatHost host, WebChat chat, string text)
+    internal static async Task AddDeadLetterTo(ChatHost host, WebChat chat, string text)
     {
         var activity = $$"""{"type":"message","channelId":"webchat","conversation":{"id":"{{chat.ConversationId}}"},"recipient":{"id":"{{chat.UserId}}"},"text":"{{text}}"}""";
         var created = DateTimeOffset.UtcNow.AddDays(-200).UtcTicks;
-        host.Get<SharedLiteDatabase>().WriteWithoutWaitingForDisk(db => db.GetCollection("outbox").Insert(new BsonDocument
+        await host.Get<SharedLiteDatabase>().WriteWithoutWaitingForDiskAsync(db => db.GetCollection("outbox").Insert(new BsonDocument
         {
             ["_id"] = "webchat/conversations/" + chat.ConversationId + "#999999999999",
             ["conversation"] = "webchat/conversations/" + chat.ConversationId,
@@ -75,7 +75,7 @@ public sealed class ErasureTests
             ["due"] = created,
             ["created"] = created,
             ["error"] = "test",
-        }));
+        }), TestContext.Current.CancellationToken);
     }
 
     /// <summary>Every document of every collection as JSON, to search for what must be gone.</summary>

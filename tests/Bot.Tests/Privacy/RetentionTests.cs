@@ -14,7 +14,7 @@ public sealed class RetentionTests
         var ct = TestContext.Current.CancellationToken;
         await using var host = new ChatHost();
         var (chat, marker) = await ErasureTests.ChatWithMarkerAsync(host, "OLDTEXT-5c1e", ct);
-        ErasureTests.AddDeadLetterTo(host, chat, "DEADLETTER-5c1e");
+        await ErasureTests.AddDeadLetterTo(host, chat, "DEADLETTER-5c1e");
         var stores = host.Services.GetServices<IRetentionPurgeable>().ToList();
 
         var removedNothing = 0;
