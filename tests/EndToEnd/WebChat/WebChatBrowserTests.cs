@@ -36,7 +36,7 @@ public sealed partial class WebChatBrowserTests
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "webchat-arabic-answer.png") });
 
         var helpful = page.Locator(".webchat__suggested-action", new() { HasText = "👍" });
-        await helpful.First.ClickAsync();
+        await helpful.First.ClickAsync(new() { Timeout = 60_000 });
         var thanks = page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("ar", "feedback.thanks") });
         await thanks.First.WaitForAsync(new() { Timeout = 60_000 });
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "webchat-arabic-feedback.png") });
