@@ -40,7 +40,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
 
     public Task<HandoffRequest?> FindOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        var found = _requests.Find(Query.EQ("conversation", ConversationKey(channelId, conversationId)))
+        var found = _requests.Find(LiteDbQueries.Equal("conversation", ConversationKey(channelId, conversationId)))
             .Select(JsonDocuments.Read<HandoffRequest>)
             .FirstOrDefault(r => r.IsOpen);
         return Task.FromResult(found);

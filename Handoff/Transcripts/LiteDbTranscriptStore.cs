@@ -33,7 +33,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             _ =>
             {
                 // Insert if absent: a line with this id was already written by an earlier run of the same turn.
-                if (line is not null && _messages.Exists(Query.EQ("line", line)))
+                if (line is not null && _messages.Exists(LiteDbQueries.Equal("line", line)))
                 {
                     return false;
                 }
@@ -55,7 +55,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         // ObjectIds grow with insertion order, which keeps equal timestamps in the order they were written.
         IReadOnlyList<TranscriptMessage> recent =
         [
-            .. _messages.Find(Query.EQ("conversation", $"{channelId}|{conversationId}"))
+            .. _messages.Find(LiteDbQueries.Equal("conversation", $"{channelId}|{conversationId}"))
                 .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(d => d["_id"].AsObjectId)
                 .Take(count)
                 .Reverse()
