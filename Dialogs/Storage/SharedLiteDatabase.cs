@@ -78,6 +78,11 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
             return Task.FromCanceled<T>(cancellationToken);
         }
 
+        if (_writer.TryRunNow(write, out var done))
+        {
+            return done;
+        }
+
         var pending = new PendingWrite<T>(write, cancellationToken);
         _writer.Enqueue(pending);
         return pending.Task;

@@ -90,6 +90,18 @@ public sealed class WriteCombiningTests : IDisposable
     }
 
     [Fact]
+    public async Task A_write_to_an_idle_database_runs_on_the_callers_thread()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        var caller = Environment.CurrentManagedThreadId;
+
+        var ranOn = await database.WriteWithoutWaitingForDiskAsync(_ => Environment.CurrentManagedThreadId, ct);
+
+        Assert.Equal(caller, ranOn);
+    }
+
+    [Fact]
     public async Task Closing_commits_the_writes_still_queued()
     {
         var ct = TestContext.Current.CancellationToken;
@@ -118,13 +130,16 @@ public sealed class WriteCombiningTests : IDisposable
 
         public WriterBlocker(SharedLiteDatabase database, CancellationToken ct)
         {
-            _write = database.WriteWithoutWaitingForDiskAsync(
-                _ =>
-                {
-                    _entered.Set();
-                    _release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
-                    return 0;
-                },
+            // On another thread: an idle database runs a write at once on the caller's thread.
+            _write = Task.Run(
+                () => database.WriteWithoutWaitingForDiskAsync(
+                    _ =>
+                    {
+                        _entered.Set();
+                        _release.Wait(TimeSpan.FromSeconds(30), CancellationToken.None);
+                        return 0;
+                    },
+                    ct),
                 ct);
             Assert.True(_entered.Wait(TimeSpan.FromSeconds(30), ct), "the writer thread never started the blocking write");
         }
