@@ -4,22 +4,18 @@ using LiteDB;
 namespace IntegrationBot.Dialogs.Storage;
 
 /// <summary>
-/// The one <see cref="LiteDatabase"/> of the process. LiteDB transactions belong to a thread, so every write goes
-/// through <see cref="WriteAsync{T}"/>: one synchronous transaction under one lock, then, with the lock released, an
-/// await until the write is durable (<see cref="DiskSync"/>), so other writers go on while the disk syncs.
+/// The one <see cref="LiteDatabase"/> of the process. Every write goes through <see cref="WriteAsync{T}"/>: it runs on
+/// the one writer thread (<see cref="LiteDbWriter"/>, which commits the writes waiting together in one transaction),
+/// then the caller awaits until the write is durable (<see cref="DiskSync"/>) while the writer goes on.
 /// </summary>
 public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
 {
     // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
     // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
     private const int MaxConcurrentReads = 48;
-    // A semaphore, not a lock: under hundreds of concurrent conversations a blocking lock parked thread-pool threads
-    // behind the writer and replies waited seconds for threads while the CPU idled. Waiting writers now queue without
-    // a thread; the holder runs its transaction synchronously (LiteDB transactions belong to a thread).
-    private readonly SemaphoreSlim _writeGate = new(1, 1);
     private readonly SemaphoreSlim _readGate = new(MaxConcurrentReads, MaxConcurrentReads);
     private readonly DiskSync? _sync;
-    private readonly LiteDbLogQueue? _logQueue;
+    private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
     private int _disposed;
 
@@ -37,8 +33,8 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         Database = database;
         FilePath = filePath;
         _sync = sync;
-        _logQueue = logQueue;
         _files = files;
+        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
         // Handoff's stores hold the LiteDatabase itself (Handoff does not know this type); their writes come back here.
         LiteDbGate.Attach(database, this);
     }
@@ -49,6 +45,9 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
 
     /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
     internal DiskSync? Sync => _sync;
+
+    /// <summary>The writer thread, for tests that check how writes were combined.</summary>
+    internal LiteDbWriter Writer => _writer;
 
     /// <summary>
     /// Runs <paramref name="write"/> in one transaction (it commits unless <paramref name="write"/> throws) and completes
@@ -71,37 +70,32 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     /// survives a crash of the process) and on disk with the next fsync. Only for writes whose loss on power failure
     /// is harmless, such as removing a delivered outbox entry (at worst it is delivered again).
     /// </summary>
-    public async Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    public Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(write);
-        await _writeGate.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
+        if (cancellationToken.IsCancellationRequested)
         {
-            var result = InTransaction(write);
-            _logQueue?.WaitUntilWritten();
-            return result;
+            return Task.FromCanceled<T>(cancellationToken);
         }
-        finally
+
+        if (_writer.TryRunNow(write, out var done))
         {
-            _writeGate.Release();
+            return done;
         }
+
+        var pending = new PendingWrite<T>(write, cancellationToken);
+        _writer.Enqueue(pending);
+        return pending.Task;
     }
 
-    /// <summary>Schema setup in a constructor (index creation): under the write lock, without a durability wait, since
-    /// an index lost to a power failure is simply created again at the next start.</summary>
+    /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,
+    /// since an index lost to a power failure is simply created again at the next start.</summary>
     public void Setup(Action<LiteDatabase> setup)
     {
         ArgumentNullException.ThrowIfNull(setup);
-        _writeGate.Wait();
-        try
-        {
-            setup(Database);
-            _logQueue?.WaitUntilWritten();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        var pending = new PendingSetup(setup);
+        _writer.Enqueue(pending);
+        pending.WaitUntilDone();
     }
 
     /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; blocks while the reads are full.</summary>
@@ -134,37 +128,13 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
             return;
         }
 
-        // Closing checkpoints the log into the data file; the last fsync and the files go after it. Under the write
-        // lock, so a write still running on another thread (a host stopping mid-turn) finishes before the files close.
-        _writeGate.Wait();
-        try
-        {
-            Database.Dispose();
-        }
-        finally
-        {
-            _writeGate.Release();
-        }
+        // The writer first runs what is queued (a host stopping mid-turn still commits it) and stops; closing then
+        // checkpoints the log into the data file; the last fsync and the files go after it.
+        _writer.Dispose();
+        Database.Dispose();
         _sync?.Dispose();
         _files?.Dispose();
         _readGate.Dispose();
-        _writeGate.Dispose();
-    }
-
-    private T InTransaction<T>(Func<LiteDatabase, T> write)
-    {
-        Database.BeginTrans();
-        try
-        {
-            var result = write(Database);
-            Database.Commit();
-            return result;
-        }
-        catch
-        {
-            Database.Rollback();
-            throw;
-        }
     }
 
     private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
