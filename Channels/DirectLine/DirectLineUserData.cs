@@ -11,7 +11,7 @@ namespace IntegrationBot.Channels.DirectLine;
 /// Erasure, export and retention for the web chat log: a person's conversations (found by the user id in the token)
 /// and every activity in them; activities older than the retention period expire.
 /// </summary>
-public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineStore store, RecentActivities recent)
+public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineStore store)
     : IConversationKeepingEraser, IRetentionPurgeable, IUserConversationDirectory
 {
     // The collections the LiteDB store keeps conversations and activities in; UserId and ConversationId are fields.
@@ -80,10 +80,8 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         {
             if (conversationId == kept)
             {
-                // Only the activities go: the conversation document keeps the watermark, so what is appended next is read.
-                removed += await database.WriteAsync(db => db.GetCollection(Activities).DeleteMany(Query.EQ("ConversationId", conversationId)), cancellationToken);
-                // Streams and polls are served from memory: the erased messages must go from there too.
-                recent.Forget(conversationId);
+                // Only the activities go: the conversation keeps its sequence, so what is appended next is read.
+                removed += await store.ClearActivitiesAsync(conversationId, cancellationToken);
                 continue;
             }
 

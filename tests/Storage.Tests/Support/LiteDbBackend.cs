@@ -56,7 +56,7 @@ public sealed class LiteDbBackend : IStoreBackend
 
     public WebChatUserData WebChatUserData(IDirectLineStore log)
     {
-        var data = new DirectLineUserData(_database, log, new RecentActivities(TimeProvider.System));
+        var data = new DirectLineUserData(_database, log);
         return new WebChatUserData(data, data, data);
     }
 
