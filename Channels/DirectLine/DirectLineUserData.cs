@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Channels.DirectLine;
@@ -24,7 +25,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
 
     public Task<IReadOnlyList<string>> ConversationIdsOfAsync(string userId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(
-            db => [.. db.GetCollection(Conversations).Find(Query.EQ("UserId", userId)).Select(d => d["_id"].AsString)],
+            db => [.. db.GetCollection(Conversations).Find(LiteDbQueries.Equal("UserId", userId)).Select(d => d["_id"].AsString)],
             cancellationToken);
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
@@ -60,9 +61,9 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         {
             var activities = db.GetCollection(Activities);
             var conversations = db.GetCollection(Conversations);
-            var empty = conversations.Find(Query.LT("CreatedAt", limit))
+            var empty = conversations.Find(LiteDbQueries.Less("CreatedAt", limit))
                 .Select(d => d["_id"].AsString)
-                .Where(id => !activities.Exists(Query.EQ("ConversationId", id)))
+                .Where(id => !activities.Exists(LiteDbQueries.Equal("ConversationId", id)))
                 .ToList();
             return empty.Count(id => conversations.Delete(id));
         }, cancellationToken);

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Privacy;
@@ -42,11 +44,11 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     {
         var ticks = cutoff.UtcTicks;
         return database.WriteAsync(
-            db => db.GetCollection(Inbound).DeleteMany(Query.LT("at", ticks))
+            db => db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
             // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
-            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(Query.LT("updated", ticks))
+            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(LiteDbQueries.Less("updated", ticks))
             // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
-            + db.GetCollection(Outbox).DeleteMany(Query.And(Query.Not("status", "Pending"), Query.LT("created", ticks))),
+            + db.GetCollection(Outbox).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks)),
             cancellationToken);
     }
 
