@@ -50,7 +50,7 @@ public sealed class LiteDbBackend : IStoreBackend
 
     public RuntimeUserData RuntimeUserData(IEnumerable<IUserConversationDirectory> directories)
     {
-        var data = new DialogsUserData(_database, directories);
+        var data = new DialogsUserData(_database, directories, TimeProvider.System);
         return new RuntimeUserData(data, data);
     }
 
