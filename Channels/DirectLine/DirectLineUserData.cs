@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Channels.DirectLine;
@@ -11,7 +12,7 @@ namespace IntegrationBot.Channels.DirectLine;
 /// Erasure, export and retention for the web chat log: a person's conversations (found by the user id in the token)
 /// and every activity in them; activities older than the retention period expire.
 /// </summary>
-public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineStore store, RecentActivities recent)
+public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineStore store)
     : IConversationKeepingEraser, IRetentionPurgeable, IUserConversationDirectory
 {
     // The collections the LiteDB store keeps conversations and activities in; UserId and ConversationId are fields.
@@ -24,7 +25,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
 
     public Task<IReadOnlyList<string>> ConversationIdsOfAsync(string userId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(
-            db => [.. db.GetCollection(Conversations).Find(Query.EQ("UserId", userId)).Select(d => d["_id"].AsString)],
+            db => [.. db.GetCollection(Conversations).Find(LiteDbQueries.Equal("UserId", userId)).Select(d => d["_id"].AsString)],
             cancellationToken);
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
@@ -60,9 +61,9 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         {
             var activities = db.GetCollection(Activities);
             var conversations = db.GetCollection(Conversations);
-            var empty = conversations.Find(Query.LT("CreatedAt", limit))
+            var empty = conversations.Find(LiteDbQueries.Less("CreatedAt", limit))
                 .Select(d => d["_id"].AsString)
-                .Where(id => !activities.Exists(Query.EQ("ConversationId", id)))
+                .Where(id => !activities.Exists(LiteDbQueries.Equal("ConversationId", id)))
                 .ToList();
             return empty.Count(id => conversations.Delete(id));
         }, cancellationToken);
@@ -80,10 +81,8 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         {
             if (conversationId == kept)
             {
-                // Only the activities go: the conversation document keeps the watermark, so what is appended next is read.
-                removed += await database.WriteAsync(db => db.GetCollection(Activities).DeleteMany(Query.EQ("ConversationId", conversationId)), cancellationToken);
-                // Streams and polls are served from memory: the erased messages must go from there too.
-                recent.Forget(conversationId);
+                // Only the activities go: the conversation keeps its sequence, so what is appended next is read.
+                removed += await store.ClearActivitiesAsync(conversationId, cancellationToken);
                 continue;
             }
 

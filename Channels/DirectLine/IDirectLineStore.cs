@@ -23,6 +23,10 @@ public interface IDirectLineStore
     /// <summary>Erases a conversation and its activities (right to erasure).</summary>
     Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken);
 
+    /// <summary>Erases a conversation's activities but keeps the conversation and its sequence, so the person can go on
+    /// chatting and what is appended next still comes after the client's watermark; returns how many were erased.</summary>
+    Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken);
+
     /// <summary>Deletes activities older than <paramref name="cutoff"/> (retention); returns how many.</summary>
     Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken);
 }

@@ -105,6 +105,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             },
             cancellationToken);
 
+    public Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken) =>
+        _db.WriteAsync(db => db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.ConversationId == conversationId), cancellationToken);
+
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var limit = cutoff.UtcDateTime;

@@ -62,6 +62,15 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
         recent.Forget(conversationId);
     }
 
+    public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        // Streams and polls are served from memory: the erased activities must go from there too, before and after.
+        recent.Forget(conversationId);
+        var cleared = await inner.ClearActivitiesAsync(conversationId, cancellationToken);
+        recent.Forget(conversationId);
+        return cleared;
+    }
+
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var purged = await inner.PurgeOlderThanAsync(cutoff, cancellationToken);

@@ -23,20 +23,17 @@ public sealed class TelegramWebhookRegistration(
         {
             return;
         }
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
-        {
-            try
+
+        await WebhookRegistrationRetry.RunAsync(
+            async ct =>
             {
                 await clients.Create().SetWebhook(url.AbsoluteUri, allowedUpdates: AllowedUpdates,
-                    secretToken: options.Value.WebhookSecret, cancellationToken: stoppingToken);
+                    secretToken: options.Value.WebhookSecret, cancellationToken: ct);
                 TelegramLog.WebhookRegistered(logger, url);
-                return;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                TelegramLog.WebhookRegistrationFailed(logger, attempt, ex);
-                await Task.Delay(TimeSpan.FromSeconds(Math.Min(300, 5 * attempt * attempt)), time, stoppingToken);
-            }
-        }
+                return true;
+            },
+            (attempt, ex) => TelegramLog.WebhookRegistrationFailed(logger, attempt, ex),
+            time,
+            stoppingToken);
     }
 }

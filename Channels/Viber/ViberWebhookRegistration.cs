@@ -23,23 +23,22 @@ public sealed class ViberWebhookRegistration(
         {
             return;
         }
-        for (var attempt = 1; !stoppingToken.IsCancellationRequested; attempt++)
-        {
-            try
+
+        await WebhookRegistrationRetry.RunAsync(
+            async ct =>
             {
-                var answer = await client.SetWebhookAsync(url, EventTypes, stoppingToken);
+                var answer = await client.SetWebhookAsync(url, EventTypes, ct);
                 if (answer.IsOk)
                 {
                     ViberLog.WebhookRegistered(logger, url);
-                    return;
+                    return true;
                 }
+
                 ViberLog.WebhookRegistrationFailed(logger, answer.Status, null);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                ViberLog.WebhookRegistrationFailed(logger, -1, ex);
-            }
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(300, 5 * attempt * attempt)), time, stoppingToken);
-        }
+                return false;
+            },
+            (_, ex) => ViberLog.WebhookRegistrationFailed(logger, -1, ex),
+            time,
+            stoppingToken);
     }
 }

@@ -2,12 +2,26 @@ using LiteDB;
 
 namespace IntegrationBot.Dialogs.Outbox;
 
-/// <summary>The LiteDB layout of outbox entries, sequence counters and processed inbound ids.</summary>
+/// <summary>The LiteDB layout of outbox entries, sequence counters (<c>_id</c> = conversation key, <c>last</c>,
+/// <c>updated</c> in UTC ticks) and processed inbound ids.</summary>
 internal static class LiteDbOutboxDocuments
 {
     public const string OutboxCollection = "outbox";
     public const string SequenceCollection = "outbox_sequence";
     public const string InboundCollection = "inbound";
+
+    public const string CounterUpdated = "updated";
+
+    /// <summary>Records when the conversation's counter last moved.</summary>
+    public static void StampCounter(LiteDatabase db, string conversationKey, DateTimeOffset at)
+    {
+        var counters = db.GetCollection(SequenceCollection);
+        if (counters.FindById(conversationKey) is { } counter)
+        {
+            counter[CounterUpdated] = at.UtcTicks;
+            counters.Update(counter);
+        }
+    }
 
     public static BsonDocument ToDocument(OutboxEntry entry) => new()
     {

@@ -15,12 +15,25 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
     {
         try
         {
-            return await database.WriteAsync(db => Commit(db, commit), cancellationToken);
+            return await database.WriteAsync(db => CommitAndStampCounter(db, commit), cancellationToken);
         }
         catch (StorageConflictException)
         {
             return CommitOutcome.Conflict;
         }
+    }
+
+    /// <summary>Stamps the conversation's sequence counter with the time of the commit that moved it, in the same
+    /// transaction, so retention can tell a counter idle for the whole period (see DialogsUserData).</summary>
+    private CommitOutcome CommitAndStampCounter(LiteDatabase db, TurnCommit commit)
+    {
+        var outcome = Commit(db, commit);
+        if (outcome == CommitOutcome.Committed && commit.Outgoing.Count > 0)
+        {
+            LiteDbOutboxDocuments.StampCounter(db, commit.ConversationKey, time.GetUtcNow());
+        }
+
+        return outcome;
     }
 
     private CommitOutcome Commit(LiteDatabase db, TurnCommit commit)

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Privacy;
@@ -12,7 +14,7 @@ namespace IntegrationBot.Dialogs.Privacy;
 /// </summary>
 /// <remarks>Reads the collections directly so it follows the layout of the state, turn and outbox stores without
 /// widening their interfaces.</remarks>
-public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUserConversationDirectory> directories)
+public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUserConversationDirectory> directories, TimeProvider time)
     : IUserDataEraser, IRetentionPurgeable
 {
     private const string State = "state";
@@ -42,12 +44,40 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     {
         var ticks = cutoff.UtcTicks;
         return database.WriteAsync(
-            db => db.GetCollection(Inbound).DeleteMany(Query.LT("at", ticks))
+            db => db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
             // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
-            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(Query.LT("updated", ticks))
+            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(LiteDbQueries.Less("updated", ticks))
             // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
-            + db.GetCollection(Outbox).DeleteMany(Query.And(Query.Not("status", "Pending"), Query.LT("created", ticks))),
+            + db.GetCollection(Outbox).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks))
+            // After the outbox, so a counter whose last entries just expired goes in the same sweep.
+            + PurgeCounters(db, ticks, time.GetUtcNow().UtcTicks),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A counter names its conversation (on Telegram and Viber the user's id). Once the conversation has sent nothing
+    /// for the whole period and has no entry left, numbering can restart: the replies it numbered have expired too.
+    /// </summary>
+    private static int PurgeCounters(LiteDatabase db, long cutoff, long now)
+    {
+        var counters = db.GetCollection(Sequences);
+        var withEntries = db.GetCollection(Outbox).FindAll().Select(d => d["conversation"].AsString).ToHashSet(StringComparer.Ordinal);
+        var removed = 0;
+        foreach (var counter in counters.FindAll().ToList())
+        {
+            if (!counter.TryGetValue(LiteDbOutboxDocuments.CounterUpdated, out var updated))
+            {
+                // Written before counters carried a time: it counts as written now, as the PostgreSQL migration does.
+                counter[LiteDbOutboxDocuments.CounterUpdated] = now;
+                counters.Update(counter);
+            }
+            else if (updated.AsInt64 < cutoff && !withEntries.Contains(counter["_id"].AsString))
+            {
+                removed += counters.Delete(counter["_id"]) ? 1 : 0;
+            }
+        }
+
+        return removed;
     }
 
     private static int Delete(LiteDatabase db, Person person)

@@ -41,14 +41,14 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
     }
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")), cancellationToken);
+        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var questions = _questions.Find(Query.EQ("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<UnansweredQuestion>).ToList();
+        var questions = _questions.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<UnansweredQuestion>).ToList();
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(questions, HandoffJson.Options) ?? new JsonArray());
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 }

@@ -48,7 +48,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
 
     public Task<IReadOnlyList<HandoffRequest>> ListAsync(HandoffStatus? status, CancellationToken cancellationToken)
     {
-        var documents = status is null ? _requests.FindAll() : _requests.Find(Query.EQ("status", status.Value.ToString()));
+        var documents = status is null ? _requests.FindAll() : _requests.Find(LiteDbQueries.Equal("status", status.Value.ToString()));
         return Task.FromResult(InQueueOrder(documents));
     }
 
@@ -88,11 +88,11 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             cancellationToken);
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _requests.DeleteMany(Query.EQ("user", UserKey(channelId, userId))), cancellationToken);
+        LiteDbGate.For(_database).WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var requests = _requests.Find(Query.EQ("user", UserKey(channelId, userId))).Select(JsonDocuments.Read<HandoffRequest>).ToList();
+        var requests = _requests.Find(LiteDbQueries.Equal("user", UserKey(channelId, userId))).Select(JsonDocuments.Read<HandoffRequest>).ToList();
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(requests, HandoffJson.Options) ?? new JsonArray());
     }
 
@@ -108,7 +108,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     /// <summary>Folds expired, closed requests into the daily counts and deletes them, in one transaction.</summary>
     private int Purge(DateTimeOffset cutoff)
     {
-        var expired = _requests.Find(Query.LT("createdAt", JsonDocuments.Ms(cutoff)))
+        var expired = _requests.Find(LiteDbQueries.Less("createdAt", JsonDocuments.Ms(cutoff)))
             .Select(JsonDocuments.Read<HandoffRequest>)
             .Where(r => !r.IsOpen)
             .ToList();

@@ -65,14 +65,14 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     }
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(Query.EQ("user", $"{channelId}|{userId}")), cancellationToken);
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var messages = _messages.Find(Query.EQ("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<TranscriptMessage>).OrderBy(m => m.At).ToList();
+        var messages = _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<TranscriptMessage>).OrderBy(m => m.At).ToList();
         return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray());
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(Query.LT("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 }

@@ -119,6 +119,13 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         await transaction.CommitAsync(cancellationToken);
     }
 
+    public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        // The conversation row stays: its last_seq keeps the ids of later appends after every watermark handed out.
+        await using var connection = await database.OpenAsync(cancellationToken);
+        return await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
+    }
+
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);

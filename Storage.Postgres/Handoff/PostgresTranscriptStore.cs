@@ -9,6 +9,8 @@ namespace IntegrationBot.Storage.Postgres.Handoff;
 /// <summary>Transcripts in table <c>handoff_transcripts</c>; the serial id keeps messages with equal timestamps in write order.</summary>
 public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITranscriptStore
 {
+    private readonly UserRows<TranscriptMessage> _rows = new(database, "handoff_transcripts");
+
     public string Name => "transcripts";
 
     public async Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
@@ -21,7 +23,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
             "INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key) VALUES (@c, @u, @at, @j, @l) ON CONFLICT DO NOTHING",
             cancellationToken,
             ("c", $"{message.ChannelId}|{message.ConversationId}"),
-            ("u", $"{message.ChannelId}|{message.UserId}"),
+            ("u", _rows.KeyOf(message.ChannelId, message.UserId)),
             ("at", message.At.UtcTicks),
             ("j", JsonSerializer.Serialize(message, HandoffJson.Options)),
             ("l", message.LineId));
@@ -33,7 +35,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         var newestFirst = await Sql.ListAsync(
             connection,
             "SELECT json FROM handoff_transcripts WHERE conversation = @c ORDER BY at DESC, id DESC LIMIT @n",
-            r => Read(r.GetString(0)),
+            r => _rows.Read(r.GetString(0)),
             cancellationToken,
             ("c", $"{channelId}|{conversationId}"),
             ("n", Math.Max(count, 0)));
@@ -41,30 +43,12 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         return newestFirst;
     }
 
-    public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, "DELETE FROM handoff_transcripts WHERE user_key = @u", cancellationToken, ("u", $"{channelId}|{userId}"));
-    }
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        _rows.DeleteAsync(channelId, userId, cancellationToken);
 
-    public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        var messages = await Sql.ListAsync(
-            connection,
-            "SELECT json FROM handoff_transcripts WHERE user_key = @u ORDER BY at, id",
-            r => Read(r.GetString(0)),
-            cancellationToken,
-            ("u", $"{channelId}|{userId}"));
-        return JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray();
-    }
+    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        _rows.ExportAsync(channelId, userId, cancellationToken);
 
-    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, "DELETE FROM handoff_transcripts WHERE at < @cutoff", cancellationToken, ("cutoff", cutoff.UtcTicks));
-    }
-
-    private static TranscriptMessage Read(string json) =>
-        JsonSerializer.Deserialize<TranscriptMessage>(json, HandoffJson.Options) ?? throw new InvalidDataException("Stored transcript message is empty.");
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        _rows.PurgeOlderThanAsync(cutoff, cancellationToken);
 }

@@ -29,5 +29,7 @@ public sealed class CountingDirectLineStore(IDirectLineStore inner) : IDirectLin
 
     public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken) => inner.DeleteConversationAsync(conversationId, cancellationToken);
 
+    public Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken) => inner.ClearActivitiesAsync(conversationId, cancellationToken);
+
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) => inner.PurgeOlderThanAsync(cutoff, cancellationToken);
 }

@@ -86,6 +86,22 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         Assert.Equal(System.Net.HttpStatusCode.NotFound, response.StatusCode);
     }
 
+    [Fact]
+    public async Task Clearing_a_conversation_forgets_its_tail_and_keeps_the_conversation()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var chat = await _host.OpenChatAsync(ct);
+        var log = _host.Get<IDirectLineStore>();
+        await log.AppendAsync(chat.ConversationId, Note(chat, 1), null, ct);
+        Assert.True(_host.Get<RecentActivities>().Knows(chat.ConversationId));
+
+        await log.ClearActivitiesAsync(chat.ConversationId, ct);
+
+        Assert.False(_host.Get<RecentActivities>().Knows(chat.ConversationId));
+        Assert.True(await log.ConversationExistsAsync(chat.ConversationId, ct));
+        Assert.DoesNotContain(await _host.ActivitiesAsync(chat, ct), a => a.TryGetProperty("text", out var text) && text.GetString() == "note 1");
+    }
+
     private static Activity Note(WebChat chat, int i) => new()
     {
         Type = ActivityTypes.Message,

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.EndToEnd.Support;
 
@@ -7,7 +8,7 @@ internal static class Strings
 {
     public static string Get(string language, string key)
     {
-        var path = Path.Combine(RepoPaths.Root, "Dialogs", "Localization", language + ".json");
+        var path = RepositoryRoot.Combine("Dialogs", "Localization", language + ".json");
         using var doc = JsonDocument.Parse(File.ReadAllText(path));
         return doc.RootElement.GetProperty(key).GetString()!;
     }

@@ -1,6 +1,7 @@
 using IntegrationBot.Knowledge.Evaluation;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
+using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Knowledge.Tests.Evaluation;
 
@@ -18,7 +19,7 @@ public sealed class QualityTargetsTests
     [InlineData("holdout")]
     public void Evaluation_set_meets_the_issue_targets(string set)
     {
-        var (items, errors) = EvalSet.Load(Path.Combine(RepositoryRoot(), "Knowledge", "eval", set));
+        var (items, errors) = EvalSet.Load(RepositoryRoot.Combine("Knowledge", "eval", set));
         Assert.Empty(errors);
         Assert.True(items.Count >= 800, $"the {set} set has only {items.Count} lines");
 
@@ -34,18 +35,5 @@ public sealed class QualityTargetsTests
             var score = report.PerLanguage[language];
             Assert.True(score.Top1Accuracy >= 0.85, $"{set}/{language}: top-1 {score.Top1Accuracy:P1} < 85 %");
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "IntegrationBot.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("IntegrationBot.sln not found above " + AppContext.BaseDirectory);
     }
 }

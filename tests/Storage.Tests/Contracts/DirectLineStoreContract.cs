@@ -88,4 +88,27 @@ public abstract class DirectLineStoreContract : StoreContract
         Assert.Equal(1, purged);
         Assert.Equal(["new"], (await log.ReadAsync("d2", null, Ct)).Activities.Select(a => a.Text));
     }
+
+    [Fact]
+    public async Task Clearing_a_conversation_erases_its_activities_but_keeps_it_and_its_sequence()
+    {
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(new ManualTimeProvider(Start));
+        await log.CreateConversationAsync("d1", "u1", "sl", Ct);
+        await log.AppendAsync("d1", Message("directline", "d1", "a"), "k-a", Ct);
+        await log.AppendAsync("d1", Message("directline", "d1", "b"), null, Ct);
+        await log.AppendAsync("d2", Message("directline", "d2", "x"), null, Ct);
+
+        var cleared = await log.ClearActivitiesAsync("d1", Ct);
+        var next = await log.AppendAsync("d1", Message("directline", "d1", "c"), "k-a", Ct);
+
+        Assert.Equal(2, cleared);
+        Assert.True(await log.ConversationExistsAsync("d1", Ct));
+        Assert.Equal("sl", await log.LocaleOfAsync("d1", Ct));
+        Assert.True(next.IsNew);
+        Assert.Equal((3L, "d1|0000003"), (next.Watermark, next.Activity.Id));
+        Assert.Equal(["c"], (await log.ReadAsync("d1", null, Ct)).Activities.Select(a => a.Text));
+        Assert.Equal(["c"], (await log.ReadAsync("d1", 2, Ct)).Activities.Select(a => a.Text));
+        Assert.Equal(["x"], (await log.ReadAsync("d2", null, Ct)).Activities.Select(a => a.Text));
+    }
 }

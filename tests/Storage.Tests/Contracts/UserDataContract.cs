@@ -101,6 +101,33 @@ public abstract class UserDataContract : StoreContract
     }
 
     [Fact]
+    public async Task Retention_removes_a_counter_idle_for_the_period_with_no_entry_left_and_numbering_restarts()
+    {
+        await using var store = await OpenAsync();
+        var time = new ManualTimeProvider(Start);
+        var turns = store.TurnStore(time);
+        var runtime = store.RuntimeUserData([]);
+        await turns.CommitAsync(Reply("idle"), Ct);
+        await turns.CommitAsync(Reply("owed"), Ct);
+        await store.Outbox.MarkDeliveredAsync(OutboxEntry.IdFor("idle", 1), Ct);
+        time.Advance(TimeSpan.FromDays(3));
+        await turns.CommitAsync(Reply("recent"), Ct);
+        await store.Outbox.MarkDeliveredAsync(OutboxEntry.IdFor("recent", 1), Ct);
+
+        Assert.Equal(1, await runtime.Retention.PurgeOlderThanAsync(Start.AddDays(1), Ct));
+
+        // Only the idle conversation starts again at 1; the one still owed a reply and the recent one count on.
+        await store.Outbox.MarkDeliveredAsync(OutboxEntry.IdFor("owed", 1), Ct);
+        foreach (var conversation in new[] { "idle", "owed", "recent" })
+        {
+            await turns.CommitAsync(Reply(conversation), Ct);
+        }
+
+        var heads = (await store.Outbox.ListDueHeadsAsync(Start.AddDays(3), Ct)).ToDictionary(h => h.ConversationKey, h => h.Sequence);
+        Assert.Equal(new Dictionary<string, long> { ["idle"] = 1, ["owed"] = 2, ["recent"] = 2 }, heads);
+    }
+
+    [Fact]
     public async Task Erasing_a_web_chat_user_removes_all_their_conversations_and_exports_them_first()
     {
         await using var store = await OpenAsync();
@@ -199,4 +226,7 @@ public abstract class UserDataContract : StoreContract
 
     private static Activity Addressed(string chat, string text) =>
         Message("telegram", chat, text) with { Recipient = new ChannelAccount(chat) };
+
+    private static TurnCommit Reply(string conversation) =>
+        new(conversation, null, new Dictionary<string, StoredItem>(), [Message("telegram", conversation, "reply")]);
 }

@@ -50,13 +50,13 @@ public sealed class LiteDbBackend : IStoreBackend
 
     public RuntimeUserData RuntimeUserData(IEnumerable<IUserConversationDirectory> directories)
     {
-        var data = new DialogsUserData(_database, directories);
+        var data = new DialogsUserData(_database, directories, TimeProvider.System);
         return new RuntimeUserData(data, data);
     }
 
     public WebChatUserData WebChatUserData(IDirectLineStore log)
     {
-        var data = new DirectLineUserData(_database, log, new RecentActivities(TimeProvider.System));
+        var data = new DirectLineUserData(_database, log);
         return new WebChatUserData(data, data, data);
     }
 
