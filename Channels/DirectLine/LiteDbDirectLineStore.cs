@@ -1,5 +1,6 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Channels.DirectLine;
@@ -52,34 +53,49 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         _db.WriteAsync(
             db =>
             {
-                var log = db.GetCollection<ActivityDocument>(Activities);
-                if (dedupeKey is not null && log.FindOne(a => a.DedupeKey == dedupeKey && a.ConversationId == conversationId) is { } seen)
+                // Plain documents with the field names the typed mapper used to write: the same file format, without
+                // a mapper round trip or a LINQ translation on every append.
+                var log = db.GetCollection(Activities);
+                if (dedupeKey is not null && FindByDedupeKey(log, conversationId, dedupeKey) is { } seen)
                 {
-                    return new AppendedActivity(ActivityJson.Deserialize(seen.Json)!, seen.Seq, IsNew: false);
+                    return new AppendedActivity(ActivityJson.Deserialize(seen["Json"].AsString)!, seen["Seq"].AsInt64, IsNew: false);
                 }
 
-                var conversations = db.GetCollection<ConversationDocument>(Conversations);
-                var conversation = conversations.FindById(conversationId)
-                    ?? new ConversationDocument { Id = conversationId, UserId = "", CreatedAt = _time.GetUtcNow().UtcDateTime };
-                conversation.LastSeq++;
-                conversations.Upsert(conversation);
+                var now = _time.GetUtcNow();
+                var conversations = db.GetCollection(Conversations);
+                var conversation = conversations.FindById(conversationId);
+                var seq = (conversation?["LastSeq"].AsInt64 ?? 0L) + 1;
+                if (conversation is null)
+                {
+                    conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
+                }
+                else
+                {
+                    conversation["LastSeq"] = seq;
+                    conversations.Update(conversation);
+                }
 
                 var stored = activity with
                 {
-                    Id = $"{conversationId}|{conversation.LastSeq:D7}",
-                    Timestamp = activity.Timestamp ?? _time.GetUtcNow(),
+                    Id = $"{conversationId}|{seq:D7}",
+                    Timestamp = activity.Timestamp ?? now,
                     Conversation = new ConversationAccount(conversationId),
                 };
-                log.Insert(new ActivityDocument
+                var document = new BsonDocument
                 {
-                    Id = stored.Id!,
-                    ConversationId = conversationId,
-                    Seq = conversation.LastSeq,
-                    DedupeKey = dedupeKey,
-                    StoredAt = _time.GetUtcNow().UtcDateTime,
-                    Json = ActivityJson.Serialize(stored),
-                });
-                return new AppendedActivity(stored, conversation.LastSeq, IsNew: true);
+                    ["_id"] = stored.Id!,
+                    ["ConversationId"] = conversationId,
+                    ["Seq"] = seq,
+                    ["StoredAt"] = now.UtcDateTime,
+                    ["Json"] = ActivityJson.Serialize(stored),
+                };
+                if (dedupeKey is not null)
+                {
+                    document["DedupeKey"] = dedupeKey;
+                }
+
+                log.Insert(document);
+                return new AppendedActivity(stored, seq, IsNew: true);
             },
             cancellationToken);
 
@@ -110,6 +126,11 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         var limit = cutoff.UtcDateTime;
         return _db.WriteAsync(db => db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.StoredAt < limit), cancellationToken);
     }
+
+    /// <summary>Through the dedupe key's index alone (keys are nearly unique; the conversation's index could hold
+    /// thousands); the parameterized expression is parsed and compiled once per process, not per call.</summary>
+    private static BsonDocument? FindByDedupeKey(ILiteCollection<BsonDocument> log, string conversationId, string dedupeKey) =>
+        log.Find(LiteDbQueries.Equal("DedupeKey", dedupeKey)).FirstOrDefault(d => d["ConversationId"].AsString == conversationId);
 
     private sealed class ConversationDocument
     {
