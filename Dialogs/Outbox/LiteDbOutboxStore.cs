@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Outbox;
@@ -48,7 +49,7 @@ public sealed class LiteDbOutboxStore : IOutboxStore
 
     public Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
         _database.WriteAsync(
-            db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(Query.EQ("conversation", conversationKey)),
+            db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(LiteDbQueries.Equal("conversation", conversationKey)),
             cancellationToken);
 
     private Task<List<OutboxEntry>> HeadsAsync(CancellationToken cancellationToken) => _database.ReadAsync(

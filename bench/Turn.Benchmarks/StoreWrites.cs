@@ -30,12 +30,13 @@ public static class StoreWrites
             var transcriptLine = await MeasureAsync(count, i => transcripts.AppendAsync(
                 new TranscriptMessage("webchat", "c" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.Bot, "A reply of ordinary length, a sentence or two.") { LineId = $"m{i}|bot|0" },
                 CancellationToken.None));
-            var turnLines = await MeasureAsync(count / 3, async i =>
-            {
-                await transcripts.AppendAsync(new TranscriptMessage("webchat", "d" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.User, "A question.") { LineId = $"m{i}|user" }, CancellationToken.None);
-                await transcripts.AppendAsync(new TranscriptMessage("webchat", "d" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.Bot, "A reply of ordinary length.") { LineId = $"m{i}|bot|0" }, CancellationToken.None);
-                await transcripts.AppendAsync(new TranscriptMessage("webchat", "d" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.Bot, "A second reply.") { LineId = $"m{i}|bot|1" }, CancellationToken.None);
-            });
+            var turnLines = await MeasureAsync(count / 3, i => transcripts.AppendManyAsync(
+                [
+                    new TranscriptMessage("webchat", "d" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.User, "A question.") { LineId = $"m{i}|user" },
+                    new TranscriptMessage("webchat", "d" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.Bot, "A reply of ordinary length.") { LineId = $"m{i}|bot|0" },
+                    new TranscriptMessage("webchat", "d" + (i % 50), "u" + (i % 50), now, TranscriptAuthor.Bot, "A second reply.") { LineId = $"m{i}|bot|1" },
+                ],
+                CancellationToken.None));
             var webChatEntry = await MeasureAsync(count, i => webChat.AppendAsync(
                 "dl" + (i % 50),
                 new Activity { Type = ActivityTypes.Message, Text = "A reply of ordinary length, a sentence or two." },
