@@ -1,5 +1,6 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Channels.DirectLine;
@@ -16,12 +17,13 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     {
         _db = db;
         _time = time;
+        // The names and expressions the typed mapper gave these indexes, so files written before find them unchanged.
         db.Setup(database =>
         {
-            var log = database.GetCollection<ActivityDocument>(Activities);
-            log.EnsureIndex(a => a.ConversationId);
-            log.EnsureIndex(a => a.DedupeKey);
-            log.EnsureIndex(a => a.StoredAt);
+            var log = database.GetCollection(Activities);
+            log.EnsureIndex("ConversationId");
+            log.EnsureIndex("DedupeKey");
+            log.EnsureIndex("StoredAt");
         });
     }
 
@@ -29,22 +31,28 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         _db.WriteAsync(
             db =>
             {
-                var conversations = db.GetCollection<ConversationDocument>(Conversations);
+                var conversations = db.GetCollection(Conversations);
                 if (conversations.FindById(conversationId) is not null)
                 {
                     return false;
                 }
 
-                conversations.Insert(new ConversationDocument { Id = conversationId, UserId = userId, Locale = locale, CreatedAt = _time.GetUtcNow().UtcDateTime });
+                var conversation = new BsonDocument { ["_id"] = conversationId, ["UserId"] = userId, ["LastSeq"] = 0L, ["CreatedAt"] = _time.GetUtcNow().UtcDateTime };
+                if (locale is not null)
+                {
+                    conversation["Locale"] = locale;
+                }
+
+                conversations.Insert(conversation);
                 return true;
             },
             cancellationToken);
 
     public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId) is not null, cancellationToken);
+        _db.ReadAsync(db => db.GetCollection(Conversations).FindById(conversationId) is not null, cancellationToken);
 
     public Task<string?> LocaleOfAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(db => db.GetCollection<ConversationDocument>(Conversations).FindById(conversationId)?.Locale, cancellationToken);
+        _db.ReadAsync(db => db.GetCollection(Conversations).FindById(conversationId) is { } conversation && conversation["Locale"].IsString ? conversation["Locale"].AsString : null, cancellationToken);
 
     /// <summary>Completes once the activity is durable: a user's message is acknowledged, and a reply counts as
     /// delivered, only when it would survive a power loss.</summary>
@@ -52,34 +60,49 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         _db.WriteAsync(
             db =>
             {
-                var log = db.GetCollection<ActivityDocument>(Activities);
-                if (dedupeKey is not null && log.FindOne(a => a.DedupeKey == dedupeKey && a.ConversationId == conversationId) is { } seen)
+                // Plain documents with the field names the typed mapper used to write: the same file format, without
+                // a mapper round trip or a LINQ translation on every append.
+                var log = db.GetCollection(Activities);
+                if (dedupeKey is not null && FindByDedupeKey(log, conversationId, dedupeKey) is { } seen)
                 {
-                    return new AppendedActivity(ActivityJson.Deserialize(seen.Json)!, seen.Seq, IsNew: false);
+                    return new AppendedActivity(ActivityJson.Deserialize(seen["Json"].AsString)!, seen["Seq"].AsInt64, IsNew: false);
                 }
 
-                var conversations = db.GetCollection<ConversationDocument>(Conversations);
-                var conversation = conversations.FindById(conversationId)
-                    ?? new ConversationDocument { Id = conversationId, UserId = "", CreatedAt = _time.GetUtcNow().UtcDateTime };
-                conversation.LastSeq++;
-                conversations.Upsert(conversation);
+                var now = _time.GetUtcNow();
+                var conversations = db.GetCollection(Conversations);
+                var conversation = conversations.FindById(conversationId);
+                var seq = (conversation?["LastSeq"].AsInt64 ?? 0L) + 1;
+                if (conversation is null)
+                {
+                    conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
+                }
+                else
+                {
+                    conversation["LastSeq"] = seq;
+                    conversations.Update(conversation);
+                }
 
                 var stored = activity with
                 {
-                    Id = $"{conversationId}|{conversation.LastSeq:D7}",
-                    Timestamp = activity.Timestamp ?? _time.GetUtcNow(),
+                    Id = $"{conversationId}|{seq:D7}",
+                    Timestamp = activity.Timestamp ?? now,
                     Conversation = new ConversationAccount(conversationId),
                 };
-                log.Insert(new ActivityDocument
+                var document = new BsonDocument
                 {
-                    Id = stored.Id!,
-                    ConversationId = conversationId,
-                    Seq = conversation.LastSeq,
-                    DedupeKey = dedupeKey,
-                    StoredAt = _time.GetUtcNow().UtcDateTime,
-                    Json = ActivityJson.Serialize(stored),
-                });
-                return new AppendedActivity(stored, conversation.LastSeq, IsNew: true);
+                    ["_id"] = stored.Id!,
+                    ["ConversationId"] = conversationId,
+                    ["Seq"] = seq,
+                    ["StoredAt"] = now.UtcDateTime,
+                    ["Json"] = ActivityJson.Serialize(stored),
+                };
+                if (dedupeKey is not null)
+                {
+                    document["DedupeKey"] = dedupeKey;
+                }
+
+                log.Insert(document);
+                return new AppendedActivity(stored, seq, IsNew: true);
             },
             cancellationToken);
 
@@ -87,49 +110,35 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     {
         var after = watermark ?? 0;
         var docs = await _db.ReadAsync(
-            db => db.GetCollection<ActivityDocument>(Activities)
-                .Find(a => a.ConversationId == conversationId && a.Seq > after)
-                .OrderBy(a => a.Seq)
+            db => db.GetCollection(Activities)
+                .Find(BsonExpression.Create("$.ConversationId = @0 AND $.Seq > @1", conversationId, after))
+                .OrderBy(d => d["Seq"].AsInt64)
                 .ToList(),
             cancellationToken);
-        var last = docs.Count > 0 ? docs[^1].Seq : after;
-        return new ActivityPage([.. docs.Select(d => ActivityJson.Deserialize(d.Json)!)], last);
+        var last = docs.Count > 0 ? docs[^1]["Seq"].AsInt64 : after;
+        return new ActivityPage([.. docs.Select(d => ActivityJson.Deserialize(d["Json"].AsString)!)], last);
     }
 
     public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken) =>
         _db.WriteAsync(
             db =>
             {
-                db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.ConversationId == conversationId);
-                return db.GetCollection<ConversationDocument>(Conversations).Delete(conversationId);
+                db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId));
+                return db.GetCollection(Conversations).Delete(conversationId);
             },
             cancellationToken);
 
     public Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.WriteAsync(db => db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.ConversationId == conversationId), cancellationToken);
+        _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId)), cancellationToken);
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var limit = cutoff.UtcDateTime;
-        return _db.WriteAsync(db => db.GetCollection<ActivityDocument>(Activities).DeleteMany(a => a.StoredAt < limit), cancellationToken);
+        return _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Less("StoredAt", limit)), cancellationToken);
     }
 
-    private sealed class ConversationDocument
-    {
-        public string Id { get; set; } = "";
-        public string UserId { get; set; } = "";
-        public string? Locale { get; set; }
-        public long LastSeq { get; set; }
-        public DateTime CreatedAt { get; set; }
-    }
-
-    private sealed class ActivityDocument
-    {
-        public string Id { get; set; } = "";
-        public string ConversationId { get; set; } = "";
-        public long Seq { get; set; }
-        public string? DedupeKey { get; set; }
-        public DateTime StoredAt { get; set; }
-        public string Json { get; set; } = "";
-    }
+    /// <summary>Through the dedupe key's index alone (keys are nearly unique; the conversation's index could hold
+    /// thousands); the parameterized expression is parsed and compiled once per process, not per call.</summary>
+    private static BsonDocument? FindByDedupeKey(ILiteCollection<BsonDocument> log, string conversationId, string dedupeKey) =>
+        log.Find(LiteDbQueries.Equal("DedupeKey", dedupeKey)).FirstOrDefault(d => d["ConversationId"].AsString == conversationId);
 }

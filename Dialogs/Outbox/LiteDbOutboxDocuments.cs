@@ -12,17 +12,6 @@ internal static class LiteDbOutboxDocuments
 
     public const string CounterUpdated = "updated";
 
-    /// <summary>Records when the conversation's counter last moved.</summary>
-    public static void StampCounter(LiteDatabase db, string conversationKey, DateTimeOffset at)
-    {
-        var counters = db.GetCollection(SequenceCollection);
-        if (counters.FindById(conversationKey) is { } counter)
-        {
-            counter[CounterUpdated] = at.UtcTicks;
-            counters.Update(counter);
-        }
-    }
-
     public static BsonDocument ToDocument(OutboxEntry entry) => new()
     {
         ["_id"] = entry.Id,

@@ -13,9 +13,12 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
     /// <summary>Completes once the commit is durable, so no reply leaves before its state would survive a power loss.</summary>
     public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(commit);
+        // Serialized before taking the write gate: JSON work need not hold up the process's other writers.
+        var outgoing = commit.Outgoing.Select(a => (Channel: a.ChannelId ?? string.Empty, Json: ActivityJson.Serialize(a))).ToList();
         try
         {
-            return await database.WriteAsync(db => CommitAndStampCounter(db, commit), cancellationToken);
+            return await database.WriteAsync(db => Commit(db, commit, outgoing), cancellationToken);
         }
         catch (StorageConflictException)
         {
@@ -23,20 +26,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         }
     }
 
-    /// <summary>Stamps the conversation's sequence counter with the time of the commit that moved it, in the same
-    /// transaction, so retention can tell a counter idle for the whole period (see DialogsUserData).</summary>
-    private CommitOutcome CommitAndStampCounter(LiteDatabase db, TurnCommit commit)
-    {
-        var outcome = Commit(db, commit);
-        if (outcome == CommitOutcome.Committed && commit.Outgoing.Count > 0)
-        {
-            LiteDbOutboxDocuments.StampCounter(db, commit.ConversationKey, time.GetUtcNow());
-        }
-
-        return outcome;
-    }
-
-    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit)
+    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing)
     {
         var inbound = db.GetCollection(LiteDbOutboxDocuments.InboundCollection);
         if (commit.InboundKey is not null && inbound.FindById(commit.InboundKey) is not null)
@@ -47,27 +37,28 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         LiteDbDocuments.WriteChecked(db, commit.StateChanges);
 
         var now = time.GetUtcNow();
-        if (commit.Outgoing.Count > 0)
+        if (outgoing.Count > 0)
         {
             var sequences = db.GetCollection(LiteDbOutboxDocuments.SequenceCollection);
             var outbox = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
             var last = sequences.FindById(commit.ConversationKey)?["last"].AsInt64 ?? 0L;
-            foreach (var activity in commit.Outgoing)
+            foreach (var (channel, json) in outgoing)
             {
                 last++;
                 outbox.Insert(LiteDbOutboxDocuments.ToDocument(new OutboxEntry(
                     OutboxEntry.IdFor(commit.ConversationKey, last),
                     commit.ConversationKey,
                     last,
-                    activity.ChannelId ?? string.Empty,
-                    ActivityJson.Serialize(activity),
+                    channel,
+                    json,
                     OutboxStatus.Pending,
                     0,
                     now,
                     now)));
             }
 
-            sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last });
+            // Stamped with the commit's time, so retention can tell a counter idle for the whole period (see DialogsUserData).
+            sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
         }
 
         if (commit.InboundKey is not null)

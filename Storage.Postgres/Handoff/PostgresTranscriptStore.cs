@@ -13,20 +13,41 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
 
     public string Name => "transcripts";
 
-    public async Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
+    public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(message);
+        return AppendManyAsync([message], cancellationToken);
+    }
+
+    /// <summary>All lines in one transaction, inserted in order, so their serial ids keep that order.</summary>
+    public async Task AppendManyAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(
-            connection,
-            // The unique (conversation, line_key) index makes a line that a rerun of the same turn writes again a no-op.
-            "INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key) VALUES (@c, @u, @at, @j, @l) ON CONFLICT DO NOTHING",
-            cancellationToken,
-            ("c", $"{message.ChannelId}|{message.ConversationId}"),
-            ("u", _rows.KeyOf(message.ChannelId, message.UserId)),
-            ("at", message.At.UtcTicks),
-            ("j", JsonSerializer.Serialize(message, HandoffJson.Options)),
-            ("l", message.LineId));
+        await using var transaction = messages.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
+        foreach (var message in messages)
+        {
+            await Sql.ExecuteAsync(
+                connection,
+                // The unique (conversation, line_key) index makes a line that a rerun of the same turn writes again a no-op.
+                "INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key) VALUES (@c, @u, @at, @j, @l) ON CONFLICT DO NOTHING",
+                cancellationToken,
+                ("c", $"{message.ChannelId}|{message.ConversationId}"),
+                ("u", _rows.KeyOf(message.ChannelId, message.UserId)),
+                ("at", message.At.UtcTicks),
+                ("j", JsonSerializer.Serialize(message, HandoffJson.Options)),
+                ("l", message.LineId));
+        }
+
+        if (transaction is not null)
+        {
+            await transaction.CommitAsync(cancellationToken);
+        }
     }
 
     public async Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)

@@ -13,6 +13,8 @@ public sealed class DiscardingTranscripts : ITranscriptStore
 
     public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
 
+    public Task AppendManyAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken) =>
         Task.FromResult<IReadOnlyList<TranscriptMessage>>([]);
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows.Privacy;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
@@ -32,6 +33,8 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         var activity = turn.Context.Activity;
         var reference = JsonSerializer.Serialize(activity.GetConversationReference(), ActivityJson.Options);
         var address = new ConversationAddress(activity.ChannelId!, activity.Conversation!.Id, activity.From?.Id ?? string.Empty, reference);
+        // The request carries the recent transcript, which must include the message that asked for a person.
+        await TurnTranscript.FlushAsync(turn.Context, cancellationToken);
         var ticket = await queue.EnqueueAsync(new HandoffDraft(address, turn.Language, data.LastTopic, reason), cancellationToken);
         var wasOpen = IsOpen(data);
         turn.Data = turn.Data with

@@ -16,6 +16,8 @@ public sealed class PersonalDataEraser(HandoffQueue queue, IEnumerable<IUserData
 {
     public async Task EraseAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
+        // Lines of this turn kept back until its end would otherwise be written after the erasure.
+        await TurnTranscript.FlushAsync(turn.Context, cancellationToken);
         var activity = turn.Context.Activity;
         if (CounselorFlow.IsOpen(turn.Data))
         {

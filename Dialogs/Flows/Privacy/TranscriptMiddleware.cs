@@ -29,21 +29,35 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
             return sendNext();
         });
 
-        // A message that starts a handoff must already be in the transcript the counselor receives, so the user's
-        // text is written before the turn when privacy was accepted earlier, and after it when this turn accepts it.
+        // A message that starts a handoff must already be in the transcript the counselor receives. The user's line
+        // counts from before the turn when privacy was accepted earlier, and from after it when this turn accepts it;
+        // it is kept back with the bot's lines and all are written in one go at the end, unless a handoff or an
+        // erasure in the turn flushes it first (TurnTranscript.FlushAsync) or the turn fails.
         var activity = turnContext.Activity;
         var userText = activity.Type == ActivityTypes.Message ? turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) : null;
         var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.Privacy == PrivacyChoice.Accepted;
+        var transcript = TurnTranscript.Begin(turnContext, transcripts);
         if (acceptedBefore)
         {
-            await AppendUserTextAsync(activity, userText, cancellationToken);
+            AddUserLine(transcript, activity, userText);
         }
 
-        await next(cancellationToken);
+        try
+        {
+            await next(cancellationToken);
+        }
+        catch (Exception) when (acceptedBefore)
+        {
+            // As if written before the turn: the person's message stays in the transcript even when the turn fails.
+            await transcript.WriteAsync(cancellationToken);
+            throw;
+        }
 
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
         if (data?.Privacy != PrivacyChoice.Accepted || activity.ChannelId is null || activity.Conversation?.Id is null)
         {
+            // Withdrawn or erased in this turn: only what was accepted before it is kept (an erasure flushed it first).
+            await transcript.WriteAsync(cancellationToken);
             return;
         }
 
@@ -51,28 +65,29 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         var now = time.GetUtcNow();
         if (!acceptedBefore)
         {
-            await AppendUserTextAsync(activity, userText, cancellationToken);
+            AddUserLine(transcript, activity, userText);
         }
 
         // Keyed by the activity and position, so a rerun of the turn after an eTag conflict adds no second copy.
         foreach (var (text, index) in botTexts.Select((t, i) => (t, i)))
         {
-            await transcripts.AppendAsync(
-                new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.Bot, text) { LineId = LineIdOf(activity, $"bot|{index}") },
-                cancellationToken);
+            transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.Bot, text)
+            {
+                LineId = LineIdOf(activity, $"bot|{index}"),
+            });
         }
+
+        await transcript.WriteAsync(cancellationToken);
     }
 
-    private async Task AppendUserTextAsync(Activity activity, string? userText, CancellationToken cancellationToken)
+    private void AddUserLine(TurnTranscript transcript, Activity activity, string? userText)
     {
         if (userText is { Length: > 0 } && activity.ChannelId is not null && activity.Conversation?.Id is not null)
         {
-            await transcripts.AppendAsync(
-                new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, time.GetUtcNow(), TranscriptAuthor.User, userText)
-                {
-                    LineId = LineIdOf(activity, "user"),
-                },
-                cancellationToken);
+            transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, time.GetUtcNow(), TranscriptAuthor.User, userText)
+            {
+                LineId = LineIdOf(activity, "user"),
+            });
         }
     }
 

@@ -9,6 +9,23 @@ public sealed class HandoffFlowTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
+    public async Task The_message_that_asks_for_a_person_is_in_the_transcript_the_counselor_receives()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("how do I open a bank account");
+
+        // The turn's lines are written together at its end, but the request reads the transcript during the turn.
+        await bot.SendAsync("/counselor");
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal((TranscriptAuthor.User, "/counselor"), (request.Transcript[^1].Author, request.Transcript[^1].Text));
+        var stored = await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct);
+        Assert.Single(stored, m => m.Text == "/counselor");
+        Assert.Equal(TranscriptAuthor.Bot, stored[^1].Author);
+    }
+
+    [Fact]
     public async Task Counselor_request_queues_with_position_then_relays_both_ways_and_closing_asks_for_satisfaction()
     {
         await using var bot = FlowHarness.Create();

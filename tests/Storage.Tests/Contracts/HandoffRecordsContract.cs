@@ -45,6 +45,32 @@ public abstract class HandoffRecordsContract : StoreContract
     }
 
     [Fact]
+    public async Task A_turns_lines_appended_together_keep_their_order_and_skip_lines_already_stored()
+    {
+        await using var store = await OpenAsync();
+        var user = new TranscriptMessage("telegram", "conv-1", "user-1", Start, TranscriptAuthor.User, "question") { LineId = "upd-9|user" };
+        await store.Transcripts.AppendAsync(user, Ct);
+
+        // A rerun of the turn: the user's line again, the bot's lines for the first time (one of them twice).
+        await store.Transcripts.AppendManyAsync(
+            [
+                user with { At = Start.AddSeconds(1) },
+                user with { Author = TranscriptAuthor.Bot, Text = "answer", LineId = "upd-9|bot|0" },
+                user with { Author = TranscriptAuthor.Bot, Text = "related", LineId = "upd-9|bot|1" },
+                user with { Author = TranscriptAuthor.Bot, Text = "related again", LineId = "upd-9|bot|1" },
+                user with { Author = TranscriptAuthor.Bot, Text = "proactive", LineId = null },
+            ],
+            Ct);
+        await store.Transcripts.AppendManyAsync([], Ct);
+        await store.Transcripts.AppendManyAsync([user with { Author = TranscriptAuthor.Bot, Text = "answer again", LineId = "upd-9|bot|0" }], Ct);
+
+        var recent = await store.Transcripts.RecentAsync("telegram", "conv-1", 10, Ct);
+        Assert.Equal(["question", "answer", "related", "proactive"], recent.Select(m => m.Text));
+        Assert.Equal([TranscriptAuthor.User, TranscriptAuthor.Bot, TranscriptAuthor.Bot, TranscriptAuthor.Bot], recent.Select(m => m.Author));
+        Assert.Equal(4, (await store.Transcripts.ExportUserDataAsync("telegram", "user-1", Ct)).AsArray().Count);
+    }
+
+    [Fact]
     public async Task Transcripts_are_exported_erased_per_user_and_purged_by_age()
     {
         await using var store = await OpenAsync();

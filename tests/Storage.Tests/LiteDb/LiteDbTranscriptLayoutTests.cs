@@ -1,0 +1,81 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Storage;
+using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.TestSupport;
+using LiteDB;
+
+namespace IntegrationBot.Storage.Tests.LiteDb;
+
+/// <summary>A data file written by the earlier transcript layout (ObjectId ids, the line id in an indexed field) still works.</summary>
+public sealed class LiteDbTranscriptLayoutTests
+{
+    private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Lines_of_the_earlier_layout_are_read_in_order_deduplicated_erased_and_purged()
+    {
+        using var directory = new TempDataDirectory();
+        using (var database = directory.Open())
+        {
+            WriteEarlierLayout(database.Database);
+        }
+
+        using var reopened = directory.Open();
+        var store = new LiteDbTranscriptStore(reopened.Database);
+
+        // The earlier run's user line comes again with the rest of the turn (a rerun after the upgrade).
+        await store.AppendManyAsync(
+            [
+                Line("c1", "u1", Start, TranscriptAuthor.User, "second", "m2|user"),
+                Line("c1", "u1", Start, TranscriptAuthor.Bot, "third", "m2|bot|0"),
+            ],
+            Ct);
+
+        Assert.Equal(["first", "second", "third"], (await store.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
+        Assert.Equal(["first", "second", "third"], (await store.ExportUserDataAsync("telegram", "u1", Ct)).AsArray().Select(m => m!["text"]!.GetValue<string>()));
+        Assert.DoesNotContain(
+            reopened.Database.GetCollection("$indexes").Find(Query.EQ("collection", "handoff_transcripts")),
+            index => index["name"].AsString == "line");
+
+        Assert.Equal(1, await store.PurgeOlderThanAsync(Start.AddDays(-1), Ct));
+        Assert.Equal(3, await store.DeleteUserDataAsync("telegram", "u1", Ct));
+        Assert.Empty(await store.RecentAsync("telegram", "c1", 10, Ct));
+    }
+
+    private static TranscriptMessage Line(string conversation, string user, DateTimeOffset at, TranscriptAuthor author, string text, string? lineId) =>
+        new("telegram", conversation, user, at, author, text) { LineId = lineId };
+
+    /// <summary>Documents exactly as the earlier store wrote them: ObjectId ids in write order and fields conversation,
+    /// user, at (milliseconds) and line, each indexed.</summary>
+    private static void WriteEarlierLayout(LiteDatabase database)
+    {
+        var messages = database.GetCollection("handoff_transcripts");
+        foreach (var field in new[] { "conversation", "user", "at", "line" })
+        {
+            messages.EnsureIndex(field);
+        }
+
+        // Equal times, so only the ids give the order; one line has no line id; one is old enough to purge.
+        var lines = new[]
+        {
+            Line("c1", "u1", Start, TranscriptAuthor.User, "first", null),
+            Line("c1", "u1", Start, TranscriptAuthor.User, "second", "m2|user"),
+            Line("c9", "u9", Start.AddDays(-30), TranscriptAuthor.User, "old", "m0|user"),
+        };
+        foreach (var line in lines)
+        {
+            messages.Insert(new BsonDocument
+            {
+                ["_id"] = ObjectId.NewObjectId(),
+                ["json"] = JsonSerializer.Serialize(line, HandoffJson.Options),
+                ["conversation"] = $"telegram|{line.ConversationId}",
+                ["user"] = $"telegram|{line.UserId}",
+                ["at"] = line.At.ToUnixTimeMilliseconds(),
+                ["line"] = line.LineId is { } id ? $"telegram|{line.ConversationId}|{id}" : BsonValue.Null,
+            });
+        }
+    }
+}
