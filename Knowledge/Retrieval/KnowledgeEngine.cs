@@ -54,7 +54,7 @@ public sealed class KnowledgeEngine
         }
 
         var (language, confidence) = ChooseLanguage(window, forced, current);
-        var candidates = index.Search(folded, language, CandidateCount);
+        var candidates = index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var decision = intents.Detect(tokens) switch
         {

@@ -9,7 +9,8 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// TF-IDF index over the topics' titles, sample questions and keywords, one document per topic and language.
 /// A question is scored in two stages: cosine similarity with each document's centroid (through an inverted
 /// index, so cost grows with the matching features, not with the number of topics), then, for the best
-/// documents only, the similarity with their single closest sample question. Documents in the question's
+/// documents only, the similarity with their single closest sample question (through the same postings, see
+/// <see cref="EntryPostings"/>). Documents in the question's
 /// language count fully; other languages count a little less, so a question in English still finds its
 /// topic in a Slovenian conversation. Built once; searching is thread-safe.
 /// </summary>
@@ -20,18 +21,17 @@ public sealed class TopicIndex
     private readonly string[] topicIds;
     private readonly int[] docTopic;
     private readonly int[] docLanguage;
-    private readonly SparseVector[][] docEntries;
-    private readonly Dictionary<string, int> vocabulary;
-    private readonly double[] idf;
     private readonly int[][] postingDocs;
     private readonly float[][] postingWeights;
-    private readonly double unknownIdf;
+    private readonly EntryPostings entries;
+    private readonly QueryEncoder encoder;
     private readonly KnowledgeEngineOptions options;
     private readonly KeywordPhrases keywords;
 
-    // A pool of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
+    // Pools of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
     // hand out arrays other code left dirty).
     private readonly ArrayPool<double> pool = ArrayPool<double>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
+    private readonly ArrayPool<int> intPool = ArrayPool<int>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
 
     private TopicIndex(
         KnowledgeEngineOptions options,
@@ -44,12 +44,10 @@ public sealed class TopicIndex
         this.topicIds = topicIds;
         this.docTopic = docTopic;
         this.docLanguage = docLanguage;
-        this.docEntries = docEntries;
-        this.vocabulary = vocabulary;
-        this.idf = idf;
         this.postingDocs = postingDocs;
         this.postingWeights = postingWeights;
-        unknownIdf = Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower);
+        entries = EntryPostings.Build(docEntries, postingDocs);
+        encoder = new QueryEncoder(vocabulary, idf, Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower), options);
     }
 
     /// <summary>Number of topics indexed.</summary>
@@ -137,26 +135,30 @@ public sealed class TopicIndex
     }
 
     /// <summary>The best <paramref name="count"/> topics for already folded text, best first, scores 0..1.</summary>
-    public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count)
-    {
-        var terms = TextFeatures.Terms(folded);
-        var query = QueryVector(terms);
-        if (query.Count == 0)
-        {
-            return [];
-        }
+    public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count) =>
+        Search(TextFeatures.Terms(folded), preferredLanguage, count);
 
-        var preferred = IndexOfLanguage(preferredLanguage);
+    /// <summary>The same for the words <see cref="TextFeatures.Terms(IReadOnlyList{string})"/> made of the folded tokens.</summary>
+    internal IReadOnlyList<TopicScore> Search(List<string> terms, string preferredLanguage, int count)
+    {
+        var maxFeatures = QueryEncoder.MaxFeatures(terms);
+        var queryIds = intPool.Rent(maxFeatures);
+        var queryWeights = pool.Rent(maxFeatures);
         var scores = pool.Rent(docTopic.Length);
-        var dense = pool.Rent(idf.Length);
         var touched = new List<int>();
         try
         {
-            foreach (var (feature, weight) in query)
+            var length = encoder.Encode(terms, queryIds, queryWeights);
+            if (length == 0)
             {
-                dense[feature] = weight;
-                var docs = postingDocs[feature];
-                var weights = postingWeights[feature];
+                return [];
+            }
+
+            for (var q = 0; q < length; q++)
+            {
+                var weight = queryWeights[q];
+                var docs = postingDocs[queryIds[q]];
+                var weights = postingWeights[queryIds[q]];
                 for (var i = 0; i < docs.Length; i++)
                 {
                     if (scores[docs[i]] == 0)
@@ -168,7 +170,10 @@ public sealed class TopicIndex
                 }
             }
 
-            return Rank(touched, scores, dense, preferred, count, keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords));
+            var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords);
+            var best = Best(touched, scores);
+            var closest = Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length));
+            return Rank(best, closest, scores, IndexOfLanguage(preferredLanguage), count, bonus);
         }
         finally
         {
@@ -177,19 +182,19 @@ public sealed class TopicIndex
                 scores[doc] = 0;
             }
 
-            foreach (var feature in query.Keys)
-            {
-                dense[feature] = 0;
-            }
-
+            Array.Clear(queryWeights, 0, maxFeatures);
+            Array.Clear(queryIds, 0, maxFeatures);
             pool.Return(scores);
-            pool.Return(dense);
+            pool.Return(queryWeights);
+            intPool.Return(queryIds);
         }
     }
 
-    private List<TopicScore> Rank(List<int> touched, double[] scores, double[] dense, int preferred, int count, Dictionary<int, double> bonus)
+    // The documents with the best centroid scores, in the order the rest of the ranking has always taken them
+    // (lowest first, as a min-heap hands them out). A small heap: sorting every touched document costs too much
+    // at 5,000 topics.
+    private List<int> Best(List<int> touched, double[] scores)
     {
-        // Keep the best documents with a small min-heap: sorting every touched document costs too much at 5,000 topics.
         var heap = new PriorityQueue<int, double>(RerankCount + 1);
         foreach (var doc in touched)
         {
@@ -203,17 +208,51 @@ public sealed class TopicIndex
             }
         }
 
-        var inPreferred = new Dictionary<int, double>();
-        var inOther = new Dictionary<int, double>();
+        var best = new List<int>(heap.Count);
         while (heap.TryDequeue(out var doc, out _))
         {
-            var closest = 0.0;
-            foreach (var entry in docEntries[doc])
+            best.Add(doc);
+        }
+
+        return best;
+    }
+
+    // Per document of best, the similarity with its closest entry (title, sample question or keyword).
+    private double[] Closest(List<int> best, ReadOnlySpan<int> queryIds, ReadOnlySpan<double> queryWeights)
+    {
+        var selected = new bool[docTopic.Length];
+        foreach (var doc in best)
+        {
+            selected[doc] = true;
+        }
+
+        var entryScores = pool.Rent(entries.EntryCount);
+        try
+        {
+            entries.Accumulate(queryIds, queryWeights, postingDocs, selected, best, entryScores);
+            var closest = new double[best.Count];
+            for (var b = 0; b < best.Count; b++)
             {
-                closest = Math.Max(closest, entry.Dot(dense));
+                closest[b] = entries.Closest(best[b], entryScores);
+                entries.Clear(best[b], entryScores);
             }
 
-            var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
+            return closest;
+        }
+        finally
+        {
+            pool.Return(entryScores);
+        }
+    }
+
+    private List<TopicScore> Rank(List<int> best, double[] closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
+    {
+        var inPreferred = new Dictionary<int, double>();
+        var inOther = new Dictionary<int, double>();
+        for (var b = 0; b < best.Count; b++)
+        {
+            var doc = best[b];
+            var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest[b]);
             var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
             bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
         }
@@ -246,41 +285,5 @@ public sealed class TopicIndex
         }
 
         return -1;
-    }
-
-    // The query's known features, weighted by IDF and normalized together with the features the index has
-    // never seen, so a question full of unknown words scores low (that is how out-of-scope questions fall out).
-    private Dictionary<int, double> QueryVector(IReadOnlyList<string> terms)
-    {
-        var features = TextFeatures.Extract(terms, options);
-        var query = new Dictionary<int, double>(features.Count);
-        var norm = 0.0;
-        foreach (var (feature, raw) in features)
-        {
-            if (vocabulary.TryGetValue(feature, out var id))
-            {
-                var weight = raw * idf[id];
-                query[id] = weight;
-                norm += weight * weight;
-            }
-            else
-            {
-                var weight = raw * unknownIdf;
-                norm += weight * weight;
-            }
-        }
-
-        if (norm == 0)
-        {
-            return [];
-        }
-
-        var length = Math.Sqrt(norm);
-        foreach (var id in query.Keys.ToList())
-        {
-            query[id] /= length;
-        }
-
-        return query;
     }
 }
