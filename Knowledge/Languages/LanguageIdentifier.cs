@@ -24,14 +24,17 @@ public sealed class LanguageIdentifier
 
     private static readonly string[] Latin = [Language.Slovenian, Language.English, Language.Albanian, Language.Bcs];
 
-    private readonly Dictionary<string, double[]> logProbabilities;
+    // Looked up by span: scoring a message makes no string per n-gram.
+    private readonly Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities;
     private readonly double[] unseen;
 
     private LanguageIdentifier(Dictionary<string, double[]> logProbabilities, double[] unseen)
     {
-        this.logProbabilities = logProbabilities;
+        this.logProbabilities = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
         this.unseen = unseen;
     }
+
+    private delegate void FeatureVisitor(ReadOnlySpan<char> feature, double weight);
 
     /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>
     public static LanguageIdentifier FromCatalog(TopicCatalog catalog)
@@ -101,20 +104,19 @@ public sealed class LanguageIdentifier
 
         return new LanguageIdentifier(logs, unseen);
 
-        void Count(string text, int language)
-        {
-            foreach (var (feature, weight) in Features(text))
+        void Count(string text, int language) =>
+            VisitFeatures(text, (feature, weight) =>
             {
-                if (!counts.TryGetValue(feature, out var perLanguage))
+                var key = new string(feature);
+                if (!counts.TryGetValue(key, out var perLanguage))
                 {
                     perLanguage = new double[Latin.Length];
-                    counts[feature] = perLanguage;
+                    counts[key] = perLanguage;
                 }
 
                 perLanguage[language] += weight;
                 totals[language] += weight;
-            }
-        }
+            });
     }
 
     /// <summary>The most likely language and its probability; en with confidence 0 when there is nothing to read.</summary>
@@ -166,14 +168,14 @@ public sealed class LanguageIdentifier
     private double[] ScoreLatin(string lower)
     {
         var scores = new double[Latin.Length];
-        foreach (var (feature, weight) in Features(lower))
+        VisitFeatures(lower, (feature, weight) =>
         {
-            var values = logProbabilities.GetValueOrDefault(feature) ?? unseen;
+            var values = logProbabilities.TryGetValue(feature, out var known) ? known : unseen;
             for (var l = 0; l < Latin.Length; l++)
             {
                 scores[l] += weight * values[l];
             }
-        }
+        });
 
         foreach (var c in lower)
         {
@@ -220,8 +222,19 @@ public sealed class LanguageIdentifier
         return (arabic, cyrillic, latin);
     }
 
-    private static IEnumerable<(string Feature, double Weight)> Features(string lower)
+    // Per run of letters: the whole word, then its 1- to 4-grams with '_' marking the word's ends (no lone '_').
+    private static void VisitFeatures(string lower, FeatureVisitor visit)
     {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in lower)
+        {
+            run = char.IsLetter(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        // Layout: [0] the word mark ('\u0001', then '_'), the word, '_'.
+        Span<char> buffer = longest <= 128 ? stackalloc char[longest + 2] : new char[longest + 2];
         var start = -1;
         for (var i = 0; i <= lower.Length; i++)
         {
@@ -232,10 +245,14 @@ public sealed class LanguageIdentifier
             }
             else if (!isLetter && start >= 0)
             {
-                var word = lower[start..i];
+                var word = lower.AsSpan(start, i - start);
                 start = -1;
-                yield return ("\u0001" + word, WordWeight);
-                var padded = "_" + word + "_";
+                buffer[0] = '\u0001';
+                word.CopyTo(buffer[1..]);
+                visit(buffer[..(word.Length + 1)], WordWeight);
+                buffer[0] = '_';
+                buffer[word.Length + 1] = '_';
+                var padded = buffer[..(word.Length + 2)];
                 for (var n = 1; n <= 4; n++)
                 {
                     for (var k = 0; k + n <= padded.Length; k++)
@@ -245,7 +262,7 @@ public sealed class LanguageIdentifier
                             continue;
                         }
 
-                        yield return (padded.Substring(k, n), 1.0);
+                        visit(padded.Slice(k, n), 1.0);
                     }
                 }
             }

@@ -48,7 +48,7 @@ public sealed class KnowledgeEngine
         var window = text.Length > Options.MaxQuestionLength ? text[..Options.MaxQuestionLength] : text;
         var folded = TextNormalizer.Fold(window);
         var tokens = Tokenizer.TokenizeFolded(folded);
-        if (!tokens.Any(t => t.Any(char.IsLetter)) && !tokens.Any(t => t.Length >= 3))
+        if (!HasWords(tokens))
         {
             return new KnowledgeResult(text, forced ?? current ?? Language.English, forced is null ? 0 : 1, Decision.None, null, 0, []);
         }
@@ -65,6 +65,28 @@ public sealed class KnowledgeEngine
 
         var topic = decision == Decision.Emergency ? EmergencyTopic(candidates) ?? best?.Topic : best?.Topic;
         return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
+    }
+
+    // Something to read: a token with a letter, or a number of three digits or more.
+    private static bool HasWords(IReadOnlyList<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Length >= 3)
+            {
+                return true;
+            }
+
+            foreach (var c in token)
+            {
+                if (char.IsLetter(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic
