@@ -38,6 +38,18 @@ internal sealed class QueryEncoder
         return bound;
     }
 
+    // The characters of all feature occurrences of terms: "w:" word, "p:" prefix, 3-grams and 4-grams of "<term>".
+    private static int MaxFeatureChars(IReadOnlyList<string> terms)
+    {
+        var bound = 0;
+        foreach (var term in terms)
+        {
+            bound += (9 * term.Length) + 16;
+        }
+
+        return bound;
+    }
+
     /// <summary>
     /// Writes the known features (first-occurrence order) and their unit-vector weights to <paramref name="ids"/>
     /// and <paramref name="weights"/> (at least <see cref="MaxFeatures"/> long); returns how many. Zero when the
@@ -47,13 +59,14 @@ internal sealed class QueryEncoder
     {
         // ids/weights first hold one slot per distinct feature (id -1 when unknown) with its summed raw weight.
         var slotOfId = pool.Rent(idf.Length);
-        var sink = new Sink(vocabulary, slotOfId, ids, weights);
+        var sink = new Sink(vocabulary, slotOfId, ids, weights, terms);
         try
         {
             TextFeatures.Visit(terms, options, ref sink);
         }
         finally
         {
+            sink.Dispose();
             for (var s = 0; s < sink.Count; s++)
             {
                 if (ids[s] >= 0)
@@ -93,9 +106,10 @@ internal sealed class QueryEncoder
     }
 
     private struct Sink(
-        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabulary, int[] slotOfId, int[] ids, double[] raw) : IFeatureSink
+        Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabulary, int[] slotOfId, int[] ids, double[] raw, IReadOnlyList<string> terms)
+        : IFeatureSink, IDisposable
     {
-        private Dictionary<string, int>? unknownSlots;
+        private SpanSlots? unknownSlots;
 
         public int Count { get; private set; }
 
@@ -114,12 +128,8 @@ internal sealed class QueryEncoder
             else
             {
                 id = -1;
-                var unknown = (unknownSlots ??= new Dictionary<string, int>(StringComparer.Ordinal)).GetAlternateLookup<ReadOnlySpan<char>>();
-                if (!unknown.TryGetValue(feature, out slot))
-                {
-                    slot = Count;
-                    unknown[feature] = slot;
-                }
+                unknownSlots ??= new SpanSlots(MaxFeatures(terms), MaxFeatureChars(terms));
+                unknownSlots.GetOrAdd(feature, Count, out slot);
             }
 
             if (slot == Count)
@@ -131,5 +141,7 @@ internal sealed class QueryEncoder
 
             raw[slot] += weight;
         }
+
+        public readonly void Dispose() => unknownSlots?.Dispose();
     }
 }

@@ -145,7 +145,8 @@ public sealed class TopicIndex
         var queryIds = intPool.Rent(maxFeatures);
         var queryWeights = pool.Rent(maxFeatures);
         var scores = pool.Rent(docTopic.Length);
-        var touched = new List<int>();
+        var touched = intPool.Rent(docTopic.Length);
+        var touchedCount = 0;
         try
         {
             var length = encoder.Encode(terms, queryIds, queryWeights);
@@ -163,7 +164,12 @@ public sealed class TopicIndex
                 {
                     if (scores[docs[i]] == 0)
                     {
-                        touched.Add(docs[i]);
+                        if (touchedCount == touched.Length)
+                        {
+                            touched = Grow(touched); // a document whose added weight rounded to zero comes again
+                        }
+
+                        touched[touchedCount++] = docs[i];
                     }
 
                     scores[docs[i]] += weight * weights[i];
@@ -171,17 +177,19 @@ public sealed class TopicIndex
             }
 
             var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords);
-            var best = Best(touched, scores);
+            var best = Best(touched.AsSpan(0, touchedCount), scores);
             var closest = Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length));
             return Rank(best, closest, scores, IndexOfLanguage(preferredLanguage), count, bonus);
         }
         finally
         {
-            foreach (var doc in touched)
+            foreach (var doc in touched.AsSpan(0, touchedCount))
             {
                 scores[doc] = 0;
             }
 
+            Array.Clear(touched, 0, touchedCount);
+            intPool.Return(touched);
             Array.Clear(queryWeights, 0, maxFeatures);
             Array.Clear(queryIds, 0, maxFeatures);
             pool.Return(scores);
@@ -190,10 +198,19 @@ public sealed class TopicIndex
         }
     }
 
+    private int[] Grow(int[] rented)
+    {
+        var larger = intPool.Rent(rented.Length * 2);
+        rented.CopyTo(larger, 0);
+        Array.Clear(rented);
+        intPool.Return(rented);
+        return larger;
+    }
+
     // The documents with the best centroid scores, in the order the rest of the ranking has always taken them
     // (lowest first, as a min-heap hands them out). A small heap: sorting every touched document costs too much
     // at 5,000 topics.
-    private List<int> Best(List<int> touched, double[] scores)
+    private List<int> Best(ReadOnlySpan<int> touched, double[] scores)
     {
         var heap = new PriorityQueue<int, double>(RerankCount + 1);
         foreach (var doc in touched)
@@ -247,31 +264,18 @@ public sealed class TopicIndex
 
     private List<TopicScore> Rank(List<int> best, double[] closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
     {
-        var inPreferred = new Dictionary<int, double>();
-        var inOther = new Dictionary<int, double>();
+        var topics = new int[best.Count];
+        var inPreferred = new bool[best.Count];
+        var blended = new double[best.Count];
         for (var b = 0; b < best.Count; b++)
         {
             var doc = best[b];
-            var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest[b]);
-            var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
-            bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
+            topics[b] = docTopic[doc];
+            inPreferred[b] = docLanguage[doc] == preferred;
+            blended[b] = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest[b]);
         }
 
-        var byTopic = new Dictionary<int, double>();
-        foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
-        {
-            var own = inPreferred.GetValueOrDefault(topic);
-            var other = inOther.GetValueOrDefault(topic);
-            byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
-        }
-
-        foreach (var (topic, extra) in bonus)
-        {
-            byTopic[topic] = byTopic.GetValueOrDefault(topic) + extra;
-        }
-
-        return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
-            .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
+        return TopicBlend.Top(topics, inPreferred, blended, bonus, options, topicIds, count);
     }
 
     private static int IndexOfLanguage(string language)
