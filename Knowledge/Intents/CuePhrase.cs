@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Knowledge.Intents;
@@ -60,6 +61,7 @@ internal sealed class CuePhrase
 
     /// <summary>Whether the cue matches the folded <paramref name="tokens"/>; <paramref name="fillers"/> are the
     /// words a whole-message cue tolerates around and between its own words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
         if (wholeMessage)
@@ -94,6 +96,7 @@ internal sealed class CuePhrase
         return fillers.Contains(tokens[token]) && WholeMatches(tokens, fillers, token + 1, word);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RestMatches(IReadOnlyList<string> tokens, int from, int word)
     {
         if (word == words.Length)
@@ -112,6 +115,7 @@ internal sealed class CuePhrase
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool WordMatches(int word, string token)
     {
         if (Same(word, token))

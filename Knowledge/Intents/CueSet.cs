@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IntegrationBot.Knowledge.Intents;
 
 /// <summary>
@@ -20,6 +22,7 @@ internal sealed class CueSet
     }
 
     /// <summary>Whether any cue matches <paramref name="tokens"/> (see <see cref="CuePhrase.Matches"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool AnyMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
         foreach (var token in tokens)
@@ -46,6 +49,7 @@ internal sealed class CueSet
     }
 
     // The cues whose first word is this form of a token, or a prefix of it, tried on the whole message.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool AnyMatches(ReadOnlySpan<char> form, IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
         if (exact.TryGetValue(form, out var cues) && AnyMatches(cues, tokens, fillers))
@@ -64,6 +68,7 @@ internal sealed class CueSet
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool AnyMatches(CuePhrase[] cues, IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
         foreach (var cue in cues)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Text;
 
@@ -34,7 +35,10 @@ public sealed class LanguageIdentifier
         this.unseen = unseen;
     }
 
-    private delegate void FeatureVisitor(ReadOnlySpan<char> feature, double weight);
+    private interface IFeatureSink
+    {
+        void Add(ReadOnlySpan<char> feature, double weight);
+    }
 
     /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>
     public static LanguageIdentifier FromCatalog(TopicCatalog catalog)
@@ -104,19 +108,11 @@ public sealed class LanguageIdentifier
 
         return new LanguageIdentifier(logs, unseen);
 
-        void Count(string text, int language) =>
-            VisitFeatures(text, (feature, weight) =>
-            {
-                var key = new string(feature);
-                if (!counts.TryGetValue(key, out var perLanguage))
-                {
-                    perLanguage = new double[Latin.Length];
-                    counts[key] = perLanguage;
-                }
-
-                perLanguage[language] += weight;
-                totals[language] += weight;
-            });
+        void Count(string text, int language)
+        {
+            var sink = new CountSink(counts, totals, language);
+            VisitFeatures(text, ref sink);
+        }
     }
 
     /// <summary>The most likely language and its probability; en with confidence 0 when there is nothing to read.</summary>
@@ -127,6 +123,7 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>The probability of each of the five languages for <paramref name="text"/>, summing to 1 (or all 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<LanguageGuess> Distribution(string text)
     {
         var (arabic, cyrillic, latin) = CountScripts(text);
@@ -165,17 +162,12 @@ public sealed class LanguageIdentifier
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] ScoreLatin(string lower)
     {
         var scores = new double[Latin.Length];
-        VisitFeatures(lower, (feature, weight) =>
-        {
-            var values = logProbabilities.TryGetValue(feature, out var known) ? known : unseen;
-            for (var l = 0; l < Latin.Length; l++)
-            {
-                scores[l] += weight * values[l];
-            }
-        });
+        var sink = new ScoreSink(logProbabilities, unseen, scores);
+        VisitFeatures(lower, ref sink);
 
         foreach (var c in lower)
         {
@@ -200,6 +192,7 @@ public sealed class LanguageIdentifier
         return [.. Language.All.Select(l => new LanguageGuess(l, l == winner ? confidence : rest))];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Arabic, int Cyrillic, int Latin) CountScripts(string text)
     {
         int arabic = 0, cyrillic = 0, latin = 0;
@@ -223,7 +216,9 @@ public sealed class LanguageIdentifier
     }
 
     // Per run of letters: the whole word, then its 1- to 4-grams with '_' marking the word's ends (no lone '_').
-    private static void VisitFeatures(string lower, FeatureVisitor visit)
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void VisitFeatures<TSink>(string lower, ref TSink sink)
+        where TSink : struct, IFeatureSink
     {
         var longest = 0;
         var run = 0;
@@ -249,7 +244,7 @@ public sealed class LanguageIdentifier
                 start = -1;
                 buffer[0] = '\u0001';
                 word.CopyTo(buffer[1..]);
-                visit(buffer[..(word.Length + 1)], WordWeight);
+                sink.Add(buffer[..(word.Length + 1)], WordWeight);
                 buffer[0] = '_';
                 buffer[word.Length + 1] = '_';
                 var padded = buffer[..(word.Length + 2)];
@@ -262,7 +257,7 @@ public sealed class LanguageIdentifier
                             continue;
                         }
 
-                        visit(padded.Slice(k, n), 1.0);
+                        sink.Add(padded.Slice(k, n), 1.0);
                     }
                 }
             }
@@ -274,6 +269,38 @@ public sealed class LanguageIdentifier
         if (map.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text))
         {
             texts.Add(text);
+        }
+    }
+
+    // Training: counts per feature and language.
+    private readonly struct CountSink(Dictionary<string, double[]> counts, double[] totals, int language) : IFeatureSink
+    {
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            var key = new string(feature);
+            if (!counts.TryGetValue(key, out var perLanguage))
+            {
+                perLanguage = new double[Latin.Length];
+                counts[key] = perLanguage;
+            }
+
+            perLanguage[language] += weight;
+            totals[language] += weight;
+        }
+    }
+
+    // Identification: log-likelihood per Latin language.
+    private readonly struct ScoreSink(
+        Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities, double[] unseen, double[] scores) : IFeatureSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            var values = logProbabilities.TryGetValue(feature, out var known) ? known : unseen;
+            for (var l = 0; l < Latin.Length; l++)
+            {
+                scores[l] += weight * values[l];
+            }
         }
     }
 }

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IntegrationBot.Knowledge.Retrieval;
 
 /// <summary>
@@ -84,6 +86,7 @@ internal sealed class EntryPostings
     /// Adds, for every query feature, its weight times the entry weight to <paramref name="entryScores"/> for the
     /// entries of the documents marked in <paramref name="selected"/> (listed in <paramref name="selectedDocs"/>).
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Accumulate(
         ReadOnlySpan<int> queryIds, ReadOnlySpan<double> queryWeights, int[][] postingDocs,
         bool[] selected, List<int> selectedDocs, double[] entryScores)
@@ -117,6 +120,7 @@ internal sealed class EntryPostings
     }
 
     /// <summary>The best entry score of <paramref name="doc"/> (0 when none of its entries shares a feature).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public double Closest(int doc, double[] entryScores)
     {
         var closest = 0.0;
@@ -132,6 +136,7 @@ internal sealed class EntryPostings
     public void Clear(int doc, double[] entryScores) =>
         Array.Clear(entryScores, docStart[doc], docStart[doc + 1] - docStart[doc]);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void Add(int feature, int posting, double queryWeight, double[] entryScores)
     {
         var ids = entries[feature];

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Intents;
 using IntegrationBot.Knowledge.Languages;
@@ -40,6 +41,7 @@ public sealed class KnowledgeEngine
     /// Reads <paramref name="text"/>. <paramref name="forcedLanguage"/> (a code) overrides identification;
     /// <paramref name="conversationLanguage"/> is kept when identification is unsure.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KnowledgeResult Ask(string? text, string? forcedLanguage = null, string? conversationLanguage = null)
     {
         text ??= string.Empty;
@@ -68,6 +70,7 @@ public sealed class KnowledgeEngine
     }
 
     // Something to read: a token with a letter, or a number of three digits or more.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasWords(IReadOnlyList<string> tokens)
     {
         foreach (var token in tokens)

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace IntegrationBot.Knowledge.Retrieval;
 
@@ -55,6 +56,7 @@ internal sealed class QueryEncoder
     /// and <paramref name="weights"/> (at least <see cref="MaxFeatures"/> long); returns how many. Zero when the
     /// question has no known feature.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public int Encode(IReadOnlyList<string> terms, int[] ids, double[] weights)
     {
         // ids/weights first hold one slot per distinct feature (id -1 when unknown) with its summed raw weight.
@@ -113,6 +115,7 @@ internal sealed class QueryEncoder
 
         public int Count { get; private set; }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> feature, double weight)
         {
             int slot;

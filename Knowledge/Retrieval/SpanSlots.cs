@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 
 namespace IntegrationBot.Knowledge.Retrieval;
 
@@ -32,6 +33,7 @@ internal sealed class SpanSlots : IDisposable
     }
 
     /// <summary>The value stored for <paramref name="span"/>, or adds it with <paramref name="valueIfNew"/>; true when it was there.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool GetOrAdd(ReadOnlySpan<char> span, int valueIfNew, out int found)
     {
         var bucket = string.GetHashCode(span) & mask;

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Knowledge.Retrieval;
@@ -26,6 +27,7 @@ internal static class TextFeatures
     /// (per word: whole word, prefix, 3-grams, 4-grams). The feature text lives in a scratch buffer only for the
     /// call, so searching needs no string per feature; the index and the query see exactly the same features.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static void Visit<TSink>(IReadOnlyList<string> terms, KnowledgeEngineOptions options, ref TSink sink)
         where TSink : struct, IFeatureSink
     {
@@ -66,6 +68,7 @@ internal static class TextFeatures
     public static List<string> Terms(string folded) => Terms(Tokenizer.TokenizeFolded(folded));
 
     /// <summary>The same for tokens already split by <see cref="Tokenizer.TokenizeFolded"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<string> Terms(IReadOnlyList<string> tokens)
     {
         var terms = new List<string>(tokens.Count);
@@ -83,6 +86,7 @@ internal static class TextFeatures
 
     private static bool IsArabic(string token) => token[0] is >= '\u0600' and <= '\u06FF';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string StemArabic(string token)
     {
         foreach (var prefix in ArabicPrefixes)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IntegrationBot.Knowledge.Retrieval;
 
 /// <summary>
@@ -14,6 +16,7 @@ internal static class TopicBlend
     /// The best <paramref name="count"/> topics, best first, scores rounded to 4 decimals and clamped to 0..1.
     /// <paramref name="topics"/>, <paramref name="preferred"/> and <paramref name="scores"/> describe one document each.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<TopicScore> Top(
         ReadOnlySpan<int> topics, ReadOnlySpan<bool> preferred, ReadOnlySpan<double> scores,
         Dictionary<int, double> bonus, KnowledgeEngineOptions options, string[] topicIds, int count)
@@ -95,6 +98,7 @@ internal static class TopicBlend
     }
 
     // A stable selection of the highest values: among equal values the earlier topic comes first.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static List<TopicScore> Pick(ReadOnlySpan<int> topics, Span<double> values, string[] topicIds, int count)
     {
         var result = new List<TopicScore>(Math.Min(count, topics.Length));

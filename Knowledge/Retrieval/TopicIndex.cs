@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Text;
@@ -139,6 +140,7 @@ public sealed class TopicIndex
         Search(TextFeatures.Terms(folded), preferredLanguage, count);
 
     /// <summary>The same for the words <see cref="TextFeatures.Terms(IReadOnlyList{string})"/> made of the folded tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     internal IReadOnlyList<TopicScore> Search(List<string> terms, string preferredLanguage, int count)
     {
         var maxFeatures = QueryEncoder.MaxFeatures(terms);
@@ -210,6 +212,7 @@ public sealed class TopicIndex
     // The documents with the best centroid scores, in the order the rest of the ranking has always taken them
     // (lowest first, as a min-heap hands them out). A small heap: sorting every touched document costs too much
     // at 5,000 topics.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<int> Best(ReadOnlySpan<int> touched, double[] scores)
     {
         var heap = new PriorityQueue<int, double>(RerankCount + 1);
@@ -235,6 +238,7 @@ public sealed class TopicIndex
     }
 
     // Per document of best, the similarity with its closest entry (title, sample question or keyword).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] Closest(List<int> best, ReadOnlySpan<int> queryIds, ReadOnlySpan<double> queryWeights)
     {
         var selected = new bool[docTopic.Length];
@@ -262,6 +266,7 @@ public sealed class TopicIndex
         }
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<TopicScore> Rank(List<int> best, double[] closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
     {
         var topics = new int[best.Count];

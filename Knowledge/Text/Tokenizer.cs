@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IntegrationBot.Knowledge.Text;
 
 /// <summary>
@@ -10,6 +12,7 @@ public static class Tokenizer
     public static IReadOnlyList<string> Tokenize(string text) => TokenizeFolded(TextNormalizer.Fold(text));
 
     /// <summary>Returns the words of text that is already folded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<string> TokenizeFolded(string folded)
     {
         var tokens = new List<string>();
