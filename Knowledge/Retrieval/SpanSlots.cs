@@ -11,10 +11,9 @@ namespace IntegrationBot.Knowledge.Retrieval;
 internal sealed class SpanSlots : IDisposable
 {
     private readonly char[] text;
-    private readonly int[] table; // per bucket: entry + 1, 0 when empty
-    private readonly int[] start;
-    private readonly int[] length;
-    private readonly int[] value;
+
+    // One rented array: the buckets (entry + 1, 0 when empty), then per entry its start, length and value.
+    private readonly int[] cells;
     private readonly int mask;
     private int used;
     private int count;
@@ -25,11 +24,8 @@ internal sealed class SpanSlots : IDisposable
         var buckets = (int)Math.Max(16, System.Numerics.BitOperations.RoundUpToPowerOf2((uint)(2 * capacity)));
         mask = buckets - 1;
         text = ArrayPool<char>.Shared.Rent(maxChars);
-        table = ArrayPool<int>.Shared.Rent(buckets);
-        Array.Clear(table, 0, buckets);
-        start = ArrayPool<int>.Shared.Rent(capacity);
-        length = ArrayPool<int>.Shared.Rent(capacity);
-        value = ArrayPool<int>.Shared.Rent(capacity);
+        cells = ArrayPool<int>.Shared.Rent(buckets + (3 * capacity));
+        Array.Clear(cells, 0, buckets);
     }
 
     /// <summary>The value stored for <paramref name="span"/>, or adds it with <paramref name="valueIfNew"/>; true when it was there.</summary>
@@ -37,12 +33,12 @@ internal sealed class SpanSlots : IDisposable
     public bool GetOrAdd(ReadOnlySpan<char> span, int valueIfNew, out int found)
     {
         var bucket = string.GetHashCode(span) & mask;
-        while (table[bucket] != 0)
+        while (cells[bucket] != 0)
         {
-            var e = table[bucket] - 1;
-            if (text.AsSpan(start[e], length[e]).SequenceEqual(span))
+            var entry = mask + 1 + (3 * (cells[bucket] - 1));
+            if (text.AsSpan(cells[entry], cells[entry + 1]).SequenceEqual(span))
             {
-                found = value[e];
+                found = cells[entry + 2];
                 return true;
             }
 
@@ -50,9 +46,10 @@ internal sealed class SpanSlots : IDisposable
         }
 
         span.CopyTo(text.AsSpan(used));
-        (start[count], length[count], value[count]) = (used, span.Length, valueIfNew);
+        var added = mask + 1 + (3 * count);
+        (cells[added], cells[added + 1], cells[added + 2]) = (used, span.Length, valueIfNew);
         used += span.Length;
-        table[bucket] = ++count;
+        cells[bucket] = ++count;
         found = valueIfNew;
         return false;
     }
@@ -60,9 +57,6 @@ internal sealed class SpanSlots : IDisposable
     public void Dispose()
     {
         ArrayPool<char>.Shared.Return(text);
-        ArrayPool<int>.Shared.Return(table);
-        ArrayPool<int>.Shared.Return(start);
-        ArrayPool<int>.Shared.Return(length);
-        ArrayPool<int>.Shared.Return(value);
+        ArrayPool<int>.Shared.Return(cells);
     }
 }
