@@ -9,11 +9,10 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// <summary>
 /// TF-IDF index over the topics' titles, sample questions and keywords, one document per topic and language.
 /// A question is scored in two stages: cosine similarity with each document's centroid (through an inverted
-/// index, so cost grows with the matching features, not with the number of topics), then, for the best
-/// documents only, the similarity with their single closest sample question (through the same postings, see
-/// <see cref="EntryPostings"/>). Documents in the question's
-/// language count fully; other languages count a little less, so a question in English still finds its
-/// topic in a Slovenian conversation. Built once; searching is thread-safe.
+/// index, so cost grows with the matching features, not with the number of topics), then, for the best documents
+/// only, the similarity with their single closest sample question (through the same postings: <see cref="EntryPostings"/>).
+/// Documents in the question's language count fully; other languages a little less, so a question in English still
+/// finds its topic in a Slovenian conversation. Built once; searching is thread-safe.
 /// </summary>
 public sealed class TopicIndex
 {
@@ -33,6 +32,7 @@ public sealed class TopicIndex
     // hand out arrays other code left dirty).
     private readonly ArrayPool<double> pool = ArrayPool<double>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
     private readonly ArrayPool<int> intPool = ArrayPool<int>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
+    private readonly ArrayPool<bool> boolPool = ArrayPool<bool>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
 
     private TopicIndex(
         KnowledgeEngineOptions options,
@@ -180,7 +180,8 @@ public sealed class TopicIndex
 
             var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords);
             var best = Best(touched.AsSpan(0, touchedCount), scores);
-            var closest = Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length));
+            Span<double> closest = stackalloc double[best.Count]; // at most RerankCount
+            Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length), closest);
             return Rank(best, closest, scores, IndexOfLanguage(preferredLanguage), count, bonus);
         }
         finally
@@ -239,9 +240,9 @@ public sealed class TopicIndex
 
     // Per document of best, the similarity with its closest entry (title, sample question or keyword).
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private double[] Closest(List<int> best, ReadOnlySpan<int> queryIds, ReadOnlySpan<double> queryWeights)
+    private void Closest(List<int> best, ReadOnlySpan<int> queryIds, ReadOnlySpan<double> queryWeights, Span<double> closest)
     {
-        var selected = new bool[docTopic.Length];
+        var selected = boolPool.Rent(docTopic.Length);
         foreach (var doc in best)
         {
             selected[doc] = true;
@@ -251,27 +252,30 @@ public sealed class TopicIndex
         try
         {
             entries.Accumulate(queryIds, queryWeights, postingDocs, selected, best, entryScores);
-            var closest = new double[best.Count];
             for (var b = 0; b < best.Count; b++)
             {
                 closest[b] = entries.Closest(best[b], entryScores);
                 entries.Clear(best[b], entryScores);
             }
-
-            return closest;
         }
         finally
         {
+            foreach (var doc in best)
+            {
+                selected[doc] = false;
+            }
+
+            boolPool.Return(selected);
             pool.Return(entryScores);
         }
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<TopicScore> Rank(List<int> best, double[] closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
+    private List<TopicScore> Rank(List<int> best, ReadOnlySpan<double> closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
     {
-        var topics = new int[best.Count];
-        var inPreferred = new bool[best.Count];
-        var blended = new double[best.Count];
+        Span<int> topics = stackalloc int[best.Count]; // at most RerankCount
+        Span<bool> inPreferred = stackalloc bool[best.Count];
+        Span<double> blended = stackalloc double[best.Count];
         for (var b = 0; b < best.Count; b++)
         {
             var doc = best[b];

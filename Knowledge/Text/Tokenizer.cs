@@ -15,7 +15,8 @@ public static class Tokenizer
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<string> TokenizeFolded(string folded)
     {
-        var tokens = new List<string>();
+        // Sized for typical words of five letters plus a separator, so a message's list is rarely regrown.
+        var tokens = new List<string>(Math.Min((folded.Length / 6) + 4, 256));
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {
