@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Knowledge.Intents;
@@ -12,7 +13,8 @@ internal sealed class CuePhrase
 {
     private const char WholeMessageMark = '=';
 
-    private static readonly string[] ArabicClitics = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
+    /// <summary>What Arabic attaches to the front of a word ("and", "the", "with", "to"); matching also tries the word without them.</summary>
+    internal static readonly string[] ArabicClitics = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
 
     private readonly string[] words;
     private readonly bool[] isPrefix;
@@ -24,6 +26,12 @@ internal sealed class CuePhrase
         this.isPrefix = isPrefix;
         this.wholeMessage = wholeMessage;
     }
+
+    /// <summary>The cue's first word: no message without a token matching it can match the cue.</summary>
+    public string FirstWord => words[0];
+
+    /// <summary>Whether <see cref="FirstWord"/> matches any word starting with it.</summary>
+    public bool FirstIsPrefix => isPrefix[0];
 
     /// <summary>Compiles <paramref name="phrase"/>; null when it has no words.</summary>
     public static CuePhrase? Parse(string phrase)
@@ -53,6 +61,7 @@ internal sealed class CuePhrase
 
     /// <summary>Whether the cue matches the folded <paramref name="tokens"/>; <paramref name="fillers"/> are the
     /// words a whole-message cue tolerates around and between its own words.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool Matches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
         if (wholeMessage)
@@ -87,6 +96,7 @@ internal sealed class CuePhrase
         return fillers.Contains(tokens[token]) && WholeMatches(tokens, fillers, token + 1, word);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool RestMatches(IReadOnlyList<string> tokens, int from, int word)
     {
         if (word == words.Length)
@@ -105,6 +115,7 @@ internal sealed class CuePhrase
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool WordMatches(int word, string token)
     {
         if (Same(word, token))
@@ -112,7 +123,7 @@ internal sealed class CuePhrase
             return true;
         }
 
-        if (token[0] is < '\u0600' or > '\u06FF')
+        if (!IsArabic(token))
         {
             return false;
         }
@@ -120,7 +131,7 @@ internal sealed class CuePhrase
         // Arabic attaches "and", "the", "with", "to" to the front of a word; try it without them.
         foreach (var clitic in ArabicClitics)
         {
-            if (token.Length > clitic.Length + 1 && token.StartsWith(clitic, StringComparison.Ordinal) && Same(word, token[clitic.Length..]))
+            if (HasClitic(token, clitic) && Same(word, token.AsSpan(clitic.Length)))
             {
                 return true;
             }
@@ -129,6 +140,13 @@ internal sealed class CuePhrase
         return false;
     }
 
-    private bool Same(int word, string token) =>
-        isPrefix[word] ? token.StartsWith(words[word], StringComparison.Ordinal) : token == words[word];
+    /// <summary>Whether matching tries <paramref name="token"/> without its clitics at all.</summary>
+    internal static bool IsArabic(string token) => token[0] is >= '\u0600' and <= '\u06FF';
+
+    /// <summary>Whether <paramref name="token"/> starts with <paramref name="clitic"/> and keeps two letters without it.</summary>
+    internal static bool HasClitic(string token, string clitic) =>
+        token.Length > clitic.Length + 1 && token.StartsWith(clitic, StringComparison.Ordinal);
+
+    private bool Same(int word, ReadOnlySpan<char> token) =>
+        isPrefix[word] ? token.StartsWith(words[word], StringComparison.Ordinal) : token.SequenceEqual(words[word]);
 }

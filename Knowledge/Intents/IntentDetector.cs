@@ -18,8 +18,8 @@ public sealed class IntentDetector
 
     private const char FillerMark = '~';
 
-    private readonly CuePhrase[] emergency;
-    private readonly CuePhrase[] handoff;
+    private readonly CueSet emergency;
+    private readonly CueSet handoff;
     private readonly HashSet<string> fillers;
 
     public IntentDetector(IntentCues cues)
@@ -33,12 +33,12 @@ public sealed class IntentDetector
     /// <summary>Emergency when any emergency cue matches (it wins), else handoff, else none.</summary>
     public IntentKind Detect(IReadOnlyList<string> foldedTokens)
     {
-        if (emergency.Any(c => c.Matches(foldedTokens, fillers)))
+        if (emergency.AnyMatches(foldedTokens, fillers))
         {
             return IntentKind.Emergency;
         }
 
-        return handoff.Any(c => c.Matches(foldedTokens, fillers)) ? IntentKind.Handoff : IntentKind.None;
+        return handoff.AnyMatches(foldedTokens, fillers) ? IntentKind.Handoff : IntentKind.None;
     }
 
     /// <summary>Folds and tokenizes <paramref name="text"/>, then detects.</summary>
@@ -46,6 +46,6 @@ public sealed class IntentDetector
 
     private static bool IsFillerList(string entry) => entry.TrimStart().StartsWith(FillerMark);
 
-    private static CuePhrase[] Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) =>
-        [.. perLanguage.Values.SelectMany(p => p).Where(p => !IsFillerList(p)).Select(CuePhrase.Parse).OfType<CuePhrase>()];
+    private static CueSet Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) =>
+        new(perLanguage.Values.SelectMany(p => p).Where(p => !IsFillerList(p)).Select(CuePhrase.Parse).OfType<CuePhrase>());
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Text;
 
@@ -24,13 +25,19 @@ public sealed class LanguageIdentifier
 
     private static readonly string[] Latin = [Language.Slovenian, Language.English, Language.Albanian, Language.Bcs];
 
-    private readonly Dictionary<string, double[]> logProbabilities;
+    // Looked up by span: scoring a message makes no string per n-gram.
+    private readonly Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities;
     private readonly double[] unseen;
 
     private LanguageIdentifier(Dictionary<string, double[]> logProbabilities, double[] unseen)
     {
-        this.logProbabilities = logProbabilities;
+        this.logProbabilities = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
         this.unseen = unseen;
+    }
+
+    private interface IFeatureSink
+    {
+        void Add(ReadOnlySpan<char> feature, double weight);
     }
 
     /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>
@@ -103,17 +110,8 @@ public sealed class LanguageIdentifier
 
         void Count(string text, int language)
         {
-            foreach (var (feature, weight) in Features(text))
-            {
-                if (!counts.TryGetValue(feature, out var perLanguage))
-                {
-                    perLanguage = new double[Latin.Length];
-                    counts[feature] = perLanguage;
-                }
-
-                perLanguage[language] += weight;
-                totals[language] += weight;
-            }
+            var sink = new CountSink(counts, totals, language);
+            VisitFeatures(text, ref sink);
         }
     }
 
@@ -125,6 +123,7 @@ public sealed class LanguageIdentifier
     }
 
     /// <summary>The probability of each of the five languages for <paramref name="text"/>, summing to 1 (or all 0).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public IReadOnlyList<LanguageGuess> Distribution(string text)
     {
         var (arabic, cyrillic, latin) = CountScripts(text);
@@ -163,17 +162,12 @@ public sealed class LanguageIdentifier
         return result;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private double[] ScoreLatin(string lower)
     {
         var scores = new double[Latin.Length];
-        foreach (var (feature, weight) in Features(lower))
-        {
-            var values = logProbabilities.GetValueOrDefault(feature) ?? unseen;
-            for (var l = 0; l < Latin.Length; l++)
-            {
-                scores[l] += weight * values[l];
-            }
-        }
+        var sink = new ScoreSink(logProbabilities, unseen, scores);
+        VisitFeatures(lower, ref sink);
 
         foreach (var c in lower)
         {
@@ -198,6 +192,7 @@ public sealed class LanguageIdentifier
         return [.. Language.All.Select(l => new LanguageGuess(l, l == winner ? confidence : rest))];
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static (int Arabic, int Cyrillic, int Latin) CountScripts(string text)
     {
         int arabic = 0, cyrillic = 0, latin = 0;
@@ -220,8 +215,21 @@ public sealed class LanguageIdentifier
         return (arabic, cyrillic, latin);
     }
 
-    private static IEnumerable<(string Feature, double Weight)> Features(string lower)
+    // Per run of letters: the whole word, then its 1- to 4-grams with '_' marking the word's ends (no lone '_').
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void VisitFeatures<TSink>(string lower, ref TSink sink)
+        where TSink : struct, IFeatureSink
     {
+        var longest = 0;
+        var run = 0;
+        foreach (var c in lower)
+        {
+            run = char.IsLetter(c) ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        // Layout: [0] the word mark ('\u0001', then '_'), the word, '_'.
+        Span<char> buffer = longest <= 128 ? stackalloc char[longest + 2] : new char[longest + 2];
         var start = -1;
         for (var i = 0; i <= lower.Length; i++)
         {
@@ -232,10 +240,14 @@ public sealed class LanguageIdentifier
             }
             else if (!isLetter && start >= 0)
             {
-                var word = lower[start..i];
+                var word = lower.AsSpan(start, i - start);
                 start = -1;
-                yield return ("\u0001" + word, WordWeight);
-                var padded = "_" + word + "_";
+                buffer[0] = '\u0001';
+                word.CopyTo(buffer[1..]);
+                sink.Add(buffer[..(word.Length + 1)], WordWeight);
+                buffer[0] = '_';
+                buffer[word.Length + 1] = '_';
+                var padded = buffer[..(word.Length + 2)];
                 for (var n = 1; n <= 4; n++)
                 {
                     for (var k = 0; k + n <= padded.Length; k++)
@@ -245,7 +257,7 @@ public sealed class LanguageIdentifier
                             continue;
                         }
 
-                        yield return (padded.Substring(k, n), 1.0);
+                        sink.Add(padded.Slice(k, n), 1.0);
                     }
                 }
             }
@@ -257,6 +269,38 @@ public sealed class LanguageIdentifier
         if (map.TryGetValue(language, out var text) && !string.IsNullOrWhiteSpace(text))
         {
             texts.Add(text);
+        }
+    }
+
+    // Training: counts per feature and language.
+    private readonly struct CountSink(Dictionary<string, double[]> counts, double[] totals, int language) : IFeatureSink
+    {
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            var key = new string(feature);
+            if (!counts.TryGetValue(key, out var perLanguage))
+            {
+                perLanguage = new double[Latin.Length];
+                counts[key] = perLanguage;
+            }
+
+            perLanguage[language] += weight;
+            totals[language] += weight;
+        }
+    }
+
+    // Identification: log-likelihood per Latin language.
+    private readonly struct ScoreSink(
+        Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities, double[] unseen, double[] scores) : IFeatureSink
+    {
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            var values = logProbabilities.TryGetValue(feature, out var known) ? known : unseen;
+            for (var l = 0; l < Latin.Length; l++)
+            {
+                scores[l] += weight * values[l];
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Text;
 
@@ -48,6 +49,7 @@ internal sealed class KeywordPhrases
     /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight); nothing for
     /// questions longer than <paramref name="maxQuestionWords"/>, where the TF-IDF score has enough to go on.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<int, double> Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords)
     {
         var bonus = new Dictionary<int, double>();

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Intents;
 using IntegrationBot.Knowledge.Languages;
@@ -40,6 +41,7 @@ public sealed class KnowledgeEngine
     /// Reads <paramref name="text"/>. <paramref name="forcedLanguage"/> (a code) overrides identification;
     /// <paramref name="conversationLanguage"/> is kept when identification is unsure.
     /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public KnowledgeResult Ask(string? text, string? forcedLanguage = null, string? conversationLanguage = null)
     {
         text ??= string.Empty;
@@ -48,13 +50,13 @@ public sealed class KnowledgeEngine
         var window = text.Length > Options.MaxQuestionLength ? text[..Options.MaxQuestionLength] : text;
         var folded = TextNormalizer.Fold(window);
         var tokens = Tokenizer.TokenizeFolded(folded);
-        if (!tokens.Any(t => t.Any(char.IsLetter)) && !tokens.Any(t => t.Length >= 3))
+        if (!HasWords(tokens))
         {
             return new KnowledgeResult(text, forced ?? current ?? Language.English, forced is null ? 0 : 1, Decision.None, null, 0, []);
         }
 
         var (language, confidence) = ChooseLanguage(window, forced, current);
-        var candidates = index.Search(folded, language, CandidateCount);
+        var candidates = index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var decision = intents.Detect(tokens) switch
         {
@@ -65,6 +67,29 @@ public sealed class KnowledgeEngine
 
         var topic = decision == Decision.Emergency ? EmergencyTopic(candidates) ?? best?.Topic : best?.Topic;
         return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
+    }
+
+    // Something to read: a token with a letter, or a number of three digits or more.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasWords(IReadOnlyList<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (token.Length >= 3)
+            {
+                return true;
+            }
+
+            foreach (var c in token)
+            {
+                if (char.IsLetter(c))
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
     }
 
     // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic

@@ -40,19 +40,6 @@ internal sealed record SparseVector(int[] Ids, float[] Weights)
         return Normalized([.. sum.Select(p => (p.Key, p.Value))]);
     }
 
-    // The query is spread over a dense array indexed by feature id (zero where absent): array reads are what
-    // keeps re-scoring dozens of sample questions per message well under a millisecond.
-    public double Dot(double[] denseQuery)
-    {
-        var total = 0.0;
-        for (var i = 0; i < Ids.Length; i++)
-        {
-            total += denseQuery[Ids[i]] * Weights[i];
-        }
-
-        return total;
-    }
-
     private static SparseVector Normalized(List<(int Id, double Weight)> pairs)
     {
         var length = Math.Sqrt(pairs.Sum(p => p.Weight * p.Weight));

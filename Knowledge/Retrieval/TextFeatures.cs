@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Knowledge.Retrieval;
@@ -7,43 +8,71 @@ namespace IntegrationBot.Knowledge.Retrieval;
 // (robust to typos and to endings we never saw).
 internal static class TextFeatures
 {
-
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
     private static readonly string[] ArabicSuffixes = ["هما", "ها", "هم", "كم", "نا", "ني", "ات", "ون", "ين", "ان", "يه", "ي", "ه"];
 
     public static Dictionary<string, double> Extract(string folded, KnowledgeEngineOptions options) =>
         Extract(Terms(folded), options);
 
-    /// <summary>The features of words already split by <see cref="Terms"/>.</summary>
+    /// <summary>The features of words already split by <see cref="Terms"/>, each with its summed weight.</summary>
     public static Dictionary<string, double> Extract(IReadOnlyList<string> terms, KnowledgeEngineOptions options)
     {
-        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        var sink = new DictionarySink(new Dictionary<string, double>(StringComparer.Ordinal));
+        Visit(terms, options, ref sink);
+        return sink.Features;
+    }
+
+    /// <summary>
+    /// Hands every feature occurrence of <paramref name="terms"/> to <paramref name="sink"/>, in a fixed order
+    /// (per word: whole word, prefix, 3-grams, 4-grams). The feature text lives in a scratch buffer only for the
+    /// call, so searching needs no string per feature; the index and the query see exactly the same features.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void Visit<TSink>(IReadOnlyList<string> terms, KnowledgeEngineOptions options, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        var longest = 0;
         foreach (var token in terms)
         {
-            Add(features, "w:" + token, options.WordWeight);
+            longest = Math.Max(longest, token.Length);
+        }
+
+        // Layout: [0..2) the "w:"/"p:" marker, then the word, then '>'; position 1 becomes '<' for the n-grams.
+        Span<char> buffer = longest <= 128 ? stackalloc char[longest + 3] : new char[longest + 3];
+        foreach (var token in terms)
+        {
+            token.CopyTo(buffer[2..]);
+            buffer[0] = 'w';
+            buffer[1] = ':';
+            sink.Add(buffer[..(token.Length + 2)], options.WordWeight);
             if (token.Length > options.PrefixLength)
             {
-                Add(features, "p:" + token[..options.PrefixLength], options.PrefixWeight);
+                buffer[0] = 'p';
+                sink.Add(buffer[..(options.PrefixLength + 2)], options.PrefixWeight);
             }
 
-            var padded = "<" + token + ">";
+            buffer[1] = '<';
+            buffer[token.Length + 2] = '>';
+            var padded = buffer.Slice(1, token.Length + 2);
             for (var n = 3; n <= 4; n++)
             {
                 for (var k = 0; k + n <= padded.Length; k++)
                 {
-                    Add(features, padded.Substring(k, n), options.GramWeight);
+                    sink.Add(padded.Slice(k, n), options.GramWeight);
                 }
             }
         }
-
-        return features;
     }
 
     /// <summary>The words retrieval works with: folded tokens, Arabic ones without their clitics, one-letter words dropped.</summary>
-    public static List<string> Terms(string folded)
+    public static List<string> Terms(string folded) => Terms(Tokenizer.TokenizeFolded(folded));
+
+    /// <summary>The same for tokens already split by <see cref="Tokenizer.TokenizeFolded"/>.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static List<string> Terms(IReadOnlyList<string> tokens)
     {
-        var terms = new List<string>();
-        foreach (var raw in Tokenizer.TokenizeFolded(folded))
+        var terms = new List<string>(tokens.Count);
+        foreach (var raw in tokens)
         {
             var token = IsArabic(raw) ? StemArabic(raw) : raw;
             if (token.Length >= 2 || char.IsDigit(token[0]))
@@ -55,11 +84,9 @@ internal static class TextFeatures
         return terms;
     }
 
-    private static void Add(Dictionary<string, double> features, string feature, double weight) =>
-        features[feature] = features.GetValueOrDefault(feature) + weight;
-
     private static bool IsArabic(string token) => token[0] is >= '\u0600' and <= '\u06FF';
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static string StemArabic(string token)
     {
         foreach (var prefix in ArabicPrefixes)
@@ -80,5 +107,17 @@ internal static class TextFeatures
         }
 
         return token;
+    }
+
+    // Index side: the features as strings with their summed weights, in first-occurrence order.
+    private readonly struct DictionarySink(Dictionary<string, double> features) : IFeatureSink
+    {
+        public Dictionary<string, double> Features => features;
+
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            var key = new string(feature);
+            features[key] = features.GetValueOrDefault(key) + weight;
+        }
     }
 }

@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Text;
@@ -8,10 +9,10 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// <summary>
 /// TF-IDF index over the topics' titles, sample questions and keywords, one document per topic and language.
 /// A question is scored in two stages: cosine similarity with each document's centroid (through an inverted
-/// index, so cost grows with the matching features, not with the number of topics), then, for the best
-/// documents only, the similarity with their single closest sample question. Documents in the question's
-/// language count fully; other languages count a little less, so a question in English still finds its
-/// topic in a Slovenian conversation. Built once; searching is thread-safe.
+/// index, so cost grows with the matching features, not with the number of topics), then, for the best documents
+/// only, the similarity with their single closest sample question (through the same postings: <see cref="EntryPostings"/>).
+/// Documents in the question's language count fully; other languages a little less, so a question in English still
+/// finds its topic in a Slovenian conversation. Built once; searching is thread-safe.
 /// </summary>
 public sealed class TopicIndex
 {
@@ -20,18 +21,18 @@ public sealed class TopicIndex
     private readonly string[] topicIds;
     private readonly int[] docTopic;
     private readonly int[] docLanguage;
-    private readonly SparseVector[][] docEntries;
-    private readonly Dictionary<string, int> vocabulary;
-    private readonly double[] idf;
     private readonly int[][] postingDocs;
     private readonly float[][] postingWeights;
-    private readonly double unknownIdf;
+    private readonly EntryPostings entries;
+    private readonly QueryEncoder encoder;
     private readonly KnowledgeEngineOptions options;
     private readonly KeywordPhrases keywords;
 
-    // A pool of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
+    // Pools of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
     // hand out arrays other code left dirty).
     private readonly ArrayPool<double> pool = ArrayPool<double>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
+    private readonly ArrayPool<int> intPool = ArrayPool<int>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
+    private readonly ArrayPool<bool> boolPool = ArrayPool<bool>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
 
     private TopicIndex(
         KnowledgeEngineOptions options,
@@ -44,12 +45,10 @@ public sealed class TopicIndex
         this.topicIds = topicIds;
         this.docTopic = docTopic;
         this.docLanguage = docLanguage;
-        this.docEntries = docEntries;
-        this.vocabulary = vocabulary;
-        this.idf = idf;
         this.postingDocs = postingDocs;
         this.postingWeights = postingWeights;
-        unknownIdf = Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower);
+        entries = EntryPostings.Build(docEntries, postingDocs);
+        encoder = new QueryEncoder(vocabulary, idf, Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower), options);
     }
 
     /// <summary>Number of topics indexed.</summary>
@@ -137,59 +136,86 @@ public sealed class TopicIndex
     }
 
     /// <summary>The best <paramref name="count"/> topics for already folded text, best first, scores 0..1.</summary>
-    public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count)
-    {
-        var terms = TextFeatures.Terms(folded);
-        var query = QueryVector(terms);
-        if (query.Count == 0)
-        {
-            return [];
-        }
+    public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count) =>
+        Search(TextFeatures.Terms(folded), preferredLanguage, count);
 
-        var preferred = IndexOfLanguage(preferredLanguage);
+    /// <summary>The same for the words <see cref="TextFeatures.Terms(IReadOnlyList{string})"/> made of the folded tokens.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    internal IReadOnlyList<TopicScore> Search(List<string> terms, string preferredLanguage, int count)
+    {
+        var maxFeatures = QueryEncoder.MaxFeatures(terms);
+        var queryIds = intPool.Rent(maxFeatures);
+        var queryWeights = pool.Rent(maxFeatures);
         var scores = pool.Rent(docTopic.Length);
-        var dense = pool.Rent(idf.Length);
-        var touched = new List<int>();
+        var touched = intPool.Rent(docTopic.Length);
+        var touchedCount = 0;
         try
         {
-            foreach (var (feature, weight) in query)
+            var length = encoder.Encode(terms, queryIds, queryWeights);
+            if (length == 0)
             {
-                dense[feature] = weight;
-                var docs = postingDocs[feature];
-                var weights = postingWeights[feature];
+                return [];
+            }
+
+            for (var q = 0; q < length; q++)
+            {
+                var weight = queryWeights[q];
+                var docs = postingDocs[queryIds[q]];
+                var weights = postingWeights[queryIds[q]];
                 for (var i = 0; i < docs.Length; i++)
                 {
                     if (scores[docs[i]] == 0)
                     {
-                        touched.Add(docs[i]);
+                        if (touchedCount == touched.Length)
+                        {
+                            touched = Grow(touched); // a document whose added weight rounded to zero comes again
+                        }
+
+                        touched[touchedCount++] = docs[i];
                     }
 
                     scores[docs[i]] += weight * weights[i];
                 }
             }
 
-            return Rank(touched, scores, dense, preferred, count, keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords));
+            var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords);
+            var best = Best(touched.AsSpan(0, touchedCount), scores);
+            Span<double> closest = stackalloc double[best.Count]; // at most RerankCount
+            Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length), closest);
+            return Rank(best, closest, scores, IndexOfLanguage(preferredLanguage), count, bonus);
         }
         finally
         {
-            foreach (var doc in touched)
+            foreach (var doc in touched.AsSpan(0, touchedCount))
             {
                 scores[doc] = 0;
             }
 
-            foreach (var feature in query.Keys)
-            {
-                dense[feature] = 0;
-            }
-
+            Array.Clear(touched, 0, touchedCount);
+            intPool.Return(touched);
+            Array.Clear(queryWeights, 0, maxFeatures);
+            Array.Clear(queryIds, 0, maxFeatures);
             pool.Return(scores);
-            pool.Return(dense);
+            pool.Return(queryWeights);
+            intPool.Return(queryIds);
         }
     }
 
-    private List<TopicScore> Rank(List<int> touched, double[] scores, double[] dense, int preferred, int count, Dictionary<int, double> bonus)
+    private int[] Grow(int[] rented)
     {
-        // Keep the best documents with a small min-heap: sorting every touched document costs too much at 5,000 topics.
+        var larger = intPool.Rent(rented.Length * 2);
+        rented.CopyTo(larger, 0);
+        Array.Clear(rented);
+        intPool.Return(rented);
+        return larger;
+    }
+
+    // The documents with the best centroid scores, in the order the rest of the ranking has always taken them
+    // (lowest first, as a min-heap hands them out). A small heap: sorting every touched document costs too much
+    // at 5,000 topics.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<int> Best(ReadOnlySpan<int> touched, double[] scores)
+    {
         var heap = new PriorityQueue<int, double>(RerankCount + 1);
         foreach (var doc in touched)
         {
@@ -203,36 +229,62 @@ public sealed class TopicIndex
             }
         }
 
-        var inPreferred = new Dictionary<int, double>();
-        var inOther = new Dictionary<int, double>();
+        var best = new List<int>(heap.Count);
         while (heap.TryDequeue(out var doc, out _))
         {
-            var closest = 0.0;
-            foreach (var entry in docEntries[doc])
+            best.Add(doc);
+        }
+
+        return best;
+    }
+
+    // Per document of best, the similarity with its closest entry (title, sample question or keyword).
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private void Closest(List<int> best, ReadOnlySpan<int> queryIds, ReadOnlySpan<double> queryWeights, Span<double> closest)
+    {
+        var selected = boolPool.Rent(docTopic.Length);
+        foreach (var doc in best)
+        {
+            selected[doc] = true;
+        }
+
+        var entryScores = pool.Rent(entries.EntryCount);
+        try
+        {
+            entries.Accumulate(queryIds, queryWeights, postingDocs, selected, best, entryScores);
+            for (var b = 0; b < best.Count; b++)
             {
-                closest = Math.Max(closest, entry.Dot(dense));
+                closest[b] = entries.Closest(best[b], entryScores);
+                entries.Clear(best[b], entryScores);
+            }
+        }
+        finally
+        {
+            foreach (var doc in best)
+            {
+                selected[doc] = false;
             }
 
-            var score = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest);
-            var bucket = docLanguage[doc] == preferred ? inPreferred : inOther;
-            bucket[docTopic[doc]] = Math.Max(bucket.GetValueOrDefault(docTopic[doc]), score);
+            boolPool.Return(selected);
+            pool.Return(entryScores);
         }
+    }
 
-        var byTopic = new Dictionary<int, double>();
-        foreach (var topic in inPreferred.Keys.Union(inOther.Keys))
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private List<TopicScore> Rank(List<int> best, ReadOnlySpan<double> closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
+    {
+        Span<int> topics = stackalloc int[best.Count]; // at most RerankCount
+        Span<bool> inPreferred = stackalloc bool[best.Count];
+        Span<double> blended = stackalloc double[best.Count];
+        for (var b = 0; b < best.Count; b++)
         {
-            var own = inPreferred.GetValueOrDefault(topic);
-            var other = inOther.GetValueOrDefault(topic);
-            byTopic[topic] = Math.Max(own, options.OtherLanguageFactor * other) + (options.OtherLanguageBlend * Math.Min(own, other));
+            var doc = best[b];
+            topics[b] = docTopic[doc];
+            inPreferred[b] = docLanguage[doc] == preferred;
+            blended[b] = (options.CentroidShare * scores[doc]) + ((1 - options.CentroidShare) * closest[b]);
         }
 
-        foreach (var (topic, extra) in bonus)
-        {
-            byTopic[topic] = byTopic.GetValueOrDefault(topic) + extra;
-        }
-
-        return [.. byTopic.OrderByDescending(p => p.Value).Take(count)
-            .Select(p => new TopicScore(topicIds[p.Key], Math.Round(Math.Clamp(p.Value, 0, 1), 4)))];
+        return TopicBlend.Top(topics, inPreferred, blended, bonus, options, topicIds, count);
     }
 
     private static int IndexOfLanguage(string language)
@@ -246,41 +298,5 @@ public sealed class TopicIndex
         }
 
         return -1;
-    }
-
-    // The query's known features, weighted by IDF and normalized together with the features the index has
-    // never seen, so a question full of unknown words scores low (that is how out-of-scope questions fall out).
-    private Dictionary<int, double> QueryVector(IReadOnlyList<string> terms)
-    {
-        var features = TextFeatures.Extract(terms, options);
-        var query = new Dictionary<int, double>(features.Count);
-        var norm = 0.0;
-        foreach (var (feature, raw) in features)
-        {
-            if (vocabulary.TryGetValue(feature, out var id))
-            {
-                var weight = raw * idf[id];
-                query[id] = weight;
-                norm += weight * weight;
-            }
-            else
-            {
-                var weight = raw * unknownIdf;
-                norm += weight * weight;
-            }
-        }
-
-        if (norm == 0)
-        {
-            return [];
-        }
-
-        var length = Math.Sqrt(norm);
-        foreach (var id in query.Keys.ToList())
-        {
-            query[id] /= length;
-        }
-
-        return query;
     }
 }

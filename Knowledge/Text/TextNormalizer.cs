@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 
 namespace IntegrationBot.Knowledge.Text;
@@ -15,6 +16,7 @@ public static class TextNormalizer
     private static readonly string?[] LatinFold = BuildLatinFold();
 
     /// <summary>Returns the folded form of <paramref name="text"/>; empty for null or empty input.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static string Fold(string text)
     {
         if (string.IsNullOrEmpty(text))
@@ -31,6 +33,7 @@ public static class TextNormalizer
         return builder.ToString();
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void AppendFolded(StringBuilder builder, char raw)
     {
         if (raw < 128)

@@ -1,3 +1,5 @@
+using System.Runtime.CompilerServices;
+
 namespace IntegrationBot.Knowledge.Text;
 
 /// <summary>
@@ -10,9 +12,11 @@ public static class Tokenizer
     public static IReadOnlyList<string> Tokenize(string text) => TokenizeFolded(TextNormalizer.Fold(text));
 
     /// <summary>Returns the words of text that is already folded.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static IReadOnlyList<string> TokenizeFolded(string folded)
     {
-        var tokens = new List<string>();
+        // Sized for typical words of five letters plus a separator, so a message's list is rarely regrown.
+        var tokens = new List<string>(Math.Min((folded.Length / 6) + 4, 256));
         var start = -1;
         for (var i = 0; i <= folded.Length; i++)
         {

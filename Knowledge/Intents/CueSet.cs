@@ -1,0 +1,87 @@
+using System.Runtime.CompilerServices;
+
+namespace IntegrationBot.Knowledge.Intents;
+
+/// <summary>
+/// The cues of one kind (emergency or handoff), indexed by their first word. A cue can only match a message that
+/// has a token matching its first word (whole-message cues too: all their words must be used), so only those cues
+/// are tried; with about a thousand cues in five languages, trying each on every message was most of the detection.
+/// </summary>
+internal sealed class CueSet
+{
+    private readonly Dictionary<string, CuePhrase[]>.AlternateLookup<ReadOnlySpan<char>> exact;
+    private readonly Dictionary<string, CuePhrase[]>.AlternateLookup<ReadOnlySpan<char>> prefixes;
+    private readonly int longestPrefix;
+
+    public CueSet(IEnumerable<CuePhrase> cues)
+    {
+        var list = cues.ToList();
+        exact = Group(list.Where(c => !c.FirstIsPrefix)).GetAlternateLookup<ReadOnlySpan<char>>();
+        prefixes = Group(list.Where(c => c.FirstIsPrefix)).GetAlternateLookup<ReadOnlySpan<char>>();
+        longestPrefix = list.Where(c => c.FirstIsPrefix).Select(c => c.FirstWord.Length).DefaultIfEmpty(0).Max();
+    }
+
+    /// <summary>Whether any cue matches <paramref name="tokens"/> (see <see cref="CuePhrase.Matches"/>).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public bool AnyMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    {
+        foreach (var token in tokens)
+        {
+            if (AnyMatches(token.AsSpan(), tokens, fillers))
+            {
+                return true;
+            }
+
+            // The same forms CuePhrase tries: an Arabic word also without the clitic in front of it.
+            if (CuePhrase.IsArabic(token))
+            {
+                foreach (var clitic in CuePhrase.ArabicClitics)
+                {
+                    if (CuePhrase.HasClitic(token, clitic) && AnyMatches(token.AsSpan(clitic.Length), tokens, fillers))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
+    }
+
+    // The cues whose first word is this form of a token, or a prefix of it, tried on the whole message.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool AnyMatches(ReadOnlySpan<char> form, IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    {
+        if (exact.TryGetValue(form, out var cues) && AnyMatches(cues, tokens, fillers))
+        {
+            return true;
+        }
+
+        for (var length = 1; length <= Math.Min(form.Length, longestPrefix); length++)
+        {
+            if (prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, fillers))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool AnyMatches(CuePhrase[] cues, IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    {
+        foreach (var cue in cues)
+        {
+            if (cue.Matches(tokens, fillers))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static Dictionary<string, CuePhrase[]> Group(IEnumerable<CuePhrase> cues) =>
+        cues.GroupBy(c => c.FirstWord, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.ToArray(), StringComparer.Ordinal);
+}
