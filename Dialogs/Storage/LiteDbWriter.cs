@@ -220,9 +220,11 @@ internal sealed class LiteDbWriter : IDisposable
         {
             var failed = -1;
             Exception? failure = null;
-            _database.BeginTrans();
             try
             {
+                // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
+                // as a failed write, never end the writer thread (and with it the process).
+                _database.BeginTrans();
                 for (var i = 0; i < batch.Count; i++)
                 {
                     failed = i;

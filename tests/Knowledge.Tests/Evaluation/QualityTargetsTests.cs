@@ -36,4 +36,24 @@ public sealed class QualityTargetsTests
             Assert.True(score.Top1Accuracy >= 0.85, $"{set}/{language}: top-1 {score.Top1Accuracy:P1} < 85 %");
         }
     }
+
+    /// <summary>
+    /// A knowledge question taken for a request for a human puts the person in the counselor queue, where the bot
+    /// falls silent: "what papers does the bank want from a non-EU person" did, through the cue "want a person".
+    /// </summary>
+    [Theory]
+    [InlineData("parts")]
+    [InlineData("holdout")]
+    public void No_topic_question_is_taken_for_a_request_for_a_human(string set)
+    {
+        var (items, _) = EvalSet.Load(RepositoryRoot.Combine("Knowledge", "eval", set));
+
+        var handedOff = items
+            .Where(item => item.Topic is not null)
+            .Where(item => Engine.Ask(item.Text).Decision == Decision.Handoff)
+            .Select(item => $"{item.Language}: {item.Text}")
+            .ToList();
+
+        Assert.Empty(handedOff);
+    }
 }
