@@ -17,7 +17,10 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     private readonly DiskSync? _sync;
     private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
-    private int _disposed;
+    // A lock, not a flag: a second caller (the host's container and a test closing the file) waits until the file is
+    // really closed, so it can be opened again at once.
+    private readonly Lock _disposeLock = new();
+    private bool _disposed;
 
     /// <summary>
     /// Wraps a database opened elsewhere (e.g. in memory): writes are serialized and durability is whatever LiteDB
@@ -123,18 +126,22 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     /// <summary>Closes the database and its files; calling it again does nothing.</summary>
     public void Dispose()
     {
-        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        lock (_disposeLock)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        // The writer first runs what is queued (a host stopping mid-turn still commits it) and stops; closing then
-        // checkpoints the log into the data file; the last fsync and the files go after it.
-        _writer.Dispose();
-        Database.Dispose();
-        _sync?.Dispose();
-        _files?.Dispose();
-        _readGate.Dispose();
+            _disposed = true;
+            // The writer first runs what is queued (a host stopping mid-turn still commits it) and stops; closing then
+            // checkpoints the log into the data file; the last fsync and the files go after it.
+            _writer.Dispose();
+            Database.Dispose();
+            _sync?.Dispose();
+            _files?.Dispose();
+            _readGate.Dispose();
+        }
     }
 
     private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
