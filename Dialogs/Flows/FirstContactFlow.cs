@@ -89,7 +89,23 @@ public sealed class FirstContactFlow(
             }
         }
 
-        return null;
+        return PrivacyChoiceTyped(turn, text);
+    }
+
+    /// <summary>
+    /// Accept or Decline while the choice is still open, even when other buttons came since: a question typed right
+    /// after pressing Accept can reach the bot first (two requests on a busy server), and its answer's buttons then
+    /// replace the notice's.
+    /// </summary>
+    private static OfferedAction? PrivacyChoiceTyped(FlowTurn turn, string text)
+    {
+        if (turn.Data.Privacy != PrivacyChoice.Unanswered)
+        {
+            return null;
+        }
+
+        OfferedAction[] choices = [turn.Button("privacy.accept", FlowActions.PrivacyAccept), turn.Button("privacy.decline", FlowActions.PrivacyDecline)];
+        return choices.FirstOrDefault(choice => ComparableTitle(choice.Title) == text);
     }
 
     public async Task RunActionAsync(FlowTurn turn, OfferedAction pressed, CancellationToken cancellationToken)

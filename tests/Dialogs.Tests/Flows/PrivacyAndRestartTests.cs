@@ -49,6 +49,20 @@ public sealed class PrivacyAndRestartTests
     }
 
     [Fact]
+    public async Task Accept_that_arrives_after_a_question_still_accepts_the_privacy_notice()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.OpenAsync();
+        await bot.SendAsync(bot.Title(Language.Arabic, "language.name"));
+
+        // The question overtook the Accept on the way: its answer's buttons replaced the notice's.
+        await bot.SendAsync("كيف افتح حساب بنكي");
+        var accepted = await bot.SendAsync(bot.Title(Language.Arabic, "privacy.accept"));
+
+        Assert.Equal(bot.Text(Language.Arabic, "privacy.accepted"), accepted[0].Text);
+    }
+
+    [Fact]
     public async Task Delete_needs_confirmation_and_no_keeps_everything()
     {
         await using var bot = FlowHarness.Create();

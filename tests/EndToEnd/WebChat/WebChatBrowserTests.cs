@@ -23,6 +23,10 @@ public sealed partial class WebChatBrowserTests
         var accept = page.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("ar", "privacy.accept") });
         await accept.First.WaitForAsync(new() { Timeout = 60_000 });
         await accept.First.ClickAsync();
+        // Like a person who reads the reply: on a busy machine a question typed at once can overtake the Accept (two
+        // requests), and the Accept's reply then comes after the answer and hides its feedback buttons.
+        var accepted = page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("ar", "privacy.accepted") });
+        await accepted.First.WaitForAsync(new() { Timeout = 60_000 });
 
         var input = page.Locator("[data-id=webchat-sendbox-input]");
         await input.FillAsync("كيف افتح حساب بنكي");
