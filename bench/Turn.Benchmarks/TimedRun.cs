@@ -48,9 +48,13 @@ public static class TimedRun
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
         var threadBefore = Environment.CurrentManagedThreadId;
         var threadCpuBefore = ThreadCpu.Now();
+        // Each turn's own time too: the issue's target is a median, and a mean hides whether a few slow turns
+        // (a checkpoint, a GC) or all of them are the cost.
+        var perTurn = new List<double>(conversations * turns);
         var clock = Stopwatch.StartNew();
-        await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask);
+        await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask, perTurn);
         clock.Stop();
+        perTurn.Sort();
         var threadCpu = Environment.CurrentManagedThreadId == threadBefore ? (ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds : double.NaN;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
@@ -59,7 +63,7 @@ public static class TimedRun
         var replies = rig.Sender.Delivered - delivered;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"transcripts\":{(keepTranscripts ? "true" : "false")},\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / total:F1},\"allocatedBytes\":{allocated / total},\"threadCpuMicroseconds\":{threadCpu / total:F1}}}"));
+            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"transcripts\":{(keepTranscripts ? "true" : "false")},\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"medianMicroseconds\":{Percentile(perTurn, 0.50):F1},\"p99Microseconds\":{Percentile(perTurn, 0.99):F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / total:F1},\"allocatedBytes\":{allocated / total},\"threadCpuMicroseconds\":{threadCpu / total:F1}}}"));
         return 0;
     }
 
@@ -93,16 +97,22 @@ public static class TimedRun
         return 0;
     }
 
-    private static async Task DriveAsync(TurnRig rig, int first, int count, int turns, Func<int, int, string> say)
+    private static async Task DriveAsync(TurnRig rig, int first, int count, int turns, Func<int, int, string> say, List<double>? perTurn = null)
     {
         for (var c = first; c < first + count; c++)
         {
             for (var t = 0; t < turns; t++)
             {
+                var started = Stopwatch.GetTimestamp();
                 await rig.RunTurnAsync(rig.Message(c, say(c, t)));
+                perTurn?.Add(Stopwatch.GetElapsedTime(started).TotalMicroseconds);
             }
         }
     }
+
+    /// <summary>Nearest-rank percentile of sorted values.</summary>
+    private static double Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     internal static string Option(string[] args, string name, string fallback)
     {
