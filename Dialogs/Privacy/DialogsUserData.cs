@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
@@ -30,13 +29,13 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
 
     public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var person = await PersonAsync(channelId, userId, cancellationToken);
+        var person = await ErasureSubject.FindAsync(channelId, userId, directories, cancellationToken);
         return await database.WriteAsync(db => Delete(db, person), cancellationToken);
     }
 
     public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var person = await PersonAsync(channelId, userId, cancellationToken);
+        var person = await ErasureSubject.FindAsync(channelId, userId, directories, cancellationToken);
         return await database.ReadAsync(db => Export(db, person), cancellationToken);
     }
 
@@ -80,7 +79,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         return removed;
     }
 
-    private static int Delete(LiteDatabase db, Person person)
+    private static int Delete(LiteDatabase db, ErasureSubject person)
     {
         var removed = 0;
         var state = db.GetCollection(State);
@@ -90,7 +89,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         }
 
         var outbox = db.GetCollection(Outbox);
-        foreach (var doc in outbox.FindAll().Where(person.OwnsOutboxEntry).ToList())
+        foreach (var doc in outbox.FindAll().Where(entry => person.OwnsOutboxEntry(entry["conversation"].AsString, entry["activity"].AsString)).ToList())
         {
             removed += outbox.Delete(doc["_id"]) ? 1 : 0;
         }
@@ -110,7 +109,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         return removed;
     }
 
-    private static JsonObject Export(LiteDatabase db, Person person)
+    private static JsonObject Export(LiteDatabase db, ErasureSubject person)
     {
         var state = new JsonObject();
         foreach (var key in person.StateKeys)
@@ -122,7 +121,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         }
 
         var outbox = new JsonArray();
-        foreach (var doc in db.GetCollection(Outbox).FindAll().Where(person.OwnsOutboxEntry))
+        foreach (var doc in db.GetCollection(Outbox).FindAll().Where(entry => person.OwnsOutboxEntry(entry["conversation"].AsString, entry["activity"].AsString)))
         {
             outbox.Add(new JsonObject
             {
@@ -133,50 +132,5 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
 
         var inbound = db.GetCollection(Inbound).FindAll().Select(d => d["_id"].AsString).Count(person.OwnsInboundKey);
         return new JsonObject { ["state"] = state, ["outbox"] = outbox, ["processedMessageIds"] = inbound };
-    }
-
-    private async Task<Person> PersonAsync(string channelId, string userId, CancellationToken cancellationToken)
-    {
-        // On Telegram and Viber a private chat's id is the user's id; other channels say which conversations are theirs.
-        var conversations = new HashSet<string>(StringComparer.Ordinal) { userId };
-        foreach (var directory in directories.Where(d => d.ChannelId == channelId))
-        {
-            conversations.UnionWith(await directory.ConversationIdsOfAsync(userId, cancellationToken));
-        }
-
-        return new Person(channelId, userId, conversations);
-    }
-
-    private sealed record Person(string ChannelId, string UserId, IReadOnlySet<string> ConversationIds)
-    {
-        public IEnumerable<string> ConversationKeys => ConversationIds.Select(c => $"{ChannelId}/conversations/{c}");
-
-        public IEnumerable<string> StateKeys => ConversationKeys.Append($"{ChannelId}/users/{UserId}");
-
-        public bool OwnsOutboxEntry(BsonDocument doc)
-        {
-            if (ConversationKeys.Contains(doc["conversation"].AsString, StringComparer.Ordinal))
-            {
-                return true;
-            }
-
-            var activity = ActivityJson.Deserialize(doc["activity"].AsString);
-            return activity?.ChannelId == ChannelId && activity.Recipient?.Id == UserId;
-        }
-
-        /// <summary>Inbound keys are <c>{channel}|{activity id}</c>; an activity id that starts with the conversation
-        /// id (web chat's <c>{conversation}|{seq}</c>) or the user id identifies the person.</summary>
-        public bool OwnsInboundKey(string key)
-        {
-            var prefix = ChannelId + "|";
-            if (!key.StartsWith(prefix, StringComparison.Ordinal))
-            {
-                return false;
-            }
-
-            var activityId = key[prefix.Length..];
-            return ConversationIds.Any(c => activityId.StartsWith(c, StringComparison.Ordinal)
-                && (activityId.Length == c.Length || !char.IsLetterOrDigit(activityId[c.Length])));
-        }
     }
 }

@@ -1,13 +1,12 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Privacy;
 
-namespace IntegrationBot.Storage.Postgres.Privacy;
+namespace IntegrationBot.Dialogs.Privacy;
 
 /// <summary>
-/// The person an erasure or export is about, and which runtime rows are theirs. Follows the rules of the LiteDB
-/// <see cref="DialogsUserData"/>, so both providers erase the same records.
+/// The person an erasure or export is about, and which runtime records are theirs: one set of rules for the LiteDB
+/// (<see cref="DialogsUserData"/>) and the PostgreSQL provider, so both erase the same records.
 /// </summary>
-internal sealed record ErasureSubject(string ChannelId, string UserId, IReadOnlySet<string> ConversationIds)
+public sealed record ErasureSubject(string ChannelId, string UserId, IReadOnlySet<string> ConversationIds)
 {
     public string[] ConversationKeys { get; } = [.. ConversationIds.Select(c => $"{ChannelId}/conversations/{c}")];
 
