@@ -32,7 +32,6 @@ internal sealed class LiteDbWriter : IDisposable
     // True while a transaction runs, on the writer thread or inline on a caller's.
     private bool _busy;
     private long _transactions;
-    private long _writes;
 
     /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
     public LiteDbWriter(LiteDatabase database, Action afterCommit)
@@ -48,19 +47,15 @@ internal sealed class LiteDbWriter : IDisposable
     /// <summary>Transactions committed so far, for tests and diagnostics (fewer than writes when writes were combined).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
 
-    /// <summary>Writes committed so far.</summary>
-    public long Writes => Interlocked.Read(ref _writes);
-
     /// <summary>Runs <paramref name="write"/> in a transaction of its own on this thread when nothing else is writing or waiting.</summary>
-    /// <returns>False (nothing ran) when the database is busy: queue the write instead.</returns>
-    public bool TryRunNow<T>(Func<LiteDatabase, T> write, out Task<T> outcome)
+    /// <returns>The write's outcome, or null (nothing ran) when the database is busy: queue the write instead.</returns>
+    public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write)
     {
         lock (_sync)
         {
             if (_busy || _stopping || _queue.Count > 0)
             {
-                outcome = Task.FromResult(default(T)!);
-                return false;
+                return null;
             }
 
             _busy = true;
@@ -83,12 +78,11 @@ internal sealed class LiteDbWriter : IDisposable
 
             _afterCommit();
             Interlocked.Increment(ref _transactions);
-            Interlocked.Increment(ref _writes);
-            outcome = Task.FromResult(result);
+            return Task.FromResult(result);
         }
         catch (Exception ex)
         {
-            outcome = Task.FromException<T>(ex);
+            return Task.FromException<T>(ex);
         }
         finally
         {
@@ -99,8 +93,6 @@ internal sealed class LiteDbWriter : IDisposable
                 Monitor.Pulse(_sync);
             }
         }
-
-        return true;
     }
 
     public void Enqueue(PendingWrite write)
@@ -244,7 +236,6 @@ internal sealed class LiteDbWriter : IDisposable
             if (failure is null)
             {
                 Interlocked.Increment(ref _transactions);
-                Interlocked.Add(ref _writes, batch.Count);
                 batch.ForEach(write => write.Succeed());
                 return;
             }

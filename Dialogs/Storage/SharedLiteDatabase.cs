@@ -81,7 +81,7 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
             return Task.FromCanceled<T>(cancellationToken);
         }
 
-        if (_writer.TryRunNow(write, out var done))
+        if (_writer.TryRunNow(write) is { } done)
         {
             return done;
         }
@@ -101,22 +101,7 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         pending.WaitUntilDone();
     }
 
-    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; blocks while the reads are full.</summary>
-    public T Read<T>(Func<LiteDatabase, T> read)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        _readGate.Wait();
-        try
-        {
-            return read(Database);
-        }
-        finally
-        {
-            _readGate.Release();
-        }
-    }
-
-    /// <summary>Like <see cref="Read{T}"/>, but waits for a free read slot without holding a thread.</summary>
+    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; waits for a free slot without holding a thread.</summary>
     public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
