@@ -1,14 +1,16 @@
 namespace IntegrationBot.Knowledge.Content;
 
 /// <summary>
-/// Phrases per language that mean "I want a human" (handoff) or signal danger (emergency), from
+/// Phrases per language that mean "I want a human" (handoff), signal danger (emergency) or are only a greeting, from
 /// <c>content/intents.yaml</c>. Matching is on folded text; a word ending in <c>*</c> matches any word starting with it.
 /// </summary>
 public sealed record IntentCues(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Handoff,
-    IReadOnlyDictionary<string, IReadOnlyList<string>> Emergency)
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Emergency,
+    IReadOnlyDictionary<string, IReadOnlyList<string>> Greeting)
 {
     public static IntentCues Empty { get; } = new(
+        new Dictionary<string, IReadOnlyList<string>>(),
         new Dictionary<string, IReadOnlyList<string>>(),
         new Dictionary<string, IReadOnlyList<string>>());
 }

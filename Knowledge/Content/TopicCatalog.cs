@@ -143,7 +143,8 @@ public sealed class TopicCatalog
             var parsed = Yaml.Deserialize<Dictionary<string, Dictionary<string, List<string?>?>?>?>(File.ReadAllText(file));
             return new IntentCues(
                 Lists(parsed?.GetValueOrDefault("handoff")),
-                Lists(parsed?.GetValueOrDefault("emergency")));
+                Lists(parsed?.GetValueOrDefault("emergency")),
+                Lists(parsed?.GetValueOrDefault("greeting")));
         }
         catch (YamlException e)
         {

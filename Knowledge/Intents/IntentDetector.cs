@@ -20,17 +20,21 @@ public sealed class IntentDetector
 
     private readonly CueSet emergency;
     private readonly CueSet handoff;
+    private readonly CueSet greeting;
+    private readonly (string Language, CueSet Cues)[] greetingByLanguage;
     private readonly HashSet<string> fillers;
 
     public IntentDetector(IntentCues cues)
     {
-        var all = cues.Handoff.Values.Concat(cues.Emergency.Values).SelectMany(p => p);
+        var all = cues.Handoff.Values.Concat(cues.Emergency.Values).Concat(cues.Greeting.Values).SelectMany(p => p);
         fillers = [.. all.Where(IsFillerList).SelectMany(f => Tokenizer.Tokenize(f.Trim()[1..]))];
         emergency = Compile(cues.Emergency);
         handoff = Compile(cues.Handoff);
+        greeting = Compile(cues.Greeting);
+        greetingByLanguage = [.. cues.Greeting.Select(p => (p.Key, Compile(new Dictionary<string, IReadOnlyList<string>> { [p.Key] = p.Value })))];
     }
 
-    /// <summary>Emergency when any emergency cue matches (it wins), else handoff, else none.</summary>
+    /// <summary>Emergency when any emergency cue matches (it wins), else handoff, else greeting, else none.</summary>
     public IntentKind Detect(IReadOnlyList<string> foldedTokens)
     {
         if (emergency.AnyMatches(foldedTokens, fillers))
@@ -38,8 +42,20 @@ public sealed class IntentDetector
             return IntentKind.Emergency;
         }
 
-        return handoff.AnyMatches(foldedTokens, fillers) ? IntentKind.Handoff : IntentKind.None;
+        if (handoff.AnyMatches(foldedTokens, fillers))
+        {
+            return IntentKind.Handoff;
+        }
+
+        return greeting.AnyMatches(foldedTokens, fillers) ? IntentKind.Greeting : IntentKind.None;
     }
+
+    /// <summary>
+    /// The languages whose greeting cues match (a greeting of one or two words is too short for language
+    /// identification: "miredita" is Albanian because it is an Albanian greeting, not because of its letters).
+    /// </summary>
+    public IReadOnlyList<string> GreetingLanguages(IReadOnlyList<string> foldedTokens) =>
+        [.. greetingByLanguage.Where(g => g.Cues.AnyMatches(foldedTokens, fillers)).Select(g => g.Language)];
 
     /// <summary>Folds and tokenizes <paramref name="text"/>, then detects.</summary>
     public IntentKind Detect(string text) => Detect(Tokenizer.Tokenize(text));

@@ -6,4 +6,7 @@ public enum IntentKind
     None,
     Handoff,
     Emergency,
+
+    /// <summary>The message is only a greeting ("hi", "dober dan", "السلام عليكم"): nothing to look up.</summary>
+    Greeting,
 }

@@ -17,4 +17,7 @@ public enum Decision
 
     /// <summary>Danger to life or safety: show emergency numbers and flag a priority handoff.</summary>
     Emergency,
+
+    /// <summary>Only a greeting: greet back and show what the assistant can do (never "no good answer").</summary>
+    Greeting,
 }

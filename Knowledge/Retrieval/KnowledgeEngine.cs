@@ -62,11 +62,35 @@ public sealed class KnowledgeEngine
         {
             IntentKind.Emergency => Decision.Emergency,
             IntentKind.Handoff => Decision.Handoff,
+            IntentKind.Greeting => Decision.Greeting,
             _ => Decide(candidates),
         };
 
-        var topic = decision == Decision.Emergency ? EmergencyTopic(candidates) ?? best?.Topic : best?.Topic;
+        if (decision == Decision.Greeting && forced is null)
+        {
+            language = GreetingLanguage(tokens, language, current);
+        }
+
+        var topic = decision switch
+        {
+            Decision.Emergency => EmergencyTopic(candidates) ?? best?.Topic,
+            Decision.Greeting => null,
+            _ => best?.Topic,
+        };
         return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
+    }
+
+    // A greeting's language is the language it is a greeting in; the conversation's language, then the identifier's
+    // guess, decide between languages that share it ("zdravo" is Slovenian and Bosnian/Croatian/Serbian).
+    private string GreetingLanguage(IReadOnlyList<string> tokens, string identified, string? current)
+    {
+        var languages = intents.GreetingLanguages(tokens);
+        if (current is not null && languages.Contains(current))
+        {
+            return current;
+        }
+
+        return languages.Count == 0 || languages.Contains(identified) ? identified : languages[0];
     }
 
     // Something to read: a token with a letter, or a number of three digits or more.

@@ -57,6 +57,12 @@ public sealed class ContentFixture : IDisposable
           sq: [me rreh, vetvras*]
           hbs: [me tuce, me bije, samoubistv*, gori]
           ar: [يضربني, انتحار]
+        greeting:
+          en: [= hello]
+          sl: [= zdravo]
+          sq: [= pershendetje]
+          hbs: [= zdravo]
+          ar: [= مرحبا]
         """;
 
     public void WriteTopic(string id, string yaml) => File.WriteAllText(Path.Combine(TopicsDirectory, id + ".yaml"), yaml);

@@ -13,6 +13,7 @@ namespace IntegrationBot.Dialogs.Flows.Answers;
 /// <summary>Answers a free-text question through the knowledge base: answer, clarify, none, handoff or emergency.</summary>
 public sealed class QuestionFlow(
     KnowledgeEngine engine,
+    MenuFlow menu,
     OfficeInfo office,
     CounselorFlow counselor,
     IUnansweredQuestionLog unanswered,
@@ -45,6 +46,10 @@ public sealed class QuestionFlow(
                 break;
             case Decision.Clarify:
                 await ClarifyAsync(turn, result, extraButtons, cancellationToken);
+                break;
+            case Decision.Greeting:
+                // "Hi" is how most people open a chat: greet back and show what there is, never "no good answer".
+                await turn.SayAsync("greeting.reply", [.. menu.MenuButtons(turn), .. extraButtons], cancellationToken);
                 break;
             default:
                 await NoAnswerAsync(turn, result, extraButtons, cancellationToken);

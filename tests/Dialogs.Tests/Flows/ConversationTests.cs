@@ -84,6 +84,48 @@ public sealed class ConversationTests
     }
 
     [Theory]
+    [InlineData(Language.English, "Hello!")]
+    [InlineData(Language.Slovenian, "dober dan")]
+    [InlineData(Language.Bcs, "dobar dan")]
+    [InlineData(Language.Albanian, "miredita")]
+    [InlineData(Language.Arabic, "السلام عليكم")]
+    public async Task A_first_message_that_is_only_a_greeting_is_greeted_back_with_the_menu(string language, string greeting)
+    {
+        await using var bot = FlowHarness.Create();
+        var replies = await bot.SendAsync(greeting, locale: null);
+
+        var reply = Assert.Single(replies);
+        Assert.Equal(bot.Text(language, "greeting.reply"), reply.Text);
+        Assert.Contains(bot.Title(language, "menu.category.documents"), reply.Buttons());
+        Assert.Contains(bot.Title(language, "menu.counselor"), reply.Buttons());
+        Assert.Equal(bot.Title(language, "language.changeButton"), reply.Buttons()[^1]);
+        Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task A_greeting_mid_conversation_is_greeted_back_in_the_conversation_language_and_script()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Bcs);
+
+        var replies = await bot.SendAsync("Добар дан");
+
+        Assert.Equal(CyrillicTransliterator.ToCyrillic(bot.Text(Language.Bcs, "greeting.reply")), Assert.Single(replies).Text);
+        Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
+    }
+
+    [Fact]
+    public async Task A_greeting_in_front_of_a_question_still_gets_the_answer()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+
+        var replies = await bot.SendAsync("hello, how do I open a bank account");
+
+        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.English)), FlowHarness.AnswerText(replies));
+    }
+
+    [Theory]
     [InlineData("ar-EG", Language.Arabic)]
     [InlineData("sl-SI", Language.Slovenian)]
     [InlineData("en-US", Language.English)]

@@ -31,13 +31,17 @@ directLine.connectionStatus$.subscribe((status) => {
   if (status === ConnectionStatus.FailedToConnect || status === ConnectionStatus.ExpiredToken) fail(`status ${status}`);
 });
 
+// A reply can arrive before the POST that caused it returns its id (the bot is quick, the socket is quicker),
+// so replies are remembered by what they answer and a message counts as answered if its reply came first.
 let pending = null;
 const seen = new Set();
+const answered = new Set();
 directLine.activity$.subscribe((activity) => {
   if (seen.has(activity.id)) return;
   seen.add(activity.id);
   console.log(JSON.stringify({ id: activity.id, role: activity.from.role, text: activity.text ?? null, replyToId: activity.replyToId ?? null, clientActivityID: activity.channelData?.clientActivityID ?? null }));
-  if (pending && activity.from.role === 'bot' && activity.replyToId === pending.id) pending.resolve();
+  if (activity.from.role === 'bot' && activity.replyToId) answered.add(activity.replyToId);
+  if (pending && answered.has(pending.id)) pending.resolve();
 });
 
 const waitForWelcome = new Promise((resolve) => {
@@ -50,7 +54,8 @@ for (const text of messages) {
     directLine.postActivity({ type: 'message', from: { id: userId, role: 'user' }, text }).subscribe(resolve, reject));
   if (id === 'retry') fail('post failed');
   console.log(JSON.stringify({ posted: id, text }));
-  await new Promise((resolve) => { pending = { id, resolve }; });
+  if (!answered.has(id)) await new Promise((resolve) => { pending = { id, resolve }; });
+  pending = null;
 }
 
 console.log(JSON.stringify({ done: true, mode }));

@@ -12,7 +12,8 @@ public sealed class IntentDetectorTests
             ["en"] = ["~ please hi a an", "talk* someone", "= operator*", "= is anyone there"],
             ["hbs"] = ["~ molim", "= operat*", "me nazva*", "me nazov*"],
         },
-        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire"] }));
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire"] },
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= hello", "= good morning"] }));
 
     [Theory]
     [InlineData("operator")]
@@ -25,6 +26,21 @@ public sealed class IntentDetectorTests
     [InlineData("hi is anyone there")]
     public void Whole_message_cue_matches_the_word_alone_or_with_fillers(string text) =>
         Assert.Equal(IntentKind.Handoff, Detector.Detect(text));
+
+    [Theory]
+    [InlineData("hello")]
+    [InlineData("Hello!! please")]
+    [InlineData("GOOD MORNING")]
+    [InlineData("hi, good morning")]
+    public void A_message_of_only_greeting_words_is_a_greeting(string text) =>
+        Assert.Equal(IntentKind.Greeting, Detector.Detect(text));
+
+    [Theory]
+    [InlineData("hello, where is the office")]
+    [InlineData("good morning operator")]
+    [InlineData("hi")]
+    public void A_greeting_with_anything_else_is_not_a_greeting(string text) =>
+        Assert.NotEqual(IntentKind.Greeting, Detector.Detect(text));
 
     [Theory]
     [InlineData("which mobile operator is cheapest")]

@@ -94,4 +94,29 @@ public sealed class ShippedIntentCuesTests
             .ToList();
         Assert.Empty(handoffs);
     }
+
+    [Theory]
+    [InlineData("hello", "en")]
+    [InlineData("Hi there!", "en")]
+    [InlineData("Živjo", "sl")]
+    [InlineData("dober dan", "sl")]
+    [InlineData("dobar dan", "hbs")]
+    [InlineData("добро јутро", "hbs")]
+    [InlineData("Mirëdita", "sq")]
+    [InlineData("pershendetje", "sq")]
+    [InlineData("مرحبا", "ar")]
+    [InlineData("السلام عليكم ورحمة الله وبركاته", "ar")]
+    public void A_greeting_alone_is_a_greeting_in_every_language(string text, string language) =>
+        Assert.Equal(Decision.Greeting, Engine.Ask(text, language).Decision);
+
+    [Fact]
+    public void No_sample_question_of_any_topic_is_taken_for_a_greeting()
+    {
+        var greetings = Engine.Catalog.Topics
+            .SelectMany(t => t.Questions.Values.SelectMany(q => q).Select(q => (t.Id, Question: q)))
+            .Where(p => Engine.Ask(p.Question).Decision == Decision.Greeting)
+            .Select(p => $"{p.Id}: {p.Question}")
+            .ToList();
+        Assert.Empty(greetings);
+    }
 }
