@@ -23,7 +23,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             var log = database.GetCollection(Activities);
             log.EnsureIndex("ConversationId");
             log.EnsureIndex("DedupeKey");
-            log.EnsureIndex("StoredAt");
+            // Only the daily retention purge reads by time, and it scans; an index would cost every appended activity
+            // an extra index insert. Files written before had it.
+            log.DropIndex("StoredAt");
         });
     }
 

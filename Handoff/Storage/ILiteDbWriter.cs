@@ -9,6 +9,12 @@ public interface ILiteDbWriter
     Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Like <see cref="WriteAsync{T}"/> but completes once committed, before the disk sync: for a write that a durable
+    /// write coming right after it covers (one fsync makes every earlier write of the file durable).
+    /// </summary>
+    Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Schema setup such as index creation, under the same lock as every write: LiteDB 5 can corrupt its free-page
     /// list when two writes (an index creation is one) run at once on different collections.
     /// </summary>

@@ -40,6 +40,10 @@ public static class LiteDbGate
             }
         }
 
+        // A plain LiteDB file flushes on every commit anyway: nothing to skip.
+        public Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken) =>
+            WriteAsync(write, cancellationToken);
+
         public void Setup(Action<LiteDatabase> setup)
         {
             lock (_gate)

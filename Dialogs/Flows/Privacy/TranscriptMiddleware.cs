@@ -57,7 +57,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         if (data?.Privacy != PrivacyChoice.Accepted || activity.ChannelId is null || activity.Conversation?.Id is null)
         {
             // Withdrawn or erased in this turn: only what was accepted before it is kept (an erasure flushed it first).
-            await transcript.WriteAsync(cancellationToken);
+            await transcript.WriteBeforeCommitAsync(cancellationToken);
             return;
         }
 
@@ -77,7 +77,8 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
             });
         }
 
-        await transcript.WriteAsync(cancellationToken);
+        // The adapter commits the turn right after this middleware returns and waits for the disk then.
+        await transcript.WriteBeforeCommitAsync(cancellationToken);
     }
 
     private void AddUserLine(TurnTranscript transcript, Activity activity, string? userText)

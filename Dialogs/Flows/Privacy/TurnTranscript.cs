@@ -32,7 +32,12 @@ public sealed class TurnTranscript
 
     internal void Add(TranscriptMessage line) => _pending.Add(line);
 
-    internal async Task WriteAsync(CancellationToken cancellationToken)
+    internal Task WriteAsync(CancellationToken cancellationToken) => WriteAsync(beforeCommit: false, cancellationToken);
+
+    /// <summary>At the end of a turn whose durable commit comes next: the commit's disk sync covers the lines too.</summary>
+    internal Task WriteBeforeCommitAsync(CancellationToken cancellationToken) => WriteAsync(beforeCommit: true, cancellationToken);
+
+    private async Task WriteAsync(bool beforeCommit, CancellationToken cancellationToken)
     {
         if (_pending.Count == 0)
         {
@@ -40,7 +45,8 @@ public sealed class TurnTranscript
         }
 
         // Cleared only once stored: a failed write leaves the lines for the next attempt in this turn.
-        await _store.AppendManyAsync([.. _pending], cancellationToken);
+        List<TranscriptMessage> lines = [.. _pending];
+        await (beforeCommit ? _store.AppendBeforeCommitAsync(lines, cancellationToken) : _store.AppendManyAsync(lines, cancellationToken));
         _pending.Clear();
     }
 }

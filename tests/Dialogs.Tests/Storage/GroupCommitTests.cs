@@ -1,5 +1,7 @@
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.TestSupport;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
@@ -95,6 +97,37 @@ public sealed class GroupCommitTests : IDisposable
         }
 
         await SyncRecorder.EventuallyAsync(() => syncs.Covered >= logged, ct);
+    }
+
+    [Fact]
+    public async Task A_turns_transcript_lines_wait_for_no_sync_of_their_own_and_the_commit_after_them_syncs_them()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var syncs = new SyncRecorder(LogFile).Holding();
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options(), syncs.Decorate);
+        var transcripts = new LiteDbTranscriptStore(database.Database);
+        var line = new TranscriptMessage("webchat", "c1", "u1", DateTimeOffset.UtcNow, TranscriptAuthor.User, "Where do I register?") { LineId = "a1|user" };
+        Task commit;
+        long withLines;
+        try
+        {
+            // Returns while every sync is held: it waited for none.
+            await transcripts.AppendBeforeCommitAsync([line], ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
+            withLines = new FileInfo(LogFile).Length;
+            Assert.Single(await transcripts.RecentAsync("webchat", "c1", 10, ct));
+
+            // The turn's commit, by contrast, waits for a sync, and that sync starts after the lines were written.
+            commit = database.WriteAsync(db => db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = 1 }), ct);
+            await SyncRecorder.EventuallyAsync(() => syncs.Started >= 1, ct);
+            Assert.False(commit.IsCompleted);
+        }
+        finally
+        {
+            syncs.Release();
+        }
+
+        await commit.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        Assert.True(syncs.Covered >= withLines, $"the commit's sync covered {syncs.Covered} log bytes, the lines end at {withLines}");
     }
 
     [Theory]
