@@ -4,9 +4,15 @@ namespace IntegrationBot.Dialogs.Outbox;
 
 /// <summary>The LiteDB layout of outbox entries, sequence counters (<c>_id</c> = conversation key, <c>last</c>,
 /// <c>updated</c> in UTC ticks) and processed inbound ids.</summary>
+/// <remarks>
+/// Pending entries live in <see cref="OutboxCollection"/> and are deleted once delivered; dead letters move to
+/// <see cref="DeadLetterCollection"/>. So the outbox holds only what is owed and the dispatcher reads all of it without
+/// an index on status (an index costs every entry an index insert and delete; measured: about a tenth of a turn).
+/// </remarks>
 internal static class LiteDbOutboxDocuments
 {
     public const string OutboxCollection = "outbox";
+    public const string DeadLetterCollection = "outbox_dead";
     public const string SequenceCollection = "outbox_sequence";
     public const string InboundCollection = "inbound";
 

@@ -7,8 +7,6 @@ namespace IntegrationBot.Dialogs.Outbox;
 /// <summary><see cref="IOutboxStore"/> on the shared LiteDB database.</summary>
 public sealed class LiteDbOutboxStore : IOutboxStore
 {
-    // Parsed once: the dispatcher asks for pending entries after every turn, and parsing showed up in profiles.
-    private static readonly BsonExpression IsPending = Query.EQ("status", nameof(OutboxStatus.Pending));
     private static readonly BsonExpression IsDeadLettered = Query.EQ("status", nameof(OutboxStatus.DeadLettered));
 
     private readonly SharedLiteDatabase _database;
@@ -16,8 +14,7 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     public LiteDbOutboxStore(SharedLiteDatabase database)
     {
         _database = database;
-        // Delivered entries are deleted, so pending ones are few: with an index a drain reads only those.
-        database.Setup(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).EnsureIndex("status"));
+        database.Setup(MoveEarlierDeadLetters);
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ListDueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
@@ -39,26 +36,77 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     public Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken) =>
         UpdateAsync(entryId, e => e with { Attempts = attempts, NextAttemptAt = nextAttemptAt, LastError = lastError }, cancellationToken);
 
+    /// <summary>Moves the entry out of the outbox into the dead letters, in one transaction.</summary>
     public Task DeadLetterAsync(string entryId, int attempts, string reason, CancellationToken cancellationToken) =>
-        UpdateAsync(entryId, e => e with { Attempts = attempts, Status = OutboxStatus.DeadLettered, LastError = reason }, cancellationToken);
+        _database.WriteAsync(
+            db =>
+            {
+                var outbox = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
+                if (outbox.FindById(entryId) is not { } doc)
+                {
+                    return false;
+                }
+
+                var dead = LiteDbOutboxDocuments.FromDocument(doc) with { Attempts = attempts, Status = OutboxStatus.DeadLettered, LastError = reason };
+                db.GetCollection(LiteDbOutboxDocuments.DeadLetterCollection).Upsert(LiteDbOutboxDocuments.ToDocument(dead));
+                return outbox.Delete(entryId);
+            },
+            cancellationToken);
 
     public Task<IReadOnlyList<OutboxEntry>> ListDeadLettersAsync(CancellationToken cancellationToken) =>
         _database.ReadAsync<IReadOnlyList<OutboxEntry>>(
-            db => [.. db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Find(IsDeadLettered).Select(LiteDbOutboxDocuments.FromDocument)],
+            db => [.. db.GetCollection(LiteDbOutboxDocuments.DeadLetterCollection).FindAll().Select(LiteDbOutboxDocuments.FromDocument)],
             cancellationToken);
 
     public Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken) =>
         _database.WriteAsync(
-            db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(LiteDbQueries.Equal("conversation", conversationKey)),
+            db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).DeleteMany(LiteDbQueries.Equal("conversation", conversationKey))
+                + db.GetCollection(LiteDbOutboxDocuments.DeadLetterCollection).DeleteMany(LiteDbQueries.Equal("conversation", conversationKey)),
             cancellationToken);
 
+    // Everything in the outbox is pending (delivered entries are deleted, dead letters moved), so a drain reads it all.
     private Task<List<OutboxEntry>> HeadsAsync(CancellationToken cancellationToken) => _database.ReadAsync(
-        db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Find(IsPending)
+        db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).FindAll()
             .Select(LiteDbOutboxDocuments.FromDocument)
+            .Where(e => e.Status == OutboxStatus.Pending)
             .GroupBy(e => e.ConversationKey)
             .Select(g => g.MinBy(e => e.Sequence)!)
             .ToList(),
         cancellationToken);
+
+    /// <summary>
+    /// Files written before kept dead letters in the outbox next to pending entries, with an index on status to tell
+    /// them apart: the dead letters move to their own collection and the index goes.
+    /// </summary>
+    private static void MoveEarlierDeadLetters(LiteDatabase db)
+    {
+        var outbox = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
+        var earlier = outbox.Find(IsDeadLettered).ToList();
+        var hasIndex = db.GetCollection("$indexes").Exists(Query.And(Query.EQ("collection", LiteDbOutboxDocuments.OutboxCollection), Query.EQ("name", "status")));
+        if (earlier.Count == 0 && !hasIndex)
+        {
+            return;
+        }
+
+        db.BeginTrans();
+        try
+        {
+            var dead = db.GetCollection(LiteDbOutboxDocuments.DeadLetterCollection);
+            foreach (var doc in earlier)
+            {
+                dead.Upsert(doc);
+                outbox.Delete(doc["_id"]);
+            }
+
+            outbox.DropIndex("status");
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
 
     private Task UpdateAsync(string entryId, Func<OutboxEntry, OutboxEntry> change, CancellationToken cancellationToken) =>
         _database.WriteAsync(

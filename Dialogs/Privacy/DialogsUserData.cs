@@ -16,10 +16,12 @@ namespace IntegrationBot.Dialogs.Privacy;
 public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUserConversationDirectory> directories, TimeProvider time)
     : IUserDataEraser, IRetentionPurgeable
 {
-    private const string State = "state";
-    private const string Outbox = "outbox";
-    private const string Sequences = "outbox_sequence";
-    private const string Inbound = "inbound";
+    private const string State = LiteDbDocuments.StateCollection;
+    private const string Sequences = LiteDbOutboxDocuments.SequenceCollection;
+    private const string Inbound = LiteDbOutboxDocuments.InboundCollection;
+
+    // Pending entries and dead letters: both are the person's and both go on erasure.
+    private static readonly string[] OutboxCollections = [LiteDbOutboxDocuments.OutboxCollection, LiteDbOutboxDocuments.DeadLetterCollection];
 
     /// <summary>The export key; a caller running inside a turn (the flows' /delete) may skip this eraser and erase state itself,
     /// since deleting state under a running turn makes its commit lose the eTag race and rerun.</summary>
@@ -46,8 +48,8 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
             db => db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
             // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
             + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(LiteDbQueries.Less("updated", ticks))
-            // Pending entries are still owed to someone; only finished ones (dead letters, kept delivered ones) expire.
-            + db.GetCollection(Outbox).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks))
+            // Pending entries are still owed to someone; only finished ones (dead letters) expire.
+            + OutboxCollections.Sum(name => db.GetCollection(name).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks)))
             // After the outbox, so a counter whose last entries just expired goes in the same sweep.
             + PurgeCounters(db, ticks, time.GetUtcNow().UtcTicks),
             cancellationToken);
@@ -60,7 +62,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     private static int PurgeCounters(LiteDatabase db, long cutoff, long now)
     {
         var counters = db.GetCollection(Sequences);
-        var withEntries = db.GetCollection(Outbox).FindAll().Select(d => d["conversation"].AsString).ToHashSet(StringComparer.Ordinal);
+        var withEntries = OutboxCollections.SelectMany(name => db.GetCollection(name).FindAll()).Select(d => d["conversation"].AsString).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
         foreach (var counter in counters.FindAll().ToList())
         {
@@ -88,10 +90,12 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
             removed += state.Delete(key) ? 1 : 0;
         }
 
-        var outbox = db.GetCollection(Outbox);
-        foreach (var doc in outbox.FindAll().Where(entry => person.OwnsOutboxEntry(entry["conversation"].AsString, entry["activity"].AsString)).ToList())
+        foreach (var outbox in OutboxCollections.Select(name => db.GetCollection(name)))
         {
-            removed += outbox.Delete(doc["_id"]) ? 1 : 0;
+            foreach (var doc in outbox.FindAll().Where(entry => person.OwnsOutboxEntry(entry["conversation"].AsString, entry["activity"].AsString)).ToList())
+            {
+                removed += outbox.Delete(doc["_id"]) ? 1 : 0;
+            }
         }
 
         var sequences = db.GetCollection(Sequences);
@@ -121,7 +125,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         }
 
         var outbox = new JsonArray();
-        foreach (var doc in db.GetCollection(Outbox).FindAll().Where(entry => person.OwnsOutboxEntry(entry["conversation"].AsString, entry["activity"].AsString)))
+        foreach (var doc in OutboxCollections.SelectMany(name => db.GetCollection(name).FindAll()).Where(entry => person.OwnsOutboxEntry(entry["conversation"].AsString, entry["activity"].AsString)))
         {
             outbox.Add(new JsonObject
             {

@@ -21,6 +21,7 @@ public static class LiteDbCollections
         // Dialogs: state, the outbox and exactly-once inbound ids.
         LiteDbDocuments.StateCollection,
         Outbox.LiteDbOutboxDocuments.OutboxCollection,
+        Outbox.LiteDbOutboxDocuments.DeadLetterCollection,
         Outbox.LiteDbOutboxDocuments.SequenceCollection,
         Outbox.LiteDbOutboxDocuments.InboundCollection,
         // Channels: the web chat log.

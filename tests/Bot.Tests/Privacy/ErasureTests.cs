@@ -63,7 +63,7 @@ public sealed class ErasureTests
     {
         var activity = $$"""{"type":"message","channelId":"webchat","conversation":{"id":"{{chat.ConversationId}}"},"recipient":{"id":"{{chat.UserId}}"},"text":"{{text}}"}""";
         var created = DateTimeOffset.UtcNow.AddDays(-200).UtcTicks;
-        await host.Get<SharedLiteDatabase>().WriteWithoutWaitingForDiskAsync(db => db.GetCollection("outbox").Insert(new BsonDocument
+        await host.Get<SharedLiteDatabase>().WriteWithoutWaitingForDiskAsync(db => db.GetCollection("outbox_dead").Insert(new BsonDocument
         {
             ["_id"] = "webchat/conversations/" + chat.ConversationId + "#999999999999",
             ["conversation"] = "webchat/conversations/" + chat.ConversationId,
