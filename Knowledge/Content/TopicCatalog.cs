@@ -144,7 +144,8 @@ public sealed class TopicCatalog
             return new IntentCues(
                 Lists(parsed?.GetValueOrDefault("handoff")),
                 Lists(parsed?.GetValueOrDefault("emergency")),
-                Lists(parsed?.GetValueOrDefault("greeting")));
+                Lists(parsed?.GetValueOrDefault("greeting")),
+                Lists(parsed?.GetValueOrDefault("thanks")));
         }
         catch (YamlException e)
         {

@@ -18,44 +18,64 @@ public sealed class IntentDetector
 
     private const char FillerMark = '~';
 
-    private readonly CueSet emergency;
-    private readonly CueSet handoff;
-    private readonly CueSet greeting;
-    private readonly (string Language, CueSet Cues)[] greetingByLanguage;
+    // In priority order: danger wins over a request for a human, which wins over small talk.
+    private readonly (IntentKind Kind, CueSet Cues, HashSet<string> Fillers)[] kinds;
+    private readonly Dictionary<IntentKind, (string Language, CueSet Cues)[]> byLanguage;
     private readonly HashSet<string> fillers;
+
+    // Small talk also tolerates the other one-word small-talk cues around a cue: "ok thanks bye", "hi, thank you".
+    private readonly HashSet<string> smallTalkFillers;
 
     public IntentDetector(IntentCues cues)
     {
-        var all = cues.Handoff.Values.Concat(cues.Emergency.Values).Concat(cues.Greeting.Values).SelectMany(p => p);
-        fillers = [.. all.Where(IsFillerList).SelectMany(f => Tokenizer.Tokenize(f.Trim()[1..]))];
-        emergency = Compile(cues.Emergency);
-        handoff = Compile(cues.Handoff);
-        greeting = Compile(cues.Greeting);
-        greetingByLanguage = [.. cues.Greeting.Select(p => (p.Key, Compile(new Dictionary<string, IReadOnlyList<string>> { [p.Key] = p.Value })))];
+        (IntentKind Kind, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues)[] all =
+        [
+            (IntentKind.Emergency, cues.Emergency),
+            (IntentKind.Handoff, cues.Handoff),
+            (IntentKind.Greeting, cues.Greeting),
+            (IntentKind.Thanks, cues.Thanks),
+        ];
+        fillers = [.. all.SelectMany(k => k.Cues.Values).SelectMany(p => p).Where(IsFillerList).SelectMany(f => Tokenizer.Tokenize(f.Trim()[1..]))];
+        smallTalkFillers =
+        [
+            .. fillers,
+            .. cues.Greeting.Values.Concat(cues.Thanks.Values).SelectMany(p => p)
+                .Where(p => !IsFillerList(p))
+                .Select(p => Tokenizer.Tokenize(p.Trim().TrimStart('=')))
+                .Where(words => words.Count == 1)
+                .Select(words => words[0]),
+        ];
+        kinds = [.. all.Select(k => (k.Kind, Compile(k.Cues), FillersOf(k.Kind)))];
+        byLanguage = all.ToDictionary(
+            k => k.Kind,
+            k => k.Cues.Select(p => (p.Key, Compile(new Dictionary<string, IReadOnlyList<string>> { [p.Key] = p.Value }))).ToArray());
     }
 
-    /// <summary>Emergency when any emergency cue matches (it wins), else handoff, else greeting, else none.</summary>
+    /// <summary>The first kind (emergency, handoff, greeting, thanks) with a matching cue, else none.</summary>
     public IntentKind Detect(IReadOnlyList<string> foldedTokens)
     {
-        if (emergency.AnyMatches(foldedTokens, fillers))
+        foreach (var (kind, cues, tolerated) in kinds)
         {
-            return IntentKind.Emergency;
+            if (cues.AnyMatches(foldedTokens, tolerated))
+            {
+                return kind;
+            }
         }
 
-        if (handoff.AnyMatches(foldedTokens, fillers))
-        {
-            return IntentKind.Handoff;
-        }
-
-        return greeting.AnyMatches(foldedTokens, fillers) ? IntentKind.Greeting : IntentKind.None;
+        return IntentKind.None;
     }
 
     /// <summary>
-    /// The languages whose greeting cues match (a greeting of one or two words is too short for language
-    /// identification: "miredita" is Albanian because it is an Albanian greeting, not because of its letters).
+    /// The languages whose cues of <paramref name="kind"/> match. A greeting or a thank-you of one or two words is
+    /// too short for language identification: "miredita" is Albanian because it is an Albanian greeting, not
+    /// because of its letters.
     /// </summary>
-    public IReadOnlyList<string> GreetingLanguages(IReadOnlyList<string> foldedTokens) =>
-        [.. greetingByLanguage.Where(g => g.Cues.AnyMatches(foldedTokens, fillers)).Select(g => g.Language)];
+    public IReadOnlyList<string> LanguagesOf(IntentKind kind, IReadOnlyList<string> foldedTokens) =>
+        byLanguage.TryGetValue(kind, out var languages)
+            ? [.. languages.Where(g => g.Cues.AnyMatches(foldedTokens, FillersOf(kind))).Select(g => g.Language)]
+            : [];
+
+    private HashSet<string> FillersOf(IntentKind kind) => kind is IntentKind.Greeting or IntentKind.Thanks ? smallTalkFillers : fillers;
 
     /// <summary>Folds and tokenizes <paramref name="text"/>, then detects.</summary>
     public IntentKind Detect(string text) => Detect(Tokenizer.Tokenize(text));

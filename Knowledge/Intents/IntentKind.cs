@@ -9,4 +9,7 @@ public enum IntentKind
 
     /// <summary>The message is only a greeting ("hi", "dober dan", "السلام عليكم"): nothing to look up.</summary>
     Greeting,
+
+    /// <summary>The message is only thanks or a closing word ("thank you", "ok", "hvala", "شكرا"): nothing to look up.</summary>
+    Thanks,
 }

@@ -20,4 +20,7 @@ public enum Decision
 
     /// <summary>Only a greeting: greet back and show what the assistant can do (never "no good answer").</summary>
     Greeting,
+
+    /// <summary>Only thanks, "ok" or goodbye: say you're welcome (never "no good answer", never a topic list).</summary>
+    Thanks,
 }

@@ -63,28 +63,30 @@ public sealed class KnowledgeEngine
             IntentKind.Emergency => Decision.Emergency,
             IntentKind.Handoff => Decision.Handoff,
             IntentKind.Greeting => Decision.Greeting,
+            IntentKind.Thanks => Decision.Thanks,
             _ => Decide(candidates),
         };
 
-        if (decision == Decision.Greeting && forced is null)
+        var smallTalk = decision is Decision.Greeting or Decision.Thanks;
+        if (smallTalk && forced is null)
         {
-            language = GreetingLanguage(tokens, language, current);
+            language = SmallTalkLanguage(decision == Decision.Greeting ? IntentKind.Greeting : IntentKind.Thanks, tokens, language, current);
         }
 
         var topic = decision switch
         {
             Decision.Emergency => EmergencyTopic(candidates) ?? best?.Topic,
-            Decision.Greeting => null,
+            Decision.Greeting or Decision.Thanks => null,
             _ => best?.Topic,
         };
         return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
     }
 
-    // A greeting's language is the language it is a greeting in; the conversation's language, then the identifier's
-    // guess, decide between languages that share it ("zdravo" is Slovenian and Bosnian/Croatian/Serbian).
-    private string GreetingLanguage(IReadOnlyList<string> tokens, string identified, string? current)
+    // A greeting's (or a thank-you's) language is the language it is one in; the conversation's language, then the
+    // identifier's guess, decide between languages that share it ("zdravo", "hvala" are sl and hbs).
+    private string SmallTalkLanguage(IntentKind kind, IReadOnlyList<string> tokens, string identified, string? current)
     {
-        var languages = intents.GreetingLanguages(tokens);
+        var languages = intents.LanguagesOf(kind, tokens);
         if (current is not null && languages.Contains(current))
         {
             return current;

@@ -180,7 +180,7 @@ public sealed class KnowledgeValidator(TimeProvider time)
 
     private static void CheckIntents(IntentCues intents, List<ContentProblem> problems)
     {
-        foreach (var (kind, cues) in new[] { ("handoff", intents.Handoff), ("emergency", intents.Emergency), ("greeting", intents.Greeting) })
+        foreach (var (kind, cues) in new[] { ("handoff", intents.Handoff), ("emergency", intents.Emergency), ("greeting", intents.Greeting), ("thanks", intents.Thanks) })
         {
             foreach (var language in Language.All.Where(l => (cues.GetValueOrDefault(l) ?? []).Count == 0))
             {

@@ -63,6 +63,12 @@ public sealed class ContentFixture : IDisposable
           sq: [= pershendetje]
           hbs: [= zdravo]
           ar: [= مرحبا]
+        thanks:
+          en: [= thanks]
+          sl: [= hvala]
+          sq: [= faleminderit]
+          hbs: [= hvala]
+          ar: [= شكرا]
         """;
 
     public void WriteTopic(string id, string yaml) => File.WriteAllText(Path.Combine(TopicsDirectory, id + ".yaml"), yaml);

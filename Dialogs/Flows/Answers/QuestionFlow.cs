@@ -51,6 +51,9 @@ public sealed class QuestionFlow(
                 // "Hi" is how most people open a chat: greet back and show what there is, never "no good answer".
                 await turn.SayAsync("greeting.reply", [.. menu.MenuButtons(turn), .. extraButtons], cancellationToken);
                 break;
+            case Decision.Thanks:
+                await turn.SayAsync("thanks.reply", [turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
+                break;
             default:
                 await NoAnswerAsync(turn, result, extraButtons, cancellationToken);
                 break;

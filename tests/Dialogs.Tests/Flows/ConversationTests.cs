@@ -114,6 +114,26 @@ public sealed class ConversationTests
         Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
     }
 
+    [Theory]
+    [InlineData(Language.English, "thank you very much")]
+    [InlineData(Language.Slovenian, "hvala lepa")]
+    [InlineData(Language.Bcs, "hvala puno")]
+    [InlineData(Language.Albanian, "faleminderit")]
+    [InlineData(Language.Arabic, "شكرا")]
+    public async Task Thanks_after_an_answer_gets_you_are_welcome_not_no_answer(string language, string thanks)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(language);
+        await bot.SendAsync(bot.Title(language, "menu.category.money"));
+
+        var replies = await bot.SendAsync(thanks);
+
+        var reply = Assert.Single(replies);
+        Assert.Equal(bot.Text(language, "thanks.reply"), reply.Text);
+        Assert.Equal([bot.Title(language, "menu.back")], reply.Buttons());
+        Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
+    }
+
     [Fact]
     public async Task A_greeting_in_front_of_a_question_still_gets_the_answer()
     {

@@ -13,7 +13,8 @@ public sealed class IntentDetectorTests
             ["hbs"] = ["~ molim", "= operat*", "me nazva*", "me nazov*"],
         },
         new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire"] },
-        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= hello", "= good morning"] }));
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= hello", "= good morning"] },
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= thank you", "= bye"] }));
 
     [Theory]
     [InlineData("operator")]
@@ -34,6 +35,13 @@ public sealed class IntentDetectorTests
     [InlineData("hi, good morning")]
     public void A_message_of_only_greeting_words_is_a_greeting(string text) =>
         Assert.Equal(IntentKind.Greeting, Detector.Detect(text));
+
+    [Theory]
+    [InlineData("Thank you!")]
+    [InlineData("thank you, bye")]
+    [InlineData("hi, thank you")]
+    public void Thanks_and_closing_words_alone_are_thanks(string text) =>
+        Assert.Equal(IntentKind.Thanks, Detector.Detect(text));
 
     [Theory]
     [InlineData("hello, where is the office")]

@@ -109,12 +109,28 @@ public sealed class ShippedIntentCuesTests
     public void A_greeting_alone_is_a_greeting_in_every_language(string text, string language) =>
         Assert.Equal(Decision.Greeting, Engine.Ask(text, language).Decision);
 
+    [Theory]
+    [InlineData("thank you very much", "en")]
+    [InlineData("OK", "en")]
+    [InlineData("bye", "en")]
+    [InlineData("ok, thanks, bye!", "en")]
+    [InlineData("Hvala lepa!", "sl")]
+    [InlineData("nasvidenje", "sl")]
+    [InlineData("hvala puno", "hbs")]
+    [InlineData("хвала", "hbs")]
+    [InlineData("Faleminderit", "sq")]
+    [InlineData("shumë faleminderit", "sq")]
+    [InlineData("شكرًا جزيلًا", "ar")]
+    [InlineData("مع السلامة", "ar")]
+    public void Thanks_ok_or_goodbye_alone_is_thanks_in_every_language(string text, string language) =>
+        Assert.Equal((Decision.Thanks, language), (Engine.Ask(text, null, language).Decision, Engine.Ask(text, null, language).Language));
+
     [Fact]
-    public void No_sample_question_of_any_topic_is_taken_for_a_greeting()
+    public void No_sample_question_of_any_topic_is_taken_for_a_greeting_or_thanks()
     {
         var greetings = Engine.Catalog.Topics
             .SelectMany(t => t.Questions.Values.SelectMany(q => q).Select(q => (t.Id, Question: q)))
-            .Where(p => Engine.Ask(p.Question).Decision == Decision.Greeting)
+            .Where(p => Engine.Ask(p.Question).Decision is Decision.Greeting or Decision.Thanks)
             .Select(p => $"{p.Id}: {p.Question}")
             .ToList();
         Assert.Empty(greetings);
