@@ -24,19 +24,33 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         {
             return CommitOutcome.Conflict;
         }
+        catch (RepeatedInboundException)
+        {
+            return CommitOutcome.Duplicate;
+        }
     }
 
     private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing)
     {
-        var inbound = db.GetCollection(LiteDbOutboxDocuments.InboundCollection);
-        if (commit.InboundKey is not null && inbound.FindById(commit.InboundKey) is not null)
+        var now = time.GetUtcNow();
+
+        // First, so a repeat fails before anything else is written. The adapter already checked under the
+        // conversation's lock, and one process owns a LiteDB file, so a repeat here is a bug, not a race; the unique
+        // key still refuses it (no extra lookup per turn) and the writer rolls the transaction back.
+        if (commit.InboundKey is not null)
         {
-            return CommitOutcome.Duplicate;
+            try
+            {
+                db.GetCollection(LiteDbOutboxDocuments.InboundCollection).Insert(new BsonDocument { ["_id"] = commit.InboundKey, ["at"] = now.UtcTicks });
+            }
+            catch (LiteException e) when (e.ErrorCode == LiteException.INDEX_DUPLICATE_KEY)
+            {
+                throw new RepeatedInboundException(e);
+            }
         }
 
         LiteDbDocuments.WriteChecked(db, commit.StateChanges);
 
-        var now = time.GetUtcNow();
         if (outgoing.Count > 0)
         {
             var sequences = db.GetCollection(LiteDbOutboxDocuments.SequenceCollection);
@@ -61,11 +75,9 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
         }
 
-        if (commit.InboundKey is not null)
-        {
-            inbound.Insert(new BsonDocument { ["_id"] = commit.InboundKey, ["at"] = now.UtcTicks });
-        }
-
         return CommitOutcome.Committed;
     }
+
+    /// <summary>The inbound id was committed before; thrown inside the write so the writer rolls it back.</summary>
+    private sealed class RepeatedInboundException(Exception inner) : Exception("inbound activity already processed", inner);
 }

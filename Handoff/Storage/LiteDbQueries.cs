@@ -13,6 +13,10 @@ public static class LiteDbQueries
     public static BsonExpression Equal(string field, BsonValue value) =>
         BsonExpression.Create($"$.{field} = @0", value);
 
+    /// <summary>Documents whose <paramref name="field"/> is one of <paramref name="values"/>.</summary>
+    public static BsonExpression In(string field, BsonArray values) =>
+        BsonExpression.Create($"$.{field} IN @0", values);
+
     /// <summary>Documents whose <paramref name="field"/> is below <paramref name="value"/> (retention cut-offs).</summary>
     public static BsonExpression Less(string field, BsonValue value) =>
         BsonExpression.Create($"$.{field} < @0", value);

@@ -61,13 +61,19 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         // Documents are built before taking the write gate: JSON serialization need not hold up other writers.
         var documents = messages.Select(ToDocument).ToList();
         var writer = LiteDbGate.For(_database);
+        var keyed = new BsonArray(documents.Select(d => d["_id"]).Where(id => !id.IsObjectId));
         Func<LiteDatabase, bool> write =
             _ =>
             {
+                // Insert if absent: a line with this id was already written by an earlier run of the same turn. One
+                // lookup for the whole turn: each LiteDB query has a fixed cost well above that of reading one key.
+                var written = keyed.Count == 0
+                    ? []
+                    : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
                 foreach (var document in documents)
                 {
-                    // Insert if absent: a line with this id was already written by an earlier run of the same turn.
-                    if (document["_id"].IsObjectId || _messages.FindById(document["_id"]) is null)
+                    // Added as written, so a line repeated within the same call goes in once too.
+                    if (written.Add(document["_id"]))
                     {
                         _messages.Insert(document);
                     }
