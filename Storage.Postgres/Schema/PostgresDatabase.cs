@@ -24,15 +24,27 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             builder.ApplicationName = "IntegrationBot";
         }
 
+        if (!SetsPoolSize(connectionString))
+        {
+            // Npgsql's default of 100 per process is the whole of a default server's max_connections (100, a few kept
+            // for superusers): one busy instance, or two at all, then met "53300: sorry, too many clients already"
+            // under load and failed requests. A small pool per instance also runs faster: the server works best with a
+            // few connections per core, and waiting for a pooled connection is cheaper than a refused one.
+            builder.MaxPoolSize = DefaultMaxPoolSize;
+        }
+
         // Kept whole: the data source's own ConnectionString drops the password.
         _connectionString = builder.ConnectionString;
         MaxPoolSize = builder.MaxPoolSize;
         _dataSource = NpgsqlDataSource.Create(_connectionString);
     }
 
+    /// <summary>Connections per instance when the connection string does not set <c>Maximum Pool Size</c>.</summary>
+    public const int DefaultMaxPoolSize = 30;
+
     public string Schema { get; }
 
-    /// <summary>Connections the pool may open (<c>Maximum Pool Size</c>, 100 unless the connection string says otherwise).</summary>
+    /// <summary>Connections the pool may open (<c>Maximum Pool Size</c>, <see cref="DefaultMaxPoolSize"/> unless the connection string says otherwise).</summary>
     public int MaxPoolSize { get; }
 
     /// <summary>Identifies this process in notifications, so it can ignore its own.</summary>
@@ -96,4 +108,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         _dataSource.Dispose();
         _migrationGate.Dispose();
     }
+
+    // Npgsql accepts "Maximum Pool Size" and "MaxPoolSize", in any case.
+    private static bool SetsPoolSize(string connectionString) =>
+        connectionString.Split(';').Select(part => part.Split('=')[0].Replace(" ", string.Empty, StringComparison.Ordinal).Trim())
+            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 }
