@@ -11,7 +11,7 @@ namespace IntegrationBot.LoadTool;
 /// One simulated migrant on the web chat: gets a token, starts a conversation, then asks questions and waits for the
 /// bot's reply to each (matched by <c>replyToId</c>) over the WebSocket stream or by polling GET activities.
 /// </summary>
-public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions options) : IAsyncDisposable
+public sealed class DirectLineMigrant(HttpClient http, Uri baseUrl, LoadOptions options) : IMigrant
 {
     private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(10);
 

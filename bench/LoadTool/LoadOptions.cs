@@ -11,7 +11,17 @@ public sealed record LoadOptions
 
     public string Secret { get; init; } = "";
 
+    /// <summary><c>directline</c> (web chat) or <c>telegram</c> (webhook, answers through a local fake Bot API).</summary>
     public string Channel { get; init; } = "directline";
+
+    /// <summary>Telegram: the port of the fake Bot API this tool serves (the hosts' <c>ApiBaseUrl</c> points at it).</summary>
+    public int TelegramApiPort { get; init; }
+
+    /// <summary>Telegram: the bot token the hosts were given (the fake checks it in every call's path).</summary>
+    public string TelegramToken { get; init; } = "";
+
+    /// <summary>Telegram: the hosts' webhook secret, sent in <c>X-Telegram-Bot-Api-Secret-Token</c>.</summary>
+    public string TelegramSecret { get; init; } = "";
 
     public string Transport { get; init; } = "websocket";
 
@@ -44,7 +54,10 @@ public sealed record LoadOptions
                 "--base-url" => options with { BaseUrls = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(u => new Uri(u.TrimEnd('/') + "/"))] },
                 "--host-pid" => options with { HostPids = [.. value.Split(',', StringSplitOptions.RemoveEmptyEntries).Select(p => int.Parse(p, CultureInfo.InvariantCulture))] },
                 "--secret" => options with { Secret = value },
-                "--channel" => options with { Channel = value },
+                "--channel" => options with { Channel = value is "directline" or "telegram" ? value : throw new ArgumentException($"--channel is directline or telegram, not '{value}'.") },
+                "--telegram-api-port" => options with { TelegramApiPort = Positive(value, args[i]) },
+                "--telegram-token" => options with { TelegramToken = value },
+                "--telegram-secret" => options with { TelegramSecret = value },
                 "--transport" => options with { Transport = value },
                 "--conversations" => options with { Conversations = Positive(value, args[i]) },
                 "--concurrency" => options with { Concurrency = Positive(value, args[i]) },

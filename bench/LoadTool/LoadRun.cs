@@ -8,19 +8,19 @@ namespace IntegrationBot.LoadTool;
 /// <see cref="LoadOptions.Concurrency"/> migrants at a time ask their questions. Only the second phase is timed for
 /// turns/s, latency and CPU; peak memory is the host's high-water mark at the end, with every conversation stored.
 /// </summary>
-public sealed class LoadRun(HttpClient http, LoadOptions options, QuestionBank questions)
+public sealed class LoadRun(LoadOptions options, QuestionBank questions, Func<int, Uri, IMigrant> newMigrant)
 {
     private const int OpenParallelism = 64;
 
     public async Task<LoadReport> RunAsync(CancellationToken cancellationToken)
     {
-        var migrants = new DirectLineMigrant[options.Conversations];
+        var migrants = new IMigrant[options.Conversations];
         var errors = new ErrorCounter();
         var openClock = Stopwatch.StartNew();
         await Parallel.ForAsync(0, options.Conversations, new ParallelOptions { MaxDegreeOfParallelism = OpenParallelism, CancellationToken = cancellationToken }, async (i, ct) =>
         {
             // Alternate conversations between the instances, as a load balancer would.
-            var migrant = new DirectLineMigrant(http, options.BaseUrls[i % options.BaseUrls.Count], options);
+            var migrant = newMigrant(i, options.BaseUrls[i % options.BaseUrls.Count]);
             try
             {
                 await migrant.OpenAsync(questions.LanguageOf(i), ct);

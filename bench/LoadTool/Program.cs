@@ -25,16 +25,18 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
     Timeout = options.ReplyTimeout,
 };
 
-if (options.Channel == "telegram")
-{
-    await Console.Error.WriteLineAsync(await TelegramProbe.UnavailableReasonAsync(http, options.BaseUrls[0], stop.Token));
-    return 3;
-}
+// Telegram: the hosts' Telegram client calls this fake Bot API (their ApiBaseUrl); migrants post to the webhook.
+// Chats are new people on every run, also against a database an earlier run filled.
+var firstChatId = Random.Shared.NextInt64(1_000_000_000L, 1L << 40);
+await using var telegram = options.Channel == "telegram" ? await FakeTelegramApi.StartAsync(options.TelegramApiPort, options.TelegramToken) : null;
+Func<int, Uri, IMigrant> newMigrant = telegram is null
+    ? (_, baseUrl) => new DirectLineMigrant(http, baseUrl, options)
+    : (i, baseUrl) => new TelegramMigrant(http, baseUrl, options, telegram, firstChatId + i);
 
 var questions = QuestionBank.Load(options.QuestionsDirectory);
 try
 {
-    var report = await new LoadRun(http, options, questions).RunAsync(stop.Token);
+    var report = await new LoadRun(options, questions, newMigrant).RunAsync(stop.Token);
     Console.WriteLine(report.TableRow());
     await Console.Error.WriteLineAsync(report.Json());
     return report.Turns > 0 ? 0 : 1;

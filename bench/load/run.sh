@@ -6,6 +6,8 @@
 #   PROVIDER=litedb        storage provider; "postgres" passes IntegrationBot__Storage__ConnectionString through to
 #                          both hosts so they share one database (LiteDB hosts each get their own file: it is locked)
 #   TRANSPORT=websocket    or "polling" (GET activities every 10 ms)
+#   CHANNEL=directline     or "telegram": migrants post updates to the hosts' webhook (/api/telegram, with the secret
+#                          header) and the hosts' Telegram client answers through a fake Bot API the load tool serves
 #   MAX_SECONDS=300        hard stop for each run
 #   DATA_ROOT=/tmp         where the temp data directory goes (/dev/shm shows the cost without disk flushes)
 #   THINK_MS=0             pause of each migrant between its questions (open-loop-like load; see docs/benchmarks.md)
@@ -23,6 +25,7 @@ concurrency="${3:-$n}"
 instances="${INSTANCES:-1 2}"
 provider="${PROVIDER:-litedb}"
 transport="${TRANSPORT:-websocket}"
+channel="${CHANNEL:-directline}"
 max_seconds="${MAX_SECONDS:-300}"
 think_ms="${THINK_MS:-0}"
 
@@ -46,6 +49,21 @@ signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
+# Telegram: the token and webhook secret the hosts get, and the port of the load tool's fake Bot API.
+telegram_env=(); telegram_args=()
+if [ "$channel" = "telegram" ]; then
+  tg_port="$(free_port)"
+  tg_token="123456:LOAD-$(od -An -N8 -tx1 /dev/urandom | tr -d ' \n')"
+  tg_secret="load-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
+  telegram_env=(
+    "IntegrationBot__Channels__Telegram__Token=$tg_token"
+    "IntegrationBot__Channels__Telegram__WebhookSecret=$tg_secret"
+    "IntegrationBot__Channels__Telegram__ApiBaseUrl=http://127.0.0.1:$tg_port"
+    "IntegrationBot__Limits__WebhookCallsPerIpPerMinute=1000000"
+  )
+  telegram_args=(--channel telegram --telegram-api-port "$tg_port" --telegram-token "$tg_token" --telegram-secret "$tg_secret")
+fi
+
 start_host() { # $1 = instance number; prints "pid url"
   local port url data
   port="$(free_port)"
@@ -61,7 +79,7 @@ start_host() { # $1 = instance number; prints "pid url"
   IntegrationBot__Channels__WebChat__Secret="$secret" \
   IntegrationBot__Channels__WebChat__TokenSigningKey="$signing_key" \
   ASPNETCORE_ENVIRONMENT=Production \
-    dotnet "$host_dll" --urls "$url" >"$work/host-$1.log" 2>&1 &
+    env ${telegram_env[@]+"${telegram_env[@]}"} dotnet "$host_dll" --urls "$url" >"$work/host-$1.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
     if curl -fsS "$url/health" >/dev/null 2>&1; then echo "$pid $url"; return 0; fi
@@ -80,10 +98,11 @@ for count in $instances; do
     pids+=("$pid"); run_pids+=("$pid"); urls+=("$url")
   done
   label="$provider, $transport"
+  [ "$channel" = "telegram" ] && label="$provider, telegram"
   row="$(dotnet "$tool_dll" \
     --base-url "$(IFS=,; echo "${urls[*]}")" --host-pid "$(IFS=,; echo "${run_pids[*]}")" --secret "$secret" \
     --conversations "$n" --concurrency "$concurrency" --turns "$turns" --transport "$transport" \
-    --max-seconds "$max_seconds" --think-ms "$think_ms" ${TOOL_ARGS:-} --questions "$root/Knowledge/eval/parts" --label "$label" 2>"$work/tool.json")" \
+    --max-seconds "$max_seconds" --think-ms "$think_ms" ${telegram_args[@]+"${telegram_args[@]}"} ${TOOL_ARGS:-} --questions "$root/Knowledge/eval/parts" --label "$label" 2>"$work/tool.json")" \
     || { echo "load tool failed:" >&2; cat "$work/tool.json" >&2; }
   rows+=("$row")
   # Say why conversations failed, and what the hosts logged as errors (kinds only, never message text).
