@@ -219,7 +219,7 @@ public sealed class FirstContactFlow(
 
     private bool ShouldAskToSwitch(FlowTurn turn, KnowledgeResult result, string text) =>
         result.Language != turn.Language
-        && result.Decision != Decision.Emergency
+        && result.Decision is not (Decision.Emergency or Decision.Greeting or Decision.Thanks)
         && result.LanguageConfidence >= flowOptions.Value.SwitchConfidence
         && !turn.Data.DeclinedSwitches.Contains(result.Language)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;

@@ -134,6 +134,19 @@ public sealed class ConversationTests
         Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
     }
 
+    [Theory]
+    [InlineData("ok thanks")]
+    [InlineData("good morning")]
+    public async Task Small_talk_in_another_language_does_not_ask_to_switch_the_language(string text)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Slovenian);
+
+        var reply = Assert.Single(await bot.SendAsync(text));
+
+        Assert.Contains(reply.Text, new[] { bot.Text(Language.Slovenian, "thanks.reply"), bot.Text(Language.Slovenian, "greeting.reply") });
+    }
+
     [Fact]
     public async Task A_greeting_in_front_of_a_question_still_gets_the_answer()
     {
