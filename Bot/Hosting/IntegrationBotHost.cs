@@ -23,6 +23,7 @@ internal static class IntegrationBotHost
         services.AddChannels(configuration);
         // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
         services.AddPostgresStorage(configuration);
+        services.AddHostedService<StartupMemoryTrim>();
         return builder;
     }
 

@@ -1,0 +1,24 @@
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Bot.Hosting;
+
+/// <summary>
+/// Builds the knowledge base while the host starts rather than on the first message, and once the host has started
+/// hands the memory that building used back to the operating system.
+/// </summary>
+/// <remarks>
+/// Loading parses every topic file and builds the language and retrieval indexes: measured alone, about 80 MB of
+/// short-lived objects for a 15 MB result. The GC keeps such memory committed for later use, so the process would
+/// carry it for its whole life; one compacting, decommitting collection right after start returns it.
+/// </remarks>
+internal sealed class StartupMemoryTrim(KnowledgeEngine engine, IHostApplicationLifetime lifetime) : IHostedService
+{
+    public Task StartAsync(CancellationToken cancellationToken)
+    {
+        GC.KeepAlive(engine);
+        lifetime.ApplicationStarted.Register(static () => GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true));
+        return Task.CompletedTask;
+    }
+
+    public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+}
