@@ -4,8 +4,9 @@ using IntegrationBot.Knowledge.Text;
 namespace IntegrationBot.Knowledge.Intents;
 
 /// <summary>
-/// Finds requests for a human and signs of danger from the cue phrases in intents.yaml, in any of the five
-/// languages whatever the message's language (people mix languages). Cues and text are folded, so diacritics,
+/// Finds requests for a human, signs of danger and messages that are only a greeting or thanks from the cue
+/// phrases in intents.yaml, in any of the five languages whatever the message's language (people mix languages).
+/// Cues and text are folded, so diacritics,
 /// case and Cyrillic do not matter. A cue's words must appear in order, with at most
 /// <see cref="MaxGap"/> other words between them; a cue word ending in <c>*</c> matches any word starting with it
 /// (inflection: "svetoval*" matches "svetovalcem"). A cue starting with <c>=</c> must be the whole message, apart
