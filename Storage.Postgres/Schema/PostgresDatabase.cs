@@ -24,7 +24,8 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
             builder.ApplicationName = "IntegrationBot";
         }
 
-        if (!SetsPoolSize(connectionString))
+        // Keys lists only what the connection string set, under Npgsql's canonical names (any spelling, quoting honoured).
+        if (!builder.Keys.Cast<string>().Contains("Maximum Pool Size", StringComparer.OrdinalIgnoreCase))
         {
             // Npgsql's default of 100 per process is the whole of a default server's max_connections (100, a few kept
             // for superusers): one busy instance, or two at all, then met "53300: sorry, too many clients already"
@@ -108,9 +109,4 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
         _dataSource.Dispose();
         _migrationGate.Dispose();
     }
-
-    // Npgsql accepts "Maximum Pool Size" and "MaxPoolSize", in any case.
-    private static bool SetsPoolSize(string connectionString) =>
-        connectionString.Split(';').Select(part => part.Split('=')[0].Replace(" ", string.Empty, StringComparison.Ordinal).Trim())
-            .Any(key => key.Equals("MaximumPoolSize", StringComparison.OrdinalIgnoreCase) || key.Equals("MaxPoolSize", StringComparison.OrdinalIgnoreCase));
 }

@@ -17,6 +17,7 @@ public sealed class PostgresPoolSizeTests
     [InlineData("Host=db;Username=u;Password=p;Database=d;Maximum Pool Size=7", 7)]
     [InlineData("Host=db;Username=u;Password=p;Database=d;maximum pool size=80", 80)]
     [InlineData("Host=db;MaxPoolSize=5;Username=u", 5)]
+    [InlineData("Host=db;Username=u;Password='x;MaxPoolSize=3'", PostgresDatabase.DefaultMaxPoolSize)]
     public void The_pool_is_small_unless_the_connection_string_sets_it(string connectionString, int expected)
     {
         using var database = new PostgresDatabase(connectionString, "public");
