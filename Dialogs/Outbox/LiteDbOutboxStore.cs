@@ -76,36 +76,34 @@ public sealed class LiteDbOutboxStore : IOutboxStore
 
     /// <summary>
     /// Files written before kept dead letters in the outbox next to pending entries, with an index on status to tell
-    /// them apart: the dead letters move to their own collection and the index goes.
+    /// them apart: the dead letters move to their own collection (one transaction) and the index goes.
     /// </summary>
     private static void MoveEarlierDeadLetters(LiteDatabase db)
     {
         var outbox = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
         var earlier = outbox.Find(IsDeadLettered).ToList();
-        var hasIndex = db.GetCollection("$indexes").Exists(Query.And(Query.EQ("collection", LiteDbOutboxDocuments.OutboxCollection), Query.EQ("name", "status")));
-        if (earlier.Count == 0 && !hasIndex)
+        if (earlier.Count > 0)
         {
-            return;
-        }
-
-        db.BeginTrans();
-        try
-        {
-            var dead = db.GetCollection(LiteDbOutboxDocuments.DeadLetterCollection);
-            foreach (var doc in earlier)
+            db.BeginTrans();
+            try
             {
-                dead.Upsert(doc);
-                outbox.Delete(doc["_id"]);
-            }
+                var dead = db.GetCollection(LiteDbOutboxDocuments.DeadLetterCollection);
+                foreach (var doc in earlier)
+                {
+                    dead.Upsert(doc);
+                    outbox.Delete(doc["_id"]);
+                }
 
-            outbox.DropIndex("status");
-            db.Commit();
+                db.Commit();
+            }
+            catch
+            {
+                db.Rollback();
+                throw;
+            }
         }
-        catch
-        {
-            db.Rollback();
-            throw;
-        }
+
+        outbox.DropIndex("status");
     }
 
     private Task UpdateAsync(string entryId, Func<OutboxEntry, OutboxEntry> change, CancellationToken cancellationToken) =>

@@ -6,8 +6,7 @@ namespace IntegrationBot.Knowledge.Intents;
 /// <summary>
 /// Finds requests for a human, signs of danger and messages that are only a greeting or thanks from the cue
 /// phrases in intents.yaml, in any of the five languages whatever the message's language (people mix languages).
-/// Cues and text are folded, so diacritics,
-/// case and Cyrillic do not matter. A cue's words must appear in order, with at most
+/// Cues and text are folded, so diacritics, case and Cyrillic do not matter. A cue's words must appear in order, with at most
 /// <see cref="MaxGap"/> other words between them; a cue word ending in <c>*</c> matches any word starting with it
 /// (inflection: "svetoval*" matches "svetovalcem"). A cue starting with <c>=</c> must be the whole message, apart
 /// from filler words; an entry starting with <c>~</c> is not a cue but lists such filler words ("please", "hi").
@@ -47,7 +46,8 @@ public sealed class IntentDetector
                 .Select(words => words[0]),
         ];
         kinds = [.. all.Select(k => (k.Kind, Compile(k.Cues), FillersOf(k.Kind)))];
-        byLanguage = all.ToDictionary(
+        // Per language only for small talk: only its language is taken from the cue (see LanguagesOf).
+        byLanguage = all.Where(k => IsSmallTalk(k.Kind)).ToDictionary(
             k => k.Kind,
             k => k.Cues.Select(p => (p.Key, Compile(new Dictionary<string, IReadOnlyList<string>> { [p.Key] = p.Value }))).ToArray());
     }
@@ -66,17 +66,20 @@ public sealed class IntentDetector
         return IntentKind.None;
     }
 
+    /// <summary>Greetings and thanks: nothing to look up, answered in kind.</summary>
+    public static bool IsSmallTalk(IntentKind kind) => kind is IntentKind.Greeting or IntentKind.Thanks;
+
     /// <summary>
-    /// The languages whose cues of <paramref name="kind"/> match. A greeting or a thank-you of one or two words is
-    /// too short for language identification: "miredita" is Albanian because it is an Albanian greeting, not
-    /// because of its letters.
+    /// The languages whose small-talk cues of <paramref name="kind"/> match (none for other kinds). A greeting or a
+    /// thank-you of one or two words is too short for language identification: "miredita" is Albanian because it is
+    /// an Albanian greeting, not because of its letters.
     /// </summary>
     public IReadOnlyList<string> LanguagesOf(IntentKind kind, IReadOnlyList<string> foldedTokens) =>
         byLanguage.TryGetValue(kind, out var languages)
             ? [.. languages.Where(g => g.Cues.AnyMatches(foldedTokens, FillersOf(kind))).Select(g => g.Language)]
             : [];
 
-    private HashSet<string> FillersOf(IntentKind kind) => kind is IntentKind.Greeting or IntentKind.Thanks ? smallTalkFillers : fillers;
+    private HashSet<string> FillersOf(IntentKind kind) => IsSmallTalk(kind) ? smallTalkFillers : fillers;
 
     /// <summary>Folds and tokenizes <paramref name="text"/>, then detects.</summary>
     public IntentKind Detect(string text) => Detect(Tokenizer.Tokenize(text));

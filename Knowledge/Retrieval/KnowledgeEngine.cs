@@ -58,7 +58,8 @@ public sealed class KnowledgeEngine
         var (language, confidence) = ChooseLanguage(window, forced, current);
         var candidates = index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
         var best = candidates.Count > 0 ? candidates[0] : null;
-        var decision = intents.Detect(tokens) switch
+        var intent = intents.Detect(tokens);
+        var decision = intent switch
         {
             IntentKind.Emergency => Decision.Emergency,
             IntentKind.Handoff => Decision.Handoff,
@@ -67,10 +68,9 @@ public sealed class KnowledgeEngine
             _ => Decide(candidates),
         };
 
-        var smallTalk = decision is Decision.Greeting or Decision.Thanks;
-        if (smallTalk && forced is null)
+        if (IntentDetector.IsSmallTalk(intent) && forced is null)
         {
-            language = SmallTalkLanguage(decision == Decision.Greeting ? IntentKind.Greeting : IntentKind.Thanks, tokens, language, current);
+            language = SmallTalkLanguage(intent, tokens, language, current);
         }
 
         var topic = decision switch

@@ -10,7 +10,7 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Dialogs.Flows.Answers;
 
-/// <summary>Answers a free-text question through the knowledge base: answer, clarify, none, handoff or emergency.</summary>
+/// <summary>Answers a free-text question through the knowledge base: answer, clarify, none, handoff, emergency, or a greeting or thanks in kind.</summary>
 public sealed class QuestionFlow(
     KnowledgeEngine engine,
     MenuFlow menu,
