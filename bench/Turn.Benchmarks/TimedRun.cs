@@ -55,7 +55,11 @@ public static class TimedRun
         await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask, perTurn);
         clock.Stop();
         perTurn.Sort();
-        var threadCpu = Environment.CurrentManagedThreadId == threadBefore ? (ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds : double.NaN;
+        // A continuation that resumed on another thread makes the calling thread's CPU time meaningless: report null,
+        // never NaN, which is not JSON and made bench/peer/run.sh crash on a busy machine.
+        var threadCpu = Environment.CurrentManagedThreadId == threadBefore
+            ? ((ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds / (conversations * turns)).ToString("F1", CultureInfo.InvariantCulture)
+            : "null";
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
@@ -63,7 +67,7 @@ public static class TimedRun
         var replies = rig.Sender.Delivered - delivered;
         Console.WriteLine(string.Create(
             CultureInfo.InvariantCulture,
-            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"transcripts\":{(keepTranscripts ? "true" : "false")},\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"medianMicroseconds\":{Percentile(perTurn, 0.50):F1},\"p99Microseconds\":{Percentile(perTurn, 0.99):F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / total:F1},\"allocatedBytes\":{allocated / total},\"threadCpuMicroseconds\":{threadCpu / total:F1}}}"));
+            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"transcripts\":{(keepTranscripts ? "true" : "false")},\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"medianMicroseconds\":{Percentile(perTurn, 0.50):F1},\"p99Microseconds\":{Percentile(perTurn, 0.99):F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / total:F1},\"allocatedBytes\":{allocated / total},\"threadCpuMicroseconds\":{threadCpu}}}"));
         return 0;
     }
 
