@@ -2,6 +2,7 @@ using IntegrationBot.Dialogs.Flows.Answers;
 using IntegrationBot.Dialogs.Flows.Commands;
 using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.Input;
+using IntegrationBot.Dialogs.Flows.Plan;
 using IntegrationBot.Dialogs.Flows.Privacy;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
@@ -11,6 +12,7 @@ using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Plan;
 using IntegrationBot.Knowledge.Retrieval;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +33,7 @@ public static class FlowsServiceCollectionExtensions
     public static IServiceCollection AddIntegrationBotFlows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FlowOptions>().Bind(configuration.GetSection(FlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
@@ -43,6 +46,8 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Catalog);
         services.TryAddSingleton(sp => OfficeInfoFrom(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
         services.TryAddSingleton(_ => Localizer.LoadEmbedded());
+        services.TryAddSingleton(_ => PlanBook.LoadDefault());
+        services.TryAddSingleton(_ => PlaceDirectory.LoadDefault());
 
         services.TryAddSingleton<FlowState>();
         services.TryAddSingleton<CommandReader>();
@@ -51,6 +56,8 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<FirstContactFlow>();
         services.TryAddSingleton<PersonalDataEraser>();
+        services.TryAddSingleton<PlanFlow>();
+        services.TryAddSingleton<PlanIntakeDialog>();
         services.TryAddSingleton<FlowDialogs>();
         services.TryAddSingleton<AssistantBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<AssistantBot>());
