@@ -10,6 +10,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Plan;
@@ -56,7 +57,20 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<FirstContactFlow>();
         services.TryAddSingleton<PersonalDataEraser>();
+        services.TryAddSingleton<LiteDbPlanReminderStore>();
+        services.TryAddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
+        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
+        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.TryAddSingleton<PlanFlow>();
+        services.TryAddSingleton(sp => new PlanReminderService(
+            sp.GetRequiredService<IPlanReminderStore>(),
+            sp.GetRequiredService<ProactiveAdapter>(),
+            sp.GetRequiredService<AssistantBot>,
+            sp.GetRequiredService<PlanFlow>(),
+            sp.GetRequiredService<IOptions<PlanOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PlanReminderService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
         services.TryAddSingleton<PlanIntakeDialog>();
         services.TryAddSingleton<FlowDialogs>();
         services.TryAddSingleton<AssistantBot>();

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Knowledge.Content;
@@ -9,7 +12,7 @@ using Microsoft.Extensions.Options;
 namespace IntegrationBot.Dialogs.Flows.Plan;
 
 /// <summary>"My first steps": shows the checklist (done, next, overdue), marks steps done and keeps the reminder choice.</summary>
-public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog catalog, TimeProvider time, IOptions<PlanOptions> options)
+public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog catalog, TimeProvider time, IOptions<PlanOptions> options, IPlanReminderStore reminders)
 {
     public PlanBook Book => book;
 
@@ -80,14 +83,53 @@ public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog 
         return words.Any(w => TextNormalizer.Fold(w) == text) ? done : null;
     }
 
+    /// <summary>Reminders on (opt-in) or off (/stop, the stop button, "no thanks").</summary>
     public async Task SetRemindersAsync(FlowTurn turn, bool on, CancellationToken cancellationToken)
     {
+        var activity = turn.Context.Activity;
+        var key = ConversationState.KeyFor(activity);
         if (turn.Data.Plan is { } plan)
         {
             turn.Data = turn.Data with { Plan = plan with { RemindersAsked = true, RemindersOn = on } };
         }
 
+        if (on && turn.Data.Plan is not null && options.Value.CanRemindOn(activity.ChannelId))
+        {
+            var now = time.GetUtcNow();
+            var reference = JsonSerializer.Serialize(activity.GetConversationReference(), ActivityJson.Options);
+            await reminders.SaveAsync(new ReminderSubscription(key, $"{activity.ChannelId}|{activity.From?.Id}", reference, ReminderPlanner.NextWindowStart(now, options.Value), now), cancellationToken);
+        }
+        else
+        {
+            await reminders.RemoveAsync(key, cancellationToken);
+        }
+
         await turn.SayAsync(on ? "plan.remind.on" : "plan.remind.off", [turn.Button("menu.back", FlowActions.Menu)], cancellationToken);
+    }
+
+    /// <summary>The day's reminder in a proactive turn; false when the person has no plan or stopped reminders.</summary>
+    public async Task<bool> RemindAsync(FlowTurn turn, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (turn.Data.Plan is not { RemindersOn: true } plan)
+        {
+            return false;
+        }
+
+        if (ReminderPlanner.Decide(book, plan, options.Value, today) is not { } reminder)
+        {
+            return true;
+        }
+
+        var step = reminder.Entry.Step;
+        turn.Data = turn.Data with { Plan = plan with { LastReminder = today, Reminded = [.. plan.Reminded, ReminderPlanner.Key(reminder.Entry, reminder.Kind)] } };
+        var args = new Dictionary<string, string>
+        {
+            ["title"] = step.TitleIn(turn.Language),
+            ["date"] = reminder.Entry.Deadline?.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture) ?? string.Empty,
+        };
+        await turn.SayAsync(reminder.Kind == ReminderPlanner.DeadlineKind ? "plan.remind.deadline" : "plan.remind.waiting", args,
+            [turn.Button("plan.doneButton", FlowActions.PlanDone, step.Id), turn.Button("plan.remind.stopButton", FlowActions.PlanStop)], cancellationToken);
+        return true;
     }
 
     /// <summary>The checklist as one message: each step with its status and deadline, then steps a counselor added.</summary>

@@ -13,30 +13,17 @@ public static class PlanProgress
 
     public static DateOnly Today(TimeProvider time) => DateOnly.FromDateTime(LocalNow(time));
 
-    /// <summary>The applicable steps in order; the first open one is <see cref="StepStatus.Next"/> unless it is overdue.</summary>
+    /// <summary>The applicable steps in order; the first open one is <see cref="StepStatus.Next"/> unless a step is overdue (that one comes first).</summary>
     public static IReadOnlyList<PlanEntry> Entries(PlanBook book, PersonalPlan plan, DateOnly today)
     {
-        var entries = new List<PlanEntry>();
-        var nextGiven = false;
-        foreach (var step in book.StepsFor(plan.Answers))
+        var entries = book.StepsFor(plan.Answers)
+            .Select(step => (Step: step, Deadline: step.DeadlineFor(plan.Answers)))
+            .Select(s => new PlanEntry(s.Step, plan.Done.Contains(s.Step.Id) ? StepStatus.Done : s.Deadline < today ? StepStatus.Overdue : StepStatus.Open, s.Deadline))
+            .ToList();
+        var next = entries.Any(e => e.Status == StepStatus.Overdue) ? -1 : entries.FindIndex(e => e.Status == StepStatus.Open);
+        if (next >= 0)
         {
-            var deadline = step.DeadlineFor(plan.Answers);
-            StepStatus status;
-            if (plan.Done.Contains(step.Id))
-            {
-                status = StepStatus.Done;
-            }
-            else if (deadline < today)
-            {
-                status = StepStatus.Overdue;
-            }
-            else
-            {
-                status = nextGiven ? StepStatus.Open : StepStatus.Next;
-                nextGiven = true;
-            }
-
-            entries.Add(new PlanEntry(step, status, deadline));
+            entries[next] = entries[next] with { Status = StepStatus.Next };
         }
 
         return entries;
