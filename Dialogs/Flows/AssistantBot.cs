@@ -42,6 +42,11 @@ public sealed class AssistantBot(
         {
             await OnMessageAsync(turn, cancellationToken);
         }
+        else if (activity is { Type: ActivityTypes.Event, Name: PlanFlow.ReturnedEvent } && turn.Data.Plan is not null)
+        {
+            // The web chat cannot be reached later, so a person who comes back to it sees their plan.
+            await plan.ShowAsync(turn, cancellationToken);
+        }
 
         await EndAsync(turn, cancellationToken);
     }

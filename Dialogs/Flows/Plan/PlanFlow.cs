@@ -14,6 +14,9 @@ namespace IntegrationBot.Dialogs.Flows.Plan;
 /// <summary>"My first steps": shows the checklist (done, next, overdue), marks steps done and keeps the reminder choice.</summary>
 public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog catalog, TimeProvider time, IOptions<PlanOptions> options, IPlanReminderStore reminders)
 {
+    /// <summary>The event the web chat sends when a person comes back to an earlier conversation.</summary>
+    public const string ReturnedEvent = "webchat/join";
+
     public PlanBook Book => book;
 
     /// <summary>The intake is over: keep the answers (and what was already done) and show the checklist.</summary>
