@@ -10,6 +10,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
@@ -71,6 +72,11 @@ public static class FlowsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>(),
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PlanReminderService>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
+        services.AddSingleton<IHandoffPlan>(sp => new CounselorPlanAccess(
+            sp.GetRequiredService<ProactiveAdapter>,
+            sp.GetRequiredService<AssistantBot>,
+            sp.GetRequiredService<PlanBook>(),
+            sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PlanIntakeDialog>();
         services.TryAddSingleton<FlowDialogs>();
         services.TryAddSingleton<AssistantBot>();
