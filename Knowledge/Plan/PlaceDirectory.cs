@@ -1,8 +1,6 @@
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace IntegrationBot.Knowledge.Plan;
 
@@ -14,11 +12,6 @@ namespace IntegrationBot.Knowledge.Plan;
 public sealed class PlaceDirectory
 {
     public const string FileName = "directory.yaml";
-
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(LowerCaseNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
 
     private readonly Dictionary<string, Place> _byId;
 
@@ -80,11 +73,11 @@ public sealed class PlaceDirectory
     {
         try
         {
-            return Yaml.Deserialize<List<PlaceFile?>?>(yaml) ?? [];
+            return PlanYaml.Reader.Deserialize<List<PlaceFile?>?>(yaml) ?? [];
         }
         catch (YamlException)
         {
-            return Yaml.Deserialize<Dictionary<string, List<PlaceFile?>?>?>(yaml)?.Values.FirstOrDefault(v => v is not null) ?? [];
+            return PlanYaml.Reader.Deserialize<Dictionary<string, List<PlaceFile?>?>?>(yaml)?.Values.FirstOrDefault(v => v is not null) ?? [];
         }
     }
 

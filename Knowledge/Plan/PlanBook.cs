@@ -1,8 +1,6 @@
 using System.Globalization;
 using IntegrationBot.Knowledge.Content;
 using YamlDotNet.Core;
-using YamlDotNet.Serialization;
-using YamlDotNet.Serialization.NamingConventions;
 
 namespace IntegrationBot.Knowledge.Plan;
 
@@ -14,11 +12,6 @@ public sealed class PlanBook
 {
     /// <summary>The rules' file name in the content directory.</summary>
     public const string FileName = "plan.yaml";
-
-    private static readonly IDeserializer Yaml = new DeserializerBuilder()
-        .WithNamingConvention(LowerCaseNamingConvention.Instance)
-        .IgnoreUnmatchedProperties()
-        .Build();
 
     private readonly Dictionary<string, PlanStep> _byId;
 
@@ -61,7 +54,7 @@ public sealed class PlanBook
         PlanFile? parsed;
         try
         {
-            parsed = Yaml.Deserialize<PlanFile>(File.ReadAllText(file));
+            parsed = PlanYaml.Reader.Deserialize<PlanFile>(File.ReadAllText(file));
         }
         catch (YamlException e)
         {
