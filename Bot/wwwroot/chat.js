@@ -81,6 +81,10 @@
         styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'flow' }
       }, host);
       window.integrationBotDirectLine = directLine;
+      // Coming back to an earlier conversation: the bot shows the person's plan ("My first steps") if they have one.
+      if (s.resumed) {
+        directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: s.userId, role: 'user' } }).subscribe(function () {}, function () {});
+      }
     }).catch(function () {
       statusLine.textContent = 'The chat is not available right now. Please try again later.';
     });

@@ -73,7 +73,8 @@ public static class DirectLineEndpoints
         return created ? TypedResults.Json(body, statusCode: StatusCodes.Status201Created) : TypedResults.Json(body);
     }
 
-    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, long? watermark, DirectLineTokenService tokens, IDirectLineStore store)
+    // Web Chat resuming a conversation asks with an empty watermark ("?watermark="), which a long? parameter refuses with 400.
+    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store)
     {
         if (Authorize(http, tokens, conversationId, out _) is { } denied)
         {
@@ -85,7 +86,8 @@ public static class DirectLineEndpoints
             return DirectLineErrors.NotFound();
         }
 
-        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, watermark) });
+        long? after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
+        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, after) });
     }
 
     private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineInbox inbox)

@@ -4,6 +4,7 @@ using IntegrationBot.Dialogs.Flows.Answers;
 using IntegrationBot.Dialogs.Flows.Commands;
 using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.Input;
+using IntegrationBot.Dialogs.Flows.Plan;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Dialogs.Runtime;
@@ -26,7 +27,8 @@ public sealed class AssistantBot(
     MenuFlow menu,
     QuestionFlow questions,
     CounselorFlow counselor,
-    FirstContactFlow firstContact) : IBot
+    FirstContactFlow firstContact,
+    PlanFlow plan) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
@@ -39,6 +41,11 @@ public sealed class AssistantBot(
         else if (activity.Type == ActivityTypes.Message && turn.Text.Length > 0)
         {
             await OnMessageAsync(turn, cancellationToken);
+        }
+        else if (activity is { Type: ActivityTypes.Event, Name: PlanFlow.ReturnedEvent } && turn.Data.Plan is not null)
+        {
+            // The web chat cannot be reached later, so a person who comes back to it sees their plan.
+            await plan.ShowAsync(turn, cancellationToken);
         }
 
         await EndAsync(turn, cancellationToken);
@@ -101,7 +108,7 @@ public sealed class AssistantBot(
             return;
         }
 
-        if (firstContact.FindOffered(turn) is { } pressed)
+        if ((firstContact.FindOffered(turn) ?? PlanFlow.SaidDone(turn)) is { } pressed)
         {
             turn.Data = turn.Data with { Offered = [] };
             await RunActionAsync(turn, dc, pressed, cancellationToken);
@@ -131,6 +138,12 @@ public sealed class AssistantBot(
                 break;
             case FlowCommand.Delete:
                 await dc.BeginDialogAsync(FlowDialogs.Delete, null, cancellationToken);
+                break;
+            case FlowCommand.Plan:
+                await StartOrShowPlanAsync(turn, dc, cancellationToken);
+                break;
+            case FlowCommand.Stop:
+                await plan.SetRemindersAsync(turn, on: false, cancellationToken);
                 break;
             default:
                 await ShowHelpAsync(turn, cancellationToken);
@@ -172,10 +185,34 @@ public sealed class AssistantBot(
             case FlowActions.Delete:
                 await dc.BeginDialogAsync(FlowDialogs.Delete, null, cancellationToken);
                 break;
+            case FlowActions.Plan or FlowActions.PlanAnswer:
+                await StartOrShowPlanAsync(turn, dc, cancellationToken);
+                break;
+            case FlowActions.PlanEdit:
+                await dc.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken);
+                break;
+            case FlowActions.PlanDone:
+                await plan.MarkDoneAsync(turn, pressed.Argument ?? string.Empty, cancellationToken);
+                break;
+            case FlowActions.PlanRemindYes or FlowActions.PlanRemindNo or FlowActions.PlanStop:
+                await plan.SetRemindersAsync(turn, pressed.Action == FlowActions.PlanRemindYes, cancellationToken);
+                break;
             default:
                 await firstContact.RunActionAsync(turn, pressed, cancellationToken);
                 break;
         }
+    }
+
+    /// <summary>"My first steps": the intake when there is no plan yet, otherwise the checklist.</summary>
+    private async Task StartOrShowPlanAsync(FlowTurn turn, DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (turn.Data.Plan is null)
+        {
+            await dc.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken);
+            return;
+        }
+
+        await plan.ShowAsync(turn, cancellationToken);
     }
 
     private static HandoffReason ReasonFor(ConversationData data) =>

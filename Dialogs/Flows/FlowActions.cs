@@ -21,4 +21,11 @@ public static class FlowActions
     public const string Delete = "delete";
     public const string SwitchYes = "switchYes";
     public const string SwitchNo = "switchNo";
+    public const string Plan = "plan";
+    public const string PlanAnswer = "planAnswer";
+    public const string PlanDone = "planDone";
+    public const string PlanEdit = "planEdit";
+    public const string PlanRemindYes = "planRemindYes";
+    public const string PlanRemindNo = "planRemindNo";
+    public const string PlanStop = "planStop";
 }

@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Dialogs.Flows.Answers;
 using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Dialogs.Flows.Plan;
 using IntegrationBot.Dialogs.Flows.Privacy;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Prompts;
@@ -12,7 +13,7 @@ using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Dialogs.Flows;
 
-/// <summary>The multi-turn questions of the flows: confirm /delete, ask what was missing, and the 1–5 satisfaction rating.</summary>
+/// <summary>The multi-turn questions of the flows: confirm /delete, ask what was missing, the 1–5 satisfaction rating, the plan's intake.</summary>
 public sealed class FlowDialogs
 {
     public const string Delete = "delete";
@@ -28,7 +29,7 @@ public sealed class FlowDialogs
     private readonly PersonalDataEraser _eraser;
     private readonly HandoffQueue _queue;
 
-    public FlowDialogs(FlowState state, QuestionFlow questions, CounselorFlow counselor, MenuFlow menu, PersonalDataEraser eraser, HandoffQueue queue)
+    public FlowDialogs(FlowState state, QuestionFlow questions, CounselorFlow counselor, MenuFlow menu, PersonalDataEraser eraser, HandoffQueue queue, PlanIntakeDialog planIntake)
     {
         _questions = questions;
         _counselor = counselor;
@@ -39,6 +40,7 @@ public sealed class FlowDialogs
             .Add(new ConfirmPrompt(Confirm))
             .Add(new ChoicePrompt(Choice))
             .Add(new TextPrompt(Text))
+            .Add(planIntake)
             .Add(new WaterfallDialog(Delete, [AskDeleteAsync, DeleteAsync]))
             .Add(new WaterfallDialog(Feedback, [AskMissingAsync, RecordFeedbackAsync]))
             .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]));

@@ -2,6 +2,7 @@ using IntegrationBot.Dialogs.Flows.Answers;
 using IntegrationBot.Dialogs.Flows.Commands;
 using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.Input;
+using IntegrationBot.Dialogs.Flows.Plan;
 using IntegrationBot.Dialogs.Flows.Privacy;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
@@ -9,8 +10,11 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Plan;
+using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Plan;
 using IntegrationBot.Knowledge.Retrieval;
 using LiteDB;
 using Microsoft.Extensions.Configuration;
@@ -31,6 +35,7 @@ public static class FlowsServiceCollectionExtensions
     public static IServiceCollection AddIntegrationBotFlows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FlowOptions>().Bind(configuration.GetSection(FlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
@@ -43,6 +48,8 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Catalog);
         services.TryAddSingleton(sp => OfficeInfoFrom(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
         services.TryAddSingleton(_ => Localizer.LoadEmbedded());
+        services.TryAddSingleton(_ => PlanBook.LoadDefault());
+        services.TryAddSingleton(_ => PlaceDirectory.LoadDefault());
 
         services.TryAddSingleton<FlowState>();
         services.TryAddSingleton<CommandReader>();
@@ -51,6 +58,26 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<FirstContactFlow>();
         services.TryAddSingleton<PersonalDataEraser>();
+        services.TryAddSingleton<LiteDbPlanReminderStore>();
+        services.TryAddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
+        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
+        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
+        services.TryAddSingleton<PlanFlow>();
+        services.TryAddSingleton(sp => new PlanReminderService(
+            sp.GetRequiredService<IPlanReminderStore>(),
+            sp.GetRequiredService<ProactiveAdapter>(),
+            sp.GetRequiredService<AssistantBot>,
+            sp.GetRequiredService<PlanFlow>(),
+            sp.GetRequiredService<IOptions<PlanOptions>>(),
+            sp.GetRequiredService<TimeProvider>(),
+            sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PlanReminderService>>()));
+        services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
+        services.AddSingleton<IHandoffPlan>(sp => new CounselorPlanAccess(
+            sp.GetRequiredService<ProactiveAdapter>,
+            sp.GetRequiredService<AssistantBot>,
+            sp.GetRequiredService<PlanBook>(),
+            sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<PlanIntakeDialog>();
         services.TryAddSingleton<FlowDialogs>();
         services.TryAddSingleton<AssistantBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<AssistantBot>());

@@ -11,6 +11,8 @@ public static class ConsoleRequests
 
     public sealed record Close(string? Outcome);
 
+    public sealed record PlanStep(string? StepId);
+
     public sealed record Satisfaction(int Score);
 
     public sealed record Canned(string? Language, string? Title, string? Text);

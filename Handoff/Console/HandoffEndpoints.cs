@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Routing;
 using IntegrationBot.Handoff.Storage;
@@ -9,7 +10,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationBot.Handoff.Console;
 
-/// <summary>/api/handoffs: list, details, claim, release, messages, transfer, notes, close, and the live stream.</summary>
+/// <summary>/api/handoffs: list, details, claim, release, messages, transfer, notes, close, the person's plan, and the live stream.</summary>
 public static class HandoffEndpoints
 {
     public const int MaxTextLength = 4000;
@@ -29,6 +30,11 @@ public static class HandoffEndpoints
         handoffs.MapPost("/{id:guid}/notes", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
             ValidText(body?.Text) is { } text ? Respond(queue.AddNoteAsync(id, CounselorAuth.Name(user), text, ct), time) : BadText());
         handoffs.MapPost("/{id:guid}/transfer", TransferAsync);
+        handoffs.MapGet("/{id:guid}/plan", GetPlanAsync);
+        handoffs.MapPost("/{id:guid}/plan/done", (Guid id, ConsoleRequests.PlanStep? body, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
+            ValidText(body?.StepId) is { } step ? ChangePlanAsync(id, user, queue, plans, (plan, request) => plan.MarkDoneAsync(request, step, CounselorAuth.Name(user), ct), ct) : BadText());
+        handoffs.MapPost("/{id:guid}/plan/steps", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
+            ValidText(body?.Text) is { } text ? ChangePlanAsync(id, user, queue, plans, (plan, request) => plan.AddStepAsync(request, text, CounselorAuth.Name(user), ct), ct) : BadText());
         handoffs.MapPost("/{id:guid}/close", (Guid id, ConsoleRequests.Close? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
             Respond(queue.CloseAsync(id, CounselorAuth.Name(user), ValidText(body?.Outcome) ?? "resolved", ct), time));
     }
@@ -70,6 +76,27 @@ public static class HandoffEndpoints
         await queue.GetAsync(id, ct) is { } request
             ? TypedResults.Json(HandoffView.From(request, time.GetUtcNow(), details: true), HandoffJson.Options)
             : TypedResults.NotFound();
+
+    private static async Task<IResult> GetPlanAsync(Guid id, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
+        await queue.GetAsync(id, ct) is { } request && plans.FirstOrDefault() is { } plan && await plan.GetAsync(request, ct) is { } view
+            ? TypedResults.Json(view, HandoffJson.Options)
+            : TypedResults.NotFound();
+
+    // Only the counselor holding the conversation changes the person's plan, as with messages.
+    private static async Task<IResult> ChangePlanAsync(Guid id, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, Func<IHandoffPlan, HandoffRequest, Task<bool>> change, CancellationToken ct)
+    {
+        if (await queue.GetAsync(id, ct) is not { } request || plans.FirstOrDefault() is not { } plan)
+        {
+            return TypedResults.NotFound();
+        }
+
+        if (request.Status != HandoffStatus.Active || request.AssignedCounselor != CounselorAuth.Name(user))
+        {
+            return TypedResults.Problem("Only the counselor holding this conversation may do that.", statusCode: StatusCodes.Status403Forbidden);
+        }
+
+        return await change(plan, request) && await plan.GetAsync(request, ct) is { } view ? TypedResults.Json(view, HandoffJson.Options) : TypedResults.NotFound();
+    }
 
     private static Task<IResult> TransferAsync(Guid id, ConsoleRequests.Transfer? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Plan;
 using IntegrationBot.Knowledge.Validation;
 
 namespace IntegrationBot.Knowledge.Cli;
@@ -10,17 +11,24 @@ public static class KbCheckCommand
     public static async Task<int> RunAsync(string contentDirectory, TextWriter stdout, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var catalog = TopicCatalog.LoadFromDirectory(contentDirectory);
-        var problems = new KnowledgeValidator(time).Validate(catalog);
+        var plan = PlanBook.LoadFromDirectory(contentDirectory);
+        List<ContentProblem> problems =
+        [
+            .. new KnowledgeValidator(time).Validate(catalog),
+            .. new PlanValidator(time).Validate(plan, catalog, PlaceDirectory.LoadFromDirectory(contentDirectory)),
+        ];
         foreach (var problem in problems)
         {
             await stdout.WriteLineAsync(problem.ToString().AsMemory(), cancellationToken);
         }
 
         var summary = problems.Count == 0
-            ? $"kb check: OK, {catalog.Topics.Count} topics"
-            : $"kb check: {problems.Count} problem(s) in {catalog.Topics.Count} topics";
+            ? $"kb check: OK, {catalog.Topics.Count} topics{PlanSummary(plan)}"
+            : $"kb check: {problems.Count} problem(s) in {catalog.Topics.Count} topics{PlanSummary(plan)}";
         await stdout.WriteLineAsync(summary.AsMemory(), cancellationToken);
         await stdout.FlushAsync(cancellationToken);
         return problems.Count == 0 ? 0 : 1;
     }
+
+    private static string PlanSummary(PlanBook plan) => plan.Exists ? $", {plan.Steps.Count} plan steps" : string.Empty;
 }

@@ -1,4 +1,5 @@
 using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Flows.Plan;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
@@ -16,6 +17,7 @@ using IntegrationBot.Storage.Postgres.Handoff;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Postgres.Outbox;
+using IntegrationBot.Storage.Postgres.Plan;
 using IntegrationBot.Storage.Postgres.Privacy;
 using IntegrationBot.Storage.Postgres.Schema;
 using IntegrationBot.Storage.Postgres.State;
@@ -65,6 +67,7 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
         services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
+        services.Replace(ServiceDescriptor.Singleton<IPlanReminderStore, PostgresPlanReminderStore>());
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();

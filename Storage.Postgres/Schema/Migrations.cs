@@ -107,5 +107,17 @@ internal static class Migrations
             CREATE UNIQUE INDEX handoff_transcripts_line ON handoff_transcripts (conversation, line_key) WHERE line_key IS NOT NULL;
             CREATE INDEX directline_conversations_user ON directline_conversations (user_id);
             """),
+        new(5, "plan: reminder subscriptions", """
+            CREATE TABLE plan_reminders (
+                conversation text PRIMARY KEY,
+                user_key text NOT NULL,
+                reference text NOT NULL,
+                due bigint NOT NULL,
+                updated bigint NOT NULL,
+                lease bigint NULL);
+            CREATE INDEX plan_reminders_due ON plan_reminders (due);
+            CREATE INDEX plan_reminders_user ON plan_reminders (user_key);
+            CREATE INDEX plan_reminders_updated ON plan_reminders (updated);
+            """),
     ];
 }

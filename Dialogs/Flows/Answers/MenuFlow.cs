@@ -11,6 +11,7 @@ public sealed class MenuFlow(TopicCatalog catalog)
 
     public IReadOnlyList<OfferedAction> MenuButtons(FlowTurn turn) =>
     [
+        turn.Button("plan.menuButton", FlowActions.Plan),
         .. TopicCategory.All.Select(c => turn.Button($"menu.category.{c}", FlowActions.Category, c)),
         turn.Button("menu.counselor", FlowActions.Counselor),
     ];

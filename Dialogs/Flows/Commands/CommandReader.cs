@@ -11,7 +11,7 @@ public sealed class CommandReader
     [
         (FlowCommand.Start, "start"), (FlowCommand.Menu, "menu"), (FlowCommand.Language, "language"),
         (FlowCommand.Counselor, "counselor"), (FlowCommand.Privacy, "privacy"), (FlowCommand.Delete, "delete"),
-        (FlowCommand.Help, "help"),
+        (FlowCommand.Help, "help"), (FlowCommand.Plan, "plan"), (FlowCommand.Stop, "stop"),
     ];
 
     private readonly Dictionary<string, FlowCommand> _words = new(StringComparer.Ordinal);

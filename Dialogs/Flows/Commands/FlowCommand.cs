@@ -12,6 +12,12 @@ public enum FlowCommand
     Delete,
     Help,
 
+    /// <summary>"My first steps": the intake when there is no plan yet, else the checklist.</summary>
+    Plan,
+
+    /// <summary>Stops the plan's reminders.</summary>
+    Stop,
+
     /// <summary>A /command the bot does not know: answered with the help text.</summary>
     Unknown,
 }

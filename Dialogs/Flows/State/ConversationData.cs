@@ -40,6 +40,9 @@ public sealed record ConversationData
     /// <summary>Languages the person declined to switch to; never asked again.</summary>
     public IReadOnlyList<string> DeclinedSwitches { get; init; } = [];
 
+    /// <summary>The person's "My first steps" plan; null until the intake is done.</summary>
+    public PersonalPlan? Plan { get; init; }
+
     /// <summary>The buttons under the bot's last message: a message equal to a title means that button.</summary>
     public IReadOnlyList<OfferedAction> Offered { get; init; } = [];
 }

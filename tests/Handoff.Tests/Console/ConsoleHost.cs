@@ -34,7 +34,7 @@ public sealed class ConsoleHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public HandoffQueue Queue => Services.GetRequiredService<HandoffQueue>();
 
-    public static async Task<ConsoleHost> StartAsync()
+    public static async Task<ConsoleHost> StartAsync(Action<IServiceCollection>? services = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "handoff-api-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -52,6 +52,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IUserMessenger>(messenger);
         builder.Services.AddHandoff(builder.Configuration);
+        services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHandoffApi();
         app.MapCounselorConsole();

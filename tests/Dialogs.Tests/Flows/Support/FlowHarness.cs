@@ -24,11 +24,11 @@ public sealed class FlowHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
     private readonly bool _ownsDirectory;
 
-    private FlowHarness(TempDataDirectory directory, bool ownsDirectory, ManualTimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
+    private FlowHarness(TempDataDirectory directory, bool ownsDirectory, TimeProvider clock, IReadOnlyDictionary<string, string?>? settings)
     {
         Directory = directory;
         _ownsDirectory = ownsDirectory;
-        Clock = clock;
+        Time = clock;
         var values = new Dictionary<string, string?>
         {
             ["IntegrationBot:Storage:Path"] = directory.Path,
@@ -64,7 +64,11 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public TempDataDirectory Directory { get; }
 
-    public ManualTimeProvider Clock { get; }
+    /// <summary>The clock of the default harness, moved by hand.</summary>
+    public ManualTimeProvider Clock => (ManualTimeProvider)Time;
+
+    /// <summary>The clock the bot and its reminders read.</summary>
+    public TimeProvider Time { get; }
 
     public TestAdapter Adapter { get; }
 
@@ -97,6 +101,13 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public static FlowHarness Create(TempDataDirectory? directory = null, IReadOnlyDictionary<string, string?>? settings = null) =>
         new(directory ?? new TempDataDirectory(), directory is null, new ManualTimeProvider(MondayMorning), settings);
+
+    /// <summary>A harness on a clock the test controls fully, timers included (reminders).</summary>
+    public static FlowHarness Create(TimeProvider clock, TempDataDirectory? directory = null, IReadOnlyDictionary<string, string?>? settings = null) =>
+        new(directory ?? new TempDataDirectory(), directory is null, clock, settings);
+
+    public T Get<T>()
+        where T : notnull => _services.GetRequiredService<T>();
 
     /// <summary>A transcript test over this harness.</summary>
     public TestFlow Flow() => new(Adapter, Bot);
