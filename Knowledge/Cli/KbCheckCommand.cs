@@ -10,10 +10,17 @@ public static class KbCheckCommand
     public static async Task<int> RunAsync(string contentDirectory, TextWriter stdout, TimeProvider time, CancellationToken cancellationToken = default)
     {
         var catalog = TopicCatalog.LoadFromDirectory(contentDirectory);
-        var problems = new KnowledgeValidator(time).Validate(catalog);
+        var validator = new KnowledgeValidator(time);
+        var problems = validator.Validate(catalog);
         foreach (var problem in problems)
         {
             await stdout.WriteLineAsync(problem.ToString().AsMemory(), cancellationToken);
+        }
+
+        // Stale reviews are warnings: the facts may still be right, but someone should re-read the sources.
+        foreach (var stale in validator.StaleReviews(catalog))
+        {
+            await stdout.WriteLineAsync($"warning: {stale}".AsMemory(), cancellationToken);
         }
 
         var summary = problems.Count == 0
