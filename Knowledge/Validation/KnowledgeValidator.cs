@@ -124,6 +124,10 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
             {
                 Add(language, "reviewed", $"{review.On:yyyy-MM-dd} is in the future");
             }
+            else if (review.By.Length == 0)
+            {
+                Add(language, "reviewed", "'by' (who reviewed the facts in this language) is missing");
+            }
 
             CheckLanguage(topic, language, directory, Add);
         }
