@@ -59,9 +59,17 @@ public sealed class KbCheckCommandTests : IDisposable
     private async Task<(int Exit, string[] Output)> Run()
     {
         await using var stdout = new StringWriter();
-        var exit = await KbCheckCommand.RunAsync(fixture.Directory, stdout, new FixedTime(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)), TestContext.Current.CancellationToken);
+        var exit = await KbCheckCommand.RunAsync(fixture.Directory, stdout, Today, TestContext.Current.CancellationToken);
         return (exit, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public void Dispose() => fixture.Dispose();
+
+    // kb check's "today" for these tests, so stale-review warnings do not depend on the real date.
+    private static readonly TimeProvider Today = new FixedToday();
+
+    private sealed class FixedToday : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    }
 }
