@@ -187,6 +187,45 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task A_topic_with_details_offers_more_details_and_every_answer_offers_its_sources()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        var topic = bot.Catalog.Find("work-permit")!;
+
+        var answer = await bot.SendAsync(topic.TitleIn(Language.English));
+
+        // The short answer first, with its official sources as links and no [n] markers; the details one tap away.
+        var text = FlowHarness.AnswerText(answer);
+        Assert.Contains("Source:", text, StringComparison.Ordinal);
+        Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pisna odobritev", text, StringComparison.Ordinal);
+        var moreDetails = bot.Title(Language.English, "answer.moreDetails");
+        Assert.Equal(moreDetails, answer[^1].Buttons()[0]);
+
+        var details = await bot.SendAsync(moreDetails);
+        var detailsText = FlowHarness.AnswerText(details);
+        Assert.Contains("pisna odobritev", detailsText, StringComparison.Ordinal);
+        Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/zaposlitev-podaljsanje-ali-zamenjava/", detailsText, StringComparison.Ordinal);
+        Assert.DoesNotContain(moreDetails, details[^1].Buttons());
+        Assert.Contains(bot.Title(Language.English, "answer.helpfulYes"), details[^1].Buttons());
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_institution_is_never_shown_as_a_fact_but_sends_the_person_to_the_office()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync(bot.Catalog.Find("residence-permit")!.TitleIn(Language.English));
+
+        var details = FlowHarness.AnswerText(await bot.SendAsync(bot.Title(Language.English, "answer.moreDetails")));
+
+        Assert.DoesNotContain("{dir.", details, StringComparison.Ordinal);
+        Assert.Contains("For the address, opening hours and phone of Administrative Unit Postojna (Upravna enota Postojna), ask", details, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Menu_category_shows_its_topics_and_a_topic_button_shows_the_answer()
     {
         await using var bot = FlowHarness.Create();
