@@ -117,4 +117,34 @@ public sealed class ShippedFactsTests
         Assert.DoesNotContain("apostil", shown, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("أبوستيل", shown, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Danger_answers_give_the_emergency_numbers_in_every_language()
+    {
+        foreach (var language in Language.All)
+        {
+            foreach (var id in new[] { "violence-help", "emergency-numbers" })
+            {
+                var answer = TopicOf(id).AnswerIn(language);
+                Assert.Contains("112", answer, StringComparison.Ordinal);
+                Assert.Contains("113", answer, StringComparison.Ordinal);
+                Assert.Contains("080 11 55", answer, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void No_line_is_left_without_its_text_by_the_source_markers()
+    {
+        // A list number with nothing but a marker ("1. [1]") once replaced "1. Call 113 (police) or 112".
+        var empty = new System.Text.RegularExpressions.Regex(@"^\s*(\d{1,2}[.)])?\s*(\[\d{1,2}(,\s*\d{1,2})*\])?\s*$");
+        foreach (var topic in Shipped.Topics)
+        {
+            foreach (var language in Language.All)
+            {
+                var text = topic.AnswerIn(language) + "\n" + (topic.DetailsIn(language) ?? string.Empty);
+                Assert.DoesNotContain(text.Split('\n'), line => line.Trim().Length > 0 && empty.IsMatch(line));
+            }
+        }
+    }
 }
