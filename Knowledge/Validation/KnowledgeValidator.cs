@@ -152,7 +152,7 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
         else
         {
             var answer = topic.Answer[language].Trim();
-            var shown = SourceMarkers.Strip(answer);
+            var shown = CyrillicTransliterator.StripLatinMarks(SourceMarkers.Strip(answer));
             if (shown.Length > MaxAnswerLength)
             {
                 add(language, "answer", $"{shown.Length} characters, at most {MaxAnswerLength} (move the rest to details)");
