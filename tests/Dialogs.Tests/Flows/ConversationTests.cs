@@ -48,7 +48,8 @@ public sealed class ConversationTests
         var accepted = await bot.SendAsync(bot.Title(language, "privacy.accept"));
         Assert.Equal(bot.Text(language, "privacy.accepted"), accepted[0].Text);
         Assert.Equal(bot.Text(language, "menu.prompt"), accepted[^1].Text);
-        Assert.Equal(10, accepted[^1].Buttons().Count);
+        Assert.Equal(IntegrationBot.Knowledge.Content.TopicCategory.All.Count + 1, accepted[^1].Buttons().Count); // categories + counselor
+        Assert.Contains(bot.Title(language, "menu.category.transport"), accepted[^1].Buttons());
         Assert.Equal(bot.Title(language, "menu.counselor"), accepted[^1].Buttons()[^1]);
 
         var answer = await bot.SendAsync(question);
