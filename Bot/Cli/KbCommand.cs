@@ -1,5 +1,6 @@
 using IntegrationBot.Knowledge.Cli;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Evaluation;
 using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Bot.Cli;
@@ -9,7 +10,7 @@ public sealed class KbCommand : ICliCommand
 {
     public string Name => "kb";
 
-    public string Usage => "kb check | kb eval FILE [--verbose]   validate the knowledge base / measure it on an evaluation set";
+    public string Usage => "kb check | kb eval FILE [--verbose] [--no-peer]   validate the knowledge base / measure it on an evaluation set (with the minisearch BM25 peer side by side when installed)";
 
     public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
@@ -17,7 +18,7 @@ public sealed class KbCommand : ICliCommand
         {
             case ["check"]:
                 return await KbCheckCommand.RunAsync(TopicCatalog.DefaultDirectory, context.Output, TimeProvider.System, cancellationToken);
-            case ["eval", _] or ["eval", _, "--verbose"]:
+            case ["eval", _, ..] when args.Skip(2).All(a => a is "--verbose" or "--no-peer"):
                 var file = args[1];
                 if (!File.Exists(file) && !Directory.Exists(file))
                 {
@@ -25,7 +26,9 @@ public sealed class KbCommand : ICliCommand
                     return ExitCodes.Usage;
                 }
 
-                return await KbEvalCommand.RunAsync(file, context.Output, KnowledgeEngine.LoadDefault(), verbose: args.Count == 3, cancellationToken);
+                // The BM25 peer runs side by side whenever Node and its npm package are there (npm ci in Knowledge/eval/peer).
+                var peer = args.Contains("--no-peer") ? null : MiniSearchPeer.Locate();
+                return await KbEvalCommand.RunAsync(file, context.Output, KnowledgeEngine.LoadDefault(), verbose: args.Contains("--verbose"), cancellationToken, peer);
             default:
                 await context.Error.WriteLineAsync("usage: " + Usage);
                 return ExitCodes.Usage;

@@ -161,6 +161,9 @@ public sealed class AssistantBot(
             case FlowActions.Topic:
                 await questions.ShowTopicAsync(turn, pressed.Argument ?? string.Empty, null, cancellationToken);
                 break;
+            case FlowActions.Details:
+                await questions.ShowDetailsAsync(turn, pressed.Argument ?? string.Empty, cancellationToken);
+                break;
             case FlowActions.Menu:
                 await menu.ShowMenuAsync(turn, cancellationToken);
                 break;

@@ -230,8 +230,8 @@ public sealed class FirstContactFlow(
         var voice = new Voice(target, target == Language.Bcs && HasCyrillic(question));
         var args = new Dictionary<string, string>
         {
-            ["language"] = localizer.Get(target, "language.name"),
-            ["current"] = localizer.Get(turn.Language, "language.name"),
+            ["language"] = LatinName(target),
+            ["current"] = LatinName(turn.Language),
         };
         turn.Data = turn.Data with { PendingSwitchLanguage = target, PendingSwitchQuestion = question };
         await turn.SendAsync(localizer.Say(voice, "language.switchQuestion", args),
@@ -240,6 +240,11 @@ public sealed class FirstContactFlow(
             new OfferedAction(Localizer.RenderTitle(voice, localizer.Get(target, "language.switchNo", args)), FlowActions.SwitchNo, target),
         ], cancellationToken);
     }
+
+    // A language's own name ("English", "Shqip") stays as the person sees it on the language buttons, also when the
+    // question is written to a Cyrillic writer; only the BCS name itself may be written in Cyrillic.
+    private string LatinName(string language) =>
+        language == Language.Bcs ? localizer.Get(language, "language.name") : $"[[{localizer.Get(language, "language.name")}]]";
 
     private async Task AnswerPendingAsync(FlowTurn turn, string? question, CancellationToken cancellationToken)
     {

@@ -10,6 +10,7 @@ public static class FlowActions
     public const string PrivacyDecline = "privacyDecline";
     public const string Category = "category";
     public const string Topic = "topic";
+    public const string Details = "details";
     public const string HelpfulYes = "helpfulYes";
     public const string HelpfulNo = "helpfulNo";
     public const string NoneOfThese = "noneOfThese";

@@ -9,6 +9,7 @@ using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
+using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Privacy;
@@ -86,6 +87,8 @@ public static class FlowsServiceCollectionExtensions
         services.AddSingleton<IMiddleware, InputGuardMiddleware>();
         services.AddSingleton<IMiddleware, TranscriptMiddleware>();
         services.AddSingleton<IMiddleware, RelayMiddleware>();
+
+        services.TryAddSingleton<IStaleTopicSource, KnowledgeStaleTopics>();
 
         services.TryAddSingleton<ProactiveAdapter>();
         services.RemoveAll<IUserMessenger>();

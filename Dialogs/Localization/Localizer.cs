@@ -94,12 +94,12 @@ public sealed partial class Localizer
     public static string Render(Voice voice, string text) => voice.Language switch
     {
         Language.Bcs when voice.Cyrillic => ToCyrillicKeepingCommands(text),
-        Language.Arabic => BidiText.IsolateForRightToLeft(text),
-        _ => text,
+        Language.Arabic => BidiText.IsolateForRightToLeft(CyrillicTransliterator.StripLatinMarks(text)),
+        _ => CyrillicTransliterator.StripLatinMarks(text),
     };
 
     public static string RenderTitle(Voice voice, string title) =>
-        voice.Language == Language.Bcs && voice.Cyrillic ? ToCyrillicKeepingCommands(title) : title;
+        voice.Language == Language.Bcs && voice.Cyrillic ? ToCyrillicKeepingCommands(title) : CyrillicTransliterator.StripLatinMarks(title);
 
     // Commands such as /delete must stay typeable as they are, so they are not transliterated.
     private static string ToCyrillicKeepingCommands(string text)

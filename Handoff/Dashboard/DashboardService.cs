@@ -5,7 +5,7 @@ using IntegrationBot.Handoff.Queue;
 namespace IntegrationBot.Handoff.Dashboard;
 
 /// <summary>Computes the dashboard from live requests plus the text-free aggregates left by retention.</summary>
-public sealed class DashboardService(IHandoffStore store, IUnansweredQuestionLog unanswered, OfficeHours office, TimeProvider time)
+public sealed class DashboardService(IHandoffStore store, IUnansweredQuestionLog unanswered, OfficeHours office, TimeProvider time, IStaleTopicSource? staleTopics = null)
 {
     public const int Days = 14;
 
@@ -42,7 +42,10 @@ public sealed class DashboardService(IHandoffStore store, IUnansweredQuestionLog
             .Select(q => new DashboardQuestion(q.At, q.Language, q.Topic, q.Text, q.Kind))
             .ToList();
 
-        return new DashboardSnapshot(open, active, Percentile(waits, 0.5), Percentile(waits, 0.9), perDay, satisfaction, questions);
+        return new DashboardSnapshot(open, active, Percentile(waits, 0.5), Percentile(waits, 0.9), perDay, satisfaction, questions)
+        {
+            StaleTopics = staleTopics?.StaleTopics() ?? [],
+        };
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>

@@ -8,4 +8,8 @@ public sealed record DashboardSnapshot(
     double? P90WaitSecondsToday,
     IReadOnlyList<DashboardDayCount> PerDay,
     DashboardSatisfaction Satisfaction,
-    IReadOnlyList<DashboardQuestion> Unanswered);
+    IReadOnlyList<DashboardQuestion> Unanswered)
+{
+    /// <summary>Topic languages reviewed more than 180 days ago, oldest first (empty without a knowledge base).</summary>
+    public IReadOnlyList<DashboardStaleTopic> StaleTopics { get; init; } = [];
+}

@@ -12,14 +12,21 @@ public static class KbCheckCommand
     {
         var catalog = TopicCatalog.LoadFromDirectory(contentDirectory);
         var plan = PlanBook.LoadFromDirectory(contentDirectory);
+        var validator = new KnowledgeValidator(time);
         List<ContentProblem> problems =
         [
-            .. new KnowledgeValidator(time).Validate(catalog),
+            .. validator.Validate(catalog),
             .. new PlanValidator(time).Validate(plan, catalog, PlaceDirectory.LoadFromDirectory(contentDirectory)),
         ];
         foreach (var problem in problems)
         {
             await stdout.WriteLineAsync(problem.ToString().AsMemory(), cancellationToken);
+        }
+
+        // Stale reviews are warnings: the facts may still be right, but someone should re-read the sources.
+        foreach (var stale in validator.StaleReviews(catalog))
+        {
+            await stdout.WriteLineAsync($"warning: {stale}".AsMemory(), cancellationToken);
         }
 
         var summary = problems.Count == 0

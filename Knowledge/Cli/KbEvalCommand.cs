@@ -13,7 +13,7 @@ public static class KbEvalCommand
 {
     /// <summary>Evaluates <paramref name="path"/>; with <paramref name="verbose"/> also lists every miss.</summary>
     public static async Task<int> RunAsync(
-        string path, TextWriter stdout, KnowledgeEngine engine, bool verbose = false, CancellationToken cancellationToken = default)
+        string path, TextWriter stdout, KnowledgeEngine engine, bool verbose = false, CancellationToken cancellationToken = default, MiniSearchPeer? peer = null)
     {
         var (items, errors) = EvalSet.Load(path);
         foreach (var error in errors)
@@ -41,6 +41,17 @@ public static class KbEvalCommand
             await stdout.WriteLineAsync(line.AsMemory(), cancellationToken);
         }
 
+        if (peer is not null)
+        {
+            var topical = items.Where(i => i.Topic is not null).ToList();
+            var predicted = await peer.PredictAsync(engine.Catalog, [.. topical.Select(i => i.Text)], cancellationToken);
+            var peerRight = topical.Select((item, i) => (item.Language, Right: predicted[i] == item.Topic)).ToList();
+            foreach (var line in FormatPeer(report, peerRight))
+            {
+                await stdout.WriteLineAsync(line.AsMemory(), cancellationToken);
+            }
+        }
+
         await stdout.FlushAsync(cancellationToken);
         return errors.Count == 0 ? 0 : 1;
     }
@@ -55,6 +66,29 @@ public static class KbEvalCommand
         }
 
         yield return Row("overall", report.Overall);
+    }
+
+    /// <summary>Ours and the BM25 peer side by side on the same topic questions, per language; lead in points.</summary>
+    public static IEnumerable<string> FormatPeer(EvalReport report, IReadOnlyList<(string Language, bool Right)> peer)
+    {
+        yield return string.Empty;
+        yield return "peer: npm minisearch (BM25, fuzzy 0.2, prefix, diacritics folded) over the same content, same topic questions";
+        yield return "language  questions  ours-top-1  peer-top-1    lead";
+        foreach (var language in report.Languages)
+        {
+            var rows = peer.Where(p => p.Language == language).ToList();
+            yield return PeerRow(language, report.PerLanguage[language].Top1Accuracy, rows);
+        }
+
+        yield return PeerRow("overall", report.Overall.Top1Accuracy, peer);
+    }
+
+    private static string PeerRow(string name, double ours, IReadOnlyList<(string Language, bool Right)> rows)
+    {
+        var theirs = rows.Count == 0 ? double.NaN : (double)rows.Count(r => r.Right) / rows.Count;
+        var lead = (ours - theirs) * 100;
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{name,-9} {rows.Count,9}  {Percent(ours),10}  {Percent(theirs),10}  {(double.IsNaN(lead) ? "-" : lead.ToString("+0.0;-0.0", CultureInfo.InvariantCulture)),6}");
     }
 
     private static string Row(string name, EvalScore score) => string.Create(CultureInfo.InvariantCulture,

@@ -23,6 +23,9 @@ public sealed record Topic(
     /// <summary>Flag: the topic is about danger to life or safety.</summary>
     public const string EmergencyFlag = "emergency";
 
+    /// <summary>Per language: when the facts were last checked and by whom (<c>reviewed:</c>); <see cref="Reviewed"/> is the oldest date.</summary>
+    public IReadOnlyDictionary<string, TopicReview> Reviews { get; init; } = new Dictionary<string, TopicReview>(StringComparer.Ordinal);
+
     public bool IsSensitive => Flags.Contains(SensitiveFlag, StringComparer.Ordinal);
 
     public bool IsEmergency => Flags.Contains(EmergencyFlag, StringComparer.Ordinal);

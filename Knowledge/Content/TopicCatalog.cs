@@ -19,8 +19,9 @@ public sealed class TopicCatalog
 
     private readonly Dictionary<string, Topic> byId;
 
-    public TopicCatalog(IEnumerable<Topic> topics, IntentCues intents, IEnumerable<ContentProblem>? loadProblems = null)
+    public TopicCatalog(IEnumerable<Topic> topics, IntentCues intents, IEnumerable<ContentProblem>? loadProblems = null, LocalDirectory? directory = null)
     {
+        Directory = directory ?? LocalDirectory.Empty;
         Topics = [.. topics];
         byId = new Dictionary<string, Topic>(StringComparer.Ordinal);
         foreach (var topic in Topics)
@@ -39,6 +40,9 @@ public sealed class TopicCatalog
 
     public IntentCues Intents { get; }
 
+    /// <summary>The local directory of institutions (<c>directory.yaml</c>), empty when the file is absent.</summary>
+    public LocalDirectory Directory { get; }
+
     public IReadOnlyList<ContentProblem> LoadProblems { get; }
 
     /// <summary>The topic with this id, or null.</summary>
@@ -55,7 +59,7 @@ public sealed class TopicCatalog
     {
         var root = Path.GetFullPath(path);
         var topicsDirectory = Path.Combine(root, "topics");
-        if (!Directory.Exists(topicsDirectory) && Directory.Exists(root) && Path.GetFileName(root) == "topics")
+        if (!System.IO.Directory.Exists(topicsDirectory) && System.IO.Directory.Exists(root) && Path.GetFileName(root) == "topics")
         {
             topicsDirectory = root;
             root = Path.GetDirectoryName(root) ?? root;
@@ -63,13 +67,13 @@ public sealed class TopicCatalog
 
         var problems = new List<ContentProblem>();
         var topics = new List<Topic>();
-        if (!Directory.Exists(topicsDirectory))
+        if (!System.IO.Directory.Exists(topicsDirectory))
         {
             problems.Add(new ContentProblem(topicsDirectory, null, null, null, "topics directory not found"));
         }
         else
         {
-            foreach (var file in Directory.EnumerateFiles(topicsDirectory, "*.yaml").Order(StringComparer.Ordinal))
+            foreach (var file in System.IO.Directory.EnumerateFiles(topicsDirectory, "*.yaml").Order(StringComparer.Ordinal))
             {
                 var topic = LoadTopic(file, Relative(root, file), problems);
                 if (topic is not null)
@@ -80,7 +84,8 @@ public sealed class TopicCatalog
         }
 
         var intents = LoadIntents(Path.Combine(root, "intents.yaml"), problems);
-        return new TopicCatalog(topics, intents, problems);
+        var directory = LoadDirectory(Path.Combine(root, "directory.yaml"), problems);
+        return new TopicCatalog(topics, intents, problems, directory);
     }
 
     private static Topic? LoadTopic(string file, string relative, List<ContentProblem> problems)
@@ -103,18 +108,8 @@ public sealed class TopicCatalog
             return null;
         }
 
-        DateOnly? reviewed = null;
-        if (!string.IsNullOrWhiteSpace(parsed.Reviewed))
-        {
-            if (DateOnly.TryParseExact(parsed.Reviewed.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
-            {
-                reviewed = date;
-            }
-            else
-            {
-                problems.Add(new ContentProblem(relative, parsed.Id, null, "reviewed", $"'{parsed.Reviewed}' is not a date (yyyy-mm-dd)"));
-            }
-        }
+        var reviews = Reviews(parsed.Reviewed, relative, parsed.Id, problems);
+        DateOnly? reviewed = reviews.Count == 0 ? null : reviews.Values.Min(r => r.On);
 
         return new Topic(
             Id: parsed.Id?.Trim() ?? string.Empty,
@@ -128,7 +123,43 @@ public sealed class TopicCatalog
             Details: Texts(parsed.Details),
             Questions: Lists(parsed.Questions),
             Keywords: Lists(parsed.Keywords),
-            SourceFile: relative);
+            SourceFile: relative)
+        {
+            Reviews = reviews,
+        };
+    }
+
+    private static Dictionary<string, TopicReview> Reviews(object? raw, string relative, string? id, List<ContentProblem> problems)
+    {
+        var reviews = new Dictionary<string, TopicReview>(StringComparer.Ordinal);
+        if (raw is null)
+        {
+            return reviews;
+        }
+
+        if (raw is not IDictionary<object, object> perLanguage)
+        {
+            problems.Add(new ContentProblem(relative, id, null, "reviewed", "must be per language: <lang>: {on: yyyy-mm-dd, by: reviewer}"));
+            return reviews;
+        }
+
+        foreach (var (key, value) in perLanguage)
+        {
+            var language = key.ToString()?.Trim() ?? string.Empty;
+            var fields = value as IDictionary<object, object>;
+            var on = fields?.TryGetValue("on", out var onValue) == true ? onValue?.ToString()?.Trim() : null;
+            var by = fields?.TryGetValue("by", out var byValue) == true ? byValue?.ToString()?.Trim() : null;
+            if (!DateOnly.TryParseExact(on, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                problems.Add(new ContentProblem(relative, id, language, "reviewed", $"'on' must be a date (yyyy-mm-dd), got '{on}'"));
+                continue;
+            }
+
+            // A missing reviewer is the validator's to report (kb check), like every other missing field.
+            reviews[language] = new TopicReview(date, by ?? string.Empty);
+        }
+
+        return reviews;
     }
 
     private static IntentCues LoadIntents(string file, List<ContentProblem> problems)
@@ -154,6 +185,37 @@ public sealed class TopicCatalog
             return IntentCues.Empty;
         }
     }
+
+    private static LocalDirectory LoadDirectory(string file, List<ContentProblem> problems)
+    {
+        if (!File.Exists(file))
+        {
+            return LocalDirectory.Empty;
+        }
+
+        try
+        {
+            var parsed = Yaml.Deserialize<List<DirectoryEntryFile?>?>(File.ReadAllText(file)) ?? [];
+            return new LocalDirectory(parsed.OfType<DirectoryEntryFile>().Select(e => new DirectoryEntry(
+                e.Id?.Trim() ?? string.Empty,
+                e.Confirmed,
+                Texts(e.Names).ToDictionary(p => p.Key, p => p.Value.Trim(), StringComparer.Ordinal),
+                Blank(e.Address),
+                Blank(e.Hours),
+                Blank(e.Phone),
+                Blank(e.Email),
+                Blank(e.Map),
+                Blank(e.Source))));
+        }
+        catch (YamlException e)
+        {
+            problems.Add(new ContentProblem(Path.GetFileName(file), null, null, null,
+                $"YAML error at line {e.Start.Line}, column {e.Start.Column}: {Innermost(e).Message}"));
+            return LocalDirectory.Empty;
+        }
+    }
+
+    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     private static Exception Innermost(Exception e) => e.InnerException is null ? e : Innermost(e.InnerException);
 

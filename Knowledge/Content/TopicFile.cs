@@ -12,7 +12,8 @@ internal sealed class TopicFile
 
     public List<string>? Related { get; set; }
 
-    public string? Reviewed { get; set; }
+    // A mapping language -> {on, by}; kept as object so a scalar (the old single date) is reported, not thrown.
+    public object? Reviewed { get; set; }
 
     public List<string>? Sources { get; set; }
 

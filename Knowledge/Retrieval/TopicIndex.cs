@@ -92,7 +92,7 @@ public sealed class TopicIndex
                 rawEntries.Add([.. entries.Select(e => e.Features)]);
                 entryWeights.Add([.. entries.Select(e => e.Weight)]);
                 var answer = (topic.Answer.GetValueOrDefault(language) ?? string.Empty) + "\n" + (topic.Details.GetValueOrDefault(language) ?? string.Empty);
-                rawAnswers.Add(TextFeatures.Extract(TextNormalizer.Fold(OfficePlaceholders.Strip(answer)), options));
+                rawAnswers.Add(TextFeatures.Extract(TextNormalizer.Fold(SourceMarkers.Strip(DirectoryPlaceholders.Strip(OfficePlaceholders.Strip(answer)))), options));
             }
         }
 

@@ -6,7 +6,9 @@ namespace IntegrationBot.Knowledge.Text;
 /// <summary>
 /// Writes Latin-script BCS text in Serbian Cyrillic, for people who write to the bot in Cyrillic.
 /// URLs, e-mail addresses, placeholders and words with letters Serbian does not have (q, w, x, y: names
-/// such as WhatsApp) stay as they are; digits are untouched.
+/// such as WhatsApp) stay as they are; digits are untouched. Text marked <c>[[like this]]</c> is a name the person
+/// must recognise on signs and forms ("Telemach", "DR-02", "upravna enota"): it stays in Latin script and loses the
+/// marks; <see cref="StripLatinMarks"/> removes the marks for every other reader.
 /// </summary>
 public static partial class CyrillicTransliterator
 {
@@ -31,13 +33,17 @@ public static partial class CyrillicTransliterator
         foreach (Match keep in KeepAsIs().Matches(latin))
         {
             AppendWords(builder, latin.AsSpan(last, keep.Index - last));
-            builder.Append(keep.Value);
+            builder.Append(keep.Groups["latin"].Success ? keep.Groups["latin"].Value : keep.Value);
             last = keep.Index + keep.Length;
         }
 
         AppendWords(builder, latin.AsSpan(last));
         return builder.ToString();
     }
+
+    /// <summary>The text without <c>[[</c> <c>]]</c> Latin-name marks (for readers who do not get Cyrillic).</summary>
+    public static string StripLatinMarks(string text) =>
+        string.IsNullOrEmpty(text) || !text.Contains("[[", StringComparison.Ordinal) ? text : LatinMark().Replace(text, "${latin}");
 
     private static void AppendWords(StringBuilder builder, ReadOnlySpan<char> text)
     {
@@ -114,6 +120,9 @@ public static partial class CyrillicTransliterator
         return true;
     }
 
-    [GeneratedRegex(@"(?:https?://|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+|\{[a-z.]+\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\[\[(?<latin>[^\[\]]+)\]\]|(?:https?://|www\.)\S+|[^\s@]+@[^\s@]+\.[^\s@]+|\{[a-z0-9.-]+\}", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex KeepAsIs();
+
+    [GeneratedRegex(@"\[\[(?<latin>[^\[\]]+)\]\]", RegexOptions.CultureInvariant)]
+    private static partial Regex LatinMark();
 }

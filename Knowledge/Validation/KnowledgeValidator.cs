@@ -5,10 +5,13 @@ using IntegrationBot.Knowledge.Text;
 namespace IntegrationBot.Knowledge.Validation;
 
 /// <summary>Checks the whole content for <c>kb check</c>; every problem names file, topic, language and field.</summary>
-public sealed class KnowledgeValidator(TimeProvider time)
+public sealed partial class KnowledgeValidator(TimeProvider time)
 {
-    /// <summary>An answer must fit one chat message.</summary>
-    public const int MaxAnswerLength = 900;
+    /// <summary>The short first answer; the rest is in <c>details</c>, one tap away. Source markers do not count.</summary>
+    public const int MaxAnswerLength = 600;
+
+    /// <summary>A language's review older than this is reported as a warning (<see cref="StaleReviews"/>).</summary>
+    public const int StaleAfterDays = 180;
 
     /// <summary>Sample questions needed per language so retrieval has enough to learn from.</summary>
     public const int MinQuestionsPerLanguage = 8;
@@ -35,15 +38,35 @@ public sealed class KnowledgeValidator(TimeProvider time)
 
         foreach (var topic in catalog.Topics)
         {
-            CheckTopic(topic, ids, today, problems);
+            CheckTopic(topic, ids, today, catalog.Directory, problems);
         }
+
+        CheckDirectory(catalog.Directory, problems);
 
         CheckSharedQuestions(catalog, problems);
         CheckIntents(catalog.Intents, problems);
         return problems;
     }
 
-    private static void CheckTopic(Topic topic, HashSet<string> ids, DateOnly today, List<ContentProblem> problems)
+    /// <summary>
+    /// Warnings, not errors: every topic language whose review is older than <see cref="StaleAfterDays"/> days
+    /// (kb check prints them and still passes; the console dashboard lists them).
+    /// </summary>
+    public IReadOnlyList<ContentProblem> StaleReviews(TopicCatalog catalog)
+    {
+        var today = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime);
+        return
+        [
+            .. from topic in catalog.Topics
+               from review in topic.Reviews.OrderBy(r => Array.IndexOf(Language.All.ToArray(), r.Key))
+               let age = today.DayNumber - review.Value.On.DayNumber
+               where age > StaleAfterDays
+               select new ContentProblem(topic.SourceFile, topic.Id, review.Key, "reviewed",
+                   $"reviewed {review.Value.On:yyyy-MM-dd} by {review.Value.By}, {age} days ago (older than {StaleAfterDays} days)"),
+        ];
+    }
+
+    private static void CheckTopic(Topic topic, HashSet<string> ids, DateOnly today, LocalDirectory directory, List<ContentProblem> problems)
     {
         void Add(string? language, string? field, string message) =>
             problems.Add(new ContentProblem(topic.SourceFile, topic.Id.Length == 0 ? null : topic.Id, language, field, message));
@@ -86,23 +109,27 @@ public sealed class KnowledgeValidator(TimeProvider time)
             Add(null, "sources", "at least one source URL is required");
         }
 
-        foreach (var source in topic.Sources.Where(s => !Uri.TryCreate(s, UriKind.Absolute, out var uri) || (uri.Scheme != "https" && uri.Scheme != "http")))
+        foreach (var source in topic.Sources.Where(s => !IsHttps(s)))
         {
-            Add(null, "sources", $"'{source}' is not an http(s) URL");
-        }
-
-        if (topic.Reviewed is null)
-        {
-            Add(null, "reviewed", "missing review date (yyyy-mm-dd)");
-        }
-        else if (topic.Reviewed > today)
-        {
-            Add(null, "reviewed", $"{topic.Reviewed:yyyy-MM-dd} is in the future");
+            Add(null, "sources", $"'{source}' is not an https URL");
         }
 
         foreach (var language in Language.All)
         {
-            CheckLanguage(topic, language, Add);
+            if (!topic.Reviews.TryGetValue(language, out var review))
+            {
+                Add(language, "reviewed", "missing review (on: yyyy-mm-dd, by: reviewer)");
+            }
+            else if (review.On > today)
+            {
+                Add(language, "reviewed", $"{review.On:yyyy-MM-dd} is in the future");
+            }
+            else if (review.By.Length == 0)
+            {
+                Add(language, "reviewed", "'by' (who reviewed the facts in this language) is missing");
+            }
+
+            CheckLanguage(topic, language, directory, Add);
         }
 
         foreach (var extra in topic.Title.Keys.Concat(topic.Answer.Keys).Concat(topic.Questions.Keys).Distinct().Where(k => !Language.IsSupported(k)))
@@ -111,7 +138,7 @@ public sealed class KnowledgeValidator(TimeProvider time)
         }
     }
 
-    private static void CheckLanguage(Topic topic, string language, Action<string?, string?, string> add)
+    private static void CheckLanguage(Topic topic, string language, LocalDirectory directory, Action<string?, string?, string> add)
     {
         if (!HasText(topic.Title, language))
         {
@@ -125,20 +152,22 @@ public sealed class KnowledgeValidator(TimeProvider time)
         else
         {
             var answer = topic.Answer[language].Trim();
-            if (answer.Length > MaxAnswerLength)
+            var shown = CyrillicTransliterator.StripLatinMarks(SourceMarkers.Strip(answer));
+            if (shown.Length > MaxAnswerLength)
             {
-                add(language, "answer", $"{answer.Length} characters, at most {MaxAnswerLength}");
+                add(language, "answer", $"{shown.Length} characters, at most {MaxAnswerLength} (move the rest to details)");
             }
 
-            foreach (var unknown in OfficePlaceholders.Unknown(answer))
-            {
-                add(language, "answer", $"unknown placeholder {{{unknown}}}");
-            }
+            CheckText(answer, "answer", topic, language, directory, add);
         }
 
         if (topic.Details.Count > 0 && !HasText(topic.Details, language))
         {
             add(language, "details", "missing (details, when present, are needed in every language)");
+        }
+        else if (topic.Details.Count > 0)
+        {
+            CheckText(topic.Details[language], "details", topic, language, directory, add);
         }
 
         var questions = topic.Questions.GetValueOrDefault(language) ?? [];
@@ -152,6 +181,63 @@ public sealed class KnowledgeValidator(TimeProvider time)
             add(language, "keywords", "missing");
         }
     }
+
+    private static void CheckText(string text, string field, Topic topic, string language, LocalDirectory directory, Action<string?, string?, string> add)
+    {
+        foreach (var unknown in OfficePlaceholders.Unknown(text))
+        {
+            add(language, field, $"unknown placeholder {{{unknown}}}");
+        }
+
+        foreach (var unknown in DirectoryPlaceholders.Unknown(text, directory))
+        {
+            add(language, field, $"unknown directory placeholder {unknown} (no such entry or field in directory.yaml)");
+        }
+
+        foreach (var problem in SourceMarkers.Problems(text, topic.Sources.Count))
+        {
+            add(language, field, problem);
+        }
+    }
+
+    private static void CheckDirectory(LocalDirectory directory, List<ContentProblem> problems)
+    {
+        foreach (var entry in directory.Entries)
+        {
+            void Add(string? language, string field, string message) =>
+                problems.Add(new ContentProblem("directory.yaml", entry.Id.Length == 0 ? null : entry.Id, language, field, message));
+
+            if (!DirectoryId().IsMatch(entry.Id))
+            {
+                Add(null, "id", $"'{entry.Id}' must be lower-case letters, digits and '-'");
+            }
+
+            if (directory.Entries.Count(e => e.Id == entry.Id) > 1 && directory.Entries.First(e => e.Id == entry.Id) != entry)
+            {
+                Add(null, "id", "used by another entry too");
+            }
+
+            if (entry.Source is null || !IsHttps(entry.Source))
+            {
+                Add(null, "source", entry.Source is null ? "missing (an https URL the fields come from)" : $"'{entry.Source}' is not an https URL");
+            }
+
+            if (entry.Map is not null && !IsHttps(entry.Map))
+            {
+                Add(null, "map", $"'{entry.Map}' is not an https URL");
+            }
+
+            foreach (var language in Language.All.Where(l => string.IsNullOrWhiteSpace(entry.Names.GetValueOrDefault(l))))
+            {
+                Add(language, "names", "missing");
+            }
+        }
+    }
+
+    private static bool IsHttps(string url) => Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps;
+
+    [System.Text.RegularExpressions.GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial System.Text.RegularExpressions.Regex DirectoryId();
 
     private static void CheckSharedQuestions(TopicCatalog catalog, List<ContentProblem> problems)
     {

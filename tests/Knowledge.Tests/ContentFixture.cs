@@ -85,7 +85,12 @@ public sealed class ContentFixture : IDisposable
         yaml.AppendLine(id == "office-contact" ? "category: office" : "category: documents");
         yaml.AppendLine(id == "emergency-numbers" ? "flags: [emergency]" : "flags: []");
         yaml.AppendLine(id == "bank-account" ? "related: [tax-number]" : "related: []");
-        yaml.AppendLine("reviewed: 2026-01-15");
+        yaml.AppendLine("reviewed:");
+        foreach (var language in Language.All)
+        {
+            yaml.AppendLine($"  {language}: {{on: 2026-11-01, by: Test Reviewer}}");
+        }
+
         yaml.AppendLine("sources:\n  - https://www.gov.si/en/");
         yaml.AppendLine("title:");
         foreach (var language in Language.All)

@@ -126,8 +126,7 @@ public sealed class QuestionFlow(
     private RenderedTopic Render(FlowTurn turn, Topic topic)
     {
         var language = turn.Language;
-        var answer = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(language), office));
-        IReadOnlyList<OfferedAction> buttons =
+        IReadOnlyList<OfferedAction> related =
         [
             .. topic.Related
                 .Select(Catalog.Find)
@@ -138,10 +137,58 @@ public sealed class QuestionFlow(
             turn.Button("answer.helpfulNo", FlowActions.HelpfulNo),
             turn.Button("menu.counselor", FlowActions.Counselor),
         ];
+
+        // The details are one tap away on every channel: the short answer first, "More details" before the other buttons.
+        IReadOnlyList<OfferedAction> buttons = topic.DetailsIn(language) is null
+            ? related
+            : [turn.Button("answer.moreDetails", FlowActions.Details, topic.Id), .. related];
         var closing = topic.IsSensitive
             ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
             : turn.Say("answer.helpfulQuestion");
-        return new RenderedTopic(AnswerSplitter.Split(answer, options.Value.MaxReplyLength), buttons, closing);
+        var answer = Text(turn, topic, topic.AnswerIn(language));
+        var details = topic.DetailsIn(language) is { } text ? AnswerSplitter.Split(Text(turn, topic, text), options.Value.MaxReplyLength) : [];
+        return new RenderedTopic(AnswerSplitter.Split(answer, options.Value.MaxReplyLength), buttons, closing, details, related);
+    }
+
+    // Placeholders filled (office, then directory: an unconfirmed institution's line becomes "ask the office"), the
+    // [n] source markers replaced by a "Source:" line with the URLs the text cites, rendered for the person's script.
+    private string Text(FlowTurn turn, Topic topic, string raw)
+    {
+        var language = turn.Language;
+        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), office);
+        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, office), Catalog.Directory, language, fallback);
+        var sources = SourceMarkers.CitedUrls(raw, topic.Sources);
+        var text = SourceMarkers.Strip(filled);
+        if (sources.Count > 0)
+        {
+            text += "\n\n" + turn.Localizer.Get(language, "answer.source") + "\n" + string.Join("\n", sources);
+        }
+
+        return Localizer.Render(turn.Voice, text);
+    }
+
+    /// <summary>The topic's details (after "More details"), then the topic's usual buttons.</summary>
+    public async Task ShowDetailsAsync(FlowTurn turn, string topicId, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(topicId) is not { } topic)
+        {
+            return;
+        }
+
+        var rendered = Rendered(turn, topic);
+        if (rendered.Details.Count == 0)
+        {
+            await ShowTopicAsync(turn, topicId, null, cancellationToken);
+            return;
+        }
+
+        foreach (var part in rendered.Details)
+        {
+            await turn.SendAsync(part, null, cancellationToken);
+        }
+
+        turn.Data = turn.Data with { LastTopic = topic.Id };
+        await turn.SendAsync(rendered.Closing, rendered.RelatedButtons, cancellationToken);
     }
 
     private async Task ClarifyAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
@@ -171,5 +218,10 @@ public sealed class QuestionFlow(
         await turn.SayAsync("none.message", buttons, cancellationToken);
     }
 
-    private sealed record RenderedTopic(IReadOnlyList<string> Parts, IReadOnlyList<OfferedAction> Buttons, string Closing);
+    private sealed record RenderedTopic(
+        IReadOnlyList<string> Parts,
+        IReadOnlyList<OfferedAction> Buttons,
+        string Closing,
+        IReadOnlyList<string> Details,
+        IReadOnlyList<OfferedAction> RelatedButtons);
 }

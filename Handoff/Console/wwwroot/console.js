@@ -254,6 +254,13 @@ async function renderDashboard() {
     tr.append(el('td', new Date(q.at).toLocaleString()), el('td', q.language), el('td', q.topic || ''), el('td', q.kind), text);
     questions.append(tr);
   }
+  const stale = $('d-stale');
+  stale.replaceChildren();
+  for (const t of d.staleTopics || []) {
+    const tr = el('tr');
+    tr.append(el('td', t.topic), el('td', t.language), el('td', t.reviewed), el('td', t.reviewedBy), el('td', String(t.ageDays)));
+    stale.append(tr);
+  }
 }
 
 async function renderCanned() {

@@ -64,6 +64,34 @@ public sealed class CommandTests
     }
 
     [Fact]
+    public async Task A_cyrillic_switch_question_keeps_the_current_language_name_in_latin()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+
+        var question = Assert.Single(await bot.SendAsync("Како да отворим рачун у банци у Постојни?"));
+
+        // Before: "Не, остани на: Енглисх".
+        Assert.EndsWith(": English", question.Buttons()[1], StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", question.Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[[", string.Join(" ", question.Buttons()), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task No_voice_ever_sees_a_latin_name_mark()
+    {
+        await using var bot = FlowHarness.Create();
+        foreach (var topic in bot.Catalog.Topics)
+        {
+            foreach (var voice in new IntegrationBot.Dialogs.Localization.Voice[] { new("sl"), new("en"), new("sq"), new("hbs"), new("hbs", Cyrillic: true), new("ar") })
+            {
+                var text = IntegrationBot.Dialogs.Localization.Localizer.Render(voice, topic.AnswerIn(voice.Language) + topic.DetailsIn(voice.Language));
+                Assert.DoesNotContain("[[", text, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
     public async Task Writing_confidently_in_another_language_asks_once_whether_to_switch()
     {
         await using var bot = FlowHarness.Create();

@@ -48,8 +48,9 @@ public sealed class ConversationTests
         var accepted = await bot.SendAsync(bot.Title(language, "privacy.accept"));
         Assert.Equal(bot.Text(language, "privacy.accepted"), accepted[0].Text);
         Assert.Equal(bot.Text(language, "menu.prompt"), accepted[^1].Text);
-        Assert.Equal(11, accepted[^1].Buttons().Count);
+        Assert.Equal(IntegrationBot.Knowledge.Content.TopicCategory.All.Count + 2, accepted[^1].Buttons().Count); // my first steps + categories + counselor
         Assert.Equal(bot.Title(language, "plan.menuButton"), accepted[^1].Buttons()[0]);
+        Assert.Contains(bot.Title(language, "menu.category.transport"), accepted[^1].Buttons());
         Assert.Equal(bot.Title(language, "menu.counselor"), accepted[^1].Buttons()[^1]);
 
         var answer = await bot.SendAsync(question);
@@ -185,6 +186,45 @@ public sealed class ConversationTests
         Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.Bcs, Cyrillic: true)), FlowHarness.AnswerText(replies));
         Assert.Contains("банк", replies[0].Text, StringComparison.Ordinal);
         Assert.Contains(CyrillicTransliterator.ToCyrillic(bot.Title(Language.Bcs, "answer.helpfulQuestion")), replies[^1].Text);
+    }
+
+    [Fact]
+    public async Task A_topic_with_details_offers_more_details_and_every_answer_offers_its_sources()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        var topic = bot.Catalog.Find("work-permit")!;
+
+        var answer = await bot.SendAsync(topic.TitleIn(Language.English));
+
+        // The short answer first, with its official sources as links and no [n] markers; the details one tap away.
+        var text = FlowHarness.AnswerText(answer);
+        Assert.Contains("Source:", text, StringComparison.Ordinal);
+        Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("[1]", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("pisna odobritev", text, StringComparison.Ordinal);
+        var moreDetails = bot.Title(Language.English, "answer.moreDetails");
+        Assert.Equal(moreDetails, answer[^1].Buttons()[0]);
+
+        var details = await bot.SendAsync(moreDetails);
+        var detailsText = FlowHarness.AnswerText(details);
+        Assert.Contains("pisna odobritev", detailsText, StringComparison.Ordinal);
+        Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/zaposlitev-podaljsanje-ali-zamenjava/", detailsText, StringComparison.Ordinal);
+        Assert.DoesNotContain(moreDetails, details[^1].Buttons());
+        Assert.Contains(bot.Title(Language.English, "answer.helpfulYes"), details[^1].Buttons());
+    }
+
+    [Fact]
+    public async Task An_unconfirmed_institution_is_never_shown_as_a_fact_but_sends_the_person_to_the_office()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync(bot.Catalog.Find("residence-permit")!.TitleIn(Language.English));
+
+        var details = FlowHarness.AnswerText(await bot.SendAsync(bot.Title(Language.English, "answer.moreDetails")));
+
+        Assert.DoesNotContain("{dir.", details, StringComparison.Ordinal);
+        Assert.Contains("For the address, opening hours and phone of Administrative Unit Postojna (Upravna enota Postojna), ask", details, StringComparison.Ordinal);
     }
 
     [Fact]

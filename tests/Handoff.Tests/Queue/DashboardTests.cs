@@ -43,4 +43,24 @@ public sealed class DashboardTests
     [InlineData(new double[] { 1, 2, 3, 4 }, 0.9, 4.0)]
     public void Percentile_uses_the_nearest_rank(double[] sorted, double p, double? expected) =>
         Assert.Equal(expected, DashboardService.Percentile(sorted, p));
+
+    [Fact]
+    public async Task Dashboard_lists_the_topics_to_review_from_the_knowledge_base()
+    {
+        using var world = new HandoffWorld();
+        var stale = new DashboardStaleTopic("bank-account", "ar", new DateOnly(2026, 1, 15), "A. Novak", 312);
+        var dashboard = new DashboardService(world.Store, world.Unanswered, world.Office, world.Clock, new FixedStaleTopics([stale]));
+
+        var snapshot = await dashboard.SnapshotAsync(Ct);
+
+        Assert.Equal([stale], snapshot.StaleTopics);
+        var json = System.Text.Json.JsonSerializer.Serialize(snapshot, IntegrationBot.Handoff.Storage.HandoffJson.Options);
+        Assert.Contains("\"staleTopics\":[{\"topic\":\"bank-account\",\"language\":\"ar\",\"reviewed\":\"2026-01-15\",\"reviewedBy\":\"A. Novak\",\"ageDays\":312}]", json, StringComparison.Ordinal);
+        Assert.Empty((await world.Dashboard.SnapshotAsync(Ct)).StaleTopics);
+    }
+
+    private sealed class FixedStaleTopics(IReadOnlyList<DashboardStaleTopic> topics) : IStaleTopicSource
+    {
+        public IReadOnlyList<DashboardStaleTopic> StaleTopics() => topics;
+    }
 }

@@ -33,6 +33,22 @@ public sealed class KbCheckCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_review_older_than_180_days_is_a_warning_and_still_exits_zero()
+    {
+        fixture.Rewrite("doctor", yaml => yaml.Replace("  ar: {on: 2026-11-01", "  ar: {on: 2026-01-15", StringComparison.Ordinal));
+
+        var (exit, output) = await Run();
+
+        Assert.Equal(0, exit);
+        Assert.Equal(
+            [
+                "warning: topics/doctor.yaml: topic=doctor lang=ar field=reviewed: reviewed 2026-01-15 by Test Reviewer, 312 days ago (older than 180 days)",
+                "kb check: OK, 25 topics",
+            ],
+            output);
+    }
+
+    [Fact]
     public async Task Shipped_content_passes_the_command()
     {
         await using var stdout = new StringWriter();
@@ -43,9 +59,17 @@ public sealed class KbCheckCommandTests : IDisposable
     private async Task<(int Exit, string[] Output)> Run()
     {
         await using var stdout = new StringWriter();
-        var exit = await KbCheckCommand.RunAsync(fixture.Directory, stdout, TimeProvider.System, TestContext.Current.CancellationToken);
+        var exit = await KbCheckCommand.RunAsync(fixture.Directory, stdout, Today, TestContext.Current.CancellationToken);
         return (exit, stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries));
     }
 
     public void Dispose() => fixture.Dispose();
+
+    // kb check's "today" for these tests, so stale-review warnings do not depend on the real date.
+    private static readonly TimeProvider Today = new FixedToday();
+
+    private sealed class FixedToday : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
+    }
 }

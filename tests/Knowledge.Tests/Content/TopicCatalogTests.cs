@@ -16,7 +16,7 @@ public sealed class TopicCatalogTests
         var bank = catalog.Find("bank-account")!;
         Assert.Equal("documents", bank.Category);
         Assert.Equal(["tax-number"], bank.Related);
-        Assert.Equal(new DateOnly(2026, 1, 15), bank.Reviewed);
+        Assert.Equal(new DateOnly(2026, 11, 1), bank.Reviewed);
         Assert.Equal("topics/bank-account.yaml", bank.SourceFile);
         Assert.All(Language.All, l => Assert.Equal(8, bank.Questions[l].Count));
         Assert.Equal("Kako odprem bančni račun?", bank.Questions["sl"][0]);

@@ -25,4 +25,23 @@ public sealed class CyrillicTransliteratorTests
     [Fact]
     public void Placeholders_are_kept() =>
         Assert.Equal("Адреса: {office.address}", CyrillicTransliterator.ToCyrillic("Adresa: {office.address}"));
+
+    [Fact]
+    public void Marked_latin_names_stay_latin_without_their_marks()
+    {
+        // Issue 16: "Telemach" became "Телемацх" and "upravna enota" "управна енота" on signs people must recognise.
+        Assert.Equal("Примјер (Telemach): образац DR-02 у upravna enota.",
+            CyrillicTransliterator.ToCyrillic("Primjer ([[Telemach]]): obrazac [[DR-02]] u [[upravna enota]]."));
+        Assert.Equal("Example (Telemach), form DR-02.", CyrillicTransliterator.StripLatinMarks("Example ([[Telemach]]), form [[DR-02]]."));
+    }
+
+    [Fact]
+    public void Shipped_hbs_content_marks_the_names_people_see_on_signs_and_forms()
+    {
+        var catalog = IntegrationBot.Knowledge.Content.TopicCatalog.LoadDefault();
+        Assert.Contains("Telemach", CyrillicTransliterator.ToCyrillic(catalog.Find("phone-number")!.DetailsIn("hbs")!), StringComparison.Ordinal);
+        Assert.Contains("DR-02", CyrillicTransliterator.ToCyrillic(catalog.Find("tax-number")!.AnswerIn("hbs")), StringComparison.Ordinal);
+        Assert.Contains("Izjava o izbiri", CyrillicTransliterator.ToCyrillic(catalog.Find("doctor")!.AnswerIn("hbs")), StringComparison.Ordinal);
+        Assert.Contains("upravna enota", CyrillicTransliterator.ToCyrillic(catalog.Find("residence-permit")!.AnswerIn("hbs")), StringComparison.Ordinal);
+    }
 }

@@ -37,11 +37,11 @@ public sealed class KnowledgeValidatorTests : IDisposable
     [Fact]
     public void Too_long_answer_is_reported()
     {
-        var longAnswer = new string('a', 901);
+        var longAnswer = new string('a', 601);
         fixture.Rewrite("asylum", yaml => yaml.Replace("Answer about asylum in ar. Ask {office.name}.", longAnswer, StringComparison.Ordinal));
         var problem = Assert.Single(validator.Validate(fixture.Load()));
         Assert.Equal(("asylum", "ar", "answer"), (problem.Topic, problem.Language, problem.Field));
-        Assert.Contains("901", problem.Message, StringComparison.Ordinal);
+        Assert.Contains("601", problem.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class KnowledgeValidatorTests : IDisposable
     {
         fixture.Rewrite("kindergarten", yaml => yaml
             .Replace("sources:\n  - https://www.gov.si/en/\n", "sources: []\n", StringComparison.Ordinal)
-            .Replace("reviewed: 2026-01-15", "reviewed: 2026-11-24", StringComparison.Ordinal)
+            .Replace("  sq: {on: 2026-11-01", "  sq: {on: 2026-11-24", StringComparison.Ordinal)
             .Replace("category: documents", "category: pets", StringComparison.Ordinal));
         var fields = validator.Validate(fixture.Load()).Select(p => (p.Topic, p.Field)).ToList();
         Assert.Equal([("kindergarten", "category"), ("kindergarten", "sources"), ("kindergarten", "reviewed")], fields);
@@ -84,9 +84,9 @@ public sealed class KnowledgeValidatorTests : IDisposable
     [Fact]
     public void Missing_review_date_is_reported()
     {
-        fixture.Rewrite("legal-aid", yaml => yaml.Replace("reviewed: 2026-01-15\n", string.Empty, StringComparison.Ordinal));
+        fixture.Rewrite("legal-aid", yaml => yaml.Replace("  ar: {on: 2026-11-01, by: Test Reviewer}\n", string.Empty, StringComparison.Ordinal));
         var problem = Assert.Single(validator.Validate(fixture.Load()));
-        Assert.Equal(("legal-aid", "reviewed"), (problem.Topic, problem.Field));
+        Assert.Equal(("legal-aid", "ar", "reviewed"), (problem.Topic, problem.Language, problem.Field));
     }
 
     [Fact]
@@ -104,4 +104,88 @@ public sealed class KnowledgeValidatorTests : IDisposable
     {
         public override DateTimeOffset GetUtcNow() => now;
     }
+
+    [Fact]
+    public void A_single_review_date_for_all_languages_is_reported()
+    {
+        fixture.Rewrite("legal-aid", yaml => System.Text.RegularExpressions.Regex.Replace(yaml, @"reviewed:\n(  \w+: \{[^\n]*\}\n)+", "reviewed: 2026-11-01\n"));
+        var problems = validator.Validate(fixture.Load());
+        Assert.Contains(problems, p => p.Topic == "legal-aid" && p.Field == "reviewed" && p.Message.Contains("per language", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("legal-aid", "  hbs: {on: 2026-11-01, by: Test Reviewer}", "  hbs: {on: 2026-11-01}", "hbs", "reviewed", "'by'")]
+    [InlineData("doctor", "Answer about doctor in en. Ask {office.name}.", "A new card costs €3.51.", "en", "answer", "without a source")]
+    [InlineData("doctor", "Answer about doctor in en. Ask {office.name}.", "Call 01 30 77 605. [2]", "en", "answer", "not among")]
+    public void A_review_without_reviewer_or_a_fact_line_without_its_source_is_reported(
+        string topic, string find, string replace, string language, string field, string message)
+    {
+        fixture.Rewrite(topic, yaml => yaml.Replace(find, replace, StringComparison.Ordinal));
+        var problem = Assert.Single(validator.Validate(fixture.Load()));
+        Assert.Equal((topic, language, field), (problem.Topic, problem.Language, problem.Field));
+        Assert.Contains(message, problem.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Cited_fact_lines_list_numbers_and_placeholders_pass()
+    {
+        fixture.Rewrite("doctor", yaml => yaml.Replace("Answer about doctor in en. Ask {office.name}.",
+            "1. A new card costs €3.51. [1]\\n2. Bring your passport.\\nPhone: {office.phone}", StringComparison.Ordinal));
+        Assert.Empty(validator.Validate(fixture.Load()));
+    }
+
+    [Fact]
+    public void Plain_http_source_is_reported()
+    {
+        fixture.Rewrite("doctor", yaml => yaml.Replace("  - https://www.gov.si/en/", "  - http://www.gov.si/en/", StringComparison.Ordinal));
+        var problem = Assert.Single(validator.Validate(fixture.Load()));
+        Assert.Equal(("doctor", "sources"), (problem.Topic, problem.Field));
+    }
+
+    [Fact]
+    public void Reviews_older_than_180_days_are_warnings_not_errors()
+    {
+        fixture.Rewrite("doctor", yaml => yaml.Replace("  sq: {on: 2026-11-01", "  sq: {on: 2026-01-15", StringComparison.Ordinal));
+        var catalog = fixture.Load();
+        Assert.Empty(validator.Validate(catalog));
+
+        // Fixed "today" 2026-11-23: 2026-11-01 is 312 days ago, 2026-11-01 only 22.
+        var stale = validator.StaleReviews(catalog);
+        Assert.Contains(stale, p => p.Topic == "doctor" && p.Language == "sq" && p.Message.Contains("312 days", StringComparison.Ordinal));
+        Assert.DoesNotContain(stale, p => p.Topic == "doctor" && p.Language == "ar");
+        Assert.Equal(KnowledgeValidator.StaleAfterDays, 180);
+    }
+
+    [Fact]
+    public void Directory_placeholder_naming_an_unknown_entry_or_field_is_reported()
+    {
+        File.WriteAllText(Path.Combine(fixture.Directory, "directory.yaml"), DirectoryYaml);
+        fixture.Rewrite("doctor", yaml => yaml.Replace("Answer about doctor in en. Ask {office.name}.", "{dir.ue-postojna.adress}\\n{dir.ue-postojnaa.address}", StringComparison.Ordinal));
+        var problems = validator.Validate(fixture.Load());
+        Assert.Equal(2, problems.Count);
+        Assert.All(problems, p => Assert.Equal(("doctor", "en", "answer"), (p.Topic, p.Language, p.Field)));
+    }
+
+    [Fact]
+    public void Directory_entry_without_source_or_names_is_reported()
+    {
+        File.WriteAllText(Path.Combine(fixture.Directory, "directory.yaml"), DirectoryYaml.Replace("  source: https://www.gov.si/\n", string.Empty, StringComparison.Ordinal)
+            .Replace("    ar: UE Postojna\n", string.Empty, StringComparison.Ordinal));
+        var problems = validator.Validate(fixture.Load()).Select(p => (p.File, p.Topic, p.Language, p.Field)).ToList();
+        Assert.Equal([("directory.yaml", "ue-postojna", null, "source"), ("directory.yaml", "ue-postojna", "ar", "names")], problems);
+    }
+
+    private const string DirectoryYaml = """
+        - id: ue-postojna
+          confirmed: false
+          names:
+            sl: Upravna enota Postojna
+            en: UE Postojna
+            sq: UE Postojna
+            hbs: UE Postojna
+            ar: UE Postojna
+          address: Somewhere 1
+          source: https://www.gov.si/
+
+        """;
 }

@@ -86,9 +86,18 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public Knowledge.Content.OfficeInfo Office => _services.GetRequiredService<Knowledge.Content.OfficeInfo>();
 
-    /// <summary>A topic's answer as the bot sends it (office filled, script and direction rendered), whitespace squashed.</summary>
-    public string AnswerOf(string topic, Voice voice) =>
-        Squash(Localizer.Render(voice, Knowledge.Content.OfficePlaceholders.Fill(Catalog.Find(topic)!.AnswerIn(voice.Language), Office)));
+    /// <summary>
+    /// A topic's answer as the bot sends it (office filled, [n] markers removed, a "Source:" line with the cited URLs,
+    /// script and direction rendered), whitespace squashed.
+    /// </summary>
+    public string AnswerOf(string topic, Voice voice)
+    {
+        var raw = Catalog.Find(topic)!.AnswerIn(voice.Language);
+        var sources = Knowledge.Content.SourceMarkers.CitedUrls(raw, Catalog.Find(topic)!.Sources);
+        var text = Knowledge.Content.SourceMarkers.Strip(Knowledge.Content.OfficePlaceholders.Fill(raw, Office))
+            + "\n" + Localizer.Get(voice.Language, "answer.source") + "\n" + string.Join("\n", sources);
+        return Squash(Localizer.Render(voice, text));
+    }
 
     /// <summary>The answer messages of a reply list (all but the closing "was this helpful?"), joined, whitespace squashed.</summary>
     public static string AnswerText(IReadOnlyList<Activity> replies) => Squash(string.Join(" ", replies.Take(replies.Count - 1).Select(r => r.Text)));

@@ -1,0 +1,150 @@
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Knowledge.Tests.Content;
+
+/// <summary>
+/// The facts issue 16 found wrong or misleading in the shipped content, checked against kb-facts.md. Each test
+/// failed on the text before the fix.
+/// </summary>
+public sealed class ShippedFactsTests
+{
+    private static readonly TopicCatalog Shipped = TopicCatalog.LoadDefault();
+
+    private static Topic TopicOf(string id) => Shipped.Find(id) ?? throw new InvalidOperationException(id);
+
+    // Answer and details as the person can see them (details one tap away), without source markers.
+    private static string Shown(string id, string language) =>
+        SourceMarkers.Strip(TopicOf(id).AnswerIn(language) + "\n" + (TopicOf(id).DetailsIn(language) ?? string.Empty));
+
+    [Fact]
+    public void First_single_permit_is_filed_abroad_by_the_worker_or_at_the_UE_by_the_employer()
+    {
+        // Before: "Apply at a Slovenian embassy/consulate or at an administrative unit", addressed to the worker.
+        foreach (var id in new[] { "work-permit", "job-search" })
+        {
+            var english = TopicOf(id).AnswerIn(Language.English);
+            Assert.DoesNotContain("Apply at a Slovenian embassy/consulate or at an administrative unit", english, StringComparison.Ordinal);
+            Assert.DoesNotContain("(at the embassy or at an upravna enota)", english, StringComparison.Ordinal);
+            Assert.Contains("your employer files it at a UE", english, StringComparison.Ordinal);
+            Assert.Contains("jo delodajalec vloži na UE", TopicOf(id).AnswerIn("sl"), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Bosnia_and_Serbia_still_need_the_single_permit_from_the_UE_without_the_70_euro_fee()
+    {
+        foreach (var language in Language.All)
+        {
+            var answer = TopicOf("work-permit").AnswerIn(language);
+            var line = Assert.Single(answer.Split('\n'), l => l.Contains("BiH", StringComparison.Ordinal) || l.Contains("Bosn", StringComparison.Ordinal) || l.Contains("البوسنة", StringComparison.Ordinal));
+            Assert.Contains("UE", line, StringComparison.Ordinal);
+            Assert.Contains("70", line, StringComparison.Ordinal);
+        }
+
+        Assert.DoesNotContain("still get a separate work permit", TopicOf("work-permit").AnswerIn(Language.English), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Work_permit_fees_include_the_102_euro_first_permit_filed_abroad()
+    {
+        foreach (var language in Language.All)
+        {
+            Assert.Contains("102", TopicOf("work-permit").AnswerIn(language), StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Free_legal_aid_in_arabic_names_the_district_court()
+    {
+        var arabic = Shown("legal-aid", "ar");
+        Assert.DoesNotContain("المحكمة المحلية", arabic, StringComparison.Ordinal);
+        Assert.Contains("المحكمة الإقليمية (okrožno sodišče)", arabic, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Certificate_of_the_application_never_implies_that_it_allows_work()
+    {
+        var topic = TopicOf("residence-permit");
+        Assert.Contains("https://infotujci.si/en/third-country-nationals/temporary-residence-permit/certificate-of-the-submitted-application/", topic.Sources);
+        Assert.Contains("https://infotujci.si/en/third-country-nationals/act-on-measures-to-optimise-certain-procedures-at-administrative-units-zuopue", topic.Sources);
+        foreach (var language in Language.All)
+        {
+            // The caveat is in the short answer itself, not hidden behind "More details".
+            var answer = topic.AnswerIn(language);
+            Assert.Contains("ZUOPUE", answer, StringComparison.Ordinal);
+        }
+
+        var english = topic.AnswerIn(Language.English);
+        Assert.DoesNotContain("gives you a certificate that counts as a temporary permit.", english, StringComparison.Ordinal);
+        Assert.Contains("renewal", english, StringComparison.Ordinal);
+        Assert.Contains("does not by itself allow you to work", english, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A2_exam_for_a_permanent_permit_shows_its_exemptions()
+    {
+        foreach (var language in Language.All)
+        {
+            var answer = TopicOf("residence-permit").AnswerIn(language);
+            var line = Assert.Single(answer.Split('\n'), l => l.Contains("A2", StringComparison.Ordinal));
+            Assert.Contains("60", line, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Free_lunch_for_asylum_seekers_children_does_not_send_people_to_the_CSD()
+    {
+        foreach (var language in Language.All)
+        {
+            var lunch = Shown("school-enrolment", language).Split('\n').Where(l => l.Contains("azil", StringComparison.OrdinalIgnoreCase) || l.Contains("asylum", StringComparison.Ordinal) || l.Contains("اللجوء", StringComparison.Ordinal));
+            Assert.All(lunch, line => Assert.DoesNotContain("CSD", line, StringComparison.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData("sl", "90 dni staro", "največ 2 leti")]
+    [InlineData("en", "90 days old", "at most 2 years")]
+    [InlineData("sq", "90 ditë i vjetër", "deri 2 vjet")]
+    [InlineData("hbs", "90 dana staro", "najduže 2 godine")]
+    [InlineData("ar", "لا يزيد عمرها عن 90", "بحد أقصى سنتين")]
+    public void Work_permit_states_no_law_firm_figures_for_validity_or_certificate_age(string language, string certificateAge, string validity)
+    {
+        // Both came from a law firm's page, not from infotujci.si or gov.si: softened to "the UE tells you".
+        var shown = Shown("work-permit", language);
+        Assert.DoesNotContain(certificateAge, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain(validity, shown, StringComparison.Ordinal);
+        Assert.DoesNotContain("apostil", shown, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("أبوستيل", shown, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Danger_answers_give_the_emergency_numbers_in_every_language()
+    {
+        foreach (var language in Language.All)
+        {
+            foreach (var id in new[] { "violence-help", "emergency-numbers" })
+            {
+                var answer = TopicOf(id).AnswerIn(language);
+                Assert.Contains("112", answer, StringComparison.Ordinal);
+                Assert.Contains("113", answer, StringComparison.Ordinal);
+                Assert.Contains("080 11 55", answer, StringComparison.Ordinal);
+            }
+        }
+    }
+
+    [Fact]
+    public void No_line_is_left_without_its_text_by_the_source_markers()
+    {
+        // A list number with nothing but a marker ("1. [1]") once replaced "1. Call 113 (police) or 112".
+        var empty = new System.Text.RegularExpressions.Regex(@"^\s*(\d{1,2}[.)])?\s*(\[\d{1,2}(,\s*\d{1,2})*\])?\s*$");
+        foreach (var topic in Shipped.Topics)
+        {
+            foreach (var language in Language.All)
+            {
+                var text = topic.AnswerIn(language) + "\n" + (topic.DetailsIn(language) ?? string.Empty);
+                Assert.DoesNotContain(text.Split('\n'), line => line.Trim().Length > 0 && empty.IsMatch(line));
+            }
+        }
+    }
+}
