@@ -97,7 +97,7 @@ public sealed class AssistantBot(
         {
             // The relay let this through because it signals danger: numbers first, then the counselor sees it with high priority.
             await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);
-            await questions.EmergencyAsync(turn, danger.Topic, cancellationToken);
+            await questions.EmergencyAsync(turn, danger, cancellationToken);
             return;
         }
 

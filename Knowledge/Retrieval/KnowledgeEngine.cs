@@ -15,6 +15,7 @@ public sealed class KnowledgeEngine
 {
     private const int CandidateCount = 5;
     private const string EmergencyNumbersTopic = "emergency-numbers";
+    private const string ViolenceTopic = "violence-help";
 
     private readonly TopicIndex index;
     private readonly IntentDetector intents;
@@ -73,13 +74,14 @@ public sealed class KnowledgeEngine
             language = SmallTalkLanguage(intent, tokens, language, current);
         }
 
+        var emergency = decision == Decision.Emergency ? intents.DetectEmergency(tokens) : EmergencyKind.None;
         var topic = decision switch
         {
-            Decision.Emergency => EmergencyTopic(candidates) ?? best?.Topic,
+            Decision.Emergency => EmergencyTopic(emergency),
             Decision.Greeting or Decision.Thanks => null,
             _ => best?.Topic,
         };
-        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
+        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency };
     }
 
     // A greeting's (or a thank-you's) language is the language it is one in; the conversation's language, then the
@@ -118,11 +120,10 @@ public sealed class KnowledgeEngine
         return false;
     }
 
-    // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic
-    // better ("the flat is on fire, which number" looks like the phone-number topic).
-    private string? EmergencyTopic(IReadOnlyList<TopicScore> candidates) =>
-        candidates.Select(c => Catalog.Find(c.Topic)).FirstOrDefault(t => t is { IsEmergency: true })?.Id
-        ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
+    // In danger the topic follows the kind, never the words: "someone is dying, not breathing" shares words with the
+    // violence topic, "the flat is on fire, which number" with the phone-number topic.
+    private string? EmergencyTopic(EmergencyKind kind) =>
+        (kind == EmergencyKind.Violence ? Catalog.Find(ViolenceTopic)?.Id : null) ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
 
     private (string Language, double Confidence) ChooseLanguage(string text, string? forced, string? current)
     {

@@ -12,4 +12,8 @@ public sealed record KnowledgeResult(
     Decision Decision,
     string? Topic,
     double Score,
-    IReadOnlyList<TopicScore> Candidates);
+    IReadOnlyList<TopicScore> Candidates)
+{
+    /// <summary>For <see cref="Decision.Emergency"/>: which kind of danger, so the reply leads with the right number.</summary>
+    public Intents.EmergencyKind EmergencyKind { get; init; }
+}

@@ -5,6 +5,7 @@ using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Intents;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -35,7 +36,7 @@ public sealed class QuestionFlow(
         switch (result.Decision)
         {
             case Decision.Emergency:
-                await EmergencyAsync(turn, result.Topic, cancellationToken);
+                await EmergencyAsync(turn, result, cancellationToken);
                 break;
             case Decision.Handoff:
                 await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
@@ -83,19 +84,22 @@ public sealed class QuestionFlow(
         await turn.SendAsync(closing, buttons, cancellationToken);
     }
 
-    /// <summary>The emergency numbers at once, the matching helplines, and an urgent counselor offer; nothing else.</summary>
-    public async Task EmergencyAsync(FlowTurn turn, string? topicId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The numbers for this kind of danger at once (the right one first), and one tap to an urgent counselor. Before the
+    /// privacy notice is accepted the message is kept for the counselor anyway, on vital interests (GDPR Art. 6(1)(d)),
+    /// and the person is told so in one line: a crisis must not reach the counselor as an empty request.
+    /// </summary>
+    public async Task EmergencyAsync(FlowTurn turn, KnowledgeResult danger, CancellationToken cancellationToken)
     {
-        await turn.SayAsync("emergency.message", cancellationToken: cancellationToken);
-        if (topicId is not null && topicId != EmergencyNumbersTopic && Catalog.Find(topicId) is { IsEmergency: true } topic)
+        var kind = danger.EmergencyKind;
+        await turn.SayAsync(kind == EmergencyKind.None ? "emergency.message" : $"emergency.{IntentDetector.NameOf(kind)}", cancellationToken: cancellationToken);
+        turn.Data = turn.Data with { LastTopic = danger.Topic ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
+        if (turn.Data.Privacy != PrivacyChoice.Accepted && !turn.Data.VitalInterests)
         {
-            foreach (var part in Rendered(turn, topic).Parts)
-            {
-                await turn.SendAsync(part, null, cancellationToken);
-            }
+            turn.Data = turn.Data with { VitalInterests = true };
+            await turn.SayAsync("emergency.keptForCounselor", cancellationToken: cancellationToken);
         }
 
-        turn.Data = turn.Data with { LastTopic = topicId ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
         if (CounselorFlow.IsOpen(turn.Data))
         {
             await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);

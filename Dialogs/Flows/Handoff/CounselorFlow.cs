@@ -23,7 +23,8 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             return;
         }
 
-        if (data.Privacy != PrivacyChoice.Accepted)
+        // In an emergency no consent step stands between the person and a counselor (vital interests).
+        if (data.Privacy != PrivacyChoice.Accepted && !(reason == HandoffReason.Emergency && data.VitalInterests))
         {
             turn.Data = data with { PendingHandoffReason = reason.ToString() };
             await turn.SayAsync("privacy.requiredForHandoff", PrivacyButtons(turn), cancellationToken);
