@@ -69,9 +69,10 @@ public sealed class KnowledgeEngine
             _ => Decide(candidates),
         };
 
-        if (IntentDetector.IsSmallTalk(intent) && forced is null)
+        IReadOnlyList<string> smallTalkLanguages = IntentDetector.IsSmallTalk(intent) ? intents.LanguagesOf(intent, tokens) : [];
+        if (smallTalkLanguages.Count > 0 && forced is null)
         {
-            language = SmallTalkLanguage(intent, tokens, language, current);
+            language = SmallTalkLanguage(smallTalkLanguages, language, current);
         }
 
         var emergency = decision == Decision.Emergency ? intents.DetectEmergency(tokens) : EmergencyKind.None;
@@ -81,14 +82,13 @@ public sealed class KnowledgeEngine
             Decision.Greeting or Decision.Thanks => null,
             _ => best?.Topic,
         };
-        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency };
+        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency, SmallTalkLanguages = smallTalkLanguages };
     }
 
     // A greeting's (or a thank-you's) language is the language it is one in; the conversation's language, then the
     // identifier's guess, decide between languages that share it ("zdravo", "hvala" are sl and hbs).
-    private string SmallTalkLanguage(IntentKind kind, IReadOnlyList<string> tokens, string identified, string? current)
+    private static string SmallTalkLanguage(IReadOnlyList<string> languages, string identified, string? current)
     {
-        var languages = intents.LanguagesOf(kind, tokens);
         if (current is not null && languages.Contains(current))
         {
             return current;

@@ -16,4 +16,10 @@ public sealed record KnowledgeResult(
 {
     /// <summary>For <see cref="Decision.Emergency"/>: which kind of danger, so the reply leads with the right number.</summary>
     public Intents.EmergencyKind EmergencyKind { get; init; }
+
+    /// <summary>
+    /// For <see cref="Decision.Greeting"/> and <see cref="Decision.Thanks"/>: every language the words are small talk in
+    /// ("zdravo" is sl and hbs), so a first message can tell a certain language from a guess.
+    /// </summary>
+    public IReadOnlyList<string> SmallTalkLanguages { get; init; } = [];
 }
