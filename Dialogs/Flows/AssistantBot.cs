@@ -89,8 +89,19 @@ public sealed class AssistantBot(
 
         if (dc.ActiveDialog is not null)
         {
-            await dc.ContinueDialogAsync(cancellationToken);
-            return;
+            // Asking for a person, or danger, is never an answer to a prompt ("What were you looking for?" included).
+            if (KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Handoff or Decision.Emergency } urgent)
+            {
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await questions.AnswerAsync(turn, urgent, null, cancellationToken);
+                return;
+            }
+
+            // A message that is not an answer to an optional question (the rating) is read as any other message.
+            if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.Lapsed))
+            {
+                return;
+            }
         }
 
         if (CounselorFlow.IsOpen(turn.Data) && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Emergency } danger)

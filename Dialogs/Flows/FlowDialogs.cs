@@ -18,6 +18,9 @@ public sealed class FlowDialogs
     public const string Delete = "delete";
     public const string Feedback = "feedback";
     public const string Satisfaction = "satisfaction";
+
+    /// <summary>The result of an optional question the message did not answer: the bot reads the message as usual.</summary>
+    public static readonly object Lapsed = new();
     private const string Confirm = "confirm";
     private const string Choice = "choice";
     private const string Text = "text";
@@ -125,7 +128,8 @@ public sealed class FlowDialogs
         {
             Prompt = new Activity { Text = turn.Say("handoff.satisfactionQuestion") },
             Choices = [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture)))],
-            MaxRetries = 1,
+            // The rating is optional: anything else ends the offer and is handled as a normal message.
+            MaxRetries = 0,
         }, cancellationToken);
     }
 
@@ -136,9 +140,10 @@ public sealed class FlowDialogs
         {
             await _queue.RecordSatisfactionAsync(requestId, choice.Index + 1, cancellationToken);
             await turn.SayAsync("handoff.satisfactionThanks", _menu.MenuButtons(turn), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        return await step.EndDialogAsync(null, cancellationToken);
+        return await step.EndDialogAsync(Lapsed, cancellationToken);
     }
 
     private static bool Matches(string? text, string title) =>

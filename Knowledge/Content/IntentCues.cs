@@ -21,6 +21,9 @@ public sealed record IntentCues(
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> EmergencyByKind { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
 
+    /// <summary>The <c>frustration</c> section: "this is useless", "this does not help".</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Frustration { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public static IntentCues Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),
         new Dictionary<string, IReadOnlyList<string>>(),

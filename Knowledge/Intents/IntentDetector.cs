@@ -18,7 +18,7 @@ public sealed class IntentDetector
 
     private const char FillerMark = '~';
 
-    // In priority order: danger wins over a request for a human, which wins over small talk.
+    // In priority order: danger wins over a request for a human, which wins over frustration, which wins over small talk.
     private readonly (IntentKind Kind, CueSet Cues, HashSet<string> Fillers)[] kinds;
     private readonly Dictionary<IntentKind, (string Language, CueSet Cues)[]> byLanguage;
     private readonly HashSet<string> fillers;
@@ -39,6 +39,7 @@ public sealed class IntentDetector
         [
             (IntentKind.Emergency, AllEmergencyCues(cues)),
             (IntentKind.Handoff, cues.Handoff),
+            (IntentKind.Frustration, cues.Frustration),
             (IntentKind.Greeting, cues.Greeting),
             (IntentKind.Thanks, cues.Thanks),
         ];

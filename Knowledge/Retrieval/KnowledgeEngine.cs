@@ -64,6 +64,7 @@ public sealed class KnowledgeEngine
         {
             IntentKind.Emergency => Decision.Emergency,
             IntentKind.Handoff => Decision.Handoff,
+            IntentKind.Frustration => Decision.Frustration,
             IntentKind.Greeting => Decision.Greeting,
             IntentKind.Thanks => Decision.Thanks,
             _ => Decide(candidates),
@@ -79,7 +80,7 @@ public sealed class KnowledgeEngine
         var topic = decision switch
         {
             Decision.Emergency => EmergencyTopic(emergency),
-            Decision.Greeting or Decision.Thanks => null,
+            Decision.Greeting or Decision.Thanks or Decision.Frustration => null,
             _ => best?.Topic,
         };
         return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency, SmallTalkLanguages = smallTalkLanguages };

@@ -41,6 +41,11 @@ public sealed class QuestionFlow(
             case Decision.Handoff:
                 await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
                 break;
+            case Decision.Frustration:
+                // "This does not help": a person, not another topic.
+                turn.Data = turn.Data with { CounselorReason = nameof(HandoffReason.NegativeFeedback) };
+                await turn.SayAsync("frustration.offer", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
+                break;
             case Decision.Answer when result.Topic is not null:
                 turn.Data = turn.Data with { LastQuestion = result.Text };
                 await ShowTopicAsync(turn, result.Topic, extraButtons, cancellationToken);

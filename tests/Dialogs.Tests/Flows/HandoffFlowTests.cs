@@ -100,7 +100,7 @@ public sealed class HandoffFlowTests
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
 
         var emergency = await bot.SendAsync("help my husband is beating me");
-        Assert.Equal(bot.Text(Language.English, "emergency.message"), emergency[0].Text);
+        Assert.Equal(bot.Text(Language.English, "emergency.violence"), emergency[0].Text);
         Assert.Equal(bot.Text(Language.English, "handoff.urgentQueued"), emergency[^1].Text);
         Assert.Equal(HandoffPriority.Emergency, (await bot.Queue.GetAsync(request.Id, Ct))!.Priority);
 
