@@ -130,8 +130,10 @@ public sealed class AssistantBot(
             case FlowCommand.Language:
                 await firstContact.ShowLanguagesAsync(turn, cancellationToken);
                 break;
+            case FlowCommand.Menu when CounselorFlow.IsOpen(turn.Data):
+                await dc.BeginDialogAsync(FlowDialogs.Withdraw, null, cancellationToken);
+                break;
             case FlowCommand.Menu:
-                await counselor.WithdrawAsync(turn, cancellationToken);
                 await menu.ShowMenuAsync(turn, cancellationToken);
                 break;
             case FlowCommand.Counselor:

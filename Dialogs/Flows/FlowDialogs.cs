@@ -18,6 +18,7 @@ public sealed class FlowDialogs
     public const string Delete = "delete";
     public const string Feedback = "feedback";
     public const string Satisfaction = "satisfaction";
+    public const string Withdraw = "withdraw";
 
     /// <summary>The result of an optional question the message did not answer: the bot reads the message as usual.</summary>
     public static readonly object Lapsed = new();
@@ -44,7 +45,8 @@ public sealed class FlowDialogs
             .Add(new TextPrompt(Text))
             .Add(new WaterfallDialog(Delete, [AskDeleteAsync, DeleteAsync]))
             .Add(new WaterfallDialog(Feedback, [AskMissingAsync, RecordFeedbackAsync]))
-            .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]));
+            .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]))
+            .Add(new WaterfallDialog(Withdraw, [AskWithdrawAsync, WithdrawAsync]));
     }
 
     public DialogSet Set { get; }
@@ -144,6 +146,38 @@ public sealed class FlowDialogs
         }
 
         return await step.EndDialogAsync(Lapsed, cancellationToken);
+    }
+
+    // /menu while a request is open: never withdrawn silently, an urgent one least of all.
+    private static Task<DialogTurnResult> AskWithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = FlowTurn.Of(step.Context);
+        return step.PromptAsync(Confirm, new PromptOptions
+        {
+            Prompt = new Activity { Text = turn.Say("handoff.cancelConfirm") },
+            Choices =
+            [
+                new Choice(ConfirmPrompt.YesValue, turn.Localizer.Title(turn.Voice, "handoff.cancelYes")),
+                new Choice(ConfirmPrompt.NoValue, turn.Localizer.Title(turn.Voice, "handoff.cancelNo")),
+            ],
+            MaxRetries = 1,
+        }, cancellationToken);
+    }
+
+    private async Task<DialogTurnResult> WithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = FlowTurn.Of(step.Context);
+        if (step.Result is true)
+        {
+            await _counselor.WithdrawAsync(turn, cancellationToken);
+            await _menu.ShowMenuAsync(turn, cancellationToken);
+        }
+        else
+        {
+            await turn.SayAsync("handoff.keptWaiting", _menu.MenuButtons(turn), cancellationToken);
+        }
+
+        return await step.EndDialogAsync(null, cancellationToken);
     }
 
     private static bool Matches(string? text, string title) =>

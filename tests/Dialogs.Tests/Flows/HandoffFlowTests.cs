@@ -104,10 +104,32 @@ public sealed class HandoffFlowTests
         Assert.Equal(bot.Text(Language.English, "handoff.urgentQueued"), emergency[^1].Text);
         Assert.Equal(HandoffPriority.Emergency, (await bot.Queue.GetAsync(request.Id, Ct))!.Priority);
 
-        var menu = await bot.SendAsync("/menu");
+        // An urgent request is never withdrawn without the person's confirmation.
+        var ask = Assert.Single(await bot.SendAsync("/menu"));
+        Assert.Equal(bot.Text(Language.English, "handoff.cancelConfirm"), ask.Text);
+        Assert.Equal([bot.Title(Language.English, "handoff.cancelYes"), bot.Title(Language.English, "handoff.cancelNo")], ask.Buttons());
+        Assert.Equal(HandoffStatus.Waiting, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
+
+        var menu = await bot.SendAsync(bot.Title(Language.English, "handoff.cancelYes"));
         Assert.Equal(bot.Text(Language.English, "handoff.cancelled"), menu[0].Text);
         Assert.Equal(bot.Text(Language.English, "menu.prompt"), menu[^1].Text);
         Assert.Equal(HandoffStatus.Closed, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Menu_while_waiting_asks_first_and_no_keeps_the_request_and_shows_the_menu()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+
+        Assert.Equal(bot.Text(Language.Albanian, "handoff.cancelConfirm"), Assert.Single(await bot.SendAsync("/menu")).Text);
+        var kept = Assert.Single(await bot.SendAsync(bot.Title(Language.Albanian, "handoff.cancelNo")));
+
+        Assert.Equal(bot.Text(Language.Albanian, "handoff.keptWaiting"), kept.Text);
+        Assert.Contains(bot.Title(Language.Albanian, "menu.category.documents"), kept.Buttons());
+        Assert.Equal(HandoffStatus.Waiting, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
     }
 
     [Fact]
