@@ -112,7 +112,14 @@ public sealed class AssistantBot(
             return;
         }
 
-        if (firstContact.FindOffered(turn) is { } pressed)
+        var offered = firstContact.FindOffered(turn);
+        if (offered is null && turn.Data.Handoff == HandoffPhase.Waiting && CounselorFlow.IsOpen(turn.Data))
+        {
+            await AnswerWhileWaitingAsync(turn, cancellationToken);
+            return;
+        }
+
+        if (offered is { } pressed)
         {
             turn.Data = turn.Data with { Offered = [] };
             await RunActionAsync(turn, dc, pressed, cancellationToken);
@@ -188,6 +195,23 @@ public sealed class AssistantBot(
             default:
                 await firstContact.RunActionAsync(turn, pressed, cancellationToken);
                 break;
+        }
+    }
+
+    // The message is already relayed to the request: answer what the knowledge base can, and say where the request
+    // stands (once beside answers, every time for anything else, so no message goes unacknowledged).
+    private async Task AnswerWhileWaitingAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var reading = KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language);
+        var answerable = reading.Decision is Decision.Answer or Decision.Clarify;
+        if (!answerable || !turn.Data.QueueReminded)
+        {
+            await counselor.SayStillQueuedAsync(turn, cancellationToken);
+        }
+
+        if (answerable)
+        {
+            await questions.AnswerAsync(turn, reading, null, cancellationToken);
         }
     }
 

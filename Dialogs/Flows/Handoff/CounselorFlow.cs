@@ -43,6 +43,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             Handoff = data.Handoff == HandoffPhase.WithCounselor ? HandoffPhase.WithCounselor : HandoffPhase.Waiting,
             HandoffId = ticket.RequestId,
             PendingHandoffReason = null,
+            QueueReminded = false,
         };
 
         if (!wasOpen)
@@ -74,6 +75,28 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
     {
         var result = await queue.RelayUserMessageAsync(requestId, text, cancellationToken);
         return result.Succeeded;
+    }
+
+    /// <summary>While waiting: the request is still in the queue, at this position (or until the office opens).</summary>
+    public async Task SayStillQueuedAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var ticket = await queue.TicketAsync(turn.Data.HandoffId!.Value, reused: true, cancellationToken);
+        turn.Data = turn.Data with { QueueReminded = true };
+        if (ticket.OfficeOpen || ticket.NextOpening is null)
+        {
+            await turn.SayAsync("handoff.stillQueued", new Dictionary<string, string>
+            {
+                ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+            }, null, cancellationToken);
+            return;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening.Value, office.TimeZone);
+        await turn.SayAsync("handoff.stillQueuedClosed", new Dictionary<string, string>
+        {
+            ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+            ["opening"] = FormatOpening(local, turn.Language),
+        }, null, cancellationToken);
     }
 
     public static IReadOnlyList<OfferedAction> PrivacyButtons(FlowTurn turn) =>

@@ -25,6 +25,9 @@ public sealed record ConversationData
 
     public HandoffPhase Handoff { get; init; }
 
+    /// <summary>While waiting, the person was told once that the request is still in the queue.</summary>
+    public bool QueueReminded { get; init; }
+
     /// <summary>The open (or last) handoff request of this conversation.</summary>
     public Guid? HandoffId { get; init; }
 

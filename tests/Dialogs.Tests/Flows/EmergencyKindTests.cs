@@ -89,7 +89,7 @@ public sealed partial class EmergencyKindTests
         Assert.Equal(bot.Text(Language.Bcs, "emergency.violence"), replies[0].Text);
         Assert.Single(replies, r => r.Text == bot.Text(Language.Bcs, "emergency.keptForCounselor"));
         var queued = await bot.SendAsync(bot.Title(Language.Bcs, "emergency.counselorOffer"));
-        Assert.Empty(await bot.SendAsync("on je još u stanu"));
+        Assert.Equal(bot.Text(Language.Bcs, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.SendAsync("on je još u stanu")).Text);
 
         Assert.DoesNotContain(queued, r => r.Text == bot.Text(Language.Bcs, "privacy.requiredForHandoff"));
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));

@@ -39,7 +39,7 @@ public sealed class HandoffFlowTests
         Assert.Equal("bank-account", request.Topic);
         Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "how do I open a bank account");
 
-        Assert.Empty(await bot.SendAsync("my bank refused me, can you call them?"));
+        Assert.Equal(bot.Text(Language.English, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), (await bot.SendAsync("my bank refused me, can you call them?"))[0].Text);
         var relayed = await bot.Queue.GetAsync(request.Id, Ct);
         Assert.Equal("my bank refused me, can you call them?", relayed!.Transcript[^1].Text);
 
