@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Intents;
@@ -19,6 +20,7 @@ public sealed class QuestionFlow(
     CounselorFlow counselor,
     IUnansweredQuestionLog unanswered,
     IOptions<FlowOptions> options,
+    OfficeHours hours,
     TimeProvider time)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
@@ -108,6 +110,15 @@ public sealed class QuestionFlow(
         if (CounselorFlow.IsOpen(turn.Data))
         {
             await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (!hours.IsOpen(now) && hours.NextOpening(now) is { } opening)
+        {
+            // After hours nobody reads it "now": say when a person will, and let them leave the message.
+            var args = new Dictionary<string, string> { ["opening"] = CounselorFlow.FormatOpening(TimeZoneInfo.ConvertTime(opening, hours.TimeZone), turn.Language) };
+            await turn.SayAsync("emergency.counselorOfferClosed", args, [turn.Button("emergency.counselorOfferClosedButton", FlowActions.UrgentCounselor)], cancellationToken);
             return;
         }
 

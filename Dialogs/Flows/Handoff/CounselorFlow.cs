@@ -48,6 +48,12 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
 
         if (!wasOpen)
         {
+            if (!ticket.OfficeOpen && reason != HandoffReason.Emergency)
+            {
+                // Nobody reads it before the office opens: the numbers for an emergency come first.
+                await turn.SayAsync("handoff.closedEmergencyFirst", cancellationToken: cancellationToken);
+            }
+
             await turn.SendAsync(QueuedText(turn, ticket), null, cancellationToken);
         }
 

@@ -88,7 +88,28 @@ public sealed class HandoffFlowTests
 
         var queued = await bot.SendAsync("I want to talk to a person");
 
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), Assert.Single(queued).Text);
+        Assert.Equal(2, queued.Count);
+        Assert.Equal(bot.Text(Language.English, "handoff.closedEmergencyFirst"), queued[0].Text);
+        Assert.Equal(bot.Text(Language.English, "handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), queued[1].Text);
+    }
+
+    [Fact]
+    public async Task After_hours_an_emergency_offer_says_when_a_counselor_will_read_it_and_never_now()
+    {
+        await using var bot = FlowHarness.Create();
+        bot.Clock.Advance(TimeSpan.FromHours(10));
+        await bot.StartInAsync(Language.English);
+
+        var replies = await bot.SendAsync("he has a knife and says he will kill me");
+
+        Assert.Equal(bot.Text(Language.English, "emergency.danger"), replies[0].Text);
+        Assert.Equal(bot.Text(Language.English, "emergency.counselorOfferClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), replies[^1].Text);
+        Assert.Equal([bot.Title(Language.English, "emergency.counselorOfferClosedButton")], replies[^1].Buttons());
+        Assert.DoesNotContain(replies, r => r.Buttons().Contains(bot.Title(Language.English, "emergency.counselorOffer")));
+
+        var queued = await bot.SendAsync(bot.Title(Language.English, "emergency.counselorOfferClosedButton"));
+        Assert.Equal(HandoffPriority.Emergency, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Priority);
+        Assert.Contains("Tuesday 24. 11. 2026, 08:00", queued[0].Text);
     }
 
     [Fact]
