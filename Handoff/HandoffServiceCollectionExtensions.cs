@@ -28,6 +28,7 @@ public static class HandoffServiceCollectionExtensions
             .ValidateOnStart();
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
+        services.AddHostedService<OfficeSettingsCheck>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));

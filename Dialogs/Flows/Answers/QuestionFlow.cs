@@ -146,7 +146,7 @@ public sealed class QuestionFlow(
     private RenderedTopic Render(FlowTurn turn, Topic topic)
     {
         var language = turn.Language;
-        var answer = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(language), office));
+        var answer = Localizer.Render(turn.Voice, OfficePlaceholders.Fill(topic.AnswerIn(language), office, OfficeFallbackFor(turn.Localizer, language)));
         IReadOnlyList<OfferedAction> buttons =
         [
             .. topic.Related
@@ -190,6 +190,10 @@ public sealed class QuestionFlow(
         ];
         await turn.SayAsync("none.message", buttons, cancellationToken);
     }
+
+    /// <summary>The words for unconfigured office details in <paramref name="language"/>.</summary>
+    public static OfficeFallback OfficeFallbackFor(Localizer localizer, string language) =>
+        new(localizer.Get(language, "office.notConfigured"), localizer.Get(language, "office.askOffice"));
 
     private sealed record RenderedTopic(IReadOnlyList<string> Parts, IReadOnlyList<OfferedAction> Buttons, string Closing);
 }

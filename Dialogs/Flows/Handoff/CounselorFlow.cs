@@ -114,7 +114,13 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
 
     private string QueuedText(FlowTurn turn, HandoffTicket ticket)
     {
-        if (ticket.OfficeOpen || ticket.NextOpening is null)
+        if (!ticket.OfficeOpen && ticket.NextOpening is null)
+        {
+            // No office hours configured: no minutes and no opening time can be promised.
+            return turn.Say("handoff.queuedNoHours", new Dictionary<string, string> { ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (ticket.OfficeOpen)
         {
             return turn.Say("handoff.queuedOpen", new Dictionary<string, string>
             {
@@ -123,7 +129,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             });
         }
 
-        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening.Value, office.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening!.Value, office.TimeZone);
         return turn.Say("handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = FormatOpening(local, turn.Language) });
     }
 

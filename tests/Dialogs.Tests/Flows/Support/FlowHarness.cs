@@ -84,7 +84,7 @@ public sealed class FlowHarness : IAsyncDisposable
 
     /// <summary>A topic's answer as the bot sends it (office filled, script and direction rendered), whitespace squashed.</summary>
     public string AnswerOf(string topic, Voice voice) =>
-        Squash(Localizer.Render(voice, Knowledge.Content.OfficePlaceholders.Fill(Catalog.Find(topic)!.AnswerIn(voice.Language), Office)));
+        Squash(Localizer.Render(voice, Knowledge.Content.OfficePlaceholders.Fill(Catalog.Find(topic)!.AnswerIn(voice.Language), Office, Dialogs.Flows.Answers.QuestionFlow.OfficeFallbackFor(Localizer, voice.Language))));
 
     /// <summary>The answer messages of a reply list (all but the closing "was this helpful?"), joined, whitespace squashed.</summary>
     public static string AnswerText(IReadOnlyList<Activity> replies) => Squash(string.Join(" ", replies.Take(replies.Count - 1).Select(r => r.Text)));
