@@ -19,8 +19,10 @@ public sealed class CounselorCommand : ICliCommand
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
             .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
-            .AddHandoff(context.Configuration);
+            .AddHandoff(context.Configuration)
+            .AddConfiguredStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
+        await CliStorage.StartAsync(provider, cancellationToken);
         var directory = provider.GetRequiredService<CounselorDirectory>();
         return await CounselorAddCommand.RunAsync(args, context.Input, context.Output, context.Error, directory, cancellationToken);
     }
