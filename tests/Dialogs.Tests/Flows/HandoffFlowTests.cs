@@ -47,7 +47,7 @@ public sealed class HandoffFlowTests
         Assert.Equal(bot.Text(Language.English, "handoff.claimed", new Dictionary<string, string> { ["counselor"] = "Maja" }), Assert.Single(await bot.DeliverAsync()).Text);
 
         await bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "Which bank was it?", Ct);
-        Assert.Equal("Maja: Which bank was it?", Assert.Single(await bot.DeliverAsync()).Text);
+        Assert.Equal("Maja · counselor\nWhich bank was it?", Assert.Single(await bot.DeliverAsync()).Text);
         Assert.Empty(await bot.SendAsync("NLB"));
 
         await bot.Queue.CloseAsync(request.Id, "Maja", "resolved", Ct);

@@ -44,4 +44,23 @@ public sealed class WaitingTests
         Assert.StartsWith("Vaša prošnja je še v vrsti (1. na vrsti). Urad je zdaj zaprt", reply.Text);
         Assert.Contains("ponedeljek", reply.Text);
     }
+
+    [Theory]
+    [InlineData(Language.English, "Ana · counselor")]
+    [InlineData(Language.Slovenian, "Ana · svetovalec")]
+    [InlineData(Language.Albanian, "Ana · këshilltar")]
+    [InlineData(Language.Bcs, "Ana · savjetnik")]
+    public async Task A_counselor_reply_is_labelled_with_the_name_and_role_in_the_persons_language(string language, string label)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(language);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        await bot.Queue.ClaimAsync(request.Id, "Ana", Ct);
+        await bot.DeliverAsync();
+
+        await bot.Queue.SendCounselorMessageAsync(request.Id, "Ana", "Dober dan", Ct);
+
+        Assert.Equal(label + "\nDober dan", Assert.Single(await bot.DeliverAsync()).Text);
+    }
 }
