@@ -1,7 +1,8 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, seen: null };
+const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
 function xsrfToken() {
@@ -125,7 +126,52 @@ async function updateWaitingCount() {
   try {
     const waiting = await api('GET', '/api/handoffs?status=waiting&all=true');
     $('waiting-count').textContent = waiting.length ? String(waiting.length) : '';
+    announce(waiting);
   } catch { /* shown on next refresh */ }
+}
+
+// New requests: a sound (unless muted), a desktop notification (when permitted), the count in the tab title; an
+// emergency also stays in a banner on every view until someone claims it.
+function announce(waiting) {
+  const emergencies = waiting.filter((r) => r.priority === 'emergency');
+  document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${baseTitle}` : baseTitle;
+  $('emergency-banner').hidden = emergencies.length === 0;
+  $('emergency-text').textContent = emergencies.length === 1 ? 'An emergency is waiting – open the queue' : `${emergencies.length} emergencies are waiting – open the queue`;
+  const fresh = state.seen ? waiting.filter((r) => !state.seen.has(r.id)) : [];
+  state.seen = new Set(waiting.map((r) => r.id));
+  if (fresh.length === 0) return;
+  const urgent = fresh.some((r) => r.priority === 'emergency');
+  const text = urgent ? 'New emergency request' : `New request (${fresh.length})`;
+  const muted = $('mute').checked;
+  if (!muted) beep(urgent);
+  if ('Notification' in window && Notification.permission === 'granted') {
+    new Notification(text, { body: baseTitle, tag: urgent ? 'emergency' : 'request', requireInteraction: urgent });
+  }
+  $('alerts').textContent = text;
+  $('alerts').dataset.sound = muted ? 'muted' : 'played';
+}
+
+function beep(urgent) {
+  try {
+    const audio = new AudioContext();
+    const tones = urgent ? [880, 660, 880] : [660];
+    tones.forEach((frequency, i) => {
+      const oscillator = audio.createOscillator();
+      oscillator.frequency.value = frequency;
+      oscillator.connect(audio.destination);
+      oscillator.start(audio.currentTime + i * 0.25);
+      oscillator.stop(audio.currentTime + i * 0.25 + 0.2);
+    });
+  } catch { /* no audio device: the title, banner and notification remain */ }
+}
+
+// Rows open with Enter as with a click; the row is a focusable control for keyboard users.
+function openable(tr, id) {
+  tr.tabIndex = 0;
+  tr.addEventListener('click', () => openConversation(id));
+  tr.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target === tr) openConversation(id);
+  });
 }
 
 async function renderQueue() {
@@ -147,16 +193,17 @@ async function renderQueue() {
       event.stopPropagation();
       try {
         await api('POST', `/api/handoffs/${r.id}/claim`);
+        state.focusReply = true;
         openConversation(r.id);
       } catch (error) { showError(error); }
     });
     const action = el('td');
     action.append(take);
     tr.append(priority, language, el('td', r.channelId), el('td', r.topic || ''), el('td', r.reason), el('td', minutes(r.waitSeconds)), preview, action);
-    tr.addEventListener('click', () => openConversation(r.id));
+    openable(tr, r.id);
     body.append(tr);
   }
-  $('waiting-count').textContent = rows.length ? String(rows.length) : '';
+  updateWaitingCount();
 }
 
 async function renderList(status) {
@@ -172,7 +219,7 @@ async function renderList(status) {
     } else {
       tr.append(el('td', r.assignedCounselor || ''), el('td', r.language), el('td', r.topic || ''), el('td', r.outcome || ''), el('td', r.satisfaction ? String(r.satisfaction) : '–'));
     }
-    tr.addEventListener('click', () => openConversation(r.id));
+    openable(tr, r.id);
     body.append(tr);
   }
 }
@@ -221,6 +268,11 @@ async function renderConversation() {
     const option = el('option', `${c.language} · ${c.title}`);
     option.value = c.text;
     pick.append(option);
+  }
+  // After Take the next thing a counselor does is write: the reply box has the focus.
+  if (state.focusReply && mine) {
+    state.focusReply = false;
+    $('reply-text').focus();
   }
 }
 
@@ -321,7 +373,14 @@ function wire() {
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('show-all').addEventListener('change', refresh);
   $('back').addEventListener('click', () => show('queue'));
-  $('take').addEventListener('click', () => conversationAction('claim'));
+  $('take').addEventListener('click', () => { state.focusReply = true; conversationAction('claim'); });
+  $('mute').checked = localStorage.getItem('console.mute') === '1';
+  $('mute').addEventListener('change', () => localStorage.setItem('console.mute', $('mute').checked ? '1' : '0'));
+  $('notify').hidden = !('Notification' in window) || Notification.permission === 'granted';
+  $('notify').addEventListener('click', async () => {
+    $('notify').hidden = (await Notification.requestPermission()) === 'granted';
+  });
+  $('emergency-open').addEventListener('click', () => show('queue'));
   $('release').addEventListener('click', () => conversationAction('release'));
   $('canned-pick').addEventListener('change', (event) => {
     if (event.target.value) $('reply-text').value = event.target.value;

@@ -1,0 +1,86 @@
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.Handoff.Tests.Console;
+
+/// <summary>The console in real Chromium: alerts for new requests and emergencies, and keyboard use.</summary>
+public sealed class ConsoleAlertsBrowserTests
+{
+    private const string Chromium = "/usr/bin/chromium";
+
+    // Generous: on a busy 2-core machine with other test projects running, a live update can take long.
+    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task An_emergency_sounds_shows_in_the_title_and_a_banner_until_claimed_and_mute_silences_the_next()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await LoginAsync(browser, host);
+
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "e-1", "u1", "{}"), "en", "violence-help", HandoffReason.Emergency), Ct);
+
+        await page.Locator("#alerts[data-sound=played]", new() { HasText = "New emergency request" }).WaitForAsync(Long);
+        await page.Locator("#emergency-banner:not([hidden])").WaitForAsync(Long);
+        Assert.StartsWith("(1) 🚨", await page.TitleAsync(), StringComparison.Ordinal);
+        await page.ClickAsync("button[data-view=dashboard]");
+        Assert.True(await page.Locator("#emergency-banner").IsVisibleAsync());
+
+        await page.ClickAsync("#mute");
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "n-1", "u2", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        await page.Locator("#alerts[data-sound=muted]", new() { HasText = "New request (1)" }).WaitForAsync(Long);
+        await page.WaitForFunctionAsync("() => document.title.startsWith('(2) 🚨')", null, new() { Timeout = 90_000 });
+
+        await host.Queue.ClaimAsync(ticket.RequestId, "Maja", Ct);
+        await page.Locator("#emergency-banner[hidden]").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 90_000 });
+        await page.WaitForFunctionAsync("() => document.title.startsWith('(1) ') && !document.title.includes('🚨')", null, new() { Timeout = 90_000 });
+    }
+
+    [Fact]
+    public async Task A_queue_row_opens_with_enter_and_after_take_the_reply_box_has_the_focus()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await LoginAsync(browser, host);
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "k-1", "u1", "{}"), "en", "housing", HandoffReason.AskedForHuman), Ct);
+        var row = page.Locator("#queue-rows tr", new() { HasText = "housing" });
+        await row.WaitForAsync(Long);
+
+        await row.FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#conversation-view:not([hidden])").WaitForAsync(Long);
+        await page.Locator("#take:not([disabled])").WaitForAsync(Long);
+        await page.FocusAsync("#take");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'reply-text'", null, new() { Timeout = 90_000 });
+    }
+
+    private static async Task<IPage> LoginAsync(IBrowser browser, ConsoleHost host)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await page.FillAsync("input[name=name]", "Maja");
+        await page.FillAsync("input[name=password]", "maja-password");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("#live.on").WaitForAsync(Long);
+        await page.Locator("#queue-view:not([hidden])").WaitForAsync(Long);
+        return page;
+    }
+}
