@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.Playwright;
 
@@ -72,9 +73,62 @@ public sealed class ConsoleAlertsBrowserTests
         await page.WaitForFunctionAsync("() => document.activeElement && document.activeElement.id === 'reply-text'", null, new() { Timeout = 90_000 });
     }
 
-    private static async Task<IPage> LoginAsync(IBrowser browser, ConsoleHost host)
+    [Fact]
+    public async Task The_console_passes_an_axe_core_check_with_no_serious_violations_on_each_view()
     {
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        var axe = AxeScript();
+        Assert.True(File.Exists(axe), $"axe-core is missing: run npm ci in {Path.GetDirectoryName(Path.GetDirectoryName(Path.GetDirectoryName(axe)))}");
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", true, "en", "ar");
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "a-1", "u1", "{}"), "ar", "housing", HandoffReason.Emergency), Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await LoginAsync(browser, host, injectsScripts: true);
+        await page.Locator("#queue-rows tr").First.WaitForAsync(Long);
+
+        var problems = new List<string>();
+        foreach (var view in new[] { "queue", "active", "closed", "dashboard", "canned", "admin" })
+        {
+            await page.ClickAsync($"button[data-view={view}]");
+            await page.Locator($"#{view}-view:not([hidden])").WaitForAsync(Long);
+            problems.AddRange((await SeriousViolationsAsync(page, axe)).Select(p => $"{view}: {p}"));
+        }
+
+        await page.ClickAsync("button[data-view=queue]");
+        await page.Locator("#queue-rows tr").First.ClickAsync();
+        await page.Locator("#conversation-view:not([hidden])").WaitForAsync(Long);
+        problems.AddRange((await SeriousViolationsAsync(page, axe)).Select(p => $"conversation: {p}"));
+
+        Assert.Empty(problems);
+    }
+
+    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe)
+    {
+        if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
+        {
+            await page.AddScriptTagAsync(new() { Path = axe });
+        }
+
+        return await page.EvaluateAsync<string[]>(
+            """
+            async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
+                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
+            """);
+    }
+
+    private static string AxeScript([CallerFilePath] string source = "") =>
+        Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(source))!, "console-a11y", "node_modules", "axe-core", "axe.min.js");
+
+    // The console's CSP (script-src 'self') would block the injected axe-core; only the checker's page bypasses it.
+    private static async Task<IPage> LoginAsync(IBrowser browser, ConsoleHost host, bool injectsScripts = false)
+    {
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BypassCSP = injectsScripts });
         await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
         await page.FillAsync("input[name=name]", "Maja");
         await page.FillAsync("input[name=password]", "maja-password");
