@@ -269,6 +269,8 @@ async function renderConversation() {
     option.value = c.text;
     pick.append(option);
   }
+  $('person-data').hidden = !state.me.isAdmin;
+  $('person-result').textContent = '';
   // After Take the next thing a counselor does is write: the reply box has the focus.
   if (state.focusReply && mine) {
     state.focusReply = false;
@@ -381,6 +383,24 @@ function wire() {
     $('notify').hidden = (await Notification.requestPermission()) === 'granted';
   });
   $('emergency-open').addEventListener('click', () => show('queue'));
+  // Admins export or erase the person of the open conversation; their user id stays on the server.
+  $('person-export').addEventListener('click', async () => {
+    try {
+      const data = await api('GET', `/api/admin/handoffs/${state.conversation}/person/export`);
+      const link = el('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      link.download = `person-data-${state.conversation}.json`;
+      link.click();
+      $('person-result').textContent = 'Exported.';
+    } catch (error) { showError(error); }
+  });
+  $('person-erase').addEventListener('click', async () => {
+    if (!window.confirm('Erase everything stored about this person? This cannot be undone.')) return;
+    try {
+      await api('DELETE', `/api/admin/handoffs/${state.conversation}/person`);
+      $('person-result').textContent = 'Erased.';
+    } catch (error) { showError(error); }
+  });
   $('release').addEventListener('click', () => conversationAction('release'));
   $('canned-pick').addEventListener('change', (event) => {
     if (event.target.value) $('reply-text').value = event.target.value;

@@ -107,6 +107,36 @@ public sealed class ConsoleAlertsBrowserTests
         Assert.Empty(problems);
     }
 
+    [Fact]
+    public async Task An_admin_exports_and_erases_the_person_of_a_conversation_without_seeing_their_user_id()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", true, "en");
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "p-1", "user-secret-7351", "{}"), "en", "housing", HandoffReason.AskedForHuman), Ct);
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "my name is PERSON-MARKER-88", Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await LoginAsync(browser, host);
+        await page.Locator("#queue-rows tr", new() { HasText = "housing" }).ClickAsync();
+        await page.Locator("#person-data:not([hidden])").WaitForAsync(Long);
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("#person-export"), new() { Timeout = 90_000 });
+        var exported = await File.ReadAllTextAsync(await download.PathAsync(), Ct);
+        Assert.Contains("PERSON-MARKER-88", exported, StringComparison.Ordinal);
+
+        page.Dialog += (_, dialog) => dialog.AcceptAsync();
+        await page.ClickAsync("#person-erase");
+        await page.Locator("#person-result", new() { HasText = "Erased." }).WaitForAsync(Long);
+
+        Assert.Null(await host.Queue.GetAsync(ticket.RequestId, Ct));
+        Assert.DoesNotContain("user-secret-7351", await page.ContentAsync(), StringComparison.Ordinal);
+    }
+
     private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
