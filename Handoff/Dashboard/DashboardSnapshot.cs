@@ -8,4 +8,11 @@ public sealed record DashboardSnapshot(
     double? P90WaitSecondsToday,
     IReadOnlyList<DashboardDayCount> PerDay,
     DashboardSatisfaction Satisfaction,
-    IReadOnlyList<DashboardQuestion> Unanswered);
+    IReadOnlyList<DashboardQuestion> Unanswered)
+{
+    /// <summary>Conversations closed in the last <see cref="DashboardService.Days"/> days, per outcome code.</summary>
+    public IReadOnlyList<DashboardOutcomeCount> Outcomes { get; init; } = [];
+
+    /// <summary>Referrals in the same days, per institution (csd, zrsz, ue, school, police, library, health-centre, ...).</summary>
+    public IReadOnlyList<DashboardOutcomeCount> Referrals { get; init; } = [];
+}

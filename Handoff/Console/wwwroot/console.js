@@ -51,6 +51,30 @@ function minutes(seconds) {
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
 }
 
+// Codes as a counselor reads them (the API keeps the stable codes).
+const reasonWords = {
+  askedForHuman: 'Asked for a person', lowConfidence: 'No good answer found', negativeFeedback: 'Answer did not help',
+  sensitive: 'Sensitive topic', emergency: 'Emergency',
+};
+const outcomeWords = {
+  resolved: 'Resolved', referred: 'Referred to an institution', noAnswer: 'No answer from the person',
+  infoGiven: 'Information given, follow-up needed', notOurs: 'Not for the Starting Point office', other: 'Other',
+  'withdrawn by user': 'Withdrawn by the person', 'deleted by user': 'Person deleted their data',
+};
+const institutionWords = {
+  csd: 'CSD – social work centre', zrsz: 'ZRSZ – employment service', ue: 'UE – administrative unit', school: 'School or kindergarten',
+  police: 'Police', library: 'Library', 'health-centre': 'Health centre (ZD Postojna)', ngo: 'NGO or legal aid', other: 'Other',
+};
+const reasonText = (code) => reasonWords[code] || code;
+function outcomeText(outcome) {
+  if (!outcome) return '';
+  const [head, note] = outcome.split(' — ');
+  const [code, institution] = head.split(':');
+  const words = outcomeWords[code] || code;
+  const text = institution ? `${words}: ${institutionWords[institution] || institution}` : words;
+  return note ? `${text} — ${note}` : text;
+}
+
 function priorityBadge(priority) {
   return el('span', priority, `badge ${priority}`);
 }
@@ -199,7 +223,7 @@ async function renderQueue() {
     });
     const action = el('td');
     action.append(take);
-    tr.append(priority, language, el('td', r.channelId), el('td', r.topic || ''), el('td', r.reason), el('td', minutes(r.waitSeconds)), preview, action);
+    tr.append(priority, language, el('td', r.channelId), el('td', r.topic || ''), el('td', reasonText(r.reason)), el('td', minutes(r.waitSeconds)), preview, action);
     openable(tr, r.id);
     body.append(tr);
   }
@@ -215,9 +239,9 @@ async function renderList(status) {
     if (status === 'active') {
       const preview = el('td', r.preview || '');
       preview.dir = r.direction;
-      tr.append(el('td', r.assignedCounselor), el('td', r.routingLanguage), el('td', r.channelId), el('td', r.topic || ''), el('td', r.reason), preview);
+      tr.append(el('td', r.assignedCounselor), el('td', r.routingLanguage), el('td', r.channelId), el('td', r.topic || ''), el('td', reasonText(r.reason)), preview);
     } else {
-      tr.append(el('td', r.assignedCounselor || ''), el('td', r.language), el('td', r.topic || ''), el('td', r.outcome || ''), el('td', r.satisfaction ? String(r.satisfaction) : '–'));
+      tr.append(el('td', r.assignedCounselor || ''), el('td', r.language), el('td', r.topic || ''), el('td', outcomeText(r.outcome)), el('td', r.satisfaction ? String(r.satisfaction) : '–'));
     }
     openable(tr, r.id);
     body.append(tr);
@@ -232,7 +256,7 @@ function openConversation(id) {
 async function renderConversation() {
   const r = await api('GET', `/api/handoffs/${state.conversation}`);
   if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
-  $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${r.reason}`;
+  $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
   $('conv-status').textContent = r.assignedCounselor ? `${r.status} – ${r.assignedCounselor}` : r.status;
   const mine = r.status === 'active' && r.assignedCounselor && r.assignedCounselor.toLowerCase() === state.me.name.toLowerCase();
   $('take').disabled = r.status !== 'waiting';
@@ -296,9 +320,13 @@ async function renderDashboard() {
   days.replaceChildren();
   for (const row of d.perDay) {
     const tr = el('tr');
-    tr.append(el('td', row.date), el('td', row.language), el('td', row.reason), el('td', String(row.count)));
+    tr.append(el('td', row.date), el('td', row.language), el('td', reasonText(row.reason)), el('td', String(row.count)));
     days.append(tr);
   }
+  const outcomes = $('d-outcomes');
+  outcomes.replaceChildren(...d.outcomes.map((o) => { const tr = el('tr'); tr.append(el('td', outcomeText(o.key)), el('td', String(o.count))); return tr; }));
+  const referrals = $('d-referrals');
+  referrals.replaceChildren(...d.referrals.map((o) => { const tr = el('tr'); tr.append(el('td', institutionWords[o.key] || o.key), el('td', String(o.count))); return tr; }));
   const questions = $('d-questions');
   questions.replaceChildren();
   for (const q of d.unanswered) {
@@ -428,8 +456,13 @@ function wire() {
   });
   $('close-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    await conversationAction('close', { outcome: $('close-outcome').value.trim() || 'resolved' });
+    const code = $('close-outcome').value;
+    const head = code === 'referred' ? `referred:${$('close-institution').value}` : code;
+    const note = $('close-note').value.trim();
+    await conversationAction('close', { outcome: note ? `${head} — ${note}` : head });
+    $('close-note').value = '';
   });
+  $('close-outcome').addEventListener('change', () => { $('close-institution-label').hidden = $('close-outcome').value !== 'referred'; });
   $('canned-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { language: $('canned-language').value, title: $('canned-title').value, text: $('canned-text').value };

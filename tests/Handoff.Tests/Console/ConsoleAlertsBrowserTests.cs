@@ -137,6 +137,42 @@ public sealed class ConsoleAlertsBrowserTests
         Assert.DoesNotContain("user-secret-7351", await page.ContentAsync(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Reasons_and_outcomes_read_as_words_and_the_dashboard_counts_referrals_per_institution()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "o-1", "u1", "{}"), "en", "social-assistance", HandoffReason.AskedForHuman), Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await LoginAsync(browser, host);
+        var row = page.Locator("#queue-rows tr", new() { HasText = "social-assistance" });
+        await row.WaitForAsync(Long);
+        Assert.Contains("Asked for a person", await row.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.DoesNotContain("askedForHuman", await row.InnerTextAsync(), StringComparison.Ordinal);
+
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await page.Locator("#close-form button[type=submit]:not([disabled])").WaitForAsync(Long);
+        await page.SelectOptionAsync("#close-outcome", "referred");
+        await page.SelectOptionAsync("#close-institution", "csd");
+        await page.FillAsync("#close-note", "child benefit form");
+        await page.ClickAsync("#close-form button[type=submit]");
+        await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync(Long);
+        Assert.Equal("referred:csd — child benefit form", (await host.Queue.GetAsync(ticket.RequestId, Ct))!.Outcome);
+
+        await page.ClickAsync("button[data-view=closed]");
+        await page.Locator("#closed-rows tr", new() { HasText = "Referred to an institution: CSD – social work centre — child benefit form" }).WaitForAsync(Long);
+        await page.ClickAsync("button[data-view=dashboard]");
+        await page.Locator("#d-referrals tr", new() { HasText = "CSD – social work centre" }).WaitForAsync(Long);
+        Assert.Equal("CSD – social work centre\t1", (await page.Locator("#d-referrals tr").First.InnerTextAsync()).Trim());
+        await page.Locator("#d-outcomes tr", new() { HasText = "Referred to an institution" }).WaitForAsync(Long);
+    }
+
     private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
