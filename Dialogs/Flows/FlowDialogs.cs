@@ -51,16 +51,19 @@ public sealed class FlowDialogs
 
     public DialogSet Set { get; }
 
-    private static Task<DialogTurnResult> AskDeleteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static Task<DialogTurnResult> AskDeleteAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        AskYesNoAsync(step, "delete.confirm", "delete.yes", "delete.no", cancellationToken);
+
+    private static Task<DialogTurnResult> AskYesNoAsync(WaterfallStepContext step, string question, string yes, string no, CancellationToken cancellationToken)
     {
         var turn = FlowTurn.Of(step.Context);
         return step.PromptAsync(Confirm, new PromptOptions
         {
-            Prompt = new Activity { Text = turn.Say("delete.confirm") },
+            Prompt = new Activity { Text = turn.Say(question) },
             Choices =
             [
-                new Choice(ConfirmPrompt.YesValue, turn.Localizer.Title(turn.Voice, "delete.yes")),
-                new Choice(ConfirmPrompt.NoValue, turn.Localizer.Title(turn.Voice, "delete.no")),
+                new Choice(ConfirmPrompt.YesValue, turn.Localizer.Title(turn.Voice, yes)),
+                new Choice(ConfirmPrompt.NoValue, turn.Localizer.Title(turn.Voice, no)),
             ],
             MaxRetries = 1,
         }, cancellationToken);
@@ -149,20 +152,8 @@ public sealed class FlowDialogs
     }
 
     // /menu while a request is open: never withdrawn silently, an urgent one least of all.
-    private static Task<DialogTurnResult> AskWithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken)
-    {
-        var turn = FlowTurn.Of(step.Context);
-        return step.PromptAsync(Confirm, new PromptOptions
-        {
-            Prompt = new Activity { Text = turn.Say("handoff.cancelConfirm") },
-            Choices =
-            [
-                new Choice(ConfirmPrompt.YesValue, turn.Localizer.Title(turn.Voice, "handoff.cancelYes")),
-                new Choice(ConfirmPrompt.NoValue, turn.Localizer.Title(turn.Voice, "handoff.cancelNo")),
-            ],
-            MaxRetries = 1,
-        }, cancellationToken);
-    }
+    private static Task<DialogTurnResult> AskWithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        AskYesNoAsync(step, "handoff.cancelConfirm", "handoff.cancelYes", "handoff.cancelNo", cancellationToken);
 
     private async Task<DialogTurnResult> WithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken)
     {
