@@ -29,6 +29,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
         services.AddSingleton<IValidateOptions<OfficeOptions>>(new OfficeKeysValidator(configuration));
+        services.AddHostedService<OfficeSettingsCheck>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));

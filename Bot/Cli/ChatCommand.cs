@@ -28,8 +28,10 @@ public sealed class ChatCommand : ICliCommand
         var services = new ServiceCollection()
             .AddDialogsRuntime(context.Configuration)
             .AddTerminalChannel(context.Output)
-            .AddIntegrationBotFlows(context.Configuration);
+            .AddIntegrationBotFlows(context.Configuration)
+            .AddConfiguredStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
+        await CliStorage.StartAsync(provider, cancellationToken);
 
         // Validate configuration and open the database before the first turn, so failures are reported up front.
         _ = provider.GetRequiredService<IOptions<OutboxOptions>>().Value;

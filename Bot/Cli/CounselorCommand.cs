@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Counselors;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -19,9 +20,21 @@ public sealed class CounselorCommand : ICliCommand
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
             .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
-            .AddHandoff(context.Configuration);
+            .AddHandoff(context.Configuration)
+            .AddConfiguredStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
-        var directory = provider.GetRequiredService<CounselorDirectory>();
+        CounselorDirectory directory;
+        try
+        {
+            await CliStorage.StartAsync(provider, cancellationToken);
+            // Opens the database now, before the password is read: a server holding it is asked instead.
+            directory = provider.GetRequiredService<CounselorDirectory>();
+        }
+        catch (StorageOpenException) when (RunningServer.Find(provider.GetRequiredService<IOptions<StorageOptions>>().Value.Path) is { } server)
+        {
+            return await CounselorAddCommand.RunAsync(args, context.Input, context.Output, context.Error, server.AddCounselorAsync, cancellationToken);
+        }
+
         return await CounselorAddCommand.RunAsync(args, context.Input, context.Output, context.Error, directory, cancellationToken);
     }
 }

@@ -24,6 +24,8 @@ internal static class IntegrationBotHost
         // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
         services.AddPostgresStorage(configuration);
         services.AddHostedService<StartupMemoryTrim>();
+        services.AddSingleton<LocalAdminAccess>();
+        services.AddHostedService(sp => sp.GetRequiredService<LocalAdminAccess>());
         return builder;
     }
 
@@ -42,6 +44,7 @@ internal static class IntegrationBotHost
         app.MapChannels();
         app.MapHandoffApi();
         app.MapCounselorConsole();
+        app.MapLocalAdmin();
         return app;
     }
 }

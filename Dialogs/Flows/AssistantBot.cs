@@ -96,19 +96,37 @@ public sealed class AssistantBot(
 
         if (dc.ActiveDialog is not null)
         {
-            await dc.ContinueDialogAsync(cancellationToken);
-            return;
+            // Asking for a person, or danger, is never an answer to a prompt ("What were you looking for?" included).
+            if (KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Handoff or Decision.Emergency } urgent)
+            {
+                await dc.CancelAllDialogsAsync(cancellationToken);
+                await questions.AnswerAsync(turn, urgent, null, cancellationToken);
+                return;
+            }
+
+            // A message that is not an answer to an optional question (the rating) is read as any other message.
+            if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.Lapsed))
+            {
+                return;
+            }
         }
 
         if (CounselorFlow.IsOpen(turn.Data) && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Emergency } danger)
         {
             // The relay let this through because it signals danger: numbers first, then the counselor sees it with high priority.
             await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);
-            await questions.EmergencyAsync(turn, danger.Topic, cancellationToken);
+            await questions.EmergencyAsync(turn, danger, cancellationToken);
             return;
         }
 
-        if ((firstContact.FindOffered(turn) ?? PlanFlow.SaidDone(turn)) is { } pressed)
+        var offered = firstContact.FindOffered(turn) ?? PlanFlow.SaidDone(turn);
+        if (offered is null && turn.Data.Handoff == HandoffPhase.Waiting && CounselorFlow.IsOpen(turn.Data))
+        {
+            await AnswerWhileWaitingAsync(turn, cancellationToken);
+            return;
+        }
+
+        if (offered is { } pressed)
         {
             turn.Data = turn.Data with { Offered = [] };
             await RunActionAsync(turn, dc, pressed, cancellationToken);
@@ -126,8 +144,10 @@ public sealed class AssistantBot(
             case FlowCommand.Language:
                 await firstContact.ShowLanguagesAsync(turn, cancellationToken);
                 break;
+            case FlowCommand.Menu when CounselorFlow.IsOpen(turn.Data):
+                await dc.BeginDialogAsync(FlowDialogs.Withdraw, null, cancellationToken);
+                break;
             case FlowCommand.Menu:
-                await counselor.WithdrawAsync(turn, cancellationToken);
                 await menu.ShowMenuAsync(turn, cancellationToken);
                 break;
             case FlowCommand.Counselor:
@@ -216,6 +236,23 @@ public sealed class AssistantBot(
         }
 
         await plan.ShowAsync(turn, cancellationToken);
+    }
+
+    // The message is already relayed to the request: answer what the knowledge base can, and say where the request
+    // stands (once beside answers, every time for anything else, so no message goes unacknowledged).
+    private async Task AnswerWhileWaitingAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var reading = KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language);
+        var answerable = reading.Decision is Decision.Answer or Decision.Clarify;
+        if (!answerable || !turn.Data.QueueReminded)
+        {
+            await counselor.SayStillQueuedAsync(turn, cancellationToken);
+        }
+
+        if (answerable)
+        {
+            await questions.AnswerAsync(turn, reading, null, cancellationToken);
+        }
     }
 
     private static HandoffReason ReasonFor(ConversationData data) =>

@@ -163,6 +163,14 @@ public sealed class FirstContactFlow(
             // Someone who asks straight away gets an answer in their language, plus a way to change it; never a forced menu.
             var seed = LanguageOfLocale(turn.Context.Activity.Locale);
             var first = engine.Ask(text, null, seed);
+            if (IsUncertainGreeting(first, seed))
+            {
+                // "Zdravo" is Slovenian and Bosnian alike: a guess would greet a Bosnian in Slovenian, and a menu sent
+                // after the language buttons hides them (Web Chat shows only the last message's buttons).
+                await ShowLanguagesAsync(turn, cancellationToken);
+                return;
+            }
+
             turn.Data = turn.Data with { Language = first.Language, Cyrillic = HasCyrillic(text), Greeted = true };
             await questions.AnswerAsync(turn, first, [turn.Button("language.changeButton", FlowActions.ChangeLanguage)], cancellationToken);
             return;
@@ -178,6 +186,9 @@ public sealed class FirstContactFlow(
 
         await questions.AnswerAsync(turn, result, null, cancellationToken);
     }
+
+    private static bool IsUncertainGreeting(KnowledgeResult first, string? seed) =>
+        first.Decision == Decision.Greeting && first.SmallTalkLanguages.Count > 1 && (seed is null || !first.SmallTalkLanguages.Contains(seed));
 
     /// <summary>The language a client's locale names (e.g. ar-EG, sl-SI, hr-HR), or null.</summary>
     public static string? LanguageOfLocale(string? locale)

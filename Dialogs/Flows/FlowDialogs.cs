@@ -19,6 +19,10 @@ public sealed class FlowDialogs
     public const string Delete = "delete";
     public const string Feedback = "feedback";
     public const string Satisfaction = "satisfaction";
+    public const string Withdraw = "withdraw";
+
+    /// <summary>The result of an optional question the message did not answer: the bot reads the message as usual.</summary>
+    public static readonly object Lapsed = new();
     private const string Confirm = "confirm";
     private const string Choice = "choice";
     private const string Text = "text";
@@ -43,21 +47,25 @@ public sealed class FlowDialogs
             .Add(planIntake)
             .Add(new WaterfallDialog(Delete, [AskDeleteAsync, DeleteAsync]))
             .Add(new WaterfallDialog(Feedback, [AskMissingAsync, RecordFeedbackAsync]))
-            .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]));
+            .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]))
+            .Add(new WaterfallDialog(Withdraw, [AskWithdrawAsync, WithdrawAsync]));
     }
 
     public DialogSet Set { get; }
 
-    private static Task<DialogTurnResult> AskDeleteAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    private static Task<DialogTurnResult> AskDeleteAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        AskYesNoAsync(step, "delete.confirm", "delete.yes", "delete.no", cancellationToken);
+
+    private static Task<DialogTurnResult> AskYesNoAsync(WaterfallStepContext step, string question, string yes, string no, CancellationToken cancellationToken)
     {
         var turn = FlowTurn.Of(step.Context);
         return step.PromptAsync(Confirm, new PromptOptions
         {
-            Prompt = new Activity { Text = turn.Say("delete.confirm") },
+            Prompt = new Activity { Text = turn.Say(question) },
             Choices =
             [
-                new Choice(ConfirmPrompt.YesValue, turn.Localizer.Title(turn.Voice, "delete.yes")),
-                new Choice(ConfirmPrompt.NoValue, turn.Localizer.Title(turn.Voice, "delete.no")),
+                new Choice(ConfirmPrompt.YesValue, turn.Localizer.Title(turn.Voice, yes)),
+                new Choice(ConfirmPrompt.NoValue, turn.Localizer.Title(turn.Voice, no)),
             ],
             MaxRetries = 1,
         }, cancellationToken);
@@ -127,7 +135,8 @@ public sealed class FlowDialogs
         {
             Prompt = new Activity { Text = turn.Say("handoff.satisfactionQuestion") },
             Choices = [.. Enumerable.Range(1, 5).Select(i => new Choice(i.ToString(CultureInfo.InvariantCulture)))],
-            MaxRetries = 1,
+            // The rating is optional: anything else ends the offer and is handled as a normal message.
+            MaxRetries = 0,
         }, cancellationToken);
     }
 
@@ -138,6 +147,27 @@ public sealed class FlowDialogs
         {
             await _queue.RecordSatisfactionAsync(requestId, choice.Index + 1, cancellationToken);
             await turn.SayAsync("handoff.satisfactionThanks", _menu.MenuButtons(turn), cancellationToken);
+            return await step.EndDialogAsync(null, cancellationToken);
+        }
+
+        return await step.EndDialogAsync(Lapsed, cancellationToken);
+    }
+
+    // /menu while a request is open: never withdrawn silently, an urgent one least of all.
+    private static Task<DialogTurnResult> AskWithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken) =>
+        AskYesNoAsync(step, "handoff.cancelConfirm", "handoff.cancelYes", "handoff.cancelNo", cancellationToken);
+
+    private async Task<DialogTurnResult> WithdrawAsync(WaterfallStepContext step, CancellationToken cancellationToken)
+    {
+        var turn = FlowTurn.Of(step.Context);
+        if (step.Result is true)
+        {
+            await _counselor.WithdrawAsync(turn, cancellationToken);
+            await _menu.ShowMenuAsync(turn, cancellationToken);
+        }
+        else
+        {
+            await turn.SayAsync("handoff.keptWaiting", _menu.MenuButtons(turn), cancellationToken);
         }
 
         return await step.EndDialogAsync(null, cancellationToken);

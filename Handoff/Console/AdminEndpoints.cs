@@ -1,5 +1,6 @@
 using IntegrationBot.Handoff.Counselors;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Routing;
 using IntegrationBot.Handoff.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +22,21 @@ public static class AdminEndpoints
             TypedResults.Json(new { channelId, userId, removed = await data.DeleteAsync(channelId, userId, ct) }, HandoffJson.Options));
         admin.MapGet("/users/{channelId}/{userId}/export", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
             TypedResults.Json(await data.ExportAsync(channelId, userId, ct), HandoffJson.Options));
+
+        // The same for the person of a conversation, so the console never needs (or shows) their user id.
+        admin.MapGet("/handoffs/{id:guid}/person/export", ExportPersonAsync);
+        admin.MapDelete("/handoffs/{id:guid}/person", ErasePersonAsync);
     }
+
+    private static async Task<IResult> ExportPersonAsync(Guid id, HandoffQueue queue, UserDataService data, CancellationToken ct) =>
+        await queue.GetAsync(id, ct) is { } request
+            ? TypedResults.Json(await data.ExportAsync(request.Address.ChannelId, request.Address.UserId, ct), HandoffJson.Options)
+            : TypedResults.NotFound();
+
+    private static async Task<IResult> ErasePersonAsync(Guid id, HandoffQueue queue, UserDataService data, CancellationToken ct) =>
+        await queue.GetAsync(id, ct) is { } request
+            ? TypedResults.Json(new { removed = await data.DeleteAsync(request.Address.ChannelId, request.Address.UserId, ct) }, HandoffJson.Options)
+            : TypedResults.NotFound();
 
     private static async Task<IResult> AddCounselorAsync(ConsoleRequests.NewCounselor? body, CounselorDirectory directory, CancellationToken ct)
     {

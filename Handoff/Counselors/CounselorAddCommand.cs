@@ -7,7 +7,17 @@ public static class CounselorAddCommand
     public const string Usage = "usage: counselor add NAME --languages sl,en [--admin]   (password on standard input)";
 
     /// <summary>Runs with the arguments after "counselor"; returns the process exit code.</summary>
-    public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, CounselorDirectory directory, CancellationToken cancellationToken)
+    public static Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, CounselorDirectory directory, CancellationToken cancellationToken) =>
+        RunAsync(args, input, output, error, directory.AddAsync, cancellationToken);
+
+    /// <summary>As above, saving through <paramref name="add"/> (e.g. the running server's local admin endpoint).</summary>
+    public static async Task<int> RunAsync(
+        IReadOnlyList<string> args,
+        TextReader input,
+        TextWriter output,
+        TextWriter error,
+        Func<string, IEnumerable<string>, string, bool, CancellationToken, Task<Counselor>> add,
+        CancellationToken cancellationToken)
     {
         if (args.Count < 2 || args[0] != "add")
         {
@@ -43,7 +53,7 @@ public static class CounselorAddCommand
         var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
         try
         {
-            var counselor = await directory.AddAsync(name, languages.Split(','), password, admin, cancellationToken);
+            var counselor = await add(name, languages.Split(','), password, admin, cancellationToken);
             await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}).");
             return 0;
         }

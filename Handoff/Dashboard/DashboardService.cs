@@ -42,11 +42,17 @@ public sealed class DashboardService(IHandoffStore store, IUnansweredQuestionLog
             .Select(q => new DashboardQuestion(q.At, q.Language, q.Topic, q.Text, q.Kind))
             .ToList();
 
+        var outcomes = recent.Where(r => r.Status == HandoffStatus.Closed).Select(r => CloseOutcome.Parse(r.Outcome)).ToList();
         return new DashboardSnapshot(open, active, Percentile(waits, 0.5), Percentile(waits, 0.9), perDay, satisfaction, questions)
         {
+            Outcomes = Count(outcomes.Select(o => o.Code)),
+            Referrals = Count(outcomes.Select(o => o.Institution).OfType<string>()),
             StaleTopics = staleTopics?.StaleTopics() ?? [],
         };
     }
+
+    private static List<DashboardOutcomeCount> Count(IEnumerable<string> keys) =>
+        [.. keys.GroupBy(k => k, StringComparer.Ordinal).Select(g => new DashboardOutcomeCount(g.Key, g.Count())).OrderByDescending(c => c.Count).ThenBy(c => c.Key, StringComparer.Ordinal)];
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
     public static double? Percentile(IReadOnlyList<double> sorted, double p) =>

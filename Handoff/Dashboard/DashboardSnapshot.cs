@@ -12,4 +12,10 @@ public sealed record DashboardSnapshot(
 {
     /// <summary>Topic languages reviewed more than 180 days ago, oldest first (empty without a knowledge base).</summary>
     public IReadOnlyList<DashboardStaleTopic> StaleTopics { get; init; } = [];
+
+    /// <summary>Conversations closed in the last <see cref="DashboardService.Days"/> days, per outcome code.</summary>
+    public IReadOnlyList<DashboardOutcomeCount> Outcomes { get; init; } = [];
+
+    /// <summary>Referrals in the same days, per institution (csd, zrsz, ue, school, police, library, health-centre, ...).</summary>
+    public IReadOnlyList<DashboardOutcomeCount> Referrals { get; init; } = [];
 }

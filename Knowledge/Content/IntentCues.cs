@@ -5,12 +5,25 @@ namespace IntegrationBot.Knowledge.Content;
 /// only thanks (or "ok", "bye"), from <c>content/intents.yaml</c>. Matching is on folded text; a word ending in
 /// <c>*</c> matches any word starting with it.
 /// </summary>
+/// <remarks>
+/// <see cref="Emergency"/> holds the cues of the plain <c>emergency</c> section (a danger of no particular kind);
+/// <see cref="EmergencyByKind"/> the cues of each <c>emergency-&lt;kind&gt;</c> section, keyed by the kind's name.
+/// </remarks>
 public sealed record IntentCues(
     IReadOnlyDictionary<string, IReadOnlyList<string>> Handoff,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Emergency,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Greeting,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Thanks)
 {
+    /// <summary>The yaml section names of the emergency kinds start with this, e.g. <c>emergency-medical</c>.</summary>
+    public const string EmergencyKindPrefix = "emergency-";
+
+    public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> EmergencyByKind { get; init; } =
+        new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
+
+    /// <summary>The <c>frustration</c> section: "this is useless", "this does not help".</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> Frustration { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     public static IntentCues Empty { get; } = new(
         new Dictionary<string, IReadOnlyList<string>>(),
         new Dictionary<string, IReadOnlyList<string>>(),

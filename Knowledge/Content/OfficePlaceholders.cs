@@ -6,7 +6,9 @@ namespace IntegrationBot.Knowledge.Content;
 /// <summary>
 /// Fills <c>{office.name}</c>, <c>{office.address}</c>, <c>{office.hours}</c>, <c>{office.phone}</c> and
 /// <c>{office.email}</c> in answer text. A line whose placeholder has no configured value is left out, so a
-/// person never sees a raw placeholder or an empty "Phone:" line; the rest of the answer stays.
+/// person never sees a raw placeholder or an empty "Phone:" line; the rest of the answer stays. With a
+/// <see cref="OfficeFallback"/>, a missing name reads as the office's generic name, and a numbered step is never left
+/// out (the list would read 1, 2, 4): its missing value says to ask the office instead.
 /// </summary>
 public static partial class OfficePlaceholders
 {
@@ -15,7 +17,10 @@ public static partial class OfficePlaceholders
         ["office.name", "office.address", "office.hours", "office.phone", "office.email"];
 
     /// <summary>Returns <paramref name="text"/> with placeholders filled from <paramref name="office"/>.</summary>
-    public static string Fill(string text, OfficeInfo office)
+    public static string Fill(string text, OfficeInfo office) => Fill(text, office, null);
+
+    /// <summary>As <see cref="Fill(string, OfficeInfo)"/>, with words for what is not configured.</summary>
+    public static string Fill(string text, OfficeInfo office, OfficeFallback? fallback)
     {
         if (string.IsNullOrEmpty(text) || !text.Contains('{', StringComparison.Ordinal))
         {
@@ -27,16 +32,23 @@ public static partial class OfficePlaceholders
         for (var i = 0; i < lines.Length; i++)
         {
             var missing = false;
+            var step = fallback is not null && NumberedStep().IsMatch(lines[i]);
             var filled = Placeholder().Replace(lines[i], match =>
             {
-                var value = ValueOf(match.Groups[1].Value, office);
-                if (value is null)
+                var name = match.Groups[1].Value;
+                var value = ValueOf(name, office);
+                if (value is not null)
                 {
-                    missing = true;
-                    return string.Empty;
+                    return value;
                 }
 
-                return value;
+                if (fallback is not null && (name == "office.name" || step))
+                {
+                    return name == "office.name" ? fallback.Name : fallback.AskOffice;
+                }
+
+                missing = true;
+                return string.Empty;
             });
             if (missing)
             {
@@ -76,4 +88,7 @@ public static partial class OfficePlaceholders
 
     [GeneratedRegex(@"\{([a-z]+\.[a-z]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
+
+    [GeneratedRegex(@"^\s*\d+[.)]\s", RegexOptions.CultureInvariant)]
+    private static partial Regex NumberedStep();
 }

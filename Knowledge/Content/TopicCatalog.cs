@@ -176,7 +176,12 @@ public sealed class TopicCatalog
                 Lists(parsed?.GetValueOrDefault("handoff")),
                 Lists(parsed?.GetValueOrDefault("emergency")),
                 Lists(parsed?.GetValueOrDefault("greeting")),
-                Lists(parsed?.GetValueOrDefault("thanks")));
+                Lists(parsed?.GetValueOrDefault("thanks")))
+            {
+                Frustration = Lists(parsed?.GetValueOrDefault("frustration")),
+                EmergencyByKind = (parsed ?? []).Where(p => p.Key.StartsWith(IntentCues.EmergencyKindPrefix, StringComparison.Ordinal))
+                    .ToDictionary(p => p.Key[IntentCues.EmergencyKindPrefix.Length..], p => (IReadOnlyDictionary<string, IReadOnlyList<string>>)Lists(p.Value), StringComparer.Ordinal),
+            };
         }
         catch (YamlException e)
         {

@@ -40,7 +40,7 @@ public static class KnowledgeEvaluator
             }
             else if (item.IsOutOfScope)
             {
-                var rejected = result.Decision is Decision.None or Decision.Handoff or Decision.Emergency or Decision.Greeting or Decision.Thanks;
+                var rejected = result.Decision is Decision.None or Decision.Handoff or Decision.Emergency or Decision.Frustration or Decision.Greeting or Decision.Thanks;
                 var answered = result.Decision == Decision.Answer;
                 score.AddOutOfScope(rejected, answered);
                 overall.AddOutOfScope(rejected, answered);

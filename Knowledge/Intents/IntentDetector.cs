@@ -18,7 +18,7 @@ public sealed class IntentDetector
 
     private const char FillerMark = '~';
 
-    // In priority order: danger wins over a request for a human, which wins over small talk.
+    // In priority order: danger wins over a request for a human, which wins over frustration, which wins over small talk.
     private readonly (IntentKind Kind, CueSet Cues, HashSet<string> Fillers)[] kinds;
     private readonly Dictionary<IntentKind, (string Language, CueSet Cues)[]> byLanguage;
     private readonly HashSet<string> fillers;
@@ -26,12 +26,20 @@ public sealed class IntentDetector
     // Small talk also tolerates the other one-word small-talk cues around a cue: "ok thanks bye", "hi, thank you".
     private readonly HashSet<string> smallTalkFillers;
 
+    // The kinds of danger in the order they are tried: the more specific wins ("ubiti se" is suicide before "ubiti"
+    // is a threat; a child in danger before violence in general); a cue of the plain emergency section is a danger.
+    private static readonly EmergencyKind[] EmergencyOrder =
+        [EmergencyKind.Suicide, EmergencyKind.Child, EmergencyKind.Medical, EmergencyKind.Violence, EmergencyKind.Danger];
+
+    private readonly (EmergencyKind Kind, CueSet Cues)[] emergencyKinds;
+
     public IntentDetector(IntentCues cues)
     {
         (IntentKind Kind, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues)[] all =
         [
-            (IntentKind.Emergency, cues.Emergency),
+            (IntentKind.Emergency, AllEmergencyCues(cues)),
             (IntentKind.Handoff, cues.Handoff),
+            (IntentKind.Frustration, cues.Frustration),
             (IntentKind.Greeting, cues.Greeting),
             (IntentKind.Thanks, cues.Thanks),
         ];
@@ -46,6 +54,11 @@ public sealed class IntentDetector
                 .Select(words => words[0]),
         ];
         kinds = [.. all.Select(k => (k.Kind, Compile(k.Cues), FillersOf(k.Kind)))];
+        emergencyKinds =
+        [
+            .. EmergencyOrder.Select(kind => (kind, Compile(CuesOf(cues, kind)))),
+            (EmergencyKind.Danger, Compile(cues.Emergency)),
+        ];
         // Per language only for small talk: only its language is taken from the cue (see LanguagesOf).
         byLanguage = all.Where(k => IsSmallTalk(k.Kind)).ToDictionary(
             k => k.Kind,
@@ -66,6 +79,20 @@ public sealed class IntentDetector
         return IntentKind.None;
     }
 
+    /// <summary>The kind of danger in <paramref name="foldedTokens"/>: the first kind in priority order with a matching cue, else none.</summary>
+    public EmergencyKind DetectEmergency(IReadOnlyList<string> foldedTokens)
+    {
+        foreach (var (kind, cues) in emergencyKinds)
+        {
+            if (cues.AnyMatches(foldedTokens, fillers))
+            {
+                return kind;
+            }
+        }
+
+        return EmergencyKind.None;
+    }
+
     /// <summary>Greetings and thanks: nothing to look up, answered in kind.</summary>
     public static bool IsSmallTalk(IntentKind kind) => kind is IntentKind.Greeting or IntentKind.Thanks;
 
@@ -83,6 +110,18 @@ public sealed class IntentDetector
 
     /// <summary>Folds and tokenizes <paramref name="text"/>, then detects.</summary>
     public IntentKind Detect(string text) => Detect(Tokenizer.Tokenize(text));
+
+    /// <summary>The name of a kind as intents.yaml writes it after <c>emergency-</c>: <c>medical</c>, <c>suicide</c>, ...</summary>
+    public static string NameOf(EmergencyKind kind) => kind.ToString().ToLowerInvariant();
+
+    private static IReadOnlyDictionary<string, IReadOnlyList<string>> CuesOf(IntentCues cues, EmergencyKind kind) =>
+        cues.EmergencyByKind.GetValueOrDefault(NameOf(kind)) ?? new Dictionary<string, IReadOnlyList<string>>();
+
+    // Every language's cues of every kind: "is this danger at all" is one lookup, its kind only asked when it is.
+    private static Dictionary<string, IReadOnlyList<string>> AllEmergencyCues(IntentCues cues) =>
+        cues.Emergency.Concat(cues.EmergencyByKind.Values.SelectMany(k => k))
+            .GroupBy(p => p.Key, StringComparer.Ordinal)
+            .ToDictionary(g => g.Key, g => (IReadOnlyList<string>)[.. g.SelectMany(p => p.Value)], StringComparer.Ordinal);
 
     private static bool IsFillerList(string entry) => entry.TrimStart().StartsWith(FillerMark);
 

@@ -7,6 +7,9 @@ public enum IntentKind
     Handoff,
     Emergency,
 
+    /// <summary>The person says the answers do not help ("this is useless"): offer a counselor, not another topic.</summary>
+    Frustration,
+
     /// <summary>The message is only a greeting ("hi", "dober dan", "السلام عليكم"): nothing to look up.</summary>
     Greeting,
 

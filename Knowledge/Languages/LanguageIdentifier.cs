@@ -57,7 +57,7 @@ public sealed class LanguageIdentifier
             }
         }
 
-        foreach (var (language, cues) in catalog.Intents.Handoff.Concat(catalog.Intents.Emergency))
+        foreach (var (language, cues) in catalog.Intents.Handoff.Concat(catalog.Intents.Emergency).Concat(catalog.Intents.EmergencyByKind.Values.SelectMany(k => k)))
         {
             if (samples.TryGetValue(language, out var texts))
             {

@@ -18,6 +18,9 @@ public enum Decision
     /// <summary>Danger to life or safety: show emergency numbers and flag a priority handoff.</summary>
     Emergency,
 
+    /// <summary>The answers do not help ("this is useless"): offer a counselor instead of another topic.</summary>
+    Frustration,
+
     /// <summary>Only a greeting: greet back and show what the assistant can do (never "no good answer").</summary>
     Greeting,
 

@@ -15,6 +15,7 @@ public sealed class KnowledgeEngine
 {
     private const int CandidateCount = 5;
     private const string EmergencyNumbersTopic = "emergency-numbers";
+    private const string ViolenceTopic = "violence-help";
 
     private readonly TopicIndex index;
     private readonly IntentDetector intents;
@@ -63,30 +64,32 @@ public sealed class KnowledgeEngine
         {
             IntentKind.Emergency => Decision.Emergency,
             IntentKind.Handoff => Decision.Handoff,
+            IntentKind.Frustration => Decision.Frustration,
             IntentKind.Greeting => Decision.Greeting,
             IntentKind.Thanks => Decision.Thanks,
             _ => Decide(candidates),
         };
 
-        if (IntentDetector.IsSmallTalk(intent) && forced is null)
+        IReadOnlyList<string> smallTalkLanguages = IntentDetector.IsSmallTalk(intent) ? intents.LanguagesOf(intent, tokens) : [];
+        if (smallTalkLanguages.Count > 0 && forced is null)
         {
-            language = SmallTalkLanguage(intent, tokens, language, current);
+            language = SmallTalkLanguage(smallTalkLanguages, language, current);
         }
 
+        var emergency = decision == Decision.Emergency ? intents.DetectEmergency(tokens) : EmergencyKind.None;
         var topic = decision switch
         {
-            Decision.Emergency => EmergencyTopic(candidates) ?? best?.Topic,
-            Decision.Greeting or Decision.Thanks => null,
+            Decision.Emergency => EmergencyTopic(emergency),
+            Decision.Greeting or Decision.Thanks or Decision.Frustration => null,
             _ => best?.Topic,
         };
-        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates);
+        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency, SmallTalkLanguages = smallTalkLanguages };
     }
 
     // A greeting's (or a thank-you's) language is the language it is one in; the conversation's language, then the
     // identifier's guess, decide between languages that share it ("zdravo", "hvala" are sl and hbs).
-    private string SmallTalkLanguage(IntentKind kind, IReadOnlyList<string> tokens, string identified, string? current)
+    private static string SmallTalkLanguage(IReadOnlyList<string> languages, string identified, string? current)
     {
-        var languages = intents.LanguagesOf(kind, tokens);
         if (current is not null && languages.Contains(current))
         {
             return current;
@@ -118,11 +121,10 @@ public sealed class KnowledgeEngine
         return false;
     }
 
-    // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic
-    // better ("the flat is on fire, which number" looks like the phone-number topic).
-    private string? EmergencyTopic(IReadOnlyList<TopicScore> candidates) =>
-        candidates.Select(c => Catalog.Find(c.Topic)).FirstOrDefault(t => t is { IsEmergency: true })?.Id
-        ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
+    // In danger the topic follows the kind, never the words: "someone is dying, not breathing" shares words with the
+    // violence topic, "the flat is on fire, which number" with the phone-number topic.
+    private string? EmergencyTopic(EmergencyKind kind) =>
+        (kind == EmergencyKind.Violence ? Catalog.Find(ViolenceTopic)?.Id : null) ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
 
     private (string Language, double Confidence) ChooseLanguage(string text, string? forced, string? current)
     {

@@ -12,4 +12,14 @@ public sealed record KnowledgeResult(
     Decision Decision,
     string? Topic,
     double Score,
-    IReadOnlyList<TopicScore> Candidates);
+    IReadOnlyList<TopicScore> Candidates)
+{
+    /// <summary>For <see cref="Decision.Emergency"/>: which kind of danger, so the reply leads with the right number.</summary>
+    public Intents.EmergencyKind EmergencyKind { get; init; }
+
+    /// <summary>
+    /// For <see cref="Decision.Greeting"/> and <see cref="Decision.Thanks"/>: every language the words are small talk in
+    /// ("zdravo" is sl and hbs), so a first message can tell a certain language from a guess.
+    /// </summary>
+    public IReadOnlyList<string> SmallTalkLanguages { get; init; } = [];
+}

@@ -266,7 +266,16 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
 
     private static void CheckIntents(IntentCues intents, List<ContentProblem> problems)
     {
-        foreach (var (kind, cues) in new[] { ("handoff", intents.Handoff), ("emergency", intents.Emergency), ("greeting", intents.Greeting), ("thanks", intents.Thanks) })
+        // Danger cues may be in the plain emergency section or in the emergency-<kind> ones; each kind written needs all five languages.
+        var emergency = Language.All.ToDictionary(
+            l => l,
+            l => (IReadOnlyList<string>)[.. intents.Emergency.GetValueOrDefault(l) ?? [], .. intents.EmergencyByKind.Values.SelectMany(k => k.GetValueOrDefault(l) ?? [])]);
+        var sections = new List<(string Kind, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues)>
+        {
+            ("handoff", intents.Handoff), ("emergency", emergency), ("greeting", intents.Greeting), ("thanks", intents.Thanks),
+        };
+        sections.AddRange(intents.EmergencyByKind.Select(k => (IntentCues.EmergencyKindPrefix + k.Key, k.Value)));
+        foreach (var (kind, cues) in sections)
         {
             foreach (var language in Language.All.Where(l => (cues.GetValueOrDefault(l) ?? []).Count == 0))
             {

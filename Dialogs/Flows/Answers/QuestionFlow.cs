@@ -3,8 +3,10 @@ using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Intents;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
 
@@ -18,6 +20,7 @@ public sealed class QuestionFlow(
     CounselorFlow counselor,
     IUnansweredQuestionLog unanswered,
     IOptions<FlowOptions> options,
+    OfficeHours hours,
     TimeProvider time)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
@@ -35,10 +38,15 @@ public sealed class QuestionFlow(
         switch (result.Decision)
         {
             case Decision.Emergency:
-                await EmergencyAsync(turn, result.Topic, cancellationToken);
+                await EmergencyAsync(turn, result, cancellationToken);
                 break;
             case Decision.Handoff:
                 await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
+                break;
+            case Decision.Frustration:
+                // "This does not help": a person, not another topic.
+                turn.Data = turn.Data with { CounselorReason = nameof(HandoffReason.NegativeFeedback) };
+                await turn.SayAsync("frustration.offer", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
                 break;
             case Decision.Answer when result.Topic is not null:
                 turn.Data = turn.Data with { LastQuestion = result.Text };
@@ -83,22 +91,34 @@ public sealed class QuestionFlow(
         await turn.SendAsync(closing, buttons, cancellationToken);
     }
 
-    /// <summary>The emergency numbers at once, the matching helplines, and an urgent counselor offer; nothing else.</summary>
-    public async Task EmergencyAsync(FlowTurn turn, string? topicId, CancellationToken cancellationToken)
+    /// <summary>
+    /// The numbers for this kind of danger at once (the right one first), and one tap to an urgent counselor. Before the
+    /// privacy notice is accepted the message is kept for the counselor anyway, on vital interests (GDPR Art. 6(1)(d)),
+    /// and the person is told so in one line: a crisis must not reach the counselor as an empty request.
+    /// </summary>
+    public async Task EmergencyAsync(FlowTurn turn, KnowledgeResult danger, CancellationToken cancellationToken)
     {
-        await turn.SayAsync("emergency.message", cancellationToken: cancellationToken);
-        if (topicId is not null && topicId != EmergencyNumbersTopic && Catalog.Find(topicId) is { IsEmergency: true } topic)
+        var kind = danger.EmergencyKind;
+        await turn.SayAsync(kind == EmergencyKind.None ? "emergency.message" : $"emergency.{IntentDetector.NameOf(kind)}", cancellationToken: cancellationToken);
+        turn.Data = turn.Data with { LastTopic = danger.Topic ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
+        if (turn.Data.Privacy != PrivacyChoice.Accepted && !turn.Data.VitalInterests)
         {
-            foreach (var part in Rendered(turn, topic).Parts)
-            {
-                await turn.SendAsync(part, null, cancellationToken);
-            }
+            turn.Data = turn.Data with { VitalInterests = true };
+            await turn.SayAsync("emergency.keptForCounselor", cancellationToken: cancellationToken);
         }
 
-        turn.Data = turn.Data with { LastTopic = topicId ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
         if (CounselorFlow.IsOpen(turn.Data))
         {
             await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (!hours.IsOpen(now) && hours.NextOpening(now) is { } opening)
+        {
+            // After hours nobody reads it "now": say when a person will, and let them leave the message.
+            var args = new Dictionary<string, string> { ["opening"] = CounselorFlow.FormatOpening(TimeZoneInfo.ConvertTime(opening, hours.TimeZone), turn.Language) };
+            await turn.SayAsync("emergency.counselorOfferClosed", args, [turn.Button("emergency.counselorOfferClosedButton", FlowActions.UrgentCounselor)], cancellationToken);
             return;
         }
 
@@ -155,8 +175,9 @@ public sealed class QuestionFlow(
     private string Text(FlowTurn turn, Topic topic, string raw)
     {
         var language = turn.Language;
-        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), office);
-        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, office), Catalog.Directory, language, fallback);
+        var officeFallback = OfficeFallbackFor(turn.Localizer, language);
+        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), office, officeFallback);
+        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, office, officeFallback), Catalog.Directory, language, fallback);
         var sources = SourceMarkers.CitedUrls(raw, topic.Sources);
         var text = SourceMarkers.Strip(filled);
         if (sources.Count > 0)
@@ -217,6 +238,10 @@ public sealed class QuestionFlow(
         ];
         await turn.SayAsync("none.message", buttons, cancellationToken);
     }
+
+    /// <summary>The words for unconfigured office details in <paramref name="language"/>.</summary>
+    public static OfficeFallback OfficeFallbackFor(Localizer localizer, string language) =>
+        new(localizer.Get(language, "office.notConfigured"), localizer.Get(language, "office.askOffice"));
 
     private sealed record RenderedTopic(
         IReadOnlyList<string> Parts,

@@ -23,7 +23,8 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             return;
         }
 
-        if (data.Privacy != PrivacyChoice.Accepted)
+        // In an emergency no consent step stands between the person and a counselor (vital interests).
+        if (data.Privacy != PrivacyChoice.Accepted && !(reason == HandoffReason.Emergency && data.VitalInterests))
         {
             turn.Data = data with { PendingHandoffReason = reason.ToString() };
             await turn.SayAsync("privacy.requiredForHandoff", PrivacyButtons(turn), cancellationToken);
@@ -42,10 +43,17 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             Handoff = data.Handoff == HandoffPhase.WithCounselor ? HandoffPhase.WithCounselor : HandoffPhase.Waiting,
             HandoffId = ticket.RequestId,
             PendingHandoffReason = null,
+            QueueReminded = false,
         };
 
         if (!wasOpen)
         {
+            if (!ticket.OfficeOpen && reason != HandoffReason.Emergency)
+            {
+                // Nobody reads it before the office opens: the numbers for an emergency come first.
+                await turn.SayAsync("handoff.closedEmergencyFirst", cancellationToken: cancellationToken);
+            }
+
             await turn.SendAsync(QueuedText(turn, ticket), null, cancellationToken);
         }
 
@@ -75,6 +83,28 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         return result.Succeeded;
     }
 
+    /// <summary>While waiting: the request is still in the queue, at this position (or until the office opens).</summary>
+    public async Task SayStillQueuedAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var ticket = await queue.TicketAsync(turn.Data.HandoffId!.Value, reused: true, cancellationToken);
+        turn.Data = turn.Data with { QueueReminded = true };
+        if (ticket.OfficeOpen || ticket.NextOpening is null)
+        {
+            await turn.SayAsync("handoff.stillQueued", new Dictionary<string, string>
+            {
+                ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+            }, null, cancellationToken);
+            return;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening.Value, office.TimeZone);
+        await turn.SayAsync("handoff.stillQueuedClosed", new Dictionary<string, string>
+        {
+            ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+            ["opening"] = FormatOpening(local, turn.Language),
+        }, null, cancellationToken);
+    }
+
     public static IReadOnlyList<OfferedAction> PrivacyButtons(FlowTurn turn) =>
     [
         turn.Button("privacy.accept", FlowActions.PrivacyAccept),
@@ -84,7 +114,13 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
 
     private string QueuedText(FlowTurn turn, HandoffTicket ticket)
     {
-        if (ticket.OfficeOpen || ticket.NextOpening is null)
+        if (!ticket.OfficeOpen && ticket.NextOpening is null)
+        {
+            // No office hours configured: no minutes and no opening time can be promised.
+            return turn.Say("handoff.queuedNoHours", new Dictionary<string, string> { ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (ticket.OfficeOpen)
         {
             return turn.Say("handoff.queuedOpen", new Dictionary<string, string>
             {
@@ -93,7 +129,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             });
         }
 
-        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening.Value, office.TimeZone);
+        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening!.Value, office.TimeZone);
         return turn.Say("handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = FormatOpening(local, turn.Language) });
     }
 

@@ -34,7 +34,7 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
     public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, dc) =>
         {
-            turn.Data = turn.Data with { Handoff = HandoffPhase.Bot, HandoffId = request.Id, CounselorReason = null };
+            turn.Data = turn.Data with { Handoff = HandoffPhase.Bot, HandoffId = request.Id, CounselorReason = null, VitalInterests = false };
             await turn.SayAsync("handoff.closed", cancellationToken: cancellationToken);
             await dc.CancelAllDialogsAsync(cancellationToken);
             await dc.BeginDialogAsync(FlowDialogs.Satisfaction, request.Id, cancellationToken);
@@ -43,7 +43,7 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
     public Task TimedOutAsync(HandoffRequest request, HandoffTimeoutReason reason, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
         {
-            turn.Data = turn.Data with { Handoff = HandoffPhase.Bot };
+            turn.Data = turn.Data with { Handoff = HandoffPhase.Bot, VitalInterests = false };
             if (reason == HandoffTimeoutReason.Unclaimed)
             {
                 var contact = string.Join(", ", new[] { office.Name, office.Address, office.Phone, office.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));

@@ -8,8 +8,9 @@ using IntegrationBot.Knowledge.Retrieval;
 namespace IntegrationBot.Dialogs.Flows.Handoff;
 
 /// <summary>
-/// While a conversation waits for or is with a counselor, the person's messages go to the counselor and the bot stays
-/// silent. Only /menu, /delete (and the answer to its confirmation) and messages that signal danger still reach the bot.
+/// While a conversation waits for or is with a counselor, the person's messages go to the counselor. With a counselor the
+/// bot stays silent; while waiting it also still answers (a weekend is long to wait in silence). /menu, /delete, the
+/// answers to the bot's own prompts and messages that signal danger reach only the bot, which relays danger itself.
 /// </summary>
 public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor) : IMiddleware
 {
@@ -37,6 +38,10 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         {
             // The request was closed meanwhile (e.g. a timeout raced this message): the bot takes over again.
             await state.SaveAsync(turnContext, data with { Handoff = HandoffPhase.Bot }, cancellationToken);
+            await next(cancellationToken);
+        }
+        else if (data.Handoff == HandoffPhase.Waiting)
+        {
             await next(cancellationToken);
         }
     }

@@ -9,7 +9,8 @@ namespace IntegrationBot.Dialogs.Flows.Privacy;
 
 /// <summary>
 /// Keeps the conversation's transcript (user and bot messages) for the counselors, but only once the person has
-/// accepted the privacy notice: the privacy choice is read at the end of the turn, so the accepting turn counts.
+/// accepted the privacy notice, or from an emergency on (vital interests): read at the end of the turn, so the
+/// accepting turn, and the message that signalled the danger, count.
 /// </summary>
 public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore transcripts, TimeProvider time) : IMiddleware
 {
@@ -35,7 +36,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         // erasure in the turn flushes it first (TurnTranscript.FlushAsync) or the turn fails.
         var activity = turnContext.Activity;
         var userText = activity.Type == ActivityTypes.Message ? turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) : null;
-        var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.Privacy == PrivacyChoice.Accepted;
+        var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.KeepsTranscript == true;
         var transcript = TurnTranscript.Begin(turnContext, transcripts);
         if (acceptedBefore)
         {
@@ -54,7 +55,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         }
 
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
-        if (data?.Privacy != PrivacyChoice.Accepted || activity.ChannelId is null || activity.Conversation?.Id is null)
+        if (data?.KeepsTranscript != true || activity.ChannelId is null || activity.Conversation?.Id is null)
         {
             // Withdrawn or erased in this turn: only what was accepted before it is kept (an erasure flushed it first).
             await transcript.WriteBeforeCommitAsync(cancellationToken);

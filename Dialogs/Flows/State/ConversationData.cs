@@ -14,7 +14,19 @@ public sealed record ConversationData
 
     public PrivacyChoice Privacy { get; init; }
 
+    /// <summary>
+    /// An emergency came before the privacy notice was accepted: its message and what follows are kept for the counselor
+    /// on vital interests (GDPR Art. 6(1)(d)), and the urgent counselor needs no consent step. Ends when the handoff ends.
+    /// </summary>
+    public bool VitalInterests { get; init; }
+
+    /// <summary>Whether this conversation's messages may be kept for the counselors: consent, or an emergency.</summary>
+    public bool KeepsTranscript => Privacy == PrivacyChoice.Accepted || VitalInterests;
+
     public HandoffPhase Handoff { get; init; }
+
+    /// <summary>While waiting, the person was told once that the request is still in the queue.</summary>
+    public bool QueueReminded { get; init; }
 
     /// <summary>The open (or last) handoff request of this conversation.</summary>
     public Guid? HandoffId { get; init; }

@@ -1,7 +1,8 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, seen: null };
+const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
 function xsrfToken() {
@@ -48,6 +49,30 @@ function minutes(seconds) {
   if (seconds === null || seconds === undefined) return '–';
   const m = Math.round(seconds / 60);
   return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+}
+
+// Codes as a counselor reads them (the API keeps the stable codes).
+const reasonWords = {
+  askedForHuman: 'Asked for a person', lowConfidence: 'No good answer found', negativeFeedback: 'Answer did not help',
+  sensitive: 'Sensitive topic', emergency: 'Emergency',
+};
+const outcomeWords = {
+  resolved: 'Resolved', referred: 'Referred to an institution', noAnswer: 'No answer from the person',
+  infoGiven: 'Information given, follow-up needed', notOurs: 'Not for the Starting Point office', other: 'Other',
+  'withdrawn by user': 'Withdrawn by the person', 'deleted by user': 'Person deleted their data',
+};
+const institutionWords = {
+  csd: 'CSD – social work centre', zrsz: 'ZRSZ – employment service', ue: 'UE – administrative unit', school: 'School or kindergarten',
+  police: 'Police', library: 'Library', 'health-centre': 'Health centre (ZD Postojna)', ngo: 'NGO or legal aid', other: 'Other',
+};
+const reasonText = (code) => reasonWords[code] || code;
+function outcomeText(outcome) {
+  if (!outcome) return '';
+  const [head, note] = outcome.split(' — ');
+  const [code, institution] = head.split(':');
+  const words = outcomeWords[code] || code;
+  const text = institution ? `${words}: ${institutionWords[institution] || institution}` : words;
+  return note ? `${text} — ${note}` : text;
 }
 
 function priorityBadge(priority) {
@@ -125,7 +150,52 @@ async function updateWaitingCount() {
   try {
     const waiting = await api('GET', '/api/handoffs?status=waiting&all=true');
     $('waiting-count').textContent = waiting.length ? String(waiting.length) : '';
+    announce(waiting);
   } catch { /* shown on next refresh */ }
+}
+
+// New requests: a sound (unless muted), a desktop notification (when permitted), the count in the tab title; an
+// emergency also stays in a banner on every view until someone claims it.
+function announce(waiting) {
+  const emergencies = waiting.filter((r) => r.priority === 'emergency');
+  document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${baseTitle}` : baseTitle;
+  $('emergency-banner').hidden = emergencies.length === 0;
+  $('emergency-text').textContent = emergencies.length === 1 ? 'An emergency is waiting – open the queue' : `${emergencies.length} emergencies are waiting – open the queue`;
+  const fresh = state.seen ? waiting.filter((r) => !state.seen.has(r.id)) : [];
+  state.seen = new Set(waiting.map((r) => r.id));
+  if (fresh.length === 0) return;
+  const urgent = fresh.some((r) => r.priority === 'emergency');
+  const text = urgent ? 'New emergency request' : `New request (${fresh.length})`;
+  const muted = $('mute').checked;
+  if (!muted) beep(urgent);
+  if ('Notification' in window && Notification.permission === 'granted') {
+    new Notification(text, { body: baseTitle, tag: urgent ? 'emergency' : 'request', requireInteraction: urgent });
+  }
+  $('alerts').textContent = text;
+  $('alerts').dataset.sound = muted ? 'muted' : 'played';
+}
+
+function beep(urgent) {
+  try {
+    const audio = new AudioContext();
+    const tones = urgent ? [880, 660, 880] : [660];
+    tones.forEach((frequency, i) => {
+      const oscillator = audio.createOscillator();
+      oscillator.frequency.value = frequency;
+      oscillator.connect(audio.destination);
+      oscillator.start(audio.currentTime + i * 0.25);
+      oscillator.stop(audio.currentTime + i * 0.25 + 0.2);
+    });
+  } catch { /* no audio device: the title, banner and notification remain */ }
+}
+
+// Rows open with Enter as with a click; the row is a focusable control for keyboard users.
+function openable(tr, id) {
+  tr.tabIndex = 0;
+  tr.addEventListener('click', () => openConversation(id));
+  tr.addEventListener('keydown', (event) => {
+    if (event.key === 'Enter' && event.target === tr) openConversation(id);
+  });
 }
 
 async function renderQueue() {
@@ -147,16 +217,17 @@ async function renderQueue() {
       event.stopPropagation();
       try {
         await api('POST', `/api/handoffs/${r.id}/claim`);
+        state.focusReply = true;
         openConversation(r.id);
       } catch (error) { showError(error); }
     });
     const action = el('td');
     action.append(take);
-    tr.append(priority, language, el('td', r.channelId), el('td', r.topic || ''), el('td', r.reason), el('td', minutes(r.waitSeconds)), preview, action);
-    tr.addEventListener('click', () => openConversation(r.id));
+    tr.append(priority, language, el('td', r.channelId), el('td', r.topic || ''), el('td', reasonText(r.reason)), el('td', minutes(r.waitSeconds)), preview, action);
+    openable(tr, r.id);
     body.append(tr);
   }
-  $('waiting-count').textContent = rows.length ? String(rows.length) : '';
+  updateWaitingCount();
 }
 
 async function renderList(status) {
@@ -168,11 +239,11 @@ async function renderList(status) {
     if (status === 'active') {
       const preview = el('td', r.preview || '');
       preview.dir = r.direction;
-      tr.append(el('td', r.assignedCounselor), el('td', r.routingLanguage), el('td', r.channelId), el('td', r.topic || ''), el('td', r.reason), preview);
+      tr.append(el('td', r.assignedCounselor), el('td', r.routingLanguage), el('td', r.channelId), el('td', r.topic || ''), el('td', reasonText(r.reason)), preview);
     } else {
-      tr.append(el('td', r.assignedCounselor || ''), el('td', r.language), el('td', r.topic || ''), el('td', r.outcome || ''), el('td', r.satisfaction ? String(r.satisfaction) : '–'));
+      tr.append(el('td', r.assignedCounselor || ''), el('td', r.language), el('td', r.topic || ''), el('td', outcomeText(r.outcome)), el('td', r.satisfaction ? String(r.satisfaction) : '–'));
     }
-    tr.addEventListener('click', () => openConversation(r.id));
+    openable(tr, r.id);
     body.append(tr);
   }
 }
@@ -185,7 +256,7 @@ function openConversation(id) {
 async function renderConversation() {
   const r = await api('GET', `/api/handoffs/${state.conversation}`);
   if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
-  $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${r.reason}`;
+  $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
   $('conv-status').textContent = r.assignedCounselor ? `${r.status} – ${r.assignedCounselor}` : r.status;
   const mine = r.status === 'active' && r.assignedCounselor && r.assignedCounselor.toLowerCase() === state.me.name.toLowerCase();
   $('take').disabled = r.status !== 'waiting';
@@ -222,6 +293,13 @@ async function renderConversation() {
     option.value = c.text;
     pick.append(option);
   }
+  $('person-data').hidden = !state.me.isAdmin;
+  $('person-result').textContent = '';
+  // After Take the next thing a counselor does is write: the reply box has the focus.
+  if (state.focusReply && mine) {
+    state.focusReply = false;
+    $('reply-text').focus();
+  }
 }
 
 async function conversationAction(action, body) {
@@ -242,9 +320,13 @@ async function renderDashboard() {
   days.replaceChildren();
   for (const row of d.perDay) {
     const tr = el('tr');
-    tr.append(el('td', row.date), el('td', row.language), el('td', row.reason), el('td', String(row.count)));
+    tr.append(el('td', row.date), el('td', row.language), el('td', reasonText(row.reason)), el('td', String(row.count)));
     days.append(tr);
   }
+  const outcomes = $('d-outcomes');
+  outcomes.replaceChildren(...d.outcomes.map((o) => { const tr = el('tr'); tr.append(el('td', outcomeText(o.key)), el('td', String(o.count))); return tr; }));
+  const referrals = $('d-referrals');
+  referrals.replaceChildren(...d.referrals.map((o) => { const tr = el('tr'); tr.append(el('td', institutionWords[o.key] || o.key), el('td', String(o.count))); return tr; }));
   const questions = $('d-questions');
   questions.replaceChildren();
   for (const q of d.unanswered) {
@@ -328,7 +410,32 @@ function wire() {
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('show-all').addEventListener('change', refresh);
   $('back').addEventListener('click', () => show('queue'));
-  $('take').addEventListener('click', () => conversationAction('claim'));
+  $('take').addEventListener('click', () => { state.focusReply = true; conversationAction('claim'); });
+  $('mute').checked = localStorage.getItem('console.mute') === '1';
+  $('mute').addEventListener('change', () => localStorage.setItem('console.mute', $('mute').checked ? '1' : '0'));
+  $('notify').hidden = !('Notification' in window) || Notification.permission === 'granted';
+  $('notify').addEventListener('click', async () => {
+    $('notify').hidden = (await Notification.requestPermission()) === 'granted';
+  });
+  $('emergency-open').addEventListener('click', () => show('queue'));
+  // Admins export or erase the person of the open conversation; their user id stays on the server.
+  $('person-export').addEventListener('click', async () => {
+    try {
+      const data = await api('GET', `/api/admin/handoffs/${state.conversation}/person/export`);
+      const link = el('a');
+      link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
+      link.download = `person-data-${state.conversation}.json`;
+      link.click();
+      $('person-result').textContent = 'Exported.';
+    } catch (error) { showError(error); }
+  });
+  $('person-erase').addEventListener('click', async () => {
+    if (!window.confirm('Erase everything stored about this person? This cannot be undone.')) return;
+    try {
+      await api('DELETE', `/api/admin/handoffs/${state.conversation}/person`);
+      $('person-result').textContent = 'Erased.';
+    } catch (error) { showError(error); }
+  });
   $('release').addEventListener('click', () => conversationAction('release'));
   $('canned-pick').addEventListener('change', (event) => {
     if (event.target.value) $('reply-text').value = event.target.value;
@@ -356,8 +463,13 @@ function wire() {
   });
   $('close-form').addEventListener('submit', async (event) => {
     event.preventDefault();
-    await conversationAction('close', { outcome: $('close-outcome').value.trim() || 'resolved' });
+    const code = $('close-outcome').value;
+    const head = code === 'referred' ? `referred:${$('close-institution').value}` : code;
+    const note = $('close-note').value.trim();
+    await conversationAction('close', { outcome: note ? `${head} — ${note}` : head });
+    $('close-note').value = '';
   });
+  $('close-outcome').addEventListener('change', () => { $('close-institution-label').hidden = $('close-outcome').value !== 'referred'; });
   $('canned-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const body = { language: $('canned-language').value, title: $('canned-title').value, text: $('canned-text').value };

@@ -44,7 +44,7 @@ public sealed class CounselorReplyOverTelegramTests
 
         Assert.Equal(HandoffResultKind.Ok, (await queue.ClaimAsync(request.Id, "Maja", ct)).Kind);
         Assert.Equal(HandoffResultKind.Ok, (await queue.SendCounselorMessageAsync(request.Id, "Maja", "Hello, this is Maja. How can I help?", ct)).Kind);
-        await WaitForTextAsync(api, "How can I help?");
+        await WaitForTextAsync(api, "Maja · counselor\nHello, this is Maja. How can I help?");
 
         Assert.Equal(HttpStatusCode.OK, (await PostUpdateAsync(host, ++update, "I need a flat for my family", ct)).StatusCode);
         var held = await queue.GetAsync(request.Id, ct);

@@ -104,6 +104,38 @@ public sealed class ConversationTests
         Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
     }
 
+    [Theory]
+    [InlineData("Zdravo")]
+    [InlineData("zdravo!")]
+    [InlineData("Здраво")]
+    [InlineData("dobro jutro")]
+    [InlineData("hej")]
+    public async Task A_first_greeting_shared_by_languages_gets_only_the_language_choice(string greeting)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.OpenAsync();
+
+        var replies = await bot.SendAsync(greeting, locale: null);
+
+        var reply = Assert.Single(replies);
+        Assert.Equal(["Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية"], reply.Buttons());
+        Assert.DoesNotContain(bot.Title(Language.Slovenian, "menu.counselor"), reply.Buttons());
+
+        var chosen = await bot.SendAsync("Bosanski / Hrvatski / Srpski");
+        Assert.Equal(bot.Text(Language.Bcs, "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), chosen[0].Text);
+    }
+
+    [Fact]
+    public async Task A_shared_greeting_with_a_locale_of_one_of_its_languages_gets_the_menu_in_that_language()
+    {
+        await using var bot = FlowHarness.Create();
+
+        var reply = Assert.Single(await bot.SendAsync("Zdravo", locale: "bs-BA"));
+
+        Assert.Equal(bot.Text(Language.Bcs, "greeting.reply"), reply.Text);
+        Assert.Equal(bot.Title(Language.Bcs, "language.changeButton"), reply.Buttons()[^1]);
+    }
+
     [Fact]
     public async Task A_greeting_mid_conversation_is_greeted_back_in_the_conversation_language_and_script()
     {

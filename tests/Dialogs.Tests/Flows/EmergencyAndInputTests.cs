@@ -31,7 +31,7 @@ public sealed class EmergencyAndInputTests
 
         var replies = await bot.SendAsync(message);
 
-        Assert.Equal(bot.Text(language, "emergency.message"), replies[0].Text);
+        Assert.Equal(bot.Text(language, "emergency.violence"), replies[0].Text);
         Assert.Equal([bot.Title(language, "emergency.counselorOffer")], replies[^1].Buttons());
         Assert.DoesNotContain(replies, r => r.Text == bot.Text(language, "menu.prompt") || r.Buttons().Contains(bot.Title(language, "answer.helpfulNo")));
     }

@@ -39,7 +39,7 @@ public sealed class HandoffFlowTests
         Assert.Equal("bank-account", request.Topic);
         Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "how do I open a bank account");
 
-        Assert.Empty(await bot.SendAsync("my bank refused me, can you call them?"));
+        Assert.Equal(bot.Text(Language.English, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), (await bot.SendAsync("my bank refused me, can you call them?"))[0].Text);
         var relayed = await bot.Queue.GetAsync(request.Id, Ct);
         Assert.Equal("my bank refused me, can you call them?", relayed!.Transcript[^1].Text);
 
@@ -47,7 +47,7 @@ public sealed class HandoffFlowTests
         Assert.Equal(bot.Text(Language.English, "handoff.claimed", new Dictionary<string, string> { ["counselor"] = "Maja" }), Assert.Single(await bot.DeliverAsync()).Text);
 
         await bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "Which bank was it?", Ct);
-        Assert.Equal("Maja: Which bank was it?", Assert.Single(await bot.DeliverAsync()).Text);
+        Assert.Equal("Maja · counselor\nWhich bank was it?", Assert.Single(await bot.DeliverAsync()).Text);
         Assert.Empty(await bot.SendAsync("NLB"));
 
         await bot.Queue.CloseAsync(request.Id, "Maja", "resolved", Ct);
@@ -88,7 +88,28 @@ public sealed class HandoffFlowTests
 
         var queued = await bot.SendAsync("I want to talk to a person");
 
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), Assert.Single(queued).Text);
+        Assert.Equal(2, queued.Count);
+        Assert.Equal(bot.Text(Language.English, "handoff.closedEmergencyFirst"), queued[0].Text);
+        Assert.Equal(bot.Text(Language.English, "handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), queued[1].Text);
+    }
+
+    [Fact]
+    public async Task After_hours_an_emergency_offer_says_when_a_counselor_will_read_it_and_never_now()
+    {
+        await using var bot = FlowHarness.Create();
+        bot.Clock.Advance(TimeSpan.FromHours(10));
+        await bot.StartInAsync(Language.English);
+
+        var replies = await bot.SendAsync("he has a knife and says he will kill me");
+
+        Assert.Equal(bot.Text(Language.English, "emergency.danger"), replies[0].Text);
+        Assert.Equal(bot.Text(Language.English, "emergency.counselorOfferClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), replies[^1].Text);
+        Assert.Equal([bot.Title(Language.English, "emergency.counselorOfferClosedButton")], replies[^1].Buttons());
+        Assert.DoesNotContain(replies, r => r.Buttons().Contains(bot.Title(Language.English, "emergency.counselorOffer")));
+
+        var queued = await bot.SendAsync(bot.Title(Language.English, "emergency.counselorOfferClosedButton"));
+        Assert.Equal(HandoffPriority.Emergency, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Priority);
+        Assert.Contains("Tuesday 24. 11. 2026, 08:00", queued[0].Text);
     }
 
     [Fact]
@@ -100,14 +121,36 @@ public sealed class HandoffFlowTests
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
 
         var emergency = await bot.SendAsync("help my husband is beating me");
-        Assert.Equal(bot.Text(Language.English, "emergency.message"), emergency[0].Text);
+        Assert.Equal(bot.Text(Language.English, "emergency.violence"), emergency[0].Text);
         Assert.Equal(bot.Text(Language.English, "handoff.urgentQueued"), emergency[^1].Text);
         Assert.Equal(HandoffPriority.Emergency, (await bot.Queue.GetAsync(request.Id, Ct))!.Priority);
 
-        var menu = await bot.SendAsync("/menu");
+        // An urgent request is never withdrawn without the person's confirmation.
+        var ask = Assert.Single(await bot.SendAsync("/menu"));
+        Assert.Equal(bot.Text(Language.English, "handoff.cancelConfirm"), ask.Text);
+        Assert.Equal([bot.Title(Language.English, "handoff.cancelYes"), bot.Title(Language.English, "handoff.cancelNo")], ask.Buttons());
+        Assert.Equal(HandoffStatus.Waiting, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
+
+        var menu = await bot.SendAsync(bot.Title(Language.English, "handoff.cancelYes"));
         Assert.Equal(bot.Text(Language.English, "handoff.cancelled"), menu[0].Text);
         Assert.Equal(bot.Text(Language.English, "menu.prompt"), menu[^1].Text);
         Assert.Equal(HandoffStatus.Closed, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
+    }
+
+    [Fact]
+    public async Task Menu_while_waiting_asks_first_and_no_keeps_the_request_and_shows_the_menu()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+
+        Assert.Equal(bot.Text(Language.Albanian, "handoff.cancelConfirm"), Assert.Single(await bot.SendAsync("/menu")).Text);
+        var kept = Assert.Single(await bot.SendAsync(bot.Title(Language.Albanian, "handoff.cancelNo")));
+
+        Assert.Equal(bot.Text(Language.Albanian, "handoff.keptWaiting"), kept.Text);
+        Assert.Contains(bot.Title(Language.Albanian, "menu.category.documents"), kept.Buttons());
+        Assert.Equal(HandoffStatus.Waiting, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
     }
 
     [Fact]

@@ -128,7 +128,7 @@ public sealed class PrivacyAndRestartTests
 
         await using var after = FlowHarness.Create(directory);
         var request = Assert.Single(await after.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        Assert.Empty(await after.SendAsync("مرحبا هل من أحد؟"));
+        Assert.Equal(after.Text(Language.Arabic, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await after.SendAsync("مرحبا هل من أحد؟")).Text);
         await after.Queue.ClaimAsync(request.Id, "Amira", Ct);
         var claimed = Assert.Single(await after.DeliverAsync());
         Assert.Equal(after.Text(Language.Arabic, "handoff.claimed", new Dictionary<string, string> { ["counselor"] = "Amira" }), claimed.Text);

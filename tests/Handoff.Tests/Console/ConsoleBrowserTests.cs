@@ -39,7 +39,7 @@ public sealed class ConsoleBrowserTests
         await row.WaitForAsync();
         await page.Locator("#queue-rows tr", new() { HasText = "work" }).WaitForAsync();
         Assert.Equal(0, await row.Locator(".emergency").CountAsync());
-        Assert.Contains("sensitive", await page.Locator("#queue-rows tr").First.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("Sensitive topic", await page.Locator("#queue-rows tr").First.InnerTextAsync(), StringComparison.Ordinal);
         await SaveScreenshotAsync(page, "console-queue.png");
         await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
 

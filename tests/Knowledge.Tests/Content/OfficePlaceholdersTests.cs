@@ -28,6 +28,16 @@ public sealed class OfficePlaceholdersTests
         Assert.Equal("Plain line.", OfficePlaceholders.Fill("Plain line.\nPhone: {office.phone}", OfficeInfo.NotConfigured));
 
     [Fact]
+    public void With_a_fallback_a_numbered_step_is_never_left_out_and_a_missing_name_reads_as_the_office()
+    {
+        const string steps = "1. Get the form.\n2. Ask {office.name} for help.\n3. Call {office.phone} to book.\n4. Go.\nPhone: {office.phone}";
+
+        var filled = OfficePlaceholders.Fill(steps, OfficeInfo.NotConfigured, new OfficeFallback("the Starting Point office", "(ask the office)"));
+
+        Assert.Equal("1. Get the form.\n2. Ask the Starting Point office for help.\n3. Call (ask the office) to book.\n4. Go.", filled);
+    }
+
+    [Fact]
     public void Unknown_placeholders_are_reported() =>
         Assert.Equal(["office.fax"], OfficePlaceholders.Unknown("Fax {office.fax}, phone {office.phone}"));
 }

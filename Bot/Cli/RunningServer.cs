@@ -1,0 +1,51 @@
+using System.Net.Http.Json;
+using IntegrationBot.Bot.Hosting;
+using IntegrationBot.Handoff.Counselors;
+
+namespace IntegrationBot.Bot.Cli;
+
+/// <summary>
+/// The server running on this data folder, reached through the address and token it wrote at start
+/// (<see cref="LocalAdminAccess"/>): <c>counselor add</c> goes through it while the server holds the database.
+/// </summary>
+internal sealed class RunningServer(Uri address, string token)
+{
+    /// <summary>The server that runs on <paramref name="dataPath"/>, or null when none wrote its token file.</summary>
+    public static RunningServer? Find(string dataPath)
+    {
+        var file = Path.Combine(dataPath, LocalAdminAccess.FileName);
+        if (!File.Exists(file))
+        {
+            return null;
+        }
+
+        var lines = File.ReadAllLines(file);
+        return lines.Length >= 2 && Uri.TryCreate(lines[0].Trim(), UriKind.Absolute, out var address) && lines[1].Trim().Length > 0
+            ? new RunningServer(address, lines[1].Trim())
+            : null;
+    }
+
+    public async Task<Counselor> AddCounselorAsync(string name, IEnumerable<string> languages, string password, bool admin, CancellationToken cancellationToken)
+    {
+        using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/api/local-admin/counselors")
+        {
+            Content = JsonContent.Create(new LocalCounselor(name, [.. languages], password, admin)),
+        };
+        request.Headers.Add(LocalAdminAccess.TokenHeader, token);
+        using var response = await http.SendAsync(request, cancellationToken);
+        if (!response.IsSuccessStatusCode)
+        {
+            var problem = await response.Content.ReadFromJsonAsync<Problem>(cancellationToken);
+            throw new ArgumentException(problem?.Error ?? $"the running server refused the account ({(int)response.StatusCode})");
+        }
+
+        var saved = await response.Content.ReadFromJsonAsync<Saved>(cancellationToken)
+            ?? throw new ArgumentException("the running server sent no answer");
+        return new Counselor { Name = saved.Name, Languages = saved.Languages, PasswordHash = string.Empty, IsAdmin = saved.Admin };
+    }
+
+    private sealed record Problem(string? Error);
+
+    private sealed record Saved(string Name, IReadOnlyList<string> Languages, bool Admin);
+}
