@@ -73,7 +73,7 @@ public static class DirectLineEndpoints
         return created ? TypedResults.Json(body, statusCode: StatusCodes.Status201Created) : TypedResults.Json(body);
     }
 
-    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, long? watermark, DirectLineTokenService tokens, IDirectLineStore store)
+    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store)
     {
         if (Authorize(http, tokens, conversationId, out _) is { } denied)
         {
@@ -85,7 +85,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.NotFound();
         }
 
-        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, watermark) });
+        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, ParseWatermark(watermark)) });
     }
 
     private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineInbox inbox)
@@ -130,8 +130,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.NotFound();
         }
 
-        long? after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
-        var set = await stream.ReadSetAsync(conversationId, after, http.RequestAborted);
+        var set = await stream.ReadSetAsync(conversationId, ParseWatermark(watermark), http.RequestAborted);
         return TypedResults.Bytes(set.Json, "application/json");
     }
 
@@ -152,7 +151,7 @@ public static class DirectLineEndpoints
         return TypedResults.Json(new { id });
     }
 
-    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream)
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, DirectLineTokenService tokens, DirectLineStream stream)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -168,7 +167,7 @@ public static class DirectLineEndpoints
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await stream.RunAsync(socket, conversationId, watermark, http.RequestAborted);
+        await stream.RunAsync(socket, conversationId, ParseWatermark(watermark), http.RequestAborted);
     }
 
     private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
@@ -189,6 +188,13 @@ public static class DirectLineEndpoints
         var header = http.Request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
+
+    /// <summary>
+    /// Direct Line 3.0 reads a missing, empty or unreadable watermark as "from the start": Web Chat reconnects after a
+    /// page reload with <c>?watermark=</c> and must get the whole conversation back, not a 400.
+    /// </summary>
+    private static long? ParseWatermark(string? watermark) =>
+        long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
 
     private static string ServiceUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/";
 

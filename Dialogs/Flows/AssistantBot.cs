@@ -40,6 +40,11 @@ public sealed class AssistantBot(
         {
             await OnMessageAsync(turn, cancellationToken);
         }
+        else if (activity.Type == ActivityTypes.Event && activity.Name == WidgetLocale.SetLanguageEvent
+            && activity.Value is { ValueKind: System.Text.Json.JsonValueKind.String } chosen)
+        {
+            await firstContact.SetLanguageAsync(turn, chosen.GetString(), cancellationToken);
+        }
 
         await EndAsync(turn, cancellationToken);
     }
@@ -61,6 +66,7 @@ public sealed class AssistantBot(
             Text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) ?? InputGuardMiddleware.Clean(turnContext.Activity.Text ?? string.Empty),
         };
         turnContext.TurnState.Set(FlowTurn.TurnStateKey, turn);
+        WidgetLocale.Stamp(turnContext, turn);
         return turn;
     }
 
