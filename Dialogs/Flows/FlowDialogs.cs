@@ -18,6 +18,9 @@ public sealed class FlowDialogs
     public const string Delete = "delete";
     public const string Feedback = "feedback";
     public const string Satisfaction = "satisfaction";
+
+    /// <summary>The <c>name</c> of the /delete confirmation: the web chat page then clears its screen and storage.</summary>
+    public const string ErasedMarker = "conversationErased";
     private const string Confirm = "confirm";
     private const string Choice = "choice";
     private const string Text = "text";
@@ -68,7 +71,8 @@ public sealed class FlowDialogs
         {
             var done = turn.Say("delete.done");
             await _eraser.EraseAsync(turn, cancellationToken);
-            await turn.SendAsync(done, null, cancellationToken);
+            await turn.Context.SendActivityAsync(new Activity { Text = done, TextFormat = "plain", Name = ErasedMarker }, cancellationToken);
+            turn.Data = turn.Data with { Offered = [] };
             return new DialogTurnResult(DialogTurnStatus.Complete);
         }
 
