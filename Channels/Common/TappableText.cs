@@ -68,6 +68,6 @@ public static partial class TappableText
         }
     }
 
-    [GeneratedRegex(@"(?<url>https?://[^\s<>""]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23])(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<url>https?://[^\s<>""\u200E\u200F\u2066-\u2069]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23])(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tappable();
 }

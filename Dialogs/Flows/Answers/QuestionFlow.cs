@@ -138,9 +138,11 @@ public sealed class QuestionFlow(
             turn.Button("answer.helpfulNo", FlowActions.HelpfulNo),
             turn.Button("menu.counselor", FlowActions.Counselor),
         ];
+        // The official page(s) the answer comes from, so the person can check it; channels make them tappable.
+        var source = topic.Sources.Count > 0 ? turn.Say("answer.source", new Dictionary<string, string> { ["links"] = string.Join(" ", topic.Sources) }) + "\n" : "";
         var closing = topic.IsSensitive
-            ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
-            : turn.Say("answer.helpfulQuestion");
+            ? turn.Say("answer.sensitiveOffer") + "\n" + source + turn.Say("answer.helpfulQuestion")
+            : source + turn.Say("answer.helpfulQuestion");
         return new RenderedTopic(AnswerSplitter.Split(answer, options.Value.MaxReplyLength), buttons, closing);
     }
 

@@ -13,6 +13,8 @@ public sealed class TappableTextTests
     [InlineData("From abroad +386 5 728 07 00", "tel:+38657280700")]
     [InlineData("Write to info@postojna.si.", "mailto:info@postojna.si")]
     [InlineData("See https://www.gov.si/en/topics/residence/.", "https://www.gov.si/en/topics/residence/")]
+    [InlineData("\u200Fالمصدر: \u2066https://www.gov.si/\u2069", "https://www.gov.si/")]
+    [InlineData("\u200Fاتصل \u2066112\u2069", "tel:112")]
     public void Finds_what_a_person_should_be_able_to_tap(string text, string target) =>
         Assert.Contains(target, TappableText.Find(text).Select(s => s.Target));
 
