@@ -63,6 +63,11 @@ public static partial class TappableText
             {
                 sb.Append('\\');
             }
+            else if (c == '\n' && (sb.Length == 0 || sb[^1] != '\n'))
+            {
+                // Markdown joins single lines into one; two spaces keep the bot's line break (blank lines stay paragraphs).
+                sb.Append("  ");
+            }
 
             sb.Append(c);
         }

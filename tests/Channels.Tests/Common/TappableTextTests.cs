@@ -29,7 +29,7 @@ public sealed class TappableTextTests
     {
         var markdown = TappableText.ToWebChatMarkdown("Emergency: 112\n<b>not html</b> [x] see https://e-uprava.gov.si/a_b or mail pic@pic.si");
 
-        Assert.Equal(@"Emergency: [112](tel:112)" + "\n" + @"\<b\>not html\</b\> \[x\] see [https://e-uprava.gov.si/a\_b](https://e-uprava.gov.si/a_b) or mail [pic@pic.si](mailto:pic@pic.si)", markdown);
+        Assert.Equal(@"Emergency: [112](tel:112)" + "  \n" + @"\<b\>not html\</b\> \[x\] see [https://e-uprava.gov.si/a\_b](https://e-uprava.gov.si/a_b) or mail [pic@pic.si](mailto:pic@pic.si)", markdown);
     }
 
     [Fact]
