@@ -167,7 +167,11 @@ public static class DirectLineEndpoints
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await stream.RunAsync(socket, conversationId, ParseWatermark(watermark), http.RequestAborted);
+        // A stream never ends by itself: on shutdown it is closed at once (the client reconnects from its watermark)
+        // instead of holding the host until its shutdown timeout.
+        var stopping = http.RequestServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        await stream.RunAsync(socket, conversationId, ParseWatermark(watermark), ended.Token);
     }
 
     private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
