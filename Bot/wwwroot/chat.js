@@ -10,7 +10,7 @@
     sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl' },
     en: { locale: 'en-US', dir: 'ltr', button: 'en' },
     sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: strings.sq },
-    'hbs-Latn': { locale: 'sr-Latn', dir: 'ltr', button: 'hbs', strings: strings['hbs-Latn'] },
+    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: strings['hbs-Latn'] },
     'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: strings['hbs-Cyrl'] },
     // dir="auto" turns right-to-left only for a few exact Arabic locales, so Arabic is always given dir="rtl".
     ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar }
