@@ -105,7 +105,7 @@
       locale: chosen.locale,
       dir: chosen.dir,
       overrideLocalizedStrings: chosen.strings,
-      styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'flow', suggestedActionHeight: 32, autoScrollSnapOnActivity: true, autoScrollSnapOnActivityOffset: 0 }
+      styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'carousel', suggestedActionHeight: 36, autoScrollSnapOnActivity: true, autoScrollSnapOnActivityOffset: 0 }
     }, host);
     directLine.connectionStatus$.subscribe(function (status) {
       // 4 = ExpiredToken: the tab slept past the token's lifetime; carry on in the same conversation with a new one.
