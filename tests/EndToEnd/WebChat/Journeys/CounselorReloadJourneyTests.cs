@@ -5,17 +5,6 @@ namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 /// <summary>A migrant waiting for a counselor reloads the page: the counselor's reply is there, and the chat goes on.</summary>
 public sealed class CounselorReloadJourneyTests
 {
-    private static readonly Dictionary<string, string> OpenEveryDay = new()
-    {
-        ["IntegrationBot__Office__Schedule__Mon"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Tue"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Wed"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Thu"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Fri"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Sat"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Sun"] = "00:00-23:59",
-    };
-
     [Fact]
     public async Task After_a_reload_the_counselors_reply_is_visible_and_the_person_can_answer()
     {
@@ -23,14 +12,9 @@ public sealed class CounselorReloadJourneyTests
         var data = Directory.CreateTempSubdirectory("ib-reload-handoff-").FullName;
         var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,ar");
         Assert.True(exit == 0, output);
-        await using var host = await HostProcess.StartAsync(OpenEveryDay, data);
+        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
         await using var browser = await BrowserSession.StartAsync();
-        var console = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        await console.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await console.FillAsync("input[name=name]", "Maja");
-        await console.FillAsync("input[name=password]", "maja-password-1");
-        await console.ClickAsync("#login-form button[type=submit]");
-        await console.Locator("#live.on").WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        var console = await CounselorConsole.LoginAsync(browser.Browser, host, "Maja", "maja-password-1");
 
         var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "reload-counselor");
         await chat.AcceptPrivacyAsync("en");
