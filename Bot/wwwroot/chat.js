@@ -1,101 +1,187 @@
 // The municipality's chat page: a language picker and the official Web Chat, talking Direct Line 3.0 to this host.
+// The widget always shows the bot's language: the bot names it in every reply's locale, and the header's buttons ask
+// the bot to change it (a setLanguage event) instead of changing only the widget.
 (function () {
   'use strict';
 
-  // Web Chat ships bundles for these locales; Albanian and plain Serbian/Bosnian fall back to English, so a few strings are given.
+  var strings = window.IntegrationBotWidgetStrings || {};
+  // Web Chat ships no Albanian, Bosnian or neutral Serbian-Croatian set; complete sets come from chat-strings.js.
   var languages = {
-    sl: { locale: 'sl-SI', dir: 'ltr' },
-    en: { locale: 'en-US', dir: 'ltr' },
-    sq: { locale: 'sq-AL', dir: 'ltr', strings: { TEXT_INPUT_PLACEHOLDER: 'Shkruani mesazhin tuaj', TEXT_INPUT_SEND_BUTTON_ALT: 'Dërgo' } },
-    hbs: { locale: 'hr-HR', dir: 'ltr', strings: { TEXT_INPUT_PLACEHOLDER: 'Napišite poruku', TEXT_INPUT_SEND_BUTTON_ALT: 'Pošalji' } },
+    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl' },
+    en: { locale: 'en-US', dir: 'ltr', button: 'en' },
+    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: strings.sq },
+    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: strings['hbs-Latn'] },
+    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: strings['hbs-Cyrl'] },
     // dir="auto" turns right-to-left only for a few exact Arabic locales, so Arabic is always given dir="rtl".
-    ar: { locale: 'ar-EG', dir: 'rtl' }
+    ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar }
   };
   var storageKey = 'integrationbot.webchat';
   var statusLine = document.getElementById('status');
+  var current = null;   // { lang, session: { token, conversationId, userId }, directLine }
+  var followTimer = null;
+
+  // The picker's and the bot's codes to a widget language: 'hbs' and 'hbs-Latn' are Latin, 'hbs-Cyrl' Cyrillic.
+  function languageOf(code) {
+    if (!code) { return null; }
+    if (languages[code]) { return code; }
+    var lower = String(code).toLowerCase();
+    if (lower.indexOf('cyrl') >= 0) { return 'hbs-Cyrl'; }
+    var primary = lower.split(/[-_]/)[0];
+    if (primary === 'hbs' || primary === 'hr' || primary === 'bs' || primary === 'sr') { return 'hbs-Latn'; }
+    return languages[primary] ? primary : null;
+  }
 
   function remembered() {
     try { return JSON.parse(sessionStorage.getItem(storageKey) || 'null'); } catch (e) { return null; }
   }
 
-  function remember(value) {
-    try { sessionStorage.setItem(storageKey, JSON.stringify(value)); } catch (e) { /* private mode: start anew next time */ }
+  // Only what is needed to resume the conversation; never a message (the transcript stays on the server).
+  function remember(lang, session) {
+    try {
+      sessionStorage.setItem(storageKey, JSON.stringify({ lang: lang, token: session.token, conversationId: session.conversationId, userId: session.userId }));
+    } catch (e) { /* private mode: a reload starts anew */ }
   }
 
-  function fetchToken(lang) {
+  function forget() {
+    try { sessionStorage.removeItem(storageKey); localStorage.removeItem(storageKey); } catch (e) { /* nothing kept */ }
+  }
+
+  // A new conversation, or (with the last token, even expired while the tab slept) the same one again.
+  function fetchToken(lang, resume) {
     return fetch('/api/webchat/token', {
       method: 'POST',
       headers: { 'Content-Type': 'application/json' },
-      body: JSON.stringify({ locale: languages[lang].locale })
+      body: JSON.stringify({ locale: languages[lang].locale, resume: resume || undefined })
     }).then(function (response) {
       if (!response.ok) { throw new Error('token ' + response.status); }
       return response.json();
     });
   }
 
-  function refresh(saved) {
-    return fetch('/v3/directline/tokens/refresh', { method: 'POST', headers: { Authorization: 'Bearer ' + saved.token } })
-      .then(function (response) {
-        if (!response.ok) { throw new Error('refresh ' + response.status); }
-        return response.json();
-      })
-      .then(function (t) {
-        return { lang: saved.lang, token: t.token, conversationId: t.conversationId, userId: saved.userId, resumed: true };
-      });
+  function showLanguage(lang) {
+    var chosen = languages[lang];
+    document.querySelectorAll('.languages button').forEach(function (b) {
+      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === chosen.button));
+    });
+    document.documentElement.lang = chosen.locale;
+    document.documentElement.dir = chosen.dir;
+    document.body.classList.add('chatting');
   }
 
-  function start(lang) {
-    var chosen = languages[lang] || languages.en;
-    document.querySelectorAll('.languages button').forEach(function (b) {
-      b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === lang));
+  // Renders Web Chat into a fresh element: re-rendering into the old one after a language change left a blank page.
+  function mount(lang, session, resumed) {
+    var chosen = languages[lang];
+    if (current && current.directLine) { current.directLine.end(); }
+    var directLine = window.WebChat.createDirectLine({
+      token: session.token,
+      conversationId: resumed ? session.conversationId : undefined,
+      domain: window.location.origin + '/v3/directline',
+      webSocket: true
     });
-    document.documentElement.lang = lang === 'hbs' ? 'hr' : lang;
+    current = { lang: lang, session: session, directLine: directLine, seen: 0 };
+    var mine = current;
+    showLanguage(lang);
+    remember(lang, session);
+
+    var old = document.getElementById('webchat');
+    var host = document.createElement('main');
+    host.id = 'webchat';
+    host.setAttribute('role', 'main');
+    host.setAttribute('dir', chosen.dir);
+    old.parentNode.replaceChild(host, old);
+
+    var store = window.WebChat.createStore({}, function () {
+      return function (next) {
+        return function (action) {
+          if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && mine === current) { onActivity(mine, action.payload.activity); }
+          return next(action);
+        };
+      };
+    });
+    window.WebChat.renderWebChat({
+      directLine: directLine,
+      store: store,
+      userID: session.userId,
+      locale: chosen.locale,
+      dir: chosen.dir,
+      overrideLocalizedStrings: chosen.strings,
+      styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'carousel', suggestedActionHeight: 36, autoScrollSnapOnActivity: true, autoScrollSnapOnActivityOffset: 0 }
+    }, host);
+    directLine.connectionStatus$.subscribe(function (status) {
+      // 4 = ExpiredToken: the tab slept past the token's lifetime; carry on in the same conversation with a new one.
+      if (status === 4 && mine === current) { renew(lang); }
+    });
+    window.integrationBotDirectLine = directLine;
+  }
+
+  function onActivity(mine, activity) {
+    var first = mine.seen === 0;
+    mine.seen += 1;
+    if (!activity.from || activity.from.role !== 'bot') { return; }
+    if (activity.name === 'conversationErased') {
+      // /delete: nothing may stay on screen or in the browser. (First in a fresh view: it is all that is left.)
+      if (!first) { setTimeout(erased, 0); }
+      return;
+    }
+
+    var lang = languageOf(activity.locale);
+    if (!lang) { return; }
+    mine.botLang = lang;
+    // A reload replays the whole conversation: follow the last language the bot spoke, once the replay has settled.
+    clearTimeout(followTimer);
+    followTimer = setTimeout(function () {
+      if (mine === current && mine.botLang && mine.botLang !== mine.lang) { mount(mine.botLang, mine.session, true); }
+    }, 300);
+  }
+
+  function erased() {
+    if (current) { mount(current.lang, current.session, true); }
+    // After the fresh view: a reload then starts a new conversation instead of naming the erased one.
+    forget();
+  }
+
+  function renew(lang) {
+    fetchToken(lang, current && current.session.token).then(function (t) {
+      mount(lang, { token: t.token, conversationId: t.conversationId, userId: t.userId }, t.resumed);
+    }).catch(unavailable);
+  }
+
+  function unavailable() {
+    statusLine.textContent = 'The chat is not available right now. Please try again later.';
+  }
+
+  function start(lang, resume) {
     statusLine.textContent = '';
-
-    var saved = remembered();
-    // A reload resumes the same conversation while its token can still be refreshed; otherwise a new one starts.
-    var session = (saved && saved.lang === lang ? refresh(saved) : Promise.reject(new Error('none')))
-      .catch(function () {
-        return fetchToken(lang).then(function (t) {
-          return { lang: lang, token: t.token, conversationId: t.conversationId, userId: t.userId, resumed: false };
-        });
-      })
-      .then(function (s) { remember(s); return s; });
-
-    session.then(function (s) {
-      var directLine = window.WebChat.createDirectLine({
-        token: s.token,
-        conversationId: s.resumed ? s.conversationId : undefined,
-        domain: window.location.origin + '/v3/directline',
-        webSocket: true
-      });
-      var host = document.getElementById('webchat');
-      host.innerHTML = '';
-      host.setAttribute('dir', chosen.dir);
-      window.WebChat.renderWebChat({
-        directLine: directLine,
-        userID: s.userId,
-        locale: chosen.locale,
-        dir: chosen.dir,
-        overrideLocalizedStrings: chosen.strings,
-        styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'flow' }
-      }, host);
-      window.integrationBotDirectLine = directLine;
+    fetchToken(lang, resume).then(function (t) {
+      mount(lang, { token: t.token, conversationId: t.conversationId, userId: t.userId }, t.resumed);
       // Coming back to an earlier conversation: the bot shows the person's plan ("My first steps") if they have one.
-      if (s.resumed) {
-        directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: s.userId, role: 'user' } }).subscribe(function () {}, function () {});
+      if (t.resumed) {
+        current.directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: t.userId, role: 'user' } })
+          .subscribe({ error: function () { /* the plan is also one tap away in the menu */ } });
       }
-    }).catch(function () {
-      statusLine.textContent = 'The chat is not available right now. Please try again later.';
-    });
+    }).catch(unavailable);
+  }
+
+  // The header: before the chat it starts it; during the chat it asks the bot, and the widget follows the bot's reply.
+  function choose(code) {
+    var lang = languageOf(code);
+    if (!current) { start(lang); return; }
+    if (languages[current.lang].button === languages[lang].button) { return; }
+    current.directLine.postActivity({ type: 'event', name: 'setLanguage', value: lang, from: { id: current.session.userId, role: 'user' } })
+      .subscribe({ error: unavailable });
   }
 
   document.querySelectorAll('.languages button').forEach(function (button) {
-    button.addEventListener('click', function () { start(button.getAttribute('data-lang')); });
+    button.addEventListener('click', function () { choose(button.getAttribute('data-lang')); });
   });
 
-  // A link such as /?lang=ar opens the chat straight in that language (for the municipality's language pages).
-  var requested = new URLSearchParams(window.location.search).get('lang');
+  // A link such as /?lang=ar opens the chat straight in that language (for the municipality's language pages);
+  // a reload continues the conversation of this tab.
+  var requested = languageOf(new URLSearchParams(window.location.search).get('lang'));
   var saved = remembered();
-  if (requested && languages[requested]) { start(requested); } else if (saved && languages[saved.lang]) { start(saved.lang); }
+  if (saved && languages[saved.lang]) {
+    start(saved.lang, saved.token);
+  } else if (requested) {
+    start(requested);
+  }
 }());

@@ -73,7 +73,6 @@ public static class DirectLineEndpoints
         return created ? TypedResults.Json(body, statusCode: StatusCodes.Status201Created) : TypedResults.Json(body);
     }
 
-    // Web Chat resuming a conversation asks with an empty watermark ("?watermark="), which a long? parameter refuses with 400.
     private static async Task<IResult> Reconnect(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store)
     {
         if (Authorize(http, tokens, conversationId, out _) is { } denied)
@@ -86,8 +85,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.NotFound();
         }
 
-        long? after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
-        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, after) });
+        return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, ParseWatermark(watermark)) });
     }
 
     private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineInbox inbox)
@@ -132,8 +130,7 @@ public static class DirectLineEndpoints
             return DirectLineErrors.NotFound();
         }
 
-        long? after = long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
-        var set = await stream.ReadSetAsync(conversationId, after, http.RequestAborted);
+        var set = await stream.ReadSetAsync(conversationId, ParseWatermark(watermark), http.RequestAborted);
         return TypedResults.Bytes(set.Json, "application/json");
     }
 
@@ -154,7 +151,7 @@ public static class DirectLineEndpoints
         return TypedResults.Json(new { id });
     }
 
-    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream)
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, DirectLineTokenService tokens, DirectLineStream stream)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -170,7 +167,11 @@ public static class DirectLineEndpoints
         }
 
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
-        await stream.RunAsync(socket, conversationId, watermark, http.RequestAborted);
+        // A stream never ends by itself: on shutdown it is closed at once (the client reconnects from its watermark)
+        // instead of holding the host until its shutdown timeout.
+        var stopping = http.RequestServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
+        using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
+        await stream.RunAsync(socket, conversationId, ParseWatermark(watermark), ended.Token);
     }
 
     private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
@@ -191,6 +192,13 @@ public static class DirectLineEndpoints
         var header = http.Request.Headers.Authorization.ToString();
         return header.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) ? header[7..].Trim() : null;
     }
+
+    /// <summary>
+    /// Direct Line 3.0 reads a missing, empty or unreadable watermark as "from the start": Web Chat reconnects after a
+    /// page reload with <c>?watermark=</c> and must get the whole conversation back, not a 400.
+    /// </summary>
+    private static long? ParseWatermark(string? watermark) =>
+        long.TryParse(watermark, NumberStyles.None, CultureInfo.InvariantCulture, out var w) ? w : null;
 
     private static string ServiceUrl(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}/";
 

@@ -19,6 +19,13 @@ public sealed class DirectLineOptions
     [Range(60, 86_400)]
     public int TokenLifetimeSeconds { get; set; } = 1800;
 
+    /// <summary>
+    /// How long after its token expired a page may still resume its conversation through <c>/api/webchat/token</c>
+    /// (a reload, a phone that slept); the conversation itself must still exist (retention, /delete).
+    /// </summary>
+    [Range(1, 24 * 90)]
+    public int ResumeHours { get; set; } = 24;
+
     /// <summary>New conversations one IP address may open per hour (web widget abuse limit).</summary>
     [Range(1, 100_000)]
     public int MaxConversationsPerIpPerHour { get; set; } = 30;

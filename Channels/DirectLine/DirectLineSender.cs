@@ -1,3 +1,4 @@
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 
@@ -28,6 +29,12 @@ public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals
             ChannelData = null,
             Timestamp = time.GetUtcNow(),
         };
+        if (reply.Type == ActivityTypes.Message && reply.Text is { Length: > 0 } text && reply.TextFormat is null or "plain")
+        {
+            // Addresses, e-mails and phone numbers become tappable links; the rest is escaped so it stays text.
+            reply = reply with { Text = TappableText.ToWebChatMarkdown(text), TextFormat = "markdown" };
+        }
+
         // The outbox id makes a redelivery after a crash land once.
         var dedupeKey = activity.Id is { Length: > 0 } id ? "out:" + id : null;
         await store.AppendAsync(conversationId, reply, dedupeKey, cancellationToken);

@@ -32,7 +32,9 @@ public static class DirectLineServiceCollectionExtensions
         services.AddCors(cors => cors.AddPolicy(DirectLineEndpoints.CorsPolicy, policy =>
         {
             // Only the configured municipal websites may call us from a browser; our own page needs no CORS.
-            policy.WithOrigins([.. origins]).WithHeaders("Authorization", "Content-Type").WithMethods("GET", "POST");
+            // Exactly the headers Web Chat and botframework-directlinejs send: its RxJS ajax adds X-Requested-With
+            // and the client names itself in x-ms-bot-agent; refusing either leaves the widget on "Connecting…".
+            policy.WithOrigins([.. origins]).WithHeaders("Authorization", "Content-Type", "X-Requested-With", "x-ms-bot-agent").WithMethods("GET", "POST");
         }));
         services.AddRateLimiter(limiter =>
         {

@@ -55,6 +55,24 @@ public sealed class DirectLineTokenService
 
     public TokenCheck Verify(string? token, out DirectLineToken? granted)
     {
+        var check = Read(token, out var read);
+        granted = check == TokenCheck.Valid ? read : null;
+        return check;
+    }
+
+    /// <summary>
+    /// A token of ours, valid or expired less than <paramref name="window"/> ago: enough to resume its conversation
+    /// after a reload or a tab that slept (never enough to call Direct Line itself).
+    /// </summary>
+    public DirectLineToken? VerifyForResume(string? token, TimeSpan window)
+    {
+        var check = Read(token, out var read);
+        return check == TokenCheck.Valid || (check == TokenCheck.Expired && read!.ExpiresAt + window > _time.GetUtcNow()) ? read : null;
+    }
+
+    /// <summary>Checks the signature and the expiry; the token's content is given for a valid and for an expired one.</summary>
+    private TokenCheck Read(string? token, out DirectLineToken? granted)
+    {
         granted = null;
         if (string.IsNullOrEmpty(token))
         {
@@ -91,13 +109,8 @@ public sealed class DirectLineTokenService
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(payload.E);
-        if (expires <= _time.GetUtcNow())
-        {
-            return TokenCheck.Expired;
-        }
-
         granted = new DirectLineToken(payload.C, payload.U, expires);
-        return TokenCheck.Valid;
+        return expires <= _time.GetUtcNow() ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
     private byte[] Sign(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));

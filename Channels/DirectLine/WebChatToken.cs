@@ -20,6 +20,14 @@ internal static class WebChatToken
             return DirectLineErrors.Forbidden("this website is not allowed to open conversations");
         }
 
+        var request = await ReadRequestAsync(http);
+        // A reload, or a tab that slept past the token's lifetime, continues its conversation instead of losing it.
+        if (tokens.VerifyForResume(request?.Resume, TimeSpan.FromHours(options.Value.ResumeHours)) is { } old
+            && await store.ConversationExistsAsync(old.ConversationId, http.RequestAborted))
+        {
+            return TypedResults.Json(new { conversationId = old.ConversationId, userId = old.UserId, token = tokens.Issue(old.ConversationId, old.UserId), expires_in = tokens.LifetimeSeconds, resumed = true });
+        }
+
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         if (!quota.TryOpen(ip))
         {
@@ -28,12 +36,16 @@ internal static class WebChatToken
 
         var conversationId = DirectLineIds.NewConversationId();
         var userId = DirectLineIds.NewUserId();
-        await store.CreateConversationAsync(conversationId, userId, await RequestedLocaleAsync(http), http.RequestAborted);
-        return TypedResults.Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds });
+        var locale = request?.Locale is { Length: > 0 and <= 20 } l ? l : null;
+        await store.CreateConversationAsync(conversationId, userId, locale, http.RequestAborted);
+        return TypedResults.Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds, resumed = false });
     }
 
-    /// <summary>The page may say which language its picker chose: <c>{"locale":"ar-EG"}</c>.</summary>
-    private static async Task<string?> RequestedLocaleAsync(HttpContext http)
+    /// <summary>
+    /// The page may say which language its picker chose, <c>{"locale":"ar-EG"}</c>, and which conversation it had,
+    /// <c>{"resume":"&lt;its last token&gt;"}</c>.
+    /// </summary>
+    private static async Task<TokenRequest?> ReadRequestAsync(HttpContext http)
     {
         if (!http.Request.HasJsonContentType())
         {
@@ -42,8 +54,7 @@ internal static class WebChatToken
 
         try
         {
-            var body = await http.Request.ReadFromJsonAsync<TokenRequest>(http.RequestAborted);
-            return body?.Locale is { Length: > 0 and <= 20 } locale ? locale : null;
+            return await http.Request.ReadFromJsonAsync<TokenRequest>(http.RequestAborted);
         }
         catch (System.Text.Json.JsonException)
         {
@@ -66,5 +77,5 @@ internal static class WebChatToken
             || options.Origins().Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
     }
 
-    private sealed record TokenRequest(string? Locale);
+    private sealed record TokenRequest(string? Locale, string? Resume);
 }

@@ -1,4 +1,5 @@
 using System.Text;
+using IntegrationBot.Channels.Common;
 
 namespace IntegrationBot.Channels.Telegram;
 
@@ -24,9 +25,33 @@ public static class TelegramHtml
         return sb.ToString();
     }
 
-    public static string FromPlainText(string text)
+    /// <summary>Plain text to Telegram HTML: escaped, <c>**bold**</c> as <c>&lt;b&gt;</c>, web addresses as <c>&lt;a href&gt;</c>.</summary>
+    /// <remarks>Phone numbers and e-mail addresses stay text: Telegram's apps make them tappable themselves, and
+    /// <c>tel:</c> is not among the links its HTML subset accepts.</remarks>
+    public static string FromPlainText(string text) => Linked(Bolded(Escape(text)));
+
+    private static string Linked(string html)
     {
-        var escaped = Escape(text);
+        var links = TappableText.Find(html).Where(s => s.Target.StartsWith("http", StringComparison.Ordinal)).ToList();
+        if (links.Count == 0)
+        {
+            return html;
+        }
+
+        var sb = new StringBuilder(html.Length + (links.Count * 24));
+        var at = 0;
+        foreach (var link in links)
+        {
+            var url = html.Substring(link.Start, link.Length);
+            sb.Append(html, at, link.Start - at).Append("<a href=\"").Append(url).Append("\">").Append(url).Append("</a>");
+            at = link.Start + link.Length;
+        }
+
+        return sb.Append(html, at, html.Length - at).ToString();
+    }
+
+    private static string Bolded(string escaped)
+    {
         var parts = escaped.Split("**");
         if (parts.Length < 3)
         {

@@ -47,6 +47,11 @@ public sealed class AssistantBot(
             // The web chat cannot be reached later, so a person who comes back to it sees their plan.
             await plan.ShowAsync(turn, cancellationToken);
         }
+        else if (activity.Type == ActivityTypes.Event && activity.Name == WidgetLocale.SetLanguageEvent
+            && activity.Value is { ValueKind: System.Text.Json.JsonValueKind.String } chosen)
+        {
+            await firstContact.SetLanguageAsync(turn, chosen.GetString(), cancellationToken);
+        }
 
         await EndAsync(turn, cancellationToken);
     }
@@ -68,6 +73,7 @@ public sealed class AssistantBot(
             Text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) ?? InputGuardMiddleware.Clean(turnContext.Activity.Text ?? string.Empty),
         };
         turnContext.TurnState.Set(FlowTurn.TurnStateKey, turn);
+        WidgetLocale.Stamp(turnContext, turn);
         return turn;
     }
 

@@ -202,9 +202,18 @@ public sealed class FirstContactFlow(
         };
     }
 
-    private async Task ChooseLanguageAsync(FlowTurn turn, string language, CancellationToken cancellationToken)
+    /// <summary>The web chat widget's own language menu (a <c>setLanguage</c> event with a locale such as <c>ar</c> or <c>hbs-Cyrl</c>).</summary>
+    public async Task SetLanguageAsync(FlowTurn turn, string? locale, CancellationToken cancellationToken)
     {
-        turn.Data = turn.Data with { Language = language, Cyrillic = false, PendingSwitchLanguage = null, PendingSwitchQuestion = null };
+        if (LanguageOfLocale(locale) is { } language)
+        {
+            await ChooseLanguageAsync(turn, language, cancellationToken, cyrillic: locale!.EndsWith("-Cyrl", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    private async Task ChooseLanguageAsync(FlowTurn turn, string language, CancellationToken cancellationToken, bool cyrillic = false)
+    {
+        turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic && language == Language.Bcs, PendingSwitchLanguage = null, PendingSwitchQuestion = null };
         if (turn.Data.Privacy == PrivacyChoice.Unanswered)
         {
             await ShowPrivacyAsync(turn, cancellationToken);

@@ -23,6 +23,9 @@ public sealed class FlowDialogs
 
     /// <summary>The result of an optional question the message did not answer: the bot reads the message as usual.</summary>
     public static readonly object Lapsed = new();
+
+    /// <summary>The <c>name</c> of the /delete confirmation: the web chat page then clears its screen and storage.</summary>
+    public const string ErasedMarker = "conversationErased";
     private const string Confirm = "confirm";
     private const string Choice = "choice";
     private const string Text = "text";
@@ -78,7 +81,8 @@ public sealed class FlowDialogs
         {
             var done = turn.Say("delete.done");
             await _eraser.EraseAsync(turn, cancellationToken);
-            await turn.SendAsync(done, null, cancellationToken);
+            await turn.Context.SendActivityAsync(new Activity { Text = done, TextFormat = "plain", Name = ErasedMarker }, cancellationToken);
+            turn.Data = turn.Data with { Offered = [] };
             return new DialogTurnResult(DialogTurnStatus.Complete);
         }
 

@@ -101,7 +101,7 @@ public sealed partial class Localizer
     public static string RenderTitle(Voice voice, string title) =>
         voice.Language == Language.Bcs && voice.Cyrillic ? ToCyrillicKeepingCommands(title) : CyrillicTransliterator.StripLatinMarks(title);
 
-    // Commands such as /delete must stay typeable as they are, so they are not transliterated.
+    // Commands such as /delete must stay typeable as they are, so they are not transliterated (nor addresses).
     private static string ToCyrillicKeepingCommands(string text)
     {
         var builder = new StringBuilder(text.Length);
@@ -138,7 +138,8 @@ public sealed partial class Localizer
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"/[a-z]+", RegexOptions.CultureInvariant)]
+    // Web and e-mail addresses stay as written too: a transliterated address leads nowhere.
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s\u2066-\u2069]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|/[a-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant)]

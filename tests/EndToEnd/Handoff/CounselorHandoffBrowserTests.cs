@@ -10,18 +10,6 @@ namespace IntegrationBot.EndToEnd.Handoff;
 /// </summary>
 public sealed class CounselorHandoffBrowserTests
 {
-    private static readonly Dictionary<string, string> OpenEveryDay = new()
-    {
-        ["IntegrationBot__Office__Name"] = "Starting Point Postojna",
-        ["IntegrationBot__Office__Schedule__Mon"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Tue"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Wed"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Thu"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Fri"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Sat"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Sun"] = "00:00-23:59",
-    };
-
     [Fact]
     public async Task Web_chat_user_reaches_a_counselor_who_replies_from_the_console()
     {
@@ -30,17 +18,12 @@ public sealed class CounselorHandoffBrowserTests
         var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,ar");
         Assert.True(exit == 0, output);
 
-        await using var host = await HostProcess.StartAsync(OpenEveryDay, data);
+        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
 
-        var console = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        await console.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await console.FillAsync("input[name=name]", "Maja");
-        await console.FillAsync("input[name=password]", "maja-password-1");
-        await console.ClickAsync("#login-form button[type=submit]");
-        await console.Locator("#live.on").WaitForAsync();
+        var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
 
         var user = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
         try

@@ -1,0 +1,78 @@
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace IntegrationBot.Channels.Common;
+
+/// <summary>
+/// Finds what a person should be able to tap in the bot's plain text: https addresses, e-mail addresses and phone
+/// numbers (112, 113, 080 11 55, 05 728 07 00, +386 ...). Each channel renders them its own way (Web Chat markdown,
+/// Telegram HTML); Viber links plain addresses and numbers itself.
+/// </summary>
+public static partial class TappableText
+{
+    public static IReadOnlyList<TappableSpan> Find(string text)
+    {
+        var spans = new List<TappableSpan>();
+        foreach (Match match in Tappable().Matches(text))
+        {
+            if (match.Groups["url"].Success)
+            {
+                // A sentence's full stop or closing bracket after an address is not part of it.
+                var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'', '"');
+                spans.Add(new TappableSpan(match.Index, url.Length, url));
+            }
+            else if (match.Groups["email"].Success)
+            {
+                spans.Add(new TappableSpan(match.Index, match.Length, "mailto:" + match.Value));
+            }
+            else
+            {
+                spans.Add(new TappableSpan(match.Index, match.Length, "tel:" + string.Concat(match.Value.Where(c => char.IsAsciiDigit(c) || c == '+'))));
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>
+    /// Web Chat markdown: tappable spans become links, everything else is escaped so content never forms markup
+    /// (Web Chat's markdown allows HTML); a line break stays a line break.
+    /// </summary>
+    public static string ToWebChatMarkdown(string text)
+    {
+        var sb = new StringBuilder(text.Length + 64);
+        var at = 0;
+        foreach (var span in Find(text))
+        {
+            EscapeMarkdown(sb, text.AsSpan(at, span.Start - at));
+            sb.Append('[');
+            EscapeMarkdown(sb, text.AsSpan(span.Start, span.Length));
+            sb.Append("](").Append(span.Target.Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)).Append(')');
+            at = span.Start + span.Length;
+        }
+
+        EscapeMarkdown(sb, text.AsSpan(at));
+        return sb.ToString();
+    }
+
+    private static void EscapeMarkdown(StringBuilder sb, ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c is '\\' or '`' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
+            {
+                sb.Append('\\');
+            }
+            else if (c == '\n' && (sb.Length == 0 || sb[^1] != '\n'))
+            {
+                // Markdown joins single lines into one; two spaces keep the bot's line break (blank lines stay paragraphs).
+                sb.Append("  ");
+            }
+
+            sb.Append(c);
+        }
+    }
+
+    [GeneratedRegex(@"(?<url>https?://[^\s<>""\u200E\u200F\u2066-\u2069]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23])(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    private static partial Regex Tappable();
+}

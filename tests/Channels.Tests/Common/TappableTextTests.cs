@@ -1,0 +1,42 @@
+using IntegrationBot.Channels.Common;
+using IntegrationBot.Channels.Telegram;
+
+namespace IntegrationBot.Channels.Tests.Common;
+
+public sealed class TappableTextTests
+{
+    [Theory]
+    [InlineData("Call 112 now.", "tel:112")]
+    [InlineData("Police: 113", "tel:113")]
+    [InlineData("TOM telefon 116 123 or 080 11 55.", "tel:0801155")]
+    [InlineData("Office 05 728 07 00 (mornings)", "tel:057280700")]
+    [InlineData("From abroad +386 5 728 07 00", "tel:+38657280700")]
+    [InlineData("Write to info@postojna.si.", "mailto:info@postojna.si")]
+    [InlineData("See https://www.gov.si/en/topics/residence/.", "https://www.gov.si/en/topics/residence/")]
+    [InlineData("\u200Fالمصدر: \u2066https://www.gov.si/\u2069", "https://www.gov.si/")]
+    [InlineData("\u200Fاتصل \u2066112\u2069", "tel:112")]
+    public void Finds_what_a_person_should_be_able_to_tap(string text, string target) =>
+        Assert.Contains(target, TappableText.Find(text).Select(s => s.Target));
+
+    [Theory]
+    [InlineData("In 2024 the fee was 22,60 EUR.")]
+    [InlineData("Article 1125 and room 112a")]
+    [InlineData("version 0.112")]
+    public void Leaves_other_numbers_alone(string text) => Assert.Empty(TappableText.Find(text));
+
+    [Fact]
+    public void Web_chat_markdown_links_everything_and_escapes_the_rest()
+    {
+        var markdown = TappableText.ToWebChatMarkdown("Emergency: 112\n<b>not html</b> [x] see https://e-uprava.gov.si/a_b or mail pic@pic.si");
+
+        Assert.Equal(@"Emergency: [112](tel:112)" + "  \n" + @"\<b\>not html\</b\> \[x\] see [https://e-uprava.gov.si/a\_b](https://e-uprava.gov.si/a_b) or mail [pic@pic.si](mailto:pic@pic.si)", markdown);
+    }
+
+    [Fact]
+    public void Telegram_gets_web_addresses_as_links_inside_its_html_subset()
+    {
+        var html = TelegramHtml.FromPlainText("**Source:** https://www.gov.si/?a=1&b=2. Call 112 or <script>.");
+
+        Assert.Equal("<b>Source:</b> <a href=\"https://www.gov.si/?a=1&amp;b=2\">https://www.gov.si/?a=1&amp;b=2</a>. Call 112 or &lt;script&gt;.", html);
+    }
+}

@@ -1,0 +1,76 @@
+using System.Text.RegularExpressions;
+using IntegrationBot.EndToEnd.Support;
+using IntegrationBot.TestSupport;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.EndToEnd.WebChat.Journeys;
+
+/// <summary>
+/// docs/embedding.md followed literally: its configuration line, its iframe and its Web Chat snippet, with the
+/// documentation's example addresses replaced by a real host and a website on a second loopback port.
+/// </summary>
+public sealed partial class EmbeddingJourneyTests
+{
+    private const string DocsBot = "https://bot.example.si";
+    private const string DocsWebsite = "https://www.postojna.si";
+
+    [Fact]
+    public async Task Both_embedding_methods_of_the_docs_work_from_an_allowed_origin_and_another_origin_stays_refused()
+    {
+        Requirements.Chromium();
+        var docs = File.ReadAllText(RepositoryRoot.Combine("docs", "embedding.md"));
+        var blocks = HtmlBlocks().Matches(docs).Select(m => m.Groups[1].Value).ToList();
+        var iframe = Assert.Single(blocks, b => b.Contains("<iframe", StringComparison.Ordinal));
+        var snippet = Assert.Single(blocks, b => b.Contains("renderWebChat", StringComparison.Ordinal));
+        var setting = SettingLine().Match(docs);
+        Assert.True(setting.Success, "docs/embedding.md names the AllowedOrigins setting");
+        Assert.Equal(DocsWebsite, setting.Groups[2].Value);
+
+        var pages = new Dictionary<string, string>();
+        await using var website = new StaticSite(pages);
+        await using var stranger = new StaticSite(pages);
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string> { [setting.Groups[1].Value] = website.Origin });
+        var bot = host.BaseAddress.ToString().TrimEnd('/');
+        pages["/iframe.html"] = Page(iframe.Replace(DocsBot, bot, StringComparison.Ordinal));
+        pages["/snippet.html"] = Page(snippet.Replace(DocsBot, bot, StringComparison.Ordinal));
+        await using var browser = await BrowserSession.StartAsync();
+
+        var framed = await browser.OpenAsync(website.Url("/iframe.html"), "embed-iframe");
+        var frame = framed.Page.FrameLocator("iframe");
+        await ClickAsync(frame.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }));
+        await frame.Locator(".webchat__bubble", new() { HasText = Strings.Get("sl", "privacy.accepted")[..20] }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await framed.ShotAsync("iframe-from-allowed-origin");
+
+        var embedded = await browser.OpenAsync(website.Url("/snippet.html"), "embed-snippet");
+        await embedded.AcceptPrivacyAsync("sl");
+        await embedded.SayAsync("kako odprem bančni račun");
+        await embedded.BotSaysAsync("bančn");
+        await embedded.ShotAsync("snippet-from-allowed-origin");
+
+        // Another website: the browser refuses the token call (CORS) and the frame (frame-ancestors).
+        var refused = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await refused.GotoAsync(stranger.Url("/nothing").ToString());
+        var error = await refused.EvaluateAsync<string>(
+            "bot => fetch(bot + '/api/webchat/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(() => 'allowed', e => e.name)", bot);
+        Assert.Equal("TypeError", error);
+        var blocked = refused.WaitForConsoleMessageAsync(new() { Predicate = m => m.Text.Contains("frame-ancestors", StringComparison.Ordinal), Timeout = ChatPage.Timeout });
+        await refused.GotoAsync(stranger.Url("/iframe.html").ToString());
+        await blocked;
+        await refused.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "embed-iframe", "refused-origin.png") });
+    }
+
+    private static async Task ClickAsync(ILocator button)
+    {
+        await button.First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await button.First.ClickAsync(new() { Timeout = ChatPage.Timeout });
+    }
+
+    private static string Page(string body) =>
+        $"<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Občina Postojna</title></head><body><h1>Občina Postojna</h1>{body}</body></html>";
+
+    [GeneratedRegex("```html\\n(.*?)```", RegexOptions.Singleline)]
+    private static partial Regex HtmlBlocks();
+
+    [GeneratedRegex(@"^(IntegrationBot__Channels__WebChat__AllowedOrigins)=(\S+)$", RegexOptions.Multiline)]
+    private static partial Regex SettingLine();
+}
