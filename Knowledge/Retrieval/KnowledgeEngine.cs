@@ -8,31 +8,48 @@ namespace IntegrationBot.Knowledge.Retrieval;
 
 /// <summary>
 /// Reads one message: identifies its language, checks for danger and for a request for a human, and ranks the
-/// topics. Everything is built once at construction; <see cref="Ask"/> is thread-safe, allocation-light and never
+/// topics. Everything is built at construction; <see cref="Ask"/> is thread-safe, allocation-light and never
 /// throws on odd input (empty, huge, binary, emoji-only messages give <see cref="Decision.None"/>).
+/// <see cref="Apply"/> swaps in edited content while the bot runs (a publish from the console): a question reads
+/// either the old or the new content, never a mix.
 /// </summary>
 public sealed class KnowledgeEngine
 {
     private const int CandidateCount = 5;
     private const string EmergencyNumbersTopic = "emergency-numbers";
 
-    private readonly TopicIndex index;
     private readonly IntentDetector intents;
+    private volatile Content content;
 
     public KnowledgeEngine(TopicCatalog catalog, KnowledgeEngineOptions? options = null)
     {
-        Catalog = catalog;
         Options = options ?? new KnowledgeEngineOptions();
-        index = TopicIndex.Build(catalog.Topics, Options);
+        content = new Content(catalog, TopicIndex.Build(catalog.Topics, Options));
         intents = new IntentDetector(catalog.Intents);
         Identifier = LanguageIdentifier.FromCatalog(catalog);
     }
 
-    public TopicCatalog Catalog { get; }
+    /// <summary>The content answers come from now (changes when edited content is published).</summary>
+    public TopicCatalog Catalog => content.Catalog;
+
+    /// <summary>How many topics the last build of the search index read (all at start, the changed ones after <see cref="Apply"/>).</summary>
+    public int LastIndexedTopicCount => content.Index.ExtractedTopicCount;
 
     public KnowledgeEngineOptions Options { get; }
 
     public LanguageIdentifier Identifier { get; }
+
+    /// <summary>
+    /// Makes <paramref name="catalog"/> the live content. Topics kept from the current catalog (the same instances)
+    /// are not re-read by the index. The intent cues and the language profiles stay as built at start: one topic's
+    /// edit does not move profiles learnt from thousands of samples, and they are rebuilt at the next start.
+    /// </summary>
+    public void Apply(TopicCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var current = content;
+        content = new Content(catalog, current.Index.Rebuild(catalog.Topics));
+    }
 
     /// <summary>Loads the shipped content (next to the assembly) and builds an engine over it.</summary>
     public static KnowledgeEngine LoadDefault(KnowledgeEngineOptions? options = null) => new(TopicCatalog.LoadDefault(), options);
@@ -56,7 +73,8 @@ public sealed class KnowledgeEngine
         }
 
         var (language, confidence) = ChooseLanguage(window, forced, current);
-        var candidates = index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
+        var live = content;
+        var candidates = live.Index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var intent = intents.Detect(tokens);
         var decision = intent switch
@@ -75,7 +93,7 @@ public sealed class KnowledgeEngine
 
         var topic = decision switch
         {
-            Decision.Emergency => EmergencyTopic(candidates) ?? best?.Topic,
+            Decision.Emergency => EmergencyTopic(live.Catalog, candidates) ?? best?.Topic,
             Decision.Greeting or Decision.Thanks => null,
             _ => best?.Topic,
         };
@@ -120,9 +138,9 @@ public sealed class KnowledgeEngine
 
     // In danger the answer is the emergency numbers (or violence help), even when the words matched another topic
     // better ("the flat is on fire, which number" looks like the phone-number topic).
-    private string? EmergencyTopic(IReadOnlyList<TopicScore> candidates) =>
-        candidates.Select(c => Catalog.Find(c.Topic)).FirstOrDefault(t => t is { IsEmergency: true })?.Id
-        ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
+    private static string? EmergencyTopic(TopicCatalog catalog, IReadOnlyList<TopicScore> candidates) =>
+        candidates.Select(c => catalog.Find(c.Topic)).FirstOrDefault(t => t is { IsEmergency: true })?.Id
+        ?? catalog.Find(EmergencyNumbersTopic)?.Id;
 
     private (string Language, double Confidence) ChooseLanguage(string text, string? forced, string? current)
     {
@@ -158,4 +176,6 @@ public sealed class KnowledgeEngine
             ? Decision.Answer
             : Decision.Clarify;
     }
+
+    private sealed record Content(TopicCatalog Catalog, TopicIndex Index);
 }
