@@ -1,10 +1,10 @@
 namespace IntegrationBot.Handoff.Counselors;
 
-/// <summary>The CLI command <c>counselor add NAME --languages sl,en [--admin]</c>; the password is read from standard input
+/// <summary>The CLI command <c>counselor add NAME --languages sl,en [--admin] [--editor]</c> (an editor edits the knowledge base in those languages); the password is read from standard input
 /// (first line) so it never appears in the shell history or process list.</summary>
 public static class CounselorAddCommand
 {
-    public const string Usage = "usage: counselor add NAME --languages sl,en [--admin]   (password on standard input)";
+    public const string Usage = "usage: counselor add NAME --languages sl,en [--admin] [--editor]   (password on standard input)";
 
     /// <summary>Runs with the arguments after "counselor"; returns the process exit code.</summary>
     public static async Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, CounselorDirectory directory, CancellationToken cancellationToken)
@@ -18,6 +18,7 @@ public static class CounselorAddCommand
         var name = args[1];
         string? languages = null;
         var admin = false;
+        var editor = false;
         for (var i = 2; i < args.Count; i++)
         {
             switch (args[i])
@@ -27,6 +28,9 @@ public static class CounselorAddCommand
                     break;
                 case "--admin":
                     admin = true;
+                    break;
+                case "--editor":
+                    editor = true;
                     break;
                 default:
                     await error.WriteLineAsync(Usage);
@@ -44,7 +48,12 @@ public static class CounselorAddCommand
         try
         {
             var counselor = await directory.AddAsync(name, languages.Split(','), password, admin, cancellationToken);
-            await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}).");
+            if (editor)
+            {
+                counselor = await directory.MakeEditorAsync(counselor, cancellationToken);
+            }
+
+            await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}{(counselor.IsEditor ? ", editor" : "")}).");
             return 0;
         }
         catch (ArgumentException e)

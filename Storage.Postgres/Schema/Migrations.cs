@@ -107,5 +107,15 @@ internal static class Migrations
             CREATE UNIQUE INDEX handoff_transcripts_line ON handoff_transcripts (conversation, line_key) WHERE line_key IS NOT NULL;
             CREATE INDEX directline_conversations_user ON directline_conversations (user_id);
             """),
+        new(5, "knowledge: edited topic versions and the published version of each", """
+            CREATE TABLE knowledge_versions (
+                topic text NOT NULL,
+                version integer NOT NULL,
+                json text NOT NULL,
+                PRIMARY KEY (topic, version));
+            CREATE TABLE knowledge_published (
+                topic text PRIMARY KEY,
+                version integer NOT NULL);
+            """),
     ];
 }
