@@ -15,9 +15,10 @@ public static class TopicContentMapper
         {
             languages[language] = new LanguageContent
             {
-                Title = topic.Title.GetValueOrDefault(language) ?? "",
-                Answer = topic.Answer.GetValueOrDefault(language) ?? "",
-                Details = topic.Details.GetValueOrDefault(language),
+                // Trimmed like the console sends them, so saving an unchanged text is not a change.
+                Title = topic.Title.GetValueOrDefault(language)?.Trim() ?? "",
+                Answer = topic.Answer.GetValueOrDefault(language)?.Trim() ?? "",
+                Details = topic.Details.GetValueOrDefault(language)?.Trim(),
                 Questions = topic.Questions.GetValueOrDefault(language) ?? [],
                 Keywords = topic.Keywords.GetValueOrDefault(language) ?? [],
                 Reviewed = topic.Reviewed,
