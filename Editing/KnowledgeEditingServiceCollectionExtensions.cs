@@ -1,5 +1,6 @@
 using IntegrationBot.Editing.Editor;
 using IntegrationBot.Editing.Live;
+using IntegrationBot.Editing.Preview;
 using IntegrationBot.Editing.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,7 @@ public static class KnowledgeEditingServiceCollectionExtensions
         services.TryAddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
         services.AddSingleton<LiveKnowledge>();
         services.AddSingleton<KnowledgeEditor>();
+        services.AddSingleton<AnswerPreview>();
         services.AddHostedService<LiveKnowledgeStartup>();
         return services;
     }

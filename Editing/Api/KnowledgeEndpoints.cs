@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IntegrationBot.Editing.Editor;
+using IntegrationBot.Editing.Preview;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Handoff.Storage;
 using Microsoft.AspNetCore.Builder;
@@ -28,6 +29,7 @@ public static class KnowledgeEndpoints
         api.MapGet("/topics/{id}/versions", VersionsAsync);
         api.MapGet("/topics/{id}/versions/{version:int}", VersionAsync);
         api.MapPost("/topics/{id}/revert", RevertAsync);
+        api.MapGet("/topics/{id}/preview", PreviewAsync);
         return endpoints;
     }
 
@@ -85,6 +87,26 @@ public static class KnowledgeEndpoints
         }
 
         return await ResultAsync(id, await editor.RevertAsync(id, version, Identity(user), ct), editor, ct);
+    }
+
+    private static async Task<IResult> PreviewAsync(
+        string id, string? lang, string? channel, bool? cyrillic, KnowledgeEditor editor, AnswerPreview preview, CancellationToken ct)
+    {
+        if (await editor.CurrentAsync(id, ct) is not { } content)
+        {
+            return NotFound(id);
+        }
+
+        var language = lang ?? "";
+        if (content.In(language) is not { } text)
+        {
+            return TypedResults.Problem($"'{language}' is not a language of this topic.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var parts = preview.Render(text.Answer, language, channel ?? "", cyrillic ?? false);
+        return parts is null
+            ? TypedResults.Problem($"channel must be one of {string.Join(", ", AnswerPreview.Channels)}.", statusCode: StatusCodes.Status400BadRequest)
+            : TypedResults.Json(new { channel, language, direction = language == "ar" ? "rtl" : "ltr", parts }, HandoffJson.Options);
     }
 
     private static async Task<IResult> ResultAsync(string id, EditResult result, KnowledgeEditor editor, CancellationToken ct) => result.Status switch
