@@ -1,7 +1,9 @@
 using IntegrationBot.Editing.Editor;
+using IntegrationBot.Editing.Export;
 using IntegrationBot.Editing.Live;
 using IntegrationBot.Editing.Preview;
 using IntegrationBot.Editing.Store;
+using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -22,6 +24,7 @@ public static class KnowledgeEditingServiceCollectionExtensions
         services.AddSingleton<LiveKnowledge>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddSingleton<AnswerPreview>();
+        services.AddSingleton(sp => ContentExport.Shipped(sp.GetRequiredService<KnowledgeEngine>(), sp.GetRequiredService<ITopicContentStore>()));
         services.AddHostedService<LiveKnowledgeStartup>();
         return services;
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using IntegrationBot.Editing.Editor;
+using IntegrationBot.Editing.Export;
 using IntegrationBot.Editing.Preview;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Handoff.Storage;
@@ -30,6 +31,7 @@ public static class KnowledgeEndpoints
         api.MapGet("/topics/{id}/versions/{version:int}", VersionAsync);
         api.MapPost("/topics/{id}/revert", RevertAsync);
         api.MapGet("/topics/{id}/preview", PreviewAsync);
+        api.MapGet("/export", ExportAsync);
         return endpoints;
     }
 
@@ -87,6 +89,17 @@ public static class KnowledgeEndpoints
         }
 
         return await ResultAsync(id, await editor.RevertAsync(id, version, Identity(user), ct), editor, ct);
+    }
+
+    private static async Task ExportAsync(HttpContext http, ContentExport export, TimeProvider time)
+    {
+        http.Response.ContentType = "application/zip";
+        http.Response.Headers.ContentDisposition = $"attachment; filename=\"knowledge-content-{time.GetUtcNow():yyyy-MM-dd}.zip\"";
+        // ZipArchive writes synchronously at dispose; buffer so Kestrel's no-synchronous-IO rule holds.
+        using var buffer = new MemoryStream();
+        await export.WriteZipAsync(buffer, http.RequestAborted);
+        buffer.Position = 0;
+        await buffer.CopyToAsync(http.Response.Body, http.RequestAborted);
     }
 
     private static async Task<IResult> PreviewAsync(
