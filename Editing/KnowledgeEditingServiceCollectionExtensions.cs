@@ -1,3 +1,4 @@
+using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Editor;
 using IntegrationBot.Editing.Export;
 using IntegrationBot.Editing.Live;
@@ -24,6 +25,8 @@ public static class KnowledgeEditingServiceCollectionExtensions
         services.AddSingleton<LiveKnowledge>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddSingleton<AnswerPreview>();
+        services.TryAddSingleton<IBacklogDismissals, LiteDbBacklogDismissals>();
+        services.AddSingleton<QuestionBacklog>();
         services.AddSingleton(sp => ContentExport.Shipped(sp.GetRequiredService<KnowledgeEngine>(), sp.GetRequiredService<ITopicContentStore>()));
         services.AddHostedService<LiveKnowledgeStartup>();
         return services;

@@ -47,6 +47,7 @@ internal static class IntegrationBotHost
         app.MapHandoffApi();
         app.MapCounselorConsole();
         app.MapKnowledgeApi();
+        app.MapQuestionBacklogApi();
         app.MapKnowledgeConsole();
         return app;
     }

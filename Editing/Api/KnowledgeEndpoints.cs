@@ -122,12 +122,17 @@ public static class KnowledgeEndpoints
             : TypedResults.Json(new { channel, language, direction = language == "ar" ? "rtl" : "ltr", parts }, HandoffJson.Options);
     }
 
-    private static async Task<IResult> ResultAsync(string id, EditResult result, KnowledgeEditor editor, CancellationToken ct) => result.Status switch
+    private static async Task<IResult> ResultAsync(string id, EditResult result, KnowledgeEditor editor, CancellationToken ct) =>
+        result.Status == EditStatus.Done
+            ? TypedResults.Json(TopicViews.Topic(result.Version!.Content, await editor.PublishedAsync(id, ct), result.Version.Version), HandoffJson.Options)
+            : Problem(id, result);
+
+    /// <summary>The response for an edit that wrote nothing: 404, 403, 409, or 400 with <c>kb check</c>'s problems.</summary>
+    internal static IResult Problem(string id, EditResult result) => result.Status switch
     {
-        EditStatus.Done => TypedResults.Json(TopicViews.Topic(result.Version!.Content, await editor.PublishedAsync(id, ct), result.Version.Version), HandoffJson.Options),
         EditStatus.NotFound => NotFound(id),
         EditStatus.Forbidden => TypedResults.Problem("You may edit only the languages you are registered for.", statusCode: StatusCodes.Status403Forbidden),
-        EditStatus.Conflict => TypedResults.Problem("Someone else saved this topic at the same moment; reload and try again.", statusCode: StatusCodes.Status409Conflict),
+        EditStatus.Conflict => TypedResults.Problem("Someone else saved this topic at the same moment, or the id is taken; reload and try again.", statusCode: StatusCodes.Status409Conflict),
         _ => TypedResults.Problem(
             string.Join("\n", result.Problems ?? []),
             statusCode: StatusCodes.Status400BadRequest,
@@ -137,7 +142,7 @@ public static class KnowledgeEndpoints
 
     private static IResult NotFound(string what) => TypedResults.Problem($"No topic '{what}'.", statusCode: StatusCodes.Status404NotFound);
 
-    private static EditorIdentity Identity(ClaimsPrincipal user) => new(
+    internal static EditorIdentity Identity(ClaimsPrincipal user) => new(
         CounselorAuth.Name(user),
         (user.FindFirst(CounselorAuth.LanguagesClaim)?.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries));
 }

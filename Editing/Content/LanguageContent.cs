@@ -28,6 +28,10 @@ public sealed record LanguageContent
     [JsonExtensionData]
     public Dictionary<string, JsonElement>? Extra { get; init; }
 
+    /// <summary>Whether what a person reads is the same: title, answer and details (what translations must agree on).</summary>
+    public bool SameMeaningAs(LanguageContent? other) =>
+        other is not null && Title == other.Title && Answer == other.Answer && (Details ?? "") == (other.Details ?? "");
+
     /// <summary>Whether the text a person sees or a question is matched by differs (not the review marks).</summary>
     public bool SameTextAs(LanguageContent? other) =>
         other is not null && Title == other.Title && Answer == other.Answer && (Details ?? "") == (other.Details ?? "")

@@ -49,8 +49,8 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
         store.GetAsync(topicId, version, cancellationToken);
 
     /// <summary>
-    /// Saves one language as a new draft version. A change to the text marks every other language whose text is still
-    /// the published one as needing review, so translations never silently drift apart.
+    /// Saves one language as a new draft version. A change to title, answer or details marks every other language whose
+    /// text is still the published one as needing review, so translations never silently drift apart.
     /// </summary>
     public async Task<EditResult> SaveLanguageAsync(string topicId, string language, LanguageContent text, EditorIdentity editor, CancellationToken cancellationToken)
     {
@@ -82,7 +82,8 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
         var published = await PublishedAsync(topicId, cancellationToken);
         var languages = current.Languages.ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal);
         languages[language] = saved;
-        if (!saved.SameTextAs(before))
+        // Sample questions and keywords are per language (how people ask there), not translations of each other.
+        if (!saved.SameMeaningAs(before))
         {
             foreach (var (other, content) in current.Languages.Where(p => p.Key != language))
             {
@@ -101,6 +102,63 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
         }
 
         return await AppendAsync(topicId, latest, edited, editor.Name, TopicChange.Edit, language, cancellationToken);
+    }
+
+    /// <summary>
+    /// Adds <paramref name="question"/> to the topic's sample questions in <paramref name="language"/> (a question people
+    /// asked that found nothing). Published at once when the topic had no other unpublished changes, so one click
+    /// teaches the bot; otherwise it joins the pending draft.
+    /// </summary>
+    public async Task<(EditResult Result, bool Published)> AddSampleQuestionAsync(
+        string topicId, string language, string question, EditorIdentity editor, CancellationToken cancellationToken)
+    {
+        var latest = await store.LatestAsync(topicId, cancellationToken);
+        var current = latest?.Content ?? Shipped(topicId);
+        if (current is null)
+        {
+            return (EditResult.NotFound, false);
+        }
+
+        var pending = latest is not null && latest.Version != (await store.PublishedAsync(topicId, cancellationToken))?.Version;
+        var text = current.In(language) ?? new LanguageContent();
+        var trimmed = question.Trim();
+        var questions = text.Questions.Contains(trimmed, StringComparer.Ordinal) ? text.Questions : [.. text.Questions, trimmed];
+        var saved = await SaveLanguageAsync(topicId, language, text with { Questions = questions }, editor, cancellationToken);
+        if (saved.Status != EditStatus.Done || pending)
+        {
+            return (saved, false);
+        }
+
+        var published = await PublishAsync(topicId, editor, cancellationToken);
+        return published.Status == EditStatus.Done ? (published, true) : (saved, false);
+    }
+
+    /// <summary>Starts a new topic (not yet published) with one sample question in one language.</summary>
+    public async Task<EditResult> CreateTopicAsync(
+        string topicId, string category, string language, string question, EditorIdentity editor, CancellationToken cancellationToken)
+    {
+        if (!TopicIds.IsValid(topicId) || !TopicCategory.IsValid(category) || !Language.IsSupported(language))
+        {
+            return EditResult.Invalid($"id must be lower-case words joined by '-', category one of {string.Join(", ", TopicCategory.All)}, language one of {string.Join(", ", Language.All)}");
+        }
+
+        if (!editor.MayEdit(language))
+        {
+            return EditResult.Forbidden;
+        }
+
+        if (Shipped(topicId) is not null || await store.LatestAsync(topicId, cancellationToken) is not null)
+        {
+            return EditResult.Conflict;
+        }
+
+        var content = new TopicContent
+        {
+            Id = topicId,
+            Category = category,
+            Languages = new Dictionary<string, LanguageContent>(StringComparer.Ordinal) { [language] = new() { Questions = [question.Trim()] } },
+        };
+        return await AppendAsync(topicId, null, content, editor.Name, TopicChange.Create, language, cancellationToken);
     }
 
     /// <summary>Makes the latest version live on every instance; refused (with <c>kb check</c>'s problems) unless the whole topic is valid.</summary>

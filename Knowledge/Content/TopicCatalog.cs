@@ -54,11 +54,14 @@ public sealed class TopicCatalog
             topics.Add(topic);
         }
 
-        return new TopicCatalog(topics, Intents, LoadProblems);
+        return WithTopics(topics);
     }
 
     /// <summary>This catalog without the topic <paramref name="id"/> (a retired topic).</summary>
-    public TopicCatalog WithoutTopic(string id) => new(Topics.Where(t => t.Id != id), Intents, LoadProblems);
+    public TopicCatalog WithoutTopic(string id) => WithTopics(Topics.Where(t => t.Id != id));
+
+    // Everything but the topics stays as loaded (intent cues, load problems).
+    private TopicCatalog WithTopics(IEnumerable<Topic> topics) => new(topics, Intents, LoadProblems);
 
     /// <summary>Loads the shipped content from <see cref="DefaultDirectory"/>.</summary>
     public static TopicCatalog LoadDefault() => LoadFromDirectory(DefaultDirectory);

@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Live;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Handoff;
@@ -90,6 +91,7 @@ public static class PostgresStorageServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(LiveKnowledge)))
         {
             services.Replace(ServiceDescriptor.Singleton<ITopicContentStore, PostgresTopicContentStore>());
+            services.Replace(ServiceDescriptor.Singleton<IBacklogDismissals, PostgresBacklogDismissals>());
             services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
         }
 

@@ -107,7 +107,7 @@ internal static class Migrations
             CREATE UNIQUE INDEX handoff_transcripts_line ON handoff_transcripts (conversation, line_key) WHERE line_key IS NOT NULL;
             CREATE INDEX directline_conversations_user ON directline_conversations (user_id);
             """),
-        new(5, "knowledge: edited topic versions and the published version of each", """
+        new(5, "knowledge: edited topic versions, the published version of each, dismissed backlog questions (hashes)", """
             CREATE TABLE knowledge_versions (
                 topic text NOT NULL,
                 version integer NOT NULL,
@@ -116,6 +116,8 @@ internal static class Migrations
             CREATE TABLE knowledge_published (
                 topic text PRIMARY KEY,
                 version integer NOT NULL);
+            CREATE TABLE knowledge_dismissed (
+                hash text PRIMARY KEY);
             """),
     ];
 }

@@ -1,3 +1,4 @@
+using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Content;
 using IntegrationBot.Editing.Store;
 
@@ -11,7 +12,21 @@ public abstract class TopicContentStoreContract
     /// <summary>A fresh store; the second is another instance on the same data, or null for a single-process provider.</summary>
     protected abstract Task<(ITopicContentStore Store, ITopicContentStore? Second, IAsyncDisposable Scope)> OpenAsync();
 
+    /// <summary>A fresh dismissal store on its own data.</summary>
+    protected abstract Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync();
+
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Dismissed_hashes_are_remembered_once_each()
+    {
+        var (dismissals, scope) = await OpenDismissalsAsync();
+        await using var _ = scope;
+        await dismissals.DismissAsync(["a1", "b2"], Ct);
+        await dismissals.DismissAsync(["b2", "c3"], Ct);
+
+        Assert.Equal(["a1", "b2", "c3"], (await dismissals.AllAsync(Ct)).Order(StringComparer.Ordinal));
+    }
 
     [Fact]
     public async Task Versions_come_back_in_order_with_their_whole_content_including_unknown_fields()

@@ -1,3 +1,4 @@
+using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Storage.Tests.Contracts;
 using IntegrationBot.TestSupport;
@@ -12,6 +13,13 @@ public sealed class LiteDbTopicContentStoreTests : TopicContentStoreContract
         var database = directory.Open();
         return Task.FromResult<(ITopicContentStore, ITopicContentStore?, IAsyncDisposable)>(
             (new LiteDbTopicContentStore(database.Database), null, new Scope(database, directory)));
+    }
+
+    protected override Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync()
+    {
+        var directory = new TempDataDirectory();
+        var database = directory.Open();
+        return Task.FromResult<(IBacklogDismissals, IAsyncDisposable)>((new LiteDbBacklogDismissals(database.Database), new Scope(database, directory)));
     }
 
     private sealed class Scope(IDisposable database, IDisposable directory) : IAsyncDisposable

@@ -1,3 +1,4 @@
+using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Storage.Postgres.Knowledge;
 using IntegrationBot.Storage.Tests.Contracts;
@@ -11,5 +12,11 @@ public sealed class PostgresTopicContentStoreTests : TopicContentStoreContract
     {
         var backend = await PostgresBackend.OpenAsync();
         return (new PostgresTopicContentStore(backend.Database), new PostgresTopicContentStore(backend.Second().Database), backend);
+    }
+
+    protected override async Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync()
+    {
+        var backend = await PostgresBackend.OpenAsync();
+        return (new PostgresBacklogDismissals(backend.Database), backend);
     }
 }
