@@ -22,6 +22,11 @@ const STRINGS = {
     showChanges: 'Show changes', revert: 'Revert to this version', reverted: 'Restored version {version} and published it.',
     confirmRevert: 'Restore version {version} and publish it?', diffTitle: 'Changes in version {version} against version {previous}',
     noChanges: 'No text changes.', yes: 'yes', previewPart: 'Message {n}', loading: 'Loading…',
+    backlog: 'Question backlog', backlogIntro: 'Questions the bot could not answer and answers people marked 👎, grouped by language and similar words.',
+    questionsAsked: 'Questions', count: 'How often', addSample: 'Add as sample question', newTopic: 'Draft a new topic', dismiss: 'Dismiss',
+    newTopicId: 'Id of the new topic (lower-case words joined by -)', newTopicCategory: 'Category of the new topic',
+    sampleAdded: 'Added to {topic}; the bot now finds: {found}.', sampleDraft: 'Added to the draft of {topic} (publish it to make it live).',
+    draftCreated: 'Draft topic {topic} created.', dismissed: 'Dismissed.', backlogEmpty: 'Nothing in the backlog.',
     change_create: 'shipped text', change_edit: 'edit', change_revert: 'revert', change_settings: 'settings', change_retire: 'retired',
   },
   sl: {
@@ -41,6 +46,11 @@ const STRINGS = {
     showChanges: 'Pokaži spremembe', revert: 'Povrni to različico', reverted: 'Različica {version} je povrnjena in objavljena.',
     confirmRevert: 'Povrnem različico {version} in jo objavim?', diffTitle: 'Spremembe v različici {version} glede na različico {previous}',
     noChanges: 'Besedilo se ni spremenilo.', yes: 'da', previewPart: 'Sporočilo {n}', loading: 'Nalagam …',
+    backlog: 'Neodgovorjena vprašanja', backlogIntro: 'Vprašanja, na katera bot ni znal odgovoriti, in odgovori, ki so jih ljudje označili z 👎, združeni po jeziku in podobnih besedah.',
+    questionsAsked: 'Vprašanja', count: 'Kolikokrat', addSample: 'Dodaj kot vzorčno vprašanje', newTopic: 'Začni novo temo', dismiss: 'Opusti',
+    newTopicId: 'Oznaka nove teme (male črke, besede ločene z -)', newTopicCategory: 'Kategorija nove teme',
+    sampleAdded: 'Dodano k temi {topic}; bot zdaj najde: {found}.', sampleDraft: 'Dodano v osnutek teme {topic} (objavite ga, da začne veljati).',
+    draftCreated: 'Osnutek teme {topic} je ustvarjen.', dismissed: 'Opuščeno.', backlogEmpty: 'Ni neodgovorjenih vprašanj.',
     change_create: 'izvorno besedilo', change_edit: 'urejanje', change_revert: 'povrnitev', change_settings: 'nastavitve', change_retire: 'umaknjeno',
   },
 };
@@ -96,6 +106,7 @@ function say(text) { $('status').textContent = text; }
 
 function show(view) {
   for (const id of ['signin-view', 'browse-view', 'edit-view']) $(id).hidden = id !== view;
+  $('backlog-view').hidden = view !== 'browse-view';
 }
 
 function translatePage() {
@@ -174,7 +185,73 @@ async function browse() {
     tr.append(cell);
     body.append(tr);
   }
+  state.topicIds = topics.map((x) => x.id);
   show('browse-view');
+  await loadBacklog();
+}
+
+async function loadBacklog() {
+  const groups = await api('GET', '/api/knowledge/backlog');
+  const body = $('backlog-body');
+  body.replaceChildren();
+  if (groups.length === 0) {
+    const tr = el('tr');
+    const td = el('td', t('backlogEmpty'));
+    td.colSpan = 5;
+    tr.append(td);
+    body.append(tr);
+  }
+  for (const group of groups) {
+    const tr = el('tr');
+    tr.dataset.key = group.key;
+    const questions = el('td');
+    questions.lang = group.language === 'hbs' ? 'sr' : group.language;
+    questions.dir = group.language === 'ar' ? 'rtl' : 'auto';
+    const list = el('ul');
+    for (const q of group.questions.slice(0, 5)) list.append(el('li', q));
+    questions.append(list);
+    const topicCell = el('td');
+    const select = el('select');
+    select.className = 'backlog-topic';
+    select.setAttribute('aria-label', `${t('topic')}: ${group.questions[0]}`);
+    for (const id of state.topicIds) select.append(new Option(id, id, false, id === group.topic));
+    topicCell.append(select);
+    const actions = el('td');
+    const add = el('button', t('addSample'));
+    add.type = 'button';
+    add.className = 'add-sample';
+    add.disabled = !state.me.languages.includes(group.language);
+    add.addEventListener('click', () => backlogAction(group, 'sample', { topic: select.value }));
+    const draft = el('button', t('newTopic'));
+    draft.type = 'button';
+    draft.disabled = add.disabled;
+    draft.addEventListener('click', () => {
+      const id = window.prompt(t('newTopicId'));
+      if (!id) return;
+      const category = window.prompt(t('newTopicCategory'), 'documents');
+      if (category) backlogAction(group, 'draft', { id, category });
+    });
+    const dismiss = el('button', t('dismiss'));
+    dismiss.type = 'button';
+    dismiss.addEventListener('click', () => backlogAction(group, 'dismiss'));
+    actions.append(add, ' ', draft, ' ', dismiss);
+    tr.append(el('td', group.language), questions, el('td', String(group.count)), topicCell, actions);
+    body.append(tr);
+  }
+}
+
+async function backlogAction(group, action, body) {
+  showError(null);
+  try {
+    const result = await api('POST', `/api/knowledge/backlog/${encodeURIComponent(group.key)}/${action}`, body);
+    let message = t('dismissed');
+    if (action === 'sample') message = result.published ? t('sampleAdded', { topic: result.topic, found: result.ask.topic || '–' }) : t('sampleDraft', { topic: result.topic });
+    else if (action === 'draft') message = t('draftCreated', { topic: result.id });
+    await browse();
+    say(message);
+  } catch (error) {
+    showError(error);
+  }
 }
 
 function reviewedText(info) {

@@ -88,6 +88,41 @@ public sealed class KnowledgeEditorBrowserTests
         await Axe.AssertNoSeriousViolationsAsync(console);
     }
 
+    [Fact]
+    public async Task An_unanswered_question_from_the_web_chat_becomes_a_sample_question_and_the_bot_then_answers_it()
+    {
+        await using var session = await Session.StartAsync("Mojca", "sl");
+        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await user.GotoAsync(session.Url("/?lang=sl"));
+        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
+        await accept.WaitForAsync(new() { Timeout = 60_000 });
+        await accept.ClickAsync();
+        await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("sl", "none.message") }).First.WaitForAsync(new() { Timeout = 60_000 });
+
+        var console = session.Console;
+        await console.GotoAsync(session.Url("/console/knowledge"));
+        var row = console.Locator("#backlog-body tr", new() { HasText = "čebelarsko" });
+        await row.WaitForAsync();
+        await row.Locator("select.backlog-topic").SelectOptionAsync("leisure-culture");
+        await row.Locator("button.add-sample").ClickAsync();
+        await console.Locator("#status", new() { HasText = "leisure-culture" }).WaitForAsync();
+        Assert.Equal(0, await console.Locator("#backlog-body tr", new() { HasText = "čebelarsko" }).CountAsync());
+        await Axe.AssertNoSeriousViolationsAsync(console);
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-sl.png"), FullPage = true });
+
+        await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = "Prosti čas in kultura v Postojni" }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-webchat-sl.png") });
+    }
+
+    private static async Task AskAsync(IPage page, string text)
+    {
+        var input = page.Locator("[data-id=webchat-sendbox-input]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
     /// <summary>A host with one editor signed in to the console in a desktop-sized page (page language sl).</summary>
     private sealed class Session : IAsyncDisposable
     {
