@@ -25,7 +25,7 @@ public sealed class KbCommand : ICliCommand
                     return ExitCodes.Usage;
                 }
 
-                return await KbEvalCommand.RunAsync(file, context.Output, KnowledgeEngine.LoadDefault(), verbose: args.Count == 3, cancellationToken);
+                return await KbEvalCommand.RunAsync(file, context.Output, await LiveContent.LoadEngineAsync(context, cancellationToken), verbose: args.Count == 3, cancellationToken);
             default:
                 await context.Error.WriteLineAsync("usage: " + Usage);
                 return ExitCodes.Usage;
