@@ -27,7 +27,9 @@ public sealed class TopicIndex
     private readonly QueryEncoder encoder;
     private readonly KnowledgeEngineOptions options;
     private readonly KeywordPhrases keywords;
-    private IReadOnlyDictionary<Topic, TopicFeatures> features = new Dictionary<Topic, TopicFeatures>();
+    // Kept only once content has been edited (Rebuild): the topics' extracted features cost about 20 MB for the
+    // shipped content, which an instance that is never edited should not carry.
+    private IReadOnlyDictionary<Topic, TopicFeatures>? features;
 
     // Pools of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
     // hand out arrays other code left dirty).
@@ -56,19 +58,20 @@ public sealed class TopicIndex
     public int TopicCount => topicIds.Length;
 
     /// <summary>Builds the index from the topics' titles, questions and keywords in every language.</summary>
-    public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options) => Build(topics, options, reuse: null);
+    public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options) => Build(topics, options, reuse: null, keep: false);
 
     /// <summary>
     /// The index over <paramref name="topics"/> after an edit: the text features of topics this index already holds
     /// (the same <see cref="Topic"/> instances) are reused, so only the changed topics are read again. The weights
-    /// (IDF) are recomputed over all topics, which is cheap next to reading their text.
+    /// (IDF) are recomputed over all topics, which is cheap next to reading their text. The first rebuild after a
+    /// <see cref="Build"/> reads every topic once and keeps their features from then on.
     /// </summary>
-    public TopicIndex Rebuild(IEnumerable<Topic> topics) => Build(topics, options, features);
+    public TopicIndex Rebuild(IEnumerable<Topic> topics) => Build(topics, options, features, keep: true);
 
     /// <summary>How many topics this index read the text of (all at first; after <see cref="Rebuild"/>, only the changed ones).</summary>
     public int ExtractedTopicCount { get; private init; }
 
-    private static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options, IReadOnlyDictionary<Topic, TopicFeatures>? reuse)
+    private static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options, IReadOnlyDictionary<Topic, TopicFeatures>? reuse, bool keep)
     {
         var topicList = topics as IReadOnlyList<Topic> ?? [.. topics];
         var ids = new List<string>();
@@ -137,7 +140,7 @@ public sealed class TopicIndex
             [.. postings.Select(p => p.Select(x => x.Weight).ToArray())],
             KeywordPhrases.Build(topicList))
         {
-            features = cache,
+            features = keep ? cache : null,
             ExtractedTopicCount = extracted,
         };
     }
