@@ -27,9 +27,7 @@ public sealed class TopicIndex
     private readonly QueryEncoder encoder;
     private readonly KnowledgeEngineOptions options;
     private readonly KeywordPhrases keywords;
-    // Kept only once content has been edited (Rebuild): the topics' extracted features cost about 20 MB for the
-    // shipped content, which an instance that is never edited should not carry.
-    private IReadOnlyDictionary<Topic, TopicFeatures>? features;
+    private IReadOnlyDictionary<Topic, TopicFeatures> features = new Dictionary<Topic, TopicFeatures>();
 
     // Pools of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
     // hand out arrays other code left dirty).
@@ -58,20 +56,19 @@ public sealed class TopicIndex
     public int TopicCount => topicIds.Length;
 
     /// <summary>Builds the index from the topics' titles, questions and keywords in every language.</summary>
-    public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options) => Build(topics, options, reuse: null, keep: false);
+    public static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options) => Build(topics, options, reuse: null);
 
     /// <summary>
     /// The index over <paramref name="topics"/> after an edit: the text features of topics this index already holds
     /// (the same <see cref="Topic"/> instances) are reused, so only the changed topics are read again. The weights
-    /// (IDF) are recomputed over all topics, which is cheap next to reading their text. The first rebuild after a
-    /// <see cref="Build"/> reads every topic once and keeps their features from then on.
+    /// (IDF) are recomputed over all topics, which is cheap next to reading their text.
     /// </summary>
-    public TopicIndex Rebuild(IEnumerable<Topic> topics) => Build(topics, options, features, keep: true);
+    public TopicIndex Rebuild(IEnumerable<Topic> topics) => Build(topics, options, features);
 
     /// <summary>How many topics this index read the text of (all at first; after <see cref="Rebuild"/>, only the changed ones).</summary>
     public int ExtractedTopicCount { get; private init; }
 
-    private static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options, IReadOnlyDictionary<Topic, TopicFeatures>? reuse, bool keep)
+    private static TopicIndex Build(IEnumerable<Topic> topics, KnowledgeEngineOptions options, IReadOnlyDictionary<Topic, TopicFeatures>? reuse)
     {
         var topicList = topics as IReadOnlyList<Topic> ?? [.. topics];
         var ids = new List<string>();
@@ -140,7 +137,7 @@ public sealed class TopicIndex
             [.. postings.Select(p => p.Select(x => x.Weight).ToArray())],
             KeywordPhrases.Build(topicList))
         {
-            features = keep ? cache : null,
+            features = cache,
             ExtractedTopicCount = extracted,
         };
     }
