@@ -81,7 +81,8 @@ public static class HandoffServiceCollectionExtensions
         });
         services.AddAuthorizationBuilder()
             .AddPolicy(CounselorAuth.CounselorPolicy, p => p.AddAuthenticationSchemes(CounselorAuth.Scheme).RequireAuthenticatedUser())
-            .AddPolicy(CounselorAuth.AdminPolicy, p => p.AddAuthenticationSchemes(CounselorAuth.Scheme).RequireAuthenticatedUser().RequireRole(CounselorAuth.AdminRole));
+            .AddPolicy(CounselorAuth.AdminPolicy, p => p.AddAuthenticationSchemes(CounselorAuth.Scheme).RequireAuthenticatedUser().RequireRole(CounselorAuth.AdminRole))
+            .AddPolicy(CounselorAuth.EditorPolicy, p => p.AddAuthenticationSchemes(CounselorAuth.Scheme).RequireAuthenticatedUser().RequireRole(CounselorAuth.EditorRole));
     }
 
     private static Task Reject(HttpResponse response, int status)

@@ -3,7 +3,8 @@ using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Bot.Cli;
 
-/// <summary><c>ask [--lang CODE]</c>: one question per input line, one JSON result per output line (for knowledge-base authors).</summary>
+/// <summary><c>ask [--lang CODE]</c>: one question per input line, one JSON result per output line (for knowledge-base authors),
+/// answered from the live content (shipped plus edits published in the console).</summary>
 public sealed class AskCommand : ICliCommand
 {
     public string Name => "ask";
@@ -23,7 +24,7 @@ public sealed class AskCommand : ICliCommand
             return ExitCodes.Usage;
         }
 
-        var engine = KnowledgeEngine.LoadDefault();
+        var engine = await LiveContent.LoadEngineAsync(context, cancellationToken);
         return await Knowledge.Cli.AskCommand.RunAsync(context.Input, context.Output, forced, engine, cancellationToken);
     }
 }

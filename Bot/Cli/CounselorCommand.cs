@@ -7,12 +7,12 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Cli;
 
-/// <summary><c>counselor add NAME --languages sl,en [--admin]</c> with the password on standard input.</summary>
+/// <summary><c>counselor add NAME --languages sl,en [--admin] [--editor]</c> with the password on standard input.</summary>
 public sealed class CounselorCommand : ICliCommand
 {
     public string Name => "counselor";
 
-    public string Usage => "counselor add NAME --languages sl,en [--admin]   create a counselor (password on standard input)";
+    public string Usage => "counselor add NAME --languages sl,en [--admin] [--editor]   create a counselor (password on standard input; an editor edits the knowledge base in those languages)";
 
     public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {

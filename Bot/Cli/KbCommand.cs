@@ -28,7 +28,7 @@ public sealed class KbCommand : ICliCommand
 
                 // The BM25 peer runs side by side whenever Node and its npm package are there (npm ci in Knowledge/eval/peer).
                 var peer = args.Contains("--no-peer") ? null : MiniSearchPeer.Locate();
-                return await KbEvalCommand.RunAsync(file, context.Output, KnowledgeEngine.LoadDefault(), verbose: args.Contains("--verbose"), cancellationToken, peer);
+                return await KbEvalCommand.RunAsync(file, context.Output, await LiveContent.LoadEngineAsync(context, cancellationToken), verbose: args.Contains("--verbose"), cancellationToken, peer);
             default:
                 await context.Error.WriteLineAsync("usage: " + Usage);
                 return ExitCodes.Usage;

@@ -25,12 +25,12 @@ internal sealed class RunningServer(Uri address, string token)
             : null;
     }
 
-    public async Task<Counselor> AddCounselorAsync(string name, IEnumerable<string> languages, string password, bool admin, CancellationToken cancellationToken)
+    public async Task<Counselor> AddCounselorAsync(string name, IEnumerable<string> languages, string password, bool admin, bool editor, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(30) };
         using var request = new HttpRequestMessage(HttpMethod.Post, "/api/local-admin/counselors")
         {
-            Content = JsonContent.Create(new LocalCounselor(name, [.. languages], password, admin)),
+            Content = JsonContent.Create(new LocalCounselor(name, [.. languages], password, admin, editor)),
         };
         request.Headers.Add(LocalAdminAccess.TokenHeader, token);
         using var response = await http.SendAsync(request, cancellationToken);
@@ -42,10 +42,10 @@ internal sealed class RunningServer(Uri address, string token)
 
         var saved = await response.Content.ReadFromJsonAsync<Saved>(cancellationToken)
             ?? throw new ArgumentException("the running server sent no answer");
-        return new Counselor { Name = saved.Name, Languages = saved.Languages, PasswordHash = string.Empty, IsAdmin = saved.Admin };
+        return new Counselor { Name = saved.Name, Languages = saved.Languages, PasswordHash = string.Empty, IsAdmin = saved.Admin, IsEditor = saved.Editor };
     }
 
     private sealed record Problem(string? Error);
 
-    private sealed record Saved(string Name, IReadOnlyList<string> Languages, bool Admin);
+    private sealed record Saved(string Name, IReadOnlyList<string> Languages, bool Admin, bool Editor);
 }

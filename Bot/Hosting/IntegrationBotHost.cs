@@ -3,6 +3,9 @@ using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Editing;
+using IntegrationBot.Editing.Api;
+using IntegrationBot.Editing.Console;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
 
@@ -20,6 +23,7 @@ internal static class IntegrationBotHost
         // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
         services.AddReliability(configuration);
         services.AddIntegrationBotFlows(configuration);
+        services.AddKnowledgeEditing(configuration);
         services.AddChannels(configuration);
         // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
         services.AddPostgresStorage(configuration);
@@ -45,6 +49,9 @@ internal static class IntegrationBotHost
         app.MapHandoffApi();
         app.MapCounselorConsole();
         app.MapLocalAdmin();
+        app.MapKnowledgeApi();
+        app.MapQuestionBacklogApi();
+        app.MapKnowledgeConsole();
         return app;
     }
 }

@@ -28,8 +28,8 @@ internal static class LocalAdminEndpoints
 
         try
         {
-            var counselor = await counselors.AddAsync(name, languages, password, body.Admin, cancellationToken);
-            return TypedResults.Ok(new { name = counselor.Name, languages = counselor.Languages, admin = counselor.IsAdmin });
+            var counselor = await counselors.AddAsync(name, languages, password, body.Admin, body.Editor, cancellationToken);
+            return TypedResults.Ok(new { name = counselor.Name, languages = counselor.Languages, admin = counselor.IsAdmin, editor = counselor.IsEditor });
         }
         catch (ArgumentException e)
         {

@@ -50,6 +50,11 @@ public static class AuthEndpoints
             claims.Add(new Claim(ClaimTypes.Role, CounselorAuth.AdminRole));
         }
 
+        if (counselor.CanEditKnowledge)
+        {
+            claims.Add(new Claim(ClaimTypes.Role, CounselorAuth.EditorRole));
+        }
+
         await http.SignInAsync(CounselorAuth.Scheme, new ClaimsPrincipal(new ClaimsIdentity(claims, CounselorAuth.Scheme)));
         // Readable by the console's script (not HttpOnly) so it can echo it; useless to other sites, which cannot read it.
         http.Response.Cookies.Append(CounselorAuth.XsrfCookie, xsrf, new CookieOptions
@@ -76,5 +81,6 @@ public static class AuthEndpoints
         name = CounselorAuth.Name(user),
         languages = (user.FindFirst(CounselorAuth.LanguagesClaim)?.Value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries),
         isAdmin = user.IsInRole(CounselorAuth.AdminRole),
+        isEditor = user.IsInRole(CounselorAuth.EditorRole),
     });
 }

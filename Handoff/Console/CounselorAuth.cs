@@ -12,6 +12,8 @@ public static class CounselorAuth
     public const string XsrfClaim = "xsrf";
     public const string LanguagesClaim = "languages";
     public const string AdminRole = "admin";
+    public const string EditorRole = "editor";
+    public const string EditorPolicy = "KnowledgeEditor";
     public const string CounselorPolicy = "Counselor";
     public const string AdminPolicy = "CounselorAdmin";
 

@@ -7,6 +7,11 @@ public sealed record Counselor
     public required IReadOnlyList<string> Languages { get; init; }
     public required string PasswordHash { get; init; }
     public bool IsAdmin { get; init; }
+
+    /// <summary>May edit the knowledge base, in <see cref="Languages"/> only (admins may too).</summary>
+    public bool IsEditor { get; init; }
+
+    public bool CanEditKnowledge => IsEditor || IsAdmin;
     public int FailedLogins { get; init; }
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset CreatedAt { get; init; }

@@ -1,14 +1,21 @@
 namespace IntegrationBot.Handoff.Counselors;
 
-/// <summary>The CLI command <c>counselor add NAME --languages sl,en [--admin]</c>; the password is read from standard input
+/// <summary>The CLI command <c>counselor add NAME --languages sl,en [--admin] [--editor]</c> (an editor edits the knowledge base in those languages); the password is read from standard input
 /// (first line) so it never appears in the shell history or process list.</summary>
 public static class CounselorAddCommand
 {
-    public const string Usage = "usage: counselor add NAME --languages sl,en [--admin]   (password on standard input)";
+    public const string Usage = "usage: counselor add NAME --languages sl,en [--admin] [--editor]   (password on standard input)";
 
     /// <summary>Runs with the arguments after "counselor"; returns the process exit code.</summary>
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, CounselorDirectory directory, CancellationToken cancellationToken) =>
         RunAsync(args, input, output, error, directory.AddAsync, cancellationToken);
+
+    /// <summary>Saves the account in <paramref name="directory"/>, with the editor role when asked for.</summary>
+    public static async Task<Counselor> AddAsync(this CounselorDirectory directory, string name, IEnumerable<string> languages, string password, bool admin, bool editor, CancellationToken cancellationToken)
+    {
+        var counselor = await directory.AddAsync(name, languages, password, admin, cancellationToken);
+        return editor ? await directory.MakeEditorAsync(counselor, cancellationToken) : counselor;
+    }
 
     /// <summary>As above, saving through <paramref name="add"/> (e.g. the running server's local admin endpoint).</summary>
     public static async Task<int> RunAsync(
@@ -16,7 +23,7 @@ public static class CounselorAddCommand
         TextReader input,
         TextWriter output,
         TextWriter error,
-        Func<string, IEnumerable<string>, string, bool, CancellationToken, Task<Counselor>> add,
+        Func<string, IEnumerable<string>, string, bool, bool, CancellationToken, Task<Counselor>> add,
         CancellationToken cancellationToken)
     {
         if (args.Count < 2 || args[0] != "add")
@@ -28,6 +35,7 @@ public static class CounselorAddCommand
         var name = args[1];
         string? languages = null;
         var admin = false;
+        var editor = false;
         for (var i = 2; i < args.Count; i++)
         {
             switch (args[i])
@@ -37,6 +45,9 @@ public static class CounselorAddCommand
                     break;
                 case "--admin":
                     admin = true;
+                    break;
+                case "--editor":
+                    editor = true;
                     break;
                 default:
                     await error.WriteLineAsync(Usage);
@@ -53,8 +64,9 @@ public static class CounselorAddCommand
         var password = (await input.ReadLineAsync(cancellationToken))?.TrimEnd('\r') ?? "";
         try
         {
-            var counselor = await add(name, languages.Split(','), password, admin, cancellationToken);
-            await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}).");
+            var counselor = await add(name, languages.Split(','), password, admin, editor, cancellationToken);
+
+            await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}{(counselor.IsEditor ? ", editor" : "")}).");
             return 0;
         }
         catch (ArgumentException e)

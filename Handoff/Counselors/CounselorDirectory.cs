@@ -38,6 +38,14 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
         return counselor;
     }
 
+    /// <summary>Gives <paramref name="counselor"/> the editor role (knowledge-base editing in their languages).</summary>
+    public async Task<Counselor> MakeEditorAsync(Counselor counselor, CancellationToken cancellationToken)
+    {
+        var editor = counselor with { IsEditor = true };
+        await store.SaveAsync(editor, cancellationToken);
+        return editor;
+    }
+
     public Task<Counselor?> FindAsync(string name, CancellationToken cancellationToken) => store.FindAsync(name, cancellationToken);
 
     public Task<IReadOnlyList<Counselor>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);

@@ -15,7 +15,7 @@ public static class LiteDbGate
     /// <summary>Makes <paramref name="writer"/> the one all Handoff stores use for <paramref name="database"/>.</summary>
     public static void Attach(LiteDatabase database, ILiteDbWriter writer) => Writers.AddOrUpdate(database, writer);
 
-    internal static ILiteDbWriter For(LiteDatabase database) => Writers.GetValue(database, db => new LockedWriter(db));
+    public static ILiteDbWriter For(LiteDatabase database) => Writers.GetValue(database, db => new LockedWriter(db));
 
     private sealed class LockedWriter(LiteDatabase database) : ILiteDbWriter
     {

@@ -48,6 +48,25 @@ public sealed class TopicCatalog
     /// <summary>The topic with this id, or null.</summary>
     public Topic? Find(string id) => byId.GetValueOrDefault(id);
 
+    /// <summary>This catalog with <paramref name="topic"/> added, or in place of the topic with its id; the other topics are the same instances.</summary>
+    public TopicCatalog WithTopic(Topic topic)
+    {
+        ArgumentNullException.ThrowIfNull(topic);
+        var topics = Topics.Select(t => t.Id == topic.Id ? topic : t).ToList();
+        if (!byId.ContainsKey(topic.Id))
+        {
+            topics.Add(topic);
+        }
+
+        return WithTopics(topics);
+    }
+
+    /// <summary>This catalog without the topic <paramref name="id"/> (a retired topic).</summary>
+    public TopicCatalog WithoutTopic(string id) => WithTopics(Topics.Where(t => t.Id != id));
+
+    // Everything but the topics stays as loaded (intent cues, load problems).
+    private TopicCatalog WithTopics(IEnumerable<Topic> topics) => new(topics, Intents, LoadProblems);
+
     /// <summary>Loads the shipped content from <see cref="DefaultDirectory"/>.</summary>
     public static TopicCatalog LoadDefault() => LoadFromDirectory(DefaultDirectory);
 

@@ -8,8 +8,10 @@ namespace IntegrationBot.Knowledge.Retrieval;
 
 /// <summary>
 /// Reads one message: identifies its language, checks for danger and for a request for a human, and ranks the
-/// topics. Everything is built once at construction; <see cref="Ask"/> is thread-safe, allocation-light and never
+/// topics. Everything is built at construction; <see cref="Ask"/> is thread-safe, allocation-light and never
 /// throws on odd input (empty, huge, binary, emoji-only messages give <see cref="Decision.None"/>).
+/// <see cref="Apply"/> swaps in edited content while the bot runs (a publish from the console): a question reads
+/// either the old or the new content, never a mix.
 /// </summary>
 public sealed class KnowledgeEngine
 {
@@ -17,23 +19,38 @@ public sealed class KnowledgeEngine
     private const string EmergencyNumbersTopic = "emergency-numbers";
     private const string ViolenceTopic = "violence-help";
 
-    private readonly TopicIndex index;
     private readonly IntentDetector intents;
+    private volatile Content content;
 
     public KnowledgeEngine(TopicCatalog catalog, KnowledgeEngineOptions? options = null)
     {
-        Catalog = catalog;
         Options = options ?? new KnowledgeEngineOptions();
-        index = TopicIndex.Build(catalog.Topics, Options);
+        content = new Content(catalog, TopicIndex.Build(catalog.Topics, Options));
         intents = new IntentDetector(catalog.Intents);
         Identifier = LanguageIdentifier.FromCatalog(catalog);
     }
 
-    public TopicCatalog Catalog { get; }
+    /// <summary>The content answers come from now (changes when edited content is published).</summary>
+    public TopicCatalog Catalog => content.Catalog;
+
+    /// <summary>How many topics the last build of the search index read (all at start, the changed ones after <see cref="Apply"/>).</summary>
+    public int LastIndexedTopicCount => content.Index.ExtractedTopicCount;
 
     public KnowledgeEngineOptions Options { get; }
 
     public LanguageIdentifier Identifier { get; }
+
+    /// <summary>
+    /// Makes <paramref name="catalog"/> the live content. Topics kept from the current catalog (the same instances)
+    /// are not re-read by the index. The intent cues and the language profiles stay as built at start: one topic's
+    /// edit does not move profiles learnt from thousands of samples, and they are rebuilt at the next start.
+    /// </summary>
+    public void Apply(TopicCatalog catalog)
+    {
+        ArgumentNullException.ThrowIfNull(catalog);
+        var current = content;
+        content = new Content(catalog, current.Index.Rebuild(catalog.Topics));
+    }
 
     /// <summary>Loads the shipped content (next to the assembly) and builds an engine over it.</summary>
     public static KnowledgeEngine LoadDefault(KnowledgeEngineOptions? options = null) => new(TopicCatalog.LoadDefault(), options);
@@ -57,7 +74,8 @@ public sealed class KnowledgeEngine
         }
 
         var (language, confidence) = ChooseLanguage(window, forced, current);
-        var candidates = index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
+        var live = content;
+        var candidates = live.Index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var intent = intents.Detect(tokens);
         var decision = intent switch
@@ -79,7 +97,7 @@ public sealed class KnowledgeEngine
         var emergency = decision == Decision.Emergency ? intents.DetectEmergency(tokens) : EmergencyKind.None;
         var topic = decision switch
         {
-            Decision.Emergency => EmergencyTopic(emergency),
+            Decision.Emergency => EmergencyTopic(live.Catalog, emergency),
             Decision.Greeting or Decision.Thanks or Decision.Frustration => null,
             _ => best?.Topic,
         };
@@ -123,8 +141,8 @@ public sealed class KnowledgeEngine
 
     // In danger the topic follows the kind, never the words: "someone is dying, not breathing" shares words with the
     // violence topic, "the flat is on fire, which number" with the phone-number topic.
-    private string? EmergencyTopic(EmergencyKind kind) =>
-        (kind == EmergencyKind.Violence ? Catalog.Find(ViolenceTopic)?.Id : null) ?? Catalog.Find(EmergencyNumbersTopic)?.Id;
+    private static string? EmergencyTopic(TopicCatalog catalog, EmergencyKind kind) =>
+        (kind == EmergencyKind.Violence ? catalog.Find(ViolenceTopic)?.Id : null) ?? catalog.Find(EmergencyNumbersTopic)?.Id;
 
     private (string Language, double Confidence) ChooseLanguage(string text, string? forced, string? current)
     {
@@ -160,4 +178,6 @@ public sealed class KnowledgeEngine
             ? Decision.Answer
             : Decision.Clarify;
     }
+
+    private sealed record Content(TopicCatalog Catalog, TopicIndex Index);
 }

@@ -4,6 +4,9 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Editing.Live;
+using IntegrationBot.Editing.Store;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Counselors;
@@ -14,6 +17,7 @@ using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Handoff;
+using IntegrationBot.Storage.Postgres.Knowledge;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Postgres.Outbox;
@@ -38,7 +42,7 @@ public static class PostgresStorageServiceCollectionExtensions
     /// every store the modules registered (state, turn store, outbox, conversation lock, Direct Line log, handoff queue,
     /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations, including
     /// the runtime's and web chat's own that AddReliability makes only for LiteDB) and adds the
-    /// schema migration and the LISTEN service that carries handoff and Direct Line changes between instances.
+    /// schema migration and the LISTEN service that carries handoff, Direct Line and knowledge-base publishes between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -85,6 +89,13 @@ public static class PostgresStorageServiceCollectionExtensions
         if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))
         {
             ReplaceHandoffStores(services);
+        }
+
+        if (services.Any(d => d.ServiceType == typeof(LiveKnowledge)))
+        {
+            services.Replace(ServiceDescriptor.Singleton<ITopicContentStore, PostgresTopicContentStore>());
+            services.Replace(ServiceDescriptor.Singleton<IBacklogDismissals, PostgresBacklogDismissals>());
+            services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
         }
 
         services.TryAddSingleton<PostgresNotificationListener>();

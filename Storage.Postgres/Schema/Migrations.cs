@@ -119,5 +119,17 @@ internal static class Migrations
             CREATE INDEX plan_reminders_user ON plan_reminders (user_key);
             CREATE INDEX plan_reminders_updated ON plan_reminders (updated);
             """),
+        new(6, "knowledge: edited topic versions, the published version of each, dismissed backlog questions (hashes)", """
+            CREATE TABLE knowledge_versions (
+                topic text NOT NULL,
+                version integer NOT NULL,
+                json text NOT NULL,
+                PRIMARY KEY (topic, version));
+            CREATE TABLE knowledge_published (
+                topic text PRIMARY KEY,
+                version integer NOT NULL);
+            CREATE TABLE knowledge_dismissed (
+                hash text PRIMARY KEY);
+            """),
     ];
 }

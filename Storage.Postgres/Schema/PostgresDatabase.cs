@@ -54,6 +54,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>The LISTEN/NOTIFY channel for handoff queue changes; per schema so deployments sharing a database stay apart.</summary>
     public string HandoffChannel => Schema + "_handoff";
 
+    /// <summary>The LISTEN/NOTIFY channel for knowledge-base publishes (payload: instance id and topic id).</summary>
+    public string KnowledgeChannel => Schema + "_knowledge";
+
     /// <summary>The LISTEN/NOTIFY channel for Direct Line appends (payload: instance id and conversation id).</summary>
     public string DirectLineChannel => Schema + "_directline";
 

@@ -1,10 +1,11 @@
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Dialogs.Flows.Answers;
 
 /// <summary>The main menu by category, and each category's topics as buttons.</summary>
-public sealed class MenuFlow(TopicCatalog catalog)
+public sealed class MenuFlow(KnowledgeEngine engine)
 {
     public Task ShowMenuAsync(FlowTurn turn, CancellationToken cancellationToken) =>
         turn.SayAsync("menu.prompt", MenuButtons(turn), cancellationToken);
@@ -25,7 +26,7 @@ public sealed class MenuFlow(TopicCatalog catalog)
         }
 
         var name = turn.Localizer.Get(turn.Language, $"menu.category.{category}");
-        var buttons = catalog.Topics
+        var buttons = engine.Catalog.Topics
             .Where(t => t.Category == category)
             .Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id))
             .Append(turn.Button("menu.back", FlowActions.Menu))

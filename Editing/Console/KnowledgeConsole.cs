@@ -1,0 +1,28 @@
+using System.Reflection;
+using IntegrationBot.Handoff.Console;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace IntegrationBot.Editing.Console;
+
+/// <summary>Serves the knowledge-base pages of the console (embedded in this assembly) at /console/knowledge.</summary>
+public static class KnowledgeConsole
+{
+    private static readonly EmbeddedPages Pages = new(
+        Assembly.GetExecutingAssembly(),
+        "IntegrationBot.Editing.Console.wwwroot.",
+        new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["knowledge.html"] = "text/html; charset=utf-8",
+            ["knowledge.css"] = "text/css; charset=utf-8",
+            ["knowledge.js"] = "text/javascript; charset=utf-8",
+        });
+
+    public static IEndpointRouteBuilder MapKnowledgeConsole(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapGet("/console/knowledge", (HttpContext http) => Pages.ServeAsync(http, "knowledge.html")).AllowAnonymous();
+        endpoints.MapGet("/console/knowledge/{file}", (HttpContext http, string file) => Pages.ServeAsync(http, file)).AllowAnonymous();
+        return endpoints;
+    }
+}

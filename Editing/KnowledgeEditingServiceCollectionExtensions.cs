@@ -1,0 +1,34 @@
+using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Editing.Editor;
+using IntegrationBot.Editing.Export;
+using IntegrationBot.Editing.Live;
+using IntegrationBot.Editing.Preview;
+using IntegrationBot.Editing.Store;
+using IntegrationBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace IntegrationBot.Editing;
+
+/// <summary>Registers knowledge-base editing over the shared LiteDB file (AddPostgresStorage swaps the store for PostgreSQL).</summary>
+public static class KnowledgeEditingServiceCollectionExtensions
+{
+    /// <summary>Call after the flows (which register the <c>KnowledgeEngine</c>) and Handoff (console sign-in).</summary>
+    public static IServiceCollection AddKnowledgeEditing(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<KnowledgeEditingOptions>().Bind(configuration.GetSection(KnowledgeEditingOptions.SectionName))
+            .Validate(o => o.ReviewPeriodDays >= 1, "IntegrationBot:Knowledge:ReviewPeriodDays must be at least 1.")
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
+        services.AddSingleton<LiveKnowledge>();
+        services.AddSingleton<KnowledgeEditor>();
+        services.AddSingleton<AnswerPreview>();
+        services.TryAddSingleton<IBacklogDismissals, LiteDbBacklogDismissals>();
+        services.AddSingleton<QuestionBacklog>();
+        services.AddSingleton(sp => ContentExport.Shipped(sp.GetRequiredService<KnowledgeEngine>(), sp.GetRequiredService<ITopicContentStore>()));
+        services.AddHostedService<LiveKnowledgeStartup>();
+        return services;
+    }
+}

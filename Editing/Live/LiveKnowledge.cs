@@ -1,0 +1,84 @@
+using IntegrationBot.Editing.Content;
+using IntegrationBot.Editing.Store;
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationBot.Editing.Live;
+
+/// <summary>
+/// Puts published edits into the running <see cref="KnowledgeEngine"/>: all of them at start, then one topic at a time
+/// as it is published here or (PostgreSQL) on another instance. Updates run one at a time so two publishes never
+/// build on the same old catalog and lose one of them.
+/// </summary>
+public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentStore store, ILogger<LiveKnowledge> logger)
+{
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Applies every published edit (at start).</summary>
+    public async Task LoadAllAsync(CancellationToken cancellationToken)
+    {
+        var published = await store.PublishedOfEachAsync(cancellationToken);
+        if (published.Count == 0)
+        {
+            return;
+        }
+
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var catalog = engine.Catalog;
+            foreach (var version in published)
+            {
+                catalog = With(catalog, version.Content);
+            }
+
+            engine.Apply(catalog);
+            LogLoaded(logger, published.Count);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Applies the published version of <paramref name="topicId"/>; failures are logged, the old content stays.</summary>
+    public async Task RefreshAsync(string topicId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var published = await store.PublishedAsync(topicId, cancellationToken);
+            if (published is null)
+            {
+                return;
+            }
+
+            await _gate.WaitAsync(cancellationToken);
+            try
+            {
+                engine.Apply(With(engine.Catalog, published.Content));
+                LogApplied(logger, topicId, published.Version);
+            }
+            finally
+            {
+                _gate.Release();
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRefreshFailed(logger, ex, topicId);
+        }
+    }
+
+    private static TopicCatalog With(TopicCatalog catalog, TopicContent content) =>
+        content.Retired ? catalog.WithoutTopic(content.Id) : catalog.WithTopic(TopicContentMapper.ToTopic(content));
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: {Count} edited topics loaded from the store")]
+    private static partial void LogLoaded(ILogger logger, int count);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: topic {TopicId} version {Version} is live")]
+    private static partial void LogApplied(ILogger logger, string topicId, int version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge base: could not apply the published topic {TopicId}; the previous content stays live")]
+    private static partial void LogRefreshFailed(ILogger logger, Exception exception, string topicId);
+}

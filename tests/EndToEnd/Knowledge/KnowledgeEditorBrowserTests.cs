@@ -1,0 +1,164 @@
+using IntegrationBot.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.EndToEnd.Knowledge;
+
+/// <summary>
+/// The office edits its own knowledge base in real Chromium against the real host: an editor changes a Slovenian fee,
+/// sees the change as a diff, publishes, and a migrant in the web chat gets the new text without a restart; an
+/// editor registered for sq cannot change Arabic. The pages are checked with axe-core.
+/// </summary>
+public sealed class KnowledgeEditorBrowserTests
+{
+    private const string Password = "editor-password-1";
+    private const string OldFee = "18,10 €";
+    private const string NewFee = "18,50 €";
+
+    [Fact]
+    public async Task Editor_changes_a_slovenian_fee_sees_the_diff_publishes_and_the_web_chat_answers_with_it()
+    {
+        await using var session = await Session.StartAsync("Mojca", "sl,en");
+        var console = session.Console;
+        await console.GotoAsync(session.Url("/console/knowledge"));
+        var row = console.Locator("#browse-body tr[data-topic=driving-licence]");
+        await row.WaitForAsync();
+        await Axe.AssertNoSeriousViolationsAsync(console);
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-browse-sl.png"), FullPage = true });
+        Assert.Contains("objavljeno", await row.Locator("td[data-language=sl]").InnerTextAsync(), StringComparison.Ordinal);
+
+        // Keyboard: the edit button is a real button reached and pressed without a mouse.
+        await row.GetByRole(AriaRole.Button).FocusAsync();
+        await console.Keyboard.PressAsync("Enter");
+        var sl = console.Locator("fieldset[data-language=sl]");
+        await sl.WaitForAsync();
+        var answer = sl.Locator("textarea[name=answer]");
+        var text = await answer.InputValueAsync();
+        Assert.Contains(OldFee, text, StringComparison.Ordinal);
+        await answer.FillAsync(text.Replace(OldFee, NewFee, StringComparison.Ordinal));
+        await sl.Locator("button.save").FocusAsync();
+        await console.Keyboard.PressAsync("Enter");
+        await console.Locator("#status", new() { HasText = "osnutek" }).WaitForAsync();
+        Assert.Contains("potreben pregled", await console.Locator("fieldset[data-language=ar] legend").InnerTextAsync(), StringComparison.Ordinal);
+
+        await console.Locator("#versions tr[data-version='2'] button.show-diff").ClickAsync();
+        await console.Locator("#diff del", new() { HasText = OldFee }).WaitForAsync();
+        await console.Locator("#diff ins", new() { HasText = NewFee }).WaitForAsync();
+        await Axe.AssertNoSeriousViolationsAsync(console);
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-edit-diff-sl.png"), FullPage = true });
+
+        await console.Locator("#publish").ClickAsync();
+        await console.Locator("#status", new() { HasText = "Objavljena različica 2" }).WaitForAsync();
+
+        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await user.GotoAsync(session.Url("/?lang=sl"));
+        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
+        await accept.WaitForAsync(new() { Timeout = 60_000 });
+        await accept.ClickAsync();
+        var input = user.Locator("[data-id=webchat-sendbox-input]");
+        await input.FillAsync("Ali lahko vozim s tujim vozniškim dovoljenjem?");
+        await input.PressAsync("Enter");
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = NewFee }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-webchat-new-fee-sl.png") });
+    }
+
+    [Fact]
+    public async Task An_sq_editor_cannot_change_arabic()
+    {
+        await using var session = await Session.StartAsync("Arben", "sq");
+        var console = session.Console;
+        await console.GotoAsync(session.Url("/console/knowledge?topic=driving-licence"));
+        var ar = console.Locator("fieldset[data-language=ar]");
+        await ar.WaitForAsync();
+
+        Assert.Equal("rtl", await ar.GetAttributeAsync("dir"));
+        Assert.False(await ar.Locator("textarea[name=answer]").IsEditableAsync());
+        Assert.Equal(0, await ar.Locator("button.save").CountAsync());
+        Assert.Equal(1, await console.Locator("fieldset[data-language=sq] button.save").CountAsync());
+        // Not only hidden in the page: the API refuses it.
+        var status = await console.EvaluateAsync<int>("""
+            async () => {
+              const xsrf = decodeURIComponent(document.cookie.split('; ').find(c => c.startsWith('XSRF-TOKEN=')).substring(11));
+              const response = await fetch('/api/knowledge/topics/driving-licence/languages/ar', {
+                method: 'PUT', headers: { 'Content-Type': 'application/json', 'X-XSRF-TOKEN': xsrf },
+                body: JSON.stringify({ title: 'x', answer: 'x', questions: [], keywords: [] }) });
+              return response.status;
+            }
+            """);
+        Assert.Equal(403, status);
+        await Axe.AssertNoSeriousViolationsAsync(console);
+    }
+
+    [Fact]
+    public async Task An_unanswered_question_from_the_web_chat_becomes_a_sample_question_and_the_bot_then_answers_it()
+    {
+        await using var session = await Session.StartAsync("Mojca", "sl");
+        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await user.GotoAsync(session.Url("/?lang=sl"));
+        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
+        await accept.WaitForAsync(new() { Timeout = 60_000 });
+        await accept.ClickAsync();
+        await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("sl", "none.message") }).First.WaitForAsync(new() { Timeout = 60_000 });
+
+        var console = session.Console;
+        await console.GotoAsync(session.Url("/console/knowledge"));
+        var row = console.Locator("#backlog-body tr", new() { HasText = "čebelarsko" });
+        await row.WaitForAsync();
+        await row.Locator("select.backlog-topic").SelectOptionAsync("leisure-culture");
+        await row.Locator("button.add-sample").ClickAsync();
+        await console.Locator("#status", new() { HasText = "leisure-culture" }).WaitForAsync();
+        Assert.Equal(0, await console.Locator("#backlog-body tr", new() { HasText = "čebelarsko" }).CountAsync());
+        await Axe.AssertNoSeriousViolationsAsync(console);
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-sl.png"), FullPage = true });
+
+        await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = "Prosti čas in kultura v Postojni" }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-webchat-sl.png") });
+    }
+
+    private static async Task AskAsync(IPage page, string text)
+    {
+        var input = page.Locator("[data-id=webchat-sendbox-input]");
+        await input.FillAsync(text);
+        await input.PressAsync("Enter");
+    }
+
+    /// <summary>A host with one editor signed in to the console in a desktop-sized page (page language sl).</summary>
+    private sealed class Session : IAsyncDisposable
+    {
+        private HostProcess _host = null!;
+        private IPlaywright _playwright = null!;
+
+        public IBrowser Browser { get; private set; } = null!;
+
+        public IPage Console { get; private set; } = null!;
+
+        public string Url(string path) => new Uri(_host.BaseAddress, path).ToString();
+
+        public static async Task<Session> StartAsync(string name, string languages)
+        {
+            Requirements.Chromium();
+            var data = Directory.CreateTempSubdirectory("ib-knowledge-").FullName;
+            var (exit, output) = await Cli.RunAsync(data, Password + "\n", "counselor", "add", name, "--languages", languages, "--editor");
+            Assert.True(exit == 0, output);
+            var session = new Session { _host = await HostProcess.StartAsync(dataPath: data) };
+            (session._playwright, session.Browser) = await Support.Browser.LaunchAsync();
+            // axe-core is injected as a script file; the console's CSP allows only its own scripts.
+            var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, BypassCSP = true, Locale = "sl-SI" });
+            session.Console = await context.NewPageAsync();
+            await session.Console.GotoAsync(session.Url("/console"));
+            await session.Console.FillAsync("input[name=name]", name);
+            await session.Console.FillAsync("input[name=password]", Password);
+            await session.Console.ClickAsync("#login-form button[type=submit]");
+            await session.Console.Locator("#whoami:not([hidden])").WaitForAsync();
+            return session;
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            await Browser.DisposeAsync();
+            _playwright.Dispose();
+            await _host.DisposeAsync();
+        }
+    }
+}

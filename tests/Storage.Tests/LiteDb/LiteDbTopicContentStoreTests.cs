@@ -1,0 +1,34 @@
+using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Editing.Store;
+using IntegrationBot.Storage.Tests.Contracts;
+using IntegrationBot.TestSupport;
+
+namespace IntegrationBot.Storage.Tests.LiteDb;
+
+public sealed class LiteDbTopicContentStoreTests : TopicContentStoreContract
+{
+    protected override Task<(ITopicContentStore Store, ITopicContentStore? Second, IAsyncDisposable Scope)> OpenAsync()
+    {
+        var directory = new TempDataDirectory();
+        var database = directory.Open();
+        return Task.FromResult<(ITopicContentStore, ITopicContentStore?, IAsyncDisposable)>(
+            (new LiteDbTopicContentStore(database.Database), null, new Scope(database, directory)));
+    }
+
+    protected override Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync()
+    {
+        var directory = new TempDataDirectory();
+        var database = directory.Open();
+        return Task.FromResult<(IBacklogDismissals, IAsyncDisposable)>((new LiteDbBacklogDismissals(database.Database), new Scope(database, directory)));
+    }
+
+    private sealed class Scope(IDisposable database, IDisposable directory) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync()
+        {
+            database.Dispose();
+            directory.Dispose();
+            return ValueTask.CompletedTask;
+        }
+    }
+}
