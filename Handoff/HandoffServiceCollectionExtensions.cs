@@ -23,7 +23,7 @@ public static class HandoffServiceCollectionExtensions
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
-            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero && o.SilentUserTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Handoff timeouts must be positive.")
+            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero && o.SilentUserTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero, "Handoff timeouts must be positive.")
             .Validate(o => o.RetentionDays >= 1 && o.MaxFailedLogins >= 1 && o.TranscriptMessages >= 0, "Handoff retention, login and transcript limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section)).ValidateOnStart();
@@ -75,6 +75,7 @@ public static class HandoffServiceCollectionExtensions
             {
                 OnRedirectToLogin = context => Reject(context.Response, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => Reject(context.Response, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = CounselorSessionValidator.ValidateAsync,
             };
         });
         services.AddAuthorizationBuilder()

@@ -44,6 +44,8 @@ public static class AuthEndpoints
             new(ClaimTypes.Name, counselor.Name),
             new(CounselorAuth.LanguagesClaim, string.Join(',', counselor.Languages)),
             new(CounselorAuth.XsrfClaim, xsrf),
+            new(CounselorAuth.StampClaim, counselor.SecurityStamp),
+            new(CounselorAuth.SignedInClaim, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (counselor.IsAdmin)
         {
@@ -63,9 +65,11 @@ public static class AuthEndpoints
         return TypedResults.Ok(CounselorView.From(counselor));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, CounselorPresence presence)
+    private static async Task<IResult> LogoutAsync(HttpContext http, CounselorDirectory directory, CounselorPresence presence, CancellationToken cancellationToken)
     {
-        presence.LoggedOut(CounselorAuth.Name(http.User));
+        var name = CounselorAuth.Name(http.User);
+        await directory.EndSessionsAsync(name, cancellationToken);
+        presence.LoggedOut(name);
         await http.SignOutAsync(CounselorAuth.Scheme);
         http.Response.Cookies.Delete(CounselorAuth.XsrfCookie, new CookieOptions { Path = "/" });
         return TypedResults.NoContent();

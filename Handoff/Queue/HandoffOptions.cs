@@ -29,4 +29,7 @@ public sealed class HandoffOptions
     public int MaxFailedLogins { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Absolute lifetime of a console session from login, however active it stays (the cookie also slides: 10 h idle).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }
