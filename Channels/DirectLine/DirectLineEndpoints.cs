@@ -108,7 +108,8 @@ public static class DirectLineEndpoints
 
         try
         {
-            var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), http.RequestAborted);
+            // Not the request's token: once read, the message is stored and answered even if the page hangs up.
+            var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), CancellationToken.None);
             return TypedResults.Json(new { id });
         }
         catch (Exception e) when (e is not OperationCanceledException)

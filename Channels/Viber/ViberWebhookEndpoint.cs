@@ -65,9 +65,11 @@ public static class ViberWebhookEndpoint
         var seen = services.GetRequiredKeyedService<InboundDeduplicator>(ViberActivityMapper.ChannelId);
         try
         {
+            // The turn gets no cancellation: once accepted it runs to its end even if Viber hangs up (it redelivers, and
+            // the redelivery waits for this turn). The token only ends the wait for another delivery's turn.
             if (!await seen.RunOnceAsync(activity.Id!, () => services
                     .GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId)
-                    .HandleAsync(activity, cancellationToken)))
+                    .HandleAsync(activity, CancellationToken.None), cancellationToken))
             {
                 ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
             }
