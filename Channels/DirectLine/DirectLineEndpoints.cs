@@ -143,17 +143,17 @@ public static class DirectLineEndpoints
             return denied;
         }
 
-        var posted = await ActivityBody.ReadUploadAsync(http.Request, MaxBodyBytes * 40, http.RequestAborted);
+        var posted = await ActivityBody.ReadUploadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (posted.Error is { } error)
         {
             return error;
         }
 
-        var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), http.RequestAborted);
+        var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), CancellationToken.None);
         return TypedResults.Json(new { id });
     }
 
-    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream)
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream, StreamSlots slots)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -165,6 +165,13 @@ public static class DirectLineEndpoints
         if (check != TokenCheck.Valid || token!.ConversationId != conversationId)
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
+            return;
+        }
+
+        using var slot = slots.TryOpen(conversationId, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (slot is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return;
         }
 
