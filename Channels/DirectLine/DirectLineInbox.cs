@@ -58,7 +58,8 @@ public sealed class DirectLineInbox(
             ChannelId = DirectLineAdapter.ChannelId,
             ServiceUrl = serviceUrl,
             // The token, not the body, says who is speaking and where.
-            From = new ChannelAccount(token.UserId, posted.From?.Name, RoleTypes.User),
+            // No display name: it would be kept with every message and reply (even the confirmation of an erasure).
+            From = new ChannelAccount(token.UserId, Role: RoleTypes.User),
             Recipient = BotAccount,
             Conversation = new ConversationAccount(token.ConversationId),
             Text = refused ? null : text,
