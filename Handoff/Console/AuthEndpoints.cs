@@ -20,21 +20,25 @@ public static class AuthEndpoints
         auth.MapGet("/me", Me).RequireAuthorization(CounselorAuth.CounselorPolicy);
     }
 
-    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, LoginThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!throttle.TryAttempt(http.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return TypedResults.Problem("Too many login attempts from this address; try again in a minute.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         if (string.IsNullOrWhiteSpace(body?.Name) || string.IsNullOrEmpty(body.Password))
         {
             return TypedResults.Problem("Name and password are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var result = await directory.LoginAsync(body.Name, body.Password, cancellationToken);
-        switch (result.Status)
+        if (result.Status != LoginStatus.Succeeded)
         {
-            case LoginStatus.LockedOut:
-                http.Response.Headers.RetryAfter = Math.Ceiling((result.LockedUntil!.Value - time.GetUtcNow()).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem("Too many failed logins; the account is locked for a while.", statusCode: StatusCodes.Status429TooManyRequests);
-            case LoginStatus.InvalidCredentials:
-                return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            // A locked account answers exactly like an unknown name or a wrong password: a different answer would tell
+            // a guesser which names exist. An admin can unlock it.
+            return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var counselor = result.Counselor!;

@@ -58,36 +58,40 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
     public Task<bool> DeactivateAsync(string name, CancellationToken cancellationToken) =>
         UpdateAsync(name, c => c with { Deactivated = true, SecurityStamp = NewStamp() }, cancellationToken);
 
+    /// <summary>Checks a login. The slow hash runs outside any shared lock, so many attempts (real or made up) run in
+    /// parallel; only the short read-update of the account's counters is serialized.</summary>
     public async Task<LoginResult> LoginAsync(string name, string password, CancellationToken cancellationToken)
     {
+        var counselor = await store.FindAsync(name, cancellationToken);
+        if (counselor is null or { Deactivated: true })
+        {
+            // Hash anyway so response time does not reveal which names exist.
+            Hasher.VerifyHashedPassword(new Counselor { Name = name, Languages = [], PasswordHash = "" }, DummyHash, password);
+            return new LoginResult(LoginStatus.InvalidCredentials, null);
+        }
+
+        var verified = Hasher.VerifyHashedPassword(counselor, counselor.PasswordHash, password) != PasswordVerificationResult.Failed;
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
-            var counselor = await store.FindAsync(name, cancellationToken);
-            if (counselor is null)
+            var current = await store.FindAsync(name, cancellationToken);
+            if (current is null or { Deactivated: true } || current.PasswordHash != counselor.PasswordHash)
             {
-                // Hash anyway so response time does not reveal which names exist.
-                Hasher.VerifyHashedPassword(new Counselor { Name = name, Languages = [], PasswordHash = "" }, DummyHash, password);
+                // Removed, deactivated or given a new password while the hash ran.
                 return new LoginResult(LoginStatus.InvalidCredentials, null);
             }
 
-            if (counselor.Deactivated)
-            {
-                Hasher.VerifyHashedPassword(counselor, DummyHash, password);
-                return new LoginResult(LoginStatus.InvalidCredentials, null);
-            }
-
-            if (counselor.LockedUntil is { } until && until > now)
+            if (current.LockedUntil is { } until && until > now)
             {
                 return new LoginResult(LoginStatus.LockedOut, null, until);
             }
 
-            if (Hasher.VerifyHashedPassword(counselor, counselor.PasswordHash, password) == PasswordVerificationResult.Failed)
+            if (!verified)
             {
-                var failures = counselor.FailedLogins + 1;
+                var failures = current.FailedLogins + 1;
                 var locked = failures >= options.Value.MaxFailedLogins;
-                var updated = counselor with
+                var updated = current with
                 {
                     FailedLogins = locked ? 0 : failures,
                     LockedUntil = locked ? now + options.Value.LockoutDuration : null,
@@ -96,12 +100,12 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
                 return locked ? new LoginResult(LoginStatus.LockedOut, null, updated.LockedUntil) : new LoginResult(LoginStatus.InvalidCredentials, null);
             }
 
-            var loggedIn = counselor with
+            var loggedIn = current with
             {
                 FailedLogins = 0,
                 LockedUntil = null,
                 LastLoginAt = now,
-                SecurityStamp = counselor.SecurityStamp.Length > 0 ? counselor.SecurityStamp : NewStamp(), // accounts made before stamps existed
+                SecurityStamp = current.SecurityStamp.Length > 0 ? current.SecurityStamp : NewStamp(), // accounts made before stamps existed
             };
             await store.SaveAsync(loggedIn, cancellationToken);
             return new LoginResult(LoginStatus.Succeeded, loggedIn);
@@ -111,6 +115,10 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
             _gate.Release();
         }
     }
+
+    /// <summary>Lifts a lockout (an admin's action for a counselor locked out by someone guessing).</summary>
+    public Task<bool> UnlockAsync(string name, CancellationToken cancellationToken) =>
+        UpdateAsync(name, c => c with { FailedLogins = 0, LockedUntil = null }, cancellationToken);
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
