@@ -89,6 +89,11 @@ internal static class ActivityBody
 
     private static ParsedActivity Parse(ReadOnlyMemory<byte> json)
     {
+        if (!HasOnlyValidText(json.Span))
+        {
+            return new(null, DirectLineErrors.BadRequest("the activity contains text that is not valid Unicode (an unpaired surrogate)"));
+        }
+
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(json.Span, ActivityJson.Options);
@@ -100,5 +105,35 @@ internal static class ActivityBody
         {
             return new(null, DirectLineErrors.BadRequest("malformed activity JSON"));
         }
+    }
+
+    /// <summary>
+    /// False when a string or property name anywhere in the JSON (also inside <c>value</c> or <c>channelData</c>,
+    /// which are kept as raw JSON) is an escaped unpaired surrogate such as <c>"\ud83d"</c>: it would fail later, when
+    /// stored or read, as a server error the client is told to retry forever. Malformed JSON is left to the parser.
+    /// </summary>
+    internal static bool HasOnlyValidText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+
+        return true;
     }
 }

@@ -61,7 +61,12 @@ public static class DirectLineEndpoints
             return denied;
         }
 
-        var locale = await ReadLocaleAsync(http);
+        var (locale, readable) = await ReadLocaleAsync(http);
+        if (!readable || locale is { Length: > 0 } && (locale.Length > 35 || locale.Any(char.IsSurrogate) || locale.Any(char.IsControl)))
+        {
+            return DirectLineErrors.BadRequest("locale must be a language tag such as \"sl\" or \"sr-Cyrl\"");
+        }
+
         var created = await inbox.StartAsync(token, locale, ServiceUrl(http), http.RequestAborted);
         var body = new
         {
@@ -153,7 +158,7 @@ public static class DirectLineEndpoints
         return TypedResults.Json(new { id });
     }
 
-    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream, StreamSlots slots)
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, long? watermark, DirectLineTokenService tokens, DirectLineStream stream)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -161,17 +166,17 @@ public static class DirectLineEndpoints
             return;
         }
 
+        using var slot = http.RequestServices.GetRequiredService<StreamSlots>().TryOpen(conversationId, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (slot is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            return;
+        }
+
         var check = tokens.Verify(t, out var token);
         if (check != TokenCheck.Valid || token!.ConversationId != conversationId)
         {
             http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
-        using var slot = slots.TryOpen(conversationId, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
-        if (slot is null)
-        {
-            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return;
         }
 
@@ -207,23 +212,28 @@ public static class DirectLineEndpoints
         return watermark is { } w ? url + "&watermark=" + w.ToString(CultureInfo.InvariantCulture) : url;
     }
 
-    private static async Task<string?> ReadLocaleAsync(HttpContext http)
+    /// <returns>The body's locale if any; not readable when it is not text (an escaped unpaired surrogate).</returns>
+    private static async Task<(string? Locale, bool Readable)> ReadLocaleAsync(HttpContext http)
     {
         if (http.Request.ContentLength is null or 0 && !http.Request.Headers.TransferEncoding.Any())
         {
-            return null;
+            return (null, true);
         }
 
         try
         {
             using var doc = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String
-                ? l.GetString()
-                : null;
+                ? (l.GetString(), true)
+                : (null, true);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, true);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, false);
         }
     }
 }

@@ -35,6 +35,13 @@ public static class ViberWebhookEndpoint
             ViberLog.WebhookRejected(logger, "malformed callback");
             return TypedResults.BadRequest();
         }
+        // Viber's user ids are about 24 characters; a far longer one is not Viber's and would fail as a storage key
+        // (LiteDB index keys are limited), answering 5xx, which Viber would redeliver forever.
+        if (new[] { callback.UserId, callback.Sender?.Id, callback.User?.Id }.Any(id => id?.Length > ViberActivityMapper.MaxUserIdLength))
+        {
+            ViberLog.WebhookRejected(logger, "user id too long");
+            return TypedResults.BadRequest();
+        }
         var subscribers = services.GetRequiredService<IViberSubscribers>();
         return callback.Event switch
         {

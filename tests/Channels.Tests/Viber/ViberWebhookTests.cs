@@ -111,6 +111,18 @@ public sealed class ViberWebhookTests
     }
 
     [Fact]
+    public async Task A_sender_id_far_longer_than_vibers_is_a_400_not_a_failed_turn_viber_would_redeliver_forever()
+    {
+        await using var api = await FakeViberApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+
+        var response = await PostSignedAsync(host.Client, Message(91).Replace("01234567890A=", new string('A', 1100), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Inbound.Received);
+    }
+
+    [Fact]
     public async Task Failed_turn_answers_503_so_Viber_redelivers_and_the_redelivery_is_processed()
     {
         await using var api = await FakeViberApi.StartAsync();
