@@ -23,13 +23,16 @@ internal static class IntegrationBotHost
         services.AddChannels(configuration);
         // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
         services.AddPostgresStorage(configuration);
+        services.AddTransportSecurity(configuration, builder.WebHost);
         services.AddHostedService<StartupMemoryTrim>();
         return builder;
     }
 
     public static WebApplication MapIntegrationBot(this WebApplication app)
     {
-        // First: refuses new turns during shutdown and oversize bodies before anything else reads them.
+        // First the client's real address and scheme (behind a trusted proxy), then the shutdown gate and size cap.
+        app.UseTransportSecurity();
+        // Refuses new turns during shutdown and oversize bodies before anything else reads them.
         app.UseReliability();
         app.UseWebSockets();
         app.UseCors();

@@ -7,6 +7,9 @@ namespace IntegrationBot.Channels.DirectLine;
 /// <summary>Reads a posted activity defensively: size-capped, malformed JSON is a 400, never an exception.</summary>
 internal static class ActivityBody
 {
+    /// <summary>What Web Chat sends; anything else (a forged conversationUpdate, endOfConversation, invoke…) is refused.</summary>
+    private static readonly HashSet<string> ClientTypes = new(StringComparer.Ordinal) { ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing };
+
     public static async Task<ParsedActivity> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -97,9 +100,10 @@ internal static class ActivityBody
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(json.Span, ActivityJson.Options);
-            return activity is null
-                ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
-                : new(activity, null);
+            return activity is null ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
+                : activity.Type is { Length: > 0 } type && !ClientTypes.Contains(type)
+                    ? new(null, DirectLineErrors.BadRequest("activity type not accepted from a client; use message, event or typing"))
+                    : new(activity, null);
         }
         catch (JsonException)
         {
