@@ -1,8 +1,7 @@
 using System.Net;
 using System.Text;
-using System.Text.Json.Nodes;
+using IntegrationBot.Bot.Tests.Channels;
 using IntegrationBot.Bot.Tests.Support;
-using IntegrationBot.Channels.Telegram;
 using IntegrationBot.Channels.Tests.Fakes;
 using IntegrationBot.Channels.Viber;
 
@@ -11,7 +10,7 @@ namespace IntegrationBot.Bot.Tests.Security;
 /// <summary>No secret of the host's configuration appears in any log line at any level while it talks to both networks.</summary>
 public sealed class SecretLogTests
 {
-    private const string WebhookSecret = "hook_SECRET-7f3a9c";
+    private const string WebhookSecret = CounselorReplyOverTelegramTests.Secret;
     private const string StoragePassword = "st0rage-PASSWORD-91b2";
 
     [Fact]
@@ -34,8 +33,8 @@ public sealed class SecretLogTests
             },
             logs);
 
-        Assert.Equal(HttpStatusCode.OK, (await PostTelegramAsync(host, 1, "/start", ct)).StatusCode);
-        Assert.Equal(HttpStatusCode.Unauthorized, (await PostTelegramAsync(host, 2, "/start", ct, secret: WebhookSecret + "x")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await CounselorReplyOverTelegramTests.PostUpdateAsync(host, 1, "/start", ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await CounselorReplyOverTelegramTests.PostUpdateAsync(host, 2, "/start", ct, secret: WebhookSecret + "x")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await PostViberAsync(host, 1, "Zdravo", ct)).StatusCode);
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (telegram.CallsTo("sendMessage").Count == 0 || viber.CallsTo("send_message").Count == 0)
@@ -50,25 +49,6 @@ public sealed class SecretLogTests
         {
             Assert.DoesNotContain(logs.Lines, l => l.Contains(secret, StringComparison.Ordinal));
         }
-    }
-
-    private static async Task<HttpResponseMessage> PostTelegramAsync(ChatHost host, int id, string text, CancellationToken ct, string secret = WebhookSecret)
-    {
-        var body = new JsonObject
-        {
-            ["update_id"] = id,
-            ["message"] = new JsonObject
-            {
-                ["message_id"] = id,
-                ["date"] = 1700000000,
-                ["text"] = text,
-                ["chat"] = new JsonObject { ["id"] = 4242, ["type"] = "private" },
-                ["from"] = new JsonObject { ["id"] = 4242, ["is_bot"] = false, ["first_name"] = "Amir", ["language_code"] = "en" },
-            },
-        }.ToJsonString();
-        using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, secret);
-        return await host.Client.SendAsync(request, ct);
     }
 
     private static async Task<HttpResponseMessage> PostViberAsync(ChatHost host, int messageToken, string text, CancellationToken ct)

@@ -103,26 +103,7 @@ public sealed class TelegramWebhookTests
     {
         await using var api = await FakeTelegramApi.StartAsync();
         await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
-        var hold = new TaskCompletionSource();
-        host.Inbound.Hold = hold;
-        using var hangUp = new CancellationTokenSource();
-        try
-        {
-            var first = PostAsync(host.Client, TextUpdate(610), hangUp: hangUp);
-            await host.Inbound.HoldStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-            await hangUp.CancelAsync();
-            var redelivery = PostAsync(host.Client, TextUpdate(610));
-            hold.SetResult();
-
-            Assert.Equal(HttpStatusCode.OK, (await redelivery).StatusCode);
-            Assert.Equal("610", (await host.Inbound.WaitForAsync(1, TimeSpan.FromSeconds(30))).Id);
-            Assert.Single(host.Inbound.Received);
-            await Record.ExceptionAsync(() => first); // the hung-up sender's answer, whatever it was, is lost with it
-        }
-        finally
-        {
-            hold.TrySetResult(); // a held turn would keep the host from stopping
-        }
+        await HangUpScenario.RunAsync(host, hangUp => PostAsync(host.Client, TextUpdate(610), hangUp: hangUp), "610");
     }
 
     [Fact]

@@ -88,26 +88,7 @@ public sealed class ViberWebhookTests
     {
         await using var api = await FakeViberApi.StartAsync();
         await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
-        var hold = new TaskCompletionSource();
-        host.Inbound.Hold = hold;
-        using var hangUp = new CancellationTokenSource();
-        try
-        {
-            var first = PostSignedAsync(host.Client, Message(610), hangUp);
-            await host.Inbound.HoldStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
-            await hangUp.CancelAsync();
-            var redelivery = PostSignedAsync(host.Client, Message(610));
-            hold.SetResult();
-
-            Assert.Equal(HttpStatusCode.OK, (await redelivery).StatusCode);
-            Assert.Equal("610", (await host.Inbound.WaitForAsync(1, TimeSpan.FromSeconds(30))).Id);
-            Assert.Single(host.Inbound.Received);
-            await Record.ExceptionAsync(() => first); // the hung-up sender's answer, whatever it was, is lost with it
-        }
-        finally
-        {
-            hold.TrySetResult(); // a held turn would keep the host from stopping
-        }
+        await HangUpScenario.RunAsync(host, hangUp => PostSignedAsync(host.Client, Message(610), hangUp), "610");
     }
 
     [Fact]
