@@ -23,8 +23,8 @@ public static class HandoffServiceCollectionExtensions
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
-            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero && o.SilentUserTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero, "Handoff timeouts must be positive.")
-            .Validate(o => o.RetentionDays >= 1 && o.MaxFailedLogins >= 1 && o.TranscriptMessages >= 0, "Handoff retention, login and transcript limits must be positive.")
+            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero && o.SilentUserTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero, "Handoff timeouts must be positive.")
+            .Validate(o => o.RetentionDays >= 1 && o.MaxFailedLogins >= 1 && o.LoginsPerIpPerMinute >= 1 && o.TranscriptMessages >= 0, "Handoff retention, login and transcript limits must be positive.")
             .ValidateOnStart();
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
@@ -50,6 +50,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<CounselorPresence>();
         services.AddSingleton<CounselorDirectory>();
+        services.AddSingleton<LoginThrottle>();
         services.AddSingleton<HandoffQueue>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<UserDataService>();
@@ -77,6 +78,7 @@ public static class HandoffServiceCollectionExtensions
             {
                 OnRedirectToLogin = context => Reject(context.Response, StatusCodes.Status401Unauthorized),
                 OnRedirectToAccessDenied = context => Reject(context.Response, StatusCodes.Status403Forbidden),
+                OnValidatePrincipal = CounselorSessionValidator.ValidateAsync,
             };
         });
         services.AddAuthorizationBuilder()

@@ -4,8 +4,9 @@ using IntegrationBot.Channels.DirectLine;
 namespace IntegrationBot.Bot.Hosting;
 
 /// <summary>
-/// The global rate limiter of the chat endpoints: web chat messages per user (the user id inside the signed token) and
-/// per IP address, webhook calls per source address. Everything else is not limited here.
+/// The global rate limiter of the chat endpoints: web chat messages and uploads per user (the user id inside the signed
+/// token) and per IP address, every other Direct Line request per IP address, webhook calls per source address.
+/// Everything else is not limited here.
 /// </summary>
 internal static class AbuseLimits
 {
@@ -23,6 +24,12 @@ internal static class AbuseLimits
             if (ChatEndpoints.IsDirectLineMessage(http.Request))
             {
                 return Window("ip:" + ip, options.MessagesPerIpPerMinute);
+            }
+
+            if (ChatEndpoints.IsDirectLine(http.Request.Path))
+            {
+                // Every other Direct Line entry (start, refresh, polls, stream handshakes) has a budget per address too.
+                return Window("dl:" + ip, options.DirectLineRequestsPerIpPerMinute);
             }
 
             return ChatEndpoints.IsWebhook(http.Request.Path)

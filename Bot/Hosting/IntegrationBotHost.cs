@@ -27,6 +27,7 @@ internal static class IntegrationBotHost
         services.AddChannels(configuration);
         // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
         services.AddPostgresStorage(configuration);
+        services.AddTransportSecurity(configuration, builder.WebHost);
         services.AddHostedService<StartupMemoryTrim>();
         services.AddSingleton<LocalAdminAccess>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalAdminAccess>());
@@ -35,7 +36,9 @@ internal static class IntegrationBotHost
 
     public static WebApplication MapIntegrationBot(this WebApplication app)
     {
-        // First: refuses new turns during shutdown and oversize bodies before anything else reads them.
+        // First the client's real address and scheme (behind a trusted proxy), then the shutdown gate and size cap.
+        app.UseTransportSecurity();
+        // Refuses new turns during shutdown and oversize bodies before anything else reads them.
         app.UseReliability();
         app.UseWebSockets();
         app.UseCors();

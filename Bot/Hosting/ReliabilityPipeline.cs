@@ -25,13 +25,14 @@ public static class ReliabilityPipeline
                 return;
             }
 
-            if (http.Request.ContentLength > limits.MaxMessageBytes && !IsUpload(path))
+            // One cap for every entry, uploads included: their files are noted, never kept, so nothing needs more.
+            if (http.Request.ContentLength > limits.MaxMessageBytes)
             {
                 http.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
                 return;
             }
 
-            if (!IsUpload(path) && http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
             {
                 size.MaxRequestBodySize = limits.MaxMessageBytes;
             }
@@ -52,9 +53,6 @@ public static class ReliabilityPipeline
             }
         });
     }
-
-    // Attachments have their own, larger cap in the Direct Line upload endpoint.
-    private static bool IsUpload(PathString path) => path.Value?.EndsWith("/upload", StringComparison.OrdinalIgnoreCase) == true;
 
     private static Task Unavailable(HttpContext http)
     {

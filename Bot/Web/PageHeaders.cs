@@ -9,7 +9,9 @@ internal static class PageHeaders
     public static void Apply(HttpContext context)
     {
         var headers = context.Response.Headers;
-        headers.ContentSecurityPolicy = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' ws: wss:; " + FrameAncestors(context);
+        // connect-src: this host only (its Direct Line and stream), not any ws:/wss: server a script might leak to.
+        var socket = (context.Request.IsHttps ? "wss://" : "ws://") + context.Request.Host;
+        headers.ContentSecurityPolicy = $"default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; connect-src 'self' {socket}; " + FrameAncestors(context);
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
     }

@@ -7,6 +7,9 @@ namespace IntegrationBot.Channels.DirectLine;
 /// <summary>Reads a posted activity defensively: size-capped, malformed JSON is a 400, never an exception.</summary>
 internal static class ActivityBody
 {
+    /// <summary>What Web Chat sends; anything else (a forged conversationUpdate, endOfConversation, invoke…) is refused.</summary>
+    private static readonly HashSet<string> ClientTypes = new(StringComparer.Ordinal) { ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing };
+
     public static async Task<ParsedActivity> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -89,16 +92,52 @@ internal static class ActivityBody
 
     private static ParsedActivity Parse(ReadOnlyMemory<byte> json)
     {
+        if (!HasOnlyValidText(json.Span))
+        {
+            return new(null, DirectLineErrors.BadRequest("the activity contains text that is not valid Unicode (an unpaired surrogate)"));
+        }
+
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(json.Span, ActivityJson.Options);
-            return activity is null
-                ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
-                : new(activity, null);
+            return activity is null ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
+                : activity.Type is { Length: > 0 } type && !ClientTypes.Contains(type)
+                    ? new(null, DirectLineErrors.BadRequest("activity type not accepted from a client; use message, event or typing"))
+                    : new(activity, null);
         }
         catch (JsonException)
         {
             return new(null, DirectLineErrors.BadRequest("malformed activity JSON"));
         }
+    }
+
+    /// <summary>
+    /// False when a string or property name anywhere in the JSON (also inside <c>value</c> or <c>channelData</c>,
+    /// which are kept as raw JSON) is an escaped unpaired surrogate such as <c>"\ud83d"</c>: it would fail later, when
+    /// stored or read, as a server error the client is told to retry forever. Malformed JSON is left to the parser.
+    /// </summary>
+    internal static bool HasOnlyValidText(ReadOnlySpan<byte> json)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.String or JsonTokenType.PropertyName && reader.ValueIsEscaped)
+                {
+                    _ = reader.GetString();
+                }
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+        catch (JsonException)
+        {
+            return true;
+        }
+
+        return true;
     }
 }

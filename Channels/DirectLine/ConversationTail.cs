@@ -6,7 +6,9 @@ namespace IntegrationBot.Channels.DirectLine;
 /// <summary>
 /// One conversation's recent activities for <see cref="RecentActivities"/>: every activity with a sequence number in
 /// (<c>floor</c>, <c>known</c>] is held, in order. Appends that finish out of order (two writers on one conversation)
-/// wait aside until the gap before them is filled, so a reader never skips an activity.
+/// wait aside until the gap before them is filled, so a reader never skips an activity. A gap that is still open after
+/// <see cref="RecentActivities.GapPatience"/> never fills here (its append was committed by a writer whose caller gave up,
+/// e.g. an aborted POST): the tail then starts over after the newest, and readers behind it go to the store.
 /// </summary>
 internal sealed class ConversationTail(long floor, long now)
 {
@@ -21,6 +23,7 @@ internal sealed class ConversationTail(long floor, long now)
     private long _known = floor;
     private long _bytes;
     private bool _dropped;
+    private long _gapSince;
 
     public long LastAppend { get; private set; } = now;
 
@@ -47,16 +50,17 @@ internal sealed class ConversationTail(long floor, long now)
             }
             else if ((_early ??= []).Count < RecentActivities.PerConversation)
             {
+                if (_early.Count == 0)
+                {
+                    _gapSince = now;
+                }
+
                 _early[seq] = json;
                 _bytes += json.Length;
             }
             else
             {
-                // A gap that does not fill: start over after the newest; older readers go to the store.
-                _entries.Clear();
-                _early.Clear();
-                _bytes = 0;
-                _floor = _known = seq;
+                StartOverAfter(seq);
             }
 
             return _bytes - before;
@@ -64,12 +68,17 @@ internal sealed class ConversationTail(long floor, long now)
     }
 
     /// <summary>The Direct Line activity set after <paramref name="watermark"/>, or null when it starts before what is held.</summary>
-    public byte[]? TryRead(long watermark, out long next, out int count)
+    public byte[]? TryRead(long watermark, long now, TimeProvider time, out long next, out int count)
     {
         lock (_gate)
         {
             next = watermark;
             count = 0;
+            if (_early is { Count: > 0 } && time.GetElapsedTime(_gapSince, now) > RecentActivities.GapPatience)
+            {
+                StartOverAfter(_early.Keys.Max());
+            }
+
             if (_dropped || watermark < _floor)
             {
                 return null;
@@ -125,6 +134,15 @@ internal sealed class ConversationTail(long floor, long now)
             _bytes = 0;
             return held;
         }
+    }
+
+    /// <summary>A gap that does not fill: start over after <paramref name="seq"/>; older readers go to the store.</summary>
+    private void StartOverAfter(long seq)
+    {
+        _entries.Clear();
+        _early?.Clear();
+        _bytes = 0;
+        _floor = _known = seq;
     }
 
     private void Keep(long seq, byte[] json)

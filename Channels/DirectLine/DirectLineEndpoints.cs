@@ -61,7 +61,12 @@ public static class DirectLineEndpoints
             return denied;
         }
 
-        var locale = await ReadLocaleAsync(http);
+        var (locale, readable) = await ReadLocaleAsync(http);
+        if (!readable || locale is { Length: > 0 } && (locale.Length > 35 || locale.Any(char.IsSurrogate) || locale.Any(char.IsControl)))
+        {
+            return DirectLineErrors.BadRequest("locale must be a language tag such as \"sl\" or \"sr-Cyrl\"");
+        }
+
         var created = await inbox.StartAsync(token, locale, ServiceUrl(http), http.RequestAborted);
         var body = new
         {
@@ -108,7 +113,8 @@ public static class DirectLineEndpoints
 
         try
         {
-            var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), http.RequestAborted);
+            // Not the request's token: once read, the message is stored and answered even if the page hangs up.
+            var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), CancellationToken.None);
             return TypedResults.Json(new { id });
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -141,13 +147,13 @@ public static class DirectLineEndpoints
             return denied;
         }
 
-        var posted = await ActivityBody.ReadUploadAsync(http.Request, MaxBodyBytes * 40, http.RequestAborted);
+        var posted = await ActivityBody.ReadUploadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (posted.Error is { } error)
         {
             return error;
         }
 
-        var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), http.RequestAborted);
+        var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), CancellationToken.None);
         return TypedResults.Json(new { id });
     }
 
@@ -156,6 +162,13 @@ public static class DirectLineEndpoints
         if (!http.WebSockets.IsWebSocketRequest)
         {
             http.Response.StatusCode = StatusCodes.Status400BadRequest;
+            return;
+        }
+
+        using var slot = http.RequestServices.GetRequiredService<StreamSlots>().TryOpen(conversationId, http.Connection.RemoteIpAddress?.ToString() ?? "unknown");
+        if (slot is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
             return;
         }
 
@@ -209,23 +222,28 @@ public static class DirectLineEndpoints
         return watermark is { } w ? url + "&watermark=" + w.ToString(CultureInfo.InvariantCulture) : url;
     }
 
-    private static async Task<string?> ReadLocaleAsync(HttpContext http)
+    /// <returns>The body's locale if any; not readable when it is not text (an escaped unpaired surrogate).</returns>
+    private static async Task<(string? Locale, bool Readable)> ReadLocaleAsync(HttpContext http)
     {
         if (http.Request.ContentLength is null or 0 && !http.Request.Headers.TransferEncoding.Any())
         {
-            return null;
+            return (null, true);
         }
 
         try
         {
             using var doc = await JsonDocument.ParseAsync(http.Request.Body, default, http.RequestAborted);
             return doc.RootElement.ValueKind == JsonValueKind.Object && doc.RootElement.TryGetProperty("locale", out var l) && l.ValueKind == JsonValueKind.String
-                ? l.GetString()
-                : null;
+                ? (l.GetString(), true)
+                : (null, true);
         }
         catch (JsonException)
         {
-            return null;
+            return (null, true);
+        }
+        catch (InvalidOperationException)
+        {
+            return (null, false);
         }
     }
 }

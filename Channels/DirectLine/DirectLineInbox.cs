@@ -1,5 +1,7 @@
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Runtime;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.DirectLine;
 
@@ -12,6 +14,7 @@ public sealed class DirectLineInbox(
     ConversationSignals signals,
     DirectLineAdapter adapter,
     IBot bot,
+    IOptions<FlowOptions> flowOptions,
     TimeProvider time)
 {
     private static readonly ChannelAccount BotAccount = new("integrationbot", "IntegrationBot", RoleTypes.Bot);
@@ -45,6 +48,9 @@ public sealed class DirectLineInbox(
     {
         var clientActivityId = ClientActivityId(posted);
         var text = posted.Text;
+        // The bot refuses a message over the length limit without reading it, so its text is not kept in the log (where
+        // it would stay for the retention period); the turn still gets it, to tell the person why.
+        var refused = text?.Length > flowOptions.Value.MaxMessageLength;
         var activity = posted with
         {
             Type = posted.Type is { Length: > 0 } ? posted.Type : ActivityTypes.Message,
@@ -52,16 +58,17 @@ public sealed class DirectLineInbox(
             ChannelId = DirectLineAdapter.ChannelId,
             ServiceUrl = serviceUrl,
             // The token, not the body, says who is speaking and where.
-            From = new ChannelAccount(token.UserId, posted.From?.Name, RoleTypes.User),
+            // No display name: it would be kept with every message and reply (even the confirmation of an erasure).
+            From = new ChannelAccount(token.UserId, Role: RoleTypes.User),
             Recipient = BotAccount,
             Conversation = new ConversationAccount(token.ConversationId),
-            Text = text,
+            Text = refused ? null : text,
             Timestamp = time.GetUtcNow(),
         };
 
         var appended = await store.AppendAsync(token.ConversationId, activity, clientActivityId, cancellationToken);
         signals.Appended(token.ConversationId);
-        await adapter.ProcessActivityAsync(appended.Activity, bot, cancellationToken);
+        await adapter.ProcessActivityAsync(refused ? appended.Activity with { Text = text } : appended.Activity, bot, cancellationToken);
         return appended.Activity.Id!;
     }
 

@@ -34,6 +34,13 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int TokensPerIpPerMinute { get; set; } = 20;
 
+    /// <summary>Open WebSocket streams on one conversation (a person with a few tabs open); more are refused with 429.</summary>
+    [Range(1, 1000)]
+    public int MaxStreamsPerConversation { get; set; } = 4;
+
+    /// <summary>Open WebSocket streams from one IP address (a shelter's Wi-Fi has many people behind one address).</summary>
+    [Range(1, 100_000)]
+    public int MaxStreamsPerIp { get; set; } = 100;
 
     public IReadOnlyList<string> Origins() =>
         AllowedOrigins.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)

@@ -18,6 +18,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationQuota>();
+        services.AddSingleton<StreamSlots>();
         services.AddSingleton<RecentActivities>();
         services.AddSingleton<LiteDbDirectLineStore>();
         // The LiteDB file belongs to this process alone, so recent activities can be served from memory. A provider

@@ -23,6 +23,9 @@ public sealed class RecentActivities(TimeProvider time)
     /// <summary>A conversation with no append for this long is dropped from memory (the store still has it).</summary>
     public static readonly TimeSpan IdleEviction = TimeSpan.FromMinutes(10);
 
+    /// <summary>How long an out-of-order append waits for the one before it before the tail gives up on the gap.</summary>
+    public static readonly TimeSpan GapPatience = TimeSpan.FromSeconds(2);
+
     private static readonly TimeSpan SweepInterval = TimeSpan.FromSeconds(30);
 
     private readonly ConcurrentDictionary<string, ConversationTail> _tails = new(StringComparer.Ordinal);
@@ -64,7 +67,7 @@ public sealed class RecentActivities(TimeProvider time)
     {
         next = watermark ?? 0;
         count = 0;
-        return _tails.TryGetValue(conversationId, out var tail) ? tail.TryRead(watermark ?? 0, out next, out count) : null;
+        return _tails.TryGetValue(conversationId, out var tail) ? tail.TryRead(watermark ?? 0, time.GetTimestamp(), time, out next, out count) : null;
     }
 
     /// <summary>Drops a conversation (erased, or an append whose outcome is unknown): readers go to the store.</summary>

@@ -29,9 +29,13 @@ public static class TelegramChannelExtensions
         services.TryAddKeyedSingleton<IInboundActivityHandler>(TelegramActivityMapper.ChannelId,
             (sp, _) => sp.GetRequiredService<TelegramAdapter>());
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
+        // Telegram puts the bot token in every URL (…/bot<TOKEN>/sendMessage), which HttpClient's own loggers write
+        // out at Information: no default loggers on these clients; failures are logged by TelegramLog without the URL.
         services.AddHttpClient(TelegramClientFactory.HttpClientName)
+            .RemoveAllLoggers()
             .AddResilienceHandler("telegram", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
         services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)
+            .RemoveAllLoggers()
             .AddResilienceHandler("telegram-polling", b => HttpResilience.Configure(b,
                 TimeSpan.FromSeconds(TelegramPollingService.LongPollSeconds + 15)));
         services.AddHostedService<TelegramWebhookRegistration>();

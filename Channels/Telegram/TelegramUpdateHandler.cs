@@ -24,7 +24,9 @@ public sealed class TelegramUpdateHandler(
         Activity? activity = null;
         try
         {
-            if (!await _seen.RunOnceAsync(key, async () => activity = await RunTurnAsync(update, cancellationToken)))
+            // The turn gets no cancellation: once accepted it runs to its end even if the sender hangs up (it redelivers,
+            // and the redelivery waits for this turn). The token only ends the wait for another delivery's turn.
+            if (!await _seen.RunOnceAsync(key, async () => activity = await RunTurnAsync(update, CancellationToken.None), cancellationToken))
             {
                 TelegramLog.DuplicateUpdate(logger, update.Id);
                 return TelegramUpdateOutcome.Duplicate;

@@ -11,6 +11,9 @@ public static class ViberActivityMapper
 {
     public const string ChannelId = "viber";
     public const int MaxTextLength = 7000;
+
+    /// <summary>Longest user id accepted from a callback (Viber's are about 24 characters).</summary>
+    public const int MaxUserIdLength = 128;
     public const int MaxSenderNameLength = 28;
     public const int MaxJsonBytes = 30 * 1024;
     private const int GridColumns = 6;

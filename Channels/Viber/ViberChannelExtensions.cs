@@ -24,7 +24,9 @@ public static class ViberChannelExtensions
         services.TryAddKeyedSingleton<IWelcomeActivitySource>(ViberActivityMapper.ChannelId,
             (sp, _) => sp.GetRequiredService<ViberAdapter>());
         services.AddSingleton<IChannelSender, ViberChannelSender>();
+        // The auth token travels in a header; no default HttpClient loggers, so no level can ever write it out.
         services.AddHttpClient<IViberClient, ViberClient>()
+            .RemoveAllLoggers()
             .AddResilienceHandler("viber", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
         services.AddHostedService<ViberWebhookRegistration>();
         return services;

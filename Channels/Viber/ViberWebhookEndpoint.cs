@@ -35,6 +35,13 @@ public static class ViberWebhookEndpoint
             ViberLog.WebhookRejected(logger, "malformed callback");
             return TypedResults.BadRequest();
         }
+        // Viber's user ids are about 24 characters; a far longer one is not Viber's and would fail as a storage key
+        // (LiteDB index keys are limited), answering 5xx, which Viber would redeliver forever.
+        if (new[] { callback.UserId, callback.Sender?.Id, callback.User?.Id }.Any(id => id?.Length > ViberActivityMapper.MaxUserIdLength))
+        {
+            ViberLog.WebhookRejected(logger, "user id too long");
+            return TypedResults.BadRequest();
+        }
         var subscribers = services.GetRequiredService<IViberSubscribers>();
         return callback.Event switch
         {
@@ -65,9 +72,11 @@ public static class ViberWebhookEndpoint
         var seen = services.GetRequiredKeyedService<InboundDeduplicator>(ViberActivityMapper.ChannelId);
         try
         {
+            // The turn gets no cancellation: once accepted it runs to its end even if Viber hangs up (it redelivers, and
+            // the redelivery waits for this turn). The token only ends the wait for another delivery's turn.
             if (!await seen.RunOnceAsync(activity.Id!, () => services
                     .GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId)
-                    .HandleAsync(activity, cancellationToken)))
+                    .HandleAsync(activity, CancellationToken.None), cancellationToken))
             {
                 ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
             }

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Privacy;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -45,6 +46,11 @@ public static class DialogsRuntimeServiceCollectionExtensions
             ? sp.GetRequiredService<MemoryTurnStore>()
             : new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
 
+        // Only a LiteDB file keeps erased text in old page copies (its log); memory and PostgreSQL register none.
+        services.AddSingleton<IEnumerable<IErasureCheckpoint>>(sp => UsesLiteDb(sp)
+            ? [new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>())]
+            : []);
+
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<UserState>();
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());
@@ -55,6 +61,9 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
+
+    private static bool UsesLiteDb(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.LiteDbProvider;
 
     private static bool UsesMemory(IServiceProvider services) =>
         services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.MemoryProvider;

@@ -101,6 +101,23 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         pending.WaitUntilDone();
     }
 
+    /// <summary>Writes LiteDB's log into the data file and empties the log, on the writer thread between transactions;
+    /// does nothing once the database is closed (closing checkpoints too).</summary>
+    public void Checkpoint()
+    {
+        lock (_disposeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+        }
+
+        var pending = new PendingSetup(db => db.Checkpoint());
+        _writer.Enqueue(pending);
+        pending.WaitUntilDone();
+    }
+
     /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; waits for a free slot without holding a thread.</summary>
     public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {

@@ -18,6 +18,10 @@ public static class AdminEndpoints
         admin.MapGet("/counselors", async (CounselorDirectory directory, CounselorPresence presence, CancellationToken ct) =>
             TypedResults.Json((await directory.ListAsync(ct)).Select(c => CounselorView.From(c, presence.IsOnline(c.Name))).ToList(), HandoffJson.Options));
         admin.MapPost("/counselors", AddCounselorAsync);
+        admin.MapPost("/counselors/{name}/deactivate", async (string name, CounselorDirectory directory, CancellationToken ct) =>
+            await directory.DeactivateAsync(name, ct) ? Results.NoContent() : Results.NotFound());
+        admin.MapPost("/counselors/{name}/unlock", async (string name, CounselorDirectory directory, CancellationToken ct) =>
+            await directory.UnlockAsync(name, ct) ? Results.NoContent() : Results.NotFound());
         admin.MapDelete("/users/{channelId}/{userId}", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
             TypedResults.Json(new { channelId, userId, removed = await data.DeleteAsync(channelId, userId, ct) }, HandoffJson.Options));
         admin.MapGet("/users/{channelId}/{userId}/export", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>

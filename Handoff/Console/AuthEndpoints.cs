@@ -20,21 +20,25 @@ public static class AuthEndpoints
         auth.MapGet("/me", Me).RequireAuthorization(CounselorAuth.CounselorPolicy);
     }
 
-    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<IResult> LoginAsync(ConsoleRequests.Login? body, HttpContext http, CounselorDirectory directory, CounselorPresence presence, LoginThrottle throttle, TimeProvider time, CancellationToken cancellationToken)
     {
+        if (!throttle.TryAttempt(http.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
+        {
+            http.Response.Headers.RetryAfter = "60";
+            return TypedResults.Problem("Too many login attempts from this address; try again in a minute.", statusCode: StatusCodes.Status429TooManyRequests);
+        }
+
         if (string.IsNullOrWhiteSpace(body?.Name) || string.IsNullOrEmpty(body.Password))
         {
             return TypedResults.Problem("Name and password are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         var result = await directory.LoginAsync(body.Name, body.Password, cancellationToken);
-        switch (result.Status)
+        if (result.Status != LoginStatus.Succeeded)
         {
-            case LoginStatus.LockedOut:
-                http.Response.Headers.RetryAfter = Math.Ceiling((result.LockedUntil!.Value - time.GetUtcNow()).TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
-                return TypedResults.Problem("Too many failed logins; the account is locked for a while.", statusCode: StatusCodes.Status429TooManyRequests);
-            case LoginStatus.InvalidCredentials:
-                return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            // A locked account answers exactly like an unknown name or a wrong password: a different answer would tell
+            // a guesser which names exist. An admin can unlock it.
+            return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
         }
 
         var counselor = result.Counselor!;
@@ -44,6 +48,8 @@ public static class AuthEndpoints
             new(ClaimTypes.Name, counselor.Name),
             new(CounselorAuth.LanguagesClaim, string.Join(',', counselor.Languages)),
             new(CounselorAuth.XsrfClaim, xsrf),
+            new(CounselorAuth.StampClaim, counselor.SecurityStamp),
+            new(CounselorAuth.SignedInClaim, time.GetUtcNow().ToString("O", System.Globalization.CultureInfo.InvariantCulture)),
         };
         if (counselor.IsAdmin)
         {
@@ -68,9 +74,11 @@ public static class AuthEndpoints
         return TypedResults.Ok(CounselorView.From(counselor));
     }
 
-    private static async Task<IResult> LogoutAsync(HttpContext http, CounselorPresence presence)
+    private static async Task<IResult> LogoutAsync(HttpContext http, CounselorDirectory directory, CounselorPresence presence, CancellationToken cancellationToken)
     {
-        presence.LoggedOut(CounselorAuth.Name(http.User));
+        var name = CounselorAuth.Name(http.User);
+        await directory.EndSessionsAsync(name, cancellationToken);
+        presence.LoggedOut(name);
         await http.SignOutAsync(CounselorAuth.Scheme);
         http.Response.Cookies.Delete(CounselorAuth.XsrfCookie, new CookieOptions { Path = "/" });
         return TypedResults.NoContent();

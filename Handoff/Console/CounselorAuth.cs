@@ -11,6 +11,8 @@ public static class CounselorAuth
     public const string XsrfHeader = "X-XSRF-TOKEN";
     public const string XsrfClaim = "xsrf";
     public const string LanguagesClaim = "languages";
+    public const string StampClaim = "stamp";
+    public const string SignedInClaim = "signed_in";
     public const string AdminRole = "admin";
     public const string EditorRole = "editor";
     public const string EditorPolicy = "KnowledgeEditor";

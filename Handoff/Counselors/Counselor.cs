@@ -1,6 +1,7 @@
 namespace IntegrationBot.Handoff.Counselors;
 
-/// <summary>A counselor account. Name is unique (case-insensitive); the password is only kept as a PasswordHasher hash.</summary>
+/// <summary>A counselor account. Name is unique (case-insensitive); the password is only kept as a PasswordHasher hash.
+/// Every open console session carries the SecurityStamp it was signed in with; a new stamp ends them all.</summary>
 public sealed record Counselor
 {
     public required string Name { get; init; }
@@ -16,6 +17,8 @@ public sealed record Counselor
     public DateTimeOffset? LockedUntil { get; init; }
     public DateTimeOffset CreatedAt { get; init; }
     public DateTimeOffset? LastLoginAt { get; init; }
+    public string SecurityStamp { get; init; } = "";
+    public bool Deactivated { get; init; }
 
     public bool Speaks(string language) => Languages.Contains(language, StringComparer.OrdinalIgnoreCase);
 }

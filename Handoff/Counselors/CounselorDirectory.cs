@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
@@ -32,7 +33,8 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
             throw new ArgumentException("Password must have at least 8 characters.", nameof(password));
         }
 
-        var counselor = new Counselor { Name = trimmed, Languages = list, PasswordHash = "", IsAdmin = isAdmin, CreatedAt = time.GetUtcNow() };
+        // A new stamp: replacing an account (new password, demotion) ends the sessions opened with the old one.
+        var counselor = new Counselor { Name = trimmed, Languages = list, PasswordHash = "", IsAdmin = isAdmin, CreatedAt = time.GetUtcNow(), SecurityStamp = NewStamp() };
         counselor = counselor with { PasswordHash = Hasher.HashPassword(counselor, password) };
         await store.SaveAsync(counselor, cancellationToken);
         return counselor;
@@ -50,30 +52,54 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
 
     public Task<IReadOnlyList<Counselor>> ListAsync(CancellationToken cancellationToken) => store.ListAsync(cancellationToken);
 
+    /// <summary>True while the account exists, is active and still has the stamp the session was signed in with.</summary>
+    public async Task<bool> IsSessionValidAsync(string name, string stamp, CancellationToken cancellationToken) =>
+        await store.FindAsync(name, cancellationToken) is { Deactivated: false } counselor
+        && counselor.SecurityStamp.Length > 0
+        && string.Equals(counselor.SecurityStamp, stamp, StringComparison.Ordinal);
+
+    /// <summary>Ends every open session of the account (logout ends them all, not only the one cookie).</summary>
+    public Task<bool> EndSessionsAsync(string name, CancellationToken cancellationToken) =>
+        UpdateAsync(name, c => c with { SecurityStamp = NewStamp() }, cancellationToken);
+
+    /// <summary>Deactivates the account: no login, and its open sessions end. Adding it again reactivates it.</summary>
+    public Task<bool> DeactivateAsync(string name, CancellationToken cancellationToken) =>
+        UpdateAsync(name, c => c with { Deactivated = true, SecurityStamp = NewStamp() }, cancellationToken);
+
+    /// <summary>Checks a login. The slow hash runs outside any shared lock, so many attempts (real or made up) run in
+    /// parallel; only the short read-update of the account's counters is serialized.</summary>
     public async Task<LoginResult> LoginAsync(string name, string password, CancellationToken cancellationToken)
     {
+        var counselor = await store.FindAsync(name, cancellationToken);
+        if (counselor is null or { Deactivated: true })
+        {
+            // Hash anyway so response time does not reveal which names exist.
+            Hasher.VerifyHashedPassword(new Counselor { Name = name, Languages = [], PasswordHash = "" }, DummyHash, password);
+            return new LoginResult(LoginStatus.InvalidCredentials, null);
+        }
+
+        var verified = Hasher.VerifyHashedPassword(counselor, counselor.PasswordHash, password) != PasswordVerificationResult.Failed;
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var now = time.GetUtcNow();
-            var counselor = await store.FindAsync(name, cancellationToken);
-            if (counselor is null)
+            var current = await store.FindAsync(name, cancellationToken);
+            if (current is null or { Deactivated: true } || current.PasswordHash != counselor.PasswordHash)
             {
-                // Hash anyway so response time does not reveal which names exist.
-                Hasher.VerifyHashedPassword(new Counselor { Name = name, Languages = [], PasswordHash = "" }, DummyHash, password);
+                // Removed, deactivated or given a new password while the hash ran.
                 return new LoginResult(LoginStatus.InvalidCredentials, null);
             }
 
-            if (counselor.LockedUntil is { } until && until > now)
+            if (current.LockedUntil is { } until && until > now)
             {
                 return new LoginResult(LoginStatus.LockedOut, null, until);
             }
 
-            if (Hasher.VerifyHashedPassword(counselor, counselor.PasswordHash, password) == PasswordVerificationResult.Failed)
+            if (!verified)
             {
-                var failures = counselor.FailedLogins + 1;
+                var failures = current.FailedLogins + 1;
                 var locked = failures >= options.Value.MaxFailedLogins;
-                var updated = counselor with
+                var updated = current with
                 {
                     FailedLogins = locked ? 0 : failures,
                     LockedUntil = locked ? now + options.Value.LockoutDuration : null,
@@ -82,7 +108,13 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
                 return locked ? new LoginResult(LoginStatus.LockedOut, null, updated.LockedUntil) : new LoginResult(LoginStatus.InvalidCredentials, null);
             }
 
-            var loggedIn = counselor with { FailedLogins = 0, LockedUntil = null, LastLoginAt = now };
+            var loggedIn = current with
+            {
+                FailedLogins = 0,
+                LockedUntil = null,
+                LastLoginAt = now,
+                SecurityStamp = current.SecurityStamp.Length > 0 ? current.SecurityStamp : NewStamp(), // accounts made before stamps existed
+            };
             await store.SaveAsync(loggedIn, cancellationToken);
             return new LoginResult(LoginStatus.Succeeded, loggedIn);
         }
@@ -92,4 +124,28 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
         }
     }
 
+    /// <summary>Lifts a lockout (an admin's action for a counselor locked out by someone guessing).</summary>
+    public Task<bool> UnlockAsync(string name, CancellationToken cancellationToken) =>
+        UpdateAsync(name, c => c with { FailedLogins = 0, LockedUntil = null }, cancellationToken);
+
+    private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
+
+    private async Task<bool> UpdateAsync(string name, Func<Counselor, Counselor> change, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (await store.FindAsync(name, cancellationToken) is not { } counselor)
+            {
+                return false;
+            }
+
+            await store.SaveAsync(change(counselor), cancellationToken);
+            return true;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
 }

@@ -9,6 +9,7 @@ namespace IntegrationBot.Handoff.Privacy;
 /// <summary>Deletes texts older than the retention period (default 90 days) from every registered store.</summary>
 public sealed partial class RetentionService(
     IEnumerable<IRetentionPurgeable> stores,
+    IEnumerable<IErasureCheckpoint> checkpoints,
     IOptions<HandoffOptions> options,
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService
@@ -21,6 +22,14 @@ public sealed partial class RetentionService(
         foreach (var store in stores)
         {
             removed += await store.PurgeOlderThanAsync(cutoff, cancellationToken);
+        }
+
+        if (removed > 0)
+        {
+            foreach (var checkpoint in checkpoints)
+            {
+                checkpoint.Erased();
+            }
         }
 
         LogPurged(logger, removed);

@@ -3,7 +3,7 @@ using System.Text.Json.Nodes;
 namespace IntegrationBot.Handoff.Privacy;
 
 /// <summary>Erases or exports one person's data across every registered <see cref="IUserDataEraser"/>.</summary>
-public sealed class UserDataService(IEnumerable<IUserDataEraser> erasers)
+public sealed class UserDataService(IEnumerable<IUserDataEraser> erasers, IEnumerable<IErasureCheckpoint>? checkpoints = null)
 {
     /// <summary>Returns removed record counts per store.</summary>
     public async Task<IReadOnlyDictionary<string, int>> DeleteAsync(string channelId, string userId, CancellationToken cancellationToken)
@@ -12,6 +12,11 @@ public sealed class UserDataService(IEnumerable<IUserDataEraser> erasers)
         foreach (var eraser in erasers)
         {
             removed[eraser.Name] = await eraser.DeleteUserDataAsync(channelId, userId, cancellationToken);
+        }
+
+        foreach (var checkpoint in checkpoints ?? [])
+        {
+            checkpoint.Erased();
         }
 
         return removed;

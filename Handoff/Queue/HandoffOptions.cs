@@ -29,4 +29,10 @@ public sealed class HandoffOptions
     public int MaxFailedLogins { get; set; } = 5;
 
     public TimeSpan LockoutDuration { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Console login attempts one IP address may make per minute (any names); more get 429.</summary>
+    public int LoginsPerIpPerMinute { get; set; } = 10;
+
+    /// <summary>Absolute lifetime of a console session from login, however active it stays (the cookie also slides: 10 h idle).</summary>
+    public TimeSpan SessionLifetime { get; set; } = TimeSpan.FromHours(12);
 }

@@ -12,7 +12,12 @@ namespace IntegrationBot.Dialogs.Flows.Privacy;
 /// Carries out /delete: withdraws an open handoff, erases the person in every registered Handoff store (queue,
 /// transcripts, feedback), their pending outbox entries, and the conversation and user state of this turn.
 /// </summary>
-public sealed class PersonalDataEraser(HandoffQueue queue, IEnumerable<IUserDataEraser> erasers, IOutboxStore outbox, FlowState state)
+public sealed class PersonalDataEraser(
+    HandoffQueue queue,
+    IEnumerable<IUserDataEraser> erasers,
+    IEnumerable<IErasureCheckpoint> checkpoints,
+    IOutboxStore outbox,
+    FlowState state)
 {
     public async Task EraseAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
@@ -40,5 +45,9 @@ public sealed class PersonalDataEraser(HandoffQueue queue, IEnumerable<IUserData
         await outbox.DeleteConversationAsync(ConversationState.KeyFor(activity), cancellationToken);
         await state.EraseAsync(turn.Context, cancellationToken);
         turn.Erased = true;
+        foreach (var checkpoint in checkpoints)
+        {
+            checkpoint.Erased(); // waits until this turn's deletion has committed
+        }
     }
 }

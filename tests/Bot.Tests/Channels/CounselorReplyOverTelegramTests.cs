@@ -15,7 +15,7 @@ namespace IntegrationBot.Bot.Tests.Channels;
 /// </summary>
 public sealed class CounselorReplyOverTelegramTests
 {
-    private const string Secret = "relay_test-secret";
+    internal const string Secret = "relay_test-secret";
     private const long ChatId = 777001;
 
     [Fact]
@@ -68,7 +68,7 @@ public sealed class CounselorReplyOverTelegramTests
         Assert.All(api.CallsTo("sendMessage"), c => Assert.Equal(ChatId, c.Parameters["chat_id"]!.GetValue<long>()));
     }
 
-    private static async Task<HttpResponseMessage> PostUpdateAsync(ChatHost host, int id, string text, CancellationToken ct)
+    internal static async Task<HttpResponseMessage> PostUpdateAsync(ChatHost host, int id, string text, CancellationToken ct, string secret = Secret)
     {
         var body = new JsonObject
         {
@@ -83,7 +83,7 @@ public sealed class CounselorReplyOverTelegramTests
             },
         }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
-        request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, Secret);
+        request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, secret);
         return await host.Client.SendAsync(request, ct);
     }
 }

@@ -25,6 +25,7 @@ public sealed class ChatHost : IAsyncDisposable
             ["IntegrationBot:Storage:Path"] = _directory.Path,
             ["IntegrationBot:Channels:WebChat:MaxConversationsPerIpPerHour"] = "100000",
             ["IntegrationBot:Channels:WebChat:TokensPerIpPerMinute"] = "100000",
+            ["IntegrationBot:Limits:DirectLineRequestsPerIpPerMinute"] = "1000000",
             ["IntegrationBot:Channels:WebChat:TokenSigningKey"] = "test-signing-key-0123456789",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

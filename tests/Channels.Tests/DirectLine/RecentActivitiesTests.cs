@@ -62,6 +62,20 @@ public sealed class RecentActivitiesTests
     }
 
     [Fact]
+    public void A_gap_that_never_fills_sends_readers_to_the_store_instead_of_holding_them_at_the_old_watermark()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", 1, 3); // 2 was committed by a POST whose client hung up, and never reported here
+
+        _clock.Advance(RecentActivities.GapPatience + TimeSpan.FromSeconds(1));
+
+        Assert.Null(recent.TryRead("c1", 1, out _, out _));
+        Append(recent, "c1", 4);
+        Assert.Equal(["c1|4"], Read(recent, "c1", 3).Ids);
+    }
+
+    [Fact]
     public void Nothing_new_keeps_the_readers_watermark()
     {
         var recent = new RecentActivities(_clock);

@@ -14,7 +14,26 @@ public sealed class RecordingInboundHandler : IInboundActivityHandler, IWelcomeA
     /// <summary>How many of the next calls throw, to simulate a failed turn.</summary>
     public int FailNext { get; set; }
 
-    public Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    /// <summary>When set, the next turn signals <see cref="HoldStarted"/> and waits for this before finishing; a turn
+    /// whose token was cancelled meanwhile then stops, as the runtime does at its next await.</summary>
+    public TaskCompletionSource? Hold { get; set; }
+
+    public TaskCompletionSource HoldStarted { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async Task HandleAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        if (Hold is { } hold)
+        {
+            Hold = null;
+            HoldStarted.TrySetResult();
+            await hold.Task;
+            cancellationToken.ThrowIfCancellationRequested();
+        }
+
+        Record(activity);
+    }
+
+    private void Record(Activity activity)
     {
         if (FailNext > 0)
         {
@@ -24,7 +43,6 @@ public sealed class RecordingInboundHandler : IInboundActivityHandler, IWelcomeA
         _ = ActivityJson.Serialize(activity);
         Received.Enqueue(activity);
         _signal.Release();
-        return Task.CompletedTask;
     }
 
     /// <summary>Records the conversation update and has no welcome to give.</summary>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationBot.Channels.Telegram;
 using IntegrationBot.Channels.Tests.Fakes;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationBot.Channels.Tests.Telegram;
 
@@ -20,7 +21,7 @@ public sealed class TelegramWebhookTests
             },
         }.ToJsonString();
 
-    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? secret = TelegramSettings.Secret)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, string body, string? secret = TelegramSettings.Secret, CancellationTokenSource? hangUp = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoint.Path)
         {
@@ -30,7 +31,7 @@ public sealed class TelegramWebhookTests
         {
             request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, secret);
         }
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await client.SendAsync(request, hangUp?.Token ?? TestContext.Current.CancellationToken);
     }
 
     [Theory]
@@ -95,6 +96,34 @@ public sealed class TelegramWebhookTests
         Assert.Equal(HttpStatusCode.ServiceUnavailable, failed.StatusCode);
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
         Assert.Single(host.Inbound.Received);
+    }
+
+    [Fact]
+    public async Task Update_whose_sender_hangs_up_mid_turn_is_still_answered_once_and_its_redelivery_waits_for_it()
+    {
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        await HangUpScenario.RunAsync(host, hangUp => PostAsync(host.Client, TextUpdate(610), hangUp: hangUp), "610");
+    }
+
+    [Fact]
+    public async Task Accepted_update_is_not_cancelled_when_its_sender_hangs_up()
+    {
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        var hold = new TaskCompletionSource();
+        host.Inbound.Hold = hold;
+        var update = System.Text.Json.JsonSerializer.Deserialize<global::Telegram.Bot.Types.Update>(TextUpdate(611), global::Telegram.Bot.JsonBotAPI.Options)!;
+        using var hangUp = new CancellationTokenSource();
+        var handler = host.Services.GetRequiredService<TelegramUpdateHandler>();
+
+        var turn = handler.HandleAsync(update, hangUp.Token); // the webhook passes the request's aborted token
+        await host.Inbound.HoldStarted.Task.WaitAsync(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken);
+        await hangUp.CancelAsync();
+        hold.SetResult();
+        await Record.ExceptionAsync(() => turn);
+
+        Assert.Equal("611", Assert.Single(host.Inbound.Received).Id);
     }
 
     [Fact]

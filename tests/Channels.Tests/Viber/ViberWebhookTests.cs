@@ -11,20 +11,20 @@ namespace IntegrationBot.Channels.Tests.Viber;
 
 public sealed class ViberWebhookTests
 {
-    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body, string? signature)
+    internal static async Task<HttpResponseMessage> PostAsync(HttpClient client, byte[] body, string? signature, CancellationTokenSource? hangUp = null)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, ViberWebhookEndpoint.Path) { Content = new ByteArrayContent(body) };
         if (signature is not null)
         {
             request.Headers.Add(ViberSignature.Header, signature);
         }
-        return await client.SendAsync(request, TestContext.Current.CancellationToken);
+        return await client.SendAsync(request, hangUp?.Token ?? TestContext.Current.CancellationToken);
     }
 
-    internal static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body)
+    internal static Task<HttpResponseMessage> PostSignedAsync(HttpClient client, string body, CancellationTokenSource? hangUp = null)
     {
         var bytes = Encoding.UTF8.GetBytes(body);
-        return PostAsync(client, bytes, ViberSignature.Compute(bytes, FakeViberApi.AuthToken));
+        return PostAsync(client, bytes, ViberSignature.Compute(bytes, FakeViberApi.AuthToken), hangUp);
     }
 
     private static string Message(long token, string text = "Kako dobijem radnu dozvolu?") =>
@@ -81,6 +81,26 @@ public sealed class ViberWebhookTests
         var activity = Assert.Single(host.Inbound.Received);
         Assert.Equal("4912661846655238145", activity.Id);
         Assert.Equal("bs", activity.Locale);
+    }
+
+    [Fact]
+    public async Task Message_whose_connection_Viber_resets_mid_turn_is_still_answered_once_and_its_redelivery_waits_for_it()
+    {
+        await using var api = await FakeViberApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+        await HangUpScenario.RunAsync(host, hangUp => PostSignedAsync(host.Client, Message(610), hangUp), "610");
+    }
+
+    [Fact]
+    public async Task A_sender_id_far_longer_than_vibers_is_a_400_not_a_failed_turn_viber_would_redeliver_forever()
+    {
+        await using var api = await FakeViberApi.StartAsync();
+        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+
+        var response = await PostSignedAsync(host.Client, Message(91).Replace("01234567890A=", new string('A', 1100), StringComparison.Ordinal));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(host.Inbound.Received);
     }
 
     [Fact]

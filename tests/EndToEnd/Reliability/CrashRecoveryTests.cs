@@ -15,6 +15,8 @@ public sealed class CrashRecoveryTests
         ["IntegrationBot__Channels__WebChat__MaxConversationsPerIpPerHour"] = "100000",
         ["IntegrationBot__Channels__WebChat__TokensPerIpPerMinute"] = "100000",
         ["IntegrationBot__Limits__MessagesPerIpPerMinute"] = "1000000",
+        ["IntegrationBot__Limits__DirectLineRequestsPerIpPerMinute"] = "1000000",
+        ["IntegrationBot__Channels__WebChat__MaxStreamsPerIp"] = "100000",
         ["Logging__LogLevel__Default"] = "Warning",
         ["Logging__LogLevel__IntegrationBot.Bot.Hosting"] = "Information",
     };

@@ -66,10 +66,10 @@ public sealed class ConsoleApiTests
             Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/auth/login", new { name = "Maja", password = "guess" + i }, xsrf: null)).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.PostAsync("/api/auth/login", new { name = "Maja", password = "guess" }, xsrf: null)).StatusCode);
+        // Locked: even the right password is refused, with the same answer as a wrong one (see LoginTests).
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.PostAsync("/api/auth/login", new { name = "Maja", password = "guess" }, xsrf: null)).StatusCode);
         var locked = await client.PostAsync("/api/auth/login", new { name = "Maja", password = "maja-password" }, xsrf: null);
-        Assert.Equal(HttpStatusCode.TooManyRequests, locked.StatusCode);
-        Assert.NotNull(locked.Headers.RetryAfter);
+        Assert.Equal(HttpStatusCode.Unauthorized, locked.StatusCode);
     }
 
     [Theory]

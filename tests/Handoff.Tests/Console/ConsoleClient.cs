@@ -16,6 +16,9 @@ public sealed class ConsoleClient : IDisposable
 
     public HttpClient Http { get; }
 
+    /// <summary>The Cookie header this client sends, to replay the session from elsewhere.</summary>
+    public string CookieHeader => _cookies.GetCookieHeader(Http.BaseAddress!);
+
     public string? XsrfToken => _cookies.GetCookies(Http.BaseAddress!)[CounselorAuth.XsrfCookie]?.Value;
 
     /// <summary>POST with JSON; <paramref name="xsrf"/> null sends no header, otherwise the given value (default: the real token).</summary>

@@ -34,7 +34,7 @@ public sealed class ConsoleHost : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
     public HandoffQueue Queue => Services.GetRequiredService<HandoffQueue>();
 
-    public static async Task<ConsoleHost> StartAsync(Action<IServiceCollection>? services = null)
+    public static async Task<ConsoleHost> StartAsync(Action<IServiceCollection>? services = null, TimeProvider? time = null)
     {
         var directory = Path.Combine(Path.GetTempPath(), "handoff-api-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
@@ -50,6 +50,11 @@ public sealed class ConsoleHost : IAsyncDisposable
             ["IntegrationBot:Office:Holidays:0"] = "2026-12-25",
         });
         builder.Services.AddSingleton(database);
+        if (time is not null)
+        {
+            builder.Services.AddSingleton(time);
+        }
+
         builder.Services.AddSingleton<IUserMessenger>(messenger);
         builder.Services.AddHandoff(builder.Configuration);
         services?.Invoke(builder.Services);

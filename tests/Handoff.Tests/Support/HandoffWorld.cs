@@ -81,7 +81,7 @@ public sealed class HandoffWorld : IDisposable
         Directory = new CounselorDirectory(Counselors, options, Clock);
         Queue = new HandoffQueue(Store, Transcripts, Counselors, Messenger, Office, Events, options, Clock, NullLogger<HandoffQueue>.Instance);
         Timeouts = new HandoffTimeoutService(Queue, Office, options, Clock, NullLogger<HandoffTimeoutService>.Instance);
-        Retention = new RetentionService([Store, Transcripts, Unanswered], options, Clock, NullLogger<RetentionService>.Instance);
+        Retention = new RetentionService([Store, Transcripts, Unanswered], [], options, Clock, NullLogger<RetentionService>.Instance);
         UserData = new UserDataService([Store, Transcripts, Unanswered]);
         Dashboard = new DashboardService(Store, Unanswered, Office, Clock);
     }

@@ -1,0 +1,43 @@
+using IntegrationBot.Channels.DirectLine;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Channels.Tests.DirectLine;
+
+public sealed class ConversationQuotaTests
+{
+    [Fact]
+    public void Addresses_not_seen_for_an_hour_are_forgotten()
+    {
+        var clock = new Clock();
+        var quota = new ConversationQuota(Options.Create(new DirectLineOptions { MaxConversationsPerIpPerHour = 2 }), clock);
+        for (var i = 0; i < 500; i++)
+        {
+            Assert.True(quota.TryOpen("198.51.100." + i));
+        }
+
+        clock.Now += TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1);
+        Assert.True(quota.TryOpen("203.0.113.1"));
+
+        Assert.Equal(1, quota.TrackedAddresses);
+    }
+
+    [Fact]
+    public void An_address_keeps_its_count_within_the_hour()
+    {
+        var clock = new Clock();
+        var quota = new ConversationQuota(Options.Create(new DirectLineOptions { MaxConversationsPerIpPerHour = 2 }), clock);
+
+        Assert.True(quota.TryOpen("203.0.113.1"));
+        Assert.True(quota.TryOpen("203.0.113.1"));
+        clock.Now += TimeSpan.FromMinutes(30);
+
+        Assert.False(quota.TryOpen("203.0.113.1"));
+    }
+
+    private sealed class Clock : TimeProvider
+    {
+        public DateTimeOffset Now { get; set; } = new(2026, 12, 5, 8, 0, 0, TimeSpan.Zero);
+
+        public override DateTimeOffset GetUtcNow() => Now;
+    }
+}
