@@ -135,6 +135,14 @@ public static class TelegramActivityMapper
         }).ToList();
     }
 
+    /// <summary>The reply as the Telegram messages it becomes (text over 4096 characters → several), one activity each.</summary>
+    public static IReadOnlyList<Activity> SplitIntoMessages(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (text, buttons) = Compose(activity);
+        return Common.ActivityParts.Split(activity, text, buttons, MaxMessageLength);
+    }
+
     /// <summary>The typing indicator for a <c>typing</c> activity, else null.</summary>
     public static SendChatActionRequest? ToChatAction(Activity activity) =>
         activity.Type == ActivityTypes.Typing && activity.Conversation is { } c

@@ -12,8 +12,8 @@ using Telegram.Bot.Types.Enums;
 namespace IntegrationBot.Channels.Telegram;
 
 /// <summary>Delivers outbox activities to Telegram and translates the Bot API's answers into delivery results.</summary>
-/// <remarks>A split message is sent part by part; if a later part fails, the outbox retries the whole activity, so
-/// earlier parts may repeat — preferred to losing the rest.</remarks>
+/// <remarks>A reply over 4096 characters is committed as one outbox entry per message (<see cref="SplitIntoMessages"/>),
+/// so a fault on a later part neither repeats the earlier ones nor goes unreported.</remarks>
 public sealed class TelegramChannelSender(
     TelegramClientFactory clients,
     ICallbackDataStore callbackData,
@@ -21,6 +21,8 @@ public sealed class TelegramChannelSender(
     ILogger<TelegramChannelSender> logger) : IChannelSender
 {
     public string ChannelId => TelegramActivityMapper.ChannelId;
+
+    public IReadOnlyList<Activity> SplitIntoMessages(Activity activity) => TelegramActivityMapper.SplitIntoMessages(activity);
 
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {

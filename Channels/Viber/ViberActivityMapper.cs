@@ -90,6 +90,14 @@ public static class ViberActivityMapper
         return messages;
     }
 
+    /// <summary>The reply as the Viber messages it becomes (text over 7000 characters → several), one activity each.</summary>
+    public static IReadOnlyList<Activity> SplitIntoMessages(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (text, actions) = Compose(activity);
+        return ActivityParts.Split(activity, text, actions, MaxTextLength);
+    }
+
     public static string SenderName(string botName)
     {
         var info = new StringInfo(string.IsNullOrWhiteSpace(botName) ? "Bot" : botName.Trim());

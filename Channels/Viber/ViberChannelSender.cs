@@ -18,6 +18,10 @@ public sealed class ViberChannelSender(
 
     public string ChannelId => ViberActivityMapper.ChannelId;
 
+    /// <summary>One outbox entry per Viber message, so a fault on a later part neither repeats nor hides the others.</summary>
+    public IReadOnlyList<Activity> SplitIntoMessages(Activity activity) =>
+        ViberAdapter.IsWelcome(activity) ? [activity] : ViberActivityMapper.SplitIntoMessages(activity);
+
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
         var o = options.Value;

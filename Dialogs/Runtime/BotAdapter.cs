@@ -80,7 +80,7 @@ public abstract partial class BotAdapter(BotRuntime runtime)
                 }
             }
 
-            var commit = new TurnCommit(conversationKey, inboundKey, changes, context.BufferedActivities);
+            var commit = new TurnCommit(conversationKey, inboundKey, changes, Runtime.SplitIntoMessages(context.BufferedActivities));
             switch (await Runtime.TurnStore.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:
@@ -89,7 +89,7 @@ public abstract partial class BotAdapter(BotRuntime runtime)
                         Runtime.OutboxSignal.Notify();
                     }
 
-                    return new TurnResult(TurnStatus.Processed, [.. commit.Outgoing.Select(a => a.Id!)]);
+                    return new TurnResult(TurnStatus.Processed, [.. context.BufferedActivities.Select(a => a.Id!)]);
                 case CommitOutcome.Duplicate:
                     return TurnResult.Duplicate;
                 case CommitOutcome.Conflict when attempt < Runtime.MaxCommitAttempts:

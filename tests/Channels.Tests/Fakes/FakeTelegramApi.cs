@@ -33,6 +33,9 @@ public sealed class FakeTelegramApi : IAsyncDisposable
     public void FailNext(string method, int status, string description, int? retryAfter = null) =>
         _server.AnswerNext(method, Error(status, description, retryAfter));
 
+    /// <summary>The next call of <paramref name="method"/> succeeds; lets a test fail a later one (e.g. part 2 of a reply).</summary>
+    public void SucceedNext(string method) => _server.AnswerNormallyNext(method);
+
     public void QueueUpdate(JsonObject update) => _pendingUpdates.Enqueue(update);
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => _server.CallsTo(method);

@@ -16,6 +16,7 @@ public sealed class LoopbackApiServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ApiCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, IResult Answer)> _scripted = new();
+    private static readonly IResult NormalAnswer = Results.Empty;
     private readonly SemaphoreSlim _callSignal = new(0);
     private WebApplication? _app;
 
@@ -42,9 +43,14 @@ public sealed class LoopbackApiServer : IAsyncDisposable
     /// <summary>The next call of <paramref name="method"/> gets <paramref name="answer"/> instead of the normal one.</summary>
     public void AnswerNext(string method, IResult answer) => _scripted.Enqueue((method, answer));
 
+    /// <summary>The next call of <paramref name="method"/> gets its normal answer; scripts a fault for a later call.</summary>
+    public void AnswerNormallyNext(string method) => _scripted.Enqueue((method, NormalAnswer));
+
     /// <summary>The scripted answer for this call, when the oldest one not yet given is for <paramref name="method"/>.</summary>
     public IResult? TakeScriptedAnswer(string method) =>
-        _scripted.TryPeek(out var next) && next.Method == method && _scripted.TryDequeue(out next) ? next.Answer : null;
+        _scripted.TryPeek(out var next) && next.Method == method && _scripted.TryDequeue(out next) && next.Answer != NormalAnswer
+            ? next.Answer
+            : null;
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
 
