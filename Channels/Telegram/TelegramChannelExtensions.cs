@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.Telegram;
 
@@ -17,6 +18,7 @@ public static class TelegramChannelExtensions
             .Bind(configuration.GetSection(TelegramOptions.Section))
             .Validate(o => o.WebhookSecret is null || TelegramOptions.IsValidSecret(o.WebhookSecret),
                 "IntegrationBot:Channels:Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "IntegrationBot:Channels:Telegram:SendTimeout must be positive.")
             .Validate(o => o.Mode is TelegramOptions.WebhookMode or TelegramOptions.PollingMode,
                 "IntegrationBot:Channels:Telegram:Mode must be 'webhook' or 'polling'.")
             .ValidateOnStart();
@@ -30,7 +32,8 @@ public static class TelegramChannelExtensions
             (sp, _) => sp.GetRequiredService<TelegramAdapter>());
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
         services.AddHttpClient(TelegramClientFactory.HttpClientName)
-            .AddResilienceHandler("telegram", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+            .AddResilienceHandler("telegram", (b, context) => HttpResilience.Configure(b,
+                context.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.SendTimeout));
         services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)
             .AddResilienceHandler("telegram-polling", b => HttpResilience.Configure(b,
                 TimeSpan.FromSeconds(TelegramPollingService.LongPollSeconds + 15)));

@@ -1,4 +1,5 @@
 using System.Net;
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using Microsoft.Extensions.Logging;
@@ -63,7 +64,9 @@ public sealed class TelegramChannelSender(
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             TelegramLog.SendFailed(logger, 0, ex);
-            return DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+            return SendFailure.IsRetryable(ex)
+                ? DeliveryResult.Failed(ex.GetType().Name, permanent: false)
+                : DeliveryResult.Failed(SendFailure.UnconfirmedReason, permanent: true);
         }
     }
 

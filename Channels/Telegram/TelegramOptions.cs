@@ -17,6 +17,10 @@ public sealed class TelegramOptions
 
     public string Mode { get; set; } = WebhookMode;
 
+    /// <summary>How long one request waits for the API's answer; a request that times out is never resent (the
+    /// message may have arrived). Well above the API's normal answer time (under a second).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Token);
 
     public bool IsPolling => Mode == PollingMode;

@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.Viber;
 
@@ -25,7 +26,8 @@ public static class ViberChannelExtensions
             (sp, _) => sp.GetRequiredService<ViberAdapter>());
         services.AddSingleton<IChannelSender, ViberChannelSender>();
         services.AddHttpClient<IViberClient, ViberClient>()
-            .AddResilienceHandler("viber", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+            .AddResilienceHandler("viber", (b, context) => HttpResilience.Configure(b,
+                context.ServiceProvider.GetRequiredService<IOptions<ViberOptions>>().Value.SendTimeout));
         services.AddHostedService<ViberWebhookRegistration>();
         return services;
     }

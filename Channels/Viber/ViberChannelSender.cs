@@ -1,3 +1,4 @@
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using Microsoft.Extensions.Logging;
@@ -64,7 +65,9 @@ public sealed class ViberChannelSender(
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+            return SendFailure.IsRetryable(ex)
+                ? DeliveryResult.Failed(ex.GetType().Name, permanent: false)
+                : DeliveryResult.Failed(SendFailure.UnconfirmedReason, permanent: true);
         }
     }
 }

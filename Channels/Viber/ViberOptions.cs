@@ -15,6 +15,10 @@ public sealed class ViberOptions
 
     public int MinApiVersion { get; set; } = 1;
 
+    /// <summary>How long one request waits for the API's answer; a request that times out is never resent (the
+    /// message may have arrived). Well above the API's normal answer time (under a second).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     public bool IsEnabled => !string.IsNullOrWhiteSpace(AuthToken);
 
     public Uri ApiBase => new((string.IsNullOrWhiteSpace(ApiBaseUrl) ? DefaultApiBaseUrl : ApiBaseUrl).TrimEnd('/') + "/");

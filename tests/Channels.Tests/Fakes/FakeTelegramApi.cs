@@ -36,6 +36,9 @@ public sealed class FakeTelegramApi : IAsyncDisposable
     /// <summary>The next call of <paramref name="method"/> succeeds; lets a test fail a later one (e.g. part 2 of a reply).</summary>
     public void SucceedNext(string method) => _server.AnswerNormallyNext(method);
 
+    /// <summary>The next call of <paramref name="method"/> is received at once but answered only after <paramref name="delay"/>.</summary>
+    public void AnswerSlowlyNext(string method, TimeSpan delay) => _server.DelayNext(method, delay);
+
     public void QueueUpdate(JsonObject update) => _pendingUpdates.Enqueue(update);
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => _server.CallsTo(method);
@@ -52,6 +55,7 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         }
         var body = await ReadParametersAsync(context.Request);
         _server.Record(new ApiCall(method, body));
+        await _server.DelayIfScriptedAsync(method, context.RequestAborted);
         return _server.TakeScriptedAnswer(method) ?? method switch
         {
             "getMe" => Ok(BotUser()),
