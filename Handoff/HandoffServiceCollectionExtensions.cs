@@ -30,6 +30,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
         services.AddSingleton<LiteDbHandoffStore>();
         services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<LiteDbHandoffStore>());

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -25,6 +26,7 @@ public static class TelegramChannelExtensions
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.TryAddSingleton<TelegramClientFactory>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<TelegramAdapter>();

@@ -2,6 +2,7 @@ using System.Net;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -55,8 +56,12 @@ public sealed class TelegramChannelSender(
             return ex switch
             {
                 { ErrorCode: 429 } => DeliveryResult.RetryAfter(TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 5))),
-                // 400 bad request, 403 blocked by the user or kicked, 404 chat gone: resending cannot help.
-                { ErrorCode: 400 or 403 or 404 } => DeliveryResult.Failed($"telegram {ex.ErrorCode}", permanent: true),
+                // 403: blocked by the user, deactivated or kicked: nothing more goes to this chat until they write.
+                { ErrorCode: 403 } => DeliveryResult.Gone(ex.Message.Contains("blocked", StringComparison.OrdinalIgnoreCase)
+                    ? UnreachableReason.Blocked
+                    : UnreachableReason.Left),
+                // 400 bad request, 404 chat gone: resending cannot help.
+                { ErrorCode: 400 or 404 } => DeliveryResult.Failed($"telegram {ex.ErrorCode}", permanent: true),
                 _ => DeliveryResult.Failed($"telegram {ex.ErrorCode}", permanent: false),
             };
         }

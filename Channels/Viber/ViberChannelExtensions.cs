@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -17,7 +18,8 @@ public static class ViberChannelExtensions
         services.Configure<ViberOptions>(configuration.GetSection(ViberOptions.Section));
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IViberSubscribers, InMemoryViberSubscribers>();
+        services.TryAddSingleton<IViberSubscribers, ViberSubscribers>();
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.TryAddKeyedSingleton(ViberActivityMapper.ChannelId, (_, _) => new InboundDeduplicator());
         services.TryAddSingleton<ViberAdapter>();
         services.TryAddKeyedSingleton<IInboundActivityHandler>(ViberActivityMapper.ChannelId,

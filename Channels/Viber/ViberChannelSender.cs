@@ -1,6 +1,7 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -40,7 +41,7 @@ public sealed class ViberChannelSender(
         }
         if (subscribers.IsUnsubscribed(receiver))
         {
-            return DeliveryResult.Failed("viber user unsubscribed", permanent: true);
+            return DeliveryResult.Gone(UnreachableReason.Left);
         }
         try
         {
@@ -55,6 +56,7 @@ public sealed class ViberChannelSender(
                 if (answer.ReceiverGone)
                 {
                     subscribers.MarkUnsubscribed(receiver);
+                    return DeliveryResult.Gone(UnreachableReason.Left);
                 }
                 return answer.Status == ViberApiResponse.TooManyRequests
                     ? DeliveryResult.RetryAfter(TooManyRequestsDelay)

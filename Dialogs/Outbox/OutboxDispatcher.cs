@@ -1,3 +1,4 @@
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    IUnreachableRecipients? unreachable = null) : BackgroundService
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
     private readonly OutboxOptions _options = options.Value;
@@ -82,14 +84,30 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
 
+        var activity = entry.Activity;
+        var conversationId = activity.Conversation?.Id;
+        if (conversationId is not null && unreachable?.ReasonFor(entry.ChannelId, conversationId) is { } gone)
+        {
+            // Blocked or unsubscribed: sending would only meet the same refusal (and count against our limits).
+            await DeadLetterAsync(entry, entry.Attempts, $"unreachable: {gone}", cancellationToken);
+            return false;
+        }
+
         DeliveryResult result;
         try
         {
-            result = await sender.SendAsync(entry.Activity, cancellationToken);
+            result = await sender.SendAsync(activity, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             result = DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+        }
+
+        if (result.RecipientGone && conversationId is not null)
+        {
+            unreachable?.Mark(entry.ChannelId, conversationId, result.Reason ?? "unreachable");
+            await DeadLetterAsync(entry, attempts, $"unreachable: {result.Reason}", cancellationToken);
+            return false;
         }
 
         switch (result.Outcome)

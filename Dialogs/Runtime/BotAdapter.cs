@@ -21,6 +21,12 @@ public abstract partial class BotAdapter(BotRuntime runtime)
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var inboundKey = activity.Id is { Length: > 0 } id ? $"{activity.ChannelId}|{id}" : null;
+        // The person wrote: they unblocked the bot or subscribed again, so replies may go out.
+        if (activity.ChannelId is { } channel && activity.Conversation?.Id is { } conversation)
+        {
+            Runtime.Unreachable?.Clear(channel, conversation);
+        }
+
         return RunTurnAsync(activity, inboundKey, bot.OnTurnAsync, cancellationToken);
     }
 

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.State;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -14,7 +15,8 @@ public sealed class BotRuntime(
     IEnumerable<IMiddleware> middleware,
     OutboxSignal outboxSignal,
     ILogger<BotAdapter>? logger = null,
-    IEnumerable<IChannelSender>? senders = null)
+    IEnumerable<IChannelSender>? senders = null,
+    IUnreachableRecipients? unreachable = null)
 {
     private readonly Dictionary<string, IChannelSender> _senders =
         (senders ?? []).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
@@ -29,6 +31,9 @@ public sealed class BotRuntime(
     public MiddlewareSet Middleware { get; } = new(middleware);
 
     public OutboxSignal OutboxSignal { get; } = outboxSignal;
+
+    /// <summary>People marked unreachable on a channel; a message from them clears their mark.</summary>
+    public IUnreachableRecipients? Unreachable { get; } = unreachable;
 
     public ILogger<BotAdapter> Logger { get; } = logger ?? NullLogger<BotAdapter>.Instance;
 
