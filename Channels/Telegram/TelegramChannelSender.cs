@@ -20,8 +20,11 @@ public sealed class TelegramChannelSender(
     TelegramClientFactory clients,
     ICallbackDataStore callbackData,
     IOptions<TelegramOptions> options,
+    TimeProvider time,
     ILogger<TelegramChannelSender> logger) : IChannelSender
 {
+    private readonly SendPacer _pacer = new(options.Value.Pacing, time);
+
     public string ChannelId => TelegramActivityMapper.ChannelId;
 
     public IReadOnlyList<Activity> SplitIntoMessages(Activity activity) => TelegramActivityMapper.SplitIntoMessages(activity);
@@ -39,13 +42,18 @@ public sealed class TelegramChannelSender(
         var client = clients.Create();
         try
         {
+            // Answers to someone talking now carry the id of their message; proactive ones (reminders, announcements,
+            // counselor messages) do not, and wait behind them when the overall rate is the limit.
+            var interactive = activity.ReplyToId is not null;
             if (TelegramActivityMapper.ToChatAction(activity) is { } action)
             {
+                await _pacer.WaitAsync(activity.Conversation.Id, interactive, cancellationToken);
                 await client.SendRequest(action, cancellationToken);
                 return DeliveryResult.Delivered;
             }
             foreach (var request in TelegramActivityMapper.ToSendMessageRequests(activity, callbackData))
             {
+                await _pacer.WaitAsync(activity.Conversation.Id, interactive, cancellationToken);
                 await SendMessageAsync(client, request, cancellationToken);
             }
             return DeliveryResult.Delivered;

@@ -13,8 +13,11 @@ public sealed class ViberChannelSender(
     IViberClient client,
     IViberSubscribers subscribers,
     IOptions<ViberOptions> options,
+    TimeProvider time,
     ILogger<ViberChannelSender> logger) : IChannelSender
 {
+    private readonly SendPacer _pacer = new(options.Value.Pacing, time);
+
     /// <summary>Viber gives no retry time for status 12; its limit is per hour, so wait a while, not seconds.</summary>
     public static readonly TimeSpan TooManyRequestsDelay = TimeSpan.FromMinutes(2);
 
@@ -47,6 +50,7 @@ public sealed class ViberChannelSender(
         {
             foreach (var message in ViberActivityMapper.ToSendMessages(activity, receiver, o.BotName, o.MinApiVersion))
             {
+                await _pacer.WaitAsync(receiver, interactive: activity.ReplyToId is not null, cancellationToken);
                 var answer = await client.SendMessageAsync(message, cancellationToken);
                 if (answer.IsOk)
                 {
