@@ -126,10 +126,11 @@ public static class TelegramActivityMapper
             text = ButtonsOnlyText;
         }
         var parts = Common.TextSplitter.Split(text, MaxMessageLength);
+        var verbatim = VerbatimText.IsVerbatim(activity);
         return parts.Select((part, i) => new SendMessageRequest
         {
             ChatId = chatId,
-            Text = TelegramHtml.FromPlainText(part),
+            Text = verbatim ? TelegramHtml.Escape(part) : TelegramHtml.FromPlainText(part),
             ParseMode = ParseMode.Html,
             ReplyMarkup = i == parts.Count - 1 ? keyboard : null,
         }).ToList();

@@ -101,7 +101,12 @@ public static class ViberActivityMapper
     public static string SenderName(string botName)
     {
         var info = new StringInfo(string.IsNullOrWhiteSpace(botName) ? "Bot" : botName.Trim());
-        return info.LengthInTextElements <= MaxSenderNameLength ? info.String : info.SubstringByTextElements(0, MaxSenderNameLength);
+        if (info.LengthInTextElements <= MaxSenderNameLength)
+        {
+            return info.String;
+        }
+        // Cut at the limit, without leaving a dangling separator ("Starting Point – ") at the end.
+        return info.SubstringByTextElements(0, MaxSenderNameLength).TrimEnd(' ', '-', '–', '—', '|', ',', ':', '·');
     }
 
     /// <summary>Drops trailing buttons until the whole JSON fits Viber's 30 KB limit.</summary>
@@ -153,6 +158,7 @@ public static class ViberActivityMapper
         }
         actions.AddRange(activity.SuggestedActions?.Actions ?? []);
         // Viber shows plain text; the bold markers the flows use for Telegram would appear literally.
-        return (sb.ToString().Replace("**", "", StringComparison.Ordinal).Trim(), actions);
+        var text = sb.ToString();
+        return (VerbatimText.IsVerbatim(activity) ? text.Trim() : text.Replace("**", "", StringComparison.Ordinal).Trim(), actions);
     }
 }
