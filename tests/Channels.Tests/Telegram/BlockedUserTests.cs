@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntegrationBot.Channels.Tests.Fakes;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
@@ -13,17 +12,6 @@ namespace IntegrationBot.Channels.Tests.Telegram;
 /// (reminders, counselor messages) until the person writes again.</summary>
 public sealed class BlockedUserTests
 {
-    private static string Update(int id, string text) => new JsonObject
-    {
-        ["update_id"] = id,
-        ["message"] = new JsonObject
-        {
-            ["message_id"] = id, ["date"] = 1700000000, ["text"] = text,
-            ["chat"] = new JsonObject { ["id"] = 4242, ["type"] = "private" },
-            ["from"] = new JsonObject { ["id"] = 4242, ["is_bot"] = false, ["first_name"] = "Ana", ["language_code"] = "sl" },
-        },
-    }.ToJsonString();
-
     [Fact]
     public async Task A_blocked_chat_gets_no_more_sends_until_the_person_writes_again()
     {
@@ -35,7 +23,7 @@ public sealed class BlockedUserTests
         var unreachable = host.Services.GetRequiredService<IUnreachableRecipients>();
         api.FailNext("sendMessage", 403, "Forbidden: bot was blocked by the user");
 
-        await TelegramWebhookTests.PostAsync(host.Client, Update(80, "hello"));
+        await TelegramWebhookTests.PostAsync(host.Client, TelegramEndToEndTests.Update(80, "hello"));
         await api.WaitForCallsAsync("sendMessage", 1);
         await WaitUntilAsync(async () => (await store.ListDeadLettersAsync(ct)).Count == 1);
         Assert.Equal(UnreachableReason.Blocked, unreachable.ReasonFor("telegram", "4242"));
@@ -51,7 +39,7 @@ public sealed class BlockedUserTests
         Assert.Single(api.CallsTo("sendMessage"));
 
         // The person unblocks and writes: the mark is gone and the answer goes out.
-        await TelegramWebhookTests.PostAsync(host.Client, Update(81, "I am back"));
+        await TelegramWebhookTests.PostAsync(host.Client, TelegramEndToEndTests.Update(81, "I am back"));
         var calls = await api.WaitForCallsAsync("sendMessage", 2);
         Assert.Equal("you said: I am back", calls[1].Parameters["text"]!.GetValue<string>());
         Assert.Null(unreachable.ReasonFor("telegram", "4242"));

@@ -1,4 +1,3 @@
-using System.Text.Json.Nodes;
 using IntegrationBot.Channels.Tests.Fakes;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.TestSupport;
@@ -13,17 +12,6 @@ public sealed class SplitReplyDeliveryTests
     // "you said: " + this is about 6,000 characters: two Telegram messages.
     private static readonly string LongText = string.Concat(Enumerable.Range(1, 200).Select(i => $"Sentence number {i:D3} of the reply. "));
 
-    private static string Update(int id, string text) => new JsonObject
-    {
-        ["update_id"] = id,
-        ["message"] = new JsonObject
-        {
-            ["message_id"] = id, ["date"] = 1700000000, ["text"] = text,
-            ["chat"] = new JsonObject { ["id"] = 4242, ["type"] = "private" },
-            ["from"] = new JsonObject { ["id"] = 4242, ["is_bot"] = false, ["first_name"] = "Ana", ["language_code"] = "sl" },
-        },
-    }.ToJsonString();
-
     [Fact]
     public async Task Rate_limit_on_the_second_part_resends_only_that_part()
     {
@@ -34,7 +22,7 @@ public sealed class SplitReplyDeliveryTests
         // Longer than the HTTP client holds a request for, so the outbox itself reschedules.
         api.FailNext("sendMessage", 429, "Too Many Requests: retry after 6", retryAfter: 6);
 
-        await TelegramWebhookTests.PostAsync(host.Client, Update(70, LongText));
+        await TelegramWebhookTests.PostAsync(host.Client, TelegramEndToEndTests.Update(70, LongText));
 
         var calls = await api.WaitForCallsAsync("sendMessage", 3, TimeSpan.FromSeconds(60));
         var texts = calls.Select(c => c.Parameters["text"]!.GetValue<string>()).ToList();
@@ -55,7 +43,7 @@ public sealed class SplitReplyDeliveryTests
         api.FailNext("sendMessage", 400, "Bad Request: message is too long");
         var store = host.Services.GetRequiredService<IOutboxStore>();
 
-        await TelegramWebhookTests.PostAsync(host.Client, Update(71, LongText));
+        await TelegramWebhookTests.PostAsync(host.Client, TelegramEndToEndTests.Update(71, LongText));
 
         var calls = await api.WaitForCallsAsync("sendMessage", 2, TimeSpan.FromSeconds(60));
         var dead = await WaitForDeadLetterAsync(store);
