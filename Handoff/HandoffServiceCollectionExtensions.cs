@@ -32,6 +32,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService<OfficeSettingsCheck>();
 
         services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
         services.AddSingleton<LiteDbHandoffStore>();
         services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<LiteDbHandoffStore>());

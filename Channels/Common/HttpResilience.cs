@@ -5,10 +5,14 @@ using Polly;
 
 namespace IntegrationBot.Channels.Common;
 
-/// <summary>The outbound HTTP policy both channel clients share: per-attempt timeout, retries with jittered exponential
-/// backoff on 5xx, 408 and short 429s (waiting the server's <c>retry_after</c>), and an overall deadline.</summary>
-/// <remarks>A 429 asking for more than <see cref="MaxInlineRetryAfter"/> is passed through: the outbox then
-/// reschedules the message instead of holding a connection and a worker for that long.</remarks>
+/// <summary>The outbound HTTP policy both channel clients share: one attempt timeout, retries with jittered exponential
+/// backoff on 5xx, 408 and short 429s (waiting the server's <c>retry_after</c>) and on connections that could not be
+/// opened, and an overall deadline.</summary>
+/// <remarks>A request that was written and then timed out is not resent: the API may have acted on it (a message
+/// delivered whose answer was slow), and a resend shows the person the message twice (see <see cref="SendFailure"/>).
+/// Hence one attempt timeout, well above the APIs' normal answer time. A 429 asking for more than
+/// <see cref="MaxInlineRetryAfter"/> is passed through: the outbox then reschedules the message instead of holding a
+/// connection and a worker for that long.</remarks>
 public static class HttpResilience
 {
     public static readonly TimeSpan MaxInlineRetryAfter = TimeSpan.FromSeconds(5);
@@ -24,7 +28,7 @@ public static class HttpResilience
             Delay = TimeSpan.FromMilliseconds(300),
             ShouldHandle = async args => args.Outcome switch
             {
-                { Exception: HttpRequestException or TimeoutException or Polly.Timeout.TimeoutRejectedException } => true,
+                { Exception: { } e } => SendFailure.IsBeforeRequestWritten(e),
                 { Result: { StatusCode: HttpStatusCode.TooManyRequests } r } =>
                     await RetryAfterAsync(r) is not { } wait || wait <= MaxInlineRetryAfter,
                 { Result: { } r } => (int)r.StatusCode >= 500 || r.StatusCode == HttpStatusCode.RequestTimeout,

@@ -126,13 +126,22 @@ public static class TelegramActivityMapper
             text = ButtonsOnlyText;
         }
         var parts = Common.TextSplitter.Split(text, MaxMessageLength);
+        var verbatim = VerbatimText.IsVerbatim(activity);
         return parts.Select((part, i) => new SendMessageRequest
         {
             ChatId = chatId,
-            Text = TelegramHtml.FromPlainText(part),
+            Text = verbatim ? TelegramHtml.Escape(part) : TelegramHtml.FromPlainText(part),
             ParseMode = ParseMode.Html,
             ReplyMarkup = i == parts.Count - 1 ? keyboard : null,
         }).ToList();
+    }
+
+    /// <summary>The reply as the Telegram messages it becomes (text over 4096 characters → several), one activity each.</summary>
+    public static IReadOnlyList<Activity> SplitIntoMessages(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (text, buttons) = Compose(activity);
+        return Common.ActivityParts.Split(activity, text, buttons, MaxMessageLength);
     }
 
     /// <summary>The typing indicator for a <c>typing</c> activity, else null.</summary>

@@ -1,10 +1,12 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.Telegram;
 
@@ -17,12 +19,17 @@ public static class TelegramChannelExtensions
             .Bind(configuration.GetSection(TelegramOptions.Section))
             .Validate(o => o.WebhookSecret is null || TelegramOptions.IsValidSecret(o.WebhookSecret),
                 "IntegrationBot:Channels:Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -.")
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "IntegrationBot:Channels:Telegram:SendTimeout must be positive.")
+            .Validate(o => o.Pacing is { MessagesPerSecond: > 0, PerChatPerSecond: > 0, PerChatBurst: >= 1 },
+                "IntegrationBot:Channels:Telegram:Pacing needs positive MessagesPerSecond and PerChatPerSecond and a PerChatBurst of at least 1.")
             .Validate(o => o.Mode is TelegramOptions.WebhookMode or TelegramOptions.PollingMode,
                 "IntegrationBot:Channels:Telegram:Mode must be 'webhook' or 'polling'.")
             .ValidateOnStart();
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
+        services.AddSingleton<IValidateOptions<TelegramOptions>, PublicBaseUrlValidation>();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.TryAddSingleton<TelegramClientFactory>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<TelegramAdapter>();
@@ -33,7 +40,8 @@ public static class TelegramChannelExtensions
         // out at Information: no default loggers on these clients; failures are logged by TelegramLog without the URL.
         services.AddHttpClient(TelegramClientFactory.HttpClientName)
             .RemoveAllLoggers()
-            .AddResilienceHandler("telegram", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+            .AddResilienceHandler("telegram", (b, context) => HttpResilience.Configure(b,
+                context.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.SendTimeout));
         services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)
             .RemoveAllLoggers()
             .AddResilienceHandler("telegram-polling", b => HttpResilience.Configure(b,

@@ -1,6 +1,8 @@
 using System.Net;
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -12,15 +14,20 @@ using Telegram.Bot.Types.Enums;
 namespace IntegrationBot.Channels.Telegram;
 
 /// <summary>Delivers outbox activities to Telegram and translates the Bot API's answers into delivery results.</summary>
-/// <remarks>A split message is sent part by part; if a later part fails, the outbox retries the whole activity, so
-/// earlier parts may repeat — preferred to losing the rest.</remarks>
+/// <remarks>A reply over 4096 characters is committed as one outbox entry per message (<see cref="SplitIntoMessages"/>),
+/// so a fault on a later part neither repeats the earlier ones nor goes unreported.</remarks>
 public sealed class TelegramChannelSender(
     TelegramClientFactory clients,
     ICallbackDataStore callbackData,
     IOptions<TelegramOptions> options,
+    TimeProvider time,
     ILogger<TelegramChannelSender> logger) : IChannelSender
 {
+    private readonly SendPacer _pacer = new(options.Value.Pacing, time);
+
     public string ChannelId => TelegramActivityMapper.ChannelId;
+
+    public IReadOnlyList<Activity> SplitIntoMessages(Activity activity) => TelegramActivityMapper.SplitIntoMessages(activity);
 
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -35,13 +42,18 @@ public sealed class TelegramChannelSender(
         var client = clients.Create();
         try
         {
+            // Answers to someone talking now carry the id of their message; proactive ones (reminders, announcements,
+            // counselor messages) do not, and wait behind them when the overall rate is the limit.
+            var interactive = activity.ReplyToId is not null;
             if (TelegramActivityMapper.ToChatAction(activity) is { } action)
             {
+                await _pacer.WaitAsync(activity.Conversation.Id, interactive, cancellationToken);
                 await client.SendRequest(action, cancellationToken);
                 return DeliveryResult.Delivered;
             }
             foreach (var request in TelegramActivityMapper.ToSendMessageRequests(activity, callbackData))
             {
+                await _pacer.WaitAsync(activity.Conversation.Id, interactive, cancellationToken);
                 await SendMessageAsync(client, request, cancellationToken);
             }
             return DeliveryResult.Delivered;
@@ -52,8 +64,12 @@ public sealed class TelegramChannelSender(
             return ex switch
             {
                 { ErrorCode: 429 } => DeliveryResult.RetryAfter(TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 5))),
-                // 400 bad request, 403 blocked by the user or kicked, 404 chat gone: resending cannot help.
-                { ErrorCode: 400 or 403 or 404 } => DeliveryResult.Failed($"telegram {ex.ErrorCode}", permanent: true),
+                // 403: blocked by the user, deactivated or kicked: nothing more goes to this chat until they write.
+                { ErrorCode: 403 } => DeliveryResult.Gone(ex.Message.Contains("blocked", StringComparison.OrdinalIgnoreCase)
+                    ? UnreachableReason.Blocked
+                    : UnreachableReason.Left),
+                // 400 bad request, 404 chat gone: resending cannot help.
+                { ErrorCode: 400 or 404 } => DeliveryResult.Failed($"telegram {ex.ErrorCode}", permanent: true),
                 _ => DeliveryResult.Failed($"telegram {ex.ErrorCode}", permanent: false),
             };
         }
@@ -61,7 +77,9 @@ public sealed class TelegramChannelSender(
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
             TelegramLog.SendFailed(logger, 0, ex);
-            return DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+            return SendFailure.IsRetryable(ex)
+                ? DeliveryResult.Failed(ex.GetType().Name, permanent: false)
+                : DeliveryResult.Failed(SendFailure.UnconfirmedReason, permanent: true);
         }
     }
 

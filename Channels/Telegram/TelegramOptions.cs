@@ -1,3 +1,5 @@
+using IntegrationBot.Channels.Common;
+
 namespace IntegrationBot.Channels.Telegram;
 
 /// <summary>Settings under <c>IntegrationBot:Channels:Telegram</c>; the channel is on when <see cref="Token"/> is set.</summary>
@@ -16,6 +18,13 @@ public sealed class TelegramOptions
     public string? ApiBaseUrl { get; set; }
 
     public string Mode { get; set; } = WebhookMode;
+
+    /// <summary>How long one request waits for the API's answer; a request that times out is never resent (the
+    /// message may have arrived). Well above the API's normal answer time (under a second).</summary>
+    public TimeSpan SendTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How fast messages go out; see docs/reliability.md.</summary>
+    public PacingOptions Pacing { get; set; } = new();
 
     public bool IsEnabled => !string.IsNullOrWhiteSpace(Token);
 

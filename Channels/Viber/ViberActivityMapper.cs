@@ -93,10 +93,23 @@ public static class ViberActivityMapper
         return messages;
     }
 
+    /// <summary>The reply as the Viber messages it becomes (text over 7000 characters → several), one activity each.</summary>
+    public static IReadOnlyList<Activity> SplitIntoMessages(Activity activity)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var (text, actions) = Compose(activity);
+        return ActivityParts.Split(activity, text, actions, MaxTextLength);
+    }
+
     public static string SenderName(string botName)
     {
         var info = new StringInfo(string.IsNullOrWhiteSpace(botName) ? "Bot" : botName.Trim());
-        return info.LengthInTextElements <= MaxSenderNameLength ? info.String : info.SubstringByTextElements(0, MaxSenderNameLength);
+        if (info.LengthInTextElements <= MaxSenderNameLength)
+        {
+            return info.String;
+        }
+        // Cut at the limit, without leaving a dangling separator ("Starting Point – ") at the end.
+        return info.SubstringByTextElements(0, MaxSenderNameLength).TrimEnd(' ', '-', '–', '—', '|', ',', ':', '·');
     }
 
     /// <summary>Drops trailing buttons until the whole JSON fits Viber's 30 KB limit.</summary>
@@ -148,6 +161,7 @@ public static class ViberActivityMapper
         }
         actions.AddRange(activity.SuggestedActions?.Actions ?? []);
         // Viber shows plain text; the bold markers the flows use for Telegram would appear literally.
-        return (sb.ToString().Replace("**", "", StringComparison.Ordinal).Trim(), actions);
+        var text = sb.ToString();
+        return (VerbatimText.IsVerbatim(activity) ? text.Trim() : text.Replace("**", "", StringComparison.Ordinal).Trim(), actions);
     }
 }

@@ -1,10 +1,12 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.Viber;
 
@@ -16,7 +18,8 @@ public static class ViberChannelExtensions
         services.Configure<ViberOptions>(configuration.GetSection(ViberOptions.Section));
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<IViberSubscribers, InMemoryViberSubscribers>();
+        services.TryAddSingleton<IViberSubscribers, ViberSubscribers>();
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.TryAddKeyedSingleton(ViberActivityMapper.ChannelId, (_, _) => new InboundDeduplicator());
         services.TryAddSingleton<ViberAdapter>();
         services.TryAddKeyedSingleton<IInboundActivityHandler>(ViberActivityMapper.ChannelId,
@@ -27,7 +30,8 @@ public static class ViberChannelExtensions
         // The auth token travels in a header; no default HttpClient loggers, so no level can ever write it out.
         services.AddHttpClient<IViberClient, ViberClient>()
             .RemoveAllLoggers()
-            .AddResilienceHandler("viber", b => HttpResilience.Configure(b, TimeSpan.FromSeconds(15)));
+            .AddResilienceHandler("viber", (b, context) => HttpResilience.Configure(b,
+                context.ServiceProvider.GetRequiredService<IOptions<ViberOptions>>().Value.SendTimeout));
         services.AddHostedService<ViberWebhookRegistration>();
         return services;
     }

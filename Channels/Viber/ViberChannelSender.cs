@@ -1,5 +1,7 @@
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly.Timeout;
@@ -11,12 +13,19 @@ public sealed class ViberChannelSender(
     IViberClient client,
     IViberSubscribers subscribers,
     IOptions<ViberOptions> options,
+    TimeProvider time,
     ILogger<ViberChannelSender> logger) : IChannelSender
 {
+    private readonly SendPacer _pacer = new(options.Value.Pacing, time);
+
     /// <summary>Viber gives no retry time for status 12; its limit is per hour, so wait a while, not seconds.</summary>
     public static readonly TimeSpan TooManyRequestsDelay = TimeSpan.FromMinutes(2);
 
     public string ChannelId => ViberActivityMapper.ChannelId;
+
+    /// <summary>One outbox entry per Viber message, so a fault on a later part neither repeats nor hides the others.</summary>
+    public IReadOnlyList<Activity> SplitIntoMessages(Activity activity) =>
+        ViberAdapter.IsWelcome(activity) ? [activity] : ViberActivityMapper.SplitIntoMessages(activity);
 
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -35,12 +44,13 @@ public sealed class ViberChannelSender(
         }
         if (subscribers.IsUnsubscribed(receiver))
         {
-            return DeliveryResult.Failed("viber user unsubscribed", permanent: true);
+            return DeliveryResult.Gone(UnreachableReason.Left);
         }
         try
         {
             foreach (var message in ViberActivityMapper.ToSendMessages(activity, receiver, o.BotName, o.MinApiVersion))
             {
+                await _pacer.WaitAsync(receiver, interactive: activity.ReplyToId is not null, cancellationToken);
                 var answer = await client.SendMessageAsync(message, cancellationToken);
                 if (answer.IsOk)
                 {
@@ -50,6 +60,7 @@ public sealed class ViberChannelSender(
                 if (answer.ReceiverGone)
                 {
                     subscribers.MarkUnsubscribed(receiver);
+                    return DeliveryResult.Gone(UnreachableReason.Left);
                 }
                 return answer.Status == ViberApiResponse.TooManyRequests
                     ? DeliveryResult.RetryAfter(TooManyRequestsDelay)
@@ -60,7 +71,9 @@ public sealed class ViberChannelSender(
         catch (Exception ex) when (ex is HttpRequestException or TimeoutRejectedException
                                        || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            return DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+            return SendFailure.IsRetryable(ex)
+                ? DeliveryResult.Failed(ex.GetType().Name, permanent: false)
+                : DeliveryResult.Failed(SendFailure.UnconfirmedReason, permanent: true);
         }
     }
 }

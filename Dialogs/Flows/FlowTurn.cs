@@ -57,6 +57,10 @@ public sealed class FlowTurn(ITurnContext context, ConversationData data, Locali
         Data = Data with { Offered = buttons ?? [] };
     }
 
+    /// <summary>Sends a person's own words (a counselor's message) to go out on every channel exactly as written.</summary>
+    public Task SendVerbatimAsync(string text, CancellationToken cancellationToken = default) =>
+        Context.SendActivityAsync(VerbatimText.Mark(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }), cancellationToken);
+
     /// <summary>The flow turn of a turn context (set by the bot at the start of the turn).</summary>
     public static FlowTurn Of(ITurnContext context) =>
         context.TurnState.Get<FlowTurn>(TurnStateKey) ?? throw new InvalidOperationException("The flows did not start this turn.");

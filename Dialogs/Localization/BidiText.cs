@@ -40,7 +40,8 @@ public static class BidiText
             // A run is left-to-right characters joined by spaces and neutral punctuation that sit between them.
             var end = i + 1;
             var lastStrong = i;
-            while (end < text.Length && text[end] != '\n' && (IsLeftToRight(text[end]) || IsJoiner(text[end])))
+            var open = 0;
+            while (end < text.Length && text[end] != '\n' && (IsLeftToRight(text[end]) || IsJoiner(text, end, ref open)))
             {
                 if (IsLeftToRight(text[end]))
                 {
@@ -83,7 +84,27 @@ public static class BidiText
 
     private static bool IsRightToLeftLetter(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
 
-    private static bool IsJoiner(char c) =>
-        c is ' ' or '.' or ',' or '-' or '+' or '/' or ':' or '@' or '_' or '(' or ')' or '\''
-        || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+    /// <summary>
+    /// Whether the neutral character at <paramref name="at"/> may join two left-to-right parts into one isolated run.
+    /// Punctuation that belongs to the surrounding right-to-left sentence stays outside the run: a closing bracket whose
+    /// opening one is not in the run, and a colon that ends a label ("ZIP): 60" → ⁦ZIP⁩): ⁦60⁩, not ⁦ZIP): 60⁩).
+    /// </summary>
+    private static bool IsJoiner(string text, int at, ref int open)
+    {
+        var c = text[at];
+        switch (c)
+        {
+            case '(':
+                open++;
+                return true;
+            case ')':
+                return open-- > 0;
+            case ':':
+                // "10:30", "https://" join; "ZIP: 60" is a label and its value.
+                return at + 1 < text.Length && !char.IsWhiteSpace(text[at + 1]);
+            default:
+                return c is ' ' or '.' or ',' or '-' or '+' or '/' or '@' or '_' or '\''
+                    || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+        }
+    }
 }

@@ -27,11 +27,12 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     }
 
     /// <summary>
-    /// Does not wait for the disk: the entry was already handed to the channel (whose own log, for web chat, is
-    /// durable first), so losing this delete to a power failure means at worst one repeated delivery, never a lost one.
+    /// Durable right after the channel answered: the delete joins the next group commit ahead of queued turn commits,
+    /// so the window in which a crash makes the outbox send a delivered message again is the HTTP round trip itself,
+    /// not the write queue's length under load (measured in the crash test, see docs/reliability.md).
     /// </summary>
     public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken) =>
-        _database.WriteWithoutWaitingForDiskAsync(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId), cancellationToken);
+        _database.WriteAheadAsync(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId), cancellationToken);
 
     public Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken) =>
         UpdateAsync(entryId, e => e with { Attempts = attempts, NextAttemptAt = nextAttemptAt, LastError = lastError }, cancellationToken);

@@ -1,3 +1,4 @@
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -14,7 +15,8 @@ public sealed partial class OutboxDispatcher(
     OutboxSignal signal,
     IOptions<OutboxOptions> options,
     TimeProvider time,
-    ILogger<OutboxDispatcher> logger) : BackgroundService
+    ILogger<OutboxDispatcher> logger,
+    IUnreachableRecipients? unreachable = null) : BackgroundService
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
     private readonly OutboxOptions _options = options.Value;
@@ -32,16 +34,44 @@ public sealed partial class OutboxDispatcher(
         try
         {
             var delivered = 0;
+            // One delivery at a time per conversation (its head); a conversation whose delivery finished, or that got
+            // new replies meanwhile, starts again at once instead of waiting for the slowest of the batch: with
+            // channel pacing a long announcement must not hold up the answer to someone talking now.
+            var running = new Dictionary<string, Task<bool>>(StringComparer.Ordinal);
+            // Cancelled on return, so a wait left pending never swallows a signal meant for the worker's own wait.
+            using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            Task? newReplies = null;
             while (true)
             {
                 var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
-                if (heads.Count == 0)
+                foreach (var entry in heads.Where(h => !running.ContainsKey(h.ConversationKey)))
                 {
+                    running[entry.ConversationKey] = DeliverAsync(entry, cancellationToken);
+                }
+
+                if (running.Count == 0)
+                {
+                    await stopWaiting.CancelAsync();
+                    if (newReplies is not null)
+                    {
+                        await newReplies.ContinueWith(_ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+                    }
+
                     return delivered;
                 }
 
-                var results = await Task.WhenAll(heads.Select(entry => DeliverAsync(entry, cancellationToken)));
-                delivered += results.Count(ok => ok);
+                newReplies ??= signal.WaitAsync(_options.IdlePoll, time, stopWaiting.Token);
+                var first = await Task.WhenAny(running.Values.Append(newReplies));
+                if (first == newReplies)
+                {
+                    newReplies = null;
+                }
+
+                foreach (var (conversation, delivery) in running.Where(r => r.Value.IsCompleted).ToList())
+                {
+                    delivered += await delivery ? 1 : 0;
+                    running.Remove(conversation);
+                }
             }
         }
         finally
@@ -82,14 +112,30 @@ public sealed partial class OutboxDispatcher(
             return false;
         }
 
+        var activity = entry.Activity;
+        var conversationId = activity.Conversation?.Id;
+        if (conversationId is not null && unreachable?.ReasonFor(entry.ChannelId, conversationId) is { } gone)
+        {
+            // Blocked or unsubscribed: sending would only meet the same refusal (and count against our limits).
+            await DeadLetterAsync(entry, entry.Attempts, $"unreachable: {gone}", cancellationToken);
+            return false;
+        }
+
         DeliveryResult result;
         try
         {
-            result = await sender.SendAsync(entry.Activity, cancellationToken);
+            result = await sender.SendAsync(activity, cancellationToken);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             result = DeliveryResult.Failed(ex.GetType().Name, permanent: false);
+        }
+
+        if (result.RecipientGone && conversationId is not null)
+        {
+            unreachable?.Mark(entry.ChannelId, conversationId, result.Reason ?? "unreachable");
+            await DeadLetterAsync(entry, attempts, $"unreachable: {result.Reason}", cancellationToken);
+            return false;
         }
 
         switch (result.Outcome)

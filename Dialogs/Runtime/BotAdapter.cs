@@ -21,6 +21,12 @@ public abstract partial class BotAdapter(BotRuntime runtime)
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var inboundKey = activity.Id is { Length: > 0 } id ? $"{activity.ChannelId}|{id}" : null;
+        // The person wrote: they unblocked the bot or subscribed again, so replies may go out.
+        if (activity.ChannelId is { } channel && activity.Conversation?.Id is { } conversation)
+        {
+            Runtime.Unreachable?.Clear(channel, conversation);
+        }
+
         return RunTurnAsync(activity, inboundKey, bot.OnTurnAsync, cancellationToken);
     }
 
@@ -80,7 +86,7 @@ public abstract partial class BotAdapter(BotRuntime runtime)
                 }
             }
 
-            var commit = new TurnCommit(conversationKey, inboundKey, changes, context.BufferedActivities);
+            var commit = new TurnCommit(conversationKey, inboundKey, changes, Runtime.SplitIntoMessages(context.BufferedActivities));
             switch (await Runtime.TurnStore.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:
@@ -89,7 +95,7 @@ public abstract partial class BotAdapter(BotRuntime runtime)
                         Runtime.OutboxSignal.Notify();
                     }
 
-                    return new TurnResult(TurnStatus.Processed, [.. commit.Outgoing.Select(a => a.Id!)]);
+                    return new TurnResult(TurnStatus.Processed, [.. context.BufferedActivities.Select(a => a.Id!)]);
                 case CommitOutcome.Duplicate:
                     return TurnResult.Duplicate;
                 case CommitOutcome.Conflict when attempt < Runtime.MaxCommitAttempts:

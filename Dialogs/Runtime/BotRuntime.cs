@@ -1,5 +1,7 @@
+using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.State;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -12,8 +14,13 @@ public sealed class BotRuntime(
     IEnumerable<BotState> states,
     IEnumerable<IMiddleware> middleware,
     OutboxSignal outboxSignal,
-    ILogger<BotAdapter>? logger = null)
+    ILogger<BotAdapter>? logger = null,
+    IEnumerable<IChannelSender>? senders = null,
+    IUnreachableRecipients? unreachable = null)
 {
+    private readonly Dictionary<string, IChannelSender> _senders =
+        (senders ?? []).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
+
     public ITurnStore TurnStore { get; } = turnStore;
 
     public IConversationLock ConversationLock { get; } = conversationLock;
@@ -25,7 +32,16 @@ public sealed class BotRuntime(
 
     public OutboxSignal OutboxSignal { get; } = outboxSignal;
 
+    /// <summary>People marked unreachable on a channel; a message from them clears their mark.</summary>
+    public IUnreachableRecipients? Unreachable { get; } = unreachable;
+
     public ILogger<BotAdapter> Logger { get; } = logger ?? NullLogger<BotAdapter>.Instance;
+
+    /// <summary>A turn's replies as the messages their channels will send, one outbox entry each.</summary>
+    public IReadOnlyList<Activity> SplitIntoMessages(IReadOnlyList<Activity> replies) =>
+        replies.Any(r => r.ChannelId is { } c && _senders.ContainsKey(c))
+            ? [.. replies.SelectMany(r => r.ChannelId is { } c && _senders.TryGetValue(c, out var sender) ? sender.SplitIntoMessages(r) : [r])]
+            : replies;
 
     /// <summary>How often a turn is rerun after losing an eTag race before giving up.</summary>
     public int MaxCommitAttempts { get; init; } = 5;

@@ -2,6 +2,7 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,6 +33,7 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.AddLogging();
         services.TryAddSingleton<IConversationLock, KeyedAsyncLock>();
         services.TryAddSingleton<OutboxSignal>();
+        services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
 
         services.TryAddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<MemoryStorage>();

@@ -26,6 +26,8 @@ internal sealed class LiteDbWriter : IDisposable
     private readonly LiteDatabase _database;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
+    // Writes that go into the next transaction ahead of the queue (delivery marks: see EnqueueAhead).
+    private readonly Queue<PendingWrite> _ahead = new();
     private readonly object _sync = new();
     private readonly Thread _thread;
     private bool _stopping;
@@ -53,7 +55,7 @@ internal sealed class LiteDbWriter : IDisposable
     {
         lock (_sync)
         {
-            if (_busy || _stopping || _queue.Count > 0)
+            if (_busy || _stopping || _queue.Count > 0 || _ahead.Count > 0)
             {
                 return null;
             }
@@ -95,13 +97,22 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    public void Enqueue(PendingWrite write)
+    public void Enqueue(PendingWrite write) => Enqueue(write, _queue);
+
+    /// <summary>
+    /// Queues a write that joins the next transaction before everything already queued. For small writes whose delay
+    /// has a cost of its own and that no queued write depends on: a delivery mark that waits behind hundreds of turn
+    /// commits leaves a message marked undelivered, and sent again after a crash, although the person has it.
+    /// </summary>
+    public void EnqueueAhead(PendingWrite write) => Enqueue(write, _ahead);
+
+    private void Enqueue(PendingWrite write, Queue<PendingWrite> queue)
     {
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            _queue.Enqueue(write);
-            if (_queue.Count == 1)
+            queue.Enqueue(write);
+            if (_queue.Count + _ahead.Count == 1)
             {
                 Monitor.Pulse(_sync);
             }
@@ -160,10 +171,10 @@ internal sealed class LiteDbWriter : IDisposable
         batch.Clear();
         lock (_sync)
         {
-            while (_queue.Count == 0 || _busy)
+            while ((_queue.Count == 0 && _ahead.Count == 0) || _busy)
             {
                 // Stops only when nothing runs inline either, so the database is closed after the last write.
-                if (_stopping && _queue.Count == 0 && !_busy)
+                if (_stopping && _queue.Count == 0 && _ahead.Count == 0 && !_busy)
                 {
                     return false;
                 }
@@ -172,6 +183,11 @@ internal sealed class LiteDbWriter : IDisposable
             }
 
             _busy = true;
+
+            while (batch.Count < MaxBatch && _ahead.TryDequeue(out var first))
+            {
+                batch.Add(first);
+            }
 
             while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
             {

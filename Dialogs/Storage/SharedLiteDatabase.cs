@@ -91,6 +91,31 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         return pending.Task;
     }
 
+    /// <summary>
+    /// Like <see cref="WriteAsync{T}"/> (durable, in a group commit), but joins the next transaction ahead of the writes
+    /// already queued. Only for small writes no queued write depends on, such as marking an outbox entry delivered.
+    /// </summary>
+    public async Task<T> WriteAheadAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = _writer.TryRunNow(write);
+        if (pending is null)
+        {
+            var queued = new PendingWrite<T>(write, cancellationToken);
+            _writer.EnqueueAhead(queued);
+            pending = queued.Task;
+        }
+
+        var result = await pending.ConfigureAwait(false);
+        if (_sync is not null)
+        {
+            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
     /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,
     /// since an index lost to a power failure is simply created again at the next start.</summary>
     public void Setup(Action<LiteDatabase> setup)

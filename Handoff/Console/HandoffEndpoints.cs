@@ -22,13 +22,13 @@ public static class HandoffEndpoints
         handoffs.MapGet("/stream", HandoffStream.RunAsync);
         handoffs.MapGet("/{id:guid}", GetAsync);
         handoffs.MapPost("/{id:guid}/claim", (Guid id, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
-            Respond(queue.ClaimAsync(id, CounselorAuth.Name(user), ct), time));
+            Respond(queue.ClaimAsync(id, CounselorAuth.Name(user), ct), queue, time));
         handoffs.MapPost("/{id:guid}/release", (Guid id, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
-            Respond(queue.ReleaseAsync(id, CounselorAuth.Name(user), ct), time));
+            Respond(queue.ReleaseAsync(id, CounselorAuth.Name(user), ct), queue, time));
         handoffs.MapPost("/{id:guid}/messages", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
-            ValidText(body?.Text) is { } text ? Respond(queue.SendCounselorMessageAsync(id, CounselorAuth.Name(user), text, ct), time) : BadText());
+            ValidText(body?.Text) is { } text ? Respond(queue.SendCounselorMessageAsync(id, CounselorAuth.Name(user), text, ct), queue, time) : BadText());
         handoffs.MapPost("/{id:guid}/notes", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
-            ValidText(body?.Text) is { } text ? Respond(queue.AddNoteAsync(id, CounselorAuth.Name(user), text, ct), time) : BadText());
+            ValidText(body?.Text) is { } text ? Respond(queue.AddNoteAsync(id, CounselorAuth.Name(user), text, ct), queue, time) : BadText());
         handoffs.MapPost("/{id:guid}/transfer", TransferAsync);
         handoffs.MapGet("/{id:guid}/plan", GetPlanAsync);
         handoffs.MapPost("/{id:guid}/plan/done", (Guid id, ConsoleRequests.PlanStep? body, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
@@ -36,7 +36,7 @@ public static class HandoffEndpoints
         handoffs.MapPost("/{id:guid}/plan/steps", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
             ValidText(body?.Text) is { } text ? ChangePlanAsync(id, user, queue, plans, (plan, request) => plan.AddStepAsync(request, text, CounselorAuth.Name(user), ct), ct) : BadText());
         handoffs.MapPost("/{id:guid}/close", (Guid id, ConsoleRequests.Close? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
-            Respond(queue.CloseAsync(id, CounselorAuth.Name(user), ValidText(body?.Outcome) ?? "resolved", ct), time));
+            Respond(queue.CloseAsync(id, CounselorAuth.Name(user), ValidText(body?.Outcome) ?? "resolved", ct), queue, time));
     }
 
     private static async Task<IResult> ListAsync(string? status, bool? all, ClaimsPrincipal user, HandoffQueue queue, CounselorDirectory directory, CounselorPresence presence, TimeProvider time, CancellationToken ct)
@@ -74,7 +74,7 @@ public static class HandoffEndpoints
 
     private static async Task<IResult> GetAsync(Guid id, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
         await queue.GetAsync(id, ct) is { } request
-            ? TypedResults.Json(HandoffView.From(request, time.GetUtcNow(), details: true), HandoffJson.Options)
+            ? TypedResults.Json(Details(request, queue, time), HandoffJson.Options)
             : TypedResults.NotFound();
 
     private static async Task<IResult> GetPlanAsync(Guid id, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
@@ -98,23 +98,30 @@ public static class HandoffEndpoints
         return await change(plan, request) && await plan.GetAsync(request, ct) is { } view ? TypedResults.Json(view, HandoffJson.Options) : TypedResults.NotFound();
     }
 
+    private static HandoffView Details(HandoffRequest request, HandoffQueue queue, TimeProvider time) =>
+        HandoffView.From(request, time.GetUtcNow(), details: true) with { Unreachable = queue.UnreachableReasonFor(request) };
+
     private static Task<IResult> TransferAsync(Guid id, ConsoleRequests.Transfer? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct)
     {
         var me = CounselorAuth.Name(user);
         return (body?.Counselor, body?.Language) switch
         {
-            ({ Length: > 0 } counselor, null or "") => Respond(queue.TransferToCounselorAsync(id, me, counselor, ct), time),
-            (null or "", { Length: > 0 } language) => Respond(queue.TransferToLanguageAsync(id, me, language, ct), time),
+            ({ Length: > 0 } counselor, null or "") => Respond(queue.TransferToCounselorAsync(id, me, counselor, ct), queue, time),
+            (null or "", { Length: > 0 } language) => Respond(queue.TransferToLanguageAsync(id, me, language, ct), queue, time),
             _ => Task.FromResult<IResult>(TypedResults.Problem("Give exactly one of counselor or language.", statusCode: StatusCodes.Status400BadRequest)),
         };
     }
 
-    private static async Task<IResult> Respond(Task<HandoffResult> operation, TimeProvider time)
+    private static async Task<IResult> Respond(Task<HandoffResult> operation, HandoffQueue queue, TimeProvider time)
     {
         var result = await operation;
         return result.Kind switch
         {
-            HandoffResultKind.Ok => TypedResults.Json(HandoffView.From(result.Request!, time.GetUtcNow(), details: true), HandoffJson.Options),
+            HandoffResultKind.Ok => TypedResults.Json(Details(result.Request!, queue, time), HandoffJson.Options),
+            HandoffResultKind.Unreachable => TypedResults.Problem(
+                "The person has blocked the bot or left this channel; the message was not sent.",
+                statusCode: StatusCodes.Status409Conflict,
+                extensions: new Dictionary<string, object?> { ["status"] = "unreachable", ["reason"] = queue.UnreachableReasonFor(result.Request!) }),
             HandoffResultKind.NotFound => TypedResults.NotFound(),
             HandoffResultKind.AlreadyTaken => TypedResults.Problem($"Already taken by {result.Request?.AssignedCounselor}.", statusCode: StatusCodes.Status409Conflict),
             HandoffResultKind.NotHolder => TypedResults.Problem("Only the counselor holding this conversation may do that.", statusCode: StatusCodes.Status403Forbidden),

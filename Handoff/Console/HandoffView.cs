@@ -24,6 +24,9 @@ public sealed record HandoffView(
     IReadOnlyList<TranscriptEntry>? Transcript,
     IReadOnlyList<HandoffNote>? Notes)
 {
+    /// <summary>Set when the person blocked the bot (<c>blocked</c>) or left the channel (<c>left</c>): nothing reaches them.</summary>
+    public string? Unreachable { get; init; }
+
     public static HandoffView From(HandoffRequest r, DateTimeOffset now, bool canServe = true, string? needsLanguage = null, bool details = false) => new(
         r.Id,
         r.Address.ChannelId,

@@ -18,7 +18,8 @@ public sealed partial class HandoffQueue(
     HandoffEvents events,
     IOptions<HandoffOptions> options,
     TimeProvider time,
-    ILogger<HandoffQueue> logger)
+    ILogger<HandoffQueue> logger,
+    IUnreachableRecipients? unreachable = null)
 {
     private readonly SemaphoreSlim _enqueueGate = new(1, 1);
 
@@ -145,6 +146,12 @@ public sealed partial class HandoffQueue(
     /// <summary>Sends the holder's message to the user; stored first, so a crash after storing never loses it from the transcript.</summary>
     public async Task<HandoffResult> SendCounselorMessageAsync(Guid id, string counselor, string text, CancellationToken cancellationToken)
     {
+        // Refused before anything is stored: the person blocked the bot or left, so the message would never arrive.
+        if (await GetAsync(id, cancellationToken) is { } current && UnreachableReasonFor(current) is not null)
+        {
+            return HandoffResult.Fail(HandoffResultKind.Unreachable, current);
+        }
+
         var result = await MutateAsync(id, "counselorMessage", (r, now) => HandoffStateMachine.AddCounselorMessage(r, counselor, text, now), cancellationToken);
         if (result.Succeeded)
         {
@@ -153,6 +160,10 @@ public sealed partial class HandoffQueue(
 
         return result;
     }
+
+    /// <summary>Why the person cannot be reached on their channel (an <see cref="UnreachableReason"/>), or null.</summary>
+    public string? UnreachableReasonFor(HandoffRequest request) =>
+        unreachable?.ReasonFor(request.Address.ChannelId, request.Address.ConversationId);
 
     /// <summary>The holder closes with an outcome; the user is thanked and asked for satisfaction.</summary>
     public async Task<HandoffResult> CloseAsync(Guid id, string counselor, string outcome, CancellationToken cancellationToken)

@@ -9,4 +9,7 @@ public enum HandoffResultKind
     NotHolder,
     InvalidState,
     InvalidInput,
+
+    /// <summary>The person blocked the bot or left the channel; nothing was sent or stored.</summary>
+    Unreachable,
 }

@@ -21,7 +21,8 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
             // The counselor's own words go out as written; only the name in front is added.
             var message = turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text });
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SendAsync(turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message, null, cancellationToken);
+            await turn.SendVerbatimAsync(turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message, cancellationToken);
+            turn.Data = turn.Data with { Offered = [] };
         }, cancellationToken);
 
     public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>

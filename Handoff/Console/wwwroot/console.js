@@ -263,6 +263,12 @@ async function renderConversation() {
   for (const id of ['release', 'send', 'reply-text', 'canned-pick']) $(id).disabled = !mine;
   document.querySelectorAll('#transfer-form button, #close-form button').forEach((b) => { b.disabled = !mine; });
   $('reply-text').dir = r.direction;
+  // Blocked the bot / left the channel: say so where the counselor writes, since nothing will reach the person.
+  const gone = $('conv-unreachable');
+  gone.hidden = !r.unreachable;
+  gone.textContent = !r.unreachable ? ''
+    : r.unreachable === 'blocked' ? 'The person has blocked the bot: messages cannot reach them until they write again.'
+      : 'The person has left this channel (unsubscribed): messages cannot reach them until they write again.';
 
   const list = $('transcript');
   list.replaceChildren();

@@ -14,7 +14,10 @@ public sealed class FakeTelegramApi : IAsyncDisposable
 
     private readonly LoopbackApiServer _server = new();
     private readonly ConcurrentQueue<JsonObject> _pendingUpdates = new();
+    private readonly Queue<DateTime> _accepted = new();
     private int _messageId;
+    private int _perSecond;
+    private int _rateLimited;
 
     private FakeTelegramApi()
     {
@@ -33,6 +36,18 @@ public sealed class FakeTelegramApi : IAsyncDisposable
     public void FailNext(string method, int status, string description, int? retryAfter = null) =>
         _server.AnswerNext(method, Error(status, description, retryAfter));
 
+    /// <summary>The next call of <paramref name="method"/> succeeds; lets a test fail a later one (e.g. part 2 of a reply).</summary>
+    public void SucceedNext(string method) => _server.AnswerNormallyNext(method);
+
+    /// <summary>The next call of <paramref name="method"/> is received at once but answered only after <paramref name="delay"/>.</summary>
+    public void AnswerSlowlyNext(string method, TimeSpan delay) => _server.DelayNext(method, delay);
+
+    /// <summary>Like Telegram's overall limit: a <c>sendMessage</c> beyond <paramref name="perSecond"/> in the last second gets 429 retry_after 1.</summary>
+    public void LimitTo(int perSecond) => _perSecond = perSecond;
+
+    /// <summary>How many calls met the limit of <see cref="LimitTo"/>.</summary>
+    public int RateLimited => Volatile.Read(ref _rateLimited);
+
     public void QueueUpdate(JsonObject update) => _pendingUpdates.Enqueue(update);
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => _server.CallsTo(method);
@@ -49,15 +64,40 @@ public sealed class FakeTelegramApi : IAsyncDisposable
         }
         var body = await ReadParametersAsync(context.Request);
         _server.Record(new ApiCall(method, body));
+        await _server.DelayIfScriptedAsync(method, context.RequestAborted);
         return _server.TakeScriptedAnswer(method) ?? method switch
         {
             "getMe" => Ok(BotUser()),
+            "sendMessage" when OverLimit() => Error(429, "Too Many Requests: retry after 1", retryAfter: 1),
             "sendMessage" => SendMessage(body),
             "answerCallbackQuery" or "sendChatAction" or "deleteWebhook" => Ok(true),
             "setWebhook" => SetWebhook(body),
             "getUpdates" => await GetUpdatesAsync(body, context.RequestAborted),
             _ => Error(404, "Not Found: method not found"),
         };
+    }
+
+    private bool OverLimit()
+    {
+        if (_perSecond == 0)
+        {
+            return false;
+        }
+        lock (_accepted)
+        {
+            var now = DateTime.UtcNow;
+            while (_accepted.TryPeek(out var at) && now - at >= TimeSpan.FromSeconds(1))
+            {
+                _accepted.Dequeue();
+            }
+            if (_accepted.Count >= _perSecond)
+            {
+                Interlocked.Increment(ref _rateLimited);
+                return true;
+            }
+            _accepted.Enqueue(now);
+            return false;
+        }
     }
 
     private IResult SendMessage(JsonObject body)

@@ -16,6 +16,8 @@ public sealed class LoopbackApiServer : IAsyncDisposable
 {
     private readonly ConcurrentQueue<ApiCall> _calls = new();
     private readonly ConcurrentQueue<(string Method, IResult Answer)> _scripted = new();
+    private static readonly IResult NormalAnswer = Results.Empty;
+    private readonly ConcurrentQueue<(string Method, TimeSpan Delay)> _delays = new();
     private readonly SemaphoreSlim _callSignal = new(0);
     private WebApplication? _app;
 
@@ -42,9 +44,33 @@ public sealed class LoopbackApiServer : IAsyncDisposable
     /// <summary>The next call of <paramref name="method"/> gets <paramref name="answer"/> instead of the normal one.</summary>
     public void AnswerNext(string method, IResult answer) => _scripted.Enqueue((method, answer));
 
+    /// <summary>The next call of <paramref name="method"/> gets its normal answer; scripts a fault for a later call.</summary>
+    public void AnswerNormallyNext(string method) => _scripted.Enqueue((method, NormalAnswer));
+
+    /// <summary>The next call of <paramref name="method"/> is answered only after <paramref name="delay"/> (a slow network).</summary>
+    public void DelayNext(string method, TimeSpan delay) => _delays.Enqueue((method, delay));
+
+    /// <summary>Holds the answer when a delay is scripted for this call; gives up when the client goes away.</summary>
+    public async Task DelayIfScriptedAsync(string method, CancellationToken aborted)
+    {
+        if (_delays.TryPeek(out var next) && next.Method == method && _delays.TryDequeue(out next))
+        {
+            try
+            {
+                await Task.Delay(next.Delay, aborted);
+            }
+            catch (OperationCanceledException)
+            {
+                // The client stopped waiting; the call was still received (and recorded), as on a real network.
+            }
+        }
+    }
+
     /// <summary>The scripted answer for this call, when the oldest one not yet given is for <paramref name="method"/>.</summary>
     public IResult? TakeScriptedAnswer(string method) =>
-        _scripted.TryPeek(out var next) && next.Method == method && _scripted.TryDequeue(out next) ? next.Answer : null;
+        _scripted.TryPeek(out var next) && next.Method == method && _scripted.TryDequeue(out next) && next.Answer != NormalAnswer
+            ? next.Answer
+            : null;
 
     public IReadOnlyList<ApiCall> CallsTo(string method) => _calls.Where(c => c.Method == method).ToList();
 

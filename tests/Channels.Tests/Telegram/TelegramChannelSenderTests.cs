@@ -7,10 +7,15 @@ namespace IntegrationBot.Channels.Tests.Telegram;
 
 public sealed class TelegramChannelSenderTests
 {
-    private static async Task<(FakeTelegramApi Api, ChannelTestHost Host, IChannelSender Sender)> StartAsync()
+    private static async Task<(FakeTelegramApi Api, ChannelTestHost Host, IChannelSender Sender)> StartAsync(string? sendTimeout = null)
     {
         var api = await FakeTelegramApi.StartAsync();
-        var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        var settings = TelegramSettings.For(api);
+        if (sendTimeout is not null)
+        {
+            settings["IntegrationBot:Channels:Telegram:SendTimeout"] = sendTimeout;
+        }
+        var host = await ChannelTestHost.StartAsync(settings);
         var sender = host.Services.GetServices<IChannelSender>().Single(s => s.ChannelId == "telegram");
         return (api, host, sender);
     }
@@ -97,5 +102,59 @@ public sealed class TelegramChannelSenderTests
             Assert.Equal("Urnik & <x>", retry["text"]!.GetValue<string>());
             Assert.Null(retry["parse_mode"]);
         }
+    }
+
+    [Fact]
+    public async Task An_answer_slower_than_the_timeout_is_not_sent_again_but_reported_as_unconfirmed()
+    {
+        var (api, host, sender) = await StartAsync(sendTimeout: "00:00:01");
+        await using (api)
+        await using (host)
+        {
+            // Longer than any attempt timeout the client had, so a resend on timeout would show as a second call.
+            api.AnswerSlowlyNext("sendMessage", TimeSpan.FromSeconds(20));
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("hi"), TestContext.Current.CancellationToken);
+
+            Assert.Single(api.CallsTo("sendMessage"));
+            Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+            Assert.True(result.Permanent);
+            Assert.Contains("unconfirmed", result.Reason);
+        }
+    }
+
+    [Fact]
+    public async Task A_server_error_is_resent()
+    {
+        var (api, host, sender) = await StartAsync();
+        await using (api)
+        await using (host)
+        {
+            api.FailNext("sendMessage", 502, "Bad Gateway");
+
+            var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("hi"), TestContext.Current.CancellationToken);
+
+            Assert.Equal(DeliveryResult.Delivered, result);
+            Assert.Equal(2, api.CallsTo("sendMessage").Count);
+        }
+    }
+
+    [Fact]
+    public async Task A_connection_refused_before_anything_was_written_is_retried_later()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["IntegrationBot:Channels:Telegram:Token"] = FakeTelegramApi.Token,
+            ["IntegrationBot:Channels:Telegram:WebhookSecret"] = TelegramSettings.Secret,
+            // Nothing listens on port 9 (discard) on loopback: the connection is refused before a byte of the request.
+            ["IntegrationBot:Channels:Telegram:ApiBaseUrl"] = "http://127.0.0.1:9",
+        };
+        await using var host = await ChannelTestHost.StartAsync(settings);
+        var sender = host.Services.GetServices<IChannelSender>().Single(s => s.ChannelId == "telegram");
+
+        var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("hi"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+        Assert.False(result.Permanent);
     }
 }

@@ -8,7 +8,8 @@ namespace IntegrationBot.Channels.Tests.Telegram;
 /// <summary>Webhook in → TelegramAdapter → durable turn on LiteDB → outbox → TelegramChannelSender → fake Bot API.</summary>
 public sealed class TelegramEndToEndTests
 {
-    private static string Update(int id, string text) => new JsonObject
+    /// <summary>A Telegram text message update from chat 4242, as the webhook receives it.</summary>
+    internal static string Update(int id, string text) => new JsonObject
     {
         ["update_id"] = id,
         ["message"] = new JsonObject

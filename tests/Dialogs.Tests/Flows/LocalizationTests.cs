@@ -50,6 +50,15 @@ public sealed class LocalizationTests
         Assert.DoesNotContain("možete", text, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("الرمز البريدي ZIP: 6230", "\u200Fالرمز البريدي \u2066ZIP\u2069: \u20666230\u2069")]
+    [InlineData("الرمز (ZIP): 60", "\u200Fالرمز (\u2066ZIP\u2069): \u206660\u2069")]
+    [InlineData("الموعد 10:30 في Postojna.", "\u200Fالموعد \u206610:30\u2069 في \u2066Postojna\u2069.")]
+    public void Punctuation_around_an_isolated_latin_run_stays_outside_it(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
     [Fact]
     public void Arabic_text_starts_right_to_left_and_isolates_numbers_and_latin_names()
     {

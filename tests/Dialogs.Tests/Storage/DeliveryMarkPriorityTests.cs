@@ -1,0 +1,51 @@
+using System.Collections.Concurrent;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.TestSupport;
+using LiteDB;
+
+namespace IntegrationBot.Dialogs.Tests.Storage;
+
+/// <summary>
+/// A delivery mark must not wait behind a long queue of turn commits: until it is on disk, a crash makes the outbox
+/// send the message again although the person already has it (issue 13.6). Marks ride in the next group commit.
+/// </summary>
+public sealed class DeliveryMarkPriorityTests : IDisposable
+{
+    private readonly TempDataDirectory _directory = new();
+
+    [Fact]
+    public async Task A_delivery_mark_commits_in_the_next_batch_ahead_of_queued_turn_writes()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        var store = new LiteDbOutboxStore(database);
+        database.Database.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "c#1" });
+        var sawEntry = new ConcurrentBag<int>();
+        using var blocker = new WriterBlocker(database, ct);
+
+        // Four batches' worth of turn writes wait behind the running one; then the dispatcher marks a delivery.
+        var turns = Enumerable.Range(0, 512)
+            .Select(i => database.WriteAsync(
+                db =>
+                {
+                    if (db.GetCollection("outbox").FindById("c#1") is not null)
+                    {
+                        sawEntry.Add(i);
+                    }
+                    return db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = i });
+                },
+                ct))
+            .ToList();
+        var mark = store.MarkDeliveredAsync("c#1", ct);
+        blocker.Release();
+        await mark;
+        await Task.WhenAll(turns);
+
+        Assert.Null(database.Database.GetCollection("outbox").FindById("c#1"));
+        // Committed first in the batch after the running write, not after the 512 writes queued before it.
+        Assert.Empty(sawEntry);
+    }
+
+    public void Dispose() => _directory.Dispose();
+}

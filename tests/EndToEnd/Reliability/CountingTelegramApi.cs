@@ -1,0 +1,63 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Logging;
+
+namespace IntegrationBot.EndToEnd.Reliability;
+
+/// <summary>A loopback Bot API that counts every message the host sends and when each request was received and
+/// answered, so a crash test can tell how many sends were in flight at a kill.</summary>
+internal sealed class CountingTelegramApi : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<(long Received, long Answered)> _sends = new();
+    private readonly WebApplication _app;
+
+    private CountingTelegramApi(WebApplication app) => _app = app;
+
+    public int Sends => _sends.Count;
+
+    public static async Task<CountingTelegramApi> StartAsync(int port, string botToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        var app = builder.Build();
+        app.Urls.Add(string.Create(CultureInfo.InvariantCulture, $"http://127.0.0.1:{port}"));
+        var fake = new CountingTelegramApi(app);
+        app.MapPost("/bot{token}/{method}", async (HttpContext context, string token, string method) =>
+        {
+            var received = Stopwatch.GetTimestamp();
+            if (token != botToken)
+            {
+                return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 401, ["description"] = "Unauthorized" }, statusCode: 401);
+            }
+
+            var body = await JsonNode.ParseAsync(context.Request.Body, cancellationToken: context.RequestAborted) as JsonObject ?? [];
+            if (method is not ("sendMessage" or "sendChatAction"))
+            {
+                return Ok(true);
+            }
+
+            fake._sends.Enqueue((received, Stopwatch.GetTimestamp()));
+            return Ok(new JsonObject
+            {
+                ["message_id"] = fake._sends.Count,
+                ["chat"] = new JsonObject { ["id"] = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture), ["type"] = "private" },
+                ["date"] = DateTimeOffset.UtcNow.ToUnixTimeSeconds(),
+                ["text"] = body["text"]?.GetValue<string>() ?? "",
+            });
+        });
+        await app.StartAsync();
+        return fake;
+    }
+
+    /// <summary>Sends received before <paramref name="until"/> and answered after <paramref name="from"/> (timestamps of
+    /// <see cref="Stopwatch"/>): those a process killed in between may not have recorded as delivered.</summary>
+    public int InFlight(long from, long until) => _sends.Count(s => s.Received <= until && s.Answered >= from);
+
+    public async ValueTask DisposeAsync() => await _app.DisposeAsync();
+
+    private static IResult Ok(JsonNode result) => Results.Json(new JsonObject { ["ok"] = true, ["result"] = result });
+}

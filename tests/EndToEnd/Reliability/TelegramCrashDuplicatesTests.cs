@@ -1,0 +1,137 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using IntegrationBot.EndToEnd.Support;
+using LiteDB;
+
+namespace IntegrationBot.EndToEnd.Reliability;
+
+/// <summary>
+/// Issue 13.6: Telegram replies sent twice after a crash. Many Telegram chats talk at once through the real webhook;
+/// the host is SIGKILLed twice under that load and restarted; the test (playing Telegram) redelivers every update the
+/// host did not acknowledge. Every reply the host committed has a number in its conversation's outbox counter, so the
+/// messages sent beyond those numbers are exactly the ones sent twice. They must not exceed the sends in flight at the kills.
+/// </summary>
+public sealed class TelegramCrashDuplicatesTests
+{
+    private const int Chats = 120;
+    private const int Kills = 2;
+    private const string Token = "123456:CRASH-test";
+    private const string Secret = "crash-test-webhook-secret";
+    private static readonly string[] Texts = ["Zdravo", "How do I register my address?", "Kje je upravna enota?", "hvala"];
+
+    [Fact]
+    public async Task A_kill_under_load_resends_at_most_the_replies_in_flight_at_that_moment()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var apiPort = HostProcess.FreePort();
+        await using var api = await CountingTelegramApi.StartAsync(apiPort, Token);
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>(CrashRecoveryTests.Settings)
+        {
+            ["IntegrationBot__Channels__Telegram__Token"] = Token,
+            ["IntegrationBot__Channels__Telegram__WebhookSecret"] = Secret,
+            ["IntegrationBot__Channels__Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{apiPort}",
+            ["IntegrationBot__Limits__WebhookCallsPerIpPerMinute"] = "1000000",
+            ["IntegrationBot__Shutdown__DrainSeconds"] = "120",
+        });
+        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
+        var updates = Enumerable.Range(0, Chats)
+            .Select(chat => new Queue<string>(Texts.Select((text, n) => Update(chat, n, text))))
+            .ToList();
+        var total = Chats * Texts.Length;
+        var acknowledged = 0;
+        var inFlight = new List<int>();
+
+        for (var kill = 1; kill <= Kills + 1; kill++)
+        {
+            var killAt = kill <= Kills ? total * kill / (Kills + 2) : int.MaxValue;
+            var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            // Each chat sends its next update once the previous one was acknowledged, as Telegram does per chat.
+            var users = updates.Select(async queue =>
+            {
+                while (queue.TryPeek(out var update))
+                {
+                    if (!await PostAsync(http, update, ct))
+                    {
+                        return;
+                    }
+
+                    queue.Dequeue();
+                    if (Interlocked.Increment(ref acknowledged) >= killAt)
+                    {
+                        killNow.TrySetResult();
+                    }
+                }
+            }).ToList();
+            await Task.WhenAny(killNow.Task, Task.WhenAll(users));
+            if (kill > Kills)
+            {
+                await Task.WhenAll(users);
+                break;
+            }
+
+            var signalled = Stopwatch.GetTimestamp();
+            await host.KillAsync();
+            var exited = Stopwatch.GetTimestamp();
+            await Task.WhenAll(users);
+            // Sends the host could not have recorded: received before it died and answered after the signal, or within
+            // a group commit's time (100 ms) before it.
+            inFlight.Add(api.InFlight(signalled - (Stopwatch.Frequency / 10), exited));
+            await host.StartAgainAsync();
+        }
+
+        Assert.All(updates, queue => Assert.Empty(queue));
+        // A graceful stop delivers what is still owed; then the outbox counters say how many replies there were.
+        Assert.Equal(0, await host.TerminateAsync(TimeSpan.FromSeconds(150)));
+        var (committed, owed, dead) = CommittedReplies(host.DataPath);
+        Assert.Equal((0, 0), (owed, dead));
+        var twice = api.Sends - committed;
+        TestContext.Current.TestOutputHelper?.WriteLine(
+            $"telegram crash test: {Chats} chats, {total} updates, {Kills} SIGKILLs; {committed} replies, {api.Sends} sends; " +
+            $"sent twice: {twice}; in flight at the kills: {string.Join(" + ", inFlight)} = {inFlight.Sum()}");
+        Assert.InRange(twice, 0, inFlight.Sum());
+    }
+
+    private static string Update(int chat, int n, string text)
+    {
+        var chatId = 7_000_000 + chat;
+        return new JsonObject
+        {
+            ["update_id"] = (chat * 10) + n + 1,
+            ["message"] = new JsonObject
+            {
+                ["message_id"] = n + 1, ["date"] = 1700000000, ["text"] = text,
+                ["chat"] = new JsonObject { ["id"] = chatId, ["type"] = "private" },
+                ["from"] = new JsonObject { ["id"] = chatId, ["is_bot"] = false, ["first_name"] = "Ana", ["language_code"] = "sl" },
+            },
+        }.ToJsonString();
+    }
+
+    /// <summary>True once the host acknowledged the update (200); false when it was down or going down.</summary>
+    private static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct)
+    {
+        try
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Post, "/api/telegram")
+            {
+                Content = new StringContent(update, Encoding.UTF8, "application/json"),
+            };
+            request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
+            using var response = await http.SendAsync(request, ct);
+            return response.StatusCode == HttpStatusCode.OK;
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
+        {
+            return false;
+        }
+    }
+
+    /// <summary>The replies every conversation committed (its outbox counter), those still owed and those dead-lettered.</summary>
+    private static (long Committed, int Owed, int Dead) CommittedReplies(string dataPath)
+    {
+        using var db = new LiteDatabase($"Filename={Path.Combine(dataPath, "integrationbot.db")};Connection=direct");
+        var committed = db.GetCollection("outbox_sequence").FindAll().Sum(d => d["last"].AsInt64);
+        return (committed, db.GetCollection("outbox").Count(), db.GetCollection("outbox_dead").Count());
+    }
+}
