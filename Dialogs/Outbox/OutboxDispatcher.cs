@@ -37,16 +37,26 @@ public sealed partial class OutboxDispatcher(
             // One delivery at a time per conversation (its head); a conversation whose delivery finished, or that got
             // new replies meanwhile, starts again at once instead of waiting for the slowest of the batch: with
             // channel pacing a long announcement must not hold up the answer to someone talking now.
-            var running = new Dictionary<string, Task<bool>>(StringComparer.Ordinal);
+            var running = new Dictionary<string, (string EntryId, Task<int> Delivery)>(StringComparer.Ordinal);
             // Cancelled on return, so a wait left pending never swallows a signal meant for the worker's own wait.
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task? newReplies = null;
             while (true)
             {
                 var heads = await store.ListDueHeadsAsync(time.GetUtcNow(), cancellationToken);
-                foreach (var entry in heads.Where(h => !running.ContainsKey(h.ConversationKey)))
+                foreach (var entry in heads)
                 {
-                    running[entry.ConversationKey] = DeliverAsync(entry, cancellationToken);
+                    if (!running.TryGetValue(entry.ConversationKey, out var current))
+                    {
+                        running[entry.ConversationKey] = (entry.Id, Count(DeliverAsync(entry, cancellationToken)));
+                    }
+                    else if (current.EntryId != entry.Id)
+                    {
+                        // The conversation's next entry became its head while the delivery before it was finishing:
+                        // deliver it right after. Skipping it would leave it leased (PostgreSQL) and undelivered until
+                        // the lease ran out. The same entry again (LiteDB lists without leasing) is already on its way.
+                        running[entry.ConversationKey] = (entry.Id, ThenAsync(current.Delivery, entry, cancellationToken));
+                    }
                 }
 
                 if (running.Count == 0)
@@ -61,15 +71,15 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 newReplies ??= signal.WaitAsync(_options.IdlePoll, time, stopWaiting.Token);
-                var first = await Task.WhenAny(running.Values.Append(newReplies));
+                var first = await Task.WhenAny(running.Values.Select(r => (Task)r.Delivery).Append(newReplies));
                 if (first == newReplies)
                 {
                     newReplies = null;
                 }
 
-                foreach (var (conversation, delivery) in running.Where(r => r.Value.IsCompleted).ToList())
+                foreach (var (conversation, (_, delivery)) in running.Where(r => r.Value.Delivery.IsCompleted).ToList())
                 {
-                    delivered += await delivery ? 1 : 0;
+                    delivered += await delivery;
                     running.Remove(conversation);
                 }
             }
@@ -79,6 +89,11 @@ public sealed partial class OutboxDispatcher(
             _drainGate.Release();
         }
     }
+
+    private static async Task<int> Count(Task<bool> delivery) => await delivery ? 1 : 0;
+
+    private async Task<int> ThenAsync(Task<int> before, OutboxEntry entry, CancellationToken cancellationToken) =>
+        await before + await Count(DeliverAsync(entry, cancellationToken));
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {

@@ -6,7 +6,7 @@ using IntegrationBot.Knowledge.Retrieval;
 namespace IntegrationBot.Editing.Export;
 
 /// <summary>
-/// The live content as a zip in the layout of <c>Knowledge/content</c> (<c>topics/*.yaml</c>, <c>intents.yaml</c>), so
+/// The live content as a zip in the layout of <c>Knowledge/content</c> (<c>topics/*.yaml</c>, <c>intents.yaml</c>, <c>directory.yaml</c>, <c>plan.yaml</c>), so
 /// the repository can take the office's edits back: published edits are written from the store, untouched topics are
 /// the shipped files byte for byte, retired topics are left out.
 /// </summary>
@@ -27,10 +27,10 @@ public sealed class ContentExport(KnowledgeEngine engine, ITopicContentStore sto
             }
         }
 
-        var intents = Path.Combine(shippedDirectory, "intents.yaml");
-        if (File.Exists(intents))
+        // The other content files (intents, the local directory, the plan's rules) as shipped: edits are topics only.
+        foreach (var file in Directory.EnumerateFiles(shippedDirectory, "*.yaml").Order(StringComparer.Ordinal))
         {
-            await WriteAsync(zip, "intents.yaml", await File.ReadAllTextAsync(intents, cancellationToken), cancellationToken);
+            await WriteAsync(zip, Path.GetFileName(file), await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
         }
     }
 

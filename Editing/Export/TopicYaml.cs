@@ -29,10 +29,20 @@ public static class TopicYaml
         map["category"] = content.Category;
         map["flags"] = content.Flags.ToList();
         map["related"] = content.Related.ToList();
-        var reviewed = content.Languages.Values.Select(l => l.Reviewed).Where(d => d is not null).Min();
-        if (reviewed is { } date)
+        // Per language with who reviewed it, the format kb check reads (docs/knowledge-base.md).
+        var reviewed = Language.All
+            .Where(l => content.Languages.TryGetValue(l, out var c) && c.Reviewed is not null)
+            .ToDictionary(
+                l => l,
+                l => new Dictionary<string, string>
+                {
+                    ["on"] = content.Languages[l].Reviewed!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                    ["by"] = content.Languages[l].Reviewer ?? "",
+                },
+                StringComparer.Ordinal);
+        if (reviewed.Count > 0)
         {
-            map["reviewed"] = date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+            map["reviewed"] = reviewed;
         }
 
         map["sources"] = content.Sources.ToList();

@@ -65,7 +65,8 @@ public sealed class TopicCatalog
     public TopicCatalog WithoutTopic(string id) => WithTopics(Topics.Where(t => t.Id != id));
 
     // Everything but the topics stays as loaded (intent cues, load problems).
-    private TopicCatalog WithTopics(IEnumerable<Topic> topics) => new(topics, Intents, LoadProblems);
+    // The directory goes along: a catalog without it would refuse every {dir.*} placeholder after a publish.
+    private TopicCatalog WithTopics(IEnumerable<Topic> topics) => new(topics, Intents, LoadProblems, Directory);
 
     /// <summary>Loads the shipped content from <see cref="DefaultDirectory"/>.</summary>
     public static TopicCatalog LoadDefault() => LoadFromDirectory(DefaultDirectory);

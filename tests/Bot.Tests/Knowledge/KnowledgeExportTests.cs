@@ -21,7 +21,7 @@ public sealed class KnowledgeExportTests
         using var editor = await ConsoleSession.SignInAsync(host, "Mojca", "sl", editor: true, ct);
         const string topic = "/api/knowledge/topics/driving-licence";
         var sl = JsonNode.Parse(await (await editor.GetAsync(topic, ct)).Content.ReadAsStringAsync(ct))!["languages"]!["sl"]!.DeepClone().AsObject();
-        sl["answer"] = sl["answer"]!.GetValue<string>().Replace("18,10 €", "18,50 €", StringComparison.Ordinal);
+        sl["details"] = sl["details"]!.GetValue<string>().Replace("18,10 €", "18,50 €", StringComparison.Ordinal);
         (await editor.PutAsync($"{topic}/languages/sl", sl, ct)).EnsureSuccessStatusCode();
         (await editor.PostAsync($"{topic}/publish", null, ct)).EnsureSuccessStatusCode();
 
@@ -38,8 +38,8 @@ public sealed class KnowledgeExportTests
         var exported = TopicCatalog.LoadFromDirectory(folder.Path);
         Assert.Empty(new KnowledgeValidator(TimeProvider.System).Validate(exported));
         Assert.Equal(TopicCatalog.LoadDefault().Topics.Count, exported.Topics.Count);
-        Assert.Contains("18,50 €", exported.Find("driving-licence")!.AnswerIn("sl"), StringComparison.Ordinal);
-        Assert.Contains("€18.10", exported.Find("driving-licence")!.AnswerIn("en"), StringComparison.Ordinal);
+        Assert.Contains("18,50 €", exported.Find("driving-licence")!.DetailsIn("sl"), StringComparison.Ordinal);
+        Assert.Contains("€18.10", exported.Find("driving-licence")!.DetailsIn("en"), StringComparison.Ordinal);
         Assert.Equal(
             await File.ReadAllTextAsync(Path.Combine(TopicCatalog.DefaultDirectory, "topics", "bank-account.yaml"), ct),
             await File.ReadAllTextAsync(Path.Combine(folder.Path, "topics", "bank-account.yaml"), ct));
@@ -54,13 +54,18 @@ public sealed class KnowledgeExportTests
             Id = "doctor",
             Category = "health",
             Sources = ["https://www.zzzs.si/"],
-            Languages = new Dictionary<string, LanguageContent> { ["sl"] = new() { Title = "Zdravnik", Answer = "Vrstica 1\nVrstica 2", Reviewed = new DateOnly(2026, 12, 5) } },
+            Languages = new Dictionary<string, LanguageContent> { ["sl"] = new() { Title = "Zdravnik", Answer = "Vrstica 1\nVrstica 2", Reviewed = new DateOnly(2026, 12, 5), Reviewer = "Mojca" } },
         };
 
         var yaml = TopicYaml.Write(content, shipped);
 
         Assert.Contains("owner: Starting Point", yaml, StringComparison.Ordinal);
-        Assert.Contains("reviewed: 2026-12-05", yaml, StringComparison.Ordinal);
+        // Reviews are per language with the reviewer, as kb check reads them.
+        using var folder = new TempDataDirectory();
+        Directory.CreateDirectory(Path.Combine(folder.Path, "topics"));
+        File.WriteAllText(Path.Combine(folder.Path, "topics", "doctor.yaml"), yaml);
+        var reviewed = TopicCatalog.LoadFromDirectory(folder.Path).Find("doctor")!.Reviews["sl"];
+        Assert.Equal(new TopicReview(new DateOnly(2026, 12, 5), "Mojca"), reviewed);
         Assert.Contains("sl: |", yaml, StringComparison.Ordinal);
     }
 }

@@ -38,7 +38,7 @@ public sealed class QuestionBacklogApiTests
 
         var response = await editor.PostAsync($"/api/knowledge/backlog/{key}/sample", new { topic = "leisure-culture" }, ct);
 
-        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.True(response.StatusCode == HttpStatusCode.OK, await response.Content.ReadAsStringAsync(ct));
         var result = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.True(result.GetProperty("published").GetBoolean());
         Assert.Equal("leisure-culture", result.GetProperty("ask").GetProperty("topic").GetString());

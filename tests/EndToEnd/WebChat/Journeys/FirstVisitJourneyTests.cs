@@ -48,9 +48,10 @@ public sealed class FirstVisitJourneyTests
 
         await chat.SayAsync("my husband is hitting me");
 
-        var call = chat.BotBubbles.Locator("a[href='tel:112']").First;
+        // Violence at home: the police (113) is the number to tap first after the SOS line.
+        var call = chat.BotBubbles.Locator("a[href='tel:113']").First;
         await call.WaitForAsync(new() { Timeout = ChatPage.Timeout });
-        Assert.Equal("112", (await call.InnerTextAsync()).Trim());
+        Assert.Equal("113", (await call.InnerTextAsync()).Trim());
         await chat.SayAsync("how do I open a bank account");
         await chat.BotBubbles.Locator("a[href^='https:']").First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
         await chat.ShotAsync("links");

@@ -68,7 +68,7 @@ public sealed class ReloadJourneyTests
         await chat.AcceptPrivacyAsync("en");
         const string secret = "my husband is hitting me";
         await chat.SayAsync(secret);
-        await chat.BotSaysAsync("112");
+        await chat.BotSaysAsync("080 11 55");
         await chat.ShotAsync("before-delete");
 
         await chat.SayAsync("/delete");
