@@ -31,7 +31,8 @@ public sealed class KnowledgeEditorBrowserTests
         await console.Keyboard.PressAsync("Enter");
         var sl = console.Locator("fieldset[data-language=sl]");
         await sl.WaitForAsync();
-        var answer = sl.Locator("textarea[name=answer]");
+        // The fees are in the details: the short answer (at most 600 characters) leaves them one tap away.
+        var answer = sl.Locator("textarea[name=details]");
         var text = await answer.InputValueAsync();
         Assert.Contains(OldFee, text, StringComparison.Ordinal);
         await answer.FillAsync(text.Replace(OldFee, NewFee, StringComparison.Ordinal));
@@ -57,6 +58,9 @@ public sealed class KnowledgeEditorBrowserTests
         var input = user.Locator("[data-id=webchat-sendbox-input]");
         await input.FillAsync("Ali lahko vozim s tujim vozniškim dovoljenjem?");
         await input.PressAsync("Enter");
+        var details = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "answer.moreDetails") }).First;
+        await details.WaitForAsync(new() { Timeout = 60_000 });
+        await details.ClickAsync();
         await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = NewFee }).First.WaitForAsync(new() { Timeout = 60_000 });
         await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-webchat-new-fee-sl.png") });
     }

@@ -32,22 +32,23 @@ public sealed class PostgresKnowledgePublishTests
         await listenerB.Listening.WaitAsync(TimeSpan.FromSeconds(30), ct);
 
         var current = (await editorA.CurrentAsync("driving-licence", ct))!.In("sl")!;
-        var edited = current with { Answer = current.Answer.Replace("18,10 €", "18,50 €", StringComparison.Ordinal) };
+        // The fees are in the details (answers are at most 600 characters).
+        var edited = current with { Details = current.Details!.Replace("18,10 €", "18,50 €", StringComparison.Ordinal) };
         var editor = new EditorIdentity("Mojca", ["sl"]);
         Assert.Equal(EditStatus.Done, (await editorA.SaveLanguageAsync("driving-licence", "sl", edited, editor, ct)).Status);
-        Assert.DoesNotContain("18,50 €", engineB.Catalog.Find("driving-licence")!.AnswerIn("sl"), StringComparison.Ordinal);
+        Assert.DoesNotContain("18,50 €", engineB.Catalog.Find("driving-licence")!.DetailsIn("sl")!, StringComparison.Ordinal);
 
         var clock = Stopwatch.StartNew();
         Assert.Equal(EditStatus.Done, (await editorA.PublishAsync("driving-licence", editor, ct)).Status);
-        while (!engineB.Catalog.Find("driving-licence")!.AnswerIn("sl").Contains("18,50 €", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
+        while (!engineB.Catalog.Find("driving-licence")!.DetailsIn("sl")!.Contains("18,50 €", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
         {
             await Task.Delay(10, ct);
         }
 
         TestContext.Current.SendDiagnosticMessage($"publish live on the second instance after {clock.ElapsedMilliseconds} ms");
-        Assert.Contains("18,50 €", engineB.Catalog.Find("driving-licence")!.AnswerIn("sl"), StringComparison.Ordinal);
+        Assert.Contains("18,50 €", engineB.Catalog.Find("driving-licence")!.DetailsIn("sl")!, StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
-        Assert.Contains("18,50 €", engineA.Catalog.Find("driving-licence")!.AnswerIn("sl"), StringComparison.Ordinal);
+        Assert.Contains("18,50 €", engineA.Catalog.Find("driving-licence")!.DetailsIn("sl")!, StringComparison.Ordinal);
         await listenerB.StopAsync(ct);
     }
 }
