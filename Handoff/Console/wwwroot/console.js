@@ -222,6 +222,7 @@ async function renderConversation() {
     option.value = c.text;
     pick.append(option);
   }
+  document.dispatchEvent(new CustomEvent('console:conversation', { detail: { id: state.conversation, mine } }));
 }
 
 async function conversationAction(action, body) {
@@ -254,6 +255,7 @@ async function renderDashboard() {
     tr.append(el('td', new Date(q.at).toLocaleString()), el('td', q.language), el('td', q.topic || ''), el('td', q.kind), text);
     questions.append(tr);
   }
+  document.dispatchEvent(new CustomEvent('console:dashboard', { detail: d }));
 }
 
 async function renderCanned() {
