@@ -77,19 +77,23 @@ public sealed class PlanConsoleBrowserTests
         await row.WaitForAsync(new() { Timeout = Deadline });
         await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
 
-        // The checklist: the next step is address registration, nothing is done yet.
+        // The checklist: a worker from the Western Balkans starts with the single permit; address registration has its
+        // 8-day deadline; nothing is done yet.
         var panel = console.Locator("#plan-panel");
-        var next = panel.Locator("li.next", new() { HasText = "Register your address" });
+        var next = panel.Locator("li.next", new() { HasText = "Single permit" });
         await next.WaitForAsync(new() { Timeout = Deadline });
         Assert.Equal(0, await panel.Locator("li.done").CountAsync());
-        Assert.Contains("Next: Register your address", await panel.Locator("#plan-blocking").InnerTextAsync());
+        Assert.Contains("by ", await panel.Locator("li", new() { HasText = "Register your address" }).InnerTextAsync());
+        Assert.Contains("Next: Single permit", await panel.Locator("#plan-blocking").InnerTextAsync());
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-en.png"), FullPage = true });
 
         // Keyboard only: focus the step's button and press Enter.
         await next.Locator("button").FocusAsync();
         await console.Keyboard.PressAsync("Enter");
-        await panel.Locator("li.done", new() { HasText = "Register your address" }).WaitForAsync(new() { Timeout = Deadline });
-        await BotSaysAsync(user, "Counselor Maja marked as done: Register your address");
+        await panel.Locator("li.done", new() { HasText = "Single permit" }).WaitForAsync(new() { Timeout = Deadline });
+        await panel.Locator("li.next", new() { HasText = "Register your address" }).WaitForAsync(new() { Timeout = Deadline });
+        Assert.Contains("Mark done: Register your address", await console.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
+        await BotSaysAsync(user, "Counselor Maja marked as done: Single permit");
 
         await console.Locator("#plan-add-text").FocusAsync();
         await console.Keyboard.TypeAsync("Bring the rental contract to the office on Monday");
