@@ -49,6 +49,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<CounselorPresence>();
         services.AddSingleton<CounselorDirectory>();
         services.AddSingleton<HandoffQueue>();
+        services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<UserDataService>();
         services.AddSingleton<HandoffTimeoutService>();
