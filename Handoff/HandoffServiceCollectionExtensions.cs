@@ -51,6 +51,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<HandoffQueue>();
         services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<PlanDashboardService>();
         services.AddSingleton<UserDataService>();
         services.AddSingleton<HandoffTimeoutService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeoutService>());

@@ -8,4 +8,8 @@ public sealed record DashboardSnapshot(
     double? P90WaitSecondsToday,
     IReadOnlyList<DashboardDayCount> PerDay,
     DashboardSatisfaction Satisfaction,
-    IReadOnlyList<DashboardQuestion> Unanswered);
+    IReadOnlyList<DashboardQuestion> Unanswered)
+{
+    /// <summary>"My first steps": plans made, steps done per week, where people get stuck, by language.</summary>
+    public DashboardPlans Plans { get; init; } = DashboardPlans.Empty;
+}
