@@ -10,6 +10,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
@@ -64,6 +65,7 @@ public static class FlowsServiceCollectionExtensions
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.TryAddSingleton<PlanFlow>();
         services.TryAddSingleton<PlanCounter>();
+        services.TryAddSingleton<IPlanStepTitles, PlanBookStepTitles>();
         services.TryAddSingleton(sp => new PlanReminderService(
             sp.GetRequiredService<IPlanReminderStore>(),
             sp.GetRequiredService<ProactiveAdapter>(),

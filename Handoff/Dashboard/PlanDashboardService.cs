@@ -3,7 +3,7 @@ using IntegrationBot.Handoff.Office;
 namespace IntegrationBot.Handoff.Dashboard;
 
 /// <summary>Computes the plan numbers of the dashboard from the plan counters.</summary>
-public sealed class PlanDashboardService(IPlanStatistics statistics, OfficeHours office, TimeProvider time)
+public sealed class PlanDashboardService(IPlanStatistics statistics, OfficeHours office, TimeProvider time, IPlanStepTitles? titles = null)
 {
     /// <summary>Weeks of "steps done per week" shown, this one included.</summary>
     public const int Weeks = 8;
@@ -32,7 +32,7 @@ public sealed class PlanDashboardService(IPlanStatistics statistics, OfficeHours
         // was done without being the current one (done out of order).
         var stuck = rows.Where(r => r.Kind is PlanCountKind.Reached or PlanCountKind.Done && r.Step != PlanDailyCount.CounselorStep)
             .GroupBy(r => (r.Step, r.Language))
-            .Select(g => new DashboardPlanStuck(g.Key.Step, g.Key.Language, Sum(g, PlanCountKind.Reached) - Sum(g, PlanCountKind.Done)))
+            .Select(g => new DashboardPlanStuck(g.Key.Step, titles?.TitleOf(g.Key.Step), g.Key.Language, Sum(g, PlanCountKind.Reached) - Sum(g, PlanCountKind.Done)))
             .Where(s => s.Waiting > 0)
             .OrderByDescending(s => s.Waiting).ThenBy(s => s.Step, StringComparer.Ordinal).ThenBy(s => s.Language, StringComparer.Ordinal)
             .Take(StuckShown)

@@ -221,7 +221,7 @@ function renderPlanStats(plans) {
   section.append(planTable(planText.statsWeeks, [planText.statsWeek, planText.statsLanguage, planText.statsCount],
     plans.weeks.map((w) => [w.week, w.language, w.stepsDone])));
   const stuck = planTable(planText.statsStuck, [planText.statsStep, planText.statsLanguage, planText.statsWaiting],
-    plans.stuck.map((s) => [s.step, s.language, s.waiting]));
+    plans.stuck.map((s) => [s.title || s.step, s.language, s.waiting]));
   stuck.id = 'd-plans-stuck';
   section.append(stuck);
 }

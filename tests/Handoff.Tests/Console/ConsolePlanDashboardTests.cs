@@ -20,7 +20,7 @@ public sealed class ConsolePlanDashboardTests
     [Fact]
     public async Task The_dashboard_counts_plans_steps_done_per_week_and_where_people_get_stuck_by_language()
     {
-        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)));
+        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
         await host.AddCounselorAsync("Maja", "maja-password");
         await SeedAsync(host.Services.GetRequiredService<IPlanStatistics>());
         using var maja = await host.LoginAsync("Maja", "maja-password");
@@ -41,8 +41,8 @@ public sealed class ConsolePlanDashboardTests
         // Reached and not done: tax-number in sl waits twice, address-registration in ar once; done steps and the
         // counselor's own steps are not "stuck".
         Assert.Equal(
-            ["tax-number sl 2", "address-registration ar 1"],
-            plans.GetProperty("stuck").EnumerateArray().Select(s => $"{s.GetProperty("step")} {s.GetProperty("language")} {s.GetProperty("waiting")}"));
+            ["tax-number (Tax number) sl 2", "address-registration (Register your address) ar 1"],
+            plans.GetProperty("stuck").EnumerateArray().Select(s => $"{s.GetProperty("step")} ({s.GetProperty("title")}) {s.GetProperty("language")} {s.GetProperty("waiting")}"));
         Assert.DoesNotContain("user", plans.GetRawText(), StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("conversation", plans.GetRawText(), StringComparison.OrdinalIgnoreCase);
     }
@@ -55,7 +55,7 @@ public sealed class ConsolePlanDashboardTests
             Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
         }
 
-        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)));
+        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
         await host.AddCounselorAsync("Maja", "maja-password");
         await SeedAsync(host.Services.GetRequiredService<IPlanStatistics>());
         using var playwright = await Playwright.CreateAsync();
@@ -73,10 +73,20 @@ public sealed class ConsolePlanDashboardTests
 
         await page.Locator("#d-plans-total", new() { HasText = "4" }).WaitForAsync(new() { Timeout = 60_000 });
         Assert.Equal("6", await page.InnerTextAsync("#d-plans-done"));
-        Assert.Contains("tax-number", await page.Locator("#d-plans-stuck tbody tr").First.InnerTextAsync());
+        Assert.Contains("Tax number", await page.Locator("#d-plans-stuck tbody tr").First.InnerTextAsync());
         Assert.Contains("First steps plans", await page.InnerTextAsync("#d-plans"));
         Assert.Empty(scriptErrors);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "console-dashboard-plans.png"), FullPage = true });
+    }
+
+    private sealed class Titles : IPlanStepTitles
+    {
+        public string? TitleOf(string stepId) => stepId switch
+        {
+            "tax-number" => "Tax number",
+            "address-registration" => "Register your address",
+            _ => null,
+        };
     }
 
     private static async Task SeedAsync(IPlanStatistics statistics) =>
