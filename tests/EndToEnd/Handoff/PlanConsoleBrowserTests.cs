@@ -1,4 +1,5 @@
 using IntegrationBot.EndToEnd.Support;
+using IntegrationBot.EndToEnd.WebChat.Journeys;
 using Microsoft.Playwright;
 
 namespace IntegrationBot.EndToEnd.Handoff;
@@ -12,18 +13,6 @@ public sealed class PlanConsoleBrowserTests
 {
     private const int Deadline = 60_000;
 
-    private static readonly Dictionary<string, string> OpenEveryDay = new()
-    {
-        ["IntegrationBot__Office__Name"] = "Starting Point Postojna",
-        ["IntegrationBot__Office__Schedule__Mon"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Tue"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Wed"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Thu"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Fri"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Sat"] = "00:00-23:59",
-        ["IntegrationBot__Office__Schedule__Sun"] = "00:00-23:59",
-    };
-
     [Fact]
     public async Task A_counselor_sees_the_persons_plan_marks_a_step_done_and_adds_one()
     {
@@ -32,46 +21,39 @@ public sealed class PlanConsoleBrowserTests
         var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,sl");
         Assert.True(exit == 0, output);
 
-        await using var host = await HostProcess.StartAsync(OpenEveryDay, data);
+        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
 
-        var console = await LogInAsync(browser, host, "en-GB");
-        var user = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
+        var user = await ChatPage.OpenAsync(browser, new Uri(host.BaseAddress, "/?lang=en"), "plan-console");
         try
         {
-            await RunAsync(console, user, host);
-            var slovenian = await LogInAsync(browser, host, "sl-SI");
-            await slovenian.ClickAsync("button[data-view=active]");
-            await slovenian.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync(new() { Timeout = Deadline });
-            await slovenian.Locator("#plan-panel h3", new() { HasText = "Prvi koraki" }).WaitForAsync(new() { Timeout = Deadline });
-            Assert.Contains("opravljeno", await slovenian.InnerTextAsync("#plan-panel"));
-            await slovenian.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-sl.png"), FullPage = true });
+            await RunAsync(console, user);
+            await SlovenianPanelAsync(browser, host);
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
             // Under CI load a step can time out; say what each side showed so the cause is visible in the report.
-            var seen = await user.InnerTextAsync("body");
+            var seen = await user.Page.InnerTextAsync("body");
             var panel = await console.InnerTextAsync("body");
             throw new InvalidOperationException($"{e.Message}\n--- user page ---\n{seen}\n--- console ---\n{panel}", e);
         }
     }
 
-    private static async Task RunAsync(IPage console, IPage user, HostProcess host)
+    private static async Task RunAsync(IPage console, ChatPage user)
     {
-        await user.GotoAsync(new Uri(host.BaseAddress, "/?lang=en").ToString());
-        await PressAsync(user, Strings.Get("en", "privacy.accept"));
-        await PressAsync(user, Strings.Get("en", "plan.menuButton"));
-        await PressAsync(user, Strings.Get("en", "plan.origin.western-balkans"));
-        await PressAsync(user, Strings.Get("en", "plan.purpose.work"));
-        await PressAsync(user, Strings.Get("en", "plan.arrival.today"));
-        await PressAsync(user, Strings.Get("en", "plan.children.6-15"));
-        await PressAsync(user, Strings.Get("en", "plan.thatsAll"));
-        await PressAsync(user, Strings.Get("en", "plan.has.none"));
-        await BotSaysAsync(user, "Enrol your child in primary school");
-        await SayAsync(user, "I want to talk to a person please");
-        await BotSaysAsync(user, "number 1 in line");
+        await user.AcceptPrivacyAsync("en");
+        foreach (var key in new[] { "plan.menuButton", "plan.origin.western-balkans", "plan.purpose.work", "plan.arrival.today", "plan.children.6-15", "plan.thatsAll", "plan.has.none" })
+        {
+            await user.PressAsync(Strings.Get("en", key));
+            await user.UserBubbles.Filter(new() { HasText = Strings.Get("en", key) }).Last.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        }
+
+        await user.BotSaysAsync("Enrol your child in primary school");
+        await user.SayAsync("I want to talk to a person please");
+        await user.BotSaysAsync("number 1 in line");
 
         var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
         await row.WaitForAsync(new() { Timeout = Deadline });
@@ -87,51 +69,37 @@ public sealed class PlanConsoleBrowserTests
         Assert.Contains("Next: Single permit", await panel.Locator("#plan-blocking").InnerTextAsync());
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-en.png"), FullPage = true });
 
-        // Keyboard only: focus the step's button and press Enter.
+        // Keyboard only: focus the step's button and press Enter; the focus moves on to the next open step.
         await next.Locator("button").FocusAsync();
         await console.Keyboard.PressAsync("Enter");
         await panel.Locator("li.done", new() { HasText = "Single permit" }).WaitForAsync(new() { Timeout = Deadline });
         await panel.Locator("li.next", new() { HasText = "Register your address" }).WaitForAsync(new() { Timeout = Deadline });
         Assert.Contains("Mark done: Register your address", await console.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
-        await BotSaysAsync(user, "Counselor Maja marked as done: Single permit");
+        await user.BotSaysAsync("Counselor Maja marked as done: Single permit");
 
         await console.Locator("#plan-add-text").FocusAsync();
         await console.Keyboard.TypeAsync("Bring the rental contract to the office on Monday");
         await console.Keyboard.PressAsync("Enter");
         await panel.Locator("li", new() { HasText = "Bring the rental contract" }).WaitForAsync(new() { Timeout = Deadline });
         Assert.Equal(string.Empty, await console.InputValueAsync("#plan-add-text"));
-        await BotSaysAsync(user, "Counselor Maja added a step to your plan: Bring the rental contract");
+        await user.BotSaysAsync("Counselor Maja added a step to your plan: Bring the rental contract");
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-after-en.png"), FullPage = true });
-        await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-webchat-user-en.png") });
+        await user.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-webchat-user-en.png") });
     }
 
-    private static async Task<IPage> LogInAsync(IBrowser browser, HostProcess host, string locale)
+    /// <summary>The same counselor in a browser set to Slovenian sees the panel in Slovenian.</summary>
+    private static async Task SlovenianPanelAsync(IBrowser browser, HostProcess host)
     {
-        var context = await browser.NewContextAsync(new() { Locale = locale, ViewportSize = new() { Width = 1280, Height = 900 } });
+        var context = await browser.NewContextAsync(new() { Locale = "sl-SI", ViewportSize = new() { Width = 1280, Height = 900 } });
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
         await page.FillAsync("input[name=name]", "Maja");
         await page.FillAsync("input[name=password]", "maja-password-1");
         await page.ClickAsync("#login-form button[type=submit]");
-        await page.Locator("#live.on").WaitForAsync(new() { Timeout = Deadline });
-        return page;
+        await page.ClickAsync("button[data-view=active]", new() { Timeout = Deadline });
+        await page.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync(new() { Timeout = Deadline });
+        await page.Locator("#plan-panel h3", new() { HasText = "Prvi koraki" }).WaitForAsync(new() { Timeout = Deadline });
+        Assert.Contains("opravljeno", await page.InnerTextAsync("#plan-panel"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-sl.png"), FullPage = true });
     }
-
-    private static async Task SayAsync(IPage page, string text)
-    {
-        var input = page.Locator("[data-id=webchat-sendbox-input]");
-        await input.FillAsync(text);
-        await input.PressAsync("Enter");
-    }
-
-    private static async Task PressAsync(IPage page, string title)
-    {
-        var button = page.Locator(".webchat__suggested-action", new() { HasText = title });
-        await button.Last.WaitForAsync(new() { Timeout = Deadline });
-        await button.Last.ClickAsync();
-        await page.Locator(".webchat__bubble--from-user", new() { HasText = title }).Last.WaitForAsync(new() { Timeout = Deadline });
-    }
-
-    private static Task BotSaysAsync(IPage page, string text) =>
-        page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = text }).Last.WaitForAsync(new() { Timeout = Deadline });
 }

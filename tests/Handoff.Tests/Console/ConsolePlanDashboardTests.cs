@@ -9,7 +9,6 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// <summary>The dashboard's "plans": how many, steps done per week, where people get stuck, by language; no personal data.</summary>
 public sealed class ConsolePlanDashboardTests
 {
-    private const string Chromium = "/usr/bin/chromium";
 
     // Wednesday 25 November 2026, 10:00 in Ljubljana: this week starts on Monday 23 November.
     private static readonly DateTimeOffset Now = new(2026, 11, 25, 9, 0, 0, TimeSpan.Zero);
@@ -50,25 +49,14 @@ public sealed class ConsolePlanDashboardTests
     [Fact]
     public async Task The_dashboard_page_shows_the_plan_numbers()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
-        }
-
         await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
         await host.AddCounselorAsync("Maja", "maja-password");
         await SeedAsync(host.Services.GetRequiredService<IPlanStatistics>());
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "en-GB" });
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
         var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
-
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await page.FillAsync("input[name=name]", "Maja");
-        await page.FillAsync("input[name=password]", "maja-password");
-        await page.ClickAsync("#login-form button[type=submit]");
-        await page.Locator("#live.on").WaitForAsync(new() { Timeout = 60_000 });
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
         await page.ClickAsync("button[data-view=dashboard]");
 
         await page.Locator("#d-plans-total", new() { HasText = "4" }).WaitForAsync(new() { Timeout = 60_000 });

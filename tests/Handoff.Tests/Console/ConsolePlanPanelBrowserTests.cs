@@ -11,7 +11,6 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// </summary>
 public sealed class ConsolePlanPanelBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
     private const int Deadline = 60_000;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
@@ -19,25 +18,15 @@ public sealed class ConsolePlanPanelBrowserTests
     [Fact]
     public async Task Overdue_steps_show_as_blocking_buttons_only_for_the_holder_and_no_panel_without_consent()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
-        }
-
         var plan = new OverduePlan();
         await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<IHandoffPlan>(plan));
         await host.AddCounselorAsync("Maja", "maja-password");
-        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "c1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 900 }, Locale = "en-GB" });
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "c1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
         var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await page.FillAsync("input[name=name]", "Maja");
-        await page.FillAsync("input[name=password]", "maja-password");
-        await page.ClickAsync("#login-form button[type=submit]");
-        await page.Locator("#live.on").WaitForAsync(new() { Timeout = Deadline });
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
 
         // Opened from the queue without taking it: Maja sees the plan but cannot change it.
         await page.Locator("#queue-rows tr", new() { HasText = "work" }).ClickAsync(new() { Timeout = Deadline });

@@ -1,0 +1,31 @@
+using Microsoft.Playwright;
+
+namespace IntegrationBot.EndToEnd.Support;
+
+/// <summary>The counselor side of handoff journeys: an office open around the clock and a logged-in console.</summary>
+internal static class CounselorConsole
+{
+    public static readonly IReadOnlyDictionary<string, string> OpenEveryDay = new Dictionary<string, string>
+    {
+        ["IntegrationBot__Office__Name"] = "Starting Point Postojna",
+        ["IntegrationBot__Office__Schedule__Mon"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Tue"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Wed"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Thu"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Fri"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Sat"] = "00:00-23:59",
+        ["IntegrationBot__Office__Schedule__Sun"] = "00:00-23:59",
+    };
+
+    /// <summary>A desktop-sized console page, logged in, with the live queue connected.</summary>
+    public static async Task<IPage> LoginAsync(IBrowser browser, HostProcess host, string name, string password)
+    {
+        var console = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await console.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await console.FillAsync("input[name=name]", name);
+        await console.FillAsync("input[name=password]", password);
+        await console.ClickAsync("#login-form button[type=submit]");
+        await console.Locator("#live.on").WaitForAsync(new() { Timeout = 60_000 });
+        return console;
+    }
+}
