@@ -96,6 +96,8 @@ public sealed class PlanConsoleBrowserTests
         await page.FillAsync("input[name=name]", "Maja");
         await page.FillAsync("input[name=password]", "maja-password-1");
         await page.ClickAsync("#login-form button[type=submit]");
+        // Logged in and connected: the console has shown its first view, so the tab chosen next stays chosen.
+        await page.Locator("#live.on").WaitForAsync(new() { Timeout = Deadline });
         await page.ClickAsync("button[data-view=active]", new() { Timeout = Deadline });
         await page.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync(new() { Timeout = Deadline });
         await page.Locator("#plan-panel h3", new() { HasText = "Prvi koraki" }).WaitForAsync(new() { Timeout = Deadline });
