@@ -119,7 +119,7 @@ internal static class Migrations
             CREATE INDEX plan_reminders_user ON plan_reminders (user_key);
             CREATE INDEX plan_reminders_updated ON plan_reminders (updated);
             """),
-        new(6, "plan: counters for the dashboard (no personal data)", """
+        new(7, "plan: counters for the dashboard (no personal data)", """
             CREATE TABLE plan_daily (
                 day date NOT NULL,
                 language text NOT NULL,
