@@ -53,7 +53,9 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<CounselorDirectory>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<HandoffQueue>();
+        services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<PlanDashboardService>();
         services.AddSingleton<UserDataService>();
         services.AddSingleton<HandoffTimeoutService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeoutService>());

@@ -28,11 +28,13 @@ public sealed class AssistantBot(
     QuestionFlow questions,
     CounselorFlow counselor,
     FirstContactFlow firstContact,
-    PlanFlow plan) : IBot
+    PlanFlow plan,
+    PlanCounter planCounter) : IBot
 {
     public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var turn = await BeginAsync(turnContext, cancellationToken);
+        var planBefore = turn.Data.Plan;
         var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id && m.Role != RoleTypes.Bot) == true)
         {
@@ -53,16 +55,17 @@ public sealed class AssistantBot(
             await firstContact.SetLanguageAsync(turn, chosen.GetString(), cancellationToken);
         }
 
-        await EndAsync(turn, cancellationToken);
+        await EndAsync(turn, planBefore, cancellationToken);
     }
 
     /// <summary>Runs flow code in a proactive turn (counselor relay, satisfaction question) with the conversation's state.</summary>
     public async Task RunProactiveAsync(ITurnContext turnContext, Func<FlowTurn, DialogContext, Task> action, CancellationToken cancellationToken)
     {
         var turn = await BeginAsync(turnContext, cancellationToken);
+        var planBefore = turn.Data.Plan;
         var dc = await dialogs.Set.CreateContextAsync(turnContext, cancellationToken);
         await action(turn, dc);
-        await EndAsync(turn, cancellationToken);
+        await EndAsync(turn, planBefore, cancellationToken);
     }
 
     private async Task<FlowTurn> BeginAsync(ITurnContext turnContext, CancellationToken cancellationToken)
@@ -77,11 +80,12 @@ public sealed class AssistantBot(
         return turn;
     }
 
-    private async Task EndAsync(FlowTurn turn, CancellationToken cancellationToken)
+    private async Task EndAsync(FlowTurn turn, PersonalPlan? planBefore, CancellationToken cancellationToken)
     {
         if (!turn.Erased)
         {
             await state.SaveAsync(turn.Context, turn.Data, cancellationToken);
+            await planCounter.CountAsync(planBefore, turn.Data.Plan, turn.Language, cancellationToken);
             if (turn.Data.Language is { } language)
             {
                 await state.User.SetAsync(turn.Context, new UserProfile(language, turn.Data.Cyrillic), cancellationToken);

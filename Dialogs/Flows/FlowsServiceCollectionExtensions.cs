@@ -64,6 +64,8 @@ public static class FlowsServiceCollectionExtensions
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.TryAddSingleton<PlanFlow>();
+        services.TryAddSingleton<PlanCounter>();
+        services.TryAddSingleton<IPlanStepTitles, PlanBookStepTitles>();
         services.TryAddSingleton(sp => new PlanReminderService(
             sp.GetRequiredService<IPlanReminderStore>(),
             sp.GetRequiredService<ProactiveAdapter>(),

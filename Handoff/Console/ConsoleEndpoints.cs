@@ -13,8 +13,8 @@ public static class ConsoleEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
-        api.MapGet("/dashboard", async (DashboardService dashboard, CancellationToken ct) =>
-            TypedResults.Json(await dashboard.SnapshotAsync(ct), HandoffJson.Options));
+        api.MapGet("/dashboard", async (DashboardService dashboard, PlanDashboardService plans, CancellationToken ct) =>
+            TypedResults.Json(await dashboard.SnapshotAsync(ct) with { Plans = await plans.SnapshotAsync(ct) }, HandoffJson.Options));
 
         var canned = api.MapGroup("/canned-responses");
         canned.MapGet("/", async (string? language, ICannedResponseStore store, CancellationToken ct) =>

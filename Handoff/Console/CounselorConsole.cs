@@ -16,6 +16,8 @@ public static class CounselorConsole
             ["index.html"] = "text/html; charset=utf-8",
             ["console.css"] = "text/css; charset=utf-8",
             ["console.js"] = "text/javascript; charset=utf-8",
+            ["plans.js"] = "text/javascript; charset=utf-8",
+            ["plans.css"] = "text/css; charset=utf-8",
         });
 
     public static IEndpointRouteBuilder MapCounselorConsole(this IEndpointRouteBuilder endpoints)

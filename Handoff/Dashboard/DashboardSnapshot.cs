@@ -18,4 +18,7 @@ public sealed record DashboardSnapshot(
 
     /// <summary>Referrals in the same days, per institution (csd, zrsz, ue, school, police, library, health-centre, ...).</summary>
     public IReadOnlyList<DashboardOutcomeCount> Referrals { get; init; } = [];
+
+    /// <summary>"My first steps": plans made, steps done per week, where people get stuck, by language.</summary>
+    public DashboardPlans Plans { get; init; } = DashboardPlans.Empty;
 }

@@ -10,6 +10,7 @@ using IntegrationBot.Editing.Store;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Privacy;
@@ -72,6 +73,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
         services.Replace(ServiceDescriptor.Singleton<IPlanReminderStore, PostgresPlanReminderStore>());
+        services.Replace(ServiceDescriptor.Singleton<IPlanStatistics, PostgresPlanStatistics>());
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();

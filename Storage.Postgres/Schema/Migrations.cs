@@ -131,5 +131,14 @@ internal static class Migrations
             CREATE TABLE knowledge_dismissed (
                 hash text PRIMARY KEY);
             """),
+        new(7, "plan: counters for the dashboard (no personal data)", """
+            CREATE TABLE plan_daily (
+                day date NOT NULL,
+                language text NOT NULL,
+                kind text NOT NULL,
+                step text NOT NULL,
+                count integer NOT NULL,
+                PRIMARY KEY (day, language, kind, step));
+            """),
     ];
 }

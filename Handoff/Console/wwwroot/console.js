@@ -306,6 +306,7 @@ async function renderConversation() {
     state.focusReply = false;
     $('reply-text').focus();
   }
+  document.dispatchEvent(new CustomEvent('console:conversation', { detail: { id: state.conversation, mine } }));
 }
 
 async function conversationAction(action, body) {
@@ -349,6 +350,7 @@ async function renderDashboard() {
     tr.append(el('td', t.topic), el('td', t.language), el('td', t.reviewed), el('td', t.reviewedBy), el('td', String(t.ageDays)));
     stale.append(tr);
   }
+  document.dispatchEvent(new CustomEvent('console:dashboard', { detail: d }));
 }
 
 async function renderCanned() {

@@ -1,0 +1,107 @@
+using IntegrationBot.EndToEnd.Support;
+using IntegrationBot.EndToEnd.WebChat.Journeys;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.EndToEnd.Handoff;
+
+/// <summary>
+/// "My first steps" in the counselor console, in real Chromium against the real host: a migrant makes a plan in the web
+/// chat and asks for a person; the counselor takes the request, sees the checklist (what is next), marks the step done
+/// with the keyboard and adds a step; the migrant is told both times. The panel speaks Slovenian to a Slovenian browser.
+/// </summary>
+public sealed class PlanConsoleBrowserTests
+{
+    private const int Deadline = 60_000;
+
+    [Fact]
+    public async Task A_counselor_sees_the_persons_plan_marks_a_step_done_and_adds_one()
+    {
+        Requirements.Chromium();
+        var data = Directory.CreateTempSubdirectory("ib-plan-console-").FullName;
+        var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,sl");
+        Assert.True(exit == 0, output);
+
+        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
+        var (playwright, browser) = await Browser.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+
+        var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
+        var user = await ChatPage.OpenAsync(browser, new Uri(host.BaseAddress, "/?lang=en"), "plan-console");
+        try
+        {
+            await RunAsync(console, user);
+            await SlovenianPanelAsync(browser, host);
+        }
+        catch (Exception e) when (e is TimeoutException or PlaywrightException)
+        {
+            // Under CI load a step can time out; say what each side showed so the cause is visible in the report.
+            var seen = await user.Page.InnerTextAsync("body");
+            var panel = await console.InnerTextAsync("body");
+            throw new InvalidOperationException($"{e.Message}\n--- user page ---\n{seen}\n--- console ---\n{panel}", e);
+        }
+    }
+
+    private static async Task RunAsync(IPage console, ChatPage user)
+    {
+        await user.AcceptPrivacyAsync("en");
+        foreach (var key in new[] { "plan.menuButton", "plan.origin.western-balkans", "plan.purpose.work", "plan.arrival.today", "plan.children.6-15", "plan.thatsAll", "plan.has.none" })
+        {
+            await user.PressAsync(Strings.Get("en", key));
+            await user.UserBubbles.Filter(new() { HasText = Strings.Get("en", key) }).Last.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        }
+
+        await user.BotSaysAsync("Enrol your child in primary school");
+        await user.SayAsync("I want to talk to a person please");
+        await user.BotSaysAsync("number 1 in line");
+
+        var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
+        await row.WaitForAsync(new() { Timeout = Deadline });
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+
+        // The checklist: a worker from the Western Balkans starts with the single permit; address registration has its
+        // 8-day deadline; nothing is done yet.
+        var panel = console.Locator("#plan-panel");
+        var next = panel.Locator("li.next", new() { HasText = "Single permit" });
+        await next.WaitForAsync(new() { Timeout = Deadline });
+        Assert.Equal(0, await panel.Locator("li.done").CountAsync());
+        Assert.Contains("by ", await panel.Locator("li", new() { HasText = "Register your address" }).InnerTextAsync());
+        Assert.Contains("Next: Single permit", await panel.Locator("#plan-blocking").InnerTextAsync());
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-en.png"), FullPage = true });
+
+        // Keyboard only: focus the step's button and press Enter; the focus moves on to the next open step.
+        await next.Locator("button").FocusAsync();
+        await console.Keyboard.PressAsync("Enter");
+        await panel.Locator("li.done", new() { HasText = "Single permit" }).WaitForAsync(new() { Timeout = Deadline });
+        await panel.Locator("li.next", new() { HasText = "Register your address" }).WaitForAsync(new() { Timeout = Deadline });
+        Assert.Contains("Mark done: Register your address", await console.EvaluateAsync<string>("document.activeElement.getAttribute('aria-label')"));
+        await user.BotSaysAsync("Counselor Maja marked as done: Single permit");
+
+        await console.Locator("#plan-add-text").FocusAsync();
+        await console.Keyboard.TypeAsync("Bring the rental contract to the office on Monday");
+        await console.Keyboard.PressAsync("Enter");
+        await panel.Locator("li", new() { HasText = "Bring the rental contract" }).WaitForAsync(new() { Timeout = Deadline });
+        Assert.Equal(string.Empty, await console.InputValueAsync("#plan-add-text"));
+        await user.BotSaysAsync("Counselor Maja added a step to your plan: Bring the rental contract");
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-after-en.png"), FullPage = true });
+        await user.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-webchat-user-en.png") });
+    }
+
+    /// <summary>The same counselor in a browser set to Slovenian sees the panel in Slovenian.</summary>
+    private static async Task SlovenianPanelAsync(IBrowser browser, HostProcess host)
+    {
+        var context = await browser.NewContextAsync(new() { Locale = "sl-SI", ViewportSize = new() { Width = 1280, Height = 900 } });
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await page.FillAsync("input[name=name]", "Maja");
+        await page.FillAsync("input[name=password]", "maja-password-1");
+        await page.ClickAsync("#login-form button[type=submit]");
+        // Logged in and connected: the console has shown its first view, so the tab chosen next stays chosen.
+        await page.Locator("#live.on").WaitForAsync(new() { Timeout = Deadline });
+        await page.ClickAsync("button[data-view=active]", new() { Timeout = Deadline });
+        await page.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync(new() { Timeout = Deadline });
+        await page.Locator("#plan-panel h3", new() { HasText = "Prvi koraki" }).WaitForAsync(new() { Timeout = Deadline });
+        Assert.Contains("opravljeno", await page.InnerTextAsync("#plan-panel"));
+        await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-sl.png"), FullPage = true });
+    }
+}

@@ -1,0 +1,83 @@
+using IntegrationBot.Handoff.Plan;
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.Handoff.Tests.Console;
+
+/// <summary>
+/// The "First steps" panel in real Chromium: what is blocking (overdue steps) stands out; only the holder can change
+/// the plan; without a plan or consent there is no panel.
+/// </summary>
+public sealed class ConsolePlanPanelBrowserTests
+{
+    private const int Deadline = 60_000;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Overdue_steps_show_as_blocking_buttons_only_for_the_holder_and_no_panel_without_consent()
+    {
+        var plan = new OverduePlan();
+        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<IHandoffPlan>(plan));
+        await host.AddCounselorAsync("Maja", "maja-password");
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "c1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var scriptErrors = new List<string>();
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
+
+        // Opened from the queue without taking it: Maja sees the plan but cannot change it.
+        await page.Locator("#queue-rows tr", new() { HasText = "work" }).ClickAsync(new() { Timeout = Deadline });
+        var panel = page.Locator("#plan-panel");
+        await panel.Locator("li.overdue", new() { HasText = "Register your address" }).WaitForAsync(new() { Timeout = Deadline });
+        Assert.Equal("Blocking (overdue): Register your address", await page.InnerTextAsync("#plan-blocking"));
+        Assert.Contains("overdue", await page.GetAttributeAsync("#plan-blocking", "class"), StringComparison.Ordinal);
+        Assert.Contains("by 2026-11-28", await panel.Locator("li.overdue").InnerTextAsync());
+        Assert.True(await panel.Locator("li.overdue button").IsDisabledAsync());
+        Assert.True(await page.Locator("#plan-add-text").IsDisabledAsync());
+        Assert.Equal(0, await panel.Locator("li.done button").CountAsync());
+
+        await page.ClickAsync("#take");
+        await page.Locator("#plan-panel li.overdue button:not([disabled])").WaitForAsync(new() { Timeout = Deadline });
+        await page.Locator("#plan-add-text").FocusAsync();
+        await page.Keyboard.PressAsync("Enter");
+        Assert.Empty(plan.Calls);
+
+        // The person withdraws consent: the panel goes away on the next refresh.
+        plan.Consented = false;
+        await page.ClickAsync("#release");
+        await panel.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = Deadline });
+        Assert.Empty(scriptErrors);
+    }
+
+    private sealed class OverduePlan : IHandoffPlan
+    {
+        public List<string> Calls { get; } = [];
+
+        public bool Consented { get; set; } = true;
+
+        public Task<HandoffPlanView?> GetAsync(HandoffRequest request, CancellationToken cancellationToken) =>
+            Task.FromResult(Consented
+                ? new HandoffPlanView(
+                [
+                    new HandoffPlanStep("single-permit", "Single permit for residence and work", "done", null),
+                    new HandoffPlanStep("address-registration", "Register your address", "overdue", "2026-11-28"),
+                    new HandoffPlanStep("tax-number", "Tax number", "open", null),
+                ])
+                : null);
+
+        public Task<bool> MarkDoneAsync(HandoffRequest request, string stepId, string counselor, CancellationToken cancellationToken)
+        {
+            Calls.Add($"done {stepId}");
+            return Task.FromResult(true);
+        }
+
+        public Task<bool> AddStepAsync(HandoffRequest request, string text, string counselor, CancellationToken cancellationToken)
+        {
+            Calls.Add($"added {text}");
+            return Task.FromResult(true);
+        }
+    }
+}
