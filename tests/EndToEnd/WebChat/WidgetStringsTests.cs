@@ -1,6 +1,5 @@
-using System.Text.Json;
 using System.Text.RegularExpressions;
-using IntegrationBot.TestSupport;
+using IntegrationBot.EndToEnd.Support;
 
 namespace IntegrationBot.EndToEnd.WebChat;
 
@@ -26,9 +25,9 @@ public sealed partial class WidgetStringsTests
     [MemberData(nameof(Languages))]
     public void Every_string_Web_Chat_uses_exists_in_the_language(string language, string? bundle)
     {
-        var english = Bundle("en-US");
-        var strings = bundle is null ? [] : Bundle(bundle);
-        foreach (var (key, value) in Overrides(language))
+        var english = WidgetStrings.Bundle("en-US");
+        var strings = bundle is null ? [] : WidgetStrings.Bundle(bundle);
+        foreach (var (key, value) in WidgetStrings.Overrides(language))
         {
             strings[key] = value;
         }
@@ -42,8 +41,8 @@ public sealed partial class WidgetStringsTests
     public void Our_strings_keep_Web_Chats_placeholders_and_name_only_keys_it_knows(string language, string? bundle)
     {
         _ = bundle;
-        var english = Bundle("en-US");
-        foreach (var (key, value) in Overrides(language))
+        var english = WidgetStrings.Bundle("en-US");
+        foreach (var (key, value) in WidgetStrings.Overrides(language))
         {
             Assert.True(english.ContainsKey(key), $"{language}: {key} is not a Web Chat string");
             var expected = Placeholders(english[key]);
@@ -63,37 +62,11 @@ public sealed partial class WidgetStringsTests
     [Fact]
     public void Bosnian_Croatian_Serbian_Latin_uses_no_Croatian_only_words()
     {
-        var text = string.Join("\n", Overrides("hbs-Latn").Values).ToLowerInvariant();
+        var text = string.Join("\n", WidgetStrings.Overrides("hbs-Latn").Values).ToLowerInvariant();
         foreach (var word in (string[])["čavrlj", "prosin", "povijest", "tipkovnic", "datoteka", "pogreška", "obavijest", "tipka"])
         {
             Assert.DoesNotContain(word, text);
         }
-    }
-
-    private static Dictionary<string, string> Bundle(string locale)
-    {
-        var path = RepositoryRoot.Combine("Bot", "webchat", "node_modules", "botframework-webchat-api", "lib", "localization", locale + ".json");
-        if (!File.Exists(path))
-        {
-            Assert.Skip($"Web Chat is not installed ({path}; npm ci in Bot/webchat, as the build does)");
-        }
-
-        using var doc = JsonDocument.Parse(File.ReadAllText(path));
-        return doc.RootElement.EnumerateObject()
-            .Where(p => !p.Name.StartsWith('_') && p.Value.ValueKind == JsonValueKind.String)
-            .ToDictionary(p => p.Name, p => p.Value.GetString()!);
-    }
-
-    /// <summary>The language's set in chat-strings.js (its object literal is JSON, so it is read without a JS engine).</summary>
-    private static Dictionary<string, string> Overrides(string language)
-    {
-        var script = File.ReadAllText(RepositoryRoot.Combine("Bot", "wwwroot", "chat-strings.js"));
-        var start = script.IndexOf('{', script.IndexOf("window.IntegrationBotWidgetStrings", StringComparison.Ordinal));
-        var json = script[start..(script.LastIndexOf('}') + 1)];
-        using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
-        return doc.RootElement.TryGetProperty(language, out var set)
-            ? set.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!)
-            : [];
     }
 
     private static HashSet<string> Placeholders(string text) => [.. Placeholder().Matches(text).Select(m => m.Value)];
