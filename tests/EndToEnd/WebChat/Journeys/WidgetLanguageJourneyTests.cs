@@ -47,7 +47,8 @@ public sealed class WidgetLanguageJourneyTests
             await chat.ShowsAsync(justNow);
         }
 
-        Assert.Equal(Expected(language, "TEXT_INPUT_PLACEHOLDER"), await chat.Input.GetAttributeAsync("placeholder"));
+        // The widget may be re-created once when it follows the bot's first reply: wait for it to settle.
+        await chat.UntilAsync("p => document.querySelector('[data-id=webchat-sendbox-input]')?.placeholder === p", Expected(language, "TEXT_INPUT_PLACEHOLDER"));
         var send = chat.Page.Locator("#webchat button.webchat__send-button");
         Assert.Contains(Expected(language, "TEXT_INPUT_SEND_BUTTON_ALT"), await send.GetAttributeAsync("aria-label") ?? await send.GetAttributeAsync("title") ?? "");
         await chat.ShotAsync("first-message");
