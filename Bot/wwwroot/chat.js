@@ -5,13 +5,42 @@
   'use strict';
 
   var strings = window.IntegrationBotWidgetStrings || {};
+
+  // Web Chat formats dates, "5 minutes ago", plurals and file sizes with its own Globalize data, which has no Albanian
+  // (English showed) and gives Bosnian/Serbian readers Croatian months ("prosinca"). The browser's Intl knows Albanian
+  // and Bosnian (ijekavian "prije 5 minuta", "decembar", understood by all three), so those come from Intl instead.
+  function intlGlobalize(locale) {
+    return {
+      dateFormatter: function () {
+        var format = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+        return function (date) { return format.format(date); };
+      },
+      relativeTimeFormatter: function (unit) {
+        var format = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
+        return function (value) { return format.format(value, unit); };
+      },
+      plural: function (count) { return new Intl.PluralRules(locale).select(count); },
+      unitFormatter: function (unit, options) {
+        var format = new Intl.NumberFormat(locale, { style: 'unit', unit: unit, unitDisplay: options && options.form === 'long' ? 'long' : 'short' });
+        return function (value) { return format.format(value); };
+      }
+    };
+  }
+
+  function withIntl(set, locale) {
+    var merged = Object.assign({}, set);
+    try { merged.GLOBALIZE = intlGlobalize(locale); } catch (e) { /* no Intl: Web Chat's own (English) formats */ }
+    return merged;
+  }
+
   // Web Chat ships no Albanian, Bosnian or neutral Serbian-Croatian set; complete sets come from chat-strings.js.
+  // hbs-Latn keeps the locale hr-HR the bot already knows as Latin; its strings and dates never come from hr-HR.
   var languages = {
-    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl' },
-    en: { locale: 'en-US', dir: 'ltr', button: 'en' },
-    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: strings.sq },
-    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: strings['hbs-Latn'] },
-    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: strings['hbs-Cyrl'] },
+    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl', strings: strings.sl },
+    en: { locale: 'en-US', dir: 'ltr', button: 'en', strings: strings.en },
+    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: withIntl(strings.sq, 'sq') },
+    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Latn'], 'bs') },
+    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl') },
     // dir="auto" turns right-to-left only for a few exact Arabic locales, so Arabic is always given dir="rtl".
     ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar }
   };

@@ -41,7 +41,8 @@ public static class DirectLineEndpoints
         var conversationId = DirectLineIds.NewConversationId();
         var userId = DirectLineIds.NewUserId();
         await store.CreateConversationAsync(conversationId, userId, null, http.RequestAborted);
-        return TypedResults.Json(new { conversationId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds });
+        var issued = tokens.Issue(conversationId, userId);
+        return TypedResults.Json(new { conversationId, token = issued.Token, expires_in = issued.ExpiresIn });
     }
 
     private static IResult Refresh(HttpContext http, DirectLineTokenService tokens)
@@ -51,7 +52,12 @@ public static class DirectLineEndpoints
             return denied;
         }
 
-        return TypedResults.Json(new { conversationId = token.ConversationId, token = tokens.Issue(token.ConversationId, token.UserId), expires_in = tokens.LifetimeSeconds });
+        // Refreshing has an upper bound (MaxTokenRefreshHours after the chain's first token), so a token copied from
+        // a page cannot be kept alive forever; 403 makes Web Chat report an expired token, and the page resumes
+        // through /api/webchat/token.
+        return tokens.Refresh(token) is { } next
+            ? TypedResults.Json(new { conversationId = token.ConversationId, token = next.Token, expires_in = next.ExpiresIn })
+            : DirectLineErrors.Forbidden("this token can no longer be refreshed; ask /api/webchat/token for a new one");
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokenService tokens, DirectLineInbox inbox)

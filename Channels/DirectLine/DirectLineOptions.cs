@@ -26,6 +26,14 @@ public sealed class DirectLineOptions
     [Range(1, 24 * 90)]
     public int ResumeHours { get; set; } = 24;
 
+    /// <summary>
+    /// How long after a token chain's first token <c>POST /v3/directline/tokens/refresh</c> may keep it alive: no token
+    /// of the chain expires later. The page then continues through <c>/api/webchat/token</c> (origin check, rate limit,
+    /// the conversation must still exist), which starts a new chain; a stolen token cannot be refreshed forever.
+    /// </summary>
+    [Range(1, 24 * 90)]
+    public int MaxTokenRefreshHours { get; set; } = 24;
+
     /// <summary>New conversations one IP address may open per hour (web widget abuse limit).</summary>
     [Range(1, 100_000)]
     public int MaxConversationsPerIpPerHour { get; set; } = 30;

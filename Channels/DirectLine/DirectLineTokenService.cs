@@ -15,6 +15,7 @@ public sealed class DirectLineTokenService
     private readonly byte[] _key;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
+    private readonly TimeSpan _maxChain;
 
     public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider time)
     {
@@ -23,15 +24,36 @@ public sealed class DirectLineTokenService
         _key = configured.Length > 0 ? Encoding.UTF8.GetBytes(configured) : RandomNumberGenerator.GetBytes(32);
         _time = time;
         _lifetime = TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
+        _maxChain = TimeSpan.FromHours(options.Value.MaxTokenRefreshHours);
     }
 
-    public int LifetimeSeconds => (int)_lifetime.TotalSeconds;
+    /// <summary>The first token of a new chain (a new conversation, or one resumed through the checked token endpoint).</summary>
+    public IssuedToken Issue(string conversationId, string userId) => Issue(conversationId, userId, _time.GetUtcNow());
 
-    public string Issue(string conversationId, string userId)
+    /// <summary>
+    /// The next token of <paramref name="current"/>'s chain, expiring no later than MaxTokenRefreshHours after the
+    /// chain's first token; null once that bound is reached (the page resumes through <c>/api/webchat/token</c>).
+    /// </summary>
+    public IssuedToken? Refresh(DirectLineToken current)
     {
-        var payload = new TokenPayload(conversationId, userId, _time.GetUtcNow().Add(_lifetime).ToUnixTimeSeconds());
+        var next = Issue(current.ConversationId, current.UserId, current.ChainStartedAt);
+        return next.ExpiresIn > 0 && next.ExpiresAt > current.ExpiresAt ? next : null;
+    }
+
+    private IssuedToken Issue(string conversationId, string userId, DateTimeOffset chainStartedAt)
+    {
+        var now = _time.GetUtcNow();
+        var expires = now.Add(_lifetime);
+        var bound = chainStartedAt.Add(_maxChain);
+        if (expires > bound)
+        {
+            expires = bound;
+        }
+
+        var payload = new TokenPayload(conversationId, userId, expires.ToUnixTimeSeconds(), chainStartedAt.ToUnixTimeSeconds());
         var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
-        return body + "." + Base64Url(Sign(body));
+        var expiresAt = DateTimeOffset.FromUnixTimeSeconds(payload.E);
+        return new IssuedToken(body + "." + Base64Url(Sign(body)), expiresAt, (int)Math.Max(0, (expiresAt - now).TotalSeconds));
     }
 
     /// <summary>
@@ -109,7 +131,9 @@ public sealed class DirectLineTokenService
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(payload.E);
-        granted = new DirectLineToken(payload.C, payload.U, expires);
+        // A token from before chains were recorded: its chain began when it was issued.
+        var chainStarted = payload.S is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : expires - _lifetime;
+        granted = new DirectLineToken(payload.C, payload.U, expires, chainStarted);
         return expires <= _time.GetUtcNow() ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
@@ -125,7 +149,7 @@ public sealed class DirectLineTokenService
         return Convert.TryFromBase64String(padded, bytes, out var written) && (bytes = bytes[..written]).Length > 0;
     }
 
-    private sealed record TokenPayload(string C, string U, long E);
+    private sealed record TokenPayload(string C, string U, long E, long? S = null);
 
     private sealed record VerifiedBearer(TokenCheck Check, DirectLineToken? Token);
 }

@@ -25,7 +25,9 @@ internal static class WebChatToken
         if (tokens.VerifyForResume(request?.Resume, TimeSpan.FromHours(options.Value.ResumeHours)) is { } old
             && await store.ConversationExistsAsync(old.ConversationId, http.RequestAborted))
         {
-            return TypedResults.Json(new { conversationId = old.ConversationId, userId = old.UserId, token = tokens.Issue(old.ConversationId, old.UserId), expires_in = tokens.LifetimeSeconds, resumed = true });
+            // A new token chain: this endpoint checks the origin, rate-limits and needs the conversation to still exist.
+            var resumed = tokens.Issue(old.ConversationId, old.UserId);
+            return TypedResults.Json(new { conversationId = old.ConversationId, userId = old.UserId, token = resumed.Token, expires_in = resumed.ExpiresIn, resumed = true });
         }
 
         var ip = http.Connection.RemoteIpAddress?.ToString() ?? "unknown";
@@ -38,7 +40,8 @@ internal static class WebChatToken
         var userId = DirectLineIds.NewUserId();
         var locale = request?.Locale is { Length: > 0 and <= 20 } l ? l : null;
         await store.CreateConversationAsync(conversationId, userId, locale, http.RequestAborted);
-        return TypedResults.Json(new { conversationId, userId, token = tokens.Issue(conversationId, userId), expires_in = tokens.LifetimeSeconds, resumed = false });
+        var issued = tokens.Issue(conversationId, userId);
+        return TypedResults.Json(new { conversationId, userId, token = issued.Token, expires_in = issued.ExpiresIn, resumed = false });
     }
 
     /// <summary>

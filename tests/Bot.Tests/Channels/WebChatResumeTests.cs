@@ -38,7 +38,7 @@ public sealed class WebChatResumeTests
         var ct = TestContext.Current.CancellationToken;
         await using var host = new ChatHost();
         var chat = await host.OpenChatAsync(ct);
-        var expired = TokenIssuedAgo(TimeSpan.FromHours(2)).Issue(chat.ConversationId, chat.UserId);
+        var expired = TokenIssuedAgo(TimeSpan.FromHours(2)).Issue(chat.ConversationId, chat.UserId).Token;
 
         var resumed = await host.Client.PostAsJsonAsync("/api/webchat/token", new { locale = "en-US", resume = expired }, ct);
 
@@ -63,7 +63,7 @@ public sealed class WebChatResumeTests
         var old = why switch
         {
             "tampered" => chat.Token[..^2] + (chat.Token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"),
-            "too old" => TokenIssuedAgo(TimeSpan.FromDays(30)).Issue(chat.ConversationId, chat.UserId),
+            "too old" => TokenIssuedAgo(TimeSpan.FromDays(30)).Issue(chat.ConversationId, chat.UserId).Token,
             _ => chat.Token,
         };
         if (why == "erased")

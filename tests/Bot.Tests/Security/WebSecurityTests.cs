@@ -20,7 +20,7 @@ public sealed class WebSecurityTests
         var issuedLongAgo = new DirectLineTokenService(
             Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
             new ManualTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2)));
-        var expired = issuedLongAgo.Issue(chat.ConversationId, chat.UserId);
+        var expired = issuedLongAgo.Issue(chat.ConversationId, chat.UserId).Token;
 
         using var read = ChatHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", expired);
         var send = await host.SendAsync(chat with { Token = expired }, "hi", ct);

@@ -47,7 +47,7 @@ public sealed class ReloadJourneyTests
         var saved = await chat.Page.EvaluateAsync<Dictionary<string, string>>("() => JSON.parse(sessionStorage.getItem('integrationbot.webchat'))");
         var expired = new DirectLineTokenService(
             Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
-            new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]);
+            new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]).Token;
         await chat.Page.EvaluateAsync("t => { const s = JSON.parse(sessionStorage.getItem('integrationbot.webchat')); s.token = t; sessionStorage.setItem('integrationbot.webchat', JSON.stringify(s)); }", expired);
         await chat.Page.ReloadAsync();
 
