@@ -32,6 +32,25 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
             await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
         }, cancellationToken);
 
+    public Task ReleasedAsync(HandoffRequest request, int position, bool transferred, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            // Waiting again: the person's messages keep reaching the request and knowledge questions are answered meanwhile.
+            turn.Data = turn.Data with { Handoff = HandoffPhase.Waiting, HandoffId = request.Id };
+            await turn.SayAsync(
+                transferred ? "handoff.transferredToQueue" : "handoff.released",
+                new Dictionary<string, string> { ["position"] = Math.Max(1, position).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                null,
+                cancellationToken);
+        }, cancellationToken);
+
+    public Task TransferredAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
+            await turn.SayAsync("handoff.transferred", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+        }, cancellationToken);
+
     public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, dc) =>
         {

@@ -63,6 +63,37 @@ public sealed class HandoffFlowTests
         Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(answer));
     }
 
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sq")]
+    [InlineData("ar")]
+    public async Task The_person_is_told_in_their_language_when_the_counselor_releases_or_transfers_the_conversation(string code)
+    {
+        await using var bot = FlowHarness.Create();
+        var language = code;
+        await bot.StartInAsync(language);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+
+        await bot.Queue.ReleaseAsync(request.Id, "Maja", Ct);
+        Assert.Equal(bot.Text(language, "handoff.released", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.DeliverAsync()).Text);
+        // Waiting again: a message is relayed to the request, acknowledged with the place in the queue.
+        Assert.Equal(bot.Text(language, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), (await bot.SendAsync("are you there?"))[0].Text);
+
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+        await bot.Queue.TransferToLanguageAsync(request.Id, "Maja", "sl", Ct);
+        Assert.Equal(bot.Text(language, "handoff.transferredToQueue", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.DeliverAsync()).Text);
+
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+        await bot.AddCounselorAsync("Amira");
+        await bot.Queue.TransferToCounselorAsync(request.Id, "Maja", "Amira", Ct);
+        Assert.Equal(bot.Text(language, "handoff.transferred", new Dictionary<string, string> { ["counselor"] = "Amira" }), Assert.Single(await bot.DeliverAsync()).Text);
+    }
+
     [Fact]
     public async Task Without_privacy_acceptance_the_notice_comes_first_and_accepting_queues_the_request()
     {

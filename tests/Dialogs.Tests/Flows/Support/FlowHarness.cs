@@ -76,6 +76,10 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public HandoffQueue Queue => _services.GetRequiredService<HandoffQueue>();
 
+    /// <summary>Adds a counselor speaking all five languages (a transfer target).</summary>
+    public Task AddCounselorAsync(string name) =>
+        _services.GetRequiredService<Handoff.Counselors.CounselorDirectory>().AddAsync(name, ["sl", "en", "sq", "hbs", "ar"], $"{name}-password-1", false, TestContext.Current.CancellationToken);
+
     public ITranscriptStore Transcripts => _services.GetRequiredService<ITranscriptStore>();
 
     public IUnansweredQuestionLog Unanswered => _services.GetRequiredService<IUnansweredQuestionLog>();
