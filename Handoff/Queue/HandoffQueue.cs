@@ -183,6 +183,10 @@ public sealed partial class HandoffQueue(
         return result;
     }
 
+    /// <summary>Records a delivery result of a counselor message (from the outbox); consoles follow it on the live stream.</summary>
+    public Task<HandoffResult> RecordDeliveryAsync(Guid id, string messageId, MessageDelivery delivery, CancellationToken cancellationToken) =>
+        MutateAsync(id, "delivery", (r, _) => HandoffStateMachine.RecordDelivery(r, messageId, delivery), cancellationToken);
+
     /// <summary>Why the person cannot be reached on their channel (an <see cref="UnreachableReason"/>), or null.</summary>
     public string? UnreachableReasonFor(HandoffRequest request) =>
         unreachable?.ReasonFor(request.Address.ChannelId, request.Address.ConversationId);

@@ -21,7 +21,12 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
             // The counselor's own words go out as written; only the name in front is added.
             var message = turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text });
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SendVerbatimAsync(turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message, cancellationToken);
+            // The message just stored is the request's last counselor entry; its id follows it into the outbox.
+            var messageId = request.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.Counselor)?.MessageId;
+            await turn.SendVerbatimAsync(
+                turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message,
+                messageId is null ? null : activity => CounselorMessageTag.Mark(activity, request.Id, messageId),
+                cancellationToken);
             turn.Data = turn.Data with { Offered = [] };
         }, cancellationToken);
 

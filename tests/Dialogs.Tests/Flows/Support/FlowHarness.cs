@@ -58,7 +58,8 @@ public sealed class FlowHarness : IAsyncDisposable
             _services.GetRequiredService<ITurnStore>(),
             _services.GetRequiredService<IOutboxStore>(),
             clock,
-            _services.GetServices<IMiddleware>());
+            _services.GetServices<IMiddleware>(),
+            observer: _services.GetService<IDeliveryObserver>());
         Bot = _services.GetRequiredService<AssistantBot>();
     }
 
