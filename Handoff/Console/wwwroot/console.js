@@ -75,6 +75,20 @@ function outcomeText(outcome) {
   return note ? `${text} — ${note}` : text;
 }
 
+// A counselor message's delivery in words; the reasons are the outbox's (dead letters keep the same text).
+function deliveryText(delivery) {
+  const reason = delivery.reason || '';
+  if (delivery.state === 'delivered') return 'delivered';
+  if (delivery.state === 'pending') {
+    if (!reason) return 'sending…';
+    return reason === 'rate limited' ? 'pending: rate limited, will be sent shortly' : `pending: ${reason}`;
+  }
+  if (reason === 'unreachable: blocked') return 'failed: the person blocked the bot';
+  if (reason === 'unreachable: left') return 'failed: the person left the channel';
+  if (reason.startsWith('unconfirmed')) return 'not confirmed: the network did not answer; it may have arrived';
+  return `failed: ${reason}`;
+}
+
 function priorityBadge(priority) {
   return el('span', priority, `badge ${priority}`);
 }
@@ -290,6 +304,11 @@ async function renderConversation() {
     const meta = el('span', `${who || entry.author} · ${new Date(entry.at).toLocaleString()}`, 'meta');
     meta.dir = 'ltr';
     item.append(meta, el('span', entry.author === 'system' && entry.counselorName ? `${entry.text} (${entry.counselorName})` : entry.text));
+    if (entry.delivery) {
+      const status = el('span', deliveryText(entry.delivery), `delivery ${entry.delivery.state}`);
+      status.dir = 'ltr';
+      item.append(status);
+    }
     list.append(item);
   }
   list.scrollTop = list.scrollHeight;
