@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, seen: null, handedToMe: new Set() };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set() };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -312,6 +312,13 @@ async function renderConversation() {
     list.append(item);
   }
   list.scrollTop = list.scrollHeight;
+  // The stream carries each delivery change; while a message is still pending, also look again now and then, so a
+  // change published while the stream was reconnecting is not missed.
+  clearTimeout(state.deliveryTimer);
+  if (r.transcript.some((e) => e.delivery && e.delivery.state === 'pending')) {
+    const id = r.id;
+    state.deliveryTimer = setTimeout(() => { if (state.view === 'conversation' && state.conversation === id) refresh(); }, 5000);
+  }
 
   const notes = $('notes');
   notes.replaceChildren();
