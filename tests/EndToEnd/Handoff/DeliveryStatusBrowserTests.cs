@@ -44,6 +44,9 @@ public sealed class DeliveryStatusBrowserTests
         const long reachable = 8_100_002;
         await AskForCounselorAsync(http, blocked, 100, ct);
         await TakeAsync(console);
+        // The bot's earlier replies are paced (1/s per chat): block only once the last of them, "Maja is now with you",
+        // went out, so the first message to meet the 403 is the counselor's.
+        await UntilAsync(() => api.TextsTo(blocked).Any(t => t.Contains("Maja", StringComparison.Ordinal)), ct);
         api.Block(blocked);
         await console.FillAsync("#reply-text", "Are you still there?");
         await console.ClickAsync("#send");
@@ -62,6 +65,16 @@ public sealed class DeliveryStatusBrowserTests
 
         Assert.Contains(api.TextsTo(reachable), t => t.Contains("Hello, I am Maja.", StringComparison.Ordinal));
         Assert.DoesNotContain(api.TextsTo(blocked), t => t.Contains("Are you still there?", StringComparison.Ordinal));
+    }
+
+    private static async Task UntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(120);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, "condition not met within 120 s");
+            await Task.Delay(50, ct);
+        }
     }
 
     private static async Task TakeAsync(IPage console)
