@@ -59,7 +59,14 @@ public sealed class FlowTurn(ITurnContext context, ConversationData data, Locali
 
     /// <summary>Sends a person's own words (a counselor's message) to go out on every channel exactly as written.</summary>
     public Task SendVerbatimAsync(string text, CancellationToken cancellationToken = default) =>
-        Context.SendActivityAsync(VerbatimText.Mark(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" }), cancellationToken);
+        SendVerbatimAsync(text, mark: null, cancellationToken);
+
+    /// <summary>As above; <paramref name="mark"/> adds to the activity (e.g. the counselor message's delivery tag).</summary>
+    public Task SendVerbatimAsync(string text, Func<Activity, Activity>? mark, CancellationToken cancellationToken = default)
+    {
+        var activity = VerbatimText.Mark(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "plain" });
+        return Context.SendActivityAsync(mark is null ? activity : mark(activity), cancellationToken);
+    }
 
     /// <summary>The flow turn of a turn context (set by the bot at the start of the turn).</summary>
     public static FlowTurn Of(ITurnContext context) =>

@@ -6,6 +6,7 @@ using IntegrationBot.Dialogs.Flows.Plan;
 using IntegrationBot.Dialogs.Flows.Privacy;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff;
@@ -98,6 +99,7 @@ public static class FlowsServiceCollectionExtensions
             sp.GetRequiredService<ProactiveAdapter>,
             sp.GetRequiredService<AssistantBot>,
             sp.GetRequiredService<OfficeInfo>()));
+        services.TryAddSingleton<IDeliveryObserver>(sp => new CounselorDeliveryObserver(sp.GetRequiredService<HandoffQueue>));
         return services;
     }
 

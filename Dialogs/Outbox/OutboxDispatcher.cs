@@ -16,7 +16,8 @@ public sealed partial class OutboxDispatcher(
     IOptions<OutboxOptions> options,
     TimeProvider time,
     ILogger<OutboxDispatcher> logger,
-    IUnreachableRecipients? unreachable = null) : BackgroundService
+    IUnreachableRecipients? unreachable = null,
+    IDeliveryObserver? observer = null) : BackgroundService
 {
     private readonly Dictionary<string, IChannelSender> _senders = senders.ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
     private readonly OutboxOptions _options = options.Value;
@@ -157,6 +158,7 @@ public sealed partial class OutboxDispatcher(
         {
             case DeliveryOutcome.Delivered:
                 await store.MarkDeliveredAsync(entry.Id, cancellationToken);
+                await ObserveAsync(entry, MessageDelivery.Delivered, null, cancellationToken);
                 return true;
             case DeliveryOutcome.Failed when result.Permanent:
                 await DeadLetterAsync(entry, attempts, result.Reason ?? "permanent failure", cancellationToken);
@@ -168,6 +170,7 @@ public sealed partial class OutboxDispatcher(
                 var delay = result.Outcome == DeliveryOutcome.RetryAfter && result.Delay is { } asked ? asked : Backoff(attempts);
                 LogRetry(logger, entry.ChannelId, entry.Sequence, attempts, delay);
                 await store.RescheduleAsync(entry.Id, attempts, time.GetUtcNow() + delay, result.Reason, cancellationToken);
+                await ObserveAsync(entry, MessageDelivery.Pending, result.Outcome == DeliveryOutcome.RetryAfter ? "rate limited" : $"retrying: {result.Reason}", cancellationToken);
                 return false;
         }
     }
@@ -176,6 +179,24 @@ public sealed partial class OutboxDispatcher(
     {
         LogDeadLettered(logger, entry.ChannelId, entry.Sequence, attempts, reason);
         await store.DeadLetterAsync(entry.Id, attempts, reason, cancellationToken);
+        await ObserveAsync(entry, MessageDelivery.Failed, reason, cancellationToken);
+    }
+
+    private async Task ObserveAsync(OutboxEntry entry, string state, string? reason, CancellationToken cancellationToken)
+    {
+        if (observer is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await observer.ObserveAsync(entry, state, reason, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogObserverFailed(logger, entry.ChannelId, entry.Sequence, ex);
+        }
     }
 
     /// <summary>Base * 2^(attempt-1), capped, then scaled by a random factor in [0.5, 1) so retries of many chats spread out.</summary>
@@ -195,6 +216,9 @@ public sealed partial class OutboxDispatcher(
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox entry {ChannelId}#{Sequence} dead-lettered after {Attempts} attempts: {Reason}")]
     private static partial void LogDeadLettered(ILogger logger, string channelId, long sequence, int attempts, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Outbox entry {ChannelId}#{Sequence}: recording its delivery status failed")]
+    private static partial void LogObserverFailed(ILogger logger, string channelId, long sequence, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Outbox drain failed")]
     private static partial void LogDrainFailed(ILogger logger, Exception exception);

@@ -1,6 +1,7 @@
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Counselors;
 using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Handoff.Routing;
 using IntegrationBot.Handoff.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,13 +9,17 @@ using Microsoft.AspNetCore.Routing;
 
 namespace IntegrationBot.Handoff.Console;
 
-/// <summary>GET /api/dashboard and /api/canned-responses (list, create, update, delete).</summary>
+/// <summary>GET /api/dashboard, GET /api/counselors (who is online, to transfer to) and /api/canned-responses (list, create, update, delete).</summary>
 public static class ConsoleEndpoints
 {
     public static void Map(RouteGroupBuilder api)
     {
         api.MapGet("/dashboard", async (DashboardService dashboard, PlanDashboardService plans, CancellationToken ct) =>
             TypedResults.Json(await dashboard.SnapshotAsync(ct) with { Plans = await plans.SnapshotAsync(ct) }, HandoffJson.Options));
+
+        // Any counselor may see colleagues' names, languages and presence: the console warns before a transfer to someone offline.
+        api.MapGet("/counselors", async (CounselorDirectory directory, CounselorPresence presence, CancellationToken ct) =>
+            TypedResults.Json((await directory.ListAsync(ct)).Where(c => !c.Deactivated).Select(c => new ColleagueView(c.Name, c.Languages, presence.IsOnline(c.Name))).ToList(), HandoffJson.Options));
 
         var canned = api.MapGroup("/canned-responses");
         canned.MapGet("/", async (string? language, ICannedResponseStore store, CancellationToken ct) =>

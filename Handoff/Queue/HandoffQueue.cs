@@ -113,8 +113,13 @@ public sealed partial class HandoffQueue(
         return result;
     }
 
-    public Task<HandoffResult> ReleaseAsync(Guid id, string counselor, CancellationToken cancellationToken) =>
-        MutateAsync(id, "released", (r, now) => HandoffStateMachine.Release(r, counselor, now), cancellationToken);
+    /// <summary>The holder puts the conversation back in the queue; the person is told it waits again.</summary>
+    public async Task<HandoffResult> ReleaseAsync(Guid id, string counselor, CancellationToken cancellationToken)
+    {
+        var result = await MutateAsync(id, "released", (r, now) => HandoffStateMachine.Release(r, counselor, now), cancellationToken);
+        await TellBackInQueueAsync(result, transferred: false, cancellationToken);
+        return result;
+    }
 
     /// <summary>Hands an active conversation directly to a colleague, who becomes the holder.</summary>
     public async Task<HandoffResult> TransferToCounselorAsync(Guid id, string counselor, string target, CancellationToken cancellationToken)
@@ -128,17 +133,34 @@ public sealed partial class HandoffQueue(
         var result = await MutateAsync(id, "transferred", (r, now) => HandoffStateMachine.TransferToCounselor(r, counselor, colleague.Name, now), cancellationToken);
         if (result.Succeeded)
         {
-            await messenger.ClaimedAsync(result.Request!, colleague.Name, cancellationToken);
+            await messenger.TransferredAsync(result.Request!, colleague.Name, cancellationToken);
         }
 
         return result;
     }
 
     /// <summary>Puts an active conversation back in the queue for counselors speaking another language.</summary>
-    public Task<HandoffResult> TransferToLanguageAsync(Guid id, string counselor, string language, CancellationToken cancellationToken) =>
-        CounselorDirectory.KnownLanguages.Contains(language)
-            ? MutateAsync(id, "transferred", (r, now) => HandoffStateMachine.TransferToLanguage(r, counselor, language, now), cancellationToken)
-            : Task.FromResult(HandoffResult.Fail(HandoffResultKind.InvalidInput));
+    public async Task<HandoffResult> TransferToLanguageAsync(Guid id, string counselor, string language, CancellationToken cancellationToken)
+    {
+        if (!CounselorDirectory.KnownLanguages.Contains(language))
+        {
+            return HandoffResult.Fail(HandoffResultKind.InvalidInput);
+        }
+
+        var result = await MutateAsync(id, "transferred", (r, now) => HandoffStateMachine.TransferToLanguage(r, counselor, language, now), cancellationToken);
+        await TellBackInQueueAsync(result, transferred: true, cancellationToken);
+        return result;
+    }
+
+    // Only a change that put the request back in the queue is told (a repeated call by the same counselor changes nothing).
+    private async Task TellBackInQueueAsync(HandoffResult result, bool transferred, CancellationToken cancellationToken)
+    {
+        if (result.Succeeded && result.Request!.Status == HandoffStatus.Waiting)
+        {
+            var ticket = await TicketAsync(result.Request.Id, reused: true, cancellationToken);
+            await messenger.ReleasedAsync(result.Request, ticket.Position, transferred, cancellationToken);
+        }
+    }
 
     public Task<HandoffResult> AddNoteAsync(Guid id, string counselor, string text, CancellationToken cancellationToken) =>
         MutateAsync(id, "note", (r, now) => HandoffStateMachine.AddNote(r, counselor, text, now), cancellationToken);
@@ -160,6 +182,10 @@ public sealed partial class HandoffQueue(
 
         return result;
     }
+
+    /// <summary>Records a delivery result of a counselor message (from the outbox); consoles follow it on the live stream.</summary>
+    public Task<HandoffResult> RecordDeliveryAsync(Guid id, string messageId, MessageDelivery delivery, CancellationToken cancellationToken) =>
+        MutateAsync(id, "delivery", (r, _) => HandoffStateMachine.RecordDelivery(r, messageId, delivery), cancellationToken);
 
     /// <summary>Why the person cannot be reached on their channel (an <see cref="UnreachableReason"/>), or null.</summary>
     public string? UnreachableReasonFor(HandoffRequest request) =>

@@ -49,8 +49,27 @@ public static class HandoffStateMachine
         RequireHolder(request, counselor) ?? HandoffResult.Ok(request with
         {
             LastCounselorMessageAt = now,
-            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.Counselor, text, counselor)],
+            Transcript =
+            [
+                .. request.Transcript,
+                new TranscriptEntry(now, TranscriptAuthor.Counselor, text, counselor) { MessageId = Guid.NewGuid().ToString("N"), Delivery = MessageDelivery.Sending },
+            ],
         });
+
+    /// <summary>Records how far a counselor message got. A failure stays (a later part of a split message delivered does
+    /// not hide an earlier part that failed); an unknown id or an unchanged state changes nothing.</summary>
+    public static HandoffResult RecordDelivery(HandoffRequest request, string messageId, MessageDelivery delivery)
+    {
+        var index = request.Transcript.ToList().FindIndex(e => e.MessageId == messageId);
+        if (index < 0 || request.Transcript[index].Delivery is { State: MessageDelivery.Failed } || request.Transcript[index].Delivery == delivery)
+        {
+            return HandoffResult.Ok(request);
+        }
+
+        var transcript = request.Transcript.ToArray();
+        transcript[index] = transcript[index] with { Delivery = delivery };
+        return HandoffResult.Ok(request with { Transcript = transcript });
+    }
 
     public static HandoffResult AddUserMessage(HandoffRequest request, string text, DateTimeOffset now) => request.IsOpen
         ? HandoffResult.Ok(request with

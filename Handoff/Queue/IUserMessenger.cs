@@ -9,6 +9,15 @@ public interface IUserMessenger
     /// <summary>A counselor took the conversation.</summary>
     Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken);
 
+    /// <summary>The holder released the conversation back to the queue, or transferred it to counselors of another language:
+    /// tell the person their request waits again (at <paramref name="position"/>) and another counselor will write.</summary>
+    /// <remarks>A default body keeps hosts that predate it compiling; the host's messenger overrides it.</remarks>
+    Task ReleasedAsync(HandoffRequest request, int position, bool transferred, CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>The holder handed the conversation to a colleague, who now holds it: tell the person who continues.</summary>
+    Task TransferredAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
+        ClaimedAsync(request, counselorName, cancellationToken);
+
     /// <summary>The counselor closed: thank the user, ask the 1–5 satisfaction question, give control back to the bot.</summary>
     Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken);
 

@@ -17,7 +17,7 @@ public sealed class TestAdapter : BotAdapter
     public const string ChannelId = "test";
     private int _nextId;
 
-    private TestAdapter(BotRuntime runtime, IStorage storage, IOutboxStore outbox, TimeProvider time, OutboxOptions outboxOptions)
+    private TestAdapter(BotRuntime runtime, IStorage storage, IOutboxStore outbox, TimeProvider time, OutboxOptions outboxOptions, IDeliveryObserver? observer)
         : base(runtime)
     {
         Storage = storage;
@@ -26,7 +26,7 @@ public sealed class TestAdapter : BotAdapter
         ConversationState = (ConversationState)runtime.States[0];
         UserState = (UserState)runtime.States[1];
         Sender = new RecordingSender(ChannelId);
-        Dispatcher = new OutboxDispatcher(outbox, [Sender], runtime.OutboxSignal, Options.Create(outboxOptions), time, NullLogger<OutboxDispatcher>.Instance)
+        Dispatcher = new OutboxDispatcher(outbox, [Sender], runtime.OutboxSignal, Options.Create(outboxOptions), time, NullLogger<OutboxDispatcher>.Instance, observer: observer)
         {
             Jitter = () => 1.0,
         };
@@ -65,7 +65,8 @@ public sealed class TestAdapter : BotAdapter
         TimeProvider time,
         IEnumerable<IMiddleware>? middleware = null,
         OutboxOptions? outboxOptions = null,
-        IConversationLock? conversationLock = null)
+        IConversationLock? conversationLock = null,
+        IDeliveryObserver? observer = null)
     {
         var runtime = new BotRuntime(
             turnStore,
@@ -73,7 +74,7 @@ public sealed class TestAdapter : BotAdapter
             [new ConversationState(storage), new UserState(storage)],
             middleware ?? [],
             new OutboxSignal());
-        return new TestAdapter(runtime, storage, outbox, time, outboxOptions ?? new OutboxOptions());
+        return new TestAdapter(runtime, storage, outbox, time, outboxOptions ?? new OutboxOptions(), observer);
     }
 
     /// <summary>A user message in the current conversation with a fresh id.</summary>

@@ -21,7 +21,12 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
             // The counselor's own words go out as written; only the name in front is added.
             var message = turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text });
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SendVerbatimAsync(turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message, cancellationToken);
+            // The message just stored is the request's last counselor entry; its id follows it into the outbox.
+            var messageId = request.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.Counselor)?.MessageId;
+            await turn.SendVerbatimAsync(
+                turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message,
+                messageId is null ? null : activity => CounselorMessageTag.Mark(activity, request.Id, messageId),
+                cancellationToken);
             turn.Data = turn.Data with { Offered = [] };
         }, cancellationToken);
 
@@ -30,6 +35,25 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
         {
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
             await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+        }, cancellationToken);
+
+    public Task ReleasedAsync(HandoffRequest request, int position, bool transferred, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            // Waiting again: the person's messages keep reaching the request and knowledge questions are answered meanwhile.
+            turn.Data = turn.Data with { Handoff = HandoffPhase.Waiting, HandoffId = request.Id };
+            await turn.SayAsync(
+                transferred ? "handoff.transferredToQueue" : "handoff.released",
+                new Dictionary<string, string> { ["position"] = Math.Max(1, position).ToString(System.Globalization.CultureInfo.InvariantCulture) },
+                null,
+                cancellationToken);
+        }, cancellationToken);
+
+    public Task TransferredAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
+        RunAsync(request, async (turn, _) =>
+        {
+            turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
+            await turn.SayAsync("handoff.transferred", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
         }, cancellationToken);
 
     public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>

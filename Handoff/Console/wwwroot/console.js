@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, seen: null };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set() };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -75,6 +75,20 @@ function outcomeText(outcome) {
   return note ? `${text} — ${note}` : text;
 }
 
+// A counselor message's delivery in words; the reasons are the outbox's (dead letters keep the same text).
+function deliveryText(delivery) {
+  const reason = delivery.reason || '';
+  if (delivery.state === 'delivered') return 'delivered';
+  if (delivery.state === 'pending') {
+    if (!reason) return 'sending…';
+    return reason === 'rate limited' ? 'pending: rate limited, will be sent shortly' : `pending: ${reason}`;
+  }
+  if (reason === 'unreachable: blocked') return 'failed: the person blocked the bot';
+  if (reason === 'unreachable: left') return 'failed: the person left the channel';
+  if (reason.startsWith('unconfirmed')) return 'not confirmed: the network did not answer; it may have arrived';
+  return `failed: ${reason}`;
+}
+
 function priorityBadge(priority) {
   return el('span', priority, `badge ${priority}`);
 }
@@ -141,6 +155,11 @@ function connectStream() {
     if (state.view !== 'conversation' || (state.conversation && state.conversation === change.requestId)) {
       scheduleRefresh();
     }
+    if (change.kind === 'transferred' && change.counselor && change.counselor.toLowerCase() === state.me.name.toLowerCase()
+      && state.conversation !== change.requestId) {
+      state.handedToMe.add(change.requestId);
+      alertCounselor('A conversation was transferred to you', false);
+    }
     updateWaitingCount();
   });
   source.onerror = () => $('live').classList.remove('on');
@@ -158,14 +177,19 @@ async function updateWaitingCount() {
 // emergency also stays in a banner on every view until someone claims it.
 function announce(waiting) {
   const emergencies = waiting.filter((r) => r.priority === 'emergency');
-  document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${baseTitle}` : baseTitle;
+  const handed = state.handedToMe.size ? `(→${state.handedToMe.size}) ` : '';
+  document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${handed}${baseTitle}` : `${handed}${baseTitle}`;
   $('emergency-banner').hidden = emergencies.length === 0;
   $('emergency-text').textContent = emergencies.length === 1 ? 'An emergency is waiting – open the queue' : `${emergencies.length} emergencies are waiting – open the queue`;
   const fresh = state.seen ? waiting.filter((r) => !state.seen.has(r.id)) : [];
   state.seen = new Set(waiting.map((r) => r.id));
   if (fresh.length === 0) return;
   const urgent = fresh.some((r) => r.priority === 'emergency');
-  const text = urgent ? 'New emergency request' : `New request (${fresh.length})`;
+  alertCounselor(urgent ? 'New emergency request' : `New request (${fresh.length})`, urgent);
+}
+
+// One alert: sound (unless muted), desktop notification (when permitted) and the live region on the page.
+function alertCounselor(text, urgent) {
   const muted = $('mute').checked;
   if (!muted) beep(urgent);
   if ('Notification' in window && Notification.permission === 'granted') {
@@ -250,6 +274,7 @@ async function renderList(status) {
 
 function openConversation(id) {
   state.conversation = id;
+  state.handedToMe.delete(id);
   show('conversation');
 }
 
@@ -279,9 +304,21 @@ async function renderConversation() {
     const meta = el('span', `${who || entry.author} · ${new Date(entry.at).toLocaleString()}`, 'meta');
     meta.dir = 'ltr';
     item.append(meta, el('span', entry.author === 'system' && entry.counselorName ? `${entry.text} (${entry.counselorName})` : entry.text));
+    if (entry.delivery) {
+      const status = el('span', deliveryText(entry.delivery), `delivery ${entry.delivery.state}`);
+      status.dir = 'ltr';
+      item.append(status);
+    }
     list.append(item);
   }
   list.scrollTop = list.scrollHeight;
+  // The stream carries each delivery change; while a message is still pending, also look again now and then, so a
+  // change published while the stream was reconnecting is not missed.
+  clearTimeout(state.deliveryTimer);
+  if (r.transcript.some((e) => e.delivery && e.delivery.state === 'pending')) {
+    const id = r.id;
+    state.deliveryTimer = setTimeout(() => { if (state.view === 'conversation' && state.conversation === id) refresh(); }, 5000);
+  }
 
   const notes = $('notes');
   notes.replaceChildren();
@@ -397,6 +434,18 @@ async function renderAdmin() {
   }
 }
 
+// A colleague who is offline would not see the conversation until they next open the console: ask first.
+async function confirmTransferTo(name) {
+  try {
+    const colleague = (await api('GET', '/api/counselors')).find((c) => c.name.toLowerCase() === name.toLowerCase());
+    return !colleague || colleague.online
+      || window.confirm(`${colleague.name} is offline: they will not see this conversation until they open the console. Transfer anyway?`);
+  } catch (error) {
+    showError(error);
+    return false;
+  }
+}
+
 function userPath() {
   return `/api/admin/users/${encodeURIComponent($('user-channel').value)}/${encodeURIComponent($('user-id').value)}`;
 }
@@ -466,6 +515,7 @@ function wire() {
     event.preventDefault();
     const counselor = $('transfer-counselor').value.trim();
     const language = $('transfer-language').value;
+    if (counselor && !(await confirmTransferTo(counselor))) return;
     await conversationAction('transfer', counselor ? { counselor } : { language });
     event.target.reset();
   });

@@ -1,3 +1,4 @@
+using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Tests.Flows.Support;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
@@ -62,6 +63,67 @@ public sealed class HandoffFlowTests
         var answer = await bot.SendAsync("how do I open a bank account");
         Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(answer));
     }
+
+    [Theory]
+    [InlineData("en")]
+    [InlineData("sq")]
+    [InlineData("ar")]
+    public async Task The_person_is_told_in_their_language_when_the_counselor_releases_or_transfers_the_conversation(string code)
+    {
+        await using var bot = FlowHarness.Create();
+        var language = code;
+        await bot.StartInAsync(language);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+
+        await bot.Queue.ReleaseAsync(request.Id, "Maja", Ct);
+        Assert.Equal(bot.Text(language, "handoff.released", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.DeliverAsync()).Text);
+        // Waiting again: a message is relayed to the request, acknowledged with the place in the queue.
+        Assert.Equal(bot.Text(language, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), (await bot.SendAsync("are you there?"))[0].Text);
+
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+        await bot.Queue.TransferToLanguageAsync(request.Id, "Maja", "sl", Ct);
+        Assert.Equal(bot.Text(language, "handoff.transferredToQueue", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.DeliverAsync()).Text);
+
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+        await bot.AddCounselorAsync("Amira");
+        await bot.Queue.TransferToCounselorAsync(request.Id, "Maja", "Amira", Ct);
+        Assert.Equal(bot.Text(language, "handoff.transferred", new Dictionary<string, string> { ["counselor"] = "Amira" }), Assert.Single(await bot.DeliverAsync()).Text);
+    }
+
+    [Fact]
+    public async Task Each_counselor_message_shows_delivered_pending_with_the_reason_or_failed_with_why()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+
+        var sent = await bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "First", Ct);
+        Assert.Equal(new MessageDelivery(MessageDelivery.Pending), sent.Request!.Transcript[^1].Delivery);
+        await bot.DeliverAsync();
+        Assert.Equal(new MessageDelivery(MessageDelivery.Delivered), await DeliveryOfAsync(bot, request.Id, "First"));
+
+        bot.Adapter.Sender.Behaviour = _ => DeliveryResult.RetryAfter(TimeSpan.FromSeconds(30));
+        await bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "Second", Ct);
+        await bot.DeliverAsync();
+        Assert.Equal(new MessageDelivery(MessageDelivery.Pending, "rate limited"), await DeliveryOfAsync(bot, request.Id, "Second"));
+
+        bot.Adapter.Sender.Behaviour = _ => DeliveryResult.Failed("Bad Request: chat not found", permanent: true);
+        bot.Clock.Advance(TimeSpan.FromMinutes(1));
+        await bot.DeliverAsync();
+        Assert.Equal(new MessageDelivery(MessageDelivery.Failed, "Bad Request: chat not found"), await DeliveryOfAsync(bot, request.Id, "Second"));
+        Assert.Equal(new MessageDelivery(MessageDelivery.Delivered), await DeliveryOfAsync(bot, request.Id, "First"));
+    }
+
+    private static async Task<MessageDelivery?> DeliveryOfAsync(FlowHarness bot, Guid id, string text) =>
+        (await bot.Queue.GetAsync(id, Ct))!.Transcript.Single(e => e.Author == TranscriptAuthor.Counselor && e.Text == text).Delivery;
 
     [Fact]
     public async Task Without_privacy_acceptance_the_notice_comes_first_and_accepting_queues_the_request()

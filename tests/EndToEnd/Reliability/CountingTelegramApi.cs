@@ -13,6 +13,8 @@ namespace IntegrationBot.EndToEnd.Reliability;
 internal sealed class CountingTelegramApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(long Received, long Answered)> _sends = new();
+    private readonly ConcurrentDictionary<long, bool> _blocked = new();
+    private readonly ConcurrentQueue<(long Chat, string Text)> _texts = new();
     private readonly WebApplication _app;
 
     private CountingTelegramApi(WebApplication app) => _app = app;
@@ -40,6 +42,13 @@ internal sealed class CountingTelegramApi : IAsyncDisposable
                 return Ok(true);
             }
 
+            var chat = long.Parse(body["chat_id"]!.ToString(), CultureInfo.InvariantCulture);
+            if (method == "sendMessage" && fake._blocked.ContainsKey(chat))
+            {
+                return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 403, ["description"] = "Forbidden: bot was blocked by the user" }, statusCode: 403);
+            }
+
+            fake._texts.Enqueue((chat, body["text"]?.GetValue<string>() ?? ""));
             fake._sends.Enqueue((received, Stopwatch.GetTimestamp()));
             return Ok(new JsonObject
             {
@@ -52,6 +61,12 @@ internal sealed class CountingTelegramApi : IAsyncDisposable
         await app.StartAsync();
         return fake;
     }
+
+    /// <summary>From now on every sendMessage to <paramref name="chat"/> answers 403 "bot was blocked by the user".</summary>
+    public void Block(long chat) => _blocked[chat] = true;
+
+    /// <summary>The texts sent to a chat, in order.</summary>
+    public IReadOnlyList<string> TextsTo(long chat) => [.. _texts.Where(t => t.Chat == chat).Select(t => t.Text)];
 
     /// <summary>Sends received before <paramref name="until"/> and answered after <paramref name="from"/> (timestamps of
     /// <see cref="Stopwatch"/>): those a process killed in between may not have recorded as delivered.</summary>

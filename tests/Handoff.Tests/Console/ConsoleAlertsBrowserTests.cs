@@ -173,6 +173,48 @@ public sealed class ConsoleAlertsBrowserTests
         await page.Locator("#d-outcomes tr", new() { HasText = "Referred to an institution" }).WaitForAsync(Long);
     }
 
+    [Fact]
+    public async Task A_transfer_to_an_offline_colleague_asks_first_and_the_receiving_counselor_is_alerted()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
+        await host.AddCounselorAsync("Amira", "amira-password", false, "en", "ar");
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "x-1", "u1", "{}"), "en", "housing", HandoffReason.AskedForHuman), Ct);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var maja = await LoginAsync(browser, host);
+        await maja.Locator("#queue-rows tr", new() { HasText = "housing" }).Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await maja.Locator("#transfer-form button[type=submit]:not([disabled])").WaitForAsync(Long);
+        var warned = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        maja.Dialog += async (_, dialog) =>
+        {
+            warned.TrySetResult(dialog.Message);
+            await dialog.DismissAsync();
+        };
+
+        // Amira has never opened the console: Maja is asked first, and saying no keeps the conversation with her.
+        await maja.FillAsync("#transfer-counselor", "amira");
+        await maja.ClickAsync("#transfer-form button[type=submit]");
+        Assert.Contains("Amira is offline", await warned.Task.WaitAsync(TimeSpan.FromSeconds(90), Ct), StringComparison.Ordinal);
+        Assert.Equal("Maja", (await host.Queue.GetAsync(ticket.RequestId, Ct))!.AssignedCounselor);
+
+        // Once Amira is online the transfer goes through without a question, and her console alerts her.
+        warned = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var amira = await LoginAsync(browser, host, name: "Amira");
+        await maja.FillAsync("#transfer-counselor", "Amira");
+        await maja.ClickAsync("#transfer-form button[type=submit]");
+        await maja.Locator("#conv-status", new() { HasText = "Amira" }).WaitForAsync(Long);
+        Assert.False(warned.Task.IsCompleted);
+        await amira.Locator("#alerts[data-sound=played]", new() { HasText = "A conversation was transferred to you" }).WaitForAsync(Long);
+        await amira.WaitForFunctionAsync("() => document.title.startsWith('(→1) ')", null, new() { Timeout = 90_000 });
+        Assert.Contains("x-1 transferred to Amira", host.Messenger.Sent);
+    }
+
     private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
@@ -192,12 +234,12 @@ public sealed class ConsoleAlertsBrowserTests
         Path.Combine(Path.GetDirectoryName(Path.GetDirectoryName(source))!, "console-a11y", "node_modules", "axe-core", "axe.min.js");
 
     // The console's CSP (script-src 'self') would block the injected axe-core; only the checker's page bypasses it.
-    private static async Task<IPage> LoginAsync(IBrowser browser, ConsoleHost host, bool injectsScripts = false)
+    private static async Task<IPage> LoginAsync(IBrowser browser, ConsoleHost host, bool injectsScripts = false, string name = "Maja")
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, BypassCSP = injectsScripts });
         await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await page.FillAsync("input[name=name]", "Maja");
-        await page.FillAsync("input[name=password]", "maja-password");
+        await page.FillAsync("input[name=name]", name);
+        await page.FillAsync("input[name=password]", $"{name.ToLowerInvariant()}-password");
         await page.ClickAsync("#login-form button[type=submit]");
         await page.Locator("#live.on").WaitForAsync(Long);
         await page.Locator("#queue-view:not([hidden])").WaitForAsync(Long);

@@ -19,6 +19,7 @@ public sealed class ConsoleApiTests
     [InlineData("GET", "/api/dashboard")]
     [InlineData("GET", "/api/canned-responses")]
     [InlineData("GET", "/api/admin/counselors")]
+    [InlineData("GET", "/api/counselors")]
     [InlineData("POST", "/api/handoffs/00000000-0000-0000-0000-000000000001/claim")]
     [InlineData("POST", "/api/handoffs/00000000-0000-0000-0000-000000000001/messages")]
     [InlineData("POST", "/api/handoffs/00000000-0000-0000-0000-000000000001/close")]
@@ -152,6 +153,44 @@ public sealed class ConsoleApiTests
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var stored = await host.Queue.GetAsync(ticket.RequestId, Ct);
         Assert.Equal((HandoffStatus.Waiting, "sq"), (stored!.Status, stored.RoutingLanguage));
+    }
+
+    [Fact]
+    public async Task Any_counselor_sees_who_is_online_to_transfer_to_and_a_transfer_to_an_offline_colleague_still_works_and_tells_the_person()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
+        await host.AddCounselorAsync("Amira", "amira-password", false, "en", "ar");
+        var ticket = await EnqueueAsync(host, "t1");
+        using var maja = await host.LoginAsync("Maja", "maja-password");
+        await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/claim");
+
+        var response = await maja.GetAsync("/api/counselors");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync(Ct);
+        Assert.DoesNotContain("hash", body, StringComparison.OrdinalIgnoreCase);
+        var online = JsonDocument.Parse(body).RootElement.EnumerateArray().ToDictionary(c => c.GetProperty("name").GetString()!, c => c.GetProperty("online").GetBoolean());
+        Assert.Equal(new Dictionary<string, bool> { ["Amira"] = false, ["Maja"] = true }, online);
+
+        // The console warns before this; the API keeps its contract and transfers.
+        Assert.Equal(HttpStatusCode.OK, (await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/transfer", new { counselor = "Amira" })).StatusCode);
+        Assert.Equal("Amira", (await host.Queue.GetAsync(ticket.RequestId, Ct))!.AssignedCounselor);
+        Assert.Equal("t1 transferred to Amira", host.Messenger.Sent.Last());
+    }
+
+    [Fact]
+    public async Task Release_from_the_console_tells_the_person_they_wait_again()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
+        var ticket = await EnqueueAsync(host, "r1");
+        using var maja = await host.LoginAsync("Maja", "maja-password");
+        await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/claim");
+
+        Assert.Equal(HttpStatusCode.OK, (await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/release")).StatusCode);
+
+        Assert.Equal("r1 released at 1", host.Messenger.Sent.Last());
     }
 
     [Fact]

@@ -42,6 +42,8 @@ public sealed class ClaimTests
         Assert.Equal(HandoffResultKind.NotHolder, (await world.Queue.ReleaseAsync(ticket.RequestId, "Amira", Ct)).Kind);
         Assert.True((await world.Queue.ReleaseAsync(ticket.RequestId, "Maja", Ct)).Succeeded);
         Assert.True((await world.Queue.ClaimAsync(ticket.RequestId, "Amira", Ct)).Succeeded);
+        // The person heard of each change once: taken, back in the queue (first in line), taken again; never of the refused calls.
+        Assert.Equal(["c claimed by Maja", "c released at 1", "c claimed by Amira"], world.Messenger.Sent);
     }
 
     [Fact]
@@ -69,7 +71,8 @@ public sealed class ClaimTests
 
         Assert.Equal("Amira", moved.Request!.AssignedCounselor);
         Assert.Equal(HandoffResultKind.NotHolder, (await world.Queue.SendCounselorMessageAsync(ticket.RequestId, "Maja", "hi", Ct)).Kind);
-        Assert.Contains("c claimed by Amira", world.Messenger.Sent);
+        Assert.Contains("c transferred to Amira", world.Messenger.Sent);
+        Assert.DoesNotContain("c claimed by Amira", world.Messenger.Sent);
     }
 
     [Fact]

@@ -60,6 +60,7 @@ public sealed class RoutingTests
         var maja = C("Maja", "en");
         var routed = Assert.Single(QueueRouter.ForCounselor([moved.Request], maja, [maja], false));
         Assert.Equal("ar", routed.NeedsLanguage);
+        Assert.Equal("t transferred to the queue at 1", world.Messenger.Sent.Last());
     }
 
     [Fact]

@@ -14,6 +14,12 @@ public sealed class RecordingMessenger : IUserMessenger
     public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
         Record($"{request.Address.ConversationId} claimed by {counselorName}");
 
+    public Task ReleasedAsync(HandoffRequest request, int position, bool transferred, CancellationToken cancellationToken) =>
+        Record($"{request.Address.ConversationId} {(transferred ? "transferred to the queue" : "released")} at {position}");
+
+    public Task TransferredAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
+        Record($"{request.Address.ConversationId} transferred to {counselorName}");
+
     public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>
         Record($"{request.Address.ConversationId} closed: {request.Outcome}");
 

@@ -37,6 +37,25 @@ public abstract class HandoffStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task A_counselor_messages_id_and_delivery_status_are_stored_and_updated()
+    {
+        await using var store = await OpenAsync();
+        var message = new TranscriptEntry(Start, TranscriptAuthor.Counselor, "hello", "Maja") { MessageId = "m-1", Delivery = MessageDelivery.Sending };
+        var request = Request("conv-1", "user-1", Start) with { Transcript = [message] };
+        await store.Handoffs.InsertAsync(request, Ct);
+        var stored = await store.Handoffs.GetAsync(request.Id, Ct);
+        Assert.Equal(("m-1", MessageDelivery.Sending), (stored!.Transcript[0].MessageId, stored.Transcript[0].Delivery));
+
+        var failed = HandoffStateMachine.RecordDelivery(stored, "m-1", new MessageDelivery(MessageDelivery.Failed, "unreachable: blocked")).Request!;
+        Assert.NotNull(await store.Handoffs.TryUpdateAsync(failed, Ct));
+
+        var updated = await store.Handoffs.GetAsync(request.Id, Ct);
+        Assert.Equal(new MessageDelivery(MessageDelivery.Failed, "unreachable: blocked"), updated!.Transcript[0].Delivery);
+        // A failure stays: a later part of the message reported delivered does not hide it.
+        Assert.Same(updated, HandoffStateMachine.RecordDelivery(updated, "m-1", new MessageDelivery(MessageDelivery.Delivered)).Request);
+    }
+
+    [Fact]
     public async Task Update_with_a_stale_version_is_refused()
     {
         await using var store = await OpenAsync();

@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
@@ -118,6 +119,25 @@ public abstract class TurnStoreContract : StoreContract
         var dead = Assert.Single(await store.Outbox.ListDeadLettersAsync(Ct));
         Assert.Equal((head.Id, OutboxStatus.DeadLettered, 3, "blocked"), (dead.Id, dead.Status, dead.Attempts, dead.LastError));
         Assert.Equal(["a2"], await DrainTextsAsync(store.Outbox));
+    }
+
+    [Fact]
+    public async Task A_counselor_messages_id_stays_with_its_outbox_entries_pending_and_dead_lettered()
+    {
+        await using var store = await OpenAsync();
+        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var handoff = Guid.NewGuid();
+        var tagged = CounselorMessageTag.Mark(VerbatimText.Mark(Message("test", "c1", "Maja · counselor\nhello")), handoff, "m-1");
+        await turns.CommitAsync(new TurnCommit("c1", null, new Dictionary<string, StoredItem>(), [tagged, Message("test", "c1", "later")]), Ct);
+
+        var head = Assert.Single(await store.Outbox.ListDueHeadsAsync(Start, Ct));
+        Assert.Equal((handoff, "m-1"), CounselorMessageTag.Read(head.Activity));
+        Assert.True(VerbatimText.IsVerbatim(head.Activity));
+        await store.Outbox.DeadLetterAsync(head.Id, 1, "unreachable: blocked", Ct);
+
+        var dead = Assert.Single(await store.Outbox.ListDeadLettersAsync(Ct));
+        Assert.Equal((handoff, "m-1"), CounselorMessageTag.Read(dead.Activity));
+        Assert.Null(CounselorMessageTag.Read(Assert.Single(await store.Outbox.ListDueHeadsAsync(Start, Ct)).Activity));
     }
 
     protected static TurnCommit Turn(string conversation, string? inbound, (string Key, StoredItem Item)? state, params string[] replies) => new(

@@ -58,7 +58,8 @@ public sealed class FlowHarness : IAsyncDisposable
             _services.GetRequiredService<ITurnStore>(),
             _services.GetRequiredService<IOutboxStore>(),
             clock,
-            _services.GetServices<IMiddleware>());
+            _services.GetServices<IMiddleware>(),
+            observer: _services.GetService<IDeliveryObserver>());
         Bot = _services.GetRequiredService<AssistantBot>();
     }
 
@@ -75,6 +76,10 @@ public sealed class FlowHarness : IAsyncDisposable
     public AssistantBot Bot { get; }
 
     public HandoffQueue Queue => _services.GetRequiredService<HandoffQueue>();
+
+    /// <summary>Adds a counselor speaking all five languages (a transfer target).</summary>
+    public Task AddCounselorAsync(string name) =>
+        _services.GetRequiredService<Handoff.Counselors.CounselorDirectory>().AddAsync(name, ["sl", "en", "sq", "hbs", "ar"], $"{name}-password-1", false, TestContext.Current.CancellationToken);
 
     public ITranscriptStore Transcripts => _services.GetRequiredService<ITranscriptStore>();
 
