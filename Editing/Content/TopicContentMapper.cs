@@ -21,7 +21,8 @@ public static class TopicContentMapper
                 Details = topic.Details.GetValueOrDefault(language)?.Trim(),
                 Questions = topic.Questions.GetValueOrDefault(language) ?? [],
                 Keywords = topic.Keywords.GetValueOrDefault(language) ?? [],
-                Reviewed = topic.Reviewed,
+                Reviewed = topic.Reviews.GetValueOrDefault(language)?.On ?? topic.Reviewed,
+                Reviewer = topic.Reviews.GetValueOrDefault(language)?.By,
             };
         }
 
@@ -57,6 +58,11 @@ public static class TopicContentMapper
             Details: languages.Where(p => !string.IsNullOrWhiteSpace(p.Value.Details)).ToDictionary(p => p.Key, p => p.Value.Details!, StringComparer.Ordinal),
             Questions: languages.ToDictionary(p => p.Key, p => p.Value.Questions, StringComparer.Ordinal),
             Keywords: languages.ToDictionary(p => p.Key, p => p.Value.Keywords, StringComparer.Ordinal),
-            SourceFile: $"topics/{content.Id}.yaml");
+            SourceFile: $"topics/{content.Id}.yaml")
+        {
+            // kb check wants a review (date and reviewer) per language; without this every console save was refused.
+            Reviews = languages.Where(p => p.Value.Reviewed is not null)
+                .ToDictionary(p => p.Key, p => new TopicReview(p.Value.Reviewed!.Value, p.Value.Reviewer ?? ""), StringComparer.Ordinal),
+        };
     }
 }

@@ -131,5 +131,12 @@ internal static class Migrations
             CREATE TABLE knowledge_dismissed (
                 hash text PRIMARY KEY);
             """),
+        new(7, "knowledge: versions of local directory entries edited in the console (the latest of each is live)", """
+            CREATE TABLE knowledge_directory (
+                entry text NOT NULL,
+                version integer NOT NULL,
+                json text NOT NULL,
+                PRIMARY KEY (entry, version));
+            """),
     ];
 }
