@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.DependencyInjection;
