@@ -32,11 +32,7 @@ public sealed class DirectoryEditorBrowserTests
         await console.Locator("#status", new() { HasText = "različica 2" }).WaitForAsync();
         await console.Locator("#directory-body tr[data-entry=zd-postojna]", new() { HasText = NewPhone }).WaitForAsync();
 
-        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await user.GotoAsync(session.Url("/?lang=sl"));
-        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
-        await accept.WaitForAsync(new() { Timeout = 60_000 });
-        await accept.ClickAsync();
+        var user = await session.OpenWebChatAsync("sl");
         var input = user.Locator("[data-id=webchat-sendbox-input]");
         await input.FillAsync("Kako izberem osebnega zdravnika?");
         await input.PressAsync("Enter");

@@ -17,6 +17,17 @@ internal sealed class EditorSession : IAsyncDisposable
 
     public string Url(string path) => new Uri(_host.BaseAddress, path).ToString();
 
+    /// <summary>A migrant's web chat at phone size in <paramref name="language"/>, privacy notice accepted.</summary>
+    public async Task<IPage> OpenWebChatAsync(string language)
+    {
+        var user = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await user.GotoAsync(Url($"/?lang={language}"));
+        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get(language, "privacy.accept") }).First;
+        await accept.WaitForAsync(new() { Timeout = 60_000 });
+        await accept.ClickAsync();
+        return user;
+    }
+
     public static async Task<EditorSession> StartAsync(string name, string languages)
     {
         Requirements.Chromium();

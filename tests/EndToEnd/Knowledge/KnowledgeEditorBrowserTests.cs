@@ -48,11 +48,7 @@ public sealed class KnowledgeEditorBrowserTests
         await console.Locator("#publish").ClickAsync();
         await console.Locator("#status", new() { HasText = "Objavljena različica 2" }).WaitForAsync();
 
-        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await user.GotoAsync(session.Url("/?lang=sl"));
-        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
-        await accept.WaitForAsync(new() { Timeout = 60_000 });
-        await accept.ClickAsync();
+        var user = await session.OpenWebChatAsync("sl");
         var input = user.Locator("[data-id=webchat-sendbox-input]");
         await input.FillAsync("Ali lahko vozim s tujim vozniškim dovoljenjem?");
         await input.PressAsync("Enter");
@@ -91,11 +87,7 @@ public sealed class KnowledgeEditorBrowserTests
     public async Task An_unanswered_question_from_the_web_chat_becomes_a_sample_question_and_the_bot_then_answers_it()
     {
         await using var session = await EditorSession.StartAsync("Mojca", "sl");
-        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await user.GotoAsync(session.Url("/?lang=sl"));
-        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
-        await accept.WaitForAsync(new() { Timeout = 60_000 });
-        await accept.ClickAsync();
+        var user = await session.OpenWebChatAsync("sl");
         await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
         await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("sl", "none.message") }).First.WaitForAsync(new() { Timeout = 60_000 });
 
