@@ -27,10 +27,15 @@ public sealed class ContentExport(KnowledgeEngine engine, ITopicContentStore sto
             }
         }
 
-        var intents = Path.Combine(shippedDirectory, "intents.yaml");
-        if (File.Exists(intents))
+        // The other content files as shipped, so the export is a folder kb check accepts (topics use {dir.…}).
+        // Directory entries edited in the console are not written back yet: they stay in the store (knowledge_directory).
+        foreach (var name in new[] { "intents.yaml", LocalDirectory.FileName, "plan.yaml" })
         {
-            await WriteAsync(zip, "intents.yaml", await File.ReadAllTextAsync(intents, cancellationToken), cancellationToken);
+            var file = Path.Combine(shippedDirectory, name);
+            if (File.Exists(file))
+            {
+                await WriteAsync(zip, name, await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+            }
         }
     }
 
