@@ -1,6 +1,7 @@
 using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Editor;
 using IntegrationBot.Editing.Export;
+using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Live;
 using IntegrationBot.Editing.Preview;
 using IntegrationBot.Editing.Store;
@@ -22,6 +23,8 @@ public static class KnowledgeEditingServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
+        services.TryAddSingleton<IDirectoryEntryStore, LiteDbDirectoryEntryStore>();
+        services.AddSingleton<DirectoryEditor>();
         services.AddSingleton<LiveKnowledge>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddSingleton<AnswerPreview>();

@@ -53,6 +53,7 @@ internal static class IntegrationBotHost
         app.MapCounselorConsole();
         app.MapLocalAdmin();
         app.MapKnowledgeApi();
+        app.MapDirectoryApi();
         app.MapQuestionBacklogApi();
         app.MapKnowledgeConsole();
         return app;

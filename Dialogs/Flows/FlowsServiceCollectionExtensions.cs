@@ -51,7 +51,6 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton(sp => OfficeInfoFrom(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
         services.TryAddSingleton(_ => Localizer.LoadEmbedded());
         services.TryAddSingleton(_ => PlanBook.LoadDefault());
-        services.TryAddSingleton(_ => PlaceDirectory.LoadDefault());
 
         services.TryAddSingleton<FlowState>();
         services.TryAddSingleton<CommandReader>();

@@ -17,6 +17,7 @@ public static class KnowledgeConsole
             ["knowledge.html"] = "text/html; charset=utf-8",
             ["knowledge.css"] = "text/css; charset=utf-8",
             ["knowledge.js"] = "text/javascript; charset=utf-8",
+            ["directory.js"] = "text/javascript; charset=utf-8",
         });
 
     public static IEndpointRouteBuilder MapKnowledgeConsole(this IEndpointRouteBuilder endpoints)

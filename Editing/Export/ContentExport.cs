@@ -27,10 +27,15 @@ public sealed class ContentExport(KnowledgeEngine engine, ITopicContentStore sto
             }
         }
 
-        // The other content files (intents, the local directory, the plan's rules) as shipped: edits are topics only.
-        foreach (var file in Directory.EnumerateFiles(shippedDirectory, "*.yaml").Order(StringComparer.Ordinal))
+        // The other content files as shipped, so the export is a folder kb check accepts (topics use {dir.…}).
+        // Directory entries edited in the console are not written back yet: they stay in the store (knowledge_directory).
+        foreach (var name in new[] { "intents.yaml", LocalDirectory.FileName, "plan.yaml" })
         {
-            await WriteAsync(zip, Path.GetFileName(file), await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+            var file = Path.Combine(shippedDirectory, name);
+            if (File.Exists(file))
+            {
+                await WriteAsync(zip, name, await File.ReadAllTextAsync(file, cancellationToken), cancellationToken);
+            }
         }
     }
 

@@ -1,4 +1,5 @@
 using IntegrationBot.Editing.Content;
+using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Retrieval;
@@ -11,15 +12,16 @@ namespace IntegrationBot.Editing.Live;
 /// as it is published here or (PostgreSQL) on another instance. Updates run one at a time so two publishes never
 /// build on the same old catalog and lose one of them.
 /// </summary>
-public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentStore store, ILogger<LiveKnowledge> logger)
+public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentStore store, IDirectoryEntryStore directory, ILogger<LiveKnowledge> logger)
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Applies every published edit (at start).</summary>
+    /// <summary>Applies every published edit (at start): topics, then local directory entries.</summary>
     public async Task LoadAllAsync(CancellationToken cancellationToken)
     {
         var published = await store.PublishedOfEachAsync(cancellationToken);
-        if (published.Count == 0)
+        var entries = await directory.LatestOfEachAsync(cancellationToken);
+        if (published.Count == 0 && entries.Count == 0)
         {
             return;
         }
@@ -33,8 +35,13 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
                 catalog = With(catalog, version.Content);
             }
 
+            foreach (var entry in entries)
+            {
+                catalog = catalog.WithDirectoryEntry(entry.Entry);
+            }
+
             engine.Apply(catalog);
-            LogLoaded(logger, published.Count);
+            LogLoaded(logger, published.Count, entries.Count);
         }
         finally
         {
@@ -70,11 +77,48 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
         }
     }
 
+    /// <summary>Makes <paramref name="entry"/> live in this instance's catalog (saved here, or loaded after a NOTIFY).</summary>
+    public async Task ApplyDirectoryEntryAsync(DirectoryEntry entry, CancellationToken cancellationToken)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            engine.Apply(engine.Catalog.WithDirectoryEntry(entry));
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>Applies the latest version of a directory entry saved on another instance; failures are logged, the old entry stays.</summary>
+    public async Task RefreshDirectoryEntryAsync(string entryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (await directory.LatestAsync(entryId, cancellationToken) is { } latest)
+            {
+                await ApplyDirectoryEntryAsync(latest.Entry, cancellationToken);
+                LogEntryApplied(logger, entryId, latest.Version);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogEntryRefreshFailed(logger, ex, entryId);
+        }
+    }
+
     private static TopicCatalog With(TopicCatalog catalog, TopicContent content) =>
         content.Retired ? catalog.WithoutTopic(content.Id) : catalog.WithTopic(TopicContentMapper.ToTopic(content));
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: {Count} edited topics loaded from the store")]
-    private static partial void LogLoaded(ILogger logger, int count);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: {Count} edited topics and {Entries} edited directory entries loaded from the store")]
+    private static partial void LogLoaded(ILogger logger, int count, int entries);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: directory entry {EntryId} version {Version} is live")]
+    private static partial void LogEntryApplied(ILogger logger, string entryId, int version);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge base: could not apply the directory entry {EntryId}; the previous entry stays live")]
+    private static partial void LogEntryRefreshFailed(ILogger logger, Exception exception, string entryId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: topic {TopicId} version {Version} is live")]
     private static partial void LogApplied(ILogger logger, string topicId, int version);

@@ -16,7 +16,7 @@ public static class KbCheckCommand
         List<ContentProblem> problems =
         [
             .. validator.Validate(catalog),
-            .. new PlanValidator(time).Validate(plan, catalog, PlaceDirectory.LoadFromDirectory(contentDirectory)),
+            .. new PlanValidator(time).Validate(plan, catalog),
         ];
         foreach (var problem in problems)
         {

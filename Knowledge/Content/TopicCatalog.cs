@@ -64,8 +64,10 @@ public sealed class TopicCatalog
     /// <summary>This catalog without the topic <paramref name="id"/> (a retired topic).</summary>
     public TopicCatalog WithoutTopic(string id) => WithTopics(Topics.Where(t => t.Id != id));
 
-    // Everything but the topics stays as loaded (intent cues, load problems).
-    // The directory goes along: a catalog without it would refuse every {dir.*} placeholder after a publish.
+    /// <summary>This catalog with <paramref name="entry"/> in the local directory (in place of the entry with its id); the topics are the same instances.</summary>
+    public TopicCatalog WithDirectoryEntry(DirectoryEntry entry) => new(Topics, Intents, LoadProblems, Directory.With(entry));
+
+    // Everything but the topics stays as loaded (intent cues, load problems, the local directory).
     private TopicCatalog WithTopics(IEnumerable<Topic> topics) => new(topics, Intents, LoadProblems, Directory);
 
     /// <summary>Loads the shipped content from <see cref="DefaultDirectory"/>.</summary>
@@ -104,7 +106,7 @@ public sealed class TopicCatalog
         }
 
         var intents = LoadIntents(Path.Combine(root, "intents.yaml"), problems);
-        var directory = LoadDirectory(Path.Combine(root, "directory.yaml"), problems);
+        var directory = LoadDirectory(Path.Combine(root, LocalDirectory.FileName), problems);
         return new TopicCatalog(topics, intents, problems, directory);
     }
 

@@ -7,8 +7,8 @@ namespace IntegrationBot.Knowledge.Plan;
 /// <summary>Checks <c>plan.yaml</c> for <c>kb check</c>: every problem names the file, step, language and field.</summary>
 public sealed partial class PlanValidator(TimeProvider time)
 {
-    /// <summary>All problems of <paramref name="plan"/> against the topics and the local directory; empty when valid.</summary>
-    public IReadOnlyList<ContentProblem> Validate(PlanBook plan, TopicCatalog catalog, PlaceDirectory places)
+    /// <summary>All problems of <paramref name="plan"/> against the catalog's topics and local directory; empty when valid.</summary>
+    public IReadOnlyList<ContentProblem> Validate(PlanBook plan, TopicCatalog catalog)
     {
         var problems = new List<ContentProblem>(plan.LoadProblems);
         if (!plan.Exists || plan.LoadProblems.Count > 0)
@@ -38,13 +38,13 @@ public sealed partial class PlanValidator(TimeProvider time)
 
         foreach (var step in plan.Steps)
         {
-            CheckStep(step, catalog, places, problems);
+            CheckStep(step, catalog, problems);
         }
 
         return problems;
     }
 
-    private static void CheckStep(PlanStep step, TopicCatalog catalog, PlaceDirectory places, List<ContentProblem> problems)
+    private static void CheckStep(PlanStep step, TopicCatalog catalog, List<ContentProblem> problems)
     {
         void Add(string? language, string field, string message) =>
             problems.Add(new ContentProblem(PlanBook.FileName, step.Id.Length == 0 ? null : $"step {step.Id}", language, field, message));
@@ -71,7 +71,7 @@ public sealed partial class PlanValidator(TimeProvider time)
             Add(null, "deadline_days", "must be a positive number of days after arrival");
         }
 
-        if (step.Where is { } where && (!Id().IsMatch(where) || (places.Exists && places.Find(where) is null)))
+        if (step.Where is { } where && (!Id().IsMatch(where) || (catalog.Directory.Entries.Count > 0 && catalog.Directory.Find(where) is null)))
         {
             Add(null, "where", $"'{where}' is not a directory id");
         }

@@ -49,7 +49,11 @@ public sealed class KnowledgeEngine
     {
         ArgumentNullException.ThrowIfNull(catalog);
         var current = content;
-        content = new Content(catalog, current.Index.Rebuild(catalog.Topics));
+        // A directory change keeps every topic instance: the index (which never reads directory values) stays as it is,
+        // so the change is live at once instead of after recomputing the term weights of every topic.
+        var sameTopics = catalog.Topics.Count == current.Catalog.Topics.Count
+            && catalog.Topics.Zip(current.Catalog.Topics).All(p => ReferenceEquals(p.First, p.Second));
+        content = new Content(catalog, sameTopics ? current.Index : current.Index.Rebuild(catalog.Topics));
     }
 
     /// <summary>Loads the shipped content (next to the assembly) and builds an engine over it.</summary>

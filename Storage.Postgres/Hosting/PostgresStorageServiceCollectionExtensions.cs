@@ -18,6 +18,7 @@ using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Handoff;
+using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Storage.Postgres.Knowledge;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Notifications;
@@ -97,6 +98,7 @@ public static class PostgresStorageServiceCollectionExtensions
         {
             services.Replace(ServiceDescriptor.Singleton<ITopicContentStore, PostgresTopicContentStore>());
             services.Replace(ServiceDescriptor.Singleton<IBacklogDismissals, PostgresBacklogDismissals>());
+            services.Replace(ServiceDescriptor.Singleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>());
             services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
         }
 

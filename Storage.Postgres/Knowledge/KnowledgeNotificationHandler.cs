@@ -7,7 +7,7 @@ using IntegrationBot.Storage.Postgres.Schema;
 namespace IntegrationBot.Storage.Postgres.Knowledge;
 
 /// <summary>
-/// Loads a topic published on another instance (sent by <see cref="PostgresTopicContentStore"/>) into this instance's
+/// Loads a topic or local directory entry published on another instance (sent by <see cref="PostgresTopicContentStore"/>) into this instance's
 /// engine. Own publishes are skipped: the editor applied them already. Runs off the listener's thread, which must stay free.
 /// </summary>
 public sealed class KnowledgeNotificationHandler(PostgresDatabase database, LiveKnowledge live) : IPostgresNotificationHandler
@@ -17,9 +17,13 @@ public sealed class KnowledgeNotificationHandler(PostgresDatabase database, Live
     public void Handle(string payload)
     {
         var notification = JsonSerializer.Deserialize<KnowledgeNotification>(payload, HandoffJson.Options);
-        if (notification is not null && notification.Origin != database.InstanceId)
+        if (notification is null || notification.Origin == database.InstanceId)
         {
-            _ = Task.Run(() => live.RefreshAsync(notification.Topic, CancellationToken.None));
+            return;
         }
+
+        _ = notification.Entry is { } entry
+            ? Task.Run(() => live.RefreshDirectoryEntryAsync(entry, CancellationToken.None))
+            : Task.Run(() => live.RefreshAsync(notification.Topic, CancellationToken.None));
     }
 }

@@ -140,5 +140,12 @@ internal static class Migrations
                 count integer NOT NULL,
                 PRIMARY KEY (day, language, kind, step));
             """),
+        new(8, "knowledge: versions of local directory entries edited in the console (the latest of each is live)", """
+            CREATE TABLE knowledge_directory (
+                entry text NOT NULL,
+                version integer NOT NULL,
+                json text NOT NULL,
+                PRIMARY KEY (entry, version));
+            """),
     ];
 }

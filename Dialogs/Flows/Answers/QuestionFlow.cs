@@ -25,9 +25,11 @@ public sealed class QuestionFlow(
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
 
-    // A topic's answer and buttons depend only on the topic, the voice and the office, all fixed for the process, so
-    // they are rendered once per topic and voice instead of on every question (placeholder filling, bidi, splitting).
-    private readonly ConcurrentDictionary<(string TopicId, Voice Voice), RenderedTopic> _rendered = new();
+    // A topic's answer and buttons depend only on the live catalog (topics and local directory), the voice and the
+    // office, so they are rendered once per topic and voice instead of on every question (placeholder filling, bidi,
+    // splitting). A publish swaps the catalog, and a new catalog starts a new cache: an edited topic or directory
+    // entry shows at once in every answer.
+    private RenderCache _rendered = new(null, new());
 
     public TopicCatalog Catalog => engine.Catalog;
 
@@ -140,8 +142,18 @@ public sealed class QuestionFlow(
             cancellationToken);
     }
 
-    private RenderedTopic Rendered(FlowTurn turn, Topic topic) =>
-        _rendered.GetOrAdd((topic.Id, turn.Voice), static (key, state) => state.Flow.Render(state.Turn, state.Topic), (Flow: this, Turn: turn, Topic: topic));
+    private RenderedTopic Rendered(FlowTurn turn, Topic topic)
+    {
+        var catalog = Catalog;
+        var cache = _rendered;
+        if (!ReferenceEquals(cache.Catalog, catalog))
+        {
+            cache = new RenderCache(catalog, new());
+            _rendered = cache;
+        }
+
+        return cache.Topics.GetOrAdd((topic.Id, turn.Voice), static (key, state) => state.Flow.Render(state.Turn, state.Topic), (Flow: this, Turn: turn, Topic: topic));
+    }
 
     private RenderedTopic Render(FlowTurn turn, Topic topic)
     {
@@ -249,4 +261,6 @@ public sealed class QuestionFlow(
         string Closing,
         IReadOnlyList<string> Details,
         IReadOnlyList<OfferedAction> RelatedButtons);
+
+    private sealed record RenderCache(TopicCatalog? Catalog, ConcurrentDictionary<(string TopicId, Voice Voice), RenderedTopic> Topics);
 }

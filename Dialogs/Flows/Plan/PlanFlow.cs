@@ -6,13 +6,14 @@ using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Plan;
+using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Knowledge.Text;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Dialogs.Flows.Plan;
 
 /// <summary>"My first steps": shows the checklist (done, next, overdue), marks steps done and keeps the reminder choice.</summary>
-public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog catalog, TimeProvider time, IOptions<PlanOptions> options, IPlanReminderStore reminders)
+public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider time, IOptions<PlanOptions> options, IPlanReminderStore reminders)
 {
     /// <summary>The event the web chat sends when a person comes back to an earlier conversation.</summary>
     public const string ReturnedEvent = "webchat/join";
@@ -52,7 +53,7 @@ public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog 
         await turn.SendAsync(Details(turn, current.Step),
         [
             turn.Button("plan.doneButton", FlowActions.PlanDone, current.Step.Id),
-            turn.ButtonWithTitle(catalog.Find(current.Step.Topic)?.TitleIn(turn.Language) ?? turn.Localizer.Get(turn.Language, "plan.moreButton"), FlowActions.Topic, current.Step.Topic),
+            turn.ButtonWithTitle(engine.Catalog.Find(current.Step.Topic)?.TitleIn(turn.Language) ?? turn.Localizer.Get(turn.Language, "plan.moreButton"), FlowActions.Topic, current.Step.Topic),
             turn.Button("plan.editButton", FlowActions.PlanEdit),
             turn.Button("menu.back", FlowActions.Menu),
         ], cancellationToken);
@@ -185,7 +186,8 @@ public sealed class PlanFlow(PlanBook book, PlaceDirectory places, TopicCatalog 
             lines.Add(turn.Say("plan.bring", new Dictionary<string, string> { ["bring"] = bring }));
         }
 
-        lines.Add(places.Describe(step.Where, turn.Language) is { } place
+        // The live catalog's directory, so an entry published in the console reaches the plan without a restart.
+        lines.Add(engine.Catalog.Directory.Describe(step.Where, turn.Language) is { } place
             ? turn.Say("plan.where", new Dictionary<string, string> { ["place"] = place })
             : turn.Say("plan.whereOffice"));
         return string.Join("\n", lines);

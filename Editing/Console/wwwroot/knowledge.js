@@ -107,6 +107,7 @@ function say(text) { $('status').textContent = text; }
 function show(view) {
   for (const id of ['signin-view', 'browse-view', 'edit-view']) $(id).hidden = id !== view;
   $('backlog-view').hidden = view !== 'browse-view';
+  $('directory-view').hidden = view !== 'browse-view';
 }
 
 function translatePage() {
@@ -188,6 +189,7 @@ async function browse() {
   state.topicIds = topics.map((x) => x.id);
   show('browse-view');
   await loadBacklog();
+  await loadDirectory();
 }
 
 async function loadBacklog() {

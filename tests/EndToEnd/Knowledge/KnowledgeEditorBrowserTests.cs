@@ -10,14 +10,13 @@ namespace IntegrationBot.EndToEnd.Knowledge;
 /// </summary>
 public sealed class KnowledgeEditorBrowserTests
 {
-    private const string Password = "editor-password-1";
     private const string OldFee = "18,10 €";
     private const string NewFee = "18,50 €";
 
     [Fact]
     public async Task Editor_changes_a_slovenian_fee_sees_the_diff_publishes_and_the_web_chat_answers_with_it()
     {
-        await using var session = await Session.StartAsync("Mojca", "sl,en");
+        await using var session = await EditorSession.StartAsync("Mojca", "sl,en");
         var console = session.Console;
         await console.GotoAsync(session.Url("/console/knowledge"));
         var row = console.Locator("#browse-body tr[data-topic=driving-licence]");
@@ -50,11 +49,7 @@ public sealed class KnowledgeEditorBrowserTests
         await console.Locator("#publish").ClickAsync();
         await console.Locator("#status", new() { HasText = "Objavljena različica 2" }).WaitForAsync();
 
-        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await user.GotoAsync(session.Url("/?lang=sl"));
-        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
-        await accept.WaitForAsync(new() { Timeout = 60_000 });
-        await accept.ClickAsync();
+        var user = await session.OpenWebChatAsync("sl");
         var input = user.Locator("[data-id=webchat-sendbox-input]");
         await input.FillAsync("Ali lahko vozim s tujim vozniškim dovoljenjem?");
         await input.PressAsync("Enter");
@@ -68,7 +63,7 @@ public sealed class KnowledgeEditorBrowserTests
     [Fact]
     public async Task An_sq_editor_cannot_change_arabic()
     {
-        await using var session = await Session.StartAsync("Arben", "sq");
+        await using var session = await EditorSession.StartAsync("Arben", "sq");
         var console = session.Console;
         await console.GotoAsync(session.Url("/console/knowledge?topic=driving-licence"));
         var ar = console.Locator("fieldset[data-language=ar]");
@@ -95,12 +90,8 @@ public sealed class KnowledgeEditorBrowserTests
     [Fact]
     public async Task An_unanswered_question_from_the_web_chat_becomes_a_sample_question_and_the_bot_then_answers_it()
     {
-        await using var session = await Session.StartAsync("Mojca", "sl");
-        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
-        await user.GotoAsync(session.Url("/?lang=sl"));
-        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }).First;
-        await accept.WaitForAsync(new() { Timeout = 60_000 });
-        await accept.ClickAsync();
+        await using var session = await EditorSession.StartAsync("Mojca", "sl");
+        var user = await session.OpenWebChatAsync("sl");
         await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
         await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("sl", "none.message") }).First.WaitForAsync(new() { Timeout = 60_000 });
 
@@ -125,44 +116,5 @@ public sealed class KnowledgeEditorBrowserTests
         var input = page.Locator("[data-id=webchat-sendbox-input]");
         await input.FillAsync(text);
         await input.PressAsync("Enter");
-    }
-
-    /// <summary>A host with one editor signed in to the console in a desktop-sized page (page language sl).</summary>
-    private sealed class Session : IAsyncDisposable
-    {
-        private HostProcess _host = null!;
-        private IPlaywright _playwright = null!;
-
-        public IBrowser Browser { get; private set; } = null!;
-
-        public IPage Console { get; private set; } = null!;
-
-        public string Url(string path) => new Uri(_host.BaseAddress, path).ToString();
-
-        public static async Task<Session> StartAsync(string name, string languages)
-        {
-            Requirements.Chromium();
-            var data = Directory.CreateTempSubdirectory("ib-knowledge-").FullName;
-            var (exit, output) = await Cli.RunAsync(data, Password + "\n", "counselor", "add", name, "--languages", languages, "--editor");
-            Assert.True(exit == 0, output);
-            var session = new Session { _host = await HostProcess.StartAsync(dataPath: data) };
-            (session._playwright, session.Browser) = await Support.Browser.LaunchAsync();
-            // axe-core is injected as a script file; the console's CSP allows only its own scripts.
-            var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, BypassCSP = true, Locale = "sl-SI" });
-            session.Console = await context.NewPageAsync();
-            await session.Console.GotoAsync(session.Url("/console"));
-            await session.Console.FillAsync("input[name=name]", name);
-            await session.Console.FillAsync("input[name=password]", Password);
-            await session.Console.ClickAsync("#login-form button[type=submit]");
-            await session.Console.Locator("#whoami:not([hidden])").WaitForAsync();
-            return session;
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            await Browser.DisposeAsync();
-            _playwright.Dispose();
-            await _host.DisposeAsync();
-        }
     }
 }

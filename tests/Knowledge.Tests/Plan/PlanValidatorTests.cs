@@ -22,7 +22,7 @@ public sealed class PlanValidatorTests : IDisposable
     [Fact]
     public void Shipped_plan_is_valid_against_the_shipped_topics()
     {
-        var problems = new PlanValidator(TimeProvider.System).Validate(PlanBook.LoadDefault(), TopicCatalog.LoadDefault(), PlaceDirectory.LoadDefault());
+        var problems = new PlanValidator(TimeProvider.System).Validate(PlanBook.LoadDefault(), TopicCatalog.LoadDefault());
         Assert.Empty(problems);
         Assert.True(PlanBook.LoadDefault().Steps.Count >= 10);
     }
@@ -60,7 +60,7 @@ public sealed class PlanValidatorTests : IDisposable
         WritePlan(ValidStep);
         Assert.Equal(0, (await RunAsync()).Exit);
 
-        File.WriteAllText(Path.Combine(_fixture.Directory, PlaceDirectory.FileName), "- id: zd-postojna\n  confirmed: true\n");
+        File.WriteAllText(Path.Combine(_fixture.Directory, LocalDirectory.FileName), "- id: zd-postojna\n  confirmed: true\n");
 
         var (exit, output) = await RunAsync();
         Assert.Equal(1, exit);
@@ -81,7 +81,7 @@ public sealed class PlanValidatorTests : IDisposable
     [Fact]
     public void Only_a_confirmed_directory_entry_with_an_address_is_shown()
     {
-        File.WriteAllText(Path.Combine(_fixture.Directory, PlaceDirectory.FileName), """
+        File.WriteAllText(Path.Combine(_fixture.Directory, LocalDirectory.FileName), """
             - id: ue-postojna
               confirmed: true
               names: { en: Administrative unit Postojna, sl: Upravna enota Postojna }
@@ -91,13 +91,13 @@ public sealed class PlanValidatorTests : IDisposable
               names: { en: Social work centre }
               address: Somewhere 2
             """);
-        var places = PlaceDirectory.LoadFromDirectory(_fixture.Directory);
+        var places = TopicCatalog.LoadFromDirectory(_fixture.Directory).Directory;
 
         Assert.Equal("Upravna enota Postojna, Street 1, 6230 Postojna", places.Describe("ue-postojna", "sl"));
         Assert.Equal("Administrative unit Postojna, Street 1, 6230 Postojna", places.Describe("ue-postojna", "ar"));
         Assert.Null(places.Describe("csd-postojna", "en"));
         Assert.Null(places.Describe("zd-postojna", "en"));
-        Assert.Null(PlaceDirectory.LoadFromDirectory(Path.Combine(_fixture.Directory, "none")).Describe("ue-postojna", "en"));
+        Assert.Null(TopicCatalog.LoadFromDirectory(Path.Combine(_fixture.Directory, "none")).Directory.Describe("ue-postojna", "en"));
     }
 
     private void WritePlan(string steps) =>

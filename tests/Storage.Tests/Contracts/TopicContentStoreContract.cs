@@ -1,5 +1,7 @@
 using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Content;
+using IntegrationBot.Editing.Institutions;
+using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Editing.Store;
 
 namespace IntegrationBot.Storage.Tests.Contracts;
@@ -12,10 +14,40 @@ public abstract class TopicContentStoreContract
     /// <summary>A fresh store; the second is another instance on the same data, or null for a single-process provider.</summary>
     protected abstract Task<(ITopicContentStore Store, ITopicContentStore? Second, IAsyncDisposable Scope)> OpenAsync();
 
+    /// <summary>A fresh directory entry store, and a second instance on the same data or null for a single-process provider.</summary>
+    protected abstract Task<(IDirectoryEntryStore Store, IDirectoryEntryStore? Second, IAsyncDisposable Scope)> OpenDirectoryAsync();
+
     /// <summary>A fresh dismissal store on its own data.</summary>
     protected abstract Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync();
 
     protected static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Directory_entry_versions_come_back_whole_and_in_order_and_a_taken_number_is_refused()
+    {
+        var (store, second, scope) = await OpenDirectoryAsync();
+        await using var _ = scope;
+        var other = second ?? store;
+        var names = new Dictionary<string, string> { ["sl"] = "Zdravstveni dom", ["ar"] = "المركز الصحي" };
+        var shipped = new DirectoryEntry("zd-postojna", true, names, "Prečna 2, 6230 Postojna", null, null, null, "https://www.openstreetmap.org/x", "https://www.zd-postojna.si/");
+
+        Assert.True(await store.AppendAsync(new DirectoryEntryVersion("zd-postojna", 1, "shipped", At, shipped), Ct));
+        Assert.True(await store.AppendAsync(new DirectoryEntryVersion("zd-postojna", 2, "Mojca", At.AddMinutes(1), shipped with { Phone = "05 700 12 34" }), Ct));
+        Assert.True(await store.AppendAsync(new DirectoryEntryVersion("pic", 1, "shipped", At, shipped with { Id = "pic" }), Ct));
+        Assert.False(await other.AppendAsync(new DirectoryEntryVersion("zd-postojna", 2, "Ana", At, shipped with { Phone = "1" }), Ct));
+
+        var versions = await other.VersionsAsync("zd-postojna", Ct);
+        Assert.Equal([1, 2], versions.Select(v => v.Version));
+        var latest = (await other.LatestAsync("zd-postojna", Ct))!;
+        Assert.Equal("Mojca", latest.Author);
+        Assert.Equal(At.AddMinutes(1), latest.At);
+        Assert.Equal("05 700 12 34", latest.Entry.Phone);
+        Assert.Null(latest.Entry.Hours);
+        Assert.True(latest.Entry.Confirmed);
+        Assert.Equal("المركز الصحي", latest.Entry.Names["ar"]);
+        Assert.Equal(["pic#1", "zd-postojna#2"], (await store.LatestOfEachAsync(Ct)).Select(v => $"{v.EntryId}#{v.Version}"));
+        Assert.Null(await store.LatestAsync("uoim", Ct));
+    }
 
     [Fact]
     public async Task Dismissed_hashes_are_remembered_once_each()

@@ -1,4 +1,5 @@
 using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Storage.Tests.Contracts;
 using IntegrationBot.TestSupport;
@@ -13,6 +14,14 @@ public sealed class LiteDbTopicContentStoreTests : TopicContentStoreContract
         var database = directory.Open();
         return Task.FromResult<(ITopicContentStore, ITopicContentStore?, IAsyncDisposable)>(
             (new LiteDbTopicContentStore(database.Database), null, new Scope(database, directory)));
+    }
+
+    protected override Task<(IDirectoryEntryStore Store, IDirectoryEntryStore? Second, IAsyncDisposable Scope)> OpenDirectoryAsync()
+    {
+        var directory = new TempDataDirectory();
+        var database = directory.Open();
+        return Task.FromResult<(IDirectoryEntryStore, IDirectoryEntryStore?, IAsyncDisposable)>(
+            (new LiteDbDirectoryEntryStore(database.Database), null, new Scope(database, directory)));
     }
 
     protected override Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync()

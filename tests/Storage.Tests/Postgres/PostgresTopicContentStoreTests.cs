@@ -1,4 +1,5 @@
 using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Storage.Postgres.Knowledge;
 using IntegrationBot.Storage.Tests.Contracts;
@@ -12,6 +13,12 @@ public sealed class PostgresTopicContentStoreTests : TopicContentStoreContract
     {
         var backend = await PostgresBackend.OpenAsync();
         return (new PostgresTopicContentStore(backend.Database), new PostgresTopicContentStore(backend.Second().Database), backend);
+    }
+
+    protected override async Task<(IDirectoryEntryStore Store, IDirectoryEntryStore? Second, IAsyncDisposable Scope)> OpenDirectoryAsync()
+    {
+        var backend = await PostgresBackend.OpenAsync();
+        return (new PostgresDirectoryEntryStore(backend.Database), new PostgresDirectoryEntryStore(backend.Second().Database), backend);
     }
 
     protected override async Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync()

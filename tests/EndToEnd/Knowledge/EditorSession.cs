@@ -1,0 +1,56 @@
+using IntegrationBot.EndToEnd.Support;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.EndToEnd.Knowledge;
+
+/// <summary>A host with one editor signed in to the console in a desktop-sized page (page language sl).</summary>
+internal sealed class EditorSession : IAsyncDisposable
+{
+    private const string Password = "editor-password-1";
+
+    private HostProcess _host = null!;
+    private IPlaywright _playwright = null!;
+
+    public IBrowser Browser { get; private set; } = null!;
+
+    public IPage Console { get; private set; } = null!;
+
+    public string Url(string path) => new Uri(_host.BaseAddress, path).ToString();
+
+    /// <summary>A migrant's web chat at phone size in <paramref name="language"/>, privacy notice accepted.</summary>
+    public async Task<IPage> OpenWebChatAsync(string language)
+    {
+        var user = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        await user.GotoAsync(Url($"/?lang={language}"));
+        var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get(language, "privacy.accept") }).First;
+        await accept.WaitForAsync(new() { Timeout = 60_000 });
+        await accept.ClickAsync();
+        return user;
+    }
+
+    public static async Task<EditorSession> StartAsync(string name, string languages)
+    {
+        Requirements.Chromium();
+        var data = Directory.CreateTempSubdirectory("ib-knowledge-").FullName;
+        var (exit, output) = await Cli.RunAsync(data, Password + "\n", "counselor", "add", name, "--languages", languages, "--editor");
+        Assert.True(exit == 0, output);
+        var session = new EditorSession { _host = await HostProcess.StartAsync(dataPath: data) };
+        (session._playwright, session.Browser) = await Support.Browser.LaunchAsync();
+        // axe-core is injected as a script file; the console's CSP allows only its own scripts.
+        var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, BypassCSP = true, Locale = "sl-SI" });
+        session.Console = await context.NewPageAsync();
+        await session.Console.GotoAsync(session.Url("/console"));
+        await session.Console.FillAsync("input[name=name]", name);
+        await session.Console.FillAsync("input[name=password]", Password);
+        await session.Console.ClickAsync("#login-form button[type=submit]");
+        await session.Console.Locator("#whoami:not([hidden])").WaitForAsync();
+        return session;
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Browser.DisposeAsync();
+        _playwright.Dispose();
+        await _host.DisposeAsync();
+    }
+}
