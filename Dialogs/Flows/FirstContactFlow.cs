@@ -33,9 +33,13 @@ public sealed class FirstContactFlow(
             return;
         }
 
-        if (LanguageOfLocale(turn.Context.Activity.Locale) is { } language)
+        var locale = turn.Context.Activity.Locale;
+        if (LanguageOfLocale(locale) is { } language)
         {
-            turn.Data = turn.Data with { Language = language, Greeted = true };
+            // A page opened in Cyrillic (sr-Cyrl, bs-Cyrl, hbs-Cyrl) is answered in Cyrillic from the first message:
+            // the widget follows the bot's script, so a Latin notice turned the Cyrillic page Latin.
+            var cyrillic = language == Language.Bcs && locale!.Contains("-Cyrl", StringComparison.OrdinalIgnoreCase);
+            turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic, Greeted = true };
             await ShowPrivacyAsync(turn, cancellationToken);
             return;
         }

@@ -35,6 +35,22 @@ public sealed class ConversationTests
     }
 
     [Theory]
+    [InlineData("sr-Cyrl")]
+    [InlineData("hbs-Cyrl")]
+    [InlineData("bs-Cyrl-BA")]
+    public async Task A_chat_opened_in_cyrillic_is_answered_in_cyrillic_from_the_first_message(string locale)
+    {
+        await using var bot = FlowHarness.Create();
+
+        var replies = await bot.OpenAsync(locale);
+
+        // The widget follows the bot's script: a first message in Latin turned a Cyrillic page Latin.
+        var notice = replies[0].Text!;
+        Assert.Equal(bot.Localizer.Say(new Voice(Language.Bcs, Cyrillic: true), "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), notice);
+        Assert.Equal("hbs-Cyrl", replies[0].Locale);
+    }
+
+    [Theory]
     [MemberData(nameof(BankQuestions))]
     public async Task Choose_language_accept_privacy_ask_then_thumbs_down_asks_what_was_missing_and_offers_a_counselor(string language, string question)
     {

@@ -54,9 +54,9 @@ public sealed class KnowledgeEditorBrowserTests
         await input.FillAsync("Ali lahko vozim s tujim vozniškim dovoljenjem?");
         await input.PressAsync("Enter");
         var details = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "answer.moreDetails") }).First;
-        await details.WaitForAsync(new() { Timeout = 60_000 });
+        await details.WaitForAsync(new() { Timeout = 90_000 });
         await details.ClickAsync();
-        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = NewFee }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = NewFee }).First.WaitForAsync(new() { Timeout = 90_000 });
         await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-webchat-new-fee-sl.png") });
     }
 
@@ -93,7 +93,7 @@ public sealed class KnowledgeEditorBrowserTests
         await using var session = await EditorSession.StartAsync("Mojca", "sl");
         var user = await session.OpenWebChatAsync("sl");
         await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
-        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("sl", "none.message") }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get("sl", "none.message") }).First.WaitForAsync(new() { Timeout = 90_000 });
 
         var console = session.Console;
         await console.GotoAsync(session.Url("/console/knowledge"));
@@ -107,7 +107,7 @@ public sealed class KnowledgeEditorBrowserTests
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-sl.png"), FullPage = true });
 
         await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
-        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = "Prosti čas in kultura v Postojni" }).First.WaitForAsync(new() { Timeout = 60_000 });
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = "Prosti čas in kultura v Postojni" }).First.WaitForAsync(new() { Timeout = 90_000 });
         await user.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-webchat-sl.png") });
     }
 
