@@ -1,0 +1,65 @@
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+
+namespace IntegrationBot.Handoff.Dashboard;
+
+/// <summary>Topic counters in the shared LiteDB file (collection <c>topic_daily</c>), one document per counter.</summary>
+public sealed class LiteDbTopicStatistics : ITopicStatistics
+{
+    public const string Collection = "topic_daily";
+
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _counts;
+
+    public LiteDbTopicStatistics(LiteDatabase database)
+    {
+        _database = database;
+        _counts = database.GetCollection(Collection);
+        _counts.EnsureIndex("day");
+    }
+
+    public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        if (counts.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Read and update in one write: writes to the file are serialized, so no add is lost.
+        return LiteDbGate.For(_database).WriteAsync(_ =>
+        {
+            foreach (var count in counts)
+            {
+                var id = Key(count);
+                var doc = _counts.FindById(id) ?? new BsonDocument
+                {
+                    ["_id"] = id,
+                    ["day"] = Day(count.Date),
+                    ["topic"] = count.Topic,
+                    ["kind"] = count.Kind.ToString(),
+                    ["count"] = 0,
+                };
+                doc["count"] = doc["count"].AsInt32 + count.Count;
+                _counts.Upsert(doc);
+            }
+
+            return true;
+        }, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TopicDailyCount>> ListAsync(DateOnly from, CancellationToken cancellationToken)
+    {
+        // yyyy-MM-dd sorts as the date does, so the range is a string comparison on the index.
+        IReadOnlyList<TopicDailyCount> rows = [.. _counts.Find(Query.GTE("day", Day(from))).Select(d => new TopicDailyCount(
+            DateOnly.ParseExact(d["day"].AsString, "yyyy-MM-dd"),
+            d["topic"].AsString,
+            Enum.Parse<TopicCountKind>(d["kind"].AsString),
+            d["count"].AsInt32))];
+        return Task.FromResult(rows);
+    }
+
+    private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+
+    private static string Key(TopicDailyCount count) => $"{Day(count.Date)}|{count.Topic}|{count.Kind}";
+}
