@@ -15,7 +15,6 @@ public sealed class LiteDbTopicStatistics : ITopicStatistics
     {
         _database = database;
         _counts = database.GetCollection(Collection);
-        _counts.EnsureIndex("day");
     }
 
     public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken)
@@ -50,7 +49,8 @@ public sealed class LiteDbTopicStatistics : ITopicStatistics
 
     public Task<IReadOnlyList<TopicDailyCount>> ListAsync(DateOnly from, CancellationToken cancellationToken)
     {
-        // yyyy-MM-dd sorts as the date does, so the range is a string comparison on the index.
+        // yyyy-MM-dd sorts as the date does, so the range is a string comparison (a scan: a few hundred rows a day at most;
+        // no index, because creating one is a write outside the gate, see LiteDbCollections).
         IReadOnlyList<TopicDailyCount> rows = [.. _counts.Find(Query.GTE("day", Day(from))).Select(d => new TopicDailyCount(
             DateOnly.ParseExact(d["day"].AsString, "yyyy-MM-dd"),
             d["topic"].AsString,
