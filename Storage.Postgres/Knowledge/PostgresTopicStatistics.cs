@@ -9,24 +9,11 @@ namespace IntegrationBot.Storage.Postgres.Knowledge;
 /// </summary>
 public sealed class PostgresTopicStatistics(PostgresDatabase database) : ITopicStatistics
 {
-    public async Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var count in counts)
-        {
-            await Sql.ExecuteAsync(connection, """
-                INSERT INTO topic_daily (day, topic, kind, count) VALUES (@d, @t, @k, @c)
-                ON CONFLICT (day, topic, kind) DO UPDATE SET count = topic_daily.count + excluded.count
-                """, cancellationToken,
-                ("d", count.Date), ("t", count.Topic), ("k", count.Kind.ToString()), ("c", count.Count));
-        }
-    }
+    public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken) =>
+        DailyCounters.AddAsync(database, counts, """
+            INSERT INTO topic_daily (day, topic, kind, count) VALUES (@d, @t, @k, @c)
+            ON CONFLICT (day, topic, kind) DO UPDATE SET count = topic_daily.count + excluded.count
+            """, count => [("d", count.Date), ("t", count.Topic), ("k", count.Kind.ToString()), ("c", count.Count)], cancellationToken);
 
     public async Task<IReadOnlyList<TopicDailyCount>> ListAsync(DateOnly from, CancellationToken cancellationToken)
     {
