@@ -54,6 +54,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<HandoffQueue>();
         services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
+        services.TryAddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<PlanDashboardService>();
         services.AddSingleton<UserDataService>();

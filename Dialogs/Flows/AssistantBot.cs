@@ -198,9 +198,11 @@ public sealed class AssistantBot(
                 await menu.ShowMenuAsync(turn, cancellationToken);
                 break;
             case FlowActions.HelpfulYes:
+                await questions.CountFeedbackAsync(turn, helpful: true, cancellationToken);
                 await turn.SayAsync("feedback.thanks", menu.MenuButtons(turn), cancellationToken);
                 break;
             case FlowActions.HelpfulNo:
+                await questions.CountFeedbackAsync(turn, helpful: false, cancellationToken);
                 await dc.BeginDialogAsync(FlowDialogs.Feedback, nameof(UnansweredKind.NegativeFeedback), cancellationToken);
                 break;
             case FlowActions.NoneOfThese:

@@ -56,6 +56,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<CommandReader>();
         services.TryAddSingleton<MenuFlow>();
         services.TryAddSingleton<CounselorFlow>();
+        services.TryAddSingleton<TopicCounter>();
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<FirstContactFlow>();
         services.TryAddSingleton<PersonalDataEraser>();

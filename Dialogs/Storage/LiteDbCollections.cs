@@ -34,6 +34,8 @@ public static class LiteDbCollections
         "handoff_unanswered",
         "handoff_counselors",
         "handoff_canned",
+        // Knowledge editor: per-topic counters of the browse list (Handoff.Dashboard.LiteDbTopicStatistics).
+        "topic_daily",
     ];
 
     /// <summary>Creates the collections missing from <paramref name="database"/>, all in one committed transaction.</summary>

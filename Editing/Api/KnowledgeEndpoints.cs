@@ -3,6 +3,8 @@ using IntegrationBot.Editing.Editor;
 using IntegrationBot.Editing.Export;
 using IntegrationBot.Editing.Preview;
 using IntegrationBot.Handoff.Console;
+using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Storage;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,11 +37,15 @@ public static class KnowledgeEndpoints
         return endpoints;
     }
 
-    private static async Task<IResult> ListAsync(KnowledgeEditor editor, IOptions<KnowledgeEditingOptions> options, TimeProvider time, CancellationToken ct)
+    private static async Task<IResult> ListAsync(
+        KnowledgeEditor editor, ITopicStatistics statistics, OfficeHours hours, IOptions<KnowledgeEditingOptions> options, TimeProvider time, CancellationToken ct)
     {
         var staleBefore = DateOnly.FromDateTime(time.GetUtcNow().UtcDateTime).AddDays(-options.Value.ReviewPeriodDays);
         var topics = await editor.ListAsync(ct);
-        return TypedResults.Json(topics.Select(t => TopicViews.Summary(t.Latest, t.Published, staleBefore)).ToList(), HandoffJson.Options);
+        var usage = TopicUsage.PerTopic(await statistics.ListAsync(TopicUsage.WindowStart(hours, time), ct));
+        return TypedResults.Json(
+            topics.Select(t => TopicViews.Summary(t.Latest, t.Published, staleBefore, usage.GetValueOrDefault(t.Latest.Id, TopicUsage.None))).ToList(),
+            HandoffJson.Options);
     }
 
     private static async Task<IResult> GetAsync(string id, KnowledgeEditor editor, CancellationToken ct)

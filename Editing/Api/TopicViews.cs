@@ -1,5 +1,6 @@
 using IntegrationBot.Editing.Content;
 using IntegrationBot.Editing.Store;
+using IntegrationBot.Handoff.Dashboard;
 
 namespace IntegrationBot.Editing.Api;
 
@@ -9,8 +10,12 @@ public static class TopicViews
     /// <summary>One language in the browse list.</summary>
     public sealed record LanguageSummary(string Status, DateOnly? Reviewed, string? Reviewer, bool Stale);
 
-    /// <summary>One topic in the browse list.</summary>
-    public sealed record TopicSummary(string Id, string Category, bool Retired, IReadOnlyDictionary<string, LanguageSummary> Languages);
+    /// <summary>
+    /// One topic in the browse list; <see cref="Asked"/>, <see cref="Helpful"/> and <see cref="NotHelpful"/> count the
+    /// last 30 days (questions answered with the topic, 👍, 👎), from aggregate counters without personal data.
+    /// </summary>
+    public sealed record TopicSummary(
+        string Id, string Category, bool Retired, IReadOnlyDictionary<string, LanguageSummary> Languages, int Asked, int Helpful, int NotHelpful);
 
     /// <summary>One language of a topic, as read and (title … keywords) as written by PUT.</summary>
     public sealed record LanguageView(
@@ -28,14 +33,17 @@ public static class TopicViews
     /// <summary>The body of POST …/revert.</summary>
     public sealed record RevertRequest(int? Version);
 
-    public static TopicSummary Summary(TopicContent latest, TopicContent? published, DateOnly staleBefore) => new(
+    public static TopicSummary Summary(TopicContent latest, TopicContent? published, DateOnly staleBefore, TopicUsage usage) => new(
         latest.Id,
         latest.Category,
         latest.Retired,
         latest.Languages.ToDictionary(
             p => p.Key,
             p => new LanguageSummary(LanguageStatus.Of(p.Key, latest, published), p.Value.Reviewed, p.Value.Reviewer, p.Value.Reviewed is not { } date || date < staleBefore),
-            StringComparer.Ordinal));
+            StringComparer.Ordinal),
+        usage.Asked,
+        usage.Helpful,
+        usage.NotHelpful);
 
     public static TopicView Topic(TopicContent content, TopicContent? published, int version) => new(
         content.Id,

@@ -1,4 +1,3 @@
-using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Handoff.Dashboard;
@@ -17,36 +16,14 @@ public sealed class LiteDbPlanStatistics : IPlanStatistics
         _counts = database.GetCollection(Collection);
     }
 
-    public Task AddAsync(IReadOnlyList<PlanDailyCount> counts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Count == 0)
+    public Task AddAsync(IReadOnlyList<PlanDailyCount> counts, CancellationToken cancellationToken) =>
+        LiteDbDailyCounters.AddAsync(_database, _counts, counts, Key, count => new BsonDocument
         {
-            return Task.CompletedTask;
-        }
-
-        // Read and update in one write: writes to the file are serialized, so no add is lost.
-        return LiteDbGate.For(_database).WriteAsync(_ =>
-        {
-            foreach (var count in counts)
-            {
-                var id = Key(count);
-                var doc = _counts.FindById(id) ?? new BsonDocument
-                {
-                    ["_id"] = id,
-                    ["day"] = count.Date.ToString("yyyy-MM-dd"),
-                    ["language"] = count.Language,
-                    ["kind"] = count.Kind.ToString(),
-                    ["step"] = count.Step,
-                    ["count"] = 0,
-                };
-                doc["count"] = doc["count"].AsInt32 + count.Count;
-                _counts.Upsert(doc);
-            }
-
-            return true;
-        }, cancellationToken);
-    }
+            ["day"] = count.Date.ToString("yyyy-MM-dd"),
+            ["language"] = count.Language,
+            ["kind"] = count.Kind.ToString(),
+            ["step"] = count.Step,
+        }, count => count.Count, cancellationToken);
 
     public Task<IReadOnlyList<PlanDailyCount>> ListAsync(CancellationToken cancellationToken)
     {

@@ -75,6 +75,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
         services.Replace(ServiceDescriptor.Singleton<IPlanReminderStore, PostgresPlanReminderStore>());
         services.Replace(ServiceDescriptor.Singleton<IPlanStatistics, PostgresPlanStatistics>());
+        services.Replace(ServiceDescriptor.Singleton<ITopicStatistics, PostgresTopicStatistics>());
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();

@@ -9,24 +9,11 @@ namespace IntegrationBot.Storage.Postgres.Plan;
 /// </summary>
 public sealed class PostgresPlanStatistics(PostgresDatabase database) : IPlanStatistics
 {
-    public async Task AddAsync(IReadOnlyList<PlanDailyCount> counts, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(counts);
-        if (counts.Count == 0)
-        {
-            return;
-        }
-
-        await using var connection = await database.OpenAsync(cancellationToken);
-        foreach (var count in counts)
-        {
-            await Sql.ExecuteAsync(connection, """
-                INSERT INTO plan_daily (day, language, kind, step, count) VALUES (@d, @l, @k, @s, @c)
-                ON CONFLICT (day, language, kind, step) DO UPDATE SET count = plan_daily.count + excluded.count
-                """, cancellationToken,
-                ("d", count.Date), ("l", count.Language), ("k", count.Kind.ToString()), ("s", count.Step), ("c", count.Count));
-        }
-    }
+    public Task AddAsync(IReadOnlyList<PlanDailyCount> counts, CancellationToken cancellationToken) =>
+        DailyCounters.AddAsync(database, counts, """
+            INSERT INTO plan_daily (day, language, kind, step, count) VALUES (@d, @l, @k, @s, @c)
+            ON CONFLICT (day, language, kind, step) DO UPDATE SET count = plan_daily.count + excluded.count
+            """, count => [("d", count.Date), ("l", count.Language), ("k", count.Kind.ToString()), ("s", count.Step), ("c", count.Count)], cancellationToken);
 
     public async Task<IReadOnlyList<PlanDailyCount>> ListAsync(CancellationToken cancellationToken)
     {

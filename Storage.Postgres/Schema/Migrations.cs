@@ -147,5 +147,13 @@ internal static class Migrations
                 json text NOT NULL,
                 PRIMARY KEY (entry, version));
             """),
+        new(9, "knowledge: per-topic counters of answered questions and 👍/👎 for the browse list (no personal data)", """
+            CREATE TABLE topic_daily (
+                day date NOT NULL,
+                topic text NOT NULL,
+                kind text NOT NULL,
+                count integer NOT NULL,
+                PRIMARY KEY (day, topic, kind));
+            """),
     ];
 }

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using IntegrationBot.Dialogs.Flows.Handoff;
 using IntegrationBot.Dialogs.Flows.State;
 using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
@@ -21,7 +22,8 @@ public sealed class QuestionFlow(
     IUnansweredQuestionLog unanswered,
     IOptions<FlowOptions> options,
     OfficeHours hours,
-    TimeProvider time)
+    TimeProvider time,
+    TopicCounter counter)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
 
@@ -53,6 +55,7 @@ public sealed class QuestionFlow(
             case Decision.Answer when result.Topic is not null:
                 turn.Data = turn.Data with { LastQuestion = result.Text };
                 await ShowTopicAsync(turn, result.Topic, extraButtons, cancellationToken);
+                await counter.CountAsync(result.Topic, TopicCountKind.Asked, cancellationToken);
                 break;
             case Decision.Clarify:
                 await ClarifyAsync(turn, result, extraButtons, cancellationToken);
@@ -126,6 +129,10 @@ public sealed class QuestionFlow(
 
         await turn.SayAsync("answer.sensitiveOffer", [turn.Button("emergency.counselorOffer", FlowActions.UrgentCounselor)], cancellationToken);
     }
+
+    /// <summary>Counts 👍 or 👎 for the topic last answered (nothing when the buttons came under something else).</summary>
+    public Task CountFeedbackAsync(FlowTurn turn, bool helpful, CancellationToken cancellationToken) =>
+        counter.CountAsync(turn.Data.LastTopic, helpful ? TopicCountKind.Helpful : TopicCountKind.NotHelpful, cancellationToken);
 
     public async Task RecordAsync(FlowTurn turn, string text, UnansweredKind kind, CancellationToken cancellationToken)
     {

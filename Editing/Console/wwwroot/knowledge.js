@@ -9,7 +9,8 @@ const STRINGS = {
     title: 'Knowledge base', backToConsole: 'Back to the console', uiLanguage: 'Language of this page',
     signinTitle: 'Please log in', signinText: 'Log in to the console first, with an account that has the editor role.',
     notEditor: 'Your account does not have the editor role.',
-    topics: 'Topics', export: 'Export the published content (zip, Knowledge/content layout)', browseCaption: 'Status per language: published, draft or needs review; reviewed date and reviewer.',
+    topics: 'Topics', export: 'Export the published content (zip, Knowledge/content layout)', browseCaption: 'Status per language: published, draft or needs review; reviewed date and reviewer. Last 30 days: questions answered with the topic and 👍/👎 (counts only, nothing about the people).',
+    usage: 'Last 30 days', usageAsked: '{n} asked', usageFeedback: '{helpful} helpful, {notHelpful} not helpful', usageRate: '{rate} % 👍',
     topic: 'Topic', category: 'Category', edit: 'Edit', backToTopics: 'Back to the topics', version: 'Version',
     sources: 'Sources', publish: 'Publish', preview: 'Preview', previewLanguage: 'Language', previewChannel: 'Channel',
     webChat: 'Web chat', cyrillic: 'hbs in Cyrillic', showPreview: 'Show preview', versions: 'Versions', author: 'Who',
@@ -33,7 +34,8 @@ const STRINGS = {
     title: 'Baza znanja', backToConsole: 'Nazaj v konzolo', uiLanguage: 'Jezik te strani',
     signinTitle: 'Prijavite se', signinText: 'Najprej se prijavite v konzolo z računom, ki ima vlogo urednika.',
     notEditor: 'Vaš račun nima vloge urednika.',
-    topics: 'Teme', export: 'Izvozi objavljeno vsebino (zip, oblika Knowledge/content)', browseCaption: 'Stanje po jezikih: objavljeno, osnutek ali potreben pregled; datum pregleda in pregledovalec.',
+    topics: 'Teme', export: 'Izvozi objavljeno vsebino (zip, oblika Knowledge/content)', browseCaption: 'Stanje po jezikih: objavljeno, osnutek ali potreben pregled; datum pregleda in pregledovalec. Zadnjih 30 dni: vprašanja, odgovorjena s temo, in 👍/👎 (samo števila, nič o ljudeh).',
+    usage: 'Zadnjih 30 dni', usageAsked: 'vprašanj: {n}', usageFeedback: 'koristno: {helpful}, ni koristno: {notHelpful}', usageRate: '{rate} % 👍',
     topic: 'Tema', category: 'Kategorija', edit: 'Uredi', backToTopics: 'Nazaj na teme', version: 'Različica',
     sources: 'Viri', publish: 'Objavi', preview: 'Predogled', previewLanguage: 'Jezik', previewChannel: 'Kanal',
     webChat: 'Spletni klepet', cyrillic: 'hbs v cirilici', showPreview: 'Pokaži predogled', versions: 'Različice', author: 'Kdo',
@@ -154,7 +156,7 @@ async function browse() {
   const head = $('browse-head');
   head.replaceChildren();
   const row = el('tr');
-  row.append(el('th', t('topic')), el('th', t('category')));
+  row.append(el('th', t('topic')), el('th', t('category')), el('th', t('usage')));
   for (const l of LANGUAGES) { const th = el('th', l); th.lang = 'en'; row.append(th); }
   const actions = el('th');
   actions.append(el('span', t('actions'), 'visually-hidden'));
@@ -165,7 +167,7 @@ async function browse() {
   for (const topic of topics) {
     const tr = el('tr');
     tr.dataset.topic = topic.id;
-    tr.append(el('td', topic.id), el('td', topic.category));
+    tr.append(el('td', topic.id), el('td', topic.category), usageCell(topic));
     for (const l of LANGUAGES) {
       const td = el('td');
       td.dataset.language = l;
@@ -190,6 +192,22 @@ async function browse() {
   show('browse-view');
   await loadBacklog();
   await loadDirectory();
+}
+
+// Questions answered with the topic and 👍/👎 over the last 30 days; the emoji line is read out in words.
+function usageCell(topic) {
+  const td = el('td');
+  td.dataset.usage = '';
+  td.append(el('div', t('usageAsked', { n: topic.asked ?? 0 })));
+  const votes = (topic.helpful ?? 0) + (topic.notHelpful ?? 0);
+  if (votes > 0) {
+    const feedback = el('div', null, 'small');
+    const shown = el('span', `👍 ${topic.helpful} · 👎 ${topic.notHelpful} (${t('usageRate', { rate: Math.round((100 * topic.helpful) / votes) })})`);
+    shown.setAttribute('aria-hidden', 'true');
+    feedback.append(shown, el('span', t('usageFeedback', { helpful: topic.helpful, notHelpful: topic.notHelpful }), 'visually-hidden'));
+    td.append(feedback);
+  }
+  return td;
 }
 
 async function loadBacklog() {
