@@ -34,6 +34,14 @@ public static class LiteDbCollections
         "handoff_unanswered",
         "handoff_counselors",
         "handoff_canned",
+        // "My first steps": reminder subscriptions and the dashboard's counters.
+        "plan_reminders",
+        "plan_daily",
+        // Knowledge editing: topic versions, the published version of each, dismissed backlog questions, directory edits.
+        "knowledge_versions",
+        "knowledge_published",
+        "knowledge_dismissed",
+        "knowledge_directory",
         // Knowledge editor: per-topic counters of the browse list (Handoff.Dashboard.LiteDbTopicStatistics).
         "topic_daily",
     ];
