@@ -14,9 +14,7 @@ public sealed class CounselorHandoffBrowserTests
     public async Task Web_chat_user_reaches_a_counselor_who_replies_from_the_console()
     {
         Requirements.Chromium();
-        var data = Directory.CreateTempSubdirectory("ib-handoff-").FullName;
-        var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,ar");
-        Assert.True(exit == 0, output);
+        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en,ar");
 
         await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
         var (playwright, browser) = await Browser.LaunchAsync();

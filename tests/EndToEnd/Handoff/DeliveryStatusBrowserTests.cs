@@ -23,9 +23,7 @@ public sealed class DeliveryStatusBrowserTests
     {
         Requirements.Chromium();
         var ct = TestContext.Current.CancellationToken;
-        var data = Directory.CreateTempSubdirectory("ib-delivery-").FullName;
-        var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en");
-        Assert.True(exit == 0, output);
+        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en");
         var apiPort = HostProcess.FreePort();
         await using var api = await CountingTelegramApi.StartAsync(apiPort, Token);
         await using var host = await HostProcess.StartAsync(new Dictionary<string, string>(CounselorConsole.OpenEveryDay)

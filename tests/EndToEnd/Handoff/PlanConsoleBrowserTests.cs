@@ -17,9 +17,7 @@ public sealed class PlanConsoleBrowserTests
     public async Task A_counselor_sees_the_persons_plan_marks_a_step_done_and_adds_one()
     {
         Requirements.Chromium();
-        var data = Directory.CreateTempSubdirectory("ib-plan-console-").FullName;
-        var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,sl");
-        Assert.True(exit == 0, output);
+        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en,sl");
 
         await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
         var (playwright, browser) = await Browser.LaunchAsync();

@@ -17,6 +17,15 @@ internal static class CounselorConsole
         ["IntegrationBot__Office__Schedule__Sun"] = "00:00-23:59",
     };
 
+    /// <summary>A fresh data folder with one counselor, added with the real command line before the host starts.</summary>
+    public static async Task<string> DataWithCounselorAsync(string name, string password, string languages)
+    {
+        var data = Directory.CreateTempSubdirectory("ib-console-").FullName;
+        var (exit, output) = await Cli.RunAsync(data, password + "\n", "counselor", "add", name, "--languages", languages);
+        Assert.True(exit == 0, output);
+        return data;
+    }
+
     /// <summary>A desktop-sized console page, logged in, with the live queue connected.</summary>
     public static async Task<IPage> LoginAsync(IBrowser browser, HostProcess host, string name, string password)
     {

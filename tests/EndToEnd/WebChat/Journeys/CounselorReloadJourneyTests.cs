@@ -9,9 +9,7 @@ public sealed class CounselorReloadJourneyTests
     public async Task After_a_reload_the_counselors_reply_is_visible_and_the_person_can_answer()
     {
         Requirements.Chromium();
-        var data = Directory.CreateTempSubdirectory("ib-reload-handoff-").FullName;
-        var (exit, output) = await Cli.RunAsync(data, "maja-password-1\n", "counselor", "add", "Maja", "--languages", "en,ar");
-        Assert.True(exit == 0, output);
+        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en,ar");
         await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
         await using var browser = await BrowserSession.StartAsync();
         var console = await CounselorConsole.LoginAsync(browser.Browser, host, "Maja", "maja-password-1");
