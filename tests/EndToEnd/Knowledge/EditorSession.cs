@@ -25,6 +25,10 @@ internal sealed class EditorSession : IAsyncDisposable
         var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get(language, "privacy.accept") }).First;
         await accept.WaitForAsync(new() { Timeout = 60_000 });
         await accept.ClickAsync();
+        // Wait for the bot to confirm: a question typed before the acceptance is processed is answered without being
+        // kept, so a test that looks for it in the backlog would race the consent turn.
+        await user.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = Strings.Get(language, "privacy.accepted")[..20] })
+            .First.WaitForAsync(new() { Timeout = 90_000 });
         return user;
     }
 
