@@ -42,6 +42,15 @@ public sealed record DirectoryEntry(
             "map" => Map,
             _ => null,
         };
-        return Confirmed && !string.IsNullOrWhiteSpace(value) ? value.Trim() : null;
+        if (!Confirmed || string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        // A street address is what the person looks for on street signs, which are in Latin script: in hbs it is marked
+        // so that a Cyrillic reply keeps it Latin (a Latin hbs reader gets it without the marks, see CyrillicTransliterator).
+        return field == "address" && language == Languages.Language.Bcs && !value.Contains("[[", StringComparison.Ordinal)
+            ? $"[[{value.Trim()}]]"
+            : value.Trim();
     }
 }
