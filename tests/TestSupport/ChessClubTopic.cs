@@ -43,4 +43,7 @@ public static class ChessClubTopic
         var (title, answer, questions, keywords) = Texts[language];
         return new { title, answer, details = (string?)null, questions, keywords };
     }
+
+    /// <summary>The texts of <paramref name="language"/>, for tests that call the editor without HTTP.</summary>
+    public static (string Title, string Answer, string[] Questions, string[] Keywords) Parts(string language) => Texts[language];
 }
