@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationBot.Bot.Tests.Support;
+using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
+using IntegrationBot.Knowledge.Validation;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -171,11 +173,18 @@ public sealed class TopicLifecycleApiTests
         return [.. body.GetProperty("problems").EnumerateArray().Select(p => p.GetString()!)];
     }
 
+    // The export, checked by kb check's validator as the repository would after unzipping it over Knowledge/content.
     private static async Task<List<string>> ExportedFilesAsync(ConsoleSession editor, CancellationToken ct)
     {
         var response = await editor.GetAsync("/api/knowledge/export", ct);
         response.EnsureSuccessStatusCode();
-        using var zip = new ZipArchive(await response.Content.ReadAsStreamAsync(ct), ZipArchiveMode.Read);
-        return [.. zip.Entries.Select(e => e.FullName)];
+        using var folder = new TempDataDirectory();
+        await using (var zip = await response.Content.ReadAsStreamAsync(ct))
+        {
+            ZipFile.ExtractToDirectory(zip, folder.Path);
+        }
+
+        Assert.Empty(new KnowledgeValidator(TimeProvider.System).Validate(TopicCatalog.LoadFromDirectory(folder.Path)));
+        return [.. Directory.EnumerateFiles(folder.Path, "*.yaml", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(folder.Path, f).Replace('\\', '/'))];
     }
 }
