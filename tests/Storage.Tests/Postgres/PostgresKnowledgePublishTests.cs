@@ -30,10 +30,7 @@ public sealed class PostgresKnowledgePublishTests
         var clock = Stopwatch.StartNew();
         var entry = engineA.Catalog.Directory.Find("zd-postojna")! with { Phone = "05 700 12 34" };
         Assert.Equal(EditStatus.Done, (await editorA.SaveAsync(entry, new EditorIdentity("Mojca", ["sl"]), ct)).Status);
-        while (!DoctorOnB().Contains("05 700 12 34", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10, ct);
-        }
+        await WaitUntilAsync(() => DoctorOnB().Contains("05 700 12 34", StringComparison.Ordinal), ct);
 
         TestContext.Current.SendDiagnosticMessage($"directory entry live on the second instance after {clock.ElapsedMilliseconds} ms");
         Assert.Contains("05 700 12 34", DoctorOnB(), StringComparison.Ordinal);
@@ -58,10 +55,7 @@ public sealed class PostgresKnowledgePublishTests
 
         var clock = Stopwatch.StartNew();
         Assert.Equal(EditStatus.Done, (await editorA.PublishAsync("driving-licence", editor, ct)).Status);
-        while (!engineB.Catalog.Find("driving-licence")!.Details["sl"].Contains("18,50 €", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10, ct);
-        }
+        await WaitUntilAsync(() => engineB.Catalog.Find("driving-licence")!.Details["sl"].Contains("18,50 €", StringComparison.Ordinal), ct);
 
         TestContext.Current.SendDiagnosticMessage($"publish live on the second instance after {clock.ElapsedMilliseconds} ms");
         Assert.Contains("18,50 €", engineB.Catalog.Find("driving-licence")!.Details["sl"], StringComparison.Ordinal);
