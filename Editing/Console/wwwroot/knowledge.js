@@ -490,6 +490,7 @@ async function showDiff(version) {
       box.append(block);
     }
   }
+  if (settingsDiff(before, after, box)) changed = true;
   if (!changed) box.append(el('p', t('noChanges')));
 }
 

@@ -70,6 +70,25 @@ function renderLifecycle(topic) {
   $('retired-note').textContent = note ? t(note) : '';
 }
 
+// The topic-wide fields in a version's diff (knowledge.js shows the languages): category, sources, flags, related, retired.
+function settingsDiff(before, after, box) {
+  const text = (content, name) => (name === 'retired' ? (content.retired ? t('badgeRetired') : '') : fieldText(content, name));
+  let changed = false;
+  for (const [name, label] of [['category', 'category'], ['sources', 'sources'], ['flags', 'flags'], ['related', 'settingsRelated'], ['retired', 'badgeRetired']]) {
+    const old = text(before, name);
+    const now = text(after, name);
+    if (old === now) continue;
+    changed = true;
+    const block = el('div');
+    block.append(el('h5', t(label)));
+    for (const [kind, line] of diffLines(old, now)) {
+      block.append(el(kind === 'same' ? 'span' : kind, `${kind === 'ins' ? '+ ' : kind === 'del' ? '− ' : '  '}${line}`, kind === 'same' ? 'same' : ''));
+    }
+    box.append(block);
+  }
+  return changed;
+}
+
 function problemList(id, error) {
   const list = $(id);
   list.replaceChildren();

@@ -124,6 +124,8 @@ public sealed class TopicLifecycleBrowserTests
         await console.Locator("#status", new() { HasText = "Umik teme chess-club je shranjen kot različica 7" }).WaitForAsync(new() { Timeout = Patient });
         Assert.Contains("bot z njo odgovarja, dokler", await console.Locator("#retired-note").InnerTextAsync(), StringComparison.Ordinal);
         Assert.True(await console.Locator("#restore").IsVisibleAsync());
+        await console.Locator("#versions tr[data-version='7'] button.show-diff").ClickAsync();
+        await console.Locator("#diff ins", new() { HasText = "+ umaknjena" }).WaitForAsync(new() { Timeout = Patient });
         await console.Locator("#publish").ClickAsync();
         await console.Locator("#status", new() { HasText = "Objavljena različica 7" }).WaitForAsync(new() { Timeout = Patient });
         await console.Locator("#retired-note", new() { HasText = "Umaknjena" }).WaitForAsync(new() { Timeout = Patient });
@@ -142,6 +144,39 @@ public sealed class TopicLifecycleBrowserTests
         Assert.Contains("umaknjena", await row.Locator("td").First.InnerTextAsync(), StringComparison.Ordinal);
         await Axe.AssertNoSeriousViolationsAsync(console);
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-browse-retired-sl.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task An_editor_changes_sources_and_flags_and_sees_kb_checks_words_for_a_source_that_is_not_https()
+    {
+        await using var session = await EditorSession.StartAsync("Ana", "sq");
+        var console = session.Console;
+        await console.GotoAsync(session.Url("/console/knowledge?topic=leisure-culture"));
+        var sources = console.Locator("#settings-sources");
+        await sources.WaitForAsync(new() { Timeout = Patient });
+        var shipped = await sources.InputValueAsync();
+        Assert.StartsWith("https://", shipped, StringComparison.Ordinal);
+
+        await sources.FillAsync(shipped + "\nhttp://example.si/");
+        await console.Locator("#settings-form button[type=submit]").FocusAsync();
+        await console.Keyboard.PressAsync("Enter");
+        await console.Locator("#settings-problems li", new() { HasText = "'http://example.si/' is not an https URL" }).WaitForAsync(new() { Timeout = Patient });
+        await Axe.AssertNoSeriousViolationsAsync(console);
+
+        await sources.FillAsync(shipped + "\nhttps://www.postojna.si/prosti-cas/");
+        await console.Locator("#flag-sensitive").FocusAsync();
+        await console.Keyboard.PressAsync("Space");
+        await console.Locator("#settings-form button[type=submit]").ClickAsync();
+        await console.Locator("#status", new() { HasText = "Nastavitve so shranjene kot različica 2" }).WaitForAsync(new() { Timeout = Patient });
+        Assert.Equal(0, await console.Locator("#settings-problems li").CountAsync());
+        Assert.True(await console.Locator("#flag-sensitive").IsCheckedAsync());
+        Assert.Contains("nastavitve", await console.Locator("#versions tr[data-version='2']").InnerTextAsync(), StringComparison.Ordinal);
+        await console.Locator("#sources li", new() { HasText = "https://www.postojna.si/prosti-cas/" }).WaitForAsync(new() { Timeout = Patient });
+        await console.Locator("#versions tr[data-version='2'] button.show-diff").ClickAsync();
+        await console.Locator("#diff ins", new() { HasText = "+ https://www.postojna.si/prosti-cas/" }).WaitForAsync(new() { Timeout = Patient });
+        await console.Locator("#diff ins", new() { HasText = "+ sensitive" }).WaitForAsync(new() { Timeout = Patient });
+        await Axe.AssertNoSeriousViolationsAsync(console);
+        await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-settings-sl.png"), FullPage = true });
     }
 
     private static ILocator Legend(IPage console, string language) => console.Locator($"fieldset[data-language={language}] legend");
