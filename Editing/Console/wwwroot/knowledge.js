@@ -346,8 +346,11 @@ function languageEditor(language, content) {
     field(t('fieldTitle'), title), field(t('fieldAnswer'), answer), field(t('fieldDetails'), details),
     field(t('fieldQuestions'), questions), field(t('fieldKeywords'), keywords));
   const problems = el('ul', null, 'problems');
-  problems.setAttribute('role', 'alert');
-  set.append(problems);
+  // The live region wraps the list: role=alert on the <ul> itself would take away its list semantics (axe: listitem).
+  const alert = el('div');
+  alert.setAttribute('role', 'alert');
+  alert.append(problems);
+  set.append(alert);
   if (mayEdit) {
     const save = el('button', t('save', { language }));
     save.type = 'button';
