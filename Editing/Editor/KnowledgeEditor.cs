@@ -98,6 +98,13 @@ public sealed partial class KnowledgeEditor(KnowledgeEngine engine, ITopicConten
         var problems = Check(edited, p => p.Language is null || p.Language == language);
         if (problems.Count > 0)
         {
+            // Topic-wide problems the topic had before (a topic added without sources yet) are the settings' to fix, not
+            // this language's: publish still refuses them.
+            var had = Check(current, p => p.Language is null).ToHashSet(StringComparer.Ordinal);
+            problems.RemoveAll(had.Contains);
+        }
+        if (problems.Count > 0)
+        {
             return EditResult.Invalid(problems);
         }
 

@@ -47,6 +47,27 @@ public sealed class TopicLifecycleApiTests
     }
 
     [Fact]
+    public async Task A_topic_added_without_sources_takes_its_languages_but_is_published_only_once_it_has_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new ChatHost();
+        using var editor = await ConsoleSession.SignInAsync(host, "Mojca", "sl,en,sq,hbs,ar", editor: true, ct);
+        Assert.Equal(HttpStatusCode.Created, (await editor.PostAsync("/api/knowledge/topics", new { id = ChessClubTopic.Id, category = ChessClubTopic.Category }, ct)).StatusCode);
+        foreach (var language in Language.All)
+        {
+            var saved = await editor.PutAsync($"{Topic}/languages/{language}", ChessClubTopic.Language(language), ct);
+            Assert.True(saved.StatusCode == HttpStatusCode.OK, await saved.Content.ReadAsStringAsync(ct));
+        }
+
+        Assert.Contains(
+            "topics/chess-club.yaml: topic=chess-club field=sources: at least one source URL is required",
+            await ProblemsAsync(await editor.PostAsync($"{Topic}/publish", null, ct), ct));
+        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsync($"{Topic}/settings", new { sources = new[] { ChessClubTopic.Source } }, ct)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await editor.PostAsync($"{Topic}/publish", null, ct)).StatusCode);
+        Assert.Equal(ChessClubTopic.Id, host.Services.GetRequiredService<KnowledgeEngine>().Ask(ChessClubTopic.EnglishQuestion, forcedLanguage: "en").Topic);
+    }
+
+    [Fact]
     public async Task A_retired_topic_is_no_longer_answered_or_exported_once_published_and_restore_brings_it_back()
     {
         var ct = TestContext.Current.CancellationToken;
