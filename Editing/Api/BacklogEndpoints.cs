@@ -73,7 +73,7 @@ public static class BacklogEndpoints
             return TypedResults.Problem("id and category of the new topic are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var result = await editor.CreateTopicAsync(body.Id, body.Category, group.Language, body.Question ?? group.Questions[0], KnowledgeEndpoints.Identity(user), ct);
+        var result = await editor.CreateTopicAsync(body.Id, body.Category, [], group.Language, body.Question ?? group.Questions[0], KnowledgeEndpoints.Identity(user), ct);
         if (result.Status != EditStatus.Done)
         {
             return KnowledgeEndpoints.Problem(body.Id, result);

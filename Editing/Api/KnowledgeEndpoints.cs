@@ -26,9 +26,15 @@ public static class KnowledgeEndpoints
             .AddEndpointFilter<SecurityHeaders>()
             .AddEndpointFilter<XsrfFilter>();
         api.MapGet("/topics", ListAsync);
+        api.MapPost("/topics", CreateAsync);
         api.MapGet("/topics/{id}", GetAsync);
         api.MapPut("/topics/{id}/languages/{lang}", SaveAsync);
+        api.MapPut("/topics/{id}/settings", SettingsAsync);
         api.MapPost("/topics/{id}/publish", PublishAsync);
+        api.MapPost("/topics/{id}/retire", async (string id, ClaimsPrincipal user, KnowledgeEditor editor, CancellationToken ct) =>
+            await ResultAsync(id, await editor.RetireAsync(id, Identity(user), ct), editor, ct));
+        api.MapPost("/topics/{id}/restore", async (string id, ClaimsPrincipal user, KnowledgeEditor editor, CancellationToken ct) =>
+            await ResultAsync(id, await editor.RestoreAsync(id, Identity(user), ct), editor, ct));
         api.MapGet("/topics/{id}/versions", VersionsAsync);
         api.MapGet("/topics/{id}/versions/{version:int}", VersionAsync);
         api.MapPost("/topics/{id}/revert", RevertAsync);
@@ -66,6 +72,25 @@ public static class KnowledgeEndpoints
 
         return await ResultAsync(id, await editor.SaveLanguageAsync(id, lang, body.ToContent(), Identity(user), ct), editor, ct);
     }
+
+    private static async Task<IResult> CreateAsync(TopicViews.CreateRequest? body, ClaimsPrincipal user, KnowledgeEditor editor, CancellationToken ct)
+    {
+        if (body?.Id is null || body.Category is null)
+        {
+            return TypedResults.Problem("A JSON body with id, category and sources is required.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        var sources = (body.Sources ?? []).Where(s => !string.IsNullOrWhiteSpace(s)).Select(s => s!).ToList();
+        var result = await editor.CreateTopicAsync(body.Id, body.Category, sources, null, null, Identity(user), ct);
+        return result.Status == EditStatus.Done
+            ? TypedResults.Json(TopicViews.Topic(result.Version!.Content, null, result.Version.Version), HandoffJson.Options, statusCode: StatusCodes.Status201Created)
+            : Problem(body.Id, result);
+    }
+
+    private static async Task<IResult> SettingsAsync(string id, TopicSettings? body, ClaimsPrincipal user, KnowledgeEditor editor, CancellationToken ct) =>
+        body is null
+            ? TypedResults.Problem("A JSON body with category, sources, flags and related is required.", statusCode: StatusCodes.Status400BadRequest)
+            : await ResultAsync(id, await editor.SaveSettingsAsync(id, body, Identity(user), ct), editor, ct);
 
     private static async Task<IResult> PublishAsync(string id, ClaimsPrincipal user, KnowledgeEditor editor, CancellationToken ct) =>
         await ResultAsync(id, await editor.PublishAsync(id, Identity(user), ct), editor, ct);

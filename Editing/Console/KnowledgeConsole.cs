@@ -18,6 +18,7 @@ public static class KnowledgeConsole
             ["knowledge.css"] = "text/css; charset=utf-8",
             ["knowledge.js"] = "text/javascript; charset=utf-8",
             ["directory.js"] = "text/javascript; charset=utf-8",
+            ["topics.js"] = "text/javascript; charset=utf-8",
         });
 
     public static IEndpointRouteBuilder MapKnowledgeConsole(this IEndpointRouteBuilder endpoints)

@@ -13,7 +13,7 @@ namespace IntegrationBot.Editing.Editor;
 /// the shipped text as version 1), checked by <c>kb check</c>'s own <see cref="KnowledgeValidator"/> against the live
 /// content; publishing makes a version live at once; reverting restores and publishes an earlier version.
 /// </summary>
-public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore store, LiveKnowledge live, TimeProvider time)
+public sealed partial class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore store, LiveKnowledge live, TimeProvider time)
 {
     /// <summary>The author of version 1 of a topic first edited here: the YAML shipped with the release.</summary>
     public const string ShippedAuthor = "shipped";
@@ -98,6 +98,13 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
         var problems = Check(edited, p => p.Language is null || p.Language == language);
         if (problems.Count > 0)
         {
+            // Topic-wide problems the topic had before (a topic added without sources yet) are the settings' to fix, not
+            // this language's: publish still refuses them.
+            var had = Check(current, p => p.Language is null).ToHashSet(StringComparer.Ordinal);
+            problems.RemoveAll(had.Contains);
+        }
+        if (problems.Count > 0)
+        {
             return EditResult.Invalid(problems);
         }
 
@@ -133,16 +140,19 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
         return published.Status == EditStatus.Done ? (published, true) : (saved, false);
     }
 
-    /// <summary>Starts a new topic (not yet published) with one sample question in one language.</summary>
+    /// <summary>
+    /// Starts a new topic (not yet published) with its sources and, when it comes from the question backlog, one
+    /// sample question in one language. Its languages are then written with <see cref="SaveLanguageAsync"/>.
+    /// </summary>
     public async Task<EditResult> CreateTopicAsync(
-        string topicId, string category, string language, string question, EditorIdentity editor, CancellationToken cancellationToken)
+        string topicId, string category, IReadOnlyList<string> sources, string? language, string? question, EditorIdentity editor, CancellationToken cancellationToken)
     {
-        if (!TopicIds.IsValid(topicId) || !TopicCategory.IsValid(category) || !Language.IsSupported(language))
+        if (!TopicIds.IsValid(topicId) || !TopicCategory.IsValid(category) || (language is not null && !Language.IsSupported(language)))
         {
             return EditResult.Invalid($"id must be lower-case words joined by '-', category one of {string.Join(", ", TopicCategory.All)}, language one of {string.Join(", ", Language.All)}");
         }
 
-        if (!editor.MayEdit(language))
+        if (language is not null && !editor.MayEdit(language))
         {
             return EditResult.Forbidden;
         }
@@ -152,13 +162,18 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
             return EditResult.Conflict;
         }
 
-        var content = new TopicContent
+        var languages = new Dictionary<string, LanguageContent>(StringComparer.Ordinal);
+        if (language is not null && !string.IsNullOrWhiteSpace(question))
         {
-            Id = topicId,
-            Category = category,
-            Languages = new Dictionary<string, LanguageContent>(StringComparer.Ordinal) { [language] = new() { Questions = [question.Trim()] } },
-        };
-        return await AppendAsync(topicId, null, content, editor.Name, TopicChange.Create, language, cancellationToken);
+            languages[language] = new() { Questions = [question.Trim()] };
+        }
+
+        var content = new TopicContent { Id = topicId, Category = category, Sources = [.. sources.Select(s => s.Trim())], Languages = languages };
+        // Only the sources can be wrong here; the languages are still to be written.
+        var problems = Check(content, p => p.Language is null && p.Field == "sources" && content.Sources.Count > 0);
+        return problems.Count > 0
+            ? EditResult.Invalid(problems)
+            : await AppendAsync(topicId, null, content, editor.Name, TopicChange.Create, language, cancellationToken);
     }
 
     /// <summary>Makes the latest version live on every instance; refused (with <c>kb check</c>'s problems) unless the whole topic is valid.</summary>
@@ -170,7 +185,8 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
             return Shipped(topicId) is null ? EditResult.NotFound : EditResult.Invalid("nothing to publish: the topic has no edits");
         }
 
-        var problems = latest.Content.Retired ? [] : Check(latest.Content, _ => true);
+        // A retirement is checked as kb check would see the content without the topic (required ids, related links).
+        var problems = latest.Content.Retired ? RetireProblems(topicId) : Check(latest.Content, _ => true);
         if (problems.Count > 0)
         {
             return EditResult.Invalid(problems);
@@ -215,17 +231,16 @@ public sealed class KnowledgeEditor(KnowledgeEngine engine, ITopicContentStore s
     }
 
     // kb check over the live content with this topic in place: the same rules and words as on the command line.
-    private List<string> Check(TopicContent content, Func<ContentProblem, bool> relevant)
-    {
-        var catalog = engine.Catalog.WithTopic(TopicContentMapper.ToTopic(content));
-        return
-        [
-            .. new KnowledgeValidator(time).Validate(catalog)
-                .Where(p => p.Topic == content.Id || p.Message.Contains($"'{content.Id}'", StringComparison.Ordinal))
-                .Where(relevant)
-                .Select(p => p.ToString()),
-        ];
-    }
+    private List<string> Check(TopicContent content, Func<ContentProblem, bool> relevant) =>
+        Check(engine.Catalog.WithTopic(TopicContentMapper.ToTopic(content)), content.Id, relevant);
+
+    private List<string> Check(TopicCatalog catalog, string topicId, Func<ContentProblem, bool> relevant) =>
+    [
+        .. new KnowledgeValidator(time).Validate(catalog)
+            .Where(p => p.Topic == topicId || p.Message.Contains($"'{topicId}'", StringComparison.Ordinal))
+            .Where(relevant)
+            .Select(p => p.ToString()),
+    ];
 
     private TopicContent? Shipped(string topicId) =>
         engine.Catalog.Find(topicId) is { } topic ? TopicContentMapper.FromTopic(topic) : null;

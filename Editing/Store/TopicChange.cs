@@ -17,4 +17,7 @@ public static class TopicChange
 
     /// <summary>The topic was retired (no longer answered).</summary>
     public const string Retire = "retire";
+
+    /// <summary>A retired topic was brought back (answered again once published).</summary>
+    public const string Restore = "restore";
 }

@@ -28,7 +28,7 @@ const STRINGS = {
     newTopicId: 'Id of the new topic (lower-case words joined by -)', newTopicCategory: 'Category of the new topic',
     sampleAdded: 'Added to {topic}; the bot now finds: {found}.', sampleDraft: 'Added to the draft of {topic} (publish it to make it live).',
     draftCreated: 'Draft topic {topic} created.', dismissed: 'Dismissed.', backlogEmpty: 'Nothing in the backlog.',
-    change_create: 'shipped text', change_edit: 'edit', change_revert: 'revert', change_settings: 'settings', change_retire: 'retired',
+    change_create: 'shipped text', change_edit: 'edit', change_revert: 'revert', change_settings: 'settings', change_retire: 'retired', change_restore: 'brought back', change_new: 'new topic',
   },
   sl: {
     title: 'Baza znanja', backToConsole: 'Nazaj v konzolo', uiLanguage: 'Jezik te strani',
@@ -53,7 +53,7 @@ const STRINGS = {
     newTopicId: 'Oznaka nove teme (male črke, besede ločene z -)', newTopicCategory: 'Kategorija nove teme',
     sampleAdded: 'Dodano k temi {topic}; bot zdaj najde: {found}.', sampleDraft: 'Dodano v osnutek teme {topic} (objavite ga, da začne veljati).',
     draftCreated: 'Osnutek teme {topic} je ustvarjen.', dismissed: 'Opuščeno.', backlogEmpty: 'Ni neodgovorjenih vprašanj.',
-    change_create: 'izvorno besedilo', change_edit: 'urejanje', change_revert: 'povrnitev', change_settings: 'nastavitve', change_retire: 'umaknjeno',
+    change_create: 'izvorno besedilo', change_edit: 'urejanje', change_revert: 'povrnitev', change_settings: 'nastavitve', change_retire: 'umaknjeno', change_restore: 'vrnjeno', change_new: 'nova tema',
   },
 };
 
@@ -167,7 +167,7 @@ async function browse() {
   for (const topic of topics) {
     const tr = el('tr');
     tr.dataset.topic = topic.id;
-    tr.append(el('td', topic.id), el('td', topic.category), usageCell(topic));
+    tr.append(topicIdCell(topic), el('td', topic.category), usageCell(topic));
     for (const l of LANGUAGES) {
       const td = el('td');
       td.dataset.language = l;
@@ -308,6 +308,7 @@ function renderTopic() {
   const grid = $('languages');
   grid.replaceChildren();
   for (const l of LANGUAGES) grid.append(languageEditor(l, topic.languages[l] || { title: '', answer: '', details: '', questions: [], keywords: [], status: 'draft' }));
+  renderLifecycle(topic);
 }
 
 function field(label, control) {
@@ -345,8 +346,11 @@ function languageEditor(language, content) {
     field(t('fieldTitle'), title), field(t('fieldAnswer'), answer), field(t('fieldDetails'), details),
     field(t('fieldQuestions'), questions), field(t('fieldKeywords'), keywords));
   const problems = el('ul', null, 'problems');
-  problems.setAttribute('role', 'alert');
-  set.append(problems);
+  // The live region wraps the list: role=alert on the <ul> itself would take away its list semantics (axe: listitem).
+  const alert = el('div');
+  alert.setAttribute('role', 'alert');
+  alert.append(problems);
+  set.append(alert);
   if (mayEdit) {
     const save = el('button', t('save', { language }));
     save.type = 'button';
@@ -403,7 +407,7 @@ async function loadVersions() {
     const tr = el('tr');
     tr.dataset.version = String(v.version);
     tr.append(el('td', String(v.version)), el('td', v.author), el('td', new Date(v.at).toLocaleString(state.ui)),
-      el('td', t(`change_${v.change}`)), el('td', v.language || ''), el('td', v.published ? t('yes') : ''));
+      el('td', t(v.change === 'create' && v.author !== 'shipped' ? 'change_new' : `change_${v.change}`)), el('td', v.language || ''), el('td', v.published ? t('yes') : ''));
     const cell = el('td');
     if (v.version > 1) {
       const diff = el('button', t('showChanges'));
@@ -489,6 +493,7 @@ async function showDiff(version) {
       box.append(block);
     }
   }
+  if (settingsDiff(before, after, box)) changed = true;
   if (!changed) box.append(el('p', t('noChanges')));
 }
 

@@ -118,6 +118,27 @@ public abstract class TopicContentStoreContract
         Assert.Equal(["doctor"], (await reader.PublishedOfEachAsync(Ct)).Select(v => v.TopicId));
     }
 
+    [Fact]
+    public async Task A_retirement_is_a_version_like_any_other_and_comes_back_retired_on_every_instance()
+    {
+        var (store, second, scope) = await OpenAsync();
+        await using var _ = scope;
+        var reader = second ?? store;
+        var first = Version("chess-club", 1, "Šahovski klub");
+        await store.AppendAsync(first, Ct);
+        await store.PublishAsync("chess-club", 1, Ct);
+
+        Assert.True(await store.AppendAsync(first with { Version = 2, Change = TopicChange.Retire, Language = null, Content = first.Content with { Retired = true } }, Ct));
+        Assert.False((await reader.PublishedAsync("chess-club", Ct))!.Content.Retired); // a draft until published
+        Assert.True(await store.PublishAsync("chess-club", 2, Ct));
+
+        var published = (await reader.PublishedAsync("chess-club", Ct))!;
+        Assert.True(published.Content.Retired);
+        Assert.Equal(TopicChange.Retire, published.Change);
+        Assert.Equal("Šahovski klub", published.Content.In("sl")!.Title); // its history and text are kept
+        Assert.True(Assert.Single(await reader.PublishedOfEachAsync(Ct)).Content.Retired);
+    }
+
     private static TopicVersion Version(string topic, int number, string title) => new(
         topic,
         number,

@@ -1,12 +1,15 @@
 using System.Diagnostics;
+using IntegrationBot.Editing.Content;
 using IntegrationBot.Editing.Editor;
 using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Live;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Storage.Postgres.Knowledge;
 using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Tests.Support;
+using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
@@ -27,10 +30,7 @@ public sealed class PostgresKnowledgePublishTests
         var clock = Stopwatch.StartNew();
         var entry = engineA.Catalog.Directory.Find("zd-postojna")! with { Phone = "05 700 12 34" };
         Assert.Equal(EditStatus.Done, (await editorA.SaveAsync(entry, new EditorIdentity("Mojca", ["sl"]), ct)).Status);
-        while (!DoctorOnB().Contains("05 700 12 34", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10, ct);
-        }
+        await WaitUntilAsync(() => DoctorOnB().Contains("05 700 12 34", StringComparison.Ordinal), ct);
 
         TestContext.Current.SendDiagnosticMessage($"directory entry live on the second instance after {clock.ElapsedMilliseconds} ms");
         Assert.Contains("05 700 12 34", DoctorOnB(), StringComparison.Ordinal);
@@ -55,15 +55,55 @@ public sealed class PostgresKnowledgePublishTests
 
         var clock = Stopwatch.StartNew();
         Assert.Equal(EditStatus.Done, (await editorA.PublishAsync("driving-licence", editor, ct)).Status);
-        while (!engineB.Catalog.Find("driving-licence")!.Details["sl"].Contains("18,50 €", StringComparison.Ordinal) && clock.Elapsed < TimeSpan.FromSeconds(10))
-        {
-            await Task.Delay(10, ct);
-        }
+        await WaitUntilAsync(() => engineB.Catalog.Find("driving-licence")!.Details["sl"].Contains("18,50 €", StringComparison.Ordinal), ct);
 
         TestContext.Current.SendDiagnosticMessage($"publish live on the second instance after {clock.ElapsedMilliseconds} ms");
         Assert.Contains("18,50 €", engineB.Catalog.Find("driving-licence")!.Details["sl"], StringComparison.Ordinal);
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
         Assert.Contains("18,50 €", engineA.Catalog.Find("driving-licence")!.Details["sl"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_topic_retired_and_published_on_one_instance_is_no_longer_answered_on_the_other_within_two_seconds()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var pair = await TwoInstances.StartAsync(ct);
+        var (engineA, engineB) = (pair.EngineA, pair.EngineB);
+        var editorA = new KnowledgeEditor(engineA, pair.TopicsA, pair.LiveA, TimeProvider.System);
+        var editor = new EditorIdentity("Mojca", Language.All);
+        Assert.Equal(EditStatus.Done, (await editorA.CreateTopicAsync(ChessClubTopic.Id, ChessClubTopic.Category, [ChessClubTopic.Source], null, null, editor, ct)).Status);
+        foreach (var language in Language.All)
+        {
+            var (title, answer, questions, keywords) = ChessClubTopic.Parts(language);
+            var saved = await editorA.SaveLanguageAsync(ChessClubTopic.Id, language, new LanguageContent { Title = title, Answer = answer, Questions = questions, Keywords = keywords }, editor, ct);
+            Assert.True(saved.Status == EditStatus.Done, string.Join("\n", saved.Problems ?? []));
+        }
+
+        Assert.Equal(EditStatus.Done, (await editorA.PublishAsync(ChessClubTopic.Id, editor, ct)).Status);
+        await WaitUntilAsync(() => engineB.Ask(ChessClubTopic.EnglishQuestion, forcedLanguage: "en").Topic == ChessClubTopic.Id, ct);
+        Assert.Equal(ChessClubTopic.Id, engineB.Ask(ChessClubTopic.EnglishQuestion, forcedLanguage: "en").Topic);
+
+        Assert.Equal(EditStatus.Done, (await editorA.RetireAsync(ChessClubTopic.Id, editor, ct)).Status);
+        var clock = Stopwatch.StartNew();
+        Assert.Equal(EditStatus.Done, (await editorA.PublishAsync(ChessClubTopic.Id, editor, ct)).Status);
+        var publishedAfter = clock.ElapsedMilliseconds;
+        await WaitUntilAsync(() => engineB.Catalog.Find(ChessClubTopic.Id) is null, ct);
+
+        TestContext.Current.SendDiagnosticMessage($"retirement published on the first instance after {publishedAfter} ms, live on the second after {clock.ElapsedMilliseconds} ms");
+        Assert.Null(engineB.Catalog.Find(ChessClubTopic.Id));
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(2), $"took {clock.Elapsed}");
+        Assert.NotEqual(ChessClubTopic.Id, engineB.Ask(ChessClubTopic.EnglishQuestion, forcedLanguage: "en").Topic);
+        Assert.Null(engineA.Catalog.Find(ChessClubTopic.Id));
+    }
+
+    // Polls the other instance's engine (its state has no signal to await); the deadline is generous, the assertion after it decides.
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        while (!condition() && clock.Elapsed < TimeSpan.FromSeconds(10))
+        {
+            await Task.Delay(10, ct);
+        }
     }
 
     /// <summary>Instance A (engine, stores, live content) and instance B listening for A's publishes, on one database.</summary>
