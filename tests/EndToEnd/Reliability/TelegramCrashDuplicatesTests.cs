@@ -95,7 +95,7 @@ public sealed class TelegramCrashDuplicatesTests
         Assert.InRange(twice, 0, inFlight.Sum());
     }
 
-    private static string Update(int chat, int n, string text)
+    internal static string Update(int chat, int n, string text)
     {
         var chatId = 7_000_000 + chat;
         return new JsonObject
@@ -111,7 +111,7 @@ public sealed class TelegramCrashDuplicatesTests
     }
 
     /// <summary>True once the host acknowledged the update (200); false when it was down or going down.</summary>
-    private static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct)
+    internal static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct)
     {
         try
         {
