@@ -40,14 +40,14 @@ public sealed class AbortedDeliveryCrashTests
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var webChat = new DirectLineHttp(host.BaseAddress);
 
-        // Every third message (a different one in each chat) is first delivered by a sender that hangs up after the body;
-        // half of those reset the connection, half close it.
+        // Every other message (a different one in each chat) is first delivered by a sender that hangs up after the body:
+        // half of those reset the connection, half close it, at once or up to 40 ms later (while the turn runs).
         var telegram = Enumerable.Range(0, TelegramChats).Select(chat => new Queue<Delivery>(TelegramTexts.Select((text, n) =>
         {
             var update = TelegramCrashDuplicatesTests.Update(chat, n, text);
             return new Delivery(
-                (chat + n) % 3 == 0,
-                token => HangUpPost.SendAsync(host.BaseAddress, "/api/telegram", new Dictionary<string, string> { ["X-Telegram-Bot-Api-Secret-Token"] = Secret }, update, reset: chat % 2 == 0, token),
+                (chat + n) % 2 == 0,
+                token => HangUpPost.SendAsync(host.BaseAddress, "/api/telegram", new Dictionary<string, string> { ["X-Telegram-Bot-Api-Secret-Token"] = Secret }, update, reset: chat % 4 < 2, HangUpDelay(chat + n), token),
                 token => TelegramCrashDuplicatesTests.PostAsync(http, update, token));
         }))).ToList();
 
@@ -62,8 +62,8 @@ public sealed class AbortedDeliveryCrashTests
             var message = new SentMessage(page.Conversation, $"crash-test {i}-{n}");
             page.Messages.Add(message);
             return new Delivery(
-                (i + n) % 3 == 1,
-                token => webChat.HangUpAfterPostingAsync(page.Conversation, message.Text, message.ClientActivityId, reset: i % 2 == 0, token),
+                (i + n) % 2 == 1,
+                token => webChat.HangUpAfterPostingAsync(page.Conversation, message.Text, message.ClientActivityId, reset: i % 4 < 2, HangUpDelay(i + n), token),
                 async token =>
                 {
                     message.AcceptedId = await webChat.PostAsync(page.Conversation, message.Text, message.ClientActivityId, token);
@@ -210,6 +210,8 @@ public sealed class AbortedDeliveryCrashTests
         Assert.InRange(twice, 0, telegramInFlight.Sum());
         Assert.Equal(twice, (long)againAfterKill.Sum());
     }
+
+    private static TimeSpan HangUpDelay(int n) => TimeSpan.FromMilliseconds(n % 5 * 10);
 
     /// <summary>Waits for the Bot API to have received <paramref name="count"/> messages, or two minutes: if replies
     /// stopped coming the kill still happens, and the checks afterwards name what was not answered.</summary>

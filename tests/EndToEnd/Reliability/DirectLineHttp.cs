@@ -46,13 +46,14 @@ public sealed class DirectLineHttp(Uri baseAddress) : IDisposable
     }
 
     /// <summary>Writes the whole post and hangs up without reading the answer; Web Chat then resends it with the same clientActivityID.</summary>
-    public Task HangUpAfterPostingAsync(Conversation conversation, string text, string clientActivityId, bool reset, CancellationToken ct) =>
+    public Task HangUpAfterPostingAsync(Conversation conversation, string text, string clientActivityId, bool reset, TimeSpan after, CancellationToken ct) =>
         HangUpPost.SendAsync(
             _baseAddress,
             $"/v3/directline/conversations/{conversation.Id}/activities",
             new Dictionary<string, string> { ["Authorization"] = "Bearer " + conversation.Token },
             MessageJson(text, clientActivityId),
             reset,
+            after,
             ct);
 
     /// <summary>What a polling Web Chat reads: the activities after <paramref name="watermark"/> and the new watermark.</summary>

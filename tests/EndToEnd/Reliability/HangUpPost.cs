@@ -9,7 +9,9 @@ namespace IntegrationBot.EndToEnd.Reliability;
 internal static class HangUpPost
 {
     /// <param name="reset">True sends a TCP reset (linger 0), false a normal close.</param>
-    public static async Task SendAsync(Uri host, string path, IReadOnlyDictionary<string, string> headers, string json, bool reset, CancellationToken ct)
+    /// <param name="after">How long after the body the connection breaks: at once, the host may not even read the body;
+    /// a few milliseconds later, it breaks while the host runs the turn.</param>
+    public static async Task SendAsync(Uri host, string path, IReadOnlyDictionary<string, string> headers, string json, bool reset, TimeSpan after, CancellationToken ct)
     {
         var body = Encoding.UTF8.GetBytes(json);
         var head = new StringBuilder()
@@ -25,6 +27,7 @@ internal static class HangUpPost
         {
             await socket.ConnectAsync(host.Host, host.Port, ct);
             await socket.SendAsync(Encoding.ASCII.GetBytes(head.Append("\r\n").ToString()).Concat(body).ToArray(), ct);
+            await Task.Delay(after, ct);
             if (reset)
             {
                 socket.LingerState = new LingerOption(true, 0);
