@@ -15,8 +15,8 @@ public sealed class AbortedDeliveryCrashTests
     private const int Kills = 4;
     private const int TelegramChats = 100;
     private const int WebChatPages = 50;
-    private const string Token = "123456:CRASH-test";
-    private const string Secret = "crash-test-webhook-secret";
+    private const string Token = TelegramCrashDuplicatesTests.Token;
+    private const string Secret = TelegramCrashDuplicatesTests.Secret;
     private static readonly string[] TelegramTexts = ["Zdravo", "How do I register my address?", "Kje je upravna enota?", "hvala"];
     private const int WebChatMessages = 4;
 
@@ -28,15 +28,9 @@ public sealed class AbortedDeliveryCrashTests
         var clock = Stopwatch.StartNew();
         var apiPort = HostProcess.FreePort();
         await using var api = await CountingTelegramApi.StartAsync(apiPort, Token);
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>(CrashRecoveryTests.Settings)
-        {
-            ["IntegrationBot__Channels__Telegram__Token"] = Token,
-            ["IntegrationBot__Channels__Telegram__WebhookSecret"] = Secret,
-            ["IntegrationBot__Channels__Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{apiPort}",
-            ["IntegrationBot__Limits__WebhookCallsPerIpPerMinute"] = "1000000",
-            ["IntegrationBot__Limits__MessagesPerUserPerMinute"] = "1000",
-            ["IntegrationBot__Shutdown__DrainSeconds"] = "120",
-        });
+        var settings = TelegramCrashDuplicatesTests.Settings(apiPort);
+        settings["IntegrationBot__Limits__MessagesPerUserPerMinute"] = "1000"; // a page's resends count too
+        await using var host = await HostProcess.StartAsync(settings);
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         using var webChat = new DirectLineHttp(host.BaseAddress);
 
