@@ -50,6 +50,7 @@ public static class HandoffServiceCollectionExtensions
 
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<CounselorPresence>();
+        services.AddSingleton<SessionRevocations>();
         services.AddSingleton<CounselorDirectory>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<HandoffQueue>();

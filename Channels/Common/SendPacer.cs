@@ -31,6 +31,18 @@ public sealed class SendPacer
         _timer = time.CreateTimer(_ => Pump(), null, Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
     }
 
+    /// <summary>Chats with a bucket in memory: above 4,096 the chats whose bucket is full again are forgotten.</summary>
+    public int Chats
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _chats.Count;
+            }
+        }
+    }
+
     /// <summary>Completes when one message to <paramref name="chat"/> may be sent.</summary>
     /// <param name="interactive">An answer to someone talking now (goes first), not a proactive message.</param>
     public Task WaitAsync(string chat, bool interactive, CancellationToken cancellationToken)

@@ -16,6 +16,7 @@ public sealed class DirectLineStream(IDirectLineStore store, RecentActivities re
     public async Task RunAsync(WebSocket socket, string conversationId, long? watermark, CancellationToken cancellationToken)
     {
         using var closed = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var watch = signals.Watch(conversationId);
         // The client sends empty frames every 20 s and a close at the end; reading them also tells us when it is gone.
         var reader = DrainIncomingAsync(socket, closed);
         try

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Claims;
 using IntegrationBot.Handoff.Counselors;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Authentication;
@@ -15,22 +16,26 @@ public static class CounselorSessionValidator
 {
     public static async Task ValidateAsync(CookieValidatePrincipalContext context)
     {
-        var services = context.HttpContext.RequestServices;
-        var principal = context.Principal;
+        if (!await IsValidAsync(context.Principal, context.HttpContext.RequestServices, context.HttpContext.RequestAborted))
+        {
+            context.RejectPrincipal();
+            await context.HttpContext.SignOutAsync(CounselorAuth.Scheme);
+        }
+    }
+
+    /// <summary>True while the session of <paramref name="principal"/> is within its lifetime and its account still has the
+    /// stamp it was signed in with (also checked by long-running requests such as the event stream).</summary>
+    public static async Task<bool> IsValidAsync(ClaimsPrincipal? principal, IServiceProvider services, CancellationToken cancellationToken)
+    {
         var name = principal?.Identity?.Name;
         var stamp = principal?.FindFirst(CounselorAuth.StampClaim)?.Value;
         var signedIn = principal?.FindFirst(CounselorAuth.SignedInClaim)?.Value;
         var lifetime = services.GetRequiredService<IOptions<HandoffOptions>>().Value.SessionLifetime;
         var now = services.GetRequiredService<TimeProvider>().GetUtcNow();
-        var valid = name is not null
+        return name is not null
             && stamp is not null
             && DateTimeOffset.TryParse(signedIn, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var at)
             && now - at < lifetime
-            && await services.GetRequiredService<CounselorDirectory>().IsSessionValidAsync(name, stamp, context.HttpContext.RequestAborted);
-        if (!valid)
-        {
-            context.RejectPrincipal();
-            await context.HttpContext.SignOutAsync(CounselorAuth.Scheme);
-        }
+            && await services.GetRequiredService<CounselorDirectory>().IsSessionValidAsync(name, stamp, cancellationToken);
     }
 }

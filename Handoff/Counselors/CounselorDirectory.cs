@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 namespace IntegrationBot.Handoff.Counselors;
 
 /// <summary>Creates counselor accounts and checks logins (salted slow hashes, lockout after repeated failures).</summary>
-public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOptions> options, TimeProvider time)
+public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOptions> options, TimeProvider time, SessionRevocations? revocations = null)
 {
     public static readonly IReadOnlySet<string> KnownLanguages = new HashSet<string>(["sl", "en", "sq", "hbs", "ar"], StringComparer.Ordinal);
     private static readonly PasswordHasher<Counselor> Hasher = new();
@@ -37,6 +37,7 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
         var counselor = new Counselor { Name = trimmed, Languages = list, PasswordHash = "", IsAdmin = isAdmin, CreatedAt = time.GetUtcNow(), SecurityStamp = NewStamp() };
         counselor = counselor with { PasswordHash = Hasher.HashPassword(counselor, password) };
         await store.SaveAsync(counselor, cancellationToken);
+        revocations?.Revoke(counselor.Name);
         return counselor;
     }
 
@@ -60,11 +61,11 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
 
     /// <summary>Ends every open session of the account (logout ends them all, not only the one cookie).</summary>
     public Task<bool> EndSessionsAsync(string name, CancellationToken cancellationToken) =>
-        UpdateAsync(name, c => c with { SecurityStamp = NewStamp() }, cancellationToken);
+        UpdateAsync(name, c => c with { SecurityStamp = NewStamp() }, cancellationToken, endsSessions: true);
 
     /// <summary>Deactivates the account: no login, and its open sessions end. Adding it again reactivates it.</summary>
     public Task<bool> DeactivateAsync(string name, CancellationToken cancellationToken) =>
-        UpdateAsync(name, c => c with { Deactivated = true, SecurityStamp = NewStamp() }, cancellationToken);
+        UpdateAsync(name, c => c with { Deactivated = true, SecurityStamp = NewStamp() }, cancellationToken, endsSessions: true);
 
     /// <summary>Checks a login. The slow hash runs outside any shared lock, so many attempts (real or made up) run in
     /// parallel; only the short read-update of the account's counters is serialized.</summary>
@@ -130,7 +131,7 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
 
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    private async Task<bool> UpdateAsync(string name, Func<Counselor, Counselor> change, CancellationToken cancellationToken)
+    private async Task<bool> UpdateAsync(string name, Func<Counselor, Counselor> change, CancellationToken cancellationToken, bool endsSessions = false)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -141,6 +142,11 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
             }
 
             await store.SaveAsync(change(counselor), cancellationToken);
+            if (endsSessions)
+            {
+                revocations?.Revoke(counselor.Name);
+            }
+
             return true;
         }
         finally

@@ -1,5 +1,3 @@
-using System.Collections.Concurrent;
-
 namespace IntegrationBot.Handoff.Queue;
 
 /// <summary>
@@ -7,15 +5,54 @@ namespace IntegrationBot.Handoff.Queue;
 /// 403, Viber's status 6 or its <c>unsubscribed</c> event), so after a restart at most one send per person finds out
 /// again, and no storage format or erasure path has to carry it.
 /// </summary>
-public sealed class InMemoryUnreachableRecipients : IUnreachableRecipients
+/// <remarks>Bounded: above <c>capacity</c> marks the oldest tenth is forgotten, which costs each of those people at most
+/// one more send that the network refuses again.</remarks>
+public sealed class InMemoryUnreachableRecipients(int capacity = 100_000) : IUnreachableRecipients
 {
-    private readonly ConcurrentDictionary<(string Channel, string Conversation), string> _marks = new();
+    private readonly Lock _gate = new();
+    private readonly Dictionary<(string Channel, string Conversation), (string Reason, long Order)> _marks = [];
+    private long _order;
 
-    public string? ReasonFor(string channelId, string conversationId) =>
-        _marks.TryGetValue((channelId, conversationId), out var reason) ? reason : null;
+    /// <summary>Marks held in memory.</summary>
+    public int Count
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _marks.Count;
+            }
+        }
+    }
 
-    public void Mark(string channelId, string conversationId, string reason) => _marks[(channelId, conversationId)] = reason;
+    public string? ReasonFor(string channelId, string conversationId)
+    {
+        lock (_gate)
+        {
+            return _marks.TryGetValue((channelId, conversationId), out var mark) ? mark.Reason : null;
+        }
+    }
 
-    public bool Clear(string channelId, string conversationId) =>
-        !_marks.IsEmpty && _marks.TryRemove((channelId, conversationId), out _);
+    public void Mark(string channelId, string conversationId, string reason)
+    {
+        lock (_gate)
+        {
+            _marks[(channelId, conversationId)] = (reason, ++_order);
+            if (_marks.Count > capacity)
+            {
+                foreach (var oldest in _marks.OrderBy(m => m.Value.Order).Take(Math.Max(1, capacity / 10)).Select(m => m.Key).ToList())
+                {
+                    _marks.Remove(oldest);
+                }
+            }
+        }
+    }
+
+    public bool Clear(string channelId, string conversationId)
+    {
+        lock (_gate)
+        {
+            return _marks.Remove((channelId, conversationId));
+        }
+    }
 }

@@ -116,6 +116,25 @@ public sealed class DirectLineLimitTests
     }
 
     [Fact]
+    public async Task Conversations_whose_streams_closed_leave_no_wake_up_in_memory()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new ChatHost();
+        var signals = host.Get<IntegrationBot.Channels.DirectLine.ConversationSignals>();
+        var chats = await Task.WhenAll(Enumerable.Range(0, 10).Select(_ => host.OpenChatAsync(ct)));
+        var streams = await Task.WhenAll(chats.Select(chat => ConnectAsync(host, chat, ct)));
+        await WaitUntilAsync(() => Task.FromResult(signals.Count == chats.Length));
+
+        foreach (var stream in streams)
+        {
+            stream.Abort(); // the pages went away
+            stream.Dispose();
+        }
+
+        await WaitUntilAsync(() => Task.FromResult(signals.Count == 0));
+    }
+
+    [Fact]
     public async Task A_message_refused_as_too_long_is_answered_but_its_text_is_not_kept()
     {
         var ct = TestContext.Current.CancellationToken;

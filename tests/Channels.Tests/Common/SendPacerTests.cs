@@ -64,6 +64,24 @@ public sealed class SendPacerTests
     }
 
     /// <summary>Moves the clock in 10 ms steps, as real time passes, so each timer the pacer sets fires in turn.</summary>
+    [Fact]
+    public void Chats_whose_bucket_filled_up_again_are_forgotten_once_thousands_are_remembered()
+    {
+        var time = new FakeTimeProvider();
+        var pacer = new SendPacer(Limits, time);
+        var ct = TestContext.Current.CancellationToken;
+        for (var chat = 0; chat < 5000; chat++)
+        {
+            _ = pacer.WaitAsync($"chat{chat}", interactive: false, ct);
+        }
+
+        Assert.Equal(5000, pacer.Chats);
+        time.Advance(TimeSpan.FromSeconds(4)); // a bucket of 3 refilled at 1/s is full again after 3 s
+
+        _ = pacer.WaitAsync("one more", interactive: false, ct);
+        Assert.Equal(1, pacer.Chats);
+    }
+
     private static void Step(FakeTimeProvider time, TimeSpan by)
     {
         for (var passed = TimeSpan.Zero; passed < by; passed += TimeSpan.FromMilliseconds(10))

@@ -14,7 +14,7 @@ internal sealed class CountingTelegramApi : IAsyncDisposable
 {
     private readonly ConcurrentQueue<(long Received, long Answered)> _sends = new();
     private readonly ConcurrentDictionary<long, bool> _blocked = new();
-    private readonly ConcurrentQueue<(long Chat, string Text)> _texts = new();
+    private readonly ConcurrentQueue<(long Chat, string Text, long Answered)> _texts = new();
     private readonly WebApplication _app;
 
     private CountingTelegramApi(WebApplication app) => _app = app;
@@ -48,8 +48,9 @@ internal sealed class CountingTelegramApi : IAsyncDisposable
                 return Results.Json(new JsonObject { ["ok"] = false, ["error_code"] = 403, ["description"] = "Forbidden: bot was blocked by the user" }, statusCode: 403);
             }
 
-            fake._texts.Enqueue((chat, body["text"]?.GetValue<string>() ?? ""));
-            fake._sends.Enqueue((received, Stopwatch.GetTimestamp()));
+            var answered = Stopwatch.GetTimestamp();
+            fake._texts.Enqueue((chat, body["text"]?.GetValue<string>() ?? "", answered));
+            fake._sends.Enqueue((received, answered));
             return Ok(new JsonObject
             {
                 ["message_id"] = fake._sends.Count,
@@ -62,11 +63,23 @@ internal sealed class CountingTelegramApi : IAsyncDisposable
         return fake;
     }
 
+    /// <summary>Completes once <paramref name="count"/> messages were sent in all.</summary>
+    public async Task WaitForSendsAsync(int count, CancellationToken ct)
+    {
+        while (Sends < count)
+        {
+            await Task.Delay(20, ct);
+        }
+    }
+
     /// <summary>From now on every sendMessage to <paramref name="chat"/> answers 403 "bot was blocked by the user".</summary>
     public void Block(long chat) => _blocked[chat] = true;
 
     /// <summary>The texts sent to a chat, in order.</summary>
-    public IReadOnlyList<string> TextsTo(long chat) => [.. _texts.Where(t => t.Chat == chat).Select(t => t.Text)];
+    public IReadOnlyList<string> TextsTo(long chat) => [.. SendsTo(chat).Select(s => s.Text)];
+
+    /// <summary>The texts sent to a chat, in order, each with when it was answered (a <see cref="Stopwatch"/> timestamp).</summary>
+    public IReadOnlyList<(string Text, long Answered)> SendsTo(long chat) => [.. _texts.Where(t => t.Chat == chat).Select(t => (t.Text, t.Answered))];
 
     /// <summary>Sends received before <paramref name="until"/> and answered after <paramref name="from"/> (timestamps of
     /// <see cref="Stopwatch"/>): those a process killed in between may not have recorded as delivered.</summary>

@@ -8,6 +8,8 @@ namespace IntegrationBot.EndToEnd.Reliability;
 /// <summary>The Direct Line calls Web Chat makes, over real HTTP: token, start, post (with clientActivityID), poll.</summary>
 public sealed class DirectLineHttp(Uri baseAddress) : IDisposable
 {
+    private readonly Uri _baseAddress = baseAddress;
+
     private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromSeconds(5) })
     {
         BaseAddress = baseAddress,
@@ -29,7 +31,7 @@ public sealed class DirectLineHttp(Uri baseAddress) : IDisposable
     public async Task<string?> PostAsync(Conversation conversation, string text, string clientActivityId, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Post, $"/v3/directline/conversations/{conversation.Id}/activities", conversation);
-        request.Content = JsonContent.Create(new { type = "message", text, channelData = new { clientActivityID = clientActivityId } });
+        request.Content = new StringContent(MessageJson(text, clientActivityId), System.Text.Encoding.UTF8, "application/json");
         try
         {
             using var response = await _http.SendAsync(request, ct);
@@ -43,6 +45,29 @@ public sealed class DirectLineHttp(Uri baseAddress) : IDisposable
         }
     }
 
+    /// <summary>Writes the whole post and hangs up without reading the answer; Web Chat then resends it with the same clientActivityID.</summary>
+    public Task HangUpAfterPostingAsync(Conversation conversation, string text, string clientActivityId, bool reset, TimeSpan after, CancellationToken ct) =>
+        HangUpPost.SendAsync(
+            _baseAddress,
+            $"/v3/directline/conversations/{conversation.Id}/activities",
+            new Dictionary<string, string> { ["Authorization"] = "Bearer " + conversation.Token },
+            MessageJson(text, clientActivityId),
+            reset,
+            after,
+            ct);
+
+    /// <summary>What a polling Web Chat reads: the activities after <paramref name="watermark"/> and the new watermark.</summary>
+    public async Task<(IReadOnlyList<JsonElement> Activities, string? Watermark)> ActivitiesAfterAsync(Conversation conversation, string? watermark, CancellationToken ct)
+    {
+        var query = watermark is null ? "" : "?watermark=" + Uri.EscapeDataString(watermark);
+        using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{conversation.Id}/activities{query}", conversation);
+        using var response = await _http.SendAsync(request, ct);
+        response.EnsureSuccessStatusCode();
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>(ct);
+        var next = body.TryGetProperty("watermark", out var w) && w.ValueKind == JsonValueKind.String ? w.GetString() : watermark;
+        return ([.. body.GetProperty("activities").EnumerateArray().Select(a => a.Clone())], next);
+    }
+
     public async Task<IReadOnlyList<JsonElement>> ActivitiesAsync(Conversation conversation, CancellationToken ct)
     {
         using var request = Request(HttpMethod.Get, $"/v3/directline/conversations/{conversation.Id}/activities", conversation);
@@ -53,6 +78,9 @@ public sealed class DirectLineHttp(Uri baseAddress) : IDisposable
     }
 
     public void Dispose() => _http.Dispose();
+
+    private static string MessageJson(string text, string clientActivityId) =>
+        JsonSerializer.Serialize(new { type = "message", text, channelData = new { clientActivityID = clientActivityId } });
 
     private static HttpRequestMessage Request(HttpMethod method, string path, Conversation conversation)
     {

@@ -17,8 +17,8 @@ public sealed class TelegramCrashDuplicatesTests
 {
     private const int Chats = 120;
     private const int Kills = 2;
-    private const string Token = "123456:CRASH-test";
-    private const string Secret = "crash-test-webhook-secret";
+    internal const string Token = "123456:CRASH-test";
+    internal const string Secret = "crash-test-webhook-secret";
     private static readonly string[] Texts = ["Zdravo", "How do I register my address?", "Kje je upravna enota?", "hvala"];
 
     [Fact]
@@ -27,14 +27,7 @@ public sealed class TelegramCrashDuplicatesTests
         var ct = TestContext.Current.CancellationToken;
         var apiPort = HostProcess.FreePort();
         await using var api = await CountingTelegramApi.StartAsync(apiPort, Token);
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>(CrashRecoveryTests.Settings)
-        {
-            ["IntegrationBot__Channels__Telegram__Token"] = Token,
-            ["IntegrationBot__Channels__Telegram__WebhookSecret"] = Secret,
-            ["IntegrationBot__Channels__Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{apiPort}",
-            ["IntegrationBot__Limits__WebhookCallsPerIpPerMinute"] = "1000000",
-            ["IntegrationBot__Shutdown__DrainSeconds"] = "120",
-        });
+        await using var host = await HostProcess.StartAsync(Settings(apiPort));
         using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
         var updates = Enumerable.Range(0, Chats)
             .Select(chat => new Queue<string>(Texts.Select((text, n) => Update(chat, n, text))))
@@ -95,7 +88,17 @@ public sealed class TelegramCrashDuplicatesTests
         Assert.InRange(twice, 0, inFlight.Sum());
     }
 
-    private static string Update(int chat, int n, string text)
+    /// <summary>The host's settings for a crash test with Telegram on the fake Bot API at <paramref name="apiPort"/>, and web chat.</summary>
+    internal static Dictionary<string, string> Settings(int apiPort) => new(CrashRecoveryTests.Settings)
+    {
+        ["IntegrationBot__Channels__Telegram__Token"] = Token,
+        ["IntegrationBot__Channels__Telegram__WebhookSecret"] = Secret,
+        ["IntegrationBot__Channels__Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{apiPort}",
+        ["IntegrationBot__Limits__WebhookCallsPerIpPerMinute"] = "1000000",
+        ["IntegrationBot__Shutdown__DrainSeconds"] = "120",
+    };
+
+    internal static string Update(int chat, int n, string text)
     {
         var chatId = 7_000_000 + chat;
         return new JsonObject
@@ -111,7 +114,7 @@ public sealed class TelegramCrashDuplicatesTests
     }
 
     /// <summary>True once the host acknowledged the update (200); false when it was down or going down.</summary>
-    private static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct)
+    internal static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct)
     {
         try
         {
