@@ -155,5 +155,6 @@ internal static class Migrations
                 count integer NOT NULL,
                 PRIMARY KEY (day, topic, kind));
             """),
+        new(10, "runtime: a turn's lock, inbound check and state read in one call, its commit in another (issue 19)", TurnFunctions.Sql),
     ];
 }
