@@ -156,5 +156,6 @@ internal static class Migrations
                 PRIMARY KEY (day, topic, kind));
             """),
         new(10, "runtime: a turn's lock, inbound check and state read in one call, its commit in another (issue 19)", TurnFunctions.Sql),
+        new(11, "web chat: append to a conversation's log in one call (issue 19)", DirectLineFunctions.Sql),
     ];
 }
