@@ -15,52 +15,24 @@ namespace IntegrationBot.Storage.Postgres.Outbox;
 /// process queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn;
 /// at most half the pool holds turns, like <see cref="PostgresConversationLock"/>, so the turn's other reads find one.
 /// </summary>
-public sealed class PostgresTurnSessions : ITurnSessions
+public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider time) : ITurnSessions
 {
-    private readonly KeyedAsyncLock _local = new();
-    private readonly PostgresDatabase _database;
-    private readonly TimeProvider _time;
-    private readonly SemaphoreSlim _slots;
+    // Its own instance: the in-process lock, the pool slots and the connection handling, not its session-level lock.
+    private readonly PostgresConversationLock _connections = new(database);
 
-    public PostgresTurnSessions(PostgresDatabase database, TimeProvider time)
-    {
-        _database = database;
-        _time = time;
-        var slots = Math.Max(1, database.MaxPoolSize / 2);
-        _slots = new SemaphoreSlim(slots, slots);
-    }
-
-    public async Task<ITurnSession> BeginAsync(string conversationKey, string? inboundKey, IReadOnlyList<string> stateKeys, CancellationToken cancellationToken)
+    public Task<ITurnSession> BeginAsync(string conversationKey, string? inboundKey, IReadOnlyList<string> stateKeys, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(stateKeys);
-        var local = await _local.AcquireAsync(conversationKey, cancellationToken);
-        var slotTaken = false;
-        NpgsqlConnection? connection = null;
-        try
-        {
-            await _slots.WaitAsync(cancellationToken);
-            slotTaken = true;
-            connection = await _database.OpenAsync(cancellationToken);
-            var session = new Session(connection, PostgresConversationLock.LockKey(_database.Schema, conversationKey), inboundKey, [.. stateKeys], _time, _slots, local);
-            await session.BeginAsync(cancellationToken);
-            return session;
-        }
-        catch
-        {
-            // Closing the session also ends a transaction (and its lock) begun just before a cancellation arrived.
-            if (connection is not null)
+        string[] keys = [.. stateKeys];
+        return _connections.AcquireWithAsync<ITurnSession>(
+            conversationKey,
+            async (connection, lockKey, release) =>
             {
-                await connection.DisposeAsync();
-            }
-
-            if (slotTaken)
-            {
-                _slots.Release();
-            }
-
-            await local.DisposeAsync();
-            throw;
-        }
+                var session = new Session(connection, lockKey, inboundKey, keys, time, release);
+                await session.BeginAsync(cancellationToken);
+                return session;
+            },
+            cancellationToken);
     }
 
     private sealed class Session(
@@ -69,8 +41,7 @@ public sealed class PostgresTurnSessions : ITurnSessions
         string? inboundKey,
         string[] stateKeys,
         TimeProvider time,
-        SemaphoreSlim slots,
-        IAsyncDisposable local) : ITurnSession
+        Func<ValueTask> release) : ITurnSession
     {
         private bool _open;
         private int _released;
@@ -184,9 +155,7 @@ public sealed class PostgresTurnSessions : ITurnSessions
             }
             finally
             {
-                await connection.DisposeAsync();
-                slots.Release();
-                await local.DisposeAsync();
+                await release();
             }
         }
     }
