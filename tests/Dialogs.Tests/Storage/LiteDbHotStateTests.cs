@@ -1,5 +1,6 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
@@ -225,6 +226,24 @@ public sealed class LiteDbHotStateTests : IDisposable
 
         Assert.False(host.Hot.State.TryGet(key, out _));
         Assert.Empty(await host.Adapter.Storage.ReadAsync([key], Ct));
+    }
+
+    [Fact]
+    public async Task The_retention_purge_reaches_the_copy_in_memory()
+    {
+        using var host = new Host(_directory, _time);
+        await host.TurnAsync("a", "1");
+        Assert.True(host.Hot.State.Count > 0);
+        var runs = host.Bot.Runs;
+
+        // Everything written so far is older than this cutoff ("updated" is wall-clock time).
+        await new DialogsUserData(host.Database, [], _time).PurgeOlderThanAsync(DateTimeOffset.UtcNow.AddDays(1), Ct);
+
+        Assert.Equal(0, host.Hot.State.Count);
+        await host.TurnAsync("a", "2");
+        // Started afresh from the file, in one run: no purged copy was read first.
+        Assert.Equal(1, host.Bot.Runs - runs);
+        Assert.Equal("a count 1", host.Adapter.Sender.Delivered[^1].Text);
     }
 
     public void Dispose() => _directory.Dispose();
