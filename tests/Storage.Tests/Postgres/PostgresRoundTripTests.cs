@@ -56,4 +56,28 @@ public sealed class PostgresRoundTripTests
         Assert.True(trips.Commands.Count == 1, "round trips: " + string.Join(" | ", trips.Commands));
         Assert.Equal(["line 1", "line 2", "line 3"], (await backend.Transcripts.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
     }
+
+    [Fact]
+    public async Task Delivery_marks_that_arrive_while_one_is_written_share_one_round_trip()
+    {
+        await using var backend = await PostgresBackend.OpenAsync();
+        var turns = backend.TurnStore(new ManualTimeProvider(Start));
+        for (var i = 0; i < 10; i++)
+        {
+            await turns.CommitAsync(new Dialogs.Outbox.TurnCommit($"c{i}", $"in-{i}", new Dictionary<string, Dialogs.Storage.StoredItem>(), [Message($"reply {i}")]), Ct);
+        }
+
+        var heads = await backend.Outbox.ListDueHeadsAsync(Start.AddMinutes(1), Ct);
+        Assert.Equal(10, heads.Count);
+        using var trips = new NpgsqlRoundTrips();
+
+        await trips.Measure(async () =>
+        {
+            await Task.WhenAll(heads.Select(h => backend.Outbox.MarkDeliveredAsync(h.Id, Ct)));
+            return true;
+        });
+
+        Assert.True(trips.Commands.Count < heads.Count, "round trips: " + string.Join(" | ", trips.Commands));
+        Assert.Empty(await backend.Outbox.ListDueHeadsAsync(Start.AddHours(1), Ct));
+    }
 }
