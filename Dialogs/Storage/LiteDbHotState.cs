@@ -11,9 +11,9 @@ namespace IntegrationBot.Dialogs.Storage;
 public sealed class LiteDbHotState
 {
     /// <summary>Defaults when the file was opened without <see cref="StorageOptions"/> (tests, tools).</summary>
-    public const int DefaultCachedDocuments = 20_000;
-    public const int DefaultCacheMegabytes = 32;
-    public const int DefaultOutboxEntries = 20_000;
+    public const int DefaultCachedDocuments = 4_000;
+    public const int DefaultCacheMegabytes = 8;
+    public const int DefaultOutboxEntries = 5_000;
 
     private static readonly ConditionalWeakTable<SharedLiteDatabase, LiteDbHotState> Attached = new();
 
