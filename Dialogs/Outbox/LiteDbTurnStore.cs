@@ -4,9 +4,12 @@ using LiteDB;
 
 namespace IntegrationBot.Dialogs.Outbox;
 
-/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn.</summary>
+/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn. Once it is durable, the
+/// turn's state and outbox entries also go to the file's in-memory copy (<see cref="LiteDbHotState"/>).</summary>
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
+    private readonly LiteDbHotState _hot = LiteDbHotState.For(database);
+
     public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
         database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
 
@@ -16,23 +19,48 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         ArgumentNullException.ThrowIfNull(commit);
         // Serialized before taking the write gate: JSON work need not hold up the process's other writers.
         var outgoing = commit.Outgoing.Select(a => (Channel: a.ChannelId ?? string.Empty, Json: ActivityJson.Serialize(a))).ToList();
+        Written? written = null;
         try
         {
-            return await database.WriteAsync(db => Commit(db, commit, outgoing), cancellationToken);
+            var outcome = await database.WriteAsync(db => Commit(db, commit, outgoing, out written), cancellationToken);
+            foreach (var (key, item) in written!.State)
+            {
+                _hot.State.Written(key, item);
+            }
+
+            _hot.Outbox.Added(written.Outbox);
+            return outcome;
         }
         catch (StorageConflictException)
         {
+            ForgetState(commit);
             return CommitOutcome.Conflict;
         }
         catch (RepeatedInboundException)
         {
             return CommitOutcome.Duplicate;
         }
+        catch
+        {
+            // The commit may have happened (e.g. cancelled while waiting for the disk): memory must not disagree with the file.
+            ForgetState(commit);
+            _hot.Outbox.Unload();
+            throw;
+        }
     }
 
-    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing)
+    private void ForgetState(TurnCommit commit)
+    {
+        foreach (var key in commit.StateChanges.Keys)
+        {
+            _hot.State.Forget(key);
+        }
+    }
+
+    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing, out Written written)
     {
         var now = time.GetUtcNow();
+        var entries = new List<OutboxEntry>(outgoing.Count);
 
         // First, so a repeat fails before anything else is written. The adapter already checked under the
         // conversation's lock, and one process owns a LiteDB file, so a repeat here is a bug, not a race; the unique
@@ -49,7 +77,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             }
         }
 
-        LiteDbDocuments.WriteChecked(db, commit.StateChanges);
+        var state = LiteDbDocuments.WriteChecked(db, commit.StateChanges);
 
         if (outgoing.Count > 0)
         {
@@ -59,7 +87,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             foreach (var (channel, json) in outgoing)
             {
                 last++;
-                outbox.Insert(LiteDbOutboxDocuments.ToDocument(new OutboxEntry(
+                var entry = new OutboxEntry(
                     OutboxEntry.IdFor(commit.ConversationKey, last),
                     commit.ConversationKey,
                     last,
@@ -68,15 +96,21 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
                     OutboxStatus.Pending,
                     0,
                     now,
-                    now)));
+                    now);
+                outbox.Insert(LiteDbOutboxDocuments.ToDocument(entry));
+                entries.Add(entry);
             }
 
             // Stamped with the commit's time, so retention can tell a counter idle for the whole period (see DialogsUserData).
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
         }
 
+        written = new Written(state, entries);
         return CommitOutcome.Committed;
     }
+
+    /// <summary>What a commit wrote, for the in-memory copy once it is durable.</summary>
+    private sealed record Written(List<KeyValuePair<string, StoredItem>> State, List<OutboxEntry> Outbox);
 
     /// <summary>The inbound id was committed before; thrown inside the write so the writer rolls it back.</summary>
     private sealed class RepeatedInboundException(Exception inner) : Exception("inbound activity already processed", inner);

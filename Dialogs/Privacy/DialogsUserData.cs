@@ -32,7 +32,15 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var person = await ErasureSubject.FindAsync(channelId, userId, directories, cancellationToken);
-        return await database.WriteAsync(db => Delete(db, person), cancellationToken);
+        try
+        {
+            return await database.WriteAsync(db => Delete(db, person), cancellationToken);
+        }
+        finally
+        {
+            // Erasure reaches memory too: the copies of state and outbox are read from the file again.
+            LiteDbHotState.For(database).Forget();
+        }
     }
 
     public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
@@ -41,9 +49,20 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         return await database.ReadAsync(db => Export(db, person), cancellationToken);
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
+    public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var ticks = cutoff.UtcTicks;
+        try
+        {
+            return await PurgeFileAsync(cutoff.UtcTicks, cancellationToken);
+        }
+        finally
+        {
+            LiteDbHotState.For(database).Forget();
+        }
+    }
+
+    private Task<int> PurgeFileAsync(long ticks, CancellationToken cancellationToken)
+    {
         return database.WriteAsync(
             db => db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
             // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.

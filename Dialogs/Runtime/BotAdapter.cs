@@ -64,9 +64,10 @@ public abstract partial class BotAdapter(BotRuntime runtime)
         CancellationToken cancellationToken)
     {
         var conversationKey = ConversationState.KeyFor(activity);
-        await using var held = await Runtime.ConversationLock.AcquireAsync(conversationKey, cancellationToken);
+        var stateKeys = StateKeys(activity);
+        await using var session = await Runtime.Sessions.BeginAsync(conversationKey, inboundKey, [.. stateKeys.Keys], cancellationToken);
 
-        if (inboundKey is not null && await Runtime.TurnStore.IsProcessedAsync(inboundKey, cancellationToken))
+        if (session.AlreadyProcessed)
         {
             LogDuplicate(Runtime.Logger, activity.ChannelId);
             return TurnResult.Duplicate;
@@ -75,6 +76,7 @@ public abstract partial class BotAdapter(BotRuntime runtime)
         for (var attempt = 1; ; attempt++)
         {
             var context = new TurnContext(activity);
+            Preload(context, stateKeys, session.PrefetchedState);
             await Runtime.Middleware.RunAsync(context, callback, cancellationToken);
 
             var changes = new Dictionary<string, StoredItem>(StringComparer.Ordinal);
@@ -87,7 +89,7 @@ public abstract partial class BotAdapter(BotRuntime runtime)
             }
 
             var commit = new TurnCommit(conversationKey, inboundKey, changes, Runtime.SplitIntoMessages(context.BufferedActivities));
-            switch (await Runtime.TurnStore.CommitAsync(commit, cancellationToken))
+            switch (await session.CommitAsync(commit, cancellationToken))
             {
                 case CommitOutcome.Committed:
                     if (commit.Outgoing.Count > 0)

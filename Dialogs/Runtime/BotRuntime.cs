@@ -16,7 +16,8 @@ public sealed class BotRuntime(
     OutboxSignal outboxSignal,
     ILogger<BotAdapter>? logger = null,
     IEnumerable<IChannelSender>? senders = null,
-    IUnreachableRecipients? unreachable = null)
+    IUnreachableRecipients? unreachable = null,
+    ITurnSessions? sessions = null)
 {
     private readonly Dictionary<string, IChannelSender> _senders =
         (senders ?? []).ToDictionary(s => s.ChannelId, StringComparer.Ordinal);
@@ -24,6 +25,9 @@ public sealed class BotRuntime(
     public ITurnStore TurnStore { get; } = turnStore;
 
     public IConversationLock ConversationLock { get; } = conversationLock;
+
+    /// <summary>How a turn takes its lock, checks its inbound id, reads ahead and commits (the store's own way when it has one).</summary>
+    public ITurnSessions Sessions { get; } = sessions ?? new StoreTurnSessions(conversationLock, turnStore);
 
     /// <summary>The state scopes whose changes each turn commits.</summary>
     public IReadOnlyList<BotState> States { get; } = [.. states];

@@ -33,6 +33,10 @@ public abstract class BotState(IStorage storage, string scopeName)
         turnContext.TurnState.Set(_cacheKey, document);
     }
 
+    /// <summary>Uses <paramref name="item"/> (read ahead with the turn's lock; null: no document) as this scope's document for the turn.</summary>
+    public void Preload(ITurnContext turnContext, string key, StoredItem? item) =>
+        turnContext.TurnState.Set(_cacheKey, new StateDocument(key, item?.Json, item?.ETag));
+
     /// <summary>The write this turn needs for this scope, or null when nothing changed or it was never loaded.</summary>
     public KeyValuePair<string, StoredItem>? CollectChanges(ITurnContext turnContext)
     {

@@ -57,7 +57,9 @@ public static class LiteDbDatabaseFactory
             database = new LiteDatabase(engine);
             // Opening is lazy in places; touching the catalog makes a corrupt or undecryptable file fail here, not mid-turn.
             LiteDbCollections.CreateMissing(database);
-            return new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock));
+            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock));
+            LiteDbHotState.Attach(shared, options);
+            return shared;
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
         {

@@ -13,8 +13,9 @@ internal static class LiteDbDocuments
         return doc is null ? null : new StoredItem(doc["json"].AsString, doc["etag"].AsString);
     }
 
-    /// <summary>Checks every eTag, then writes; call inside a transaction so a conflict leaves nothing written.</summary>
-    public static void WriteChecked(LiteDatabase database, IReadOnlyDictionary<string, StoredItem> changes)
+    /// <summary>Checks every eTag, then writes; call inside a transaction so a conflict leaves nothing written. Returns
+    /// the documents as written (with their new eTags), for the in-memory copy once the transaction commits.</summary>
+    public static List<KeyValuePair<string, StoredItem>> WriteChecked(LiteDatabase database, IReadOnlyDictionary<string, StoredItem> changes)
     {
         var collection = database.GetCollection(StateCollection);
         foreach (var (key, item) in changes)
@@ -23,16 +24,21 @@ internal static class LiteDbDocuments
             ETagCheck.Ensure(key, item.ETag, current?["etag"].AsString);
         }
 
+        var written = new List<KeyValuePair<string, StoredItem>>(changes.Count);
         foreach (var (key, item) in changes)
         {
+            var etag = ETagCheck.NewETag();
+            written.Add(new(key, new StoredItem(item.Json, etag)));
             collection.Upsert(new BsonDocument
             {
                 ["_id"] = key,
                 ["json"] = item.Json,
-                ["etag"] = ETagCheck.NewETag(),
+                ["etag"] = etag,
                 // Wall-clock write time, only for the retention purge: state untouched for the retention period goes.
                 ["updated"] = DateTime.UtcNow.Ticks,
             });
         }
+
+        return written;
     }
 }

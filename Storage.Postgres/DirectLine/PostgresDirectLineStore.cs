@@ -39,60 +39,34 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
     {
         ArgumentNullException.ThrowIfNull(activity);
         var now = time.GetUtcNow();
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        var seq = await Sql.ScalarAsync<long>(
-            connection,
-            """
-            INSERT INTO directline_conversations (id, user_id, locale, last_seq, created_at) VALUES (@id, '', NULL, 1, @at)
-            ON CONFLICT (id) DO UPDATE SET last_seq = directline_conversations.last_seq + 1
-            RETURNING last_seq
-            """,
-            cancellationToken,
-            ("id", conversationId),
-            ("at", now.UtcTicks));
-
-        // Checked under the conversation row lock, so two instances appending the same key cannot both miss it.
-        if (dedupeKey is not null)
-        {
-            var seen = await Sql.ListAsync(
-                connection,
-                "SELECT seq, json FROM directline_activities WHERE conversation_id = @c AND dedupe_key = @d",
-                r => (Seq: r.GetInt64(0), Json: r.GetString(1)),
-                cancellationToken,
-                ("c", conversationId),
-                ("d", dedupeKey));
-            if (seen.Count > 0)
-            {
-                await transaction.RollbackAsync(cancellationToken);
-                return new AppendedActivity(ActivityJson.Deserialize(seen[0].Json)!, seen[0].Seq, IsNew: false);
-            }
-        }
-
         var stored = activity with
         {
-            Id = $"{conversationId}|{seq:D7}",
             Timestamp = activity.Timestamp ?? now,
             Conversation = new ConversationAccount(conversationId),
         };
-        await Sql.ExecuteAsync(
+        // The id holds the sequence number the database assigns: a placeholder no activity can contain stands in for it.
+        var placeholder = "ib-seq-" + Guid.NewGuid().ToString("N");
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = Sql.Command(
             connection,
-            "INSERT INTO directline_activities (conversation_id, seq, dedupe_key, stored_at, json) VALUES (@c, @s, @d, @at, @j)",
-            cancellationToken,
+            "SELECT o_seq, o_json, o_new FROM ib_directline_append(@c, @d, @at, @j, @p, @channel, @payload)",
             ("c", conversationId),
-            ("s", seq),
             ("d", dedupeKey),
             ("at", now.UtcTicks),
-            ("j", ActivityJson.Serialize(stored)));
-        // Sent on commit only, so other instances wake their streams exactly when the activity is readable.
-        await Sql.ExecuteAsync(
-            connection,
-            "SELECT pg_notify(@channel, @payload)",
-            cancellationToken,
+            ("j", ActivityJson.Serialize(stored with { Id = placeholder })),
+            ("p", placeholder),
             ("channel", database.DirectLineChannel),
             ("payload", database.InstanceId + "\n" + conversationId));
-        await transaction.CommitAsync(cancellationToken);
-        return new AppendedActivity(stored, seq, IsNew: true);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            throw new InvalidOperationException("ib_directline_append returned no row.");
+        }
+
+        var seq = reader.GetInt64(0);
+        return reader.GetBoolean(2)
+            ? new AppendedActivity(stored with { Id = $"{conversationId}|{seq:D7}" }, seq, IsNew: true)
+            : new AppendedActivity(ActivityJson.Deserialize(reader.GetString(1))!, seq, IsNew: false);
     }
 
     public async Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)

@@ -19,7 +19,7 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         return AppendManyAsync([message], cancellationToken);
     }
 
-    /// <summary>All lines in one transaction, inserted in order, so their serial ids keep that order.</summary>
+    /// <summary>All lines in one statement (one round trip, issue 19), inserted in order, so their serial ids keep that order.</summary>
     public async Task AppendManyAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
@@ -29,25 +29,20 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await using var transaction = messages.Count > 1 ? await connection.BeginTransactionAsync(cancellationToken) : null;
-        foreach (var message in messages)
-        {
-            await Sql.ExecuteAsync(
-                connection,
-                // The unique (conversation, line_key) index makes a line that a rerun of the same turn writes again a no-op.
-                "INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key) VALUES (@c, @u, @at, @j, @l) ON CONFLICT DO NOTHING",
-                cancellationToken,
-                ("c", $"{message.ChannelId}|{message.ConversationId}"),
-                ("u", _rows.KeyOf(message.ChannelId, message.UserId)),
-                ("at", message.At.UtcTicks),
-                ("j", JsonSerializer.Serialize(message, HandoffJson.Options)),
-                ("l", message.LineId));
-        }
-
-        if (transaction is not null)
-        {
-            await transaction.CommitAsync(cancellationToken);
-        }
+        await Sql.ExecuteAsync(
+            connection,
+            // The unique (conversation, line_key) index makes a line that a rerun of the same turn writes again a no-op.
+            """
+            INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key)
+            SELECT c, u, at, j, l FROM unnest(@c, @u, @at, @j, @l) WITH ORDINALITY AS t(c, u, at, j, l, n) ORDER BY n
+            ON CONFLICT DO NOTHING
+            """,
+            cancellationToken,
+            ("c", messages.Select(m => $"{m.ChannelId}|{m.ConversationId}").ToArray()),
+            ("u", messages.Select(m => _rows.KeyOf(m.ChannelId, m.UserId)).ToArray()),
+            ("at", messages.Select(m => m.At.UtcTicks).ToArray()),
+            ("j", messages.Select(m => JsonSerializer.Serialize(m, HandoffJson.Options)).ToArray()),
+            ("l", messages.Select(m => m.LineId).ToArray()));
     }
 
     public async Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)

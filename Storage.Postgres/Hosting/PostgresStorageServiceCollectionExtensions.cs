@@ -72,6 +72,7 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<PostgresDatabase>(),
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
         services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
+        services.Replace(ServiceDescriptor.Singleton<ITurnSessions, PostgresTurnSessions>());
         services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
         services.Replace(ServiceDescriptor.Singleton<IPlanReminderStore, PostgresPlanReminderStore>());
         services.Replace(ServiceDescriptor.Singleton<IPlanStatistics, PostgresPlanStatistics>());

@@ -27,7 +27,22 @@ public sealed class PostgresConversationLock : IConversationLock
         _slots = new SemaphoreSlim(slots, slots);
     }
 
-    public async Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+    public Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken) =>
+        AcquireWithAsync<IAsyncDisposable>(
+            key,
+            async (connection, lockKey, release) =>
+            {
+                await Sql.ExecuteAsync(connection, "SELECT pg_advisory_lock(@k)", cancellationToken, ("k", lockKey));
+                return new Held(connection, lockKey, release);
+            },
+            cancellationToken);
+
+    /// <summary>
+    /// Takes the in-process lock of <paramref name="key"/>, a pool slot and a connection, then runs <paramref name="begin"/>
+    /// on it with the key's advisory lock number and the release of all three (its result owns them); if it throws,
+    /// everything is released. Shared by this lock and the turn sessions, which take the database lock their own way.
+    /// </summary>
+    internal async Task<T> AcquireWithAsync<T>(string key, Func<NpgsqlConnection, long, Func<ValueTask>, Task<T>> begin, CancellationToken cancellationToken)
     {
         var local = await _local.AcquireAsync(key, cancellationToken);
         var slotTaken = false;
@@ -37,9 +52,13 @@ public sealed class PostgresConversationLock : IConversationLock
             await _slots.WaitAsync(cancellationToken);
             slotTaken = true;
             connection = await _database.OpenAsync(cancellationToken);
-            var lockKey = LockKey(_database.Schema, key);
-            await Sql.ExecuteAsync(connection, "SELECT pg_advisory_lock(@k)", cancellationToken, ("k", lockKey));
-            return new Held(connection, lockKey, _slots, local);
+            var opened = connection;
+            return await begin(opened, LockKey(_database.Schema, key), async () =>
+            {
+                await opened.DisposeAsync();
+                _slots.Release();
+                await local.DisposeAsync();
+            });
         }
         catch
         {
@@ -66,7 +85,7 @@ public sealed class PostgresConversationLock : IConversationLock
         return BinaryPrimitives.ReadInt64LittleEndian(hash);
     }
 
-    private sealed class Held(NpgsqlConnection connection, long lockKey, SemaphoreSlim slots, IAsyncDisposable local) : IAsyncDisposable
+    private sealed class Held(NpgsqlConnection connection, long lockKey, Func<ValueTask> release) : IAsyncDisposable
     {
         private int _released;
 
@@ -87,9 +106,7 @@ public sealed class PostgresConversationLock : IConversationLock
             }
             finally
             {
-                await connection.DisposeAsync();
-                slots.Release();
-                await local.DisposeAsync();
+                await release();
             }
         }
     }

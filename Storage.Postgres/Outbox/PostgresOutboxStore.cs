@@ -42,11 +42,10 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan leas
         return ticks is { } value ? new DateTimeOffset(value, TimeSpan.Zero) : null;
     }
 
-    public async Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(connection, "DELETE FROM outbox WHERE id = @id", cancellationToken, ("id", entryId));
-    }
+    private readonly GroupedDeliveryMarks _marks = new(database);
+
+    /// <summary>Grouped with the marks of other deliveries that arrive while one is written (<see cref="GroupedDeliveryMarks"/>).</summary>
+    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken) => _marks.MarkAsync(entryId, cancellationToken);
 
     public async Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken)
     {

@@ -155,5 +155,7 @@ internal static class Migrations
                 count integer NOT NULL,
                 PRIMARY KEY (day, topic, kind));
             """),
+        new(10, "runtime: a turn's lock, inbound check and state read in one call, its commit in another (issue 19)", TurnFunctions.Sql),
+        new(11, "web chat: append to a conversation's log in one call (issue 19)", DirectLineFunctions.Sql),
     ];
 }

@@ -60,6 +60,11 @@ if [ "$channel" = "telegram" ]; then
     "IntegrationBot__Channels__Telegram__WebhookSecret=$tg_secret"
     "IntegrationBot__Channels__Telegram__ApiBaseUrl=http://127.0.0.1:$tg_port"
     "IntegrationBot__Limits__WebhookCallsPerIpPerMinute=1000000"
+    # The send pacing (25 messages/s overall by default: Telegram's real limit) would cap a run at ~13 turns/s and
+    # measure the pacer, not the host; the fake Bot API has no limit. Set these variables to measure with pacing.
+    "IntegrationBot__Channels__Telegram__Pacing__MessagesPerSecond=${IntegrationBot__Channels__Telegram__Pacing__MessagesPerSecond:-1000000}"
+    "IntegrationBot__Channels__Telegram__Pacing__PerChatPerSecond=${IntegrationBot__Channels__Telegram__Pacing__PerChatPerSecond:-1000000}"
+    "IntegrationBot__Channels__Telegram__Pacing__PerChatBurst=${IntegrationBot__Channels__Telegram__Pacing__PerChatBurst:-1000}"
   )
   telegram_args=(--channel telegram --telegram-api-port "$tg_port" --telegram-token "$tg_token" --telegram-secret "$tg_secret")
 fi

@@ -66,14 +66,16 @@ public sealed class TestAdapter : BotAdapter
         IEnumerable<IMiddleware>? middleware = null,
         OutboxOptions? outboxOptions = null,
         IConversationLock? conversationLock = null,
-        IDeliveryObserver? observer = null)
+        IDeliveryObserver? observer = null,
+        ITurnSessions? sessions = null)
     {
         var runtime = new BotRuntime(
             turnStore,
             conversationLock ?? new KeyedAsyncLock(),
             [new ConversationState(storage), new UserState(storage)],
             middleware ?? [],
-            new OutboxSignal());
+            new OutboxSignal(),
+            sessions: sessions);
         return new TestAdapter(runtime, storage, outbox, time, outboxOptions ?? new OutboxOptions(), observer);
     }
 

@@ -29,6 +29,7 @@ public sealed class PostgresStorageRegistrationTests
         using var provider = Services(config).AddPostgresStorage(config).BuildServiceProvider();
 
         Assert.IsType<KeyedAsyncLock>(provider.GetRequiredService<IConversationLock>());
+        Assert.Null(provider.GetService<ITurnSessions>()); // BotRuntime then takes the lock and asks the turn store step by step
         Assert.Null(provider.GetService<Storage.Postgres.Schema.PostgresDatabase>());
     }
 
@@ -46,6 +47,8 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresTurnStore>(provider.GetRequiredService<ITurnStore>());
         Assert.IsType<PostgresOutboxStore>(provider.GetRequiredService<IOutboxStore>());
         Assert.IsType<PostgresConversationLock>(provider.GetRequiredService<IConversationLock>());
+        // Turns take lock, inbound check and state in one round trip and commit in one more (issue 19).
+        Assert.IsType<PostgresTurnSessions>(provider.GetRequiredService<ITurnSessions>());
         Assert.IsType<PostgresDirectLineStore>(provider.GetRequiredService<IDirectLineStore>());
         Assert.IsType<PostgresHandoffStore>(provider.GetRequiredService<IHandoffStore>());
         // The runtime's eraser runs before the web chat one, which deletes the conversations the runtime's looks up.

@@ -1,0 +1,162 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.Postgres.Locking;
+using IntegrationBot.Storage.Postgres.Schema;
+using Npgsql;
+
+namespace IntegrationBot.Storage.Postgres.Outbox;
+
+/// <summary>
+/// A turn on PostgreSQL in two round trips (issue 19): <c>BEGIN</c> + <c>ib_turn_begin</c> (the conversation's
+/// transaction-scoped advisory lock, the inbound check, the state documents), then <c>ib_turn_commit</c> + <c>COMMIT</c>
+/// (inbound id, state with its eTag rule, outbox entries; the lock ends with the transaction). Turns waiting in this
+/// process queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn;
+/// at most half the pool holds turns, like <see cref="PostgresConversationLock"/>, so the turn's other reads find one.
+/// </summary>
+public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider time) : ITurnSessions
+{
+    // Its own instance: the in-process lock, the pool slots and the connection handling, not its session-level lock.
+    private readonly PostgresConversationLock _connections = new(database);
+
+    public Task<ITurnSession> BeginAsync(string conversationKey, string? inboundKey, IReadOnlyList<string> stateKeys, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(stateKeys);
+        string[] keys = [.. stateKeys];
+        return _connections.AcquireWithAsync<ITurnSession>(
+            conversationKey,
+            async (connection, lockKey, release) =>
+            {
+                var session = new Session(connection, lockKey, inboundKey, keys, time, release);
+                await session.BeginAsync(cancellationToken);
+                return session;
+            },
+            cancellationToken);
+    }
+
+    private sealed class Session(
+        NpgsqlConnection connection,
+        long lockKey,
+        string? inboundKey,
+        string[] stateKeys,
+        TimeProvider time,
+        Func<ValueTask> release) : ITurnSession
+    {
+        private bool _open;
+        private int _released;
+
+        public bool AlreadyProcessed { get; private set; }
+
+        public IReadOnlyDictionary<string, StoredItem?>? PrefetchedState { get; private set; }
+
+        /// <summary>Round trip 1: opens the turn's transaction, takes the lock, checks the inbound id, reads the state.</summary>
+        public async Task BeginAsync(CancellationToken cancellationToken)
+        {
+            await using var batch = new NpgsqlBatch(connection);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("BEGIN"));
+            var read = new NpgsqlBatchCommand("SELECT k, j, e, processed FROM ib_turn_begin(@lock, @inbound, @keys)");
+            read.Parameters.AddWithValue("lock", lockKey);
+            read.Parameters.AddWithValue("inbound", (object?)inboundKey ?? DBNull.Value);
+            read.Parameters.AddWithValue("keys", stateKeys);
+            batch.BatchCommands.Add(read);
+            _open = true;
+            var state = stateKeys.ToDictionary(k => k, _ => (StoredItem?)null, StringComparer.Ordinal);
+            var processed = false;
+            await using (var reader = await batch.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    if (reader.GetBoolean(3))
+                    {
+                        processed = true;
+                        continue;
+                    }
+
+                    state[reader.GetString(0)] = new StoredItem(reader.GetString(1), reader.GetString(2));
+                }
+            }
+
+            AlreadyProcessed = processed;
+            PrefetchedState = state;
+        }
+
+        /// <summary>Round trip 2: the commit call and <c>COMMIT</c>, which also ends the lock.</summary>
+        public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+        {
+            ArgumentNullException.ThrowIfNull(commit);
+            var now = time.GetUtcNow();
+            // A fixed order keeps two turns that touch the same keys (a user's state) from deadlocking.
+            var changes = commit.StateChanges.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            await using var batch = new NpgsqlBatch(connection);
+            var call = new NpgsqlBatchCommand("SELECT ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities)");
+            call.Parameters.AddWithValue("c", commit.ConversationKey);
+            call.Parameters.AddWithValue("inbound", (object?)commit.InboundKey ?? DBNull.Value);
+            call.Parameters.AddWithValue("now", now.UtcTicks);
+            call.Parameters.AddWithValue("keys", changes.Select(c => c.Key).ToArray());
+            call.Parameters.AddWithValue("json", changes.Select(c => c.Value.Json).ToArray());
+            call.Parameters.AddWithValue("expected", changes.Select(c => c.Value.ETag).ToArray());
+            call.Parameters.AddWithValue("etags", changes.Select(_ => Guid.NewGuid().ToString("N")).ToArray());
+            call.Parameters.AddWithValue("channels", commit.Outgoing.Select(a => a.ChannelId ?? string.Empty).ToArray());
+            call.Parameters.AddWithValue("activities", commit.Outgoing.Select(ActivityJson.Serialize).ToArray());
+            batch.BatchCommands.Add(call);
+            batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
+            string? outcome;
+            try
+            {
+                await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
+                outcome = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
+            }
+            catch (PostgresException ex) when (ex.SqlState is TurnFunctions.ConflictState or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
+            {
+                // Lost a race on a state document: nothing was written. The rerun gets fresh state under a fresh lock.
+                await RestartAsync(cancellationToken);
+                return CommitOutcome.Conflict;
+            }
+
+            _open = false;
+            return outcome switch
+            {
+                "committed" => CommitOutcome.Committed,
+                "duplicate" => CommitOutcome.Duplicate,
+                _ => throw new InvalidOperationException($"ib_turn_commit answered '{outcome}'."),
+            };
+        }
+
+        private async Task RestartAsync(CancellationToken cancellationToken)
+        {
+            await using (var rollback = new NpgsqlCommand("ROLLBACK", connection))
+            {
+                await rollback.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await BeginAsync(cancellationToken);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (Interlocked.Exchange(ref _released, 1) != 0)
+            {
+                return;
+            }
+
+            try
+            {
+                if (_open)
+                {
+                    // The turn failed before its commit: end the transaction, which drops the lock and anything written.
+                    await using var rollback = new NpgsqlCommand("ROLLBACK", connection);
+                    await rollback.ExecuteNonQueryAsync(CancellationToken.None);
+                }
+            }
+            catch (NpgsqlException)
+            {
+                // A broken session has ended its transaction already; closing it below is enough.
+            }
+            finally
+            {
+                await release();
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+namespace IntegrationBot.Storage.Postgres.Schema;
+
+/// <summary>
+/// Appending to a web chat log in one call (issue 19; before: upsert, dedupe read, insert and notify, five round trips).
+/// The activity's id holds its sequence number, which only the database knows: the caller sends the JSON with a unique
+/// placeholder string as the id and the function puts the real id in its place.
+/// </summary>
+internal static class DirectLineFunctions
+{
+    public const string Sql = """
+        CREATE FUNCTION ib_directline_append(
+            p_conversation text, p_dedupe text, p_at bigint, p_json text, p_placeholder text, p_channel text, p_payload text)
+        RETURNS TABLE (o_seq bigint, o_json text, o_new boolean) LANGUAGE plpgsql AS $fn$
+        DECLARE
+            v_seq bigint;
+            v_id text;
+        BEGIN
+            -- The conversation row is locked first, so two instances appending the same dedupe key cannot both miss it.
+            INSERT INTO directline_conversations (id, user_id, locale, last_seq, created_at) VALUES (p_conversation, '', NULL, 1, p_at)
+            ON CONFLICT (id) DO UPDATE SET last_seq = directline_conversations.last_seq + 1
+            RETURNING last_seq INTO v_seq;
+
+            IF p_dedupe IS NOT NULL THEN
+                RETURN QUERY SELECT a.seq, a.json, false FROM directline_activities a
+                    WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
+                IF FOUND THEN
+                    UPDATE directline_conversations SET last_seq = last_seq - 1 WHERE id = p_conversation;
+                    RETURN;
+                END IF;
+            END IF;
+
+            v_id := p_conversation || '|' || CASE WHEN length(v_seq::text) >= 7 THEN v_seq::text ELSE lpad(v_seq::text, 7, '0') END;
+            INSERT INTO directline_activities (conversation_id, seq, dedupe_key, stored_at, json)
+            VALUES (p_conversation, v_seq, p_dedupe, p_at, replace(p_json, '"' || p_placeholder || '"', to_json(v_id)::text));
+            -- Sent on commit only, so other instances wake their streams exactly when the activity is readable.
+            PERFORM pg_notify(p_channel, p_payload);
+            RETURN QUERY SELECT v_seq, NULL::text, true;
+        END
+        $fn$;
+        """;
+}
