@@ -1,18 +1,18 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.DialogStack;
-using IntegrationBot.Dialogs.Flows.Answers;
-using IntegrationBot.Dialogs.Flows.Commands;
-using IntegrationBot.Dialogs.Flows.Handoff;
-using IntegrationBot.Dialogs.Flows.Input;
-using IntegrationBot.Dialogs.Flows.Plan;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Commands;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>
 /// IntegrationBot's conversation: first contact and language, privacy notice, menu, questions and answers, feedback,

@@ -1,16 +1,16 @@
 using System.Collections.Concurrent;
 using System.Globalization;
-using IntegrationBot.Dialogs.Flows.Answers;
-using IntegrationBot.Dialogs.Flows.Handoff;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Knowledge.Text;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>Greeting, language choice and switching, the privacy notice, and routing a typed question to the knowledge base.</summary>
 public sealed class FirstContactFlow(

@@ -1,4 +1,4 @@
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>What a button means (<see cref="State.OfferedAction.Action"/>); stored in state, so the values never change.</summary>
 public static class FlowActions

@@ -1,17 +1,17 @@
 using System.Globalization;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.DialogStack;
-using IntegrationBot.Dialogs.Flows.Answers;
-using IntegrationBot.Dialogs.Flows.Handoff;
-using IntegrationBot.Dialogs.Flows.Plan;
-using IntegrationBot.Dialogs.Flows.Privacy;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.Privacy;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Prompts;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Text;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>The multi-turn questions of the flows: confirm /delete, ask what was missing, the 1–5 satisfaction rating, the plan's intake.</summary>
 public sealed class FlowDialogs

@@ -1,15 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>Settings of the conversation flows (section IntegrationBot:Bot).</summary>
 public sealed class FlowOptions
 {
     public const string Section = "IntegrationBot:Bot";
-
-    /// <summary>Longer messages are refused politely and not processed.</summary>
-    [Range(10, 100_000)]
-    public int MaxMessageLength { get; set; } = 2000;
 
     /// <summary>Answers longer than this are split at sentence boundaries (under every channel's limit).</summary>
     [Range(200, 4000)]

@@ -1,9 +1,9 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>One turn as the flows see it: the turn context, the conversation's data (saved at the end) and localized sending.</summary>
 public sealed class FlowTurn(ITurnContext context, ConversationData data, Localizer localizer)

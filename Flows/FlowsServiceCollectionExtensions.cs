@@ -1,11 +1,11 @@
-using IntegrationBot.Dialogs.Flows.Answers;
-using IntegrationBot.Dialogs.Flows.Commands;
-using IntegrationBot.Dialogs.Flows.Handoff;
-using IntegrationBot.Dialogs.Flows.Input;
-using IntegrationBot.Dialogs.Flows.Plan;
-using IntegrationBot.Dialogs.Flows.Privacy;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Commands;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.Privacy;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
@@ -24,7 +24,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>Registers IntegrationBot's conversation flows as the host's <see cref="IBot"/>.</summary>
 public static class FlowsServiceCollectionExtensions

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>Privacy settings shown to the person (section IntegrationBot:Privacy).</summary>
 public sealed class PrivacyOptions

@@ -1,9 +1,9 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Flows;
+namespace IntegrationBot.Flows;
 
 /// <summary>
 /// The conversation's language as a BCP 47 locale on every message the bot sends, so the web chat widget can follow

@@ -1,5 +1,5 @@
 using IntegrationBot.Channels.Terminal;
-using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Flows;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;

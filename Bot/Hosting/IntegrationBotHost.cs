@@ -1,7 +1,7 @@
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Flows;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Editing;
 using IntegrationBot.Editing.Api;

@@ -28,6 +28,10 @@ public static class DialogsRuntimeServiceCollectionExtensions
             .Bind(configuration.GetSection(OutboxOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<InputOptions>()
+            .Bind(configuration.GetSection(InputOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace IntegrationBot.Dialogs.Flows.Answers;
+namespace IntegrationBot.Flows.Answers;
 
 /// <summary>Splits a long answer into messages under a length limit, at line or sentence ends where possible.</summary>
 public static class AnswerSplitter

@@ -2,7 +2,7 @@ using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Validation;
 
-namespace IntegrationBot.Dialogs.Flows.Answers;
+namespace IntegrationBot.Flows.Answers;
 
 /// <summary>The console dashboard's "topics to review": the same stale-review warnings as <c>kb check</c>, oldest first.</summary>
 public sealed class KnowledgeStaleTopics(TopicCatalog catalog, TimeProvider time) : IStaleTopicSource

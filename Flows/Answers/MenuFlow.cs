@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Dialogs.Flows.Answers;
+namespace IntegrationBot.Flows.Answers;
 
 /// <summary>The main menu by category, and each category's topics as buttons.</summary>
 public sealed class MenuFlow(KnowledgeEngine engine)

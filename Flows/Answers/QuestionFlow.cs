@@ -1,7 +1,7 @@
 using System.Collections.Concurrent;
-using IntegrationBot.Dialogs.Flows.Handoff;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Office;
@@ -11,7 +11,7 @@ using IntegrationBot.Knowledge.Intents;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationBot.Dialogs.Flows.Answers;
+namespace IntegrationBot.Flows.Answers;
 
 /// <summary>Answers a free-text question through the knowledge base: answer, clarify, none, handoff, emergency, or a greeting or thanks in kind.</summary>
 public sealed class QuestionFlow(

@@ -2,7 +2,7 @@ using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Office;
 using Microsoft.Extensions.Logging;
 
-namespace IntegrationBot.Dialogs.Flows.Answers;
+namespace IntegrationBot.Flows.Answers;
 
 /// <summary>
 /// Counts a typed question answered with a topic, and 👍/👎 under a topic's answer, for the knowledge editor's browse

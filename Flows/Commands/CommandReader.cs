@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Text;
 
-namespace IntegrationBot.Dialogs.Flows.Commands;
+namespace IntegrationBot.Flows.Commands;
 
 /// <summary>Recognizes a command: <c>/menu</c> (also <c>/menu@BotName</c>), or a whole message equal to a command word in any language.</summary>
 public sealed class CommandReader

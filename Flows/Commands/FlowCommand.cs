@@ -1,4 +1,4 @@
-namespace IntegrationBot.Dialogs.Flows.Commands;
+namespace IntegrationBot.Flows.Commands;
 
 /// <summary>The commands a person can give by /command, by a localized word or by a button.</summary>
 public enum FlowCommand

@@ -1,7 +1,7 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Handoff.Queue;
 
-namespace IntegrationBot.Dialogs.Flows.Handoff;
+namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>Records each delivery result of a counselor message's outbox entries on the handoff, so the console shows
 /// delivered / pending (why) / failed (why) per message and follows it live.</summary>

@@ -1,13 +1,13 @@
 using System.Globalization;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.Privacy;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.Privacy;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Flows.Handoff;
+namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>Asks for a counselor (after the privacy notice was accepted) and tells the person where they stand.</summary>
 public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
 
-namespace IntegrationBot.Dialogs.Flows.Handoff;
+namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>
 /// Carries a counselor message's id from the handoff to its outbox entries (every part of a split message), in the

@@ -1,12 +1,12 @@
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
 
-namespace IntegrationBot.Dialogs.Flows.Handoff;
+namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>
 /// How Handoff reaches the person: each event becomes a proactive turn in their conversation, so the text is localized,
@@ -81,7 +81,7 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
             }
         }, cancellationToken);
 
-    private async Task RunAsync(HandoffRequest request, Func<FlowTurn, DialogStack.DialogContext, Task> action, CancellationToken cancellationToken)
+    private async Task RunAsync(HandoffRequest request, Func<FlowTurn, Dialogs.DialogStack.DialogContext, Task> action, CancellationToken cancellationToken)
     {
         var reference = JsonSerializer.Deserialize<ConversationReference>(request.Address.ReferenceJson, ActivityJson.Options)
             ?? throw new InvalidOperationException($"Handoff {request.Id} has no conversation reference.");

@@ -1,6 +1,6 @@
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Dialogs.Flows.Handoff;
+namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>
 /// The knowledge engine's reading of this turn's message, kept for the turn so the relay's danger check and the bot's
@@ -11,7 +11,7 @@ internal sealed record KnowledgeReading(string Text, string? Language, Knowledge
     public const string TurnStateKey = "flows.knowledgeReading";
 
     /// <summary>The engine's answer for <paramref name="text"/> in <paramref name="language"/>, from this turn's reading when it has one.</summary>
-    public static KnowledgeResult Ask(Runtime.ITurnContext turnContext, KnowledgeEngine engine, string text, string? language)
+    public static KnowledgeResult Ask(Dialogs.Runtime.ITurnContext turnContext, KnowledgeEngine engine, string text, string? language)
     {
         if (turnContext.TurnState.Get<KnowledgeReading>(TurnStateKey) is { } reading && reading.Text == text && reading.Language == language)
         {

@@ -1,11 +1,11 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.Commands;
-using IntegrationBot.Dialogs.Flows.Input;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.Commands;
+using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Dialogs.Flows.Handoff;
+namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>
 /// While a conversation waits for or is with a counselor, the person's messages go to the counselor. With a counselor the

@@ -2,18 +2,18 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationBot.Dialogs.Flows.Input;
+namespace IntegrationBot.Flows.Input;
 
 /// <summary>
 /// Screens every user message before the flows see it: no text (a sticker, photo or empty message), too long, or only
 /// emoji get a polite answer and nothing else happens; control characters are removed from the rest.
 /// </summary>
-public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, IOptions<FlowOptions> options) : IMiddleware
+public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, IOptions<InputOptions> options) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {

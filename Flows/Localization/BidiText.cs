@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text;
 
-namespace IntegrationBot.Dialogs.Localization;
+namespace IntegrationBot.Flows.Localization;
 
 /// <summary>
 /// Makes right-to-left text render correctly when it mixes in numbers, phone numbers or Latin names: the message starts

@@ -6,7 +6,7 @@ using System.Text.RegularExpressions;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Text;
 
-namespace IntegrationBot.Dialogs.Localization;
+namespace IntegrationBot.Flows.Localization;
 
 /// <summary>
 /// The user-facing strings of the flows, one table per language (Localization/*.json, embedded). Placeholders are
@@ -14,7 +14,7 @@ namespace IntegrationBot.Dialogs.Localization;
 /// </summary>
 public sealed partial class Localizer
 {
-    private const string ResourcePrefix = "IntegrationBot.Dialogs.Localization.";
+    private const string ResourcePrefix = "IntegrationBot.Flows.Localization.";
 
     // Far more than keys × voices; only a caller inventing keys or languages could reach it, and then it stops growing.
     private const int MaxRendered = 8192;

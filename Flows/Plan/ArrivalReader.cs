@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>Reads the arrival date: a typed date (20.11.2026, 20. 11. 2026, 20/11/2026, 2026-11-20, 20.11.) or a button.</summary>
 public static partial class ArrivalReader

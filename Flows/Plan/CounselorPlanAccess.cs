@@ -1,13 +1,13 @@
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Plan;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// The counselor's side of the plan: reads and changes the person's plan in a proactive turn of their conversation, so

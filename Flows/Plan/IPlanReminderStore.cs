@@ -1,6 +1,6 @@
 using IntegrationBot.Handoff.Privacy;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// The conversations to look at for plan reminders. <see cref="ClaimDueAsync"/> is atomic across instances: a claimed

@@ -3,7 +3,7 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using LiteDB;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// <see cref="IPlanReminderStore"/> in the shared LiteDB file (collection <c>plan_reminders</c>). One process owns the

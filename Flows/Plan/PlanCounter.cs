@@ -1,9 +1,9 @@
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Knowledge.Plan;
 using Microsoft.Extensions.Logging;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// Turns a change of a person's plan in one turn into the office's counters: a plan made, steps done, the step that

@@ -2,15 +2,15 @@ using System.Globalization;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.State;
-using IntegrationBot.Dialogs.Flows.State;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Plan;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Knowledge.Text;
 using Microsoft.Extensions.Options;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>"My first steps": shows the checklist (done, next, overdue), marks steps done and keeps the reminder choice.</summary>
 public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider time, IOptions<PlanOptions> options, IPlanReminderStore reminders)

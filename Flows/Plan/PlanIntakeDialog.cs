@@ -1,9 +1,9 @@
 using IntegrationBot.Dialogs.DialogStack;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Prompts;
 using IntegrationBot.Knowledge.Plan;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// The plan's intake: five questions, one per message, each with buttons, a reason and "skip" (in the person's language

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>Settings of "My first steps" and its reminders (section IntegrationBot:Plan).</summary>
 public sealed class PlanOptions

@@ -1,7 +1,7 @@
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Knowledge.Plan;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>Works out a person's checklist for a day: which steps apply, which are done, overdue and next.</summary>
 public static class PlanProgress

@@ -1,7 +1,7 @@
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Knowledge.Plan;
 
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// Decides the day's reminder, if any: a step whose deadline is a few days away comes first, then the current step

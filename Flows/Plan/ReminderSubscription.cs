@@ -1,4 +1,4 @@
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// A conversation whose plan wants reminders: where to reach it (<see cref="ReferenceJson"/>, a conversation reference)

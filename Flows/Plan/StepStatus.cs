@@ -1,4 +1,4 @@
-namespace IntegrationBot.Dialogs.Flows.Plan;
+namespace IntegrationBot.Flows.Plan;
 
 /// <summary>Where one step of a person's plan stands today.</summary>
 public enum StepStatus

@@ -1,12 +1,12 @@
-using IntegrationBot.Dialogs.Flows.Handoff;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 
-namespace IntegrationBot.Dialogs.Flows.Privacy;
+namespace IntegrationBot.Flows.Privacy;
 
 /// <summary>
 /// Carries out /delete: withdraws an open handoff, erases the person in every registered Handoff store (queue,

@@ -1,11 +1,11 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.Input;
-using IntegrationBot.Dialogs.Flows.State;
+using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 
-namespace IntegrationBot.Dialogs.Flows.Privacy;
+namespace IntegrationBot.Flows.Privacy;
 
 /// <summary>
 /// Keeps the conversation's transcript (user and bot messages) for the counselors, but only once the person has

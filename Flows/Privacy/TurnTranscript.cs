@@ -1,7 +1,7 @@
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Transcripts;
 
-namespace IntegrationBot.Dialogs.Flows.Privacy;
+namespace IntegrationBot.Flows.Privacy;
 
 /// <summary>
 /// The transcript lines of one turn, kept back and written together when the turn ends: one write instead of one

@@ -1,4 +1,4 @@
-namespace IntegrationBot.Dialogs.Flows.State;
+namespace IntegrationBot.Flows.State;
 
 /// <summary>What the flows remember about one conversation (saved with every turn).</summary>
 public sealed record ConversationData

@@ -1,11 +1,11 @@
 using System.Collections.Frozen;
 using IntegrationBot.Dialogs.DialogStack;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Flows.State;
+namespace IntegrationBot.Flows.State;
 
 /// <summary>The typed state properties the flows and their middleware share (one instance per process).</summary>
 public sealed class FlowState(ConversationState conversationState, UserState userState)

@@ -1,4 +1,4 @@
-namespace IntegrationBot.Dialogs.Flows.State;
+namespace IntegrationBot.Flows.State;
 
 /// <summary>Who talks to the person: the bot, or (after a handoff) the counselor queue.</summary>
 public enum HandoffPhase

@@ -1,6 +1,6 @@
 using IntegrationBot.Knowledge.Plan;
 
-namespace IntegrationBot.Dialogs.Flows.State;
+namespace IntegrationBot.Flows.State;
 
 /// <summary>
 /// The person's "My first steps" plan: the intake answers (personal data: shown in the privacy notice, exported, erased

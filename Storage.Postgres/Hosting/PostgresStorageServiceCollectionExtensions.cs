@@ -1,5 +1,5 @@
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows.Plan;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;

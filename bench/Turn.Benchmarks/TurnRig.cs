@@ -1,7 +1,7 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Transcripts;

@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Localization;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>Every answer names the official page(s) it comes from, in every language and script, addresses unchanged.</summary>
 public sealed class AnswerSourceTests

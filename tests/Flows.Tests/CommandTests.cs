@@ -1,7 +1,7 @@
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class CommandTests
 {
@@ -83,9 +83,9 @@ public sealed class CommandTests
         await using var bot = FlowHarness.Create();
         foreach (var topic in bot.Catalog.Topics)
         {
-            foreach (var voice in new IntegrationBot.Dialogs.Localization.Voice[] { new("sl"), new("en"), new("sq"), new("hbs"), new("hbs", Cyrillic: true), new("ar") })
+            foreach (var voice in new IntegrationBot.Flows.Localization.Voice[] { new("sl"), new("en"), new("sq"), new("hbs"), new("hbs", Cyrillic: true), new("ar") })
             {
-                var text = IntegrationBot.Dialogs.Localization.Localizer.Render(voice, topic.AnswerIn(voice.Language) + topic.DetailsIn(voice.Language));
+                var text = IntegrationBot.Flows.Localization.Localizer.Render(voice, topic.AnswerIn(voice.Language) + topic.DetailsIn(voice.Language));
                 Assert.DoesNotContain("[[", text, StringComparison.Ordinal);
             }
         }

@@ -1,10 +1,10 @@
-using IntegrationBot.Dialogs.Localization;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Text;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class ConversationTests
 {

@@ -1,11 +1,11 @@
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.Input;
-using IntegrationBot.Dialogs.Localization;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class EmergencyAndInputTests
 {

@@ -1,9 +1,9 @@
 using System.Text.RegularExpressions;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>Each kind of emergency gets its own first line with the right number first, before and after consent.</summary>
 public sealed partial class EmergencyKindTests

@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Flows;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>The confirmation of /delete is marked, so the web chat page clears what it still shows and keeps.</summary>
 public sealed class ErasedMarkerTests

@@ -1,9 +1,9 @@
 using IntegrationBot.Dialogs.Outbox;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class HandoffFlowTests
 {

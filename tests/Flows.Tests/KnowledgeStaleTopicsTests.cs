@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Flows.Answers;
+using IntegrationBot.Flows.Answers;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.TestSupport;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class KnowledgeStaleTopicsTests
 {

@@ -1,7 +1,7 @@
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class LocalizationTests
 {

@@ -1,9 +1,9 @@
 using System.Text.Json;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.TestSupport;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>With office settings missing, no numbered step disappears and no wait is promised that nobody keeps.</summary>
 public sealed class OfficeDefaultsTests

@@ -1,12 +1,12 @@
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Outbox;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.TestSupport;
 using LiteDB;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 public sealed class PrivacyAndRestartTests
 {

@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Localization;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>The privacy notice's "Read more" names the controller, its contact, the legal basis, retention and the right to complain.</summary>
 public sealed class PrivacyNoticeTests

@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>A request for a person is a handoff at any prompt; frustration offers a counselor; the rating offer lapses.</summary>
 public sealed class PromptEscapeTests

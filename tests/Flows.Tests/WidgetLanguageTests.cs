@@ -1,9 +1,9 @@
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 
-namespace IntegrationBot.Dialogs.Tests.Flows;
+namespace IntegrationBot.Flows.Tests;
 
 /// <summary>
 /// The web chat widget follows the bot's language: every reply names it in <c>locale</c>, and the widget's own

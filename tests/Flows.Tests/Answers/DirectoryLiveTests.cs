@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Answers;
+namespace IntegrationBot.Flows.Tests.Answers;
 
 /// <summary>A published change of the local directory (issue 20, capability 5) reaches every answer at once, without a restart.</summary>
 public sealed class DirectoryLiveTests

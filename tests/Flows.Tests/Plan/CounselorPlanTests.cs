@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Queue;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Plan;
+namespace IntegrationBot.Flows.Tests.Plan;
 
 /// <summary>A counselor sees the person's checklist in the handoff (with consent), marks a step done and adds one.</summary>
 public sealed class CounselorPlanTests

@@ -1,9 +1,9 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Localization;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Plan;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Plan;
+namespace IntegrationBot.Flows.Tests.Plan;
 
 /// <summary>"My first steps" as people meet it: /plan, the five intake questions, the checklist, Done ✓. The clock is 23 Nov 2026.</summary>
 public sealed class PlanConversationTests

@@ -1,9 +1,9 @@
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Plan;
 using IntegrationBot.Handoff.Queue;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Plan;
+namespace IntegrationBot.Flows.Tests.Plan;
 
 /// <summary>The office's plan numbers are counted as people use their plans, with nothing about the person in them.</summary>
 public sealed class PlanCountingTests

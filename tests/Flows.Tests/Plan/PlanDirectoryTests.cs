@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Plan;
+namespace IntegrationBot.Flows.Tests.Plan;
 
 /// <summary>The plan reads the live local directory of the knowledge base: an entry published in the console reaches it without a restart.</summary>
 public sealed class PlanDirectoryTests

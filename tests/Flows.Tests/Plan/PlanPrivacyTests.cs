@@ -1,8 +1,8 @@
-using IntegrationBot.Dialogs.Flows.Plan;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.Tests.Support;
 using Microsoft.Extensions.Time.Testing;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Plan;
+namespace IntegrationBot.Flows.Tests.Plan;
 
 /// <summary>The intake answers are personal data: in the privacy notice, in the conversation state (exported and erased with it), gone with /delete (reminders too).</summary>
 public sealed class PlanPrivacyTests

@@ -1,9 +1,9 @@
-using IntegrationBot.Dialogs.Flows.Plan;
-using IntegrationBot.Dialogs.Tests.Flows.Support;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Time.Testing;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Plan;
+namespace IntegrationBot.Flows.Tests.Plan;
 
 /// <summary>
 /// Reminders with the clock moved by <see cref="FakeTimeProvider"/>: the plan is made on Monday 23 Nov 2026 at 10:00 in

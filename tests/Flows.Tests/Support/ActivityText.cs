@@ -1,6 +1,6 @@
 using IntegrationBot.Dialogs.Activities;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Support;
+namespace IntegrationBot.Flows.Tests.Support;
 
 /// <summary>Reading replies in assertions.</summary>
 public static class ActivityText

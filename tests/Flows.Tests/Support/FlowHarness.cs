@@ -1,6 +1,6 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
@@ -11,7 +11,7 @@ using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 
-namespace IntegrationBot.Dialogs.Tests.Flows.Support;
+namespace IntegrationBot.Flows.Tests.Support;
 
 /// <summary>
 /// The real flows wired as the host wires them (runtime, Handoff, flows) on a LiteDB file in a temp directory, driven
@@ -79,7 +79,7 @@ public sealed class FlowHarness : IAsyncDisposable
 
     /// <summary>Adds a counselor speaking all five languages (a transfer target).</summary>
     public Task AddCounselorAsync(string name) =>
-        _services.GetRequiredService<Handoff.Counselors.CounselorDirectory>().AddAsync(name, ["sl", "en", "sq", "hbs", "ar"], $"{name}-password-1", false, TestContext.Current.CancellationToken);
+        _services.GetRequiredService<IntegrationBot.Handoff.Counselors.CounselorDirectory>().AddAsync(name, ["sl", "en", "sq", "hbs", "ar"], $"{name}-password-1", false, TestContext.Current.CancellationToken);
 
     public ITranscriptStore Transcripts => _services.GetRequiredService<ITranscriptStore>();
 
@@ -99,7 +99,7 @@ public sealed class FlowHarness : IAsyncDisposable
     {
         var raw = Catalog.Find(topic)!.AnswerIn(voice.Language);
         var sources = Knowledge.Content.SourceMarkers.CitedUrls(raw, Catalog.Find(topic)!.Sources);
-        var text = Knowledge.Content.SourceMarkers.Strip(Knowledge.Content.OfficePlaceholders.Fill(raw, Office, Dialogs.Flows.Answers.QuestionFlow.OfficeFallbackFor(Localizer, voice.Language)))
+        var text = Knowledge.Content.SourceMarkers.Strip(Knowledge.Content.OfficePlaceholders.Fill(raw, Office, Flows.Answers.QuestionFlow.OfficeFallbackFor(Localizer, voice.Language)))
             + "\n" + Localizer.Get(voice.Language, "answer.source") + "\n" + string.Join("\n", sources);
         return Squash(Localizer.Render(voice, text));
     }
