@@ -14,6 +14,8 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Handoff;
 

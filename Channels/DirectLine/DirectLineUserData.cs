@@ -2,8 +2,6 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Handoff.Privacy;
-using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Channels.DirectLine;

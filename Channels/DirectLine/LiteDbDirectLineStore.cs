@@ -1,6 +1,5 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Channels.DirectLine;

@@ -1,4 +1,4 @@
-namespace IntegrationBot.Handoff.Queue;
+namespace IntegrationBot.Dialogs.Outbox;
 
 /// <summary>
 /// People who cannot be reached on a channel (blocked the bot, unsubscribed): the outbox sends them nothing, the console

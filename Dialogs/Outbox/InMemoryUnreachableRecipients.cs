@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace IntegrationBot.Handoff.Queue;
+namespace IntegrationBot.Dialogs.Outbox;
 
 /// <summary>
 /// Process-local marks. Kept in memory on purpose: the mark is learned again from the network's own answer (Telegram's

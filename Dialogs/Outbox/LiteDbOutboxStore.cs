@@ -1,5 +1,4 @@
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Outbox;

@@ -1,4 +1,4 @@
-namespace IntegrationBot.Handoff.Queue;
+namespace IntegrationBot.Dialogs.Outbox;
 
 /// <summary>Where a counselor's message is on its way to the person: <see cref="Pending"/> (with the reason while it
 /// waits to be sent again, e.g. "rate limited"), <see cref="Delivered"/>, or <see cref="Failed"/> (with why, e.g.

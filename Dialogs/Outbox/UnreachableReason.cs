@@ -1,4 +1,4 @@
-namespace IntegrationBot.Handoff.Queue;
+namespace IntegrationBot.Dialogs.Outbox;
 
 /// <summary>Why a person cannot be reached on a channel (values are part of the console API: <c>unreachable</c>).</summary>
 public static class UnreachableReason

@@ -1,8 +1,6 @@
 using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Handoff.Privacy;
-using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Privacy;

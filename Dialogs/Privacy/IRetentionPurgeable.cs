@@ -1,4 +1,4 @@
-namespace IntegrationBot.Handoff.Privacy;
+namespace IntegrationBot.Dialogs.Privacy;
 
 /// <summary>A store whose texts expire after the retention period; aggregate statistics without text may remain.</summary>
 public interface IRetentionPurgeable

@@ -1,6 +1,6 @@
 using System.Text.Json.Nodes;
 
-namespace IntegrationBot.Handoff.Privacy;
+namespace IntegrationBot.Dialogs.Privacy;
 
 /// <summary>A store holding personal data. The admin erase/export endpoints call every registration; the host adds its own
 /// (conversation state, outbox) so one action covers every store.</summary>

@@ -1,12 +1,11 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Handoff.Privacy;
-using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Dialogs.Runtime;
 

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace IntegrationBot.Handoff.Storage;
+namespace IntegrationBot.Dialogs.Storage;
 
 /// <summary>Runs writes to a shared <see cref="LiteDatabase"/>: one transaction at a time, done when durable.</summary>
 public interface ILiteDbWriter

@@ -1,4 +1,4 @@
-using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Dialogs.Storage;
 

@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using LiteDB;
 
-namespace IntegrationBot.Handoff.Storage;
+namespace IntegrationBot.Dialogs.Storage;
 
 /// <summary>
 /// The writer of each <see cref="LiteDatabase"/>, so every store sharing the file writes through the same lock and the

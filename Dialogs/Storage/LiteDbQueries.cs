@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace IntegrationBot.Handoff.Storage;
+namespace IntegrationBot.Dialogs.Storage;
 
 /// <summary>
 /// Queries with the value as a parameter. LiteDB's <c>Query.EQ</c> and <c>Query.LT</c> write the value into the

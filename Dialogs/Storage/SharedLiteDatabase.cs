@@ -1,4 +1,3 @@
-using IntegrationBot.Handoff.Storage;
 using LiteDB;
 
 namespace IntegrationBot.Dialogs.Storage;

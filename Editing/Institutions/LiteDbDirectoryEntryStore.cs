@@ -2,6 +2,7 @@ using System.Globalization;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
+using IntegrationBot.Dialogs.Storage;
 
 namespace IntegrationBot.Editing.Institutions;
 

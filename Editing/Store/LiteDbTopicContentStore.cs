@@ -2,6 +2,7 @@ using System.Globalization;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
 namespace IntegrationBot.Editing.Store;
 

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using LiteDB;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Flows.Plan;
 

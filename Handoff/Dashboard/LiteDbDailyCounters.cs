@@ -1,5 +1,6 @@
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
 namespace IntegrationBot.Handoff.Dashboard;
 

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
 namespace IntegrationBot.Handoff.Queue;
 

@@ -2,6 +2,7 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 using System.Text.Json.Nodes;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
 namespace IntegrationBot.Handoff.Transcripts;
 

@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Bot.Tests.Privacy;
 
