@@ -18,7 +18,6 @@ using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Plan;
 using IntegrationBot.Knowledge.Retrieval;
-using LiteDB;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -32,8 +31,8 @@ public static class FlowsServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>IntegrationBot:Bot</c> and <c>IntegrationBot:Privacy</c>; registers the bot, its middleware (input guard,
-    /// transcript, relay), the localizer, the knowledge engine, Handoff (if the host did not) on the shared LiteDB database,
-    /// and the <see cref="IUserMessenger"/> that turns counselor events into proactive turns. Needs <c>AddDialogsRuntime</c>.
+    /// transcript, relay), the localizer, the knowledge engine, Handoff (if the host did not) on the storage provider's stores,
+    /// and the <see cref="IUserMessenger"/> that turns counselor events into proactive turns. Needs <c>AddDialogsRuntime</c> and a storage provider.
     /// </summary>
     public static IServiceCollection AddIntegrationBotFlows(this IServiceCollection services, IConfiguration configuration)
     {
@@ -41,7 +40,6 @@ public static class FlowsServiceCollectionExtensions
         services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
         if (!services.Any(d => d.ServiceType == typeof(HandoffQueue)))
         {
             services.AddHandoff(configuration);
@@ -61,8 +59,6 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<FirstContactFlow>();
         services.TryAddSingleton<PersonalDataEraser>();
-        services.TryAddSingleton<LiteDbPlanReminderStore>();
-        services.TryAddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.TryAddSingleton<PlanFlow>();

@@ -5,6 +5,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -27,6 +28,7 @@ public sealed class ChatCommand : ICliCommand
 
         var services = new ServiceCollection()
             .AddDialogsRuntime(context.Configuration)
+            .AddLiteDbStorage()
             .AddTerminalChannel(context.Output)
             .AddIntegrationBotFlows(context.Configuration)
             .AddConfiguredStorage(context.Configuration);

@@ -4,6 +4,7 @@ using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Counselors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -19,7 +20,7 @@ public sealed class CounselorCommand : ICliCommand
         var services = new ServiceCollection()
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
-            .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
+            .AddLiteDbStorage()
             .AddHandoff(context.Configuration)
             .AddConfiguredStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();

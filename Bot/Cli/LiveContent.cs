@@ -5,6 +5,7 @@ using IntegrationBot.Editing.Live;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Storage.Postgres.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -30,7 +31,7 @@ internal static class LiveContent
         var services = new ServiceCollection()
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
-            .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
+            .AddLiteDbStorage()
             .AddSingleton(engine)
             .AddKnowledgeEditing(context.Configuration)
             .AddPostgresStorage(context.Configuration);

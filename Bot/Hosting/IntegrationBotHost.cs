@@ -8,6 +8,7 @@ using IntegrationBot.Editing.Api;
 using IntegrationBot.Editing.Console;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Bot.Hosting;
 
@@ -19,6 +20,7 @@ internal static class IntegrationBotHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddDialogsRuntime(configuration);
+        services.AddLiteDbStorage();
         services.AddDirectLine(configuration);
         // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
         services.AddReliability(configuration);

@@ -4,6 +4,8 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Privacy;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 
 namespace IntegrationBot.Bot.Hosting;
 

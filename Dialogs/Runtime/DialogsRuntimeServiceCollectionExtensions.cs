@@ -13,8 +13,8 @@ namespace IntegrationBot.Dialogs.Runtime;
 public static class DialogsRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers storage
-    /// (LiteDB by default, opened once on first use), state, the turn store, the outbox and its background dispatcher.
+    /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers the memory
+    /// stores, state, the outbox's background dispatcher; the host adds one storage provider for the stores themselves.
     /// Channels add their <see cref="IChannelSender"/>s; the host adds its <see cref="IBot"/>.
     /// </summary>
     public static IServiceCollection AddDialogsRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -38,23 +38,9 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
 
-        services.TryAddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // The stores themselves come from the storage provider the host adds (AddLiteDbStorage, AddPostgresStorage).
         services.TryAddSingleton<MemoryStorage>();
         services.TryAddSingleton(sp => new MemoryTurnStore(sp.GetRequiredService<MemoryStorage>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IStorage>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryStorage>()
-            : new LiteDbStorage(sp.GetRequiredService<SharedLiteDatabase>()));
-        services.TryAddSingleton<ITurnStore>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryTurnStore>()
-            : new LiteDbTurnStore(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IOutboxStore>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryTurnStore>()
-            : new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
-
-        // Only a LiteDB file keeps erased text in old page copies (its log); memory and PostgreSQL register none.
-        services.AddSingleton<IEnumerable<IErasureCheckpoint>>(sp => UsesLiteDb(sp)
-            ? [new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>())]
-            : []);
 
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<UserState>();
@@ -66,10 +52,4 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
-
-    private static bool UsesLiteDb(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.LiteDbProvider;
-
-    private static bool UsesMemory(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.MemoryProvider;
 }

@@ -34,7 +34,7 @@ public sealed class PersonalDataEraser(
             // The runtime's own eraser would delete this turn's state under it and force a rerun; the turn erases
             // its state and outbox itself below, and commits that deletion atomically with its last reply.
             // A stored conversation log (web chat) is emptied but kept open, so the confirmation still reaches the person.
-            foreach (var eraser in erasers.DistinctBy(e => e.Name).Where(e => e.Name != DialogsUserData.EraserName))
+            foreach (var eraser in erasers.DistinctBy(e => e.Name).Where(e => e.Name != ErasureSubject.RuntimeEraserName))
             {
                 await (eraser is IConversationKeepingEraser keeping && activity.Conversation?.Id is { } conversationId
                     ? keeping.DeleteUserDataKeepingConversationAsync(channelId, userId, conversationId, cancellationToken)

@@ -3,8 +3,10 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Channels.DirectLine;
+namespace IntegrationBot.Storage.LiteDb.DirectLine;
 
 /// <summary>
 /// Erasure, export and retention for the web chat log: a person's conversations (found by the user id in the token)

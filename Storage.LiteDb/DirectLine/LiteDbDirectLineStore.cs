@@ -1,8 +1,10 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Channels.DirectLine;
+namespace IntegrationBot.Storage.LiteDb.DirectLine;
 
 /// <summary>The web chat log in the process's LiteDB file: one document per conversation, one per activity.</summary>
 public sealed class LiteDbDirectLineStore : IDirectLineStore

@@ -1,4 +1,6 @@
-namespace IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Dialogs.Storage;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// Makes LiteDB's log writes durable with as few fsyncs as possible. Writers note each write handed to the operating

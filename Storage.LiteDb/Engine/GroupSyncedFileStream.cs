@@ -1,4 +1,6 @@
-namespace IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Dialogs.Storage;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// A LiteDB file as LiteDB sees it. LiteDB calls <c>Flush(true)</c> (fsync) only on a <see cref="FileStream"/> it opened

@@ -1,6 +1,9 @@
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.State;
+using IntegrationBot.Storage.LiteDb.Outbox;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// Every collection the host's stores write, created when the file is opened, before any write runs.

@@ -1,7 +1,8 @@
 using LiteDB;
 using LiteDB.Engine;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// Opens <c>integrationbot.db</c> in the data directory and turns every way that can fail into a <see cref="StorageOpenException"/>.

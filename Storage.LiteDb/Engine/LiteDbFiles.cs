@@ -1,4 +1,6 @@
-namespace IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Dialogs.Storage;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// The files behind the process's database: the data and log streams LiteDB writes through and the lock file that keeps

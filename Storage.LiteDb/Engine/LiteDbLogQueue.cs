@@ -1,8 +1,9 @@
 using System.Reflection;
 using LiteDB;
 using LiteDB.Engine;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// LiteDB's queue of log pages. A commit only enqueues its pages; LiteDB's writer usually writes them on the

@@ -1,6 +1,7 @@
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// Runs every write to the process's <see cref="LiteDatabase"/>, one transaction at a time. A write that finds the

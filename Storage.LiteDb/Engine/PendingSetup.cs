@@ -1,7 +1,8 @@
 using System.Runtime.ExceptionServices;
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>Index creation and the like: run alone and waited for synchronously (stores call it from constructors).</summary>
 internal sealed class PendingSetup(Action<LiteDatabase> setup) : PendingWrite(CancellationToken.None)

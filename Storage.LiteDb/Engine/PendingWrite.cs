@@ -1,6 +1,7 @@
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// One write waiting for <see cref="LiteDbWriter"/>: the caller's delegate, its result once the transaction it ran in

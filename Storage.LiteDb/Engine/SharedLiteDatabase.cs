@@ -1,6 +1,7 @@
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// The one <see cref="LiteDatabase"/> of the process. Every write goes through <see cref="WriteAsync{T}"/>: it runs on

@@ -1,6 +1,7 @@
 using LiteDB;
+using IntegrationBot.Dialogs.Outbox;
 
-namespace IntegrationBot.Dialogs.Outbox;
+namespace IntegrationBot.Storage.LiteDb.Outbox;
 
 /// <summary>The LiteDB layout of outbox entries, sequence counters (<c>_id</c> = conversation key, <c>last</c>,
 /// <c>updated</c> in UTC ticks) and processed inbound ids.</summary>

@@ -1,7 +1,9 @@
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Dialogs.Outbox;
+namespace IntegrationBot.Storage.LiteDb.Outbox;
 
 /// <summary><see cref="IOutboxStore"/> on the shared LiteDB database.</summary>
 public sealed class LiteDbOutboxStore : IOutboxStore

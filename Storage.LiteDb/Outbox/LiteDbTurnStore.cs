@@ -1,8 +1,12 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Privacy;
+using IntegrationBot.Storage.LiteDb.State;
 
-namespace IntegrationBot.Dialogs.Outbox;
+namespace IntegrationBot.Storage.LiteDb.Outbox;
 
 /// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn.</summary>
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore

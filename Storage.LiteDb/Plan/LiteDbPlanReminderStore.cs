@@ -3,8 +3,10 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using LiteDB;
 using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Flows.Plan;
+namespace IntegrationBot.Storage.LiteDb.Plan;
 
 /// <summary>
 /// <see cref="IPlanReminderStore"/> in the shared LiteDB file (collection <c>plan_reminders</c>). One process owns the

@@ -2,8 +2,12 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
+using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Outbox;
+using IntegrationBot.Storage.LiteDb.State;
 
-namespace IntegrationBot.Dialogs.Privacy;
+namespace IntegrationBot.Storage.LiteDb.Privacy;
 
 /// <summary>
 /// Erasure, export and retention for the runtime's own LiteDB records: conversation and user state, outbox entries
@@ -23,7 +27,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
 
     /// <summary>The export key; a caller running inside a turn (the flows' /delete) may skip this eraser and erase state itself,
     /// since deleting state under a running turn makes its commit lose the eTag race and rerun.</summary>
-    public const string EraserName = "dialogs";
+    public const string EraserName = ErasureSubject.RuntimeEraserName;
 
     public string Name => EraserName;
 

@@ -1,6 +1,8 @@
 using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Privacy;
 
 /// <summary>
 /// After an erasure, checkpoints the LiteDB file: until then its log file (integrationbot-log.db) still holds the

@@ -1,6 +1,7 @@
 using LiteDB;
+using IntegrationBot.Dialogs.Storage;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.State;
 
 /// <summary>How state documents are laid out in LiteDB; shared by <see cref="LiteDbStorage"/> and the turn store so both apply the same eTag rule.</summary>
 internal static class LiteDbDocuments

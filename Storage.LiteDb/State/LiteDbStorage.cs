@@ -1,4 +1,7 @@
-namespace IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
+
+namespace IntegrationBot.Storage.LiteDb.State;
 
 /// <summary><see cref="IStorage"/> over the shared LiteDB database.</summary>
 public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage

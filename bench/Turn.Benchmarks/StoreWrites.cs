@@ -6,6 +6,8 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 
 namespace IntegrationBot.Turn.Benchmarks;
 

@@ -8,6 +8,7 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Turn.Benchmarks;
 
@@ -70,6 +71,7 @@ public sealed class TurnRig : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddDialogsRuntime(configuration);
+        services.AddLiteDbStorage();
         services.AddSingleton<IMiddleware, LocaleMiddleware>();
         services.AddSingleton<DiscardingSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());

@@ -4,6 +4,7 @@ using IntegrationBot.Handoff.Privacy;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Privacy;
 

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Support;
 
@@ -144,7 +145,7 @@ public sealed class ChatHost : IAsyncDisposable
         if (!_stopped)
         {
             _stopped = true;
-            var db = Services.GetRequiredService<IntegrationBot.Dialogs.Storage.SharedLiteDatabase>();
+            var db = Services.GetRequiredService<IntegrationBot.Storage.LiteDb.Engine.SharedLiteDatabase>();
             Client.Dispose();
             await _factory.DisposeAsync();
 

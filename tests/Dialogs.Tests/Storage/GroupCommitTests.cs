@@ -8,6 +8,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
 

@@ -10,6 +10,8 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Flows.Tests.Support;
 
@@ -50,6 +52,7 @@ public sealed class FlowHarness : IAsyncDisposable
         _services = new ServiceCollection()
             .AddSingleton<TimeProvider>(clock)
             .AddDialogsRuntime(configuration)
+            .AddLiteDbStorage()
             .AddIntegrationBotFlows(configuration)
             .BuildServiceProvider();
 

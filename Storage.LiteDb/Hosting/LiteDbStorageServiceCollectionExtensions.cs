@@ -1,0 +1,62 @@
+using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Flows.Plan;
+using IntegrationBot.Storage.LiteDb.DirectLine;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Outbox;
+using IntegrationBot.Storage.LiteDb.Plan;
+using IntegrationBot.Storage.LiteDb.Privacy;
+using IntegrationBot.Storage.LiteDb.State;
+using LiteDB;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Storage.LiteDb.Hosting;
+
+/// <summary>Registers the LiteDB file (<c>IntegrationBot:Storage</c>) and the stores kept in it.</summary>
+public static class LiteDbStorageServiceCollectionExtensions
+{
+    /// <summary>
+    /// Call right after <c>AddDialogsRuntime</c> (which binds <see cref="StorageOptions"/>). Registers the one
+    /// <see cref="SharedLiteDatabase"/> (opened on first use) and the <see cref="LiteDatabase"/> the Handoff and
+    /// knowledge-editing stores write through, the runtime's state, turn and outbox stores (the memory ones when
+    /// <c>Provider</c> is <c>memory</c>), the erasure checkpoint, the web chat log and the plan reminders.
+    /// </summary>
+    public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
+    {
+        services.TryAddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
+        services.TryAddSingleton<IStorage>(sp => UsesMemory(sp)
+            ? sp.GetRequiredService<MemoryStorage>()
+            : new LiteDbStorage(sp.GetRequiredService<SharedLiteDatabase>()));
+        services.TryAddSingleton<ITurnStore>(sp => UsesMemory(sp)
+            ? sp.GetRequiredService<MemoryTurnStore>()
+            : new LiteDbTurnStore(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<IOutboxStore>(sp => UsesMemory(sp)
+            ? sp.GetRequiredService<MemoryTurnStore>()
+            : new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
+
+        // Only a LiteDB file keeps erased text in old page copies (its log); memory and PostgreSQL register none.
+        services.AddSingleton<IEnumerable<IErasureCheckpoint>>(sp => UsesLiteDb(sp)
+            ? [new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>())]
+            : []);
+
+        services.AddSingleton<LiteDbDirectLineStore>();
+        // The LiteDB file belongs to this process alone, so recent activities can be served from memory. A provider
+        // shared by several instances (PostgreSQL) replaces this registration with its own store, without the tail.
+        services.AddSingleton<IDirectLineStore>(sp => new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), sp.GetRequiredService<RecentActivities>()));
+
+        services.TryAddSingleton<LiteDbPlanReminderStore>();
+        services.TryAddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
+        return services;
+    }
+
+    private static bool UsesLiteDb(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.LiteDbProvider;
+
+    private static bool UsesMemory(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.MemoryProvider;
+}
