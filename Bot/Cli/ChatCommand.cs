@@ -5,7 +5,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using IntegrationBot.Storage.LiteDb.Hosting;
+using IntegrationBot.Bot.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -28,10 +28,9 @@ public sealed class ChatCommand : ICliCommand
 
         var services = new ServiceCollection()
             .AddDialogsRuntime(context.Configuration)
-            .AddLiteDbStorage()
             .AddTerminalChannel(context.Output)
             .AddIntegrationBotFlows(context.Configuration)
-            .AddConfiguredStorage(context.Configuration);
+            .AddStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
         await CliStorage.StartAsync(provider, cancellationToken);
 

@@ -5,7 +5,7 @@ using IntegrationBot.Editing.Live;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Storage.Postgres.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using IntegrationBot.Storage.LiteDb.Hosting;
+using IntegrationBot.Bot.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -31,10 +31,9 @@ internal static class LiveContent
         var services = new ServiceCollection()
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
-            .AddLiteDbStorage()
             .AddSingleton(engine)
             .AddKnowledgeEditing(context.Configuration)
-            .AddPostgresStorage(context.Configuration);
+            .AddStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
         try
         {

@@ -8,7 +8,6 @@ using IntegrationBot.Editing.Api;
 using IntegrationBot.Editing.Console;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
-using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Bot.Hosting;
 
@@ -20,15 +19,14 @@ internal static class IntegrationBotHost
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddDialogsRuntime(configuration);
-        services.AddLiteDbStorage();
         services.AddDirectLine(configuration);
         // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
         services.AddReliability(configuration);
         services.AddIntegrationBotFlows(configuration);
         services.AddKnowledgeEditing(configuration);
         services.AddChannels(configuration);
-        // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
-        services.AddPostgresStorage(configuration);
+        // One storage provider for every module's stores, chosen by IntegrationBot:Storage:Provider.
+        services.AddStorage(configuration);
         services.AddTransportSecurity(configuration, builder.WebHost);
         services.AddHostedService<StartupMemoryTrim>();
         services.AddSingleton<LocalAdminAccess>();

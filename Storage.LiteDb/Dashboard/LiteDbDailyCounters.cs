@@ -1,8 +1,10 @@
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Dashboard;
+namespace IntegrationBot.Storage.LiteDb.Dashboard;
 
 /// <summary>
 /// Aggregate day counters in a LiteDB collection, one document per counter id: the shared add of the plan and topic

@@ -1,6 +1,7 @@
 using LiteDB;
+using IntegrationBot.Handoff.Dashboard;
 
-namespace IntegrationBot.Handoff.Dashboard;
+namespace IntegrationBot.Storage.LiteDb.Dashboard;
 
 /// <summary>Plan counters in the shared LiteDB file (collection <c>plan_daily</c>), one document per counter.</summary>
 public sealed class LiteDbPlanStatistics : IPlanStatistics

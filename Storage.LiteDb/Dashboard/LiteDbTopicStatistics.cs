@@ -1,6 +1,8 @@
 using LiteDB;
+using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Dashboard;
+namespace IntegrationBot.Storage.LiteDb.Dashboard;
 
 /// <summary>Topic counters in the shared LiteDB file (collection <c>topic_daily</c>), one document per counter.</summary>
 public sealed class LiteDbTopicStatistics : ITopicStatistics

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>Runs writes to a shared <see cref="LiteDatabase"/>: one transaction at a time, done when durable.</summary>
 public interface ILiteDbWriter

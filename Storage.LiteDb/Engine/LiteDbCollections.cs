@@ -2,6 +2,7 @@ using LiteDB;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.LiteDb.State;
 using IntegrationBot.Storage.LiteDb.Outbox;
+using IntegrationBot.Storage.LiteDb.Dashboard;
 
 namespace IntegrationBot.Storage.LiteDb.Engine;
 

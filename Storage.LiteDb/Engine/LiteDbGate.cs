@@ -1,7 +1,7 @@
 using System.Runtime.CompilerServices;
 using LiteDB;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// The writer of each <see cref="LiteDatabase"/>, so every store sharing the file writes through the same lock and the

@@ -1,6 +1,6 @@
 using LiteDB;
 
-namespace IntegrationBot.Dialogs.Storage;
+namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
 /// Queries with the value as a parameter. LiteDB's <c>Query.EQ</c> and <c>Query.LT</c> write the value into the

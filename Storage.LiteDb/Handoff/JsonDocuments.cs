@@ -1,7 +1,8 @@
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using LiteDB;
+using IntegrationBot.Handoff.Storage;
 
-namespace IntegrationBot.Handoff.Storage;
+namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Documents keep the typed record as JSON plus a few indexed fields, so records never depend on LiteDB's mapper.</summary>
 internal static class JsonDocuments

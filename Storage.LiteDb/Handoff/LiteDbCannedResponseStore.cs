@@ -1,8 +1,10 @@
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Canned;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Canned;
+namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Canned responses in the shared LiteDB file (collection handoff_canned).</summary>
 public sealed class LiteDbCannedResponseStore(LiteDatabase database) : ICannedResponseStore

@@ -1,8 +1,10 @@
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Counselors;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Counselors;
+namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Counselor accounts in the shared LiteDB file (collection handoff_counselors, keyed by lower-case name).</summary>
 public sealed class LiteDbCounselorStore(LiteDatabase database) : ICounselorStore

@@ -4,8 +4,10 @@ using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Queue;
+namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Handoff requests in the shared LiteDB file (collection handoff_requests; purged aggregates in handoff_daily).</summary>
 public sealed class LiteDbHandoffStore : IHandoffStore

@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Transcripts;
+namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>
 /// Transcripts in the shared LiteDB file (collection handoff_transcripts). A line with a <see cref="TranscriptMessage.LineId"/>

@@ -3,8 +3,10 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Handoff.Feedback;
+namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Unanswered questions in the shared LiteDB file (collection handoff_unanswered).</summary>
 public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog

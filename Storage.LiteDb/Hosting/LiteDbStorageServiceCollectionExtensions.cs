@@ -2,9 +2,13 @@ using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Editing.Institutions;
+using IntegrationBot.Editing.Store;
 using IntegrationBot.Flows.Plan;
 using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Knowledge;
 using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.Plan;
 using IntegrationBot.Storage.LiteDb.Privacy;
@@ -20,10 +24,10 @@ namespace IntegrationBot.Storage.LiteDb.Hosting;
 public static class LiteDbStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Call right after <c>AddDialogsRuntime</c> (which binds <see cref="StorageOptions"/>). Registers the one
-    /// <see cref="SharedLiteDatabase"/> (opened on first use) and the <see cref="LiteDatabase"/> the Handoff and
-    /// knowledge-editing stores write through, the runtime's state, turn and outbox stores (the memory ones when
-    /// <c>Provider</c> is <c>memory</c>), the erasure checkpoint, the web chat log and the plan reminders.
+    /// Registers every store in the one LiteDB file: the <see cref="SharedLiteDatabase"/> (opened on first use, options
+    /// bound by <c>AddDialogsRuntime</c>) and the <see cref="LiteDatabase"/> the Handoff and knowledge-editing stores
+    /// write through, the runtime's state, turn and outbox stores (the memory ones when <c>Provider</c> is
+    /// <c>memory</c>), the erasure checkpoint, the web chat log, the plan reminders, Handoff's and the knowledge editor's.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
@@ -51,6 +55,11 @@ public static class LiteDbStorageServiceCollectionExtensions
 
         services.TryAddSingleton<LiteDbPlanReminderStore>();
         services.TryAddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
+
+        services.AddLiteDbHandoffStores();
+        services.TryAddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
+        services.TryAddSingleton<IDirectoryEntryStore, LiteDbDirectoryEntryStore>();
+        services.TryAddSingleton<IBacklogDismissals, LiteDbBacklogDismissals>();
         return services;
     }
 

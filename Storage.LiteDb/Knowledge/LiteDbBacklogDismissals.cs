@@ -1,8 +1,10 @@
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Backlog;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Editing.Backlog;
+namespace IntegrationBot.Storage.LiteDb.Knowledge;
 
 /// <summary>Dismissed backlog questions (hashes) in the shared LiteDB file, collection <c>knowledge_dismissed</c>.</summary>
 public sealed class LiteDbBacklogDismissals(LiteDatabase database) : IBacklogDismissals

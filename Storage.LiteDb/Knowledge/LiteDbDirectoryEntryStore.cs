@@ -3,8 +3,10 @@ using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using JsonSerializer = System.Text.Json.JsonSerializer;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Institutions;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Editing.Institutions;
+namespace IntegrationBot.Storage.LiteDb.Knowledge;
 
 /// <summary>
 /// Directory entry versions in the shared LiteDB file: collection <c>knowledge_directory</c>, one document per version

@@ -3,8 +3,10 @@ using JsonSerializer = System.Text.Json.JsonSerializer;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Store;
+using IntegrationBot.Storage.LiteDb.Engine;
 
-namespace IntegrationBot.Editing.Store;
+namespace IntegrationBot.Storage.LiteDb.Knowledge;
 
 /// <summary>
 /// Topic versions in the shared LiteDB file: collection <c>knowledge_versions</c> (one document per version, id

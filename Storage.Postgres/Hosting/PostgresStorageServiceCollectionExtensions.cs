@@ -39,12 +39,12 @@ namespace IntegrationBot.Storage.Postgres.Hosting;
 public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Call after every module registration (AddDialogsRuntime, AddDirectLine, AddHandoff) and before Build. With provider
-    /// <c>litedb</c> or <c>memory</c> it changes nothing. With <c>postgres</c> it validates the options at start, replaces
-    /// every store the modules registered (state, turn store, outbox, conversation lock, Direct Line log, handoff queue,
-    /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations, including
-    /// the runtime's and web chat's own that AddReliability makes only for LiteDB) and adds the
-    /// schema migration and the LISTEN service that carries handoff, Direct Line and knowledge-base publishes between instances.
+    /// The host calls this or <c>AddLiteDbStorage</c>, never both, after every module registration (AddDialogsRuntime,
+    /// AddDirectLine, AddHandoff) and before Build. With provider <c>litedb</c> or <c>memory</c> it changes nothing.
+    /// With <c>postgres</c> it validates the options at start, registers every store (state, turn store, outbox,
+    /// conversation lock, Direct Line log, handoff queue, transcripts, unanswered questions, counselors, canned
+    /// responses, erasure and retention registrations) and adds the schema migration and the LISTEN service that
+    /// carries handoff, Direct Line and knowledge-base publishes between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -110,19 +110,6 @@ public static class PostgresStorageServiceCollectionExtensions
 
     private static void ReplaceHandoffStores(IServiceCollection services)
     {
-        // AddHandoff registers its LiteDB stores also as erasers and purgeables through factories; drop exactly those
-        // (made in the Handoff assembly) and keep any the host added for its own stores.
-        var handoffAssembly = typeof(HandoffServiceCollectionExtensions).Assembly;
-        var liteDbRegistrations = services.Where(d =>
-                d.ServiceType == typeof(LiteDbHandoffStore) || d.ServiceType == typeof(LiteDbTranscriptStore) || d.ServiceType == typeof(LiteDbUnansweredQuestionLog)
-                || ((d.ServiceType == typeof(IUserDataEraser) || d.ServiceType == typeof(IRetentionPurgeable))
-                    && d.ImplementationFactory?.Method.DeclaringType?.Assembly == handoffAssembly))
-            .ToList();
-        foreach (var descriptor in liteDbRegistrations)
-        {
-            services.Remove(descriptor);
-        }
-
         services.AddSingleton(sp => new PostgresHandoffStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<OfficeHours>()));
         services.AddSingleton<PostgresTranscriptStore>();
         services.AddSingleton<PostgresUnansweredQuestionLog>();

@@ -8,6 +8,7 @@ using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.DirectLine;
+using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Turn.Benchmarks;
 

@@ -16,7 +16,6 @@ using IntegrationBot.Storage.Postgres.State;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
@@ -93,7 +92,6 @@ public sealed class PostgresStorageRegistrationTests
     {
         var services = new ServiceCollection();
         services.AddDialogsRuntime(config);
-        services.AddLiteDbStorage();
         services.AddDirectLine(config);
         services.AddHandoff(config);
         return services;

@@ -14,6 +14,7 @@ using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.Privacy;
 using IntegrationBot.Storage.LiteDb.State;
+using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Storage.Tests.Support;
 
