@@ -9,6 +9,7 @@ using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Knowledge.Text;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Flows;
 

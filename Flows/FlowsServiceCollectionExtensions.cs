@@ -30,20 +30,14 @@ namespace IntegrationBot.Flows;
 public static class FlowsServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>IntegrationBot:Bot</c> and <c>IntegrationBot:Privacy</c>; registers the bot, its middleware (input guard,
-    /// transcript, relay), the localizer, the knowledge engine, Handoff (if the host did not) on the storage provider's stores,
-    /// and the <see cref="IUserMessenger"/> that turns counselor events into proactive turns. Needs <c>AddDialogsRuntime</c> and a storage provider.
+    /// Binds <c>IntegrationBot:Bot</c> and <c>IntegrationBot:Plan</c>; registers the bot, its middleware (input guard,
+    /// transcript, relay), the localizer, the knowledge engine,
+    /// and the <see cref="IUserMessenger"/> that turns counselor events into proactive turns. Needs <c>AddDialogsRuntime</c>, <c>AddHandoff</c> and a storage provider.
     /// </summary>
     public static IServiceCollection AddIntegrationBotFlows(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<FlowOptions>().Bind(configuration.GetSection(FlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddOptions<PrivacyOptions>().Bind(configuration.GetSection(PrivacyOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-
-        if (!services.Any(d => d.ServiceType == typeof(HandoffQueue)))
-        {
-            services.AddHandoff(configuration);
-        }
 
         services.TryAddSingleton(_ => KnowledgeEngine.LoadDefault());
         services.TryAddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Catalog);
@@ -91,7 +85,6 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<IStaleTopicSource, KnowledgeStaleTopics>();
 
         services.TryAddSingleton<ProactiveAdapter>();
-        services.RemoveAll<IUserMessenger>();
         services.AddSingleton<IUserMessenger>(sp => new HandoffNotifier(
             sp.GetRequiredService<ProactiveAdapter>,
             sp.GetRequiredService<AssistantBot>,

@@ -6,6 +6,7 @@ using IntegrationBot.Dialogs.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using IntegrationBot.Bot.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -29,6 +30,7 @@ public sealed class ChatCommand : ICliCommand
         var services = new ServiceCollection()
             .AddDialogsRuntime(context.Configuration)
             .AddTerminalChannel(context.Output)
+            .AddHandoff(context.Configuration)
             .AddIntegrationBotFlows(context.Configuration)
             .AddStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();

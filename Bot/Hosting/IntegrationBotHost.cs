@@ -8,6 +8,7 @@ using IntegrationBot.Editing.Api;
 using IntegrationBot.Editing.Console;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Bot.Hosting;
 
@@ -22,6 +23,7 @@ internal static class IntegrationBotHost
         services.AddDirectLine(configuration);
         // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
         services.AddReliability(configuration);
+        services.AddHandoff(configuration);
         services.AddIntegrationBotFlows(configuration);
         services.AddKnowledgeEditing(configuration);
         services.AddChannels(configuration);

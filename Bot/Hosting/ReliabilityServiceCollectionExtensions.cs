@@ -18,7 +18,6 @@ public static class ReliabilityServiceCollectionExtensions
 {
     public static IServiceCollection AddReliability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AbuseLimitOptions>().BindConfiguration(AbuseLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 

@@ -27,6 +27,11 @@ public static class DialogsRuntimeServiceCollectionExtensions
             .Bind(configuration.GetSection(OutboxOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // One retention period, stated in the privacy notice and applied by every store's purge.
+        services.AddOptions<PrivacyOptions>()
+            .Bind(configuration.GetSection(PrivacyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.AddOptions<InputOptions>()
             .Bind(configuration.GetSection(InputOptions.Section))
             .ValidateDataAnnotations()
@@ -34,7 +39,6 @@ public static class DialogsRuntimeServiceCollectionExtensions
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.TryAddSingleton<IConversationLock, KeyedAsyncLock>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
 

@@ -1,6 +1,7 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Institutions;
@@ -33,6 +34,8 @@ public static class LiteDbStorageServiceCollectionExtensions
     {
         services.TryAddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
         services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
+        // One process owns the file, so a conversation's turns are serialized in memory.
+        services.TryAddSingleton<IConversationLock, KeyedAsyncLock>();
         services.TryAddSingleton<IStorage>(sp => UsesMemory(sp)
             ? sp.GetRequiredService<MemoryStorage>()
             : new LiteDbStorage(sp.GetRequiredService<SharedLiteDatabase>()));

@@ -66,16 +66,16 @@ public static class PostgresStorageServiceCollectionExtensions
         // First among hosted services, so the schema exists before the outbox dispatcher or listeners start.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresSchemaStartup>());
 
-        services.Replace(ServiceDescriptor.Singleton<IStorage, PostgresStorage>());
-        services.Replace(ServiceDescriptor.Singleton<ITurnStore, PostgresTurnStore>());
-        services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(sp => new PostgresOutboxStore(
+        services.AddSingleton<IStorage, PostgresStorage>();
+        services.AddSingleton<ITurnStore, PostgresTurnStore>();
+        services.AddSingleton<IOutboxStore>(sp => new PostgresOutboxStore(
             sp.GetRequiredService<PostgresDatabase>(),
-            sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
-        services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
-        services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
-        services.Replace(ServiceDescriptor.Singleton<IPlanReminderStore, PostgresPlanReminderStore>());
-        services.Replace(ServiceDescriptor.Singleton<IPlanStatistics, PostgresPlanStatistics>());
-        services.Replace(ServiceDescriptor.Singleton<ITopicStatistics, PostgresTopicStatistics>());
+            sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease));
+        services.AddSingleton<IConversationLock, PostgresConversationLock>();
+        services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
+        services.AddSingleton<IPlanReminderStore, PostgresPlanReminderStore>();
+        services.AddSingleton<IPlanStatistics, PostgresPlanStatistics>();
+        services.AddSingleton<ITopicStatistics, PostgresTopicStatistics>();
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();
@@ -92,14 +92,14 @@ public static class PostgresStorageServiceCollectionExtensions
 
         if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))
         {
-            ReplaceHandoffStores(services);
+            AddHandoffStores(services);
         }
 
         if (services.Any(d => d.ServiceType == typeof(LiveKnowledge)))
         {
-            services.Replace(ServiceDescriptor.Singleton<ITopicContentStore, PostgresTopicContentStore>());
-            services.Replace(ServiceDescriptor.Singleton<IBacklogDismissals, PostgresBacklogDismissals>());
-            services.Replace(ServiceDescriptor.Singleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>());
+            services.AddSingleton<ITopicContentStore, PostgresTopicContentStore>();
+            services.AddSingleton<IBacklogDismissals, PostgresBacklogDismissals>();
+            services.AddSingleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>();
             services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
         }
 
@@ -108,16 +108,16 @@ public static class PostgresStorageServiceCollectionExtensions
         return services;
     }
 
-    private static void ReplaceHandoffStores(IServiceCollection services)
+    private static void AddHandoffStores(IServiceCollection services)
     {
         services.AddSingleton(sp => new PostgresHandoffStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<OfficeHours>()));
         services.AddSingleton<PostgresTranscriptStore>();
         services.AddSingleton<PostgresUnansweredQuestionLog>();
-        services.Replace(ServiceDescriptor.Singleton<IHandoffStore>(sp => sp.GetRequiredService<PostgresHandoffStore>()));
-        services.Replace(ServiceDescriptor.Singleton<ITranscriptStore>(sp => sp.GetRequiredService<PostgresTranscriptStore>()));
-        services.Replace(ServiceDescriptor.Singleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>()));
-        services.Replace(ServiceDescriptor.Singleton<ICounselorStore, PostgresCounselorStore>());
-        services.Replace(ServiceDescriptor.Singleton<ICannedResponseStore, PostgresCannedResponseStore>());
+        services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<PostgresHandoffStore>());
+        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
+        services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
+        services.AddSingleton<ICounselorStore, PostgresCounselorStore>();
+        services.AddSingleton<ICannedResponseStore, PostgresCannedResponseStore>();
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresHandoffStore>());
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());

@@ -9,6 +9,7 @@ using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using IntegrationBot.Storage.LiteDb.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Turn.Benchmarks;
 
@@ -90,6 +91,7 @@ public sealed class TurnRig : IAsyncDisposable
         switch (bot)
         {
             case "flows":
+                services.AddHandoff(configuration);
                 services.AddIntegrationBotFlows(configuration);
                 if (!keepTranscripts)
                 {

@@ -145,13 +145,14 @@ public sealed class ChatHost : IAsyncDisposable
         if (!_stopped)
         {
             _stopped = true;
-            var db = Services.GetRequiredService<IntegrationBot.Storage.LiteDb.Engine.SharedLiteDatabase>();
+            // A PostgreSQL host has no LiteDB file.
+            var db = Services.GetService<IntegrationBot.Storage.LiteDb.Engine.SharedLiteDatabase>();
             Client.Dispose();
             await _factory.DisposeAsync();
 
             // The factory's disposal of singletons was seen to lag under parallel test load; a test that reopens the
             // file needs it closed now. Disposing twice is harmless.
-            db.Dispose();
+            db?.Dispose();
         }
     }
 

@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Flows.Tests.Support;
 
@@ -53,6 +54,7 @@ public sealed class FlowHarness : IAsyncDisposable
             .AddSingleton<TimeProvider>(clock)
             .AddDialogsRuntime(configuration)
             .AddLiteDbStorage()
+            .AddHandoff(configuration)
             .AddIntegrationBotFlows(configuration)
             .BuildServiceProvider();
 
