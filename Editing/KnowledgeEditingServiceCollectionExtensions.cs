@@ -12,7 +12,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationBot.Editing;
 
-/// <summary>Registers knowledge-base editing over the shared LiteDB file (AddPostgresStorage swaps the store for PostgreSQL).</summary>
+/// <summary>Registers knowledge-base editing; its stores come from the storage provider (AddLiteDbStorage, AddPostgresStorage).</summary>
 public static class KnowledgeEditingServiceCollectionExtensions
 {
     /// <summary>Call after the flows (which register the <c>KnowledgeEngine</c>) and Handoff (console sign-in).</summary>
@@ -22,13 +22,10 @@ public static class KnowledgeEditingServiceCollectionExtensions
             .Validate(o => o.ReviewPeriodDays >= 1, "IntegrationBot:Knowledge:ReviewPeriodDays must be at least 1.")
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
-        services.TryAddSingleton<IDirectoryEntryStore, LiteDbDirectoryEntryStore>();
         services.AddSingleton<DirectoryEditor>();
         services.AddSingleton<LiveKnowledge>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddSingleton<AnswerPreview>();
-        services.TryAddSingleton<IBacklogDismissals, LiteDbBacklogDismissals>();
         services.AddSingleton<QuestionBacklog>();
         services.AddSingleton(sp => ContentExport.Shipped(sp.GetRequiredService<KnowledgeEngine>(), sp.GetRequiredService<ITopicContentStore>()));
         services.AddHostedService<LiveKnowledgeStartup>();

@@ -14,10 +14,12 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Handoff;
 
-/// <summary>Registers Handoff. The host must register the shared <c>LiteDB.LiteDatabase</c> and an <see cref="IUserMessenger"/>.</summary>
+/// <summary>Registers Handoff. The host adds a storage provider (Handoff's stores) and an <see cref="IUserMessenger"/>.</summary>
 public static class HandoffServiceCollectionExtensions
 {
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
@@ -34,28 +36,12 @@ public static class HandoffServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.AddSingleton(sp => new OfficeHours(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
-        services.AddSingleton<LiteDbHandoffStore>();
-        services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<LiteDbHandoffStore>());
-        services.AddSingleton<LiteDbTranscriptStore>();
-        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
-        services.AddSingleton<LiteDbUnansweredQuestionLog>();
-        services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
-        services.AddSingleton<ICounselorStore, LiteDbCounselorStore>();
-        services.AddSingleton<ICannedResponseStore, LiteDbCannedResponseStore>();
-        foreach (var store in new[] { typeof(LiteDbHandoffStore), typeof(LiteDbTranscriptStore), typeof(LiteDbUnansweredQuestionLog) })
-        {
-            services.AddSingleton(sp => (IUserDataEraser)sp.GetRequiredService(store));
-            services.AddSingleton(sp => (IRetentionPurgeable)sp.GetRequiredService(store));
-        }
-
         services.AddSingleton<HandoffEvents>();
         services.AddSingleton<CounselorPresence>();
         services.AddSingleton<SessionRevocations>();
         services.AddSingleton<CounselorDirectory>();
         services.AddSingleton<LoginThrottle>();
         services.AddSingleton<HandoffQueue>();
-        services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
-        services.TryAddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<PlanDashboardService>();
         services.AddSingleton<UserDataService>();

@@ -1,10 +1,12 @@
 using IntegrationBot.Channels.Terminal;
-using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Flows;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Bot.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -28,8 +30,9 @@ public sealed class ChatCommand : ICliCommand
         var services = new ServiceCollection()
             .AddDialogsRuntime(context.Configuration)
             .AddTerminalChannel(context.Output)
+            .AddHandoff(context.Configuration)
             .AddIntegrationBotFlows(context.Configuration)
-            .AddConfiguredStorage(context.Configuration);
+            .AddStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
         await CliStorage.StartAsync(provider, cancellationToken);
 

@@ -6,15 +6,11 @@ using Microsoft.Extensions.Options;
 namespace IntegrationBot.Bot.Cli;
 
 /// <summary>
-/// The commands use the storage provider the host is configured with (<c>IntegrationBot:Storage:Provider</c>): a
-/// counselor added on a PostgreSQL deployment must land in PostgreSQL, not in a LiteDB file nobody reads.
+/// The commands use the storage provider the host is configured with (<c>StorageChoice.AddStorage</c>): a counselor
+/// added on a PostgreSQL deployment must land in PostgreSQL, not in a LiteDB file nobody reads.
 /// </summary>
 internal static class CliStorage
 {
-    /// <summary>Registers the configured provider's stores; call after every module registration, as the host does.</summary>
-    public static IServiceCollection AddConfiguredStorage(this IServiceCollection services, Microsoft.Extensions.Configuration.IConfiguration configuration) =>
-        services.AddPostgresStorage(configuration);
-
     /// <summary>What the host's start does for storage, since a command runs no hosted services: PostgreSQL migrates its schema.</summary>
     public static async Task StartAsync(IServiceProvider provider, CancellationToken cancellationToken)
     {

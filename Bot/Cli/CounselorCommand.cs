@@ -4,6 +4,7 @@ using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Counselors;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Bot.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -19,9 +20,8 @@ public sealed class CounselorCommand : ICliCommand
         var services = new ServiceCollection()
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
-            .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
             .AddHandoff(context.Configuration)
-            .AddConfiguredStorage(context.Configuration);
+            .AddStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
         CounselorDirectory directory;
         try

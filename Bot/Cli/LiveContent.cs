@@ -5,6 +5,7 @@ using IntegrationBot.Editing.Live;
 using IntegrationBot.Knowledge.Retrieval;
 using IntegrationBot.Storage.Postgres.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Bot.Hosting;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -30,10 +31,9 @@ internal static class LiveContent
         var services = new ServiceCollection()
             .AddLogging()
             .AddDialogsRuntime(context.Configuration)
-            .AddSingleton(sp => sp.GetRequiredService<SharedLiteDatabase>().Database)
             .AddSingleton(engine)
             .AddKnowledgeEditing(context.Configuration)
-            .AddPostgresStorage(context.Configuration);
+            .AddStorage(context.Configuration);
         await using var provider = services.BuildServiceProvider();
         try
         {

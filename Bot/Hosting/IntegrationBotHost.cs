@@ -1,13 +1,14 @@
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows;
+using IntegrationBot.Flows;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Editing;
 using IntegrationBot.Editing.Api;
 using IntegrationBot.Editing.Console;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Bot.Hosting;
 
@@ -22,11 +23,12 @@ internal static class IntegrationBotHost
         services.AddDirectLine(configuration);
         // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
         services.AddReliability(configuration);
+        services.AddHandoff(configuration);
         services.AddIntegrationBotFlows(configuration);
         services.AddKnowledgeEditing(configuration);
         services.AddChannels(configuration);
-        // Last: with IntegrationBot:Storage:Provider=postgres it replaces every store registered above.
-        services.AddPostgresStorage(configuration);
+        // One storage provider for every module's stores, chosen by IntegrationBot:Storage:Provider.
+        services.AddStorage(configuration);
         services.AddTransportSecurity(configuration, builder.WebHost);
         services.AddHostedService<StartupMemoryTrim>();
         services.AddSingleton<LocalAdminAccess>();

@@ -4,6 +4,8 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Privacy;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 
 namespace IntegrationBot.Bot.Hosting;
 
@@ -16,7 +18,6 @@ public static class ReliabilityServiceCollectionExtensions
 {
     public static IServiceCollection AddReliability(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<PrivacyOptions>().BindConfiguration(PrivacyOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<ShutdownOptions>().BindConfiguration(ShutdownOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<AbuseLimitOptions>().BindConfiguration(AbuseLimitOptions.SectionName).ValidateDataAnnotations().ValidateOnStart();
 

@@ -1,5 +1,4 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows;
 using IntegrationBot.Dialogs.Runtime;
 using Microsoft.Extensions.Options;
 
@@ -14,7 +13,7 @@ public sealed class DirectLineInbox(
     ConversationSignals signals,
     DirectLineAdapter adapter,
     IBot bot,
-    IOptions<FlowOptions> flowOptions,
+    IOptions<InputOptions> inputOptions,
     TimeProvider time)
 {
     private static readonly ChannelAccount BotAccount = new("integrationbot", "IntegrationBot", RoleTypes.Bot);
@@ -50,7 +49,7 @@ public sealed class DirectLineInbox(
         var text = posted.Text;
         // The bot refuses a message over the length limit without reading it, so its text is not kept in the log (where
         // it would stay for the retention period); the turn still gets it, to tell the person why.
-        var refused = text?.Length > flowOptions.Value.MaxMessageLength;
+        var refused = text?.Length > inputOptions.Value.MaxMessageLength;
         var activity = posted with
         {
             Type = posted.Type is { Length: > 0 } ? posted.Type : ActivityTypes.Message,

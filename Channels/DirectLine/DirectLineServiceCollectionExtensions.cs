@@ -9,7 +9,8 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.DirectLine;
 
-/// <summary>Registers the web chat widget's Direct Line channel; it is always on (it needs no remote service).</summary>
+/// <summary>Registers the web chat widget's Direct Line channel; it is always on (it needs no remote service). Its
+/// conversation log (<see cref="IDirectLineStore"/>) comes from the storage provider.</summary>
 public static class DirectLineServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
@@ -20,10 +21,6 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConversationQuota>();
         services.AddSingleton<StreamSlots>();
         services.AddSingleton<RecentActivities>();
-        services.AddSingleton<LiteDbDirectLineStore>();
-        // The LiteDB file belongs to this process alone, so recent activities can be served from memory. A provider
-        // shared by several instances (PostgreSQL) replaces this registration with its own store, without the tail.
-        services.AddSingleton<IDirectLineStore>(sp => new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), sp.GetRequiredService<RecentActivities>()));
         services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineInbox>();
         services.AddSingleton<DirectLineStream>();

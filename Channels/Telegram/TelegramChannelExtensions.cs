@@ -1,6 +1,5 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
-using IntegrationBot.Handoff.Queue;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;

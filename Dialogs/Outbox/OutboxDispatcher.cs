@@ -1,4 +1,3 @@
-using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -4,10 +4,13 @@ namespace IntegrationBot.Dialogs.Privacy;
 
 /// <summary>
 /// The person an erasure or export is about, and which runtime records are theirs: one set of rules for the LiteDB
-/// (<see cref="DialogsUserData"/>) and the PostgreSQL provider, so both erase the same records.
+/// (<c>Storage.LiteDb</c>'s <c>DialogsUserData</c>) and the PostgreSQL provider, so both erase the same records.
 /// </summary>
 public sealed record ErasureSubject(string ChannelId, string UserId, IReadOnlySet<string> ConversationIds)
 {
+    /// <summary>The name of the runtime's own eraser (state, inbound ids, outbox) in every storage provider.</summary>
+    public const string RuntimeEraserName = "dialogs";
+
     public string[] ConversationKeys { get; } = [.. ConversationIds.Select(c => $"{ChannelId}/conversations/{c}")];
 
     public string[] StateKeys { get; } = [.. ConversationIds.Select(c => $"{ChannelId}/conversations/{c}"), $"{ChannelId}/users/{UserId}"];

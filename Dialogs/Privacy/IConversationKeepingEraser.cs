@@ -1,4 +1,3 @@
-using IntegrationBot.Handoff.Privacy;
 
 namespace IntegrationBot.Dialogs.Privacy;
 

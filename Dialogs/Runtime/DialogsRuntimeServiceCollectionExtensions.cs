@@ -1,12 +1,11 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Handoff.Privacy;
-using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Dialogs.Runtime;
 
@@ -14,8 +13,8 @@ namespace IntegrationBot.Dialogs.Runtime;
 public static class DialogsRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers storage
-    /// (LiteDB by default, opened once on first use), state, the turn store, the outbox and its background dispatcher.
+    /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers the memory
+    /// stores, state, the outbox's background dispatcher; the host adds one storage provider for the stores themselves.
     /// Channels add their <see cref="IChannelSender"/>s; the host adds its <see cref="IBot"/>.
     /// </summary>
     public static IServiceCollection AddDialogsRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -28,30 +27,24 @@ public static class DialogsRuntimeServiceCollectionExtensions
             .Bind(configuration.GetSection(OutboxOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        // One retention period, stated in the privacy notice and applied by every store's purge.
+        services.AddOptions<PrivacyOptions>()
+            .Bind(configuration.GetSection(PrivacyOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddOptions<InputOptions>()
+            .Bind(configuration.GetSection(InputOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddLogging();
-        services.TryAddSingleton<IConversationLock, KeyedAsyncLock>();
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
 
-        services.TryAddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        // The stores themselves come from the storage provider the host adds (AddLiteDbStorage, AddPostgresStorage).
         services.TryAddSingleton<MemoryStorage>();
         services.TryAddSingleton(sp => new MemoryTurnStore(sp.GetRequiredService<MemoryStorage>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IStorage>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryStorage>()
-            : new LiteDbStorage(sp.GetRequiredService<SharedLiteDatabase>()));
-        services.TryAddSingleton<ITurnStore>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryTurnStore>()
-            : new LiteDbTurnStore(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IOutboxStore>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryTurnStore>()
-            : new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
-
-        // Only a LiteDB file keeps erased text in old page copies (its log); memory and PostgreSQL register none.
-        services.AddSingleton<IEnumerable<IErasureCheckpoint>>(sp => UsesLiteDb(sp)
-            ? [new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>())]
-            : []);
 
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<UserState>();
@@ -63,10 +56,4 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());
         return services;
     }
-
-    private static bool UsesLiteDb(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.LiteDbProvider;
-
-    private static bool UsesMemory(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.MemoryProvider;
 }

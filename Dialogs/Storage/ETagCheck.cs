@@ -1,7 +1,7 @@
 namespace IntegrationBot.Dialogs.Storage;
 
-/// <summary>The one eTag rule every store applies, so memory and LiteDB behave the same.</summary>
-internal static class ETagCheck
+/// <summary>The one eTag rule every store applies, so memory and LiteDB (another assembly) behave the same.</summary>
+public static class ETagCheck
 {
     public static void Ensure(string key, string? expected, string? actual)
     {

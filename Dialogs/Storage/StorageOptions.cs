@@ -37,17 +37,26 @@ public sealed class StorageOptions
     [Range(1, 10_000, ErrorMessage = "IntegrationBot:Storage:SyncIntervalMilliseconds must be between 1 and 10000.")]
     public int SyncIntervalMilliseconds { get; set; } = 50;
 
+    /// <summary>Defaults of the LiteDB in-memory copy (also used when a file is opened without options: tests, tools).</summary>
+    public const int DefaultCachedDocuments = 4_000;
+
+    /// <summary>See <see cref="DefaultCachedDocuments"/>.</summary>
+    public const int DefaultCacheMegabytes = 8;
+
+    /// <summary>See <see cref="DefaultCachedDocuments"/>.</summary>
+    public const int DefaultOutboxEntries = 5_000;
+
     /// <summary>LiteDB: state documents of active conversations kept in memory (0: none); the least recently used go first.</summary>
     [Range(0, 10_000_000, ErrorMessage = "IntegrationBot:Storage:CachedDocuments must be between 0 and 10000000.")]
-    public int CachedDocuments { get; set; } = LiteDbHotState.DefaultCachedDocuments;
+    public int CachedDocuments { get; set; } = DefaultCachedDocuments;
 
     /// <summary>LiteDB: the memory those documents may take, in megabytes.</summary>
     [Range(0, 64 * 1024, ErrorMessage = "IntegrationBot:Storage:CacheMegabytes must be between 0 and 65536.")]
-    public int CacheMegabytes { get; set; } = LiteDbHotState.DefaultCacheMegabytes;
+    public int CacheMegabytes { get; set; } = DefaultCacheMegabytes;
 
     /// <summary>LiteDB: pending outbox entries kept in memory for delivery; with more pending, the dispatcher reads the file.</summary>
     [Range(0, 10_000_000, ErrorMessage = "IntegrationBot:Storage:CachedOutboxEntries must be between 0 and 10000000.")]
-    public int CachedOutboxEntries { get; set; } = LiteDbHotState.DefaultOutboxEntries;
+    public int CachedOutboxEntries { get; set; } = DefaultOutboxEntries;
 
     /// <summary>The parsed <see cref="Durability"/>; an unknown value throws a message naming the key.</summary>
     public StorageDurability GetDurability() => Durability switch

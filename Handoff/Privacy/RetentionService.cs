@@ -3,6 +3,7 @@ using IntegrationBot.Handoff.Scheduling;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Handoff.Privacy;
 

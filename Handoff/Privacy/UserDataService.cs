@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Handoff.Privacy;
 

@@ -4,6 +4,7 @@ using IntegrationBot.Handoff.Routing;
 using IntegrationBot.Handoff.Transcripts;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Handoff.Queue;
 

@@ -1,3 +1,5 @@
+using IntegrationBot.Dialogs.Outbox;
+
 namespace IntegrationBot.Handoff.Queue;
 
 /// <summary>The only place where a request changes status; each transition checks its guard and returns a failure otherwise.</summary>

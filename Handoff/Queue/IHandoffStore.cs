@@ -1,4 +1,5 @@
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Handoff.Queue;
 

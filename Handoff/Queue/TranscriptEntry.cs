@@ -1,3 +1,5 @@
+using IntegrationBot.Dialogs.Outbox;
+
 namespace IntegrationBot.Handoff.Queue;
 
 /// <summary>One message of a handoff conversation, as the counselor sees it.</summary>

@@ -1,5 +1,5 @@
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.Dialogs.Flows.Plan;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
@@ -39,12 +39,12 @@ namespace IntegrationBot.Storage.Postgres.Hosting;
 public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Call after every module registration (AddDialogsRuntime, AddDirectLine, AddHandoff) and before Build. With provider
-    /// <c>litedb</c> or <c>memory</c> it changes nothing. With <c>postgres</c> it validates the options at start, replaces
-    /// every store the modules registered (state, turn store, outbox, conversation lock, Direct Line log, handoff queue,
-    /// transcripts, unanswered questions, counselors, canned responses, erasure and retention registrations, including
-    /// the runtime's and web chat's own that AddReliability makes only for LiteDB) and adds the
-    /// schema migration and the LISTEN service that carries handoff, Direct Line and knowledge-base publishes between instances.
+    /// The host calls this or <c>AddLiteDbStorage</c>, never both, after every module registration (AddDialogsRuntime,
+    /// AddDirectLine, AddHandoff) and before Build. With provider <c>litedb</c> or <c>memory</c> it changes nothing.
+    /// With <c>postgres</c> it validates the options at start, registers every store (state, turn store, outbox,
+    /// conversation lock, Direct Line log, handoff queue, transcripts, unanswered questions, counselors, canned
+    /// responses, erasure and retention registrations) and adds the schema migration and the LISTEN service that
+    /// carries handoff, Direct Line and knowledge-base publishes between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
@@ -66,17 +66,17 @@ public static class PostgresStorageServiceCollectionExtensions
         // First among hosted services, so the schema exists before the outbox dispatcher or listeners start.
         services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresSchemaStartup>());
 
-        services.Replace(ServiceDescriptor.Singleton<IStorage, PostgresStorage>());
-        services.Replace(ServiceDescriptor.Singleton<ITurnStore, PostgresTurnStore>());
-        services.Replace(ServiceDescriptor.Singleton<IOutboxStore>(sp => new PostgresOutboxStore(
+        services.AddSingleton<IStorage, PostgresStorage>();
+        services.AddSingleton<ITurnStore, PostgresTurnStore>();
+        services.AddSingleton<IOutboxStore>(sp => new PostgresOutboxStore(
             sp.GetRequiredService<PostgresDatabase>(),
-            sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease)));
-        services.Replace(ServiceDescriptor.Singleton<IConversationLock, PostgresConversationLock>());
-        services.Replace(ServiceDescriptor.Singleton<ITurnSessions, PostgresTurnSessions>());
-        services.Replace(ServiceDescriptor.Singleton<IDirectLineStore, PostgresDirectLineStore>());
-        services.Replace(ServiceDescriptor.Singleton<IPlanReminderStore, PostgresPlanReminderStore>());
-        services.Replace(ServiceDescriptor.Singleton<IPlanStatistics, PostgresPlanStatistics>());
-        services.Replace(ServiceDescriptor.Singleton<ITopicStatistics, PostgresTopicStatistics>());
+            sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease));
+        services.AddSingleton<IConversationLock, PostgresConversationLock>();
+        services.AddSingleton<ITurnSessions, PostgresTurnSessions>();
+        services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
+        services.AddSingleton<IPlanReminderStore, PostgresPlanReminderStore>();
+        services.AddSingleton<IPlanStatistics, PostgresPlanStatistics>();
+        services.AddSingleton<ITopicStatistics, PostgresTopicStatistics>();
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();
@@ -93,14 +93,14 @@ public static class PostgresStorageServiceCollectionExtensions
 
         if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))
         {
-            ReplaceHandoffStores(services);
+            AddHandoffStores(services);
         }
 
         if (services.Any(d => d.ServiceType == typeof(LiveKnowledge)))
         {
-            services.Replace(ServiceDescriptor.Singleton<ITopicContentStore, PostgresTopicContentStore>());
-            services.Replace(ServiceDescriptor.Singleton<IBacklogDismissals, PostgresBacklogDismissals>());
-            services.Replace(ServiceDescriptor.Singleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>());
+            services.AddSingleton<ITopicContentStore, PostgresTopicContentStore>();
+            services.AddSingleton<IBacklogDismissals, PostgresBacklogDismissals>();
+            services.AddSingleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>();
             services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
         }
 
@@ -109,29 +109,16 @@ public static class PostgresStorageServiceCollectionExtensions
         return services;
     }
 
-    private static void ReplaceHandoffStores(IServiceCollection services)
+    private static void AddHandoffStores(IServiceCollection services)
     {
-        // AddHandoff registers its LiteDB stores also as erasers and purgeables through factories; drop exactly those
-        // (made in the Handoff assembly) and keep any the host added for its own stores.
-        var handoffAssembly = typeof(HandoffServiceCollectionExtensions).Assembly;
-        var liteDbRegistrations = services.Where(d =>
-                d.ServiceType == typeof(LiteDbHandoffStore) || d.ServiceType == typeof(LiteDbTranscriptStore) || d.ServiceType == typeof(LiteDbUnansweredQuestionLog)
-                || ((d.ServiceType == typeof(IUserDataEraser) || d.ServiceType == typeof(IRetentionPurgeable))
-                    && d.ImplementationFactory?.Method.DeclaringType?.Assembly == handoffAssembly))
-            .ToList();
-        foreach (var descriptor in liteDbRegistrations)
-        {
-            services.Remove(descriptor);
-        }
-
         services.AddSingleton(sp => new PostgresHandoffStore(sp.GetRequiredService<PostgresDatabase>(), sp.GetRequiredService<OfficeHours>()));
         services.AddSingleton<PostgresTranscriptStore>();
         services.AddSingleton<PostgresUnansweredQuestionLog>();
-        services.Replace(ServiceDescriptor.Singleton<IHandoffStore>(sp => sp.GetRequiredService<PostgresHandoffStore>()));
-        services.Replace(ServiceDescriptor.Singleton<ITranscriptStore>(sp => sp.GetRequiredService<PostgresTranscriptStore>()));
-        services.Replace(ServiceDescriptor.Singleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>()));
-        services.Replace(ServiceDescriptor.Singleton<ICounselorStore, PostgresCounselorStore>());
-        services.Replace(ServiceDescriptor.Singleton<ICannedResponseStore, PostgresCannedResponseStore>());
+        services.AddSingleton<IHandoffStore>(sp => sp.GetRequiredService<PostgresHandoffStore>());
+        services.AddSingleton<ITranscriptStore>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
+        services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
+        services.AddSingleton<ICounselorStore, PostgresCounselorStore>();
+        services.AddSingleton<ICannedResponseStore, PostgresCannedResponseStore>();
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresHandoffStore>());
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());

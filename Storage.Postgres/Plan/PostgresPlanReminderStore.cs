@@ -1,5 +1,5 @@
 using System.Text.Json.Nodes;
-using IntegrationBot.Dialogs.Flows.Plan;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Storage.Postgres.Schema;
 using Npgsql;
 

@@ -7,14 +7,14 @@ using Npgsql;
 namespace IntegrationBot.Storage.Postgres.Privacy;
 
 /// <summary>
-/// Erasure, export and retention of the runtime's PostgreSQL rows, as <see cref="DialogsUserData"/> does for LiteDB:
+/// Erasure, export and retention of the runtime's PostgreSQL rows, as <c>DialogsUserData</c> does for LiteDB:
 /// conversation and user state, outbox entries (pending and dead letters), sequence counters and processed inbound ids.
 /// </summary>
 public sealed class PostgresDialogsUserData(PostgresDatabase database, IEnumerable<IUserConversationDirectory> directories)
     : IUserDataEraser, IRetentionPurgeable
 {
     /// <summary>The same name as the LiteDB eraser, so the flows' /delete (which erases its turn's state itself) skips it.</summary>
-    public string Name => DialogsUserData.EraserName;
+    public string Name => ErasureSubject.RuntimeEraserName;
 
     public async Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {

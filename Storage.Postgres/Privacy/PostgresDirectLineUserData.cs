@@ -8,7 +8,7 @@ using IntegrationBot.Storage.Postgres.Schema;
 namespace IntegrationBot.Storage.Postgres.Privacy;
 
 /// <summary>
-/// Erasure, export and retention of the web chat log in PostgreSQL, as <see cref="DirectLineUserData"/> does for LiteDB:
+/// Erasure, export and retention of the web chat log in PostgreSQL, as <c>DirectLineUserData</c> does for LiteDB:
 /// a person's conversations (by the user id of their token) and every activity in them.
 /// </summary>
 public sealed class PostgresDirectLineUserData(PostgresDatabase database)

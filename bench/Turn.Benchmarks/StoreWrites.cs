@@ -6,6 +6,9 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.DirectLine;
+using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Turn.Benchmarks;
 

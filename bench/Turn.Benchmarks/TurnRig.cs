@@ -1,13 +1,15 @@
 using Stopwatch = System.Diagnostics.Stopwatch;
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Storage.LiteDb.Hosting;
+using IntegrationBot.Handoff;
 
 namespace IntegrationBot.Turn.Benchmarks;
 
@@ -70,6 +72,7 @@ public sealed class TurnRig : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddDialogsRuntime(configuration);
+        services.AddLiteDbStorage();
         services.AddSingleton<IMiddleware, LocaleMiddleware>();
         services.AddSingleton<DiscardingSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());
@@ -88,6 +91,7 @@ public sealed class TurnRig : IAsyncDisposable
         switch (bot)
         {
             case "flows":
+                services.AddHandoff(configuration);
                 services.AddIntegrationBotFlows(configuration);
                 if (!keepTranscripts)
                 {

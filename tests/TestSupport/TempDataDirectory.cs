@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.TestSupport;
 

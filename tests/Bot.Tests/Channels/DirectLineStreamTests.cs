@@ -4,6 +4,7 @@ using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 
 namespace IntegrationBot.Bot.Tests.Channels;
 

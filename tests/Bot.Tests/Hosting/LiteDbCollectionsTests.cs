@@ -1,6 +1,7 @@
 using IntegrationBot.Bot.Tests.Privacy;
 using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Hosting;
 

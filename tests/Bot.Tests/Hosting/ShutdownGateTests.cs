@@ -6,6 +6,7 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Hosting;
 

@@ -3,6 +3,8 @@ using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Privacy;
 

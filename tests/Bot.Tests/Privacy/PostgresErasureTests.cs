@@ -2,6 +2,7 @@ using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Handoff.Privacy;
 using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Bot.Tests.Privacy;
 

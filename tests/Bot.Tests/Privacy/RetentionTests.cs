@@ -3,6 +3,7 @@ using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Dialogs.Privacy;
 
 namespace IntegrationBot.Bot.Tests.Privacy;
 

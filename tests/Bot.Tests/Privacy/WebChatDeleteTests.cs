@@ -1,7 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationBot.Bot.Tests.Support;
-using IntegrationBot.Dialogs.Localization;
+using IntegrationBot.Flows.Localization;
 
 namespace IntegrationBot.Bot.Tests.Privacy;
 

@@ -2,6 +2,7 @@ using System.Text;
 using IntegrationBot.Bot.Tests.Privacy;
 using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Security;
 

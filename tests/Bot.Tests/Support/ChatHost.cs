@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Support;
 
@@ -144,13 +145,14 @@ public sealed class ChatHost : IAsyncDisposable
         if (!_stopped)
         {
             _stopped = true;
-            var db = Services.GetRequiredService<IntegrationBot.Dialogs.Storage.SharedLiteDatabase>();
+            // A PostgreSQL host has no LiteDB file.
+            var db = Services.GetService<IntegrationBot.Storage.LiteDb.Engine.SharedLiteDatabase>();
             Client.Dispose();
             await _factory.DisposeAsync();
 
             // The factory's disposal of singletons was seen to lag under parallel test load; a test that reopens the
             // file needs it closed now. Disposing twice is harmless.
-            db.Dispose();
+            db?.Dispose();
         }
     }
 

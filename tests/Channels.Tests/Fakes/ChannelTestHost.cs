@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Channels.Tests.Fakes;
 
@@ -50,7 +51,7 @@ public sealed class ChannelTestHost : IAsyncDisposable
         var inbound = new RecordingInboundHandler();
         if (withRuntime)
         {
-            builder.Services.AddDialogsRuntime(builder.Configuration);
+            builder.Services.AddDialogsRuntime(builder.Configuration).AddLiteDbStorage();
         }
         else
         {

@@ -2,7 +2,6 @@ using IntegrationBot.Channels.Tests.Fakes;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
-using IntegrationBot.Handoff.Queue;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 

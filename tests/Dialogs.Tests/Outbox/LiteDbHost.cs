@@ -2,6 +2,9 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Outbox;
+using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Dialogs.Tests.Outbox;
 

@@ -3,6 +3,8 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Outbox;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
 

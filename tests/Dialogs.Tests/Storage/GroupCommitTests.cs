@@ -8,6 +8,9 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Handoff;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
 
@@ -176,7 +179,7 @@ public sealed class GroupCommitTests : IDisposable
             ["IntegrationBot:Storage:Path"] = _directory.Path,
             ["IntegrationBot:Storage:Durability"] = "sometimes",
         });
-        builder.Services.AddDialogsRuntime(builder.Configuration);
+        builder.Services.AddDialogsRuntime(builder.Configuration).AddLiteDbStorage();
         using var host = builder.Build();
 
         var error = await Assert.ThrowsAsync<OptionsValidationException>(() => host.StartAsync(ct));

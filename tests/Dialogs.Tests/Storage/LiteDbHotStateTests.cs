@@ -4,6 +4,10 @@ using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Outbox;
+using IntegrationBot.Storage.LiteDb.Privacy;
+using IntegrationBot.Storage.LiteDb.State;
 using IntegrationBot.TestSupport;
 using LiteDB;
 

@@ -1,5 +1,6 @@
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
 

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
 

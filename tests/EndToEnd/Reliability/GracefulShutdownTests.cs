@@ -1,5 +1,6 @@
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.EndToEnd.Support;
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.EndToEnd.Reliability;
 

@@ -10,6 +10,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Handoff.Tests.Console;
 
@@ -56,7 +57,7 @@ public sealed class ConsoleHost : IAsyncDisposable
         }
 
         builder.Services.AddSingleton<IUserMessenger>(messenger);
-        builder.Services.AddHandoff(builder.Configuration);
+        builder.Services.AddHandoff(builder.Configuration).AddLiteDbHandoffStores();
         services?.Invoke(builder.Services);
         var app = builder.Build();
         app.MapHandoffApi();

@@ -7,6 +7,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Hosting;
 
 namespace IntegrationBot.Handoff.Tests.Console;
 
@@ -26,7 +27,7 @@ public sealed class StartupValidationTests
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { [key] = value });
         builder.Services.AddSingleton(database);
         builder.Services.AddSingleton<IUserMessenger>(new RecordingMessenger());
-        builder.Services.AddHandoff(builder.Configuration);
+        builder.Services.AddHandoff(builder.Configuration).AddLiteDbHandoffStores();
         await using var app = builder.Build();
 
         await Assert.ThrowsAsync<OptionsValidationException>(() => app.StartAsync(TestContext.Current.CancellationToken));

@@ -3,6 +3,7 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.DependencyInjection;
+using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Handoff.Tests.Console;
 

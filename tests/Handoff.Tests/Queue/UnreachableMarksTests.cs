@@ -1,4 +1,4 @@
-using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Handoff.Tests.Queue;
 

@@ -9,6 +9,7 @@ using IntegrationBot.Handoff.Transcripts;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Handoff.Tests.Support;
 

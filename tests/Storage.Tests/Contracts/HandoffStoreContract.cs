@@ -1,4 +1,5 @@
 using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Storage.Tests.Contracts;
 

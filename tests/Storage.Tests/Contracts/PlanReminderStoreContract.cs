@@ -1,4 +1,4 @@
-using IntegrationBot.Dialogs.Flows.Plan;
+using IntegrationBot.Flows.Plan;
 
 namespace IntegrationBot.Storage.Tests.Contracts;
 

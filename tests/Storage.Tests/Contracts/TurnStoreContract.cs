@@ -1,5 +1,5 @@
 using IntegrationBot.Dialogs.Activities;
-using IntegrationBot.Dialogs.Flows.Handoff;
+using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;

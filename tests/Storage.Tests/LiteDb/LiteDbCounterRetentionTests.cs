@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Privacy;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

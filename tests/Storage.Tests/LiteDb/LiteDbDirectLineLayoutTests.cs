@@ -1,6 +1,7 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Outbox;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

@@ -1,6 +1,7 @@
-using IntegrationBot.Dialogs.Flows.Plan;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Storage.Tests.Contracts;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.Plan;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

@@ -1,6 +1,7 @@
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Storage.Tests.Contracts;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.Dashboard;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

@@ -3,6 +3,7 @@ using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Storage.Tests.Contracts;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.Knowledge;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

@@ -4,6 +4,7 @@ using IntegrationBot.Handoff.Storage;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 

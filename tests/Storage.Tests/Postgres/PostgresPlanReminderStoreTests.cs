@@ -1,4 +1,4 @@
-using IntegrationBot.Dialogs.Flows.Plan;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Storage.Postgres.Plan;
 using IntegrationBot.Storage.Tests.Contracts;
 using IntegrationBot.Storage.Tests.Support;

@@ -19,17 +19,18 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
-/// <summary>Provider selection: litedb stays untouched; postgres replaces every store and validates its settings.</summary>
+/// <summary>Provider selection: with litedb it adds nothing; with postgres it registers every store and validates its settings.</summary>
 public sealed class PostgresStorageRegistrationTests
 {
     [Fact]
-    public void With_the_default_provider_nothing_is_replaced()
+    public void With_the_default_provider_it_registers_nothing()
     {
         var config = Config(new Dictionary<string, string?>());
         using var provider = Services(config).AddPostgresStorage(config).BuildServiceProvider();
 
-        Assert.IsType<KeyedAsyncLock>(provider.GetRequiredService<IConversationLock>());
-        Assert.Null(provider.GetService<ITurnSessions>()); // BotRuntime then takes the lock and asks the turn store step by step
+        Assert.Null(provider.GetService<IConversationLock>());
+        Assert.Null(provider.GetService<IStorage>());
+        Assert.Null(provider.GetService<ITurnSessions>());
         Assert.Null(provider.GetService<Storage.Postgres.Schema.PostgresDatabase>());
     }
 

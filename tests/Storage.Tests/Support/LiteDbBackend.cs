@@ -9,6 +9,12 @@ using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.TestSupport;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.DirectLine;
+using IntegrationBot.Storage.LiteDb.Outbox;
+using IntegrationBot.Storage.LiteDb.Privacy;
+using IntegrationBot.Storage.LiteDb.State;
+using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Storage.Tests.Support;
 

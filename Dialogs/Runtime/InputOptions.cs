@@ -1,0 +1,16 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace IntegrationBot.Dialogs.Runtime;
+
+/// <summary>
+/// The limit on what a person may send (section IntegrationBot:Bot, beside the flows' own settings): the channels
+/// need it before a turn runs (a refused message's text is not kept), the flows to say why it was refused.
+/// </summary>
+public sealed class InputOptions
+{
+    public const string Section = "IntegrationBot:Bot";
+
+    /// <summary>Longer messages are refused politely and not processed.</summary>
+    [Range(10, 100_000)]
+    public int MaxMessageLength { get; set; } = 2000;
+}

@@ -1,0 +1,273 @@
+using System.Collections.Concurrent;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Intents;
+using IntegrationBot.Knowledge.Retrieval;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Flows.Answers;
+
+/// <summary>Answers a free-text question through the knowledge base: answer, clarify, none, handoff, emergency, or a greeting or thanks in kind.</summary>
+public sealed class QuestionFlow(
+    KnowledgeEngine engine,
+    MenuFlow menu,
+    OfficeInfo office,
+    CounselorFlow counselor,
+    IUnansweredQuestionLog unanswered,
+    IOptions<FlowOptions> options,
+    OfficeHours hours,
+    TimeProvider time,
+    TopicCounter counter)
+{
+    private const string EmergencyNumbersTopic = "emergency-numbers";
+
+    // A topic's answer and buttons depend only on the live catalog (topics and local directory), the voice and the
+    // office, so they are rendered once per topic and voice instead of on every question (placeholder filling, bidi,
+    // splitting). A publish swaps the catalog, and a new catalog starts a new cache: an edited topic or directory
+    // entry shows at once in every answer.
+    private RenderCache _rendered = new(null, new());
+
+    public TopicCatalog Catalog => engine.Catalog;
+
+    /// <summary>Acts on the engine's reading; <paramref name="extraButtons"/> go under the last message (e.g. "change language").</summary>
+    public async Task AnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
+    {
+        extraButtons ??= [];
+        switch (result.Decision)
+        {
+            case Decision.Emergency:
+                await EmergencyAsync(turn, result, cancellationToken);
+                break;
+            case Decision.Handoff:
+                await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
+                break;
+            case Decision.Frustration:
+                // "This does not help": a person, not another topic.
+                turn.Data = turn.Data with { CounselorReason = nameof(HandoffReason.NegativeFeedback) };
+                await turn.SayAsync("frustration.offer", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
+                break;
+            case Decision.Answer when result.Topic is not null:
+                turn.Data = turn.Data with { LastQuestion = result.Text };
+                await ShowTopicAsync(turn, result.Topic, extraButtons, cancellationToken);
+                await counter.CountAsync(result.Topic, TopicCountKind.Asked, cancellationToken);
+                break;
+            case Decision.Clarify:
+                await ClarifyAsync(turn, result, extraButtons, cancellationToken);
+                break;
+            case Decision.Greeting:
+                // "Hi" is how most people open a chat: greet back and show what there is, never "no good answer".
+                await turn.SayAsync("greeting.reply", [.. menu.MenuButtons(turn), .. extraButtons], cancellationToken);
+                break;
+            case Decision.Thanks:
+                await turn.SayAsync("thanks.reply", [turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
+                break;
+            default:
+                await NoAnswerAsync(turn, result, extraButtons, cancellationToken);
+                break;
+        }
+    }
+
+    public async Task ShowTopicAsync(FlowTurn turn, string topicId, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(topicId) is not { } topic)
+        {
+            return;
+        }
+
+        var rendered = Rendered(turn, topic);
+        foreach (var part in rendered.Parts)
+        {
+            await turn.SendAsync(part, null, cancellationToken);
+        }
+
+        IReadOnlyList<OfferedAction> buttons = extraButtons is { Count: > 0 } ? [.. rendered.Buttons, .. extraButtons] : rendered.Buttons;
+        var closing = rendered.Closing;
+        turn.Data = turn.Data with
+        {
+            LastTopic = topic.Id,
+            CounselorReason = topic.IsSensitive ? nameof(HandoffReason.Sensitive) : null,
+        };
+        await turn.SendAsync(closing, buttons, cancellationToken);
+    }
+
+    /// <summary>
+    /// The numbers for this kind of danger at once (the right one first), and one tap to an urgent counselor. Before the
+    /// privacy notice is accepted the message is kept for the counselor anyway, on vital interests (GDPR Art. 6(1)(d)),
+    /// and the person is told so in one line: a crisis must not reach the counselor as an empty request.
+    /// </summary>
+    public async Task EmergencyAsync(FlowTurn turn, KnowledgeResult danger, CancellationToken cancellationToken)
+    {
+        var kind = danger.EmergencyKind;
+        await turn.SayAsync(kind == EmergencyKind.None ? "emergency.message" : $"emergency.{IntentDetector.NameOf(kind)}", cancellationToken: cancellationToken);
+        turn.Data = turn.Data with { LastTopic = danger.Topic ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
+        if (turn.Data.Privacy != PrivacyChoice.Accepted && !turn.Data.VitalInterests)
+        {
+            turn.Data = turn.Data with { VitalInterests = true };
+            await turn.SayAsync("emergency.keptForCounselor", cancellationToken: cancellationToken);
+        }
+
+        if (CounselorFlow.IsOpen(turn.Data))
+        {
+            await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);
+            return;
+        }
+
+        var now = time.GetUtcNow();
+        if (!hours.IsOpen(now) && hours.NextOpening(now) is { } opening)
+        {
+            // After hours nobody reads it "now": say when a person will, and let them leave the message.
+            var args = new Dictionary<string, string> { ["opening"] = CounselorFlow.FormatOpening(TimeZoneInfo.ConvertTime(opening, hours.TimeZone), turn.Language) };
+            await turn.SayAsync("emergency.counselorOfferClosed", args, [turn.Button("emergency.counselorOfferClosedButton", FlowActions.UrgentCounselor)], cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("answer.sensitiveOffer", [turn.Button("emergency.counselorOffer", FlowActions.UrgentCounselor)], cancellationToken);
+    }
+
+    /// <summary>Counts 👍 or 👎 for the topic last answered (nothing when the buttons came under something else).</summary>
+    public Task CountFeedbackAsync(FlowTurn turn, bool helpful, CancellationToken cancellationToken) =>
+        counter.CountAsync(turn.Data.LastTopic, helpful ? TopicCountKind.Helpful : TopicCountKind.NotHelpful, cancellationToken);
+
+    public async Task RecordAsync(FlowTurn turn, string text, UnansweredKind kind, CancellationToken cancellationToken)
+    {
+        var activity = turn.Context.Activity;
+        // Without the privacy notice accepted nothing the person wrote is kept: free text can name them, and an
+        // anonymous record could never be found again to honour an erasure request.
+        if (turn.Data.Privacy != PrivacyChoice.Accepted)
+        {
+            return;
+        }
+
+        await unanswered.RecordAsync(
+            new UnansweredQuestion(activity.ChannelId ?? string.Empty, activity.From?.Id ?? string.Empty, turn.Language, turn.Data.LastTopic, text, kind, time.GetUtcNow()),
+            cancellationToken);
+    }
+
+    private RenderedTopic Rendered(FlowTurn turn, Topic topic)
+    {
+        var catalog = Catalog;
+        var cache = _rendered;
+        if (!ReferenceEquals(cache.Catalog, catalog))
+        {
+            cache = new RenderCache(catalog, new());
+            _rendered = cache;
+        }
+
+        return cache.Topics.GetOrAdd((topic.Id, turn.Voice), static (key, state) => state.Flow.Render(state.Turn, state.Topic), (Flow: this, Turn: turn, Topic: topic));
+    }
+
+    private RenderedTopic Render(FlowTurn turn, Topic topic)
+    {
+        var language = turn.Language;
+        IReadOnlyList<OfferedAction> related =
+        [
+            .. topic.Related
+                .Select(Catalog.Find)
+                .OfType<Topic>()
+                .Take(3)
+                .Select(t => turn.ButtonWithTitle(t.TitleIn(language), FlowActions.Topic, t.Id)),
+            turn.Button("answer.helpfulYes", FlowActions.HelpfulYes),
+            turn.Button("answer.helpfulNo", FlowActions.HelpfulNo),
+            turn.Button("menu.counselor", FlowActions.Counselor),
+        ];
+
+        // The details are one tap away on every channel: the short answer first, "More details" before the other buttons.
+        IReadOnlyList<OfferedAction> buttons = topic.DetailsIn(language) is null
+            ? related
+            : [turn.Button("answer.moreDetails", FlowActions.Details, topic.Id), .. related];
+        var closing = topic.IsSensitive
+            ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
+            : turn.Say("answer.helpfulQuestion");
+        var answer = Text(turn, topic, topic.AnswerIn(language));
+        var details = topic.DetailsIn(language) is { } text ? AnswerSplitter.Split(Text(turn, topic, text), options.Value.MaxReplyLength) : [];
+        return new RenderedTopic(AnswerSplitter.Split(answer, options.Value.MaxReplyLength), buttons, closing, details, related);
+    }
+
+    // Placeholders filled (office, then directory: an unconfirmed institution's line becomes "ask the office"), the
+    // [n] source markers replaced by a "Source:" line with the URLs the text cites, rendered for the person's script.
+    private string Text(FlowTurn turn, Topic topic, string raw)
+    {
+        var language = turn.Language;
+        var officeFallback = OfficeFallbackFor(turn.Localizer, language);
+        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), office, officeFallback);
+        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, office, officeFallback), Catalog.Directory, language, fallback);
+        var sources = SourceMarkers.CitedUrls(raw, topic.Sources);
+        var text = SourceMarkers.Strip(filled);
+        if (sources.Count > 0)
+        {
+            text += "\n\n" + turn.Localizer.Get(language, "answer.source") + "\n" + string.Join("\n", sources);
+        }
+
+        return Localizer.Render(turn.Voice, text);
+    }
+
+    /// <summary>The topic's details (after "More details"), then the topic's usual buttons.</summary>
+    public async Task ShowDetailsAsync(FlowTurn turn, string topicId, CancellationToken cancellationToken)
+    {
+        if (Catalog.Find(topicId) is not { } topic)
+        {
+            return;
+        }
+
+        var rendered = Rendered(turn, topic);
+        if (rendered.Details.Count == 0)
+        {
+            await ShowTopicAsync(turn, topicId, null, cancellationToken);
+            return;
+        }
+
+        foreach (var part in rendered.Details)
+        {
+            await turn.SendAsync(part, null, cancellationToken);
+        }
+
+        turn.Data = turn.Data with { LastTopic = topic.Id };
+        await turn.SendAsync(rendered.Closing, rendered.RelatedButtons, cancellationToken);
+    }
+
+    private async Task ClarifyAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
+    {
+        var buttons = result.Candidates
+            .Take(3)
+            .Select(c => Catalog.Find(c.Topic))
+            .OfType<Topic>()
+            .Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id))
+            .Append(turn.Button("clarify.noneOfThese", FlowActions.NoneOfThese))
+            .Concat(extraButtons)
+            .ToList();
+        turn.Data = turn.Data with { LastQuestion = result.Text, LastTopic = null, CounselorReason = nameof(HandoffReason.LowConfidence) };
+        await turn.SayAsync("clarify.prompt", buttons, cancellationToken);
+    }
+
+    private async Task NoAnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
+    {
+        turn.Data = turn.Data with { LastQuestion = result.Text, LastTopic = null, CounselorReason = nameof(HandoffReason.LowConfidence) };
+        await RecordAsync(turn, result.Text, UnansweredKind.NoMatch, cancellationToken);
+        IReadOnlyList<OfferedAction> buttons =
+        [
+            turn.Button("menu.back", FlowActions.Menu),
+            turn.Button("menu.counselor", FlowActions.Counselor),
+            .. extraButtons,
+        ];
+        await turn.SayAsync("none.message", buttons, cancellationToken);
+    }
+
+    /// <summary>The words for unconfigured office details in <paramref name="language"/>.</summary>
+    public static OfficeFallback OfficeFallbackFor(Localizer localizer, string language) =>
+        new(localizer.Get(language, "office.notConfigured"), localizer.Get(language, "office.askOffice"));
+
+    private sealed record RenderedTopic(
+        IReadOnlyList<string> Parts,
+        IReadOnlyList<OfferedAction> Buttons,
+        string Closing,
+        IReadOnlyList<string> Details,
+        IReadOnlyList<OfferedAction> RelatedButtons);
+
+    private sealed record RenderCache(TopicCatalog? Catalog, ConcurrentDictionary<(string TopicId, Voice Voice), RenderedTopic> Topics);
+}

@@ -1,0 +1,150 @@
+using System.Globalization;
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Privacy;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Flows.Handoff;
+
+/// <summary>Asks for a counselor (after the privacy notice was accepted) and tells the person where they stand.</summary>
+public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
+{
+    public static bool IsOpen(ConversationData data) => data.Handoff is HandoffPhase.Waiting or HandoffPhase.WithCounselor && data.HandoffId is not null;
+
+    public async Task RequestAsync(FlowTurn turn, HandoffReason reason, CancellationToken cancellationToken)
+    {
+        var data = turn.Data;
+        if (IsOpen(data) && reason != HandoffReason.Emergency)
+        {
+            await turn.SayAsync("handoff.alreadyWaiting", cancellationToken: cancellationToken);
+            return;
+        }
+
+        // In an emergency no consent step stands between the person and a counselor (vital interests).
+        if (data.Privacy != PrivacyChoice.Accepted && !(reason == HandoffReason.Emergency && data.VitalInterests))
+        {
+            turn.Data = data with { PendingHandoffReason = reason.ToString() };
+            await turn.SayAsync("privacy.requiredForHandoff", PrivacyButtons(turn), cancellationToken);
+            return;
+        }
+
+        var activity = turn.Context.Activity;
+        var reference = JsonSerializer.Serialize(activity.GetConversationReference(), ActivityJson.Options);
+        var address = new ConversationAddress(activity.ChannelId!, activity.Conversation!.Id, activity.From?.Id ?? string.Empty, reference);
+        // The request carries the recent transcript, which must include the message that asked for a person.
+        await TurnTranscript.FlushAsync(turn.Context, cancellationToken);
+        var ticket = await queue.EnqueueAsync(new HandoffDraft(address, turn.Language, data.LastTopic, reason), cancellationToken);
+        var wasOpen = IsOpen(data);
+        turn.Data = turn.Data with
+        {
+            Handoff = data.Handoff == HandoffPhase.WithCounselor ? HandoffPhase.WithCounselor : HandoffPhase.Waiting,
+            HandoffId = ticket.RequestId,
+            PendingHandoffReason = null,
+            QueueReminded = false,
+        };
+
+        if (!wasOpen)
+        {
+            if (!ticket.OfficeOpen && reason != HandoffReason.Emergency)
+            {
+                // Nobody reads it before the office opens: the numbers for an emergency come first.
+                await turn.SayAsync("handoff.closedEmergencyFirst", cancellationToken: cancellationToken);
+            }
+
+            await turn.SendAsync(QueuedText(turn, ticket), null, cancellationToken);
+        }
+
+        if (reason == HandoffReason.Emergency)
+        {
+            await turn.SayAsync("handoff.urgentQueued", cancellationToken: cancellationToken);
+        }
+    }
+
+    /// <summary>The person withdrew the request (e.g. /menu while waiting); the counselors see it closed.</summary>
+    public async Task WithdrawAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (!IsOpen(turn.Data))
+        {
+            return;
+        }
+
+        await queue.CancelAsync(turn.Data.HandoffId!.Value, "withdrawn by user", cancellationToken);
+        turn.Data = turn.Data with { Handoff = HandoffPhase.Bot };
+        await turn.SayAsync("handoff.cancelled", cancellationToken: cancellationToken);
+    }
+
+    /// <summary>Adds the person's message to the open request; false when the request is no longer open.</summary>
+    public async Task<bool> RelayAsync(Guid requestId, string text, CancellationToken cancellationToken)
+    {
+        var result = await queue.RelayUserMessageAsync(requestId, text, cancellationToken);
+        return result.Succeeded;
+    }
+
+    /// <summary>While waiting: the request is still in the queue, at this position (or until the office opens).</summary>
+    public async Task SayStillQueuedAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var ticket = await queue.TicketAsync(turn.Data.HandoffId!.Value, reused: true, cancellationToken);
+        turn.Data = turn.Data with { QueueReminded = true };
+        if (ticket.OfficeOpen || ticket.NextOpening is null)
+        {
+            await turn.SayAsync("handoff.stillQueued", new Dictionary<string, string>
+            {
+                ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+            }, null, cancellationToken);
+            return;
+        }
+
+        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening.Value, office.TimeZone);
+        await turn.SayAsync("handoff.stillQueuedClosed", new Dictionary<string, string>
+        {
+            ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+            ["opening"] = FormatOpening(local, turn.Language),
+        }, null, cancellationToken);
+    }
+
+    public static IReadOnlyList<OfferedAction> PrivacyButtons(FlowTurn turn) =>
+    [
+        turn.Button("privacy.accept", FlowActions.PrivacyAccept),
+        turn.Button("privacy.readMore", FlowActions.PrivacyMore),
+        turn.Button("privacy.decline", FlowActions.PrivacyDecline),
+    ];
+
+    private string QueuedText(FlowTurn turn, HandoffTicket ticket)
+    {
+        if (!ticket.OfficeOpen && ticket.NextOpening is null)
+        {
+            // No office hours configured: no minutes and no opening time can be promised.
+            return turn.Say("handoff.queuedNoHours", new Dictionary<string, string> { ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture) });
+        }
+
+        if (ticket.OfficeOpen)
+        {
+            return turn.Say("handoff.queuedOpen", new Dictionary<string, string>
+            {
+                ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+                ["wait"] = Math.Max(1, (int)Math.Round(ticket.EstimatedWait.TotalMinutes)).ToString(CultureInfo.InvariantCulture),
+            });
+        }
+
+        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening!.Value, office.TimeZone);
+        return turn.Say("handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = FormatOpening(local, turn.Language) });
+    }
+
+    /// <summary>The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does.</summary>
+    public static string FormatOpening(DateTimeOffset local, string language)
+    {
+        var culture = CultureInfo.GetCultureInfo(language switch
+        {
+            Language.Slovenian => "sl-SI",
+            Language.Albanian => "sq-AL",
+            Language.Bcs => "hr-HR",
+            _ => "en-GB",
+        });
+        return language == Language.Arabic
+            ? local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            : local.ToString("dddd d. M. yyyy, HH:mm", culture);
+    }
+}

@@ -1,0 +1,25 @@
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Flows.Handoff;
+
+/// <summary>
+/// The knowledge engine's reading of this turn's message, kept for the turn so the relay's danger check and the bot's
+/// emergency answer do not ask the engine twice about the same text.
+/// </summary>
+internal sealed record KnowledgeReading(string Text, string? Language, KnowledgeResult Result)
+{
+    public const string TurnStateKey = "flows.knowledgeReading";
+
+    /// <summary>The engine's answer for <paramref name="text"/> in <paramref name="language"/>, from this turn's reading when it has one.</summary>
+    public static KnowledgeResult Ask(Dialogs.Runtime.ITurnContext turnContext, KnowledgeEngine engine, string text, string? language)
+    {
+        if (turnContext.TurnState.Get<KnowledgeReading>(TurnStateKey) is { } reading && reading.Text == text && reading.Language == language)
+        {
+            return reading.Result;
+        }
+
+        var result = engine.Ask(text, null, language);
+        turnContext.TurnState.Set(TurnStateKey, new KnowledgeReading(text, language, result));
+        return result;
+    }
+}

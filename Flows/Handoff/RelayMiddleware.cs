@@ -1,0 +1,48 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Commands;
+using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Flows.Handoff;
+
+/// <summary>
+/// While a conversation waits for or is with a counselor, the person's messages go to the counselor. With a counselor the
+/// bot stays silent; while waiting it also still answers (a weekend is long to wait in silence). /menu, /delete, the
+/// answers to the bot's own prompts and messages that signal danger reach only the bot, which relays danger itself.
+/// </summary>
+public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey);
+        if (turnContext.Activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(text))
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
+        var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
+        if (data is null || !CounselorFlow.IsOpen(data)
+            || dialogs?.Stack.Count > 0
+            || commands.Read(text) is FlowCommand.Menu or FlowCommand.Delete
+            || KnowledgeReading.Ask(turnContext, engine, text, data.Language).Decision == Decision.Emergency)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        if (!await counselor.RelayAsync(data.HandoffId!.Value, text, cancellationToken))
+        {
+            // The request was closed meanwhile (e.g. a timeout raced this message): the bot takes over again.
+            await state.SaveAsync(turnContext, data with { Handoff = HandoffPhase.Bot }, cancellationToken);
+            await next(cancellationToken);
+        }
+        else if (data.Handoff == HandoffPhase.Waiting)
+        {
+            await next(cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Dialogs.Runtime;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Flows.Input;
+
+/// <summary>
+/// Screens every user message before the flows see it: no text (a sticker, photo or empty message), too long, or only
+/// emoji get a polite answer and nothing else happens; control characters are removed from the rest.
+/// </summary>
+public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, IOptions<InputOptions> options) : IMiddleware
+{
+    public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
+    {
+        var activity = turnContext.Activity;
+        if (activity.Type != ActivityTypes.Message)
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var max = options.Value.MaxMessageLength;
+        var text = activity.Text ?? string.Empty;
+        var refusal = text.Length > max ? "input.tooLong" : null;
+        var cleaned = refusal is null ? Clean(text) : string.Empty;
+        refusal ??= cleaned.Length > 0 ? null
+            : HasNonTextContent(activity) ? "input.nonText"
+            : "input.empty";
+
+        var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken) ?? new ConversationData();
+        if (refusal is null && IsOnlyEmoji(cleaned) && !IsOfferedButton(cleaned, data))
+        {
+            refusal = "input.onlyEmoji";
+        }
+
+        if (refusal is not null)
+        {
+            var args = new Dictionary<string, string> { ["max"] = max.ToString(CultureInfo.InvariantCulture) };
+            await turnContext.SendActivityAsync(localizer.Say(FlowState.VoiceOf(data), refusal, args), cancellationToken);
+            return;
+        }
+
+        turnContext.TurnState.Set(CleanTextKey, cleaned);
+        await next(cancellationToken);
+    }
+
+    /// <summary>Where the cleaned text of the message is kept for the rest of the turn.</summary>
+    public const string CleanTextKey = "flows.cleanText";
+
+    /// <summary>The message text without control characters (line breaks kept), trimmed.</summary>
+    public static string Clean(string text)
+    {
+        // Almost every message is clean already: then it is only trimmed, without copying it character by character.
+        var first = 0;
+        while (first < text.Length && KeptAsIs(text[first]))
+        {
+            first++;
+        }
+
+        if (first == text.Length)
+        {
+            return text.Trim();
+        }
+
+        var builder = new StringBuilder(text.Length);
+        builder.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (c == '\t')
+            {
+                builder.Append(' ');
+            }
+            else if (KeptAsIs(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString().Trim();
+    }
+
+    private static bool KeptAsIs(char c) =>
+        c == '\n' || (!char.IsControl(c) && CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.Format) || c == '\u200D';
+
+    /// <summary>True when the text has no letter or digit at all (emoji, symbols, punctuation).</summary>
+    public static bool IsOnlyEmoji(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (char.IsLetterOrDigit(text[i]) || text[i] == '/')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    // "👍" alone answers the "was this helpful" buttons, whose titles start with it.
+    private static bool IsOfferedButton(string text, ConversationData data) =>
+        data.Offered.Any(o => o.Title.StartsWith(text, StringComparison.Ordinal));
+
+    private static bool HasNonTextContent(Activity activity) =>
+        activity.Attachments is { Count: > 0 }
+        || activity.ChannelData is { ValueKind: JsonValueKind.Object } channelData && channelData.TryGetProperty("nonText", out _);
+}

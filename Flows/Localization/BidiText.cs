@@ -1,0 +1,110 @@
+using System.Buffers;
+using System.Globalization;
+using System.Text;
+
+namespace IntegrationBot.Flows.Localization;
+
+/// <summary>
+/// Makes right-to-left text render correctly when it mixes in numbers, phone numbers or Latin names: the message starts
+/// with a right-to-left mark (so a message beginning with "112" is still laid out right to left), and every run of
+/// left-to-right content is isolated (LRI … PDI) so "080 11 55" or "Trg 1, Postojna" stay in their own order.
+/// </summary>
+public static class BidiText
+{
+    public const char RightToLeftMark = '\u200F';
+    public const char LeftToRightIsolate = '\u2066';
+    public const char PopDirectionalIsolate = '\u2069';
+
+    private static readonly SearchValues<char> Marks =
+        SearchValues.Create([RightToLeftMark, LeftToRightIsolate, PopDirectionalIsolate, '\u2067', '\u2068', '\u200E']);
+
+    public static string IsolateForRightToLeft(string text)
+    {
+        if (string.IsNullOrEmpty(text) || text[0] == RightToLeftMark)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length + 16);
+        builder.Append(RightToLeftMark);
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!IsLeftToRight(text[i]))
+            {
+                builder.Append(text[i]);
+                i++;
+                continue;
+            }
+
+            // A run is left-to-right characters joined by spaces and neutral punctuation that sit between them.
+            var end = i + 1;
+            var lastStrong = i;
+            var open = 0;
+            while (end < text.Length && text[end] != '\n' && (IsLeftToRight(text[end]) || IsJoiner(text, end, ref open)))
+            {
+                if (IsLeftToRight(text[end]))
+                {
+                    lastStrong = end;
+                }
+
+                end++;
+            }
+
+            builder.Append(LeftToRightIsolate).Append(text, i, lastStrong - i + 1).Append(PopDirectionalIsolate);
+            i = lastStrong + 1;
+        }
+
+        return builder.ToString();
+    }
+
+    /// <summary>Removes the marks again, e.g. to compare a button title the user sent back.</summary>
+    public static string Strip(string text)
+    {
+        // Most text has no marks at all; it is returned as it is.
+        if (text.AsSpan().IndexOfAny(Marks) < 0)
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            if (!Marks.Contains(c))
+            {
+                builder.Append(c);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsLeftToRight(char c) =>
+        char.IsAsciiDigit(c) || (char.IsLetter(c) && !IsRightToLeftLetter(c));
+
+    private static bool IsRightToLeftLetter(char c) => c is >= '\u0590' and <= '\u08FF' or >= '\uFB1D' and <= '\uFDFF' or >= '\uFE70' and <= '\uFEFF';
+
+    /// <summary>
+    /// Whether the neutral character at <paramref name="at"/> may join two left-to-right parts into one isolated run.
+    /// Punctuation that belongs to the surrounding right-to-left sentence stays outside the run: a closing bracket whose
+    /// opening one is not in the run, and a colon that ends a label ("ZIP): 60" → ⁦ZIP⁩): ⁦60⁩, not ⁦ZIP): 60⁩).
+    /// </summary>
+    private static bool IsJoiner(string text, int at, ref int open)
+    {
+        var c = text[at];
+        switch (c)
+        {
+            case '(':
+                open++;
+                return true;
+            case ')':
+                return open-- > 0;
+            case ':':
+                // "10:30", "https://" join; "ZIP: 60" is a label and its value.
+                return at + 1 < text.Length && !char.IsWhiteSpace(text[at + 1]);
+            default:
+                return c is ' ' or '.' or ',' or '-' or '+' or '/' or '@' or '_' or '\''
+                    || CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.DashPunctuation;
+        }
+    }
+}

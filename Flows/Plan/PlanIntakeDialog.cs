@@ -1,0 +1,144 @@
+using IntegrationBot.Dialogs.DialogStack;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Dialogs.Prompts;
+using IntegrationBot.Knowledge.Plan;
+
+namespace IntegrationBot.Flows.Plan;
+
+/// <summary>
+/// The plan's intake: five questions, one per message, each with buttons, a reason and "skip" (in the person's language
+/// or English). Children and what the person already has take several answers: after each, the rest is offered again
+/// with "that's all". Two answers it cannot read count as a skip, so nobody is stuck in it. The answers become the plan.
+/// </summary>
+public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(DialogId)
+{
+    public const string DialogId = "planIntake";
+    private const string Skip = "skip";
+    private const string None = "none";
+    private const string Enough = "enough";
+    private const string StageKey = "stage";
+    private const string AnswersKey = "answers";
+    private const string MoreKey = "more";
+    private const string RetriesKey = "retries";
+
+    private static readonly string[] Stages = [IntakeValues.OriginField, IntakeValues.PurposeField, "arrival", IntakeValues.ChildrenField, IntakeValues.HasField];
+    private static readonly string[] ArrivalChoices = ["today", "yesterday", "week", "twoWeeks"];
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var instance = dc.ActiveDialog!;
+        instance.Write(StageKey, 0);
+        instance.Write(AnswersKey, new IntakeAnswers());
+        instance.Write(MoreKey, false);
+        instance.Write(RetriesKey, 0);
+        var turn = FlowTurn.Of(dc.Context);
+        await turn.SendAsync(turn.Say("plan.intro"), null, cancellationToken);
+        await AskAsync(turn, 0, more: false, retry: false, cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
+    public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var turn = FlowTurn.Of(dc.Context);
+        var instance = dc.ActiveDialog!;
+        var stage = instance.Read<int>(StageKey);
+        var more = instance.Read<bool>(MoreKey);
+        var answers = instance.Read<IntakeAnswers>(AnswersKey) ?? new IntakeAnswers();
+        var field = Stages[stage];
+
+        var value = field == "arrival" ? ArrivalReader.Read(turn.Text, PlanProgress.Today(time)) is { } date ? date.ToString("yyyy-MM-dd") : null : null;
+        value ??= ChoiceRecognizer.Recognize(turn.Text, Choices(turn, stage, answers, more))?.Value;
+        if (value is null)
+        {
+            var retries = instance.Read<int>(RetriesKey);
+            if (retries == 0)
+            {
+                instance.Write(RetriesKey, 1);
+                await AskAsync(turn, stage, more, retry: true, cancellationToken, answers);
+                return DialogTurnResult.Waiting;
+            }
+
+            value = more ? Enough : Skip;
+        }
+
+        instance.Write(RetriesKey, 0);
+        (answers, var askAgain) = Apply(answers, field, value, PlanProgress.Today(time));
+        instance.Write(AnswersKey, answers);
+        if (askAgain && Remaining(field, answers).Count > 0)
+        {
+            instance.Write(MoreKey, true);
+            await AskAsync(turn, stage, more: true, retry: false, cancellationToken, answers);
+            return DialogTurnResult.Waiting;
+        }
+
+        if (stage + 1 < Stages.Length)
+        {
+            instance.Write(StageKey, stage + 1);
+            instance.Write(MoreKey, false);
+            await AskAsync(turn, stage + 1, more: false, retry: false, cancellationToken);
+            return DialogTurnResult.Waiting;
+        }
+
+        var result = await dc.EndDialogAsync(null, cancellationToken);
+        await plan.CompleteIntakeAsync(turn, answers, cancellationToken);
+        return result;
+    }
+
+    private static (IntakeAnswers Answers, bool AskAgain) Apply(IntakeAnswers answers, string field, string value, DateOnly today)
+    {
+        var skipped = value == Skip;
+        return field switch
+        {
+            IntakeValues.OriginField => (answers with { Origin = skipped ? null : value }, false),
+            IntakeValues.PurposeField => (answers with { Purpose = skipped ? null : value }, false),
+            "arrival" => (answers with { Arrival = skipped ? null : ArrivalReader.FromChoice(value, today) }, false),
+            IntakeValues.ChildrenField => value switch
+            {
+                Skip or Enough when answers.Children is { Count: > 0 } => (answers, false),
+                Skip => (answers with { Children = null }, false),
+                None or Enough => (answers with { Children = [] }, false),
+                _ => (answers with { Children = [.. answers.Children ?? [], value] }, true),
+            },
+            _ => value switch
+            {
+                Skip or Enough when answers.Has is { Count: > 0 } => (answers, false),
+                Skip => (answers with { Has = null }, false),
+                None or Enough => (answers with { Has = [] }, false),
+                _ => (answers with { Has = [.. answers.Has ?? [], value] }, true),
+            },
+        };
+    }
+
+    private static IReadOnlyList<string> Remaining(string field, IntakeAnswers answers) => field switch
+    {
+        IntakeValues.ChildrenField => [.. IntakeValues.ChildAges.Except(answers.Children ?? [])],
+        IntakeValues.HasField => [.. IntakeValues.Possessions.Except(answers.Has ?? [])],
+        _ => [],
+    };
+
+    private static List<Choice> Choices(FlowTurn turn, int stage, IntakeAnswers answers, bool more)
+    {
+        var field = Stages[stage];
+        Choice Option(string value) => new(value, turn.Localizer.Title(turn.Voice, $"plan.{field}.{value}"));
+        var choices = field switch
+        {
+            "arrival" => [.. ArrivalChoices.Select(Option)],
+            _ when more => [.. Remaining(field, answers).Select(Option), new Choice(Enough, turn.Localizer.Title(turn.Voice, "plan.thatsAll"))],
+            IntakeValues.ChildrenField or IntakeValues.HasField => [.. IntakeValues.ValuesOf(field)!.Select(Option), Option(None)],
+            _ => IntakeValues.ValuesOf(field)!.Select(Option).ToList(),
+        };
+        choices.Add(new Choice(Skip, turn.Localizer.Title(turn.Voice, "plan.skip"), [Skip]));
+        return choices;
+    }
+
+    private static Task AskAsync(FlowTurn turn, int stage, bool more, bool retry, CancellationToken cancellationToken, IntakeAnswers? answers = null)
+    {
+        var field = Stages[stage];
+        var question = turn.Say(more ? $"plan.ask.{field}More" : $"plan.ask.{field}");
+        var text = retry ? turn.Say("plan.retry") + "\n" + question : question;
+        var buttons = Choices(turn, stage, answers ?? new IntakeAnswers(), more)
+            .Select(c => new OfferedAction(c.DisplayTitle, FlowActions.PlanAnswer, c.Value))
+            .ToList();
+        return turn.SendAsync(text, buttons, cancellationToken);
+    }
+}

@@ -1,0 +1,60 @@
+namespace IntegrationBot.Flows.State;
+
+/// <summary>What the flows remember about one conversation (saved with every turn).</summary>
+public sealed record ConversationData
+{
+    /// <summary>The conversation's language code; null until chosen or detected.</summary>
+    public string? Language { get; init; }
+
+    /// <summary>For hbs: the person writes in Cyrillic, so answers go out in Cyrillic.</summary>
+    public bool Cyrillic { get; init; }
+
+    /// <summary>The greeting with the language buttons was shown.</summary>
+    public bool Greeted { get; init; }
+
+    public PrivacyChoice Privacy { get; init; }
+
+    /// <summary>
+    /// An emergency came before the privacy notice was accepted: its message and what follows are kept for the counselor
+    /// on vital interests (GDPR Art. 6(1)(d)), and the urgent counselor needs no consent step. Ends when the handoff ends.
+    /// </summary>
+    public bool VitalInterests { get; init; }
+
+    /// <summary>Whether this conversation's messages may be kept for the counselors: consent, or an emergency.</summary>
+    public bool KeepsTranscript => Privacy == PrivacyChoice.Accepted || VitalInterests;
+
+    public HandoffPhase Handoff { get; init; }
+
+    /// <summary>While waiting, the person was told once that the request is still in the queue.</summary>
+    public bool QueueReminded { get; init; }
+
+    /// <summary>The open (or last) handoff request of this conversation.</summary>
+    public Guid? HandoffId { get; init; }
+
+    /// <summary>The handoff asked for before the privacy notice was accepted; started once it is.</summary>
+    public string? PendingHandoffReason { get; init; }
+
+    /// <summary>The topic last answered, for the handoff request and feedback.</summary>
+    public string? LastTopic { get; init; }
+
+    /// <summary>The last question the knowledge base could not answer well, for feedback.</summary>
+    public string? LastQuestion { get; init; }
+
+    /// <summary>Why a counselor would be called now (set by the last answer: sensitive, none, 👎 ...).</summary>
+    public string? CounselorReason { get; init; }
+
+    /// <summary>A language the person seemed to switch to; the switch question is pending.</summary>
+    public string? PendingSwitchLanguage { get; init; }
+
+    /// <summary>The question that triggered the switch question, answered once it is settled.</summary>
+    public string? PendingSwitchQuestion { get; init; }
+
+    /// <summary>Languages the person declined to switch to; never asked again.</summary>
+    public IReadOnlyList<string> DeclinedSwitches { get; init; } = [];
+
+    /// <summary>The person's "My first steps" plan; null until the intake is done.</summary>
+    public PersonalPlan? Plan { get; init; }
+
+    /// <summary>The buttons under the bot's last message: a message equal to a title means that button.</summary>
+    public IReadOnlyList<OfferedAction> Offered { get; init; } = [];
+}

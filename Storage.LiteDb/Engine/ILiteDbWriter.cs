@@ -1,0 +1,22 @@
+using LiteDB;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
+
+/// <summary>Runs writes to a shared <see cref="LiteDatabase"/>: one transaction at a time, done when durable.</summary>
+public interface ILiteDbWriter
+{
+    /// <summary>Runs <paramref name="write"/> in one transaction; completes once the commit is as durable as the host configured.</summary>
+    Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Like <see cref="WriteAsync{T}"/> but completes once committed, before the disk sync: for a write that a durable
+    /// write coming right after it covers (one fsync makes every earlier write of the file durable).
+    /// </summary>
+    Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Schema setup such as index creation, under the same lock as every write: LiteDB 5 can corrupt its free-page
+    /// list when two writes (an index creation is one) run at once on different collections.
+    /// </summary>
+    void Setup(Action<LiteDatabase> setup);
+}

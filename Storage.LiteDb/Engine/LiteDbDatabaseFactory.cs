@@ -1,0 +1,93 @@
+using LiteDB;
+using LiteDB.Engine;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.State;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
+
+/// <summary>
+/// Opens <c>integrationbot.db</c> in the data directory and turns every way that can fail into a <see cref="StorageOpenException"/>.
+/// LiteDB gets the data file and its log (<c>integrationbot-log.db</c>, the name LiteDB itself uses) as streams this
+/// process owns, so commits are synced to disk in groups (<see cref="DiskSync"/>) instead of one fsync per page.
+/// </summary>
+public static class LiteDbDatabaseFactory
+{
+    public static SharedLiteDatabase Open(StorageOptions options) => Open(options, fsync => fsync);
+
+    /// <param name="options">Where the file is, its password and durability.</param>
+    /// <param name="decorateSync">Wraps the log's fsync; tests use it to see when syncs start and end.</param>
+    internal static SharedLiteDatabase Open(StorageOptions options, Func<Action, Action> decorateSync)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var durability = options.GetDurability();
+        var file = options.DatabaseFilePath;
+        try
+        {
+            Directory.CreateDirectory(Path.GetDirectoryName(file)!);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new StorageOpenException(file, $"the data directory cannot be created ({ex.Message}).", ex);
+        }
+
+        var logPath = LogFilePath(file);
+        FileStream? processLock = null;
+        GroupSyncedFileStream? data = null;
+        GroupSyncedFileStream? log = null;
+        DiskSync? sync = null;
+        LiteDatabase? database = null;
+        try
+        {
+            // LiteDB's own file sharing lets a second process open the file on Linux; an exclusive lock file prevents
+            // two hosts (or a chat next to the web host) from writing the same database.
+            processLock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            var logFile = OpenUnbuffered(logPath);
+            sync = new DiskSync(decorateSync(() => logFile.Flush(flushToDisk: true)), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
+            log = new GroupSyncedFileStream(logFile, sync);
+            data = new GroupSyncedFileStream(OpenUnbuffered(file), group: null);
+            var engine = new LiteEngine(new EngineSettings
+            {
+                DataStream = data,
+                LogStream = log,
+                Password = string.IsNullOrEmpty(options.Password) ? null : options.Password,
+                // Keys are ids (chat ids, Viber's base64 user ids, conversation keys): compare them byte for byte. LiteDB's
+                // default, the culture ignoring case, made ids that differ only in case one key and spent a sixth of the
+                // CPU of a loaded host in culture-aware comparison. Only a new file takes this; an existing one keeps
+                // the collation it was created with.
+                Collation = Collation.Binary,
+            });
+            database = new LiteDatabase(engine);
+            // Opening is lazy in places; touching the catalog makes a corrupt or undecryptable file fail here, not mid-turn.
+            LiteDbCollections.CreateMissing(database);
+            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock));
+            LiteDbHotState.Attach(shared, options);
+            return shared;
+        }
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
+        {
+            database?.Dispose();
+            sync?.Dispose();
+            data?.Dispose();
+            log?.Dispose();
+            processLock?.Dispose();
+            throw new StorageOpenException(file, Describe(ex), ex);
+        }
+    }
+
+    /// <summary>LiteDB's own name for the log of <paramref name="dataFile"/>, so a log left by a crash is recovered.</summary>
+    internal static string LogFilePath(string dataFile) =>
+        Path.Combine(Path.GetDirectoryName(dataFile)!, Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
+
+    // No buffer of its own: a write goes straight to the OS, so the disk sync thread can fsync next to LiteDB's writer.
+    private static FileStream OpenUnbuffered(string path) =>
+        new(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.Read, bufferSize: 0, FileOptions.RandomAccess);
+
+    private static string Describe(Exception ex) => ex switch
+    {
+        IOException => "it is in use by another IntegrationBot process (stop it and retry) or cannot be read.",
+        UnauthorizedAccessException => "access is denied.",
+        LiteException lite when lite.Message.Contains("password", StringComparison.OrdinalIgnoreCase) =>
+            "the password is wrong or missing (IntegrationBot:Storage:Password).",
+        _ => "the file is corrupt, not an IntegrationBot database, or the password (IntegrationBot:Storage:Password) is wrong.",
+    };
+}

@@ -1,0 +1,294 @@
+using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
+
+/// <summary>
+/// Runs every write to the process's <see cref="LiteDatabase"/>, one transaction at a time. A write that finds the
+/// database idle runs at once on the caller's thread. Writes that arrive while one runs queue up, and the writer's
+/// own thread takes all that are waiting and runs them one after another inside a single LiteDB transaction (write
+/// combining).
+/// </summary>
+/// <remarks>
+/// Why: a LiteDB commit costs far more than the writes in it (it rewrites the header, collection and index pages the
+/// writes touched), and LiteDB 5 cannot run two write transactions at once safely (litedb-org/LiteDB#2825), so every
+/// write was serial and each paid a whole commit. Under load the queue holds the writes of many conversations, and
+/// one commit now serves all of them. Semantics stay those of one transaction per write: the writes of a batch run in
+/// arrival order, each sees the ones before it, and a caller hears of success only after the commit. When one write
+/// throws, the batch is rolled back, that write alone fails with its exception and the others run again without it:
+/// they then see exactly what they would have seen had the failed write run in a transaction of its own.
+/// The idle path keeps a lone write (a quiet office at night, a benchmark's sequential turns) free of thread switches.
+/// </remarks>
+internal sealed class LiteDbWriter : IDisposable
+{
+    // Bounds a transaction's size and the wait of the first write in a long queue.
+    private const int MaxBatch = 128;
+
+    private readonly LiteDatabase _database;
+    private readonly Action _afterCommit;
+    private readonly Queue<PendingWrite> _queue = new();
+    // Writes that go into the next transaction ahead of the queue (delivery marks: see EnqueueAhead).
+    private readonly Queue<PendingWrite> _ahead = new();
+    private readonly object _sync = new();
+    private readonly Thread _thread;
+    private bool _stopping;
+    // True while a transaction runs, on the writer thread or inline on a caller's.
+    private bool _busy;
+    private long _transactions;
+
+    /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
+    public LiteDbWriter(LiteDatabase database, Action afterCommit)
+    {
+        _database = database;
+        _afterCommit = afterCommit;
+        // A thread of its own: LiteDB transactions belong to a thread, and the writer must not wait for a pool thread
+        // behind hundreds of busy connections.
+        _thread = new Thread(Run) { IsBackground = true, Name = "LiteDB writer" };
+        _thread.Start();
+    }
+
+    /// <summary>Transactions committed so far, for tests and diagnostics (fewer than writes when writes were combined).</summary>
+    public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Runs <paramref name="write"/> in a transaction of its own on this thread when nothing else is writing or waiting.</summary>
+    /// <returns>The write's outcome, or null (nothing ran) when the database is busy: queue the write instead.</returns>
+    public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write)
+    {
+        lock (_sync)
+        {
+            if (_busy || _stopping || _queue.Count > 0 || _ahead.Count > 0)
+            {
+                return null;
+            }
+
+            _busy = true;
+        }
+
+        try
+        {
+            _database.BeginTrans();
+            T result;
+            try
+            {
+                result = write(_database);
+                _database.Commit();
+            }
+            catch
+            {
+                TryRollback();
+                throw;
+            }
+
+            _afterCommit();
+            Interlocked.Increment(ref _transactions);
+            return Task.FromResult(result);
+        }
+        catch (Exception ex)
+        {
+            return Task.FromException<T>(ex);
+        }
+        finally
+        {
+            lock (_sync)
+            {
+                // Wakes the writer thread for what queued meanwhile, or for a Dispose waiting for this write to end.
+                _busy = false;
+                Monitor.Pulse(_sync);
+            }
+        }
+    }
+
+    public void Enqueue(PendingWrite write) => Enqueue(write, _queue);
+
+    /// <summary>
+    /// Queues a write that joins the next transaction before everything already queued. For small writes whose delay
+    /// has a cost of its own and that no queued write depends on: a delivery mark that waits behind hundreds of turn
+    /// commits leaves a message marked undelivered, and sent again after a crash, although the person has it.
+    /// </summary>
+    public void EnqueueAhead(PendingWrite write) => Enqueue(write, _ahead);
+
+    private void Enqueue(PendingWrite write, Queue<PendingWrite> queue)
+    {
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            queue.Enqueue(write);
+            if (_queue.Count + _ahead.Count == 1)
+            {
+                Monitor.Pulse(_sync);
+            }
+        }
+    }
+
+    /// <summary>Runs what is queued, then stops the thread; the database itself is closed by its owner afterwards.</summary>
+    public void Dispose()
+    {
+        lock (_sync)
+        {
+            if (_stopping)
+            {
+                return;
+            }
+
+            _stopping = true;
+            Monitor.Pulse(_sync);
+        }
+
+        if (Thread.CurrentThread != _thread)
+        {
+            _thread.Join();
+        }
+    }
+
+    private void Run()
+    {
+        var batch = new List<PendingWrite>(MaxBatch);
+        while (TakeBatch(batch))
+        {
+            try
+            {
+                if (batch is [{ IsSetup: true } setup])
+                {
+                    RunSetup(setup);
+                }
+                else
+                {
+                    RunBatch(batch);
+                }
+            }
+            finally
+            {
+                lock (_sync)
+                {
+                    _busy = false;
+                }
+            }
+        }
+    }
+
+    /// <summary>Waits for work and an idle database; takes up to <see cref="MaxBatch"/> writes, or one setup alone. False once stopped and empty.</summary>
+    private bool TakeBatch(List<PendingWrite> batch)
+    {
+        batch.Clear();
+        lock (_sync)
+        {
+            while ((_queue.Count == 0 && _ahead.Count == 0) || _busy)
+            {
+                // Stops only when nothing runs inline either, so the database is closed after the last write.
+                if (_stopping && _queue.Count == 0 && _ahead.Count == 0 && !_busy)
+                {
+                    return false;
+                }
+
+                Monitor.Wait(_sync);
+            }
+
+            _busy = true;
+
+            while (batch.Count < MaxBatch && _ahead.TryDequeue(out var first))
+            {
+                batch.Add(first);
+            }
+
+            while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
+            {
+                if (next.IsSetup && batch.Count > 0)
+                {
+                    break;
+                }
+
+                batch.Add(_queue.Dequeue());
+                if (next.IsSetup)
+                {
+                    break;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    private void RunSetup(PendingWrite setup)
+    {
+        try
+        {
+            setup.Run(_database);
+            _afterCommit();
+            setup.Succeed();
+        }
+        catch (Exception ex)
+        {
+            setup.Fail(ex);
+        }
+    }
+
+    private void RunBatch(List<PendingWrite> batch)
+    {
+        batch.RemoveAll(CancelIfRequested);
+        while (batch.Count > 0)
+        {
+            var failed = -1;
+            Exception? failure = null;
+            try
+            {
+                // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
+                // as a failed write, never end the writer thread (and with it the process).
+                _database.BeginTrans();
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    failed = i;
+                    batch[i].Run(_database);
+                }
+
+                failed = -1;
+                _database.Commit();
+                _afterCommit();
+            }
+            catch (Exception ex)
+            {
+                failure = ex;
+                TryRollback();
+            }
+
+            if (failure is null)
+            {
+                Interlocked.Increment(ref _transactions);
+                batch.ForEach(write => write.Succeed());
+                return;
+            }
+
+            if (failed < 0)
+            {
+                // The commit itself failed (e.g. the disk): nothing of the batch was written.
+                batch.ForEach(write => write.Fail(failure));
+                return;
+            }
+
+            batch[failed].Fail(failure);
+            batch.RemoveAt(failed);
+        }
+    }
+
+    private void TryRollback()
+    {
+        try
+        {
+            _database.Rollback();
+        }
+        catch (LiteException)
+        {
+            // Nothing left to roll back (LiteDB ended the transaction itself): the writes that follow start a new one.
+        }
+    }
+
+    private static bool CancelIfRequested(PendingWrite write)
+    {
+        if (!write.Cancellation.IsCancellationRequested)
+        {
+            return false;
+        }
+
+        write.Cancel();
+        return true;
+    }
+}

@@ -1,0 +1,191 @@
+using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
+
+/// <summary>
+/// The one <see cref="LiteDatabase"/> of the process. Every write goes through <see cref="WriteAsync{T}"/>: it runs on
+/// the one writer thread (<see cref="LiteDbWriter"/>, which commits the writes waiting together in one transaction),
+/// then the caller awaits until the write is durable (<see cref="DiskSync"/>) while the writer goes on.
+/// </summary>
+public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
+{
+    // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
+    // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
+    private const int MaxConcurrentReads = 48;
+    private readonly SemaphoreSlim _readGate = new(MaxConcurrentReads, MaxConcurrentReads);
+    private readonly DiskSync? _sync;
+    private readonly LiteDbWriter _writer;
+    private readonly IDisposable? _files;
+    // A lock, not a flag: a second caller (the host's container and a test closing the file) waits until the file is
+    // really closed, so it can be opened again at once.
+    private readonly Lock _disposeLock = new();
+    private bool _disposed;
+
+    /// <summary>
+    /// Wraps a database opened elsewhere (e.g. in memory): writes are serialized and durability is whatever LiteDB
+    /// does on its own. <see cref="LiteDbDatabaseFactory.Open"/> gives the durable, group-synced one.
+    /// </summary>
+    public SharedLiteDatabase(LiteDatabase database, string filePath)
+        : this(database, filePath, null, null, null)
+    {
+    }
+
+    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files)
+    {
+        Database = database;
+        FilePath = filePath;
+        _sync = sync;
+        _files = files;
+        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
+        // Handoff's stores hold the LiteDatabase itself (Handoff does not know this type); their writes come back here.
+        LiteDbGate.Attach(database, this);
+    }
+
+    public LiteDatabase Database { get; }
+
+    public string FilePath { get; }
+
+    /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
+    internal DiskSync? Sync => _sync;
+
+    /// <summary>The writer thread, for tests that check how writes were combined.</summary>
+    internal LiteDbWriter Writer => _writer;
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in one transaction (it commits unless <paramref name="write"/> throws) and completes
+    /// once the commit is durable as configured (<see cref="StorageOptions.Durability"/>). Cancelling stops only the
+    /// wait: a commit that happened stays.
+    /// </summary>
+    public async Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    {
+        var result = await WriteWithoutWaitingForDiskAsync(write, cancellationToken).ConfigureAwait(false);
+        if (_sync is not null)
+        {
+            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Commits like <see cref="WriteAsync{T}"/> but does not wait for the disk: the commit is with the OS at once (it
+    /// survives a crash of the process) and on disk with the next fsync. Only for writes whose loss on power failure
+    /// is harmless, such as removing a delivered outbox entry (at worst it is delivered again).
+    /// </summary>
+    public Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return Task.FromCanceled<T>(cancellationToken);
+        }
+
+        if (_writer.TryRunNow(write) is { } done)
+        {
+            return done;
+        }
+
+        var pending = new PendingWrite<T>(write, cancellationToken);
+        _writer.Enqueue(pending);
+        return pending.Task;
+    }
+
+    /// <summary>
+    /// Like <see cref="WriteAsync{T}"/> (durable, in a group commit), but joins the next transaction ahead of the writes
+    /// already queued. Only for small writes no queued write depends on, such as marking an outbox entry delivered.
+    /// </summary>
+    public async Task<T> WriteAheadAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = _writer.TryRunNow(write);
+        if (pending is null)
+        {
+            var queued = new PendingWrite<T>(write, cancellationToken);
+            _writer.EnqueueAhead(queued);
+            pending = queued.Task;
+        }
+
+        var result = await pending.ConfigureAwait(false);
+        if (_sync is not null)
+        {
+            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,
+    /// since an index lost to a power failure is simply created again at the next start.</summary>
+    public void Setup(Action<LiteDatabase> setup)
+    {
+        ArgumentNullException.ThrowIfNull(setup);
+        var pending = new PendingSetup(setup);
+        _writer.Enqueue(pending);
+        pending.WaitUntilDone();
+    }
+
+    /// <summary>Writes LiteDB's log into the data file and empties the log, on the writer thread between transactions;
+    /// does nothing once the database is closed (closing checkpoints too).</summary>
+    public void Checkpoint()
+    {
+        lock (_disposeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+        }
+
+        var pending = new PendingSetup(db => db.Checkpoint());
+        _writer.Enqueue(pending);
+        pending.WaitUntilDone();
+    }
+
+    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; waits for a free slot without holding a thread.</summary>
+    public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        return _readGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+    }
+
+    /// <summary>Closes the database and its files; calling it again does nothing.</summary>
+    public void Dispose()
+    {
+        lock (_disposeLock)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+
+            _disposed = true;
+            // The writer first runs what is queued (a host stopping mid-turn still commits it) and stops; closing then
+            // checkpoints the log into the data file; the last fsync and the files go after it.
+            _writer.Dispose();
+            Database.Dispose();
+            _sync?.Dispose();
+            _files?.Dispose();
+            _readGate.Dispose();
+        }
+    }
+
+    private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        await _readGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return ReadHeld(read);
+    }
+
+    private T ReadHeld<T>(Func<LiteDatabase, T> read)
+    {
+        try
+        {
+            return read(Database);
+        }
+        finally
+        {
+            _readGate.Release();
+        }
+    }
+}

@@ -1,0 +1,35 @@
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Canned;
+using IntegrationBot.Storage.LiteDb.Engine;
+
+namespace IntegrationBot.Storage.LiteDb.Handoff;
+
+/// <summary>Canned responses in the shared LiteDB file (collection handoff_canned).</summary>
+public sealed class LiteDbCannedResponseStore(LiteDatabase database) : ICannedResponseStore
+{
+    private readonly ILiteCollection<BsonDocument> _responses = database.GetCollection("handoff_canned");
+
+    public Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<CannedResponse> list =
+        [
+            .. _responses.FindAll().Select(JsonDocuments.Read<CannedResponse>)
+                .Where(r => language is null || r.Language == language)
+                .OrderBy(r => r.Language, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.CurrentCulture),
+        ];
+        return Task.FromResult(list);
+    }
+
+    public Task<CannedResponse?> GetAsync(string id, CancellationToken cancellationToken) =>
+        Task.FromResult(_responses.FindById(id) is { } document ? JsonDocuments.Read<CannedResponse>(document) : null);
+
+    public Task SaveAsync(CannedResponse response, CancellationToken cancellationToken) =>
+        LiteDbGate.For(database).WriteAsync(
+            _ => _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language })),
+            cancellationToken);
+
+    public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
+        LiteDbGate.For(database).WriteAsync(_ => _responses.Delete(id), cancellationToken);
+}

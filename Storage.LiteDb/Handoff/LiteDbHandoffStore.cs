@@ -1,0 +1,159 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using System.Text.Json.Nodes;
+using IntegrationBot.Handoff.Office;
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Storage.LiteDb.Engine;
+
+namespace IntegrationBot.Storage.LiteDb.Handoff;
+
+/// <summary>Handoff requests in the shared LiteDB file (collection handoff_requests; purged aggregates in handoff_daily).</summary>
+public sealed class LiteDbHandoffStore : IHandoffStore
+{
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _requests;
+    private readonly ILiteCollection<BsonDocument> _daily;
+    private readonly OfficeHours _office;
+
+    public LiteDbHandoffStore(LiteDatabase database, OfficeHours office)
+    {
+        _database = database;
+        _office = office;
+        _requests = database.GetCollection("handoff_requests");
+        LiteDbGate.For(database).Setup(_ =>
+        {
+            _requests.EnsureIndex("status");
+            _requests.EnsureIndex("conversation");
+            _requests.EnsureIndex("user");
+            _requests.EnsureIndex("createdAt");
+            _requests.EnsureIndex("seq");
+        });
+        _daily = database.GetCollection("handoff_daily");
+    }
+
+    public string Name => "handoffs";
+
+    public Task<HandoffRequest?> GetAsync(Guid id, CancellationToken cancellationToken)
+    {
+        var document = _requests.FindById(id);
+        return Task.FromResult(document is null ? null : JsonDocuments.Read<HandoffRequest>(document));
+    }
+
+    public Task<HandoffRequest?> FindOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
+    {
+        var found = _requests.Find(LiteDbQueries.Equal("conversation", ConversationKey(channelId, conversationId)))
+            .Select(JsonDocuments.Read<HandoffRequest>)
+            .FirstOrDefault(r => r.IsOpen);
+        return Task.FromResult(found);
+    }
+
+    public Task<IReadOnlyList<HandoffRequest>> ListAsync(HandoffStatus? status, CancellationToken cancellationToken)
+    {
+        var documents = status is null ? _requests.FindAll() : _requests.Find(LiteDbQueries.Equal("status", status.Value.ToString()));
+        return Task.FromResult(InQueueOrder(documents));
+    }
+
+    public Task<IReadOnlyList<HandoffRequest>> ListCreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
+    {
+        return Task.FromResult(InQueueOrder(_requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since)))));
+    }
+
+    public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ =>
+            {
+                // A sequence number keeps requests created in the same millisecond in arrival order.
+                var last = _requests.Query().OrderByDescending("seq").Limit(1).FirstOrDefault();
+                var document = ToDocument(request);
+                document["seq"] = (last?["seq"].AsInt64 ?? 0) + 1;
+                return _requests.Insert(document);
+            },
+            cancellationToken);
+
+    public Task<HandoffRequest?> TryUpdateAsync(HandoffRequest updated, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ =>
+            {
+                var current = _requests.FindById(updated.Id);
+                if (current is null || JsonDocuments.Read<HandoffRequest>(current).Version != updated.Version)
+                {
+                    return null;
+                }
+
+                var stored = updated with { Version = updated.Version + 1 };
+                var document = ToDocument(stored);
+                document["seq"] = current["seq"];
+                _requests.Update(document);
+                return (HandoffRequest?)stored;
+            },
+            cancellationToken);
+
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
+
+    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var requests = _requests.Find(LiteDbQueries.Equal("user", UserKey(channelId, userId))).Select(JsonDocuments.Read<HandoffRequest>).ToList();
+        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(requests, HandoffJson.Options) ?? new JsonArray());
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => Purge(cutoff), cancellationToken);
+
+    public Task<IReadOnlyList<HandoffDailyCount>> DailyCountsAsync(DateOnly from, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<HandoffDailyCount> list = [.. _daily.FindAll().Select(JsonDocuments.Read<HandoffDailyCount>).Where(d => d.Date >= from)];
+        return Task.FromResult(list);
+    }
+
+    /// <summary>Folds expired, closed requests into the daily counts and deletes them, in one transaction.</summary>
+    private int Purge(DateTimeOffset cutoff)
+    {
+        var expired = _requests.Find(LiteDbQueries.Less("createdAt", JsonDocuments.Ms(cutoff)))
+            .Select(JsonDocuments.Read<HandoffRequest>)
+            .Where(r => !r.IsOpen)
+            .ToList();
+        foreach (var group in expired.GroupBy(r => (Date: _office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
+        {
+            AddToDaily(group.Key.Date, group.Key.Language, group.Key.Reason, group.ToList());
+        }
+
+        foreach (var request in expired)
+        {
+            _requests.Delete(request.Id);
+        }
+
+        return expired.Count;
+    }
+
+    private void AddToDaily(DateOnly date, string language, HandoffReason reason, List<HandoffRequest> requests)
+    {
+        var id = $"{date:yyyy-MM-dd}|{language}|{reason}";
+        var existing = _daily.FindById(id) is { } document ? JsonDocuments.Read<HandoffDailyCount>(document) : new HandoffDailyCount(date, language, reason, 0, 0, 0);
+        var rated = requests.Where(r => r.Satisfaction is not null).ToList();
+        var merged = existing with
+        {
+            Count = existing.Count + requests.Count,
+            SatisfactionSum = existing.SatisfactionSum + rated.Sum(r => r.Satisfaction!.Value),
+            SatisfactionCount = existing.SatisfactionCount + rated.Count,
+        };
+        _daily.Upsert(JsonDocuments.Create(id, merged, new Dictionary<string, BsonValue>()));
+    }
+
+    private static IReadOnlyList<HandoffRequest> InQueueOrder(IEnumerable<BsonDocument> documents) =>
+        [.. documents.OrderBy(d => d["seq"].IsNumber ? d["seq"].AsInt64 : 0).Select(JsonDocuments.Read<HandoffRequest>).OrderBy(r => r.CreatedAt)];
+
+    private static BsonDocument ToDocument(HandoffRequest request) => JsonDocuments.Create(request.Id, request, new Dictionary<string, BsonValue>
+    {
+        ["status"] = request.Status.ToString(),
+        ["conversation"] = ConversationKey(request.Address.ChannelId, request.Address.ConversationId),
+        ["user"] = UserKey(request.Address.ChannelId, request.Address.UserId),
+        ["createdAt"] = JsonDocuments.Ms(request.CreatedAt),
+    });
+
+    private static string ConversationKey(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+
+    private static string UserKey(string channelId, string userId) => $"{channelId}|{userId}";
+}

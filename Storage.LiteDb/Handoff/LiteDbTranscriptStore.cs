@@ -1,0 +1,174 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using System.Text.Json.Nodes;
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.LiteDb.Engine;
+
+namespace IntegrationBot.Storage.LiteDb.Handoff;
+
+/// <summary>
+/// Transcripts in the shared LiteDB file (collection handoff_transcripts). A line with a <see cref="TranscriptMessage.LineId"/>
+/// has it in its <c>_id</c>, so writing it again is a primary-key lookup; field <c>order</c> (an ObjectId taken at insert)
+/// keeps lines with equal timestamps in write order. Files of the earlier layout (ObjectId ids, a <c>line</c> field with
+/// its own index) are converted once when the store opens.
+/// </summary>
+public sealed class LiteDbTranscriptStore : ITranscriptStore
+{
+    private const string Collection = "handoff_transcripts";
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _messages;
+
+    public LiteDbTranscriptStore(LiteDatabase database)
+    {
+        _database = database;
+        _messages = database.GetCollection(Collection);
+        LiteDbGate.For(database).Setup(db =>
+        {
+            _messages.EnsureIndex("conversation");
+            // Every index costs each of a turn's lines an insert into it (measured: about a third of a turn's transcript
+            // write per index). Erasure and export (by user) and the daily retention purge (by time) are rare and scan
+            // the collection instead; files written before had these two indexes, which go here.
+            _messages.DropIndex("user");
+            _messages.DropIndex("at");
+            ConvertEarlierLayout(db);
+        });
+    }
+
+    public string Name => "transcripts";
+
+    public Task AppendAsync(TranscriptMessage message, CancellationToken cancellationToken) =>
+        AppendManyAsync([message], cancellationToken);
+
+    /// <summary>All lines in one transaction, in order.</summary>
+    public Task AppendManyAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken) =>
+        Append(messages, waitForDisk: true, cancellationToken);
+
+    /// <summary>
+    /// Committed without waiting for the disk sync: the turn's commit comes next in the same file and waits for one,
+    /// and that sync covers these lines. A power loss can take them only with a turn that had not committed yet, and
+    /// that turn is redelivered and written again (lines are keyed, so never twice).
+    /// </summary>
+    public Task AppendBeforeCommitAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken) =>
+        Append(messages, waitForDisk: false, cancellationToken);
+
+    private Task Append(IReadOnlyList<TranscriptMessage> messages, bool waitForDisk, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count == 0)
+        {
+            return Task.CompletedTask;
+        }
+
+        // Documents are built before taking the write gate: JSON serialization need not hold up other writers.
+        var documents = messages.Select(ToDocument).ToList();
+        var writer = LiteDbGate.For(_database);
+        var keyed = new BsonArray(documents.Select(d => d["_id"]).Where(id => !id.IsObjectId));
+        Func<LiteDatabase, bool> write =
+            _ =>
+            {
+                // Insert if absent: a line with this id was already written by an earlier run of the same turn. One
+                // lookup for the whole turn: each LiteDB query has a fixed cost well above that of reading one key.
+                var written = keyed.Count == 0
+                    ? []
+                    : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
+                foreach (var document in documents)
+                {
+                    // Added as written, so a line repeated within the same call goes in once too.
+                    if (written.Add(document["_id"]))
+                    {
+                        _messages.Insert(document);
+                    }
+                }
+
+                return true;
+            };
+        return waitForDisk ? writer.WriteAsync(write, cancellationToken) : writer.WriteWithoutWaitingForDiskAsync(write, cancellationToken);
+    }
+
+    public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<TranscriptMessage> recent =
+        [
+            .. _messages.Find(LiteDbQueries.Equal("conversation", $"{channelId}|{conversationId}"))
+                .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(OrderOf)
+                .Take(count)
+                .Reverse()
+                .Select(JsonDocuments.Read<TranscriptMessage>),
+        ];
+        return Task.FromResult(recent);
+    }
+
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
+
+    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var messages = _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).OrderBy(d => d["at"].AsInt64).ThenBy(OrderOf)
+            .Select(JsonDocuments.Read<TranscriptMessage>).ToList();
+        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray());
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+
+    private static BsonDocument ToDocument(TranscriptMessage message)
+    {
+        var order = ObjectId.NewObjectId();
+        BsonValue id = message.LineId is { } lineId ? LineKey(message, lineId) : order;
+        return JsonDocuments.Create(id, message, new Dictionary<string, BsonValue>
+        {
+            ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
+            ["user"] = $"{message.ChannelId}|{message.UserId}",
+            ["at"] = JsonDocuments.Ms(message.At),
+            ["order"] = order,
+        });
+    }
+
+    private static string LineKey(TranscriptMessage message, string lineId) => $"{message.ChannelId}|{message.ConversationId}|{lineId}";
+
+    /// <summary>Write order: the ObjectId taken at insert; documents of the earlier layout have it as their id.</summary>
+    private static ObjectId OrderOf(BsonDocument document) =>
+        document.TryGetValue("order", out var order) && order.IsObjectId ? order.AsObjectId : document["_id"].AsObjectId;
+
+    /// <summary>
+    /// The earlier layout kept a line's id in field <c>line</c> with its own index, looked up on every append. Such
+    /// lines move to the new id (their old ObjectId id becomes their <c>order</c>) in one transaction, and the index
+    /// goes; lines without an id keep their ObjectId id, which <see cref="OrderOf"/> reads.
+    /// </summary>
+    private void ConvertEarlierLayout(LiteDatabase db)
+    {
+        var indexes = db.GetCollection("$indexes");
+        if (!indexes.Exists(Query.And(Query.EQ("collection", Collection), Query.EQ("name", "line"))))
+        {
+            return;
+        }
+
+        db.BeginTrans();
+        try
+        {
+            foreach (var old in _messages.Find(Query.Not("line", BsonValue.Null)).ToList())
+            {
+                var converted = new BsonDocument();
+                foreach (var (name, value) in old.Where(f => f.Key is not "_id" and not "line"))
+                {
+                    converted[name] = value;
+                }
+
+                converted["_id"] = old["line"];
+                converted["order"] = old["_id"];
+                _messages.Delete(old["_id"]);
+                _messages.Upsert(converted);
+            }
+
+            _messages.DropIndex("line");
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+}

@@ -1,0 +1,57 @@
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using System.Text.Json.Nodes;
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Feedback;
+using IntegrationBot.Storage.LiteDb.Engine;
+
+namespace IntegrationBot.Storage.LiteDb.Handoff;
+
+/// <summary>Unanswered questions in the shared LiteDB file (collection handoff_unanswered).</summary>
+public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
+{
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _questions;
+
+    public LiteDbUnansweredQuestionLog(LiteDatabase database)
+    {
+        _database = database;
+        _questions = database.GetCollection("handoff_unanswered");
+        LiteDbGate.For(database).Setup(_ =>
+        {
+            _questions.EnsureIndex("user");
+            _questions.EnsureIndex("at");
+        });
+    }
+
+    public string Name => "unansweredQuestions";
+
+    public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(
+            _ => _questions.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), question, new Dictionary<string, BsonValue>
+            {
+                ["user"] = $"{question.ChannelId}|{question.UserId}",
+                ["at"] = JsonDocuments.Ms(question.At),
+            })),
+            cancellationToken);
+
+    public Task<IReadOnlyList<UnansweredQuestion>> RecentAsync(int count, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<UnansweredQuestion> recent =
+            [.. _questions.Find(Query.All("at", Query.Descending), limit: count).Select(JsonDocuments.Read<UnansweredQuestion>)];
+        return Task.FromResult(recent);
+    }
+
+    public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
+
+    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    {
+        var questions = _questions.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<UnansweredQuestion>).ToList();
+        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(questions, HandoffJson.Options) ?? new JsonArray());
+    }
+
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
+        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+}

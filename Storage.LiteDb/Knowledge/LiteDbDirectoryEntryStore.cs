@@ -1,0 +1,73 @@
+using System.Globalization;
+using IntegrationBot.Handoff.Storage;
+using LiteDB;
+using JsonSerializer = System.Text.Json.JsonSerializer;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing.Institutions;
+using IntegrationBot.Storage.LiteDb.Engine;
+
+namespace IntegrationBot.Storage.LiteDb.Knowledge;
+
+/// <summary>
+/// Directory entry versions in the shared LiteDB file: collection <c>knowledge_directory</c>, one document per version
+/// (id <c>entry#000042</c>, the version as JSON), like the topic versions.
+/// </summary>
+public sealed class LiteDbDirectoryEntryStore : IDirectoryEntryStore
+{
+    private readonly LiteDatabase _database;
+    private readonly ILiteCollection<BsonDocument> _versions;
+
+    public LiteDbDirectoryEntryStore(LiteDatabase database)
+    {
+        _database = database;
+        _versions = database.GetCollection("knowledge_directory");
+        _versions.EnsureIndex("entry");
+    }
+
+    public Task<bool> AppendAsync(DirectoryEntryVersion version, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(version);
+        return LiteDbGate.For(_database).WriteAsync(
+            _ =>
+            {
+                var id = version.EntryId + "#" + version.Version.ToString("D6", CultureInfo.InvariantCulture);
+                if (_versions.FindById(id) is not null)
+                {
+                    return false;
+                }
+
+                _versions.Insert(new BsonDocument
+                {
+                    ["_id"] = id,
+                    ["entry"] = version.EntryId,
+                    ["version"] = version.Version,
+                    ["json"] = JsonSerializer.Serialize(version, HandoffJson.Options),
+                });
+                return true;
+            },
+            cancellationToken);
+    }
+
+    public async Task<DirectoryEntryVersion?> LatestAsync(string entryId, CancellationToken cancellationToken) =>
+        (await VersionsAsync(entryId, cancellationToken)).LastOrDefault();
+
+    public Task<IReadOnlyList<DirectoryEntryVersion>> VersionsAsync(string entryId, CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DirectoryEntryVersion> list = [.. _versions.Find(Query.EQ("entry", entryId)).Select(Read).OrderBy(v => v.Version)];
+        return Task.FromResult(list);
+    }
+
+    public Task<IReadOnlyList<DirectoryEntryVersion>> LatestOfEachAsync(CancellationToken cancellationToken)
+    {
+        IReadOnlyList<DirectoryEntryVersion> list =
+        [
+            .. _versions.FindAll().Select(Read).GroupBy(v => v.EntryId, StringComparer.Ordinal)
+                .Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.EntryId, StringComparer.Ordinal),
+        ];
+        return Task.FromResult(list);
+    }
+
+    private static DirectoryEntryVersion Read(BsonDocument document) =>
+        JsonSerializer.Deserialize<DirectoryEntryVersion>(document["json"].AsString, HandoffJson.Options)
+        ?? throw new InvalidDataException("Stored directory entry version is empty.");
+}

@@ -1,0 +1,53 @@
+using System.Runtime.CompilerServices;
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.Outbox;
+
+namespace IntegrationBot.Storage.LiteDb.State;
+
+/// <summary>
+/// What the process keeps in memory of one LiteDB file (issue 19): the state documents of active conversations and
+/// the pending outbox. Attached to the <see cref="SharedLiteDatabase"/> so every store of the file (state, turn,
+/// outbox, privacy) sees the same copy without widening their constructors.
+/// </summary>
+public sealed class LiteDbHotState
+{
+    /// <summary>Defaults when the file was opened without <see cref="StorageOptions"/> (tests, tools).</summary>
+    public const int DefaultCachedDocuments = StorageOptions.DefaultCachedDocuments;
+    public const int DefaultCacheMegabytes = StorageOptions.DefaultCacheMegabytes;
+    public const int DefaultOutboxEntries = StorageOptions.DefaultOutboxEntries;
+
+    private static readonly ConditionalWeakTable<SharedLiteDatabase, LiteDbHotState> Attached = new();
+
+    public LiteDbHotState(int cachedDocuments, long cacheBytes, int outboxEntries)
+    {
+        State = new LiteDbStateCache(cachedDocuments, cacheBytes);
+        Outbox = new LiteDbOutboxMirror(outboxEntries);
+    }
+
+    public LiteDbStateCache State { get; }
+
+    public LiteDbOutboxMirror Outbox { get; }
+
+    /// <summary>The hot state of <paramref name="database"/>, created with the defaults on first use.</summary>
+    public static LiteDbHotState For(SharedLiteDatabase database) =>
+        Attached.GetValue(database, _ => new LiteDbHotState(DefaultCachedDocuments, DefaultCacheMegabytes * 1024L * 1024L, DefaultOutboxEntries));
+
+    /// <summary>Sets the bounds of <paramref name="database"/>'s hot state; call once, right after opening the file.</summary>
+    public static void Attach(SharedLiteDatabase database, StorageOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Attach(database, new LiteDbHotState(options.CachedDocuments, options.CacheMegabytes * 1024L * 1024L, options.CachedOutboxEntries));
+    }
+
+    /// <summary>Uses <paramref name="hot"/> for <paramref name="database"/>; before any store of the file is created.</summary>
+    public static void Attach(SharedLiteDatabase database, LiteDbHotState hot) => Attached.AddOrUpdate(database, hot);
+
+    /// <summary>Forgets everything: erasure and retention changed the file directly.</summary>
+    public void Forget()
+    {
+        State.Clear();
+        Outbox.Unload();
+    }
+}

@@ -1,0 +1,33 @@
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Tests.Support;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Flows.Tests;
+
+/// <summary>Every answer names the official page(s) it comes from, in every language and script, addresses unchanged.</summary>
+public sealed class AnswerSourceTests
+{
+    [Theory]
+    [InlineData("en", false, "how do I open a bank account")]
+    [InlineData("ar", false, "كيف افتح حساب بنكي")]
+    [InlineData("hbs", true, "како да отворим банковни рачун")]
+    public async Task An_answer_offers_its_sources_with_addresses_unchanged(string language, bool cyrillic, string question)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(language);
+
+        var replies = await bot.SendAsync(question);
+
+        var voice = new Voice(language, cyrillic);
+        var topic = bot.Catalog.Topics.Single(t => bot.AnswerOf(t.Id, voice) == FlowHarness.AnswerText(replies));
+        Assert.NotEmpty(topic.Sources);
+        var label = bot.Localizer.Say(voice, "answer.source").Trim('\u200F', '\u2066', '\u2069', ' ');
+        var answer = FlowHarness.AnswerText(replies);
+        Assert.Contains(label, answer, StringComparison.Ordinal);
+        // The sources the answer cites ([n] markers), as written: never transliterated to Cyrillic.
+        // Arabic bidi isolation closes before a final "/" (a neutral character), so the address is compared without it.
+        var cited = Knowledge.Content.SourceMarkers.CitedUrls(topic.AnswerIn(language), topic.Sources);
+        Assert.NotEmpty(cited);
+        Assert.All(cited, source => Assert.Contains(source.TrimEnd('/'), answer, StringComparison.Ordinal));
+    }
+}

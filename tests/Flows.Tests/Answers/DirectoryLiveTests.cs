@@ -1,0 +1,42 @@
+using IntegrationBot.Flows.Tests.Support;
+using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Retrieval;
+
+namespace IntegrationBot.Flows.Tests.Answers;
+
+/// <summary>A published change of the local directory (issue 20, capability 5) reaches every answer at once, without a restart.</summary>
+public sealed class DirectoryLiveTests
+{
+    private const string NewPhone = "05 123 45 67";
+
+    [Fact]
+    public async Task A_published_phone_change_shows_in_an_answer_already_given_before()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        var engine = bot.Get<KnowledgeEngine>();
+
+        // The shipped entry has no phone yet: the answer says to ask the office instead.
+        var before = FlowHarness.AnswerText(await bot.SendAsync("I need a family doctor"));
+        Assert.DoesNotContain(NewPhone, before);
+
+        engine.Apply(engine.Catalog.WithDirectoryEntry(engine.Catalog.Directory.Find("zd-postojna")! with { Phone = NewPhone }));
+
+        var after = FlowHarness.AnswerText(await bot.SendAsync("I need a family doctor"));
+        Assert.Contains(NewPhone, after);
+        Assert.NotEqual(before, after);
+    }
+
+    [Fact]
+    public async Task Publishing_a_topic_keeps_the_local_directory_in_the_answers()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        var engine = bot.Get<KnowledgeEngine>();
+        var address = engine.Catalog.Directory.Find("zd-postojna")!.Address!;
+
+        engine.Apply(engine.Catalog.WithTopic(engine.Catalog.Find("bank-account")!));
+
+        Assert.Contains(address, FlowHarness.AnswerText(await bot.SendAsync("I need a family doctor")));
+    }
+}

@@ -1,0 +1,131 @@
+using System.Text.RegularExpressions;
+using IntegrationBot.Flows.Tests.Support;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Flows.Tests;
+
+/// <summary>Each kind of emergency gets its own first line with the right number first, before and after consent.</summary>
+public sealed partial class EmergencyKindTests
+{
+    // The numbers /work/shared/kb-facts.md confirms (§1); no other number may appear in an emergency reply.
+    private static readonly string[] ConfirmedNumbers = ["112", "113", "116 000", "080 11 55", "080 12 00", "116 111", "116 123"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static TheoryData<string, string, string, string> Crises => new()
+    {
+        { Language.Bcs, "Upomoć, neko umire, ne diše", "medical", "112" },
+        { Language.English, "help, someone collapsed and is not breathing", "medical", "112" },
+        { Language.Slovenian, "pomoč, prijatelj ne diha", "medical", "112" },
+        { Language.Albanian, "ndihmë, dikush nuk merr frymë", "medical", "112" },
+        { Language.Arabic, "النجدة شخص لا يتنفس", "medical", "112" },
+        { Language.English, "help my husband is beating me", "violence", "080 11 55" },
+        { Language.Slovenian, "pomoč mož me tepe", "violence", "080 11 55" },
+        { Language.Albanian, "ndihmë burri më rreh", "violence", "080 11 55" },
+        { Language.Bcs, "pomoć muž me tuče", "violence", "080 11 55" },
+        { Language.Arabic, "النجدة زوجي يضربني", "violence", "080 11 55" },
+        { Language.English, "I want to kill myself", "suicide", "116 123" },
+        { Language.Slovenian, "razmišljam o samomoru", "suicide", "116 123" },
+        { Language.Bcs, "ne želim više živjeti", "suicide", "116 123" },
+        { Language.Albanian, "dua te vdes", "suicide", "116 123" },
+        { Language.Arabic, "اريد ان اموت", "suicide", "116 123" },
+        { Language.English, "a man with a knife is at my door", "danger", "113" },
+        { Language.Slovenian, "soseda grozi, da me bo ubil", "danger", "113" },
+        { Language.English, "my child is missing", "child", "113" },
+        { Language.Bcs, "nestalo dijete u parku", "child", "113" },
+        { Language.Arabic, "طفل مفقود في الحديقة", "child", "113" },
+    };
+
+    [Theory]
+    [MemberData(nameof(Crises))]
+    public async Task Each_kind_of_danger_gets_its_own_first_line_with_the_right_number_first(string language, string message, string kind, string firstNumber)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(language);
+
+        var replies = await bot.SendAsync(message);
+
+        Assert.Equal(bot.Text(language, $"emergency.{kind}"), replies[0].Text);
+        Assert.Equal(firstNumber, NumbersIn(replies[0].Text!)[0]);
+        Assert.Equal([bot.Title(language, "emergency.counselorOffer")], replies[^1].Buttons());
+    }
+
+    [Fact]
+    public async Task Someone_dying_in_bcs_gets_112_and_not_the_violence_answer()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Bcs);
+
+        var replies = await bot.SendAsync("Upomoć, neko umire, ne diše");
+
+        Assert.StartsWith("Odmah pozovite 112", replies[0].Text);
+        Assert.DoesNotContain(replies, r => r.Text!.Contains("nasilj", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Theory]
+    [InlineData("sl")]
+    [InlineData("en")]
+    [InlineData("sq")]
+    [InlineData("hbs")]
+    [InlineData("ar")]
+    public async Task Emergency_replies_name_only_numbers_confirmed_in_the_facts(string language)
+    {
+        await using var bot = FlowHarness.Create();
+        foreach (var kind in new[] { "message", "medical", "danger", "violence", "suicide", "child" })
+        {
+            var text = bot.Text(language, $"emergency.{kind}");
+            Assert.All(NumbersIn(text), n => Assert.Contains(n, ConfirmedNumbers));
+        }
+    }
+
+    [Fact]
+    public async Task A_crisis_before_consent_is_kept_for_the_counselor_and_one_tap_reaches_one()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Bcs, acceptPrivacy: false);
+
+        var replies = await bot.SendAsync("pomoć muž me tuče");
+        Assert.Equal(bot.Text(Language.Bcs, "emergency.violence"), replies[0].Text);
+        Assert.Single(replies, r => r.Text == bot.Text(Language.Bcs, "emergency.keptForCounselor"));
+        var queued = await bot.SendAsync(bot.Title(Language.Bcs, "emergency.counselorOffer"));
+        Assert.Equal(bot.Text(Language.Bcs, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.SendAsync("on je još u stanu")).Text);
+
+        Assert.DoesNotContain(queued, r => r.Text == bot.Text(Language.Bcs, "privacy.requiredForHandoff"));
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(HandoffPriority.Emergency, request.Priority);
+        Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "pomoć muž me tuče");
+        Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "on je još u stanu");
+    }
+
+    [Fact]
+    public async Task Without_an_emergency_nothing_is_kept_before_consent()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English, acceptPrivacy: false);
+
+        await bot.SendAsync("how do I open a bank account");
+
+        Assert.Empty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
+    }
+
+    [Fact]
+    public async Task A_crisis_kept_on_vital_interests_is_erased_by_delete()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English, acceptPrivacy: false);
+        await bot.SendAsync("I want to kill myself");
+        Assert.NotEmpty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
+
+        await bot.SendAsync("/delete");
+        await bot.SendAsync(bot.Title(Language.English, "delete.yes"));
+
+        Assert.Empty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
+    }
+
+    private static List<string> NumbersIn(string text) =>
+        [.. PhoneNumber().Matches(text).Select(m => m.Value)];
+
+    [GeneratedRegex(@"\b(080 \d\d \d\d|116 \d{3}|11[23])\b")]
+    private static partial Regex PhoneNumber();
+}

@@ -1,0 +1,85 @@
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Flows.Tests;
+
+public sealed class LocalizationTests
+{
+    private static readonly Localizer Strings = Localizer.LoadEmbedded();
+
+    public static TheoryData<string> Languages => [.. Language.All];
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_key_exists_and_is_not_empty_in_every_language(string language)
+    {
+        var english = Strings.KeysOf(Language.English).ToHashSet();
+        var keys = Strings.KeysOf(language).ToHashSet();
+        Assert.Empty(english.Except(keys));
+        Assert.Empty(keys.Except(english));
+        Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(Strings.Find(language, key)), $"{language}: '{key}' is empty"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Placeholders_are_the_same_as_in_english(string language)
+    {
+        foreach (var key in Strings.KeysOf(Language.English))
+        {
+            var expected = Localizer.PlaceholdersOf(Strings.Find(Language.English, key)!);
+            var actual = Localizer.PlaceholdersOf(Strings.Find(language, key)!);
+            Assert.True(expected.SetEquals(actual), $"{language}: '{key}' has {{{string.Join(",", actual)}}} but English has {{{string.Join(",", expected)}}}");
+        }
+    }
+
+    [Fact]
+    public void Named_placeholders_are_filled()
+    {
+        var text = Strings.Get(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "2", ["wait"] = "20" });
+        Assert.Contains("number 2 in line", text);
+        Assert.Contains("about 20 minutes", text);
+        Assert.DoesNotContain("{", text);
+    }
+
+    [Fact]
+    public void Cyrillic_hbs_text_is_transliterated_but_commands_stay_typeable()
+    {
+        var text = Strings.Say(new Voice(Language.Bcs, Cyrillic: true), "privacy.declined");
+        Assert.Contains("/privacy", text);
+        Assert.Contains("можете", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("možete", text, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("الرمز البريدي ZIP: 6230", "\u200Fالرمز البريدي \u2066ZIP\u2069: \u20666230\u2069")]
+    [InlineData("الرمز (ZIP): 60", "\u200Fالرمز (\u2066ZIP\u2069): \u206660\u2069")]
+    [InlineData("الموعد 10:30 في Postojna.", "\u200Fالموعد \u206610:30\u2069 في \u2066Postojna\u2069.")]
+    public void Punctuation_around_an_isolated_latin_run_stays_outside_it(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
+    [Fact]
+    public void Arabic_text_starts_right_to_left_and_isolates_numbers_and_latin_names()
+    {
+        var text = BidiText.IsolateForRightToLeft("اتصل بالرقم 080 11 55 أو بمكتب Starting Point");
+        Assert.Equal("\u200Fاتصل بالرقم \u2066080 11 55\u2069 أو بمكتب \u2066Starting Point\u2069", text);
+        Assert.Equal("اتصل بالرقم 080 11 55 أو بمكتب Starting Point", BidiText.Strip(text));
+    }
+
+    [Fact]
+    public void Arabic_emergency_numbers_are_isolated_so_they_keep_their_order()
+    {
+        var text = Strings.Say(new Voice(Language.Arabic), "emergency.message");
+        Assert.StartsWith("\u200F", text);
+        Assert.Contains("\u2066112\u2069", text);
+        Assert.Contains("\u2066080 11 55\u2069", text);
+        Assert.Contains("\u2066SOS\u2069", text);
+    }
+
+    [Fact]
+    public void Other_languages_are_sent_unchanged()
+    {
+        Assert.Equal(Strings.Get(Language.Slovenian, "emergency.message"), Strings.Say(new Voice(Language.Slovenian), "emergency.message"));
+    }
+}
