@@ -23,12 +23,7 @@ public sealed class CounselorReplyOverTelegramTests
     {
         var ct = TestContext.Current.CancellationToken;
         await using var api = await FakeTelegramApi.StartAsync();
-        await using var host = new ChatHost(new Dictionary<string, string>
-        {
-            ["IntegrationBot:Channels:Telegram:Token"] = FakeTelegramApi.Token,
-            ["IntegrationBot:Channels:Telegram:WebhookSecret"] = Secret,
-            ["IntegrationBot:Channels:Telegram:ApiBaseUrl"] = api.BaseUrl,
-        });
+        await using var host = StartHost(api);
 
         var update = 100;
         foreach (var text in new[] { "/start", "English", "Accept", "I want to talk to a person" })
@@ -68,7 +63,15 @@ public sealed class CounselorReplyOverTelegramTests
         Assert.All(api.CallsTo("sendMessage"), c => Assert.Equal(ChatId, c.Parameters["chat_id"]!.GetValue<long>()));
     }
 
-    internal static async Task<HttpResponseMessage> PostUpdateAsync(ChatHost host, int id, string text, CancellationToken ct, string secret = Secret)
+    /// <summary>The real host with Telegram's webhook on and the Bot API at <paramref name="api"/>.</summary>
+    internal static ChatHost StartHost(FakeTelegramApi api) => new(new Dictionary<string, string>
+    {
+        ["IntegrationBot:Channels:Telegram:Token"] = FakeTelegramApi.Token,
+        ["IntegrationBot:Channels:Telegram:WebhookSecret"] = Secret,
+        ["IntegrationBot:Channels:Telegram:ApiBaseUrl"] = api.BaseUrl,
+    });
+
+    internal static async Task<HttpResponseMessage> PostUpdateAsync(ChatHost host, int id, string text, CancellationToken ct, string secret = Secret, string languageCode = "en")
     {
         var body = new JsonObject
         {
@@ -79,7 +82,7 @@ public sealed class CounselorReplyOverTelegramTests
                 ["date"] = 1700000000,
                 ["text"] = text,
                 ["chat"] = new JsonObject { ["id"] = ChatId, ["type"] = "private" },
-                ["from"] = new JsonObject { ["id"] = ChatId, ["is_bot"] = false, ["first_name"] = "Amir", ["language_code"] = "en" },
+                ["from"] = new JsonObject { ["id"] = ChatId, ["is_bot"] = false, ["first_name"] = "Amir", ["language_code"] = languageCode },
             },
         }.ToJsonString();
         using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoint.Path) { Content = new StringContent(body, Encoding.UTF8, "application/json") };
