@@ -22,11 +22,11 @@ public sealed class AnswerPreview(OfficeInfo office)
     /// <summary>The messages the person receives, in order; null when <paramref name="channel"/> is unknown.</summary>
     public IReadOnlyList<string>? Render(string text, string language, string channel, bool cyrillic)
     {
-        var filled = OfficePlaceholders.Fill(text, office);
-        if (language == Language.Bcs && cyrillic)
-        {
-            filled = CyrillicTransliterator.ToCyrillic(filled);
-        }
+        // As the bot renders it: Latin names marked [[…]] stay Latin in Cyrillic, every other reader gets no marks.
+        var filled = OfficePlaceholders.Fill(text, office.ShownIn(language));
+        filled = language == Language.Bcs && cyrillic
+            ? CyrillicTransliterator.ToCyrillic(filled)
+            : CyrillicTransliterator.StripLatinMarks(filled);
 
         return channel switch
         {

@@ -195,8 +195,9 @@ public sealed class QuestionFlow(
     {
         var language = turn.Language;
         var officeFallback = OfficeFallbackFor(turn.Localizer, language);
-        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), office, officeFallback);
-        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, office, officeFallback), Catalog.Directory, language, fallback);
+        var shownOffice = office.ShownIn(language);
+        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), shownOffice, officeFallback);
+        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, shownOffice, officeFallback), Catalog.Directory, language, fallback);
         var sources = SourceMarkers.CitedUrls(raw, topic.Sources);
         var text = SourceMarkers.Strip(filled);
         if (sources.Count > 0)

@@ -71,7 +71,8 @@ public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot>
             turn.Data = turn.Data with { Handoff = HandoffPhase.Bot, VitalInterests = false };
             if (reason == HandoffTimeoutReason.Unclaimed)
             {
-                var contact = string.Join(", ", new[] { office.Name, office.Address, office.Phone, office.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));
+                var shown = office.ShownIn(turn.Language);
+                var contact = string.Join(", ", new[] { shown.Name, shown.Address, shown.Phone, shown.Email }.Where(v => !string.IsNullOrWhiteSpace(v)));
                 var officeText = contact.Length > 0 ? contact : turn.Localizer.Get(turn.Language, "office.notConfigured");
                 await turn.SayAsync("handoff.timedOutUnclaimed", new Dictionary<string, string> { ["office"] = officeText }, null, cancellationToken);
             }

@@ -49,8 +49,12 @@ public sealed record DirectoryEntry(
 
         // A street address is what the person looks for on street signs, which are in Latin script: in hbs it is marked
         // so that a Cyrillic reply keeps it Latin (a Latin hbs reader gets it without the marks, see CyrillicTransliterator).
-        return field == "address" && language == Languages.Language.Bcs && !value.Contains("[[", StringComparison.Ordinal)
-            ? $"[[{value.Trim()}]]"
-            : value.Trim();
+        // Hours are no sign: their English day names become hbs ones.
+        return (field, language) switch
+        {
+            ("address", Languages.Language.Bcs) when !value.Contains("[[", StringComparison.Ordinal) => $"[[{value.Trim()}]]",
+            ("hours", Languages.Language.Bcs) => HbsDayNames.Localize(value.Trim()),
+            _ => value.Trim(),
+        };
     }
 }

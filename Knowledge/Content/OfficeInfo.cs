@@ -9,4 +9,17 @@ public sealed record OfficeInfo(
     string? Email = null)
 {
     public static OfficeInfo NotConfigured { get; } = new();
+
+    /// <summary>
+    /// The details to fill into text in <paramref name="language"/>. The configured name and street address are what
+    /// the person finds on the office's sign and on street signs, in Latin script: in hbs they are marked <c>[[…]]</c>
+    /// so that a Cyrillic reply keeps them Latin (like <see cref="DirectoryEntry.Shown"/> does for addresses). Other
+    /// languages get them unmarked, and the rendering step removes the marks for every reader who is not Cyrillic.
+    /// The hours get hbs day names (<see cref="HbsDayNames"/>).
+    /// </summary>
+    public OfficeInfo ShownIn(string language) =>
+        language == Languages.Language.Bcs ? this with { Name = KeptLatin(Name), Address = KeptLatin(Address), Hours = HbsDayNames.Localize(Hours) } : this;
+
+    private static string? KeptLatin(string? value) =>
+        string.IsNullOrWhiteSpace(value) || value.Contains("[[", StringComparison.Ordinal) ? value : $"[[{value.Trim()}]]";
 }

@@ -1,5 +1,6 @@
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Plan;
 using IntegrationBot.Knowledge.Text;
 using IntegrationBot.TestSupport;
 
@@ -30,6 +31,22 @@ public sealed class LatinNamesInCyrillicTests
             .ToList();
 
         Assert.True(transliterated.Count == 0, $"{topicId}: mark [[…]] in the hbs text: {string.Join(", ", transliterated)}");
+    }
+
+    public static TheoryData<string> PlanStepIds => [.. PlanBook.LoadDefault().Steps.Select(s => s.Id)];
+
+    [Theory]
+    [MemberData(nameof(PlanStepIds))]
+    public void A_cyrillic_plan_step_keeps_every_known_latin_name(string stepId)
+    {
+        // The first-steps plan shows each step's title and what to bring in the person's script, like an answer.
+        var step = PlanBook.LoadDefault().Find(stepId)!;
+        var transliterated = new[] { step.TitleIn(Language.Bcs), step.BringIn(Language.Bcs) ?? string.Empty }
+            .SelectMany(text => LatinNames.TransliteratedIn(text, CyrillicTransliterator.ToCyrillic(text)))
+            .Distinct()
+            .ToList();
+
+        Assert.True(transliterated.Count == 0, $"plan.yaml {stepId}: mark [[…]] in the hbs text: {string.Join(", ", transliterated)}");
     }
 
     [Fact]
