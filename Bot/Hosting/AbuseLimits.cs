@@ -1,4 +1,5 @@
 using System.Threading.RateLimiting;
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
 
 namespace IntegrationBot.Bot.Hosting;
@@ -26,15 +27,13 @@ internal static class AbuseLimits
                 return Window("ip:" + ip, options.MessagesPerIpPerMinute);
             }
 
-            if (ChatEndpoints.IsDirectLine(http.Request.Path))
+            return ChatEndpoints.KindOf(http) switch
             {
                 // Every other Direct Line entry (start, refresh, polls, stream handshakes) has a budget per address too.
-                return Window("dl:" + ip, options.DirectLineRequestsPerIpPerMinute);
-            }
-
-            return ChatEndpoints.IsWebhook(http.Request.Path)
-                ? Window("hook:" + ip, options.WebhookCallsPerIpPerMinute)
-                : RateLimitPartition.GetNoLimiter(string.Empty);
+                ChatEntryKind.DirectLine or ChatEntryKind.DirectLineStream => Window("dl:" + ip, options.DirectLineRequestsPerIpPerMinute),
+                ChatEntryKind.Webhook => Window("hook:" + ip, options.WebhookCallsPerIpPerMinute),
+                _ => RateLimitPartition.GetNoLimiter(string.Empty),
+            };
         });
 
         // Per user first: a flooding user is turned away before using up the address's budget shared with others.

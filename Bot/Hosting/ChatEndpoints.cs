@@ -1,15 +1,17 @@
+using IntegrationBot.Channels.Common;
+
 namespace IntegrationBot.Bot.Hosting;
 
-/// <summary>The public endpoints chat clients call; the shutdown gate, abuse limits and size limit apply to these.</summary>
+/// <summary>
+/// The public endpoints chat clients call, found by their <see cref="ChatEntryMetadata"/> (set by
+/// <see cref="ChatEntryConventions.AsChatWebhook{TBuilder}"/> when they are mapped), never by a list of paths: the
+/// shutdown gate, abuse limits and size limit apply to these.
+/// </summary>
 internal static class ChatEndpoints
 {
-    public static bool IsWebhook(PathString path) =>
-        path.StartsWithSegments("/api/telegram", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/api/viber", StringComparison.OrdinalIgnoreCase);
-
-    public static bool IsDirectLine(PathString path) =>
-        path.StartsWithSegments("/v3/directline", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/api/webchat/token", StringComparison.OrdinalIgnoreCase);
+    /// <summary>The kind of chat entry the request was routed to, or null when it is not one.</summary>
+    public static ChatEntryKind? KindOf(HttpContext http) =>
+        http.GetEndpoint()?.Metadata.GetMetadata<ChatEntryMetadata>()?.Kind;
 
     /// <summary>A user's message into web chat: <c>POST /v3/directline/conversations/{id}/activities</c> or <c>…/upload</c>.</summary>
     public static bool IsDirectLineMessage(HttpRequest request) =>
@@ -17,8 +19,4 @@ internal static class ChatEndpoints
         && request.Path.StartsWithSegments("/v3/directline/conversations", StringComparison.OrdinalIgnoreCase)
         && (request.Path.Value!.EndsWith("/activities", StringComparison.OrdinalIgnoreCase)
             || request.Path.Value!.EndsWith("/upload", StringComparison.OrdinalIgnoreCase));
-
-    /// <summary>A long-lived WebSocket; it is not a turn, so shutdown does not wait for it.</summary>
-    public static bool IsStream(PathString path) =>
-        path.Value?.EndsWith("/stream", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -1,9 +1,13 @@
+using IntegrationBot.Channels.Common;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Hosting;
 
-/// <summary>The request side of <see cref="ReliabilityServiceCollectionExtensions.AddReliability"/>; call it first in the pipeline.</summary>
+/// <summary>
+/// The request side of <see cref="ReliabilityServiceCollectionExtensions.AddReliability"/>; call it first in the pipeline.
+/// It applies to every endpoint marked with <see cref="ChatEntryMetadata"/> (e.g. by <c>.AsChatWebhook()</c>).
+/// </summary>
 public static class ReliabilityPipeline
 {
     public static IApplicationBuilder UseReliability(this IApplicationBuilder app)
@@ -12,14 +16,15 @@ public static class ReliabilityPipeline
         var limits = app.ApplicationServices.GetRequiredService<IOptions<AbuseLimitOptions>>().Value;
         return app.Use(async (http, next) =>
         {
-            var path = http.Request.Path;
-            if (!ChatEndpoints.IsWebhook(path) && !ChatEndpoints.IsDirectLine(path))
+            // Routing has already run (WebApplication puts it first), so the endpoint's own mark decides.
+            var kind = ChatEndpoints.KindOf(http);
+            if (kind is null)
             {
                 await next(http);
                 return;
             }
 
-            if (ChatEndpoints.IsStream(path))
+            if (kind == ChatEntryKind.DirectLineStream)
             {
                 await (gate.IsClosed ? Unavailable(http) : next(http));
                 return;

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json;
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -16,7 +17,7 @@ public static class DirectLineEndpoints
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy);
+        var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy).AsChatEntry(ChatEntryKind.DirectLine);
         group.MapPost("/tokens/generate", GenerateAsync);
         group.MapPost("/tokens/refresh", Refresh);
         group.MapPost("/conversations", StartAsync);
@@ -24,9 +25,10 @@ public static class DirectLineEndpoints
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
-        group.MapGet("/conversations/{conversationId}/stream", StreamAsync);
+        group.MapGet("/conversations/{conversationId}/stream", StreamAsync).AsChatEntry(ChatEntryKind.DirectLineStream);
 
-        app.MapPost("/api/webchat/token", WebChatToken.IssueAsync).RequireCors(CorsPolicy).RequireRateLimiting(WebChatToken.RateLimitPolicy);
+        app.MapPost("/api/webchat/token", WebChatToken.IssueAsync).RequireCors(CorsPolicy).RequireRateLimiting(WebChatToken.RateLimitPolicy)
+            .AsChatEntry(ChatEntryKind.DirectLine);
         return app;
     }
 

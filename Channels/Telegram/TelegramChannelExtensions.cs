@@ -50,7 +50,8 @@ public static class TelegramChannelExtensions
         return services;
     }
 
-    /// <summary>Always mapped; answers 404 unless a token and webhook secret are configured.</summary>
+    /// <summary>Always mapped; answers 404 unless a token and webhook secret are configured. Marked as a chat webhook,
+    /// so the host's shutdown gate and body-size cap apply.</summary>
     public static IEndpointConventionBuilder MapTelegramWebhook(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync);
+        endpoints.MapPost(TelegramWebhookEndpoint.Path, TelegramWebhookEndpoint.HandleAsync).AsChatWebhook();
 }

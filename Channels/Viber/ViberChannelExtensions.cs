@@ -35,7 +35,8 @@ public static class ViberChannelExtensions
         return services;
     }
 
-    /// <summary>Always mapped; answers 404 unless an auth token is configured.</summary>
+    /// <summary>Always mapped; answers 404 unless an auth token is configured. Marked as a chat webhook, so the host's
+    /// shutdown gate and body-size cap apply.</summary>
     public static IEndpointConventionBuilder MapViberWebhook(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapPost(ViberWebhookEndpoint.Path, ViberWebhookEndpoint.HandleAsync);
+        endpoints.MapPost(ViberWebhookEndpoint.Path, ViberWebhookEndpoint.HandleAsync).AsChatWebhook();
 }
