@@ -1,3 +1,5 @@
+using IntegrationBot.Knowledge.Text;
+
 namespace IntegrationBot.Knowledge.Content;
 
 /// <summary>
@@ -52,7 +54,7 @@ public sealed record DirectoryEntry(
         // Hours are no sign: their English day names become hbs ones.
         return (field, language) switch
         {
-            ("address", Languages.Language.Bcs) when !value.Contains("[[", StringComparison.Ordinal) => $"[[{value.Trim()}]]",
+            ("address", Languages.Language.Bcs) => CyrillicTransliterator.MarkLatin(value),
             ("hours", Languages.Language.Bcs) => HbsDayNames.Localize(value.Trim()),
             _ => value.Trim(),
         };

@@ -1,3 +1,5 @@
+using IntegrationBot.Knowledge.Text;
+
 namespace IntegrationBot.Knowledge.Content;
 
 /// <summary>The office's contact details, set by the operator (<c>IntegrationBot__Office__...</c>); null when not configured.</summary>
@@ -21,5 +23,5 @@ public sealed record OfficeInfo(
         language == Languages.Language.Bcs ? this with { Name = KeptLatin(Name), Address = KeptLatin(Address), Hours = HbsDayNames.Localize(Hours) } : this;
 
     private static string? KeptLatin(string? value) =>
-        string.IsNullOrWhiteSpace(value) || value.Contains("[[", StringComparison.Ordinal) ? value : $"[[{value.Trim()}]]";
+        string.IsNullOrWhiteSpace(value) ? value : CyrillicTransliterator.MarkLatin(value);
 }

@@ -41,6 +41,16 @@ public static partial class CyrillicTransliterator
         return builder.ToString();
     }
 
+    /// <summary>
+    /// <paramref name="name"/> marked <c>[[…]]</c> so a Cyrillic reply keeps it Latin (a name on a sign or a form);
+    /// already marked text stays as it is. Every other reader gets it without the marks (<see cref="StripLatinMarks"/>).
+    /// </summary>
+    public static string MarkLatin(string name)
+    {
+        var trimmed = name.Trim();
+        return trimmed.Contains("[[", StringComparison.Ordinal) ? trimmed : $"[[{trimmed}]]";
+    }
+
     /// <summary>The text without <c>[[</c> <c>]]</c> Latin-name marks (for readers who do not get Cyrillic).</summary>
     public static string StripLatinMarks(string text) =>
         string.IsNullOrEmpty(text) || !text.Contains("[[", StringComparison.Ordinal) ? text : LatinMark().Replace(text, "${latin}");
