@@ -7,6 +7,7 @@ using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Input;
 using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
@@ -98,7 +99,7 @@ public sealed class AssistantBot(
         var dc = turn.Dialogs;
         if (command != FlowCommand.None)
         {
-            await dc.CancelAllDialogsAsync(cancellationToken);
+            await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
             await RunCommandAsync(turn, command, cancellationToken);
             return;
         }
@@ -110,7 +111,7 @@ public sealed class AssistantBot(
             if (dc.FindDialog(active.Id) is not ISideQuestion
                 && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Handoff or Decision.Emergency } urgent)
             {
-                await dc.CancelAllDialogsAsync(cancellationToken);
+                await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
                 await questions.AnswerAsync(turn, urgent, null, cancellationToken);
                 return;
             }
