@@ -1,5 +1,4 @@
 using IntegrationBot.Dialogs.DialogStack;
-using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
 
 namespace IntegrationBot.Flows.Privacy;
@@ -68,7 +67,4 @@ public sealed class HandoffConsentDialog() : Dialog(DialogId), ISideQuestion
     // A question asked meanwhile (a rating, feedback) ended: keep waiting, and pass on whether it took the message.
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, object? result, CancellationToken cancellationToken) =>
         Task.FromResult(new DialogTurnResult(DialogTurnStatus.Waiting, result));
-
-    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
-        Task.CompletedTask;
 }
