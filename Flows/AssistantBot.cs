@@ -1,14 +1,16 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.DialogStack;
+using IntegrationBot.Flows.Actions;
 using IntegrationBot.Flows.Answers;
 using IntegrationBot.Flows.Commands;
 using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Plan;
+using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
-using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Retrieval;
 
@@ -16,7 +18,8 @@ namespace IntegrationBot.Flows;
 
 /// <summary>
 /// IntegrationBot's conversation: first contact and language, privacy notice, menu, questions and answers, feedback,
-/// emergency, commands and the counselor path. Message turns are routed: command → active dialog → pressed button → question.
+/// emergency, commands and the counselor path. Message turns are routed: command → waiting dialog → pressed button
+/// (the <see cref="FlowActionTable"/>) → typed question.
 /// </summary>
 public sealed class AssistantBot(
     FlowState state,
@@ -24,10 +27,11 @@ public sealed class AssistantBot(
     KnowledgeEngine engine,
     CommandReader commands,
     FlowDialogs dialogs,
-    MenuFlow menu,
+    FlowActionTable actions,
     QuestionFlow questions,
+    QuestionRouter typedQuestions,
     CounselorFlow counselor,
-    FirstContactFlow firstContact,
+    LanguageChoice languages,
     PlanFlow plan,
     PlanCounter planCounter) : IBot
 {
@@ -38,7 +42,7 @@ public sealed class AssistantBot(
         var activity = turnContext.Activity;
         if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded?.Any(m => m.Id != activity.Recipient?.Id && m.Role != RoleTypes.Bot) == true)
         {
-            await firstContact.OnConversationStartAsync(turn, cancellationToken);
+            await languages.OnConversationStartAsync(turn, cancellationToken);
         }
         else if (activity.Type == ActivityTypes.Message && turn.Text.Length > 0)
         {
@@ -52,7 +56,7 @@ public sealed class AssistantBot(
         else if (activity.Type == ActivityTypes.Event && activity.Name == WidgetLocale.SetLanguageEvent
             && activity.Value is { ValueKind: System.Text.Json.JsonValueKind.String } chosen)
         {
-            await firstContact.SetLanguageAsync(turn, chosen.GetString(), cancellationToken);
+            await languages.SetLanguageAsync(turn, chosen.GetString(), cancellationToken);
         }
 
         await EndAsync(turn, planBefore, cancellationToken);
@@ -63,19 +67,15 @@ public sealed class AssistantBot(
     {
         var turn = await BeginAsync(turnContext, cancellationToken);
         var planBefore = turn.Data.Plan;
-        var dc = await dialogs.Set.CreateContextAsync(turnContext, cancellationToken);
-        await action(turn, dc);
+        await action(turn, turn.Dialogs);
         await EndAsync(turn, planBefore, cancellationToken);
     }
 
     private async Task<FlowTurn> BeginAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         var data = await state.LoadAsync(turnContext, cancellationToken);
-        var turn = new FlowTurn(turnContext, data, localizer)
-        {
-            Text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) ?? InputGuardMiddleware.Clean(turnContext.Activity.Text ?? string.Empty),
-        };
-        turnContext.TurnState.Set(FlowTurn.TurnStateKey, turn);
+        var dc = await dialogs.Set.CreateContextAsync(turnContext, cancellationToken);
+        var turn = new FlowTurn(turnContext, data, localizer, dc) { Text = InputGuardMiddleware.CleanTextOf(turnContext) }.Attach();
         WidgetLocale.Stamp(turnContext, turn);
         return turn;
     }
@@ -96,26 +96,28 @@ public sealed class AssistantBot(
     private async Task OnMessageAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var command = commands.Read(turn.Text);
-        var dc = await dialogs.Set.CreateContextAsync(turn.Context, cancellationToken);
+        var dc = turn.Dialogs;
         if (command != FlowCommand.None)
         {
-            await dc.CancelAllDialogsAsync(cancellationToken);
-            await RunCommandAsync(turn, dc, command, cancellationToken);
+            await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
+            await RunCommandAsync(turn, command, cancellationToken);
             return;
         }
 
-        if (dc.ActiveDialog is not null)
+        if (dc.ActiveDialog is { } active)
         {
             // Asking for a person, or danger, is never an answer to a prompt ("What were you looking for?" included).
-            if (KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Handoff or Decision.Emergency } urgent)
+            // A side question takes only its own buttons and lets such a message through to be read as usual.
+            if (dc.FindDialog(active.Id) is not ISideQuestion
+                && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Handoff or Decision.Emergency } urgent)
             {
-                await dc.CancelAllDialogsAsync(cancellationToken);
+                await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
                 await questions.AnswerAsync(turn, urgent, null, cancellationToken);
                 return;
             }
 
-            // A message that is not an answer to an optional question (the rating) is read as any other message.
-            if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.Lapsed))
+            // A message that does not answer the waiting question (a lapsed rating, a side question) is read as any other.
+            if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.NotAnAnswer))
             {
                 return;
             }
@@ -129,7 +131,7 @@ public sealed class AssistantBot(
             return;
         }
 
-        var offered = firstContact.FindOffered(turn) ?? PlanFlow.SaidDone(turn);
+        var offered = ButtonMatcher.Find(turn) ?? PlanFlow.SaidDone(turn);
         if (offered is null && turn.Data.Handoff == HandoffPhase.Waiting && CounselorFlow.IsOpen(turn.Data))
         {
             await AnswerWhileWaitingAsync(turn, cancellationToken);
@@ -139,116 +141,27 @@ public sealed class AssistantBot(
         if (offered is { } pressed)
         {
             turn.Data = turn.Data with { Offered = [] };
-            await RunActionAsync(turn, dc, pressed, cancellationToken);
+            await actions.RunAsync(turn, pressed, cancellationToken);
             return;
         }
 
-        await firstContact.OnQuestionAsync(turn, cancellationToken);
+        await typedQuestions.AnswerAsync(turn, cancellationToken);
     }
 
-    private async Task RunCommandAsync(FlowTurn turn, DialogContext dc, FlowCommand command, CancellationToken cancellationToken)
+    // A command is a typed name for a button, except where it means more: /menu while a request is open asks whether
+    // to withdraw it, and /counselor is a plain request for a person whatever the last answer was.
+    private Task RunCommandAsync(FlowTurn turn, FlowCommand command, CancellationToken cancellationToken) => command switch
     {
-        switch (command)
-        {
-            case FlowCommand.Start:
-            case FlowCommand.Language:
-                await firstContact.ShowLanguagesAsync(turn, cancellationToken);
-                break;
-            case FlowCommand.Menu when CounselorFlow.IsOpen(turn.Data):
-                await dc.BeginDialogAsync(FlowDialogs.Withdraw, null, cancellationToken);
-                break;
-            case FlowCommand.Menu:
-                await menu.ShowMenuAsync(turn, cancellationToken);
-                break;
-            case FlowCommand.Counselor:
-                await counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken);
-                break;
-            case FlowCommand.Privacy:
-                await firstContact.ShowPrivacyAsync(turn, cancellationToken);
-                break;
-            case FlowCommand.Delete:
-                await dc.BeginDialogAsync(FlowDialogs.Delete, null, cancellationToken);
-                break;
-            case FlowCommand.Plan:
-                await StartOrShowPlanAsync(turn, dc, cancellationToken);
-                break;
-            case FlowCommand.Stop:
-                await plan.SetRemindersAsync(turn, on: false, cancellationToken);
-                break;
-            default:
-                await ShowHelpAsync(turn, cancellationToken);
-                break;
-        }
-    }
-
-    private async Task RunActionAsync(FlowTurn turn, DialogContext dc, OfferedAction pressed, CancellationToken cancellationToken)
-    {
-        switch (pressed.Action)
-        {
-            case FlowActions.Category:
-                await menu.ShowCategoryAsync(turn, pressed.Argument ?? string.Empty, cancellationToken);
-                break;
-            case FlowActions.Topic:
-                await questions.ShowTopicAsync(turn, pressed.Argument ?? string.Empty, null, cancellationToken);
-                break;
-            case FlowActions.Details:
-                await questions.ShowDetailsAsync(turn, pressed.Argument ?? string.Empty, cancellationToken);
-                break;
-            case FlowActions.Menu:
-                await menu.ShowMenuAsync(turn, cancellationToken);
-                break;
-            case FlowActions.HelpfulYes:
-                await questions.CountFeedbackAsync(turn, helpful: true, cancellationToken);
-                await turn.SayAsync("feedback.thanks", menu.MenuButtons(turn), cancellationToken);
-                break;
-            case FlowActions.HelpfulNo:
-                await questions.CountFeedbackAsync(turn, helpful: false, cancellationToken);
-                await dc.BeginDialogAsync(FlowDialogs.Feedback, nameof(UnansweredKind.NegativeFeedback), cancellationToken);
-                break;
-            case FlowActions.NoneOfThese:
-                await dc.BeginDialogAsync(FlowDialogs.Feedback, nameof(UnansweredKind.NoMatch), cancellationToken);
-                break;
-            case FlowActions.Counselor:
-                await counselor.RequestAsync(turn, ReasonFor(turn.Data), cancellationToken);
-                break;
-            case FlowActions.UrgentCounselor:
-                await counselor.RequestAsync(turn, HandoffReason.Emergency, cancellationToken);
-                break;
-            case FlowActions.Help:
-                await ShowHelpAsync(turn, cancellationToken);
-                break;
-            case FlowActions.Delete:
-                await dc.BeginDialogAsync(FlowDialogs.Delete, null, cancellationToken);
-                break;
-            case FlowActions.Plan or FlowActions.PlanAnswer:
-                await StartOrShowPlanAsync(turn, dc, cancellationToken);
-                break;
-            case FlowActions.PlanEdit:
-                await dc.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken);
-                break;
-            case FlowActions.PlanDone:
-                await plan.MarkDoneAsync(turn, pressed.Argument ?? string.Empty, cancellationToken);
-                break;
-            case FlowActions.PlanRemindYes or FlowActions.PlanRemindNo or FlowActions.PlanStop:
-                await plan.SetRemindersAsync(turn, pressed.Action == FlowActions.PlanRemindYes, cancellationToken);
-                break;
-            default:
-                await firstContact.RunActionAsync(turn, pressed, cancellationToken);
-                break;
-        }
-    }
-
-    /// <summary>"My first steps": the intake when there is no plan yet, otherwise the checklist.</summary>
-    private async Task StartOrShowPlanAsync(FlowTurn turn, DialogContext dc, CancellationToken cancellationToken)
-    {
-        if (turn.Data.Plan is null)
-        {
-            await dc.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken);
-            return;
-        }
-
-        await plan.ShowAsync(turn, cancellationToken);
-    }
+        FlowCommand.Start or FlowCommand.Language => actions.RunAsync(turn, FlowActions.ChangeLanguage, null, cancellationToken),
+        FlowCommand.Menu when CounselorFlow.IsOpen(turn.Data) => turn.Dialogs.BeginDialogAsync(FlowDialogs.Withdraw, null, cancellationToken),
+        FlowCommand.Menu => actions.RunAsync(turn, FlowActions.Menu, null, cancellationToken),
+        FlowCommand.Counselor => counselor.RequestAsync(turn, HandoffReason.AskedForHuman, cancellationToken),
+        FlowCommand.Privacy => actions.RunAsync(turn, FlowActions.Privacy, null, cancellationToken),
+        FlowCommand.Delete => actions.RunAsync(turn, FlowActions.Delete, null, cancellationToken),
+        FlowCommand.Plan => actions.RunAsync(turn, FlowActions.Plan, null, cancellationToken),
+        FlowCommand.Stop => actions.RunAsync(turn, FlowActions.PlanStop, null, cancellationToken),
+        _ => actions.RunAsync(turn, FlowActions.Help, null, cancellationToken),
+    };
 
     // The message is already relayed to the request: answer what the knowledge base can, and say where the request
     // stands (once beside answers, every time for anything else, so no message goes unacknowledged).
@@ -266,17 +179,4 @@ public sealed class AssistantBot(
             await questions.AnswerAsync(turn, reading, null, cancellationToken);
         }
     }
-
-    private static HandoffReason ReasonFor(ConversationData data) =>
-        Enum.TryParse<HandoffReason>(data.CounselorReason, out var reason) ? reason : HandoffReason.AskedForHuman;
-
-    private Task ShowHelpAsync(FlowTurn turn, CancellationToken cancellationToken) =>
-        turn.SayAsync("help.text",
-        [
-            turn.Button("menu.back", FlowActions.Menu),
-            turn.Button("language.changeButton", FlowActions.ChangeLanguage),
-            turn.Button("menu.counselor", FlowActions.Counselor),
-            turn.Button("help.privacyButton", FlowActions.Privacy),
-            turn.Button("help.deleteButton", FlowActions.Delete),
-        ], cancellationToken);
 }

@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Flows.Answers;
 using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Plan;
 using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
@@ -13,7 +14,11 @@ using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Flows;
 
-/// <summary>The multi-turn questions of the flows: confirm /delete, ask what was missing, the 1–5 satisfaction rating, the plan's intake.</summary>
+/// <summary>
+/// Every question of the flows that waits for the person's next message, as dialogs on one stack: confirm /delete,
+/// ask what was missing, the 1–5 satisfaction rating, withdrawing a waiting request, the plan's intake, the language
+/// switch question and a handoff waiting for privacy consent.
+/// </summary>
 public sealed class FlowDialogs
 {
     public const string Delete = "delete";
@@ -21,8 +26,11 @@ public sealed class FlowDialogs
     public const string Satisfaction = "satisfaction";
     public const string Withdraw = "withdraw";
 
-    /// <summary>The result of an optional question the message did not answer: the bot reads the message as usual.</summary>
-    public static readonly object Lapsed = new();
+    /// <summary>
+    /// The result when the message did not answer the waiting question (an optional rating that lapsed, a side question
+    /// the message passed by): the bot reads the message as usual.
+    /// </summary>
+    public static readonly object NotAnAnswer = new();
 
     /// <summary>The <c>name</c> of the /delete confirmation: the web chat page then clears its screen and storage.</summary>
     public const string ErasedMarker = "conversationErased";
@@ -36,7 +44,15 @@ public sealed class FlowDialogs
     private readonly PersonalDataEraser _eraser;
     private readonly HandoffQueue _queue;
 
-    public FlowDialogs(FlowState state, QuestionFlow questions, CounselorFlow counselor, MenuFlow menu, PersonalDataEraser eraser, HandoffQueue queue, PlanIntakeDialog planIntake)
+    public FlowDialogs(
+        FlowState state,
+        QuestionFlow questions,
+        CounselorFlow counselor,
+        MenuFlow menu,
+        PersonalDataEraser eraser,
+        HandoffQueue queue,
+        PlanIntakeDialog planIntake,
+        LanguageSwitchDialog languageSwitch)
     {
         _questions = questions;
         _counselor = counselor;
@@ -48,6 +64,8 @@ public sealed class FlowDialogs
             .Add(new ChoicePrompt(Choice))
             .Add(new TextPrompt(Text))
             .Add(planIntake)
+            .Add(languageSwitch)
+            .Add(new HandoffConsentDialog())
             .Add(new WaterfallDialog(Delete, [AskDeleteAsync, DeleteAsync]))
             .Add(new WaterfallDialog(Feedback, [AskMissingAsync, RecordFeedbackAsync]))
             .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]))
@@ -120,6 +138,9 @@ public sealed class FlowDialogs
         }
 
         turn.Data = turn.Data with { CounselorReason = nameof(HandoffReason.NegativeFeedback) };
+
+        // Ended before the request: a request may itself wait on the stack (for privacy consent).
+        var ended = await step.EndDialogAsync(null, cancellationToken);
         if (wantsCounselor)
         {
             await _counselor.RequestAsync(turn, HandoffReason.NegativeFeedback, cancellationToken);
@@ -129,7 +150,7 @@ public sealed class FlowDialogs
             await turn.SayAsync("feedback.recorded", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu)], cancellationToken);
         }
 
-        return await step.EndDialogAsync(null, cancellationToken);
+        return ended;
     }
 
     private static Task<DialogTurnResult> AskSatisfactionAsync(WaterfallStepContext step, CancellationToken cancellationToken)
@@ -154,7 +175,7 @@ public sealed class FlowDialogs
             return await step.EndDialogAsync(null, cancellationToken);
         }
 
-        return await step.EndDialogAsync(Lapsed, cancellationToken);
+        return await step.EndDialogAsync(NotAnAnswer, cancellationToken);
     }
 
     // /menu while a request is open: never withdrawn silently, an urgent one least of all.

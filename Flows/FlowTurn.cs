@@ -1,19 +1,26 @@
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 
 namespace IntegrationBot.Flows;
 
-/// <summary>One turn as the flows see it: the turn context, the conversation's data (saved at the end) and localized sending.</summary>
-public sealed class FlowTurn(ITurnContext context, ConversationData data, Localizer localizer)
+/// <summary>
+/// One turn as the flows see it: the turn context, the conversation's data (saved at the end), its dialog stack and
+/// localized sending.
+/// </summary>
+public sealed class FlowTurn(ITurnContext context, ConversationData data, Localizer localizer, DialogContext dialogs)
 {
+    /// <summary>Where the flows find this turn from inside dialogs.</summary>
+    private static readonly TurnStateKey<FlowTurn> Key = new("flows.turn");
+
     public ITurnContext Context { get; } = context;
 
     public ConversationData Data { get; set; } = data;
 
-    /// <summary>Where the flows find this turn from inside dialogs.</summary>
-    public const string TurnStateKey = "flows.turn";
+    /// <summary>The conversation's dialog stack: where every question that waits for the person's next message is kept.</summary>
+    public DialogContext Dialogs { get; } = dialogs;
 
     public Localizer Localizer { get; } = localizer;
 
@@ -70,5 +77,12 @@ public sealed class FlowTurn(ITurnContext context, ConversationData data, Locali
 
     /// <summary>The flow turn of a turn context (set by the bot at the start of the turn).</summary>
     public static FlowTurn Of(ITurnContext context) =>
-        context.TurnState.Get<FlowTurn>(TurnStateKey) ?? throw new InvalidOperationException("The flows did not start this turn.");
+        Key.Get(context) ?? throw new InvalidOperationException("The flows did not start this turn.");
+
+    /// <summary>Makes this the flow turn of its turn context, for the dialogs that run in it.</summary>
+    public FlowTurn Attach()
+    {
+        Key.Set(Context, this);
+        return this;
+    }
 }

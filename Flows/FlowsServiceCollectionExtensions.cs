@@ -1,7 +1,9 @@
+using IntegrationBot.Flows.Actions;
 using IntegrationBot.Flows.Answers;
 using IntegrationBot.Flows.Commands;
 using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Plan;
 using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
@@ -51,7 +53,10 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<CounselorFlow>();
         services.TryAddSingleton<TopicCounter>();
         services.TryAddSingleton<QuestionFlow>();
-        services.TryAddSingleton<FirstContactFlow>();
+        services.TryAddSingleton<PrivacyNotice>();
+        services.TryAddSingleton<LanguageChoice>();
+        services.TryAddSingleton<LanguageSwitchDialog>();
+        services.TryAddSingleton<QuestionRouter>();
         services.TryAddSingleton<PersonalDataEraser>();
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
@@ -74,6 +79,14 @@ public static class FlowsServiceCollectionExtensions
             sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<PlanIntakeDialog>();
         services.TryAddSingleton<FlowDialogs>();
+
+        // The button table: each feature adds its rows; a button action with two handlers fails at start.
+        services.AddSingleton<IFlowActions, AnswerActions>();
+        services.AddSingleton<IFlowActions, LanguageActions>();
+        services.AddSingleton<IFlowActions, PrivacyActions>();
+        services.AddSingleton<IFlowActions, CounselorActions>();
+        services.AddSingleton<IFlowActions, PlanActions>();
+        services.TryAddSingleton<FlowActionTable>();
         services.TryAddSingleton<AssistantBot>();
         services.AddSingleton<IBot>(sp => sp.GetRequiredService<AssistantBot>());
 

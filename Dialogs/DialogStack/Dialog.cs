@@ -1,5 +1,4 @@
 using IntegrationBot.Dialogs.Runtime;
-using IntegrationBot.Dialogs.State;
 
 namespace IntegrationBot.Dialogs.DialogStack;
 
@@ -26,19 +25,4 @@ public abstract class Dialog(string id)
     /// <summary>Called when the dialog leaves the stack, for clean-up.</summary>
     public virtual Task OnEndAsync(DialogContext dc, DialogInstance instance, DialogReason reason, CancellationToken cancellationToken) =>
         Task.CompletedTask;
-
-    /// <summary>Runs this dialog as the root of a stack kept in <paramref name="stackProperty"/>: continue it, or begin it when idle.</summary>
-    public async Task<DialogTurnResult> RunAsync(
-        ITurnContext turnContext,
-        IStatePropertyAccessor<DialogState> stackProperty,
-        object? options = null,
-        CancellationToken cancellationToken = default)
-    {
-        var dialogs = new DialogSet(stackProperty).Add(this);
-        var dc = await dialogs.CreateContextAsync(turnContext, cancellationToken);
-        var result = await dc.ContinueDialogAsync(cancellationToken);
-        return result.Status == DialogTurnStatus.Empty
-            ? await dc.BeginDialogAsync(Id, options, cancellationToken)
-            : result;
-    }
 }

@@ -4,7 +4,7 @@ using IntegrationBot.Dialogs.Runtime;
 namespace IntegrationBot.Dialogs.DialogStack;
 
 /// <summary>Operations on one dialog stack during a turn: begin, continue, end, replace, cancel all.</summary>
-public sealed class DialogContext(DialogSet dialogs, ITurnContext context, DialogState state, DialogContext? parent = null)
+public sealed class DialogContext(DialogSet dialogs, ITurnContext context, DialogState state)
 {
     public DialogSet Dialogs { get; } = dialogs;
 
@@ -13,13 +13,10 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext context, Dialo
     /// <summary>The stack; the last entry is active.</summary>
     public IReadOnlyList<DialogInstance> Stack => state.Stack;
 
-    /// <summary>The context of the component dialog that owns this stack, if any; used to find dialogs by id.</summary>
-    public DialogContext? Parent { get; } = parent;
-
     public DialogInstance? ActiveDialog => state.Stack.Count > 0 ? state.Stack[^1] : null;
 
-    /// <summary>Finds a dialog in this set or, failing that, in the parents' sets.</summary>
-    public Dialog? FindDialog(string id) => Dialogs.Find(id) ?? Parent?.FindDialog(id);
+    /// <summary>Finds a dialog of this set by id.</summary>
+    public Dialog? FindDialog(string id) => Dialogs.Find(id);
 
     public async Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {

@@ -4,7 +4,7 @@ using IntegrationBot.Dialogs.State;
 namespace IntegrationBot.Dialogs.DialogStack;
 
 /// <summary>The dialogs that can be started by id, and where their stack is stored.</summary>
-public sealed class DialogSet(IStatePropertyAccessor<DialogState>? stackProperty = null)
+public sealed class DialogSet(IStatePropertyAccessor<DialogState> stackProperty)
 {
     private readonly Dictionary<string, Dialog> _dialogs = new(StringComparer.Ordinal);
 
@@ -25,11 +25,6 @@ public sealed class DialogSet(IStatePropertyAccessor<DialogState>? stackProperty
     /// <summary>A context over the stack stored in conversation state for this turn.</summary>
     public async Task<DialogContext> CreateContextAsync(ITurnContext turnContext, CancellationToken cancellationToken = default)
     {
-        if (stackProperty is null)
-        {
-            throw new InvalidOperationException("This dialog set has no state property; it can only be used inside a component dialog.");
-        }
-
         var state = await stackProperty.GetAsync(turnContext, () => new DialogState(), cancellationToken);
         return new DialogContext(this, turnContext, state);
     }

@@ -4,7 +4,7 @@ using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Flows.Answers;
 
-/// <summary>The main menu by category, and each category's topics as buttons.</summary>
+/// <summary>The main menu by category, each category's topics as buttons, and the help text.</summary>
 public sealed class MenuFlow(KnowledgeEngine engine)
 {
     public Task ShowMenuAsync(FlowTurn turn, CancellationToken cancellationToken) =>
@@ -33,4 +33,14 @@ public sealed class MenuFlow(KnowledgeEngine engine)
             .ToList();
         await turn.SayAsync("menu.topicsPrompt", new Dictionary<string, string> { ["category"] = name }, buttons, cancellationToken);
     }
+
+    public Task ShowHelpAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.SayAsync("help.text",
+        [
+            turn.Button("menu.back", FlowActions.Menu),
+            turn.Button("language.changeButton", FlowActions.ChangeLanguage),
+            turn.Button("menu.counselor", FlowActions.Counselor),
+            turn.Button("help.privacyButton", FlowActions.Privacy),
+            turn.Button("help.deleteButton", FlowActions.Delete),
+        ], cancellationToken);
 }

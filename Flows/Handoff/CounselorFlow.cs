@@ -26,8 +26,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         // In an emergency no consent step stands between the person and a counselor (vital interests).
         if (data.Privacy != PrivacyChoice.Accepted && !(reason == HandoffReason.Emergency && data.VitalInterests))
         {
-            turn.Data = data with { PendingHandoffReason = reason.ToString() };
-            await turn.SayAsync("privacy.requiredForHandoff", PrivacyButtons(turn), cancellationToken);
+            await HandoffConsentDialog.AskAsync(turn, reason, cancellationToken);
             return;
         }
 
@@ -42,9 +41,11 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         {
             Handoff = data.Handoff == HandoffPhase.WithCounselor ? HandoffPhase.WithCounselor : HandoffPhase.Waiting,
             HandoffId = ticket.RequestId,
-            PendingHandoffReason = null,
             QueueReminded = false,
         };
+
+        // Started another way (an emergency needs no consent): nothing waits for the privacy answer any more.
+        await HandoffConsentDialog.EndAsync(turn.Dialogs, cancellationToken);
 
         if (!wasOpen)
         {
@@ -104,13 +105,6 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             ["opening"] = FormatOpening(local, turn.Language),
         }, null, cancellationToken);
     }
-
-    public static IReadOnlyList<OfferedAction> PrivacyButtons(FlowTurn turn) =>
-    [
-        turn.Button("privacy.accept", FlowActions.PrivacyAccept),
-        turn.Button("privacy.readMore", FlowActions.PrivacyMore),
-        turn.Button("privacy.decline", FlowActions.PrivacyDecline),
-    ];
 
     private string QueuedText(FlowTurn turn, HandoffTicket ticket)
     {

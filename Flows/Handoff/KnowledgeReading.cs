@@ -8,18 +8,18 @@ namespace IntegrationBot.Flows.Handoff;
 /// </summary>
 internal sealed record KnowledgeReading(string Text, string? Language, KnowledgeResult Result)
 {
-    public const string TurnStateKey = "flows.knowledgeReading";
+    private static readonly Dialogs.Runtime.TurnStateKey<KnowledgeReading> Key = new("flows.knowledgeReading");
 
     /// <summary>The engine's answer for <paramref name="text"/> in <paramref name="language"/>, from this turn's reading when it has one.</summary>
     public static KnowledgeResult Ask(Dialogs.Runtime.ITurnContext turnContext, KnowledgeEngine engine, string text, string? language)
     {
-        if (turnContext.TurnState.Get<KnowledgeReading>(TurnStateKey) is { } reading && reading.Text == text && reading.Language == language)
+        if (Key.Get(turnContext) is { } reading && reading.Text == text && reading.Language == language)
         {
             return reading.Result;
         }
 
         var result = engine.Ask(text, null, language);
-        turnContext.TurnState.Set(TurnStateKey, new KnowledgeReading(text, language, result));
+        Key.Set(turnContext, new KnowledgeReading(text, language, result));
         return result;
     }
 }

@@ -16,8 +16,7 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
-        var text = turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey);
-        if (turnContext.Activity.Type != ActivityTypes.Message || string.IsNullOrEmpty(text))
+        if (turnContext.Activity.Type != ActivityTypes.Message || InputGuardMiddleware.CleanTextOf(turnContext) is not { Length: > 0 } text)
         {
             await next(cancellationToken);
             return;

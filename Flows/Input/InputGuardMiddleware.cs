@@ -45,12 +45,28 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, I
             return;
         }
 
-        turnContext.TurnState.Set(CleanTextKey, cleaned);
+        CleanText.Set(turnContext, cleaned);
         await next(cancellationToken);
     }
 
     /// <summary>Where the cleaned text of the message is kept for the rest of the turn.</summary>
-    public const string CleanTextKey = "flows.cleanText";
+    private static readonly TurnStateKey<string> CleanText = new("flows.cleanText");
+
+    /// <summary>
+    /// The message text as cleaned by this guard; cleaned here once when the guard did not run in this turn (a proactive
+    /// turn, a host without the guard), then kept for the rest of the turn.
+    /// </summary>
+    public static string CleanTextOf(ITurnContext turnContext)
+    {
+        if (CleanText.Get(turnContext) is { } cleaned)
+        {
+            return cleaned;
+        }
+
+        cleaned = Clean(turnContext.Activity.Text ?? string.Empty);
+        CleanText.Set(turnContext, cleaned);
+        return cleaned;
+    }
 
     /// <summary>The message text without control characters (line breaks kept), trimmed.</summary>
     public static string Clean(string text)

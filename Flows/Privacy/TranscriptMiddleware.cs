@@ -35,7 +35,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         // it is kept back with the bot's lines and all are written in one go at the end, unless a handoff or an
         // erasure in the turn flushes it first (TurnTranscript.FlushAsync) or the turn fails.
         var activity = turnContext.Activity;
-        var userText = activity.Type == ActivityTypes.Message ? turnContext.TurnState.Get<string>(InputGuardMiddleware.CleanTextKey) : null;
+        var userText = activity.Type == ActivityTypes.Message ? InputGuardMiddleware.CleanTextOf(turnContext) : null;
         var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.KeepsTranscript == true;
         var transcript = TurnTranscript.Begin(turnContext, transcripts);
         if (acceptedBefore)

@@ -10,7 +10,7 @@ namespace IntegrationBot.Flows.Privacy;
 /// </summary>
 public sealed class TurnTranscript
 {
-    private const string TurnStateKey = "IntegrationBot.TurnTranscript";
+    private static readonly TurnStateKey<TurnTranscript> Key = new("IntegrationBot.TurnTranscript");
     private readonly ITranscriptStore _store;
     private readonly List<TranscriptMessage> _pending = [];
 
@@ -20,13 +20,13 @@ public sealed class TurnTranscript
     public static Task FlushAsync(ITurnContext turnContext, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        return turnContext.TurnState.Get<TurnTranscript>(TurnStateKey) is { } transcript ? transcript.WriteAsync(cancellationToken) : Task.CompletedTask;
+        return Key.Get(turnContext) is { } transcript ? transcript.WriteAsync(cancellationToken) : Task.CompletedTask;
     }
 
     internal static TurnTranscript Begin(ITurnContext turnContext, ITranscriptStore store)
     {
         var transcript = new TurnTranscript(store);
-        turnContext.TurnState.Set(TurnStateKey, transcript);
+        Key.Set(turnContext, transcript);
         return transcript;
     }
 

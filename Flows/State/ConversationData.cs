@@ -1,6 +1,10 @@
 namespace IntegrationBot.Flows.State;
 
-/// <summary>What the flows remember about one conversation (saved with every turn).</summary>
+/// <summary>
+/// What the flows remember about one conversation (saved with every turn). A question that waits for the next message
+/// is a dialog on the stack (<see cref="FlowState.Dialogs"/>), not a field here; fields of older versions that are no
+/// longer here (PendingHandoffReason, PendingSwitchLanguage, PendingSwitchQuestion) are skipped when state is read.
+/// </summary>
 public sealed record ConversationData
 {
     /// <summary>The conversation's language code; null until chosen or detected.</summary>
@@ -31,9 +35,6 @@ public sealed record ConversationData
     /// <summary>The open (or last) handoff request of this conversation.</summary>
     public Guid? HandoffId { get; init; }
 
-    /// <summary>The handoff asked for before the privacy notice was accepted; started once it is.</summary>
-    public string? PendingHandoffReason { get; init; }
-
     /// <summary>The topic last answered, for the handoff request and feedback.</summary>
     public string? LastTopic { get; init; }
 
@@ -42,12 +43,6 @@ public sealed record ConversationData
 
     /// <summary>Why a counselor would be called now (set by the last answer: sensitive, none, 👎 ...).</summary>
     public string? CounselorReason { get; init; }
-
-    /// <summary>A language the person seemed to switch to; the switch question is pending.</summary>
-    public string? PendingSwitchLanguage { get; init; }
-
-    /// <summary>The question that triggered the switch question, answered once it is settled.</summary>
-    public string? PendingSwitchQuestion { get; init; }
 
     /// <summary>Languages the person declined to switch to; never asked again.</summary>
     public IReadOnlyList<string> DeclinedSwitches { get; init; } = [];

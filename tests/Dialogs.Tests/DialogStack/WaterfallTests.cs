@@ -11,8 +11,8 @@ public sealed class WaterfallTests
 
     private sealed class IntakeBot(TestAdapter adapter) : IBot
     {
-        private readonly Dialog _root = new ComponentDialog("intake")
-            .AddDialog(new WaterfallDialog("steps",
+        private readonly DialogSet _dialogs = new DialogSet(adapter.ConversationState.CreateProperty<DialogState>("dialogs"))
+            .Add(new WaterfallDialog("steps",
             [
                 (step, ct) => step.PromptAsync("text", PromptOptions.Text("Kako vam je ime?"), ct),
                 (step, ct) =>
@@ -32,11 +32,17 @@ public sealed class WaterfallTests
                     return await step.EndDialogAsync(intake, ct);
                 },
             ]))
-            .AddDialog(new TextPrompt("text"));
+            .Add(new TextPrompt("text"));
 
         public async Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken)
         {
-            var result = await _root.RunAsync(turnContext, adapter.ConversationState.CreateProperty<DialogState>("dialogs"), "from options", cancellationToken);
+            var dc = await _dialogs.CreateContextAsync(turnContext, cancellationToken);
+            var result = await dc.ContinueDialogAsync(cancellationToken);
+            if (result.Status == DialogTurnStatus.Empty)
+            {
+                result = await dc.BeginDialogAsync("steps", "from options", cancellationToken);
+            }
+
             if (result.Result is Intake intake)
             {
                 await turnContext.SendActivityAsync($"done:{intake.Name}", cancellationToken);
@@ -45,7 +51,7 @@ public sealed class WaterfallTests
     }
 
     [Fact]
-    public async Task Waterfall_in_a_component_keeps_typed_values_across_turns()
+    public async Task Waterfall_keeps_typed_values_across_turns()
     {
         var adapter = TestAdapter.InMemory();
         await new TestFlow(adapter, new IntakeBot(adapter))

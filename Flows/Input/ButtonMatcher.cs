@@ -1,0 +1,83 @@
+using System.Collections.Concurrent;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Knowledge.Text;
+
+namespace IntegrationBot.Flows.Input;
+
+/// <summary>Which button a message means: the pressed title (or a typed one) among the buttons under the bot's last message.</summary>
+public static class ButtonMatcher
+{
+    private const int MaxComparableTitles = 8192;
+    private static readonly ConcurrentDictionary<string, string> ComparableTitles = new(StringComparer.Ordinal);
+
+    /// <summary>The button the person pressed (or typed): the message equals one of the titles under the last message.</summary>
+    public static OfferedAction? Find(FlowTurn turn)
+    {
+        var offered = turn.Data.Offered;
+        if (offered.Count == 0)
+        {
+            return null;
+        }
+
+        var text = Comparable(turn.Text);
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        foreach (var action in offered)
+        {
+            if (ComparableTitle(action.Title) == text)
+            {
+                return action;
+            }
+        }
+
+        foreach (var action in offered)
+        {
+            if (action.Title.StartsWith(turn.Text, StringComparison.Ordinal) && InputGuardMiddleware.IsOnlyEmoji(turn.Text))
+            {
+                return action;
+            }
+        }
+
+        return PrivacyChoiceTyped(turn, text);
+    }
+
+    /// <summary>
+    /// Accept or Decline while the choice is still open, even when other buttons came since: a question typed right
+    /// after pressing Accept can reach the bot first (two requests on a busy server), and its answer's buttons then
+    /// replace the notice's.
+    /// </summary>
+    private static OfferedAction? PrivacyChoiceTyped(FlowTurn turn, string text)
+    {
+        if (turn.Data.Privacy != PrivacyChoice.Unanswered)
+        {
+            return null;
+        }
+
+        OfferedAction[] choices = [turn.Button("privacy.accept", FlowActions.PrivacyAccept), turn.Button("privacy.decline", FlowActions.PrivacyDecline)];
+        return choices.FirstOrDefault(choice => ComparableTitle(choice.Title) == text);
+    }
+
+    private static string Comparable(string text) => TextNormalizer.Fold(BidiText.Strip(text)).Trim();
+
+    // Button titles come from the string tables and the topic titles, a few hundred in all, and are compared on every
+    // message that might be a button press: each is folded once per process.
+    private static string ComparableTitle(string title)
+    {
+        if (ComparableTitles.TryGetValue(title, out var comparable))
+        {
+            return comparable;
+        }
+
+        comparable = Comparable(title);
+        if (ComparableTitles.Count < MaxComparableTitles)
+        {
+            ComparableTitles.TryAdd(title, comparable);
+        }
+
+        return comparable;
+    }
+}

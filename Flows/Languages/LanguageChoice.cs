@@ -1,0 +1,81 @@
+using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Privacy;
+using IntegrationBot.Flows.State;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Flows.Languages;
+
+/// <summary>The greeting with one button per language, and choosing a language (a button, the web chat's locale or its menu).</summary>
+public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNotice privacy)
+{
+    /// <summary>A new conversation: a web chat locale picks the language at once; otherwise the five-language greeting.</summary>
+    public async Task OnConversationStartAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Data.Language is not null)
+        {
+            return;
+        }
+
+        var locale = turn.Context.Activity.Locale;
+        if (LanguageOfLocale(locale) is { } language)
+        {
+            // A page opened in Cyrillic (sr-Cyrl, bs-Cyrl, hbs-Cyrl) is answered in Cyrillic from the first message:
+            // the widget follows the bot's script, so a Latin notice turned the Cyrillic page Latin.
+            var cyrillic = language == Language.Bcs && locale!.Contains("-Cyrl", StringComparison.OrdinalIgnoreCase);
+            turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic, Greeted = true };
+            await privacy.ShowAsync(turn, cancellationToken);
+            return;
+        }
+
+        if (!turn.Data.Greeted)
+        {
+            await ShowLanguagesAsync(turn, cancellationToken);
+        }
+    }
+
+    /// <summary>All five welcome lines at once, with one button per language.</summary>
+    public async Task ShowLanguagesAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var lines = Language.All.Select(l => Localizer.Render(new Voice(l), localizer.Get(l, "language.welcomeLine")));
+        var buttons = Language.All.Select(l => new OfferedAction(localizer.Get(l, "language.name"), FlowActions.Language, l)).ToList();
+        turn.Data = turn.Data with { Greeted = true };
+        await turn.SendAsync(string.Join("\n", lines), buttons, cancellationToken);
+    }
+
+    /// <summary>The language a client's locale names (e.g. ar-EG, sl-SI, hr-HR), or null.</summary>
+    public static string? LanguageOfLocale(string? locale)
+    {
+        var primary = locale?.Split('-', '_')[0].Trim().ToLowerInvariant();
+        return primary switch
+        {
+            "sl" or "en" or "sq" or "ar" => primary,
+            "hr" or "bs" or "sr" or "sh" or "cnr" or "hbs" => Language.Bcs,
+            _ => null,
+        };
+    }
+
+    /// <summary>The web chat widget's own language menu (a <c>setLanguage</c> event with a locale such as <c>ar</c> or <c>hbs-Cyrl</c>).</summary>
+    public async Task SetLanguageAsync(FlowTurn turn, string? locale, CancellationToken cancellationToken)
+    {
+        if (LanguageOfLocale(locale) is { } language)
+        {
+            await ChooseAsync(turn, language, cancellationToken, cyrillic: locale!.EndsWith("-Cyrl", StringComparison.OrdinalIgnoreCase));
+        }
+    }
+
+    /// <summary>The person chose <paramref name="language"/>: the privacy notice while it is unanswered, otherwise the menu.</summary>
+    public async Task ChooseAsync(FlowTurn turn, string language, CancellationToken cancellationToken, bool cyrillic = false)
+    {
+        // A switch question still open is settled by the choice.
+        await LanguageSwitchDialog.DropAsync(turn.Dialogs, cancellationToken);
+        turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic && language == Language.Bcs };
+        if (turn.Data.Privacy == PrivacyChoice.Unanswered)
+        {
+            await privacy.ShowAsync(turn, cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("language.chosen", menu.MenuButtons(turn), cancellationToken);
+    }
+}

@@ -1,0 +1,70 @@
+using IntegrationBot.Dialogs.DialogStack;
+using IntegrationBot.Handoff.Queue;
+
+namespace IntegrationBot.Flows.Privacy;
+
+/// <summary>
+/// A counselor was asked for before the privacy notice was accepted: the notice is shown and the request's reason
+/// waits here, on the dialog stack, until the person accepts (the request starts), declines (it is dropped) or the
+/// request starts another way (an emergency needs no consent). Meanwhile every message is read as usual, and a
+/// command or urgent text that clears the other questions leaves this wait in place.
+/// </summary>
+public sealed class HandoffConsentDialog() : Dialog(DialogId), ISideQuestion
+{
+    public const string DialogId = "handoffConsent";
+    private const string ReasonKey = "reason";
+
+    /// <summary>Shows the notice for a request with <paramref name="reason"/>; a newer request replaces one already waiting.</summary>
+    public static Task AskAsync(FlowTurn turn, HandoffReason reason, CancellationToken cancellationToken)
+    {
+        var consent = new HandoffConsent(reason.ToString(), Announce: true);
+        return turn.Dialogs.ActiveDialog?.Id == DialogId
+            ? turn.Dialogs.ReplaceDialogAsync(DialogId, consent, cancellationToken)
+            : turn.Dialogs.BeginDialogAsync(DialogId, consent, cancellationToken);
+    }
+
+    /// <summary>Cancels every dialog on the stack but a request waiting for consent, which keeps waiting (unannounced).</summary>
+    public static async Task CancelOthersAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        var waiting = dc.Stack.LastOrDefault(d => d.Id == DialogId)?.Read<string>(ReasonKey);
+        await dc.CancelAllDialogsAsync(cancellationToken);
+        if (waiting is not null)
+        {
+            await dc.BeginDialogAsync(DialogId, new HandoffConsent(waiting, Announce: false), cancellationToken);
+        }
+    }
+
+    /// <summary>Ends the wait, if a request is waiting for consent, and returns its reason.</summary>
+    public static async Task<HandoffReason?> EndAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        if (dc.ActiveDialog is not { Id: DialogId } waiting)
+        {
+            return null;
+        }
+
+        var reason = waiting.Read<string>(ReasonKey);
+        await dc.EndDialogAsync(null, cancellationToken);
+        return Enum.TryParse<HandoffReason>(reason, out var parsed) ? parsed : null;
+    }
+
+    public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var consent = options as HandoffConsent ?? throw new ArgumentException($"The consent wait needs a {nameof(HandoffConsent)}.", nameof(options));
+        dc.ActiveDialog!.Write(ReasonKey, consent.Reason);
+        if (consent.Announce)
+        {
+            var turn = FlowTurn.Of(dc.Context);
+            await turn.SayAsync("privacy.requiredForHandoff", PrivacyNotice.Buttons(turn), cancellationToken);
+        }
+
+        return DialogTurnResult.Waiting;
+    }
+
+    // The answer comes as a pressed (or typed) Accept or Decline, which the privacy buttons' handlers read from here.
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        Task.FromResult(new DialogTurnResult(DialogTurnStatus.Waiting, FlowDialogs.NotAnAnswer));
+
+    // A question asked meanwhile (a rating, feedback) ended: keep waiting, and pass on whether it took the message.
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, object? result, CancellationToken cancellationToken) =>
+        Task.FromResult(new DialogTurnResult(DialogTurnStatus.Waiting, result));
+}

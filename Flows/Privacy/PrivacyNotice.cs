@@ -1,0 +1,53 @@
+using System.Globalization;
+using IntegrationBot.Dialogs.Privacy;
+using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.State;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Flows.Privacy;
+
+/// <summary>The privacy notice: shown, explained, accepted or declined; accepting starts the handoff that waited for it.</summary>
+public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptions<PrivacyOptions> privacyOptions)
+{
+    public Task ShowAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.SayAsync("privacy.notice", RetentionArgs(), Buttons(turn), cancellationToken);
+
+    public Task ShowMoreAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.SayAsync("privacy.more", RetentionArgs(),
+            [turn.Button("privacy.accept", FlowActions.PrivacyAccept), turn.Button("privacy.decline", FlowActions.PrivacyDecline)], cancellationToken);
+
+    /// <summary>Accepted: the handoff waiting for consent starts now, otherwise the menu.</summary>
+    public async Task AcceptAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        var waiting = await HandoffConsentDialog.EndAsync(turn.Dialogs, cancellationToken);
+        turn.Data = turn.Data with { Privacy = PrivacyChoice.Accepted };
+        if (waiting is { } reason)
+        {
+            await counselor.RequestAsync(turn, reason, cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("privacy.accepted", cancellationToken: cancellationToken);
+        await menu.ShowMenuAsync(turn, cancellationToken);
+    }
+
+    /// <summary>Declined: a handoff waiting for consent is dropped; the bot still answers.</summary>
+    public async Task DeclineAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        await HandoffConsentDialog.EndAsync(turn.Dialogs, cancellationToken);
+        turn.Data = turn.Data with { Privacy = PrivacyChoice.Declined };
+        await turn.SayAsync("privacy.declined", menu.MenuButtons(turn), cancellationToken);
+    }
+
+    /// <summary>Accept, read more, decline: under the notice and under a handoff that needs consent.</summary>
+    public static IReadOnlyList<OfferedAction> Buttons(FlowTurn turn) =>
+    [
+        turn.Button("privacy.accept", FlowActions.PrivacyAccept),
+        turn.Button("privacy.readMore", FlowActions.PrivacyMore),
+        turn.Button("privacy.decline", FlowActions.PrivacyDecline),
+    ];
+
+    private Dictionary<string, string> RetentionArgs() =>
+        new() { ["retentionDays"] = privacyOptions.Value.RetentionDays.ToString(CultureInfo.InvariantCulture) };
+}
