@@ -21,7 +21,6 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<ConversationQuota>();
         services.AddSingleton<StreamSlots>();
         services.AddSingleton<RecentActivities>();
-        services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineInbox>();
         services.AddSingleton<DirectLineStream>();
         services.AddSingleton<IChannelSender, DirectLineSender>();
