@@ -17,6 +17,7 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
+        DirectLineKeyRing.Add(services);
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationQuota>();
         services.AddSingleton<StreamSlots>();
