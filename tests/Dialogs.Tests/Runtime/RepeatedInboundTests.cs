@@ -66,8 +66,7 @@ public sealed class RepeatedInboundTests
         var release = new TaskCompletionSource();
         var bot = new GatedBot { Hold = release };
         var update = adapter.MakeMessage("7");
-        var first = adapter.ProcessActivityAsync(update, bot, Ct);
-        await bot.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var first = await StartHeldTurnAsync(adapter, bot, update);
 
         var redelivery = adapter.ProcessActivityAsync(update, bot, Ct);
         Assert.False(redelivery.IsCompleted); // acknowledging now would lose the message if the first turn then fails
@@ -85,8 +84,7 @@ public sealed class RepeatedInboundTests
         var release = new TaskCompletionSource();
         var bot = new GatedBot { Hold = release, FailNext = new InvalidOperationException("storage outage") };
         var update = adapter.MakeMessage("7");
-        var first = adapter.ProcessActivityAsync(update, bot, Ct);
-        await bot.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var first = await StartHeldTurnAsync(adapter, bot, update);
 
         var redelivery = adapter.ProcessActivityAsync(update, bot, Ct);
         release.SetResult();
@@ -103,8 +101,7 @@ public sealed class RepeatedInboundTests
         var release = new TaskCompletionSource();
         var bot = new GatedBot { Hold = release };
         var update = adapter.MakeMessage("7");
-        var first = adapter.ProcessActivityAsync(update, bot, Ct);
-        await bot.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        var first = await StartHeldTurnAsync(adapter, bot, update);
         using var hangUp = new CancellationTokenSource();
 
         var redelivery = adapter.ProcessActivityAsync(update, bot, hangUp.Token);
@@ -157,5 +154,13 @@ public sealed class RepeatedInboundTests
 
         Assert.Equal(TurnStatus.Duplicate, (await adapter.ProcessActivityAsync(oldest, bot, Ct)).Status);
         Assert.Equal(201, bot.Completed);
+    }
+
+    /// <summary>Starts the first delivery's turn and returns once the bot holds it open.</summary>
+    private static async Task<Task<TurnResult>> StartHeldTurnAsync(TestAdapter adapter, GatedBot bot, Activity update)
+    {
+        var first = adapter.ProcessActivityAsync(update, bot, Ct);
+        await bot.Started.Task.WaitAsync(TimeSpan.FromSeconds(30), Ct);
+        return first;
     }
 }
