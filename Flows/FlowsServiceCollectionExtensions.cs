@@ -65,7 +65,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<IPlanStepTitles, PlanBookStepTitles>();
         services.TryAddSingleton(sp => new PlanReminderService(
             sp.GetRequiredService<IPlanReminderStore>(),
-            sp.GetRequiredService<ProactiveAdapter>(),
+            sp.GetRequiredService<TurnRunner>(),
             sp.GetRequiredService<AssistantBot>,
             sp.GetRequiredService<PlanFlow>(),
             sp.GetRequiredService<IOptions<PlanOptions>>(),
@@ -73,7 +73,7 @@ public static class FlowsServiceCollectionExtensions
             sp.GetRequiredService<Microsoft.Extensions.Logging.ILogger<PlanReminderService>>()));
         services.AddHostedService(sp => sp.GetRequiredService<PlanReminderService>());
         services.AddSingleton<IHandoffPlan>(sp => new CounselorPlanAccess(
-            sp.GetRequiredService<ProactiveAdapter>,
+            sp.GetRequiredService<TurnRunner>,
             sp.GetRequiredService<AssistantBot>,
             sp.GetRequiredService<PlanBook>(),
             sp.GetRequiredService<TimeProvider>()));
@@ -97,9 +97,8 @@ public static class FlowsServiceCollectionExtensions
 
         services.TryAddSingleton<IStaleTopicSource, KnowledgeStaleTopics>();
 
-        services.TryAddSingleton<ProactiveAdapter>();
         services.AddSingleton<IUserMessenger>(sp => new HandoffNotifier(
-            sp.GetRequiredService<ProactiveAdapter>,
+            sp.GetRequiredService<TurnRunner>,
             sp.GetRequiredService<AssistantBot>,
             sp.GetRequiredService<OfficeInfo>()));
         services.TryAddSingleton<IDeliveryObserver>(sp => new CounselorDeliveryObserver(sp.GetRequiredService<HandoffQueue>));

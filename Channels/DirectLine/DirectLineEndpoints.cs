@@ -17,8 +17,10 @@ public static class DirectLineEndpoints
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder app)
     {
-        var group = app.MapGroup("/v3/directline").RequireCors(CorsPolicy).AsChatEntry(ChatEntryKind.DirectLine);
-        group.MapPost("/tokens/generate", GenerateAsync);
+        var directLine = app.MapGroup("/v3/directline").RequireCors(CorsPolicy).AsChatEntry(ChatEntryKind.DirectLine);
+        // The one call that takes the Direct Line secret instead of a conversation token.
+        directLine.MapPost("/tokens/generate", GenerateAsync);
+        var group = directLine.MapGroup("").AddEndpointFilter<DirectLineTokenFilter>();
         group.MapPost("/tokens/refresh", Refresh);
         group.MapPost("/conversations", StartAsync);
         group.MapGet("/conversations/{conversationId}", Reconnect);
@@ -49,11 +51,7 @@ public static class DirectLineEndpoints
 
     private static IResult Refresh(HttpContext http, DirectLineTokenService tokens)
     {
-        if (Authorize(http, tokens, null, out var token) is { } denied)
-        {
-            return denied;
-        }
-
+        var token = DirectLineTokenFilter.GrantOf(http);
         // Refreshing has an upper bound (MaxTokenRefreshHours after the chain's first token), so a token copied from
         // a page cannot be kept alive forever; 403 makes Web Chat report an expired token, and the page resumes
         // through /api/webchat/token.
@@ -62,13 +60,9 @@ public static class DirectLineEndpoints
             : DirectLineErrors.Forbidden("this token can no longer be refreshed; ask /api/webchat/token for a new one");
     }
 
-    private static async Task<IResult> StartAsync(HttpContext http, DirectLineTokenService tokens, DirectLineInbox inbox)
+    private static async Task<IResult> StartAsync(HttpContext http, DirectLineInbox inbox)
     {
-        if (Authorize(http, tokens, null, out var token) is { } denied)
-        {
-            return denied;
-        }
-
+        var token = DirectLineTokenFilter.GrantOf(http);
         var (locale, readable) = await ReadLocaleAsync(http);
         if (!readable || locale is { Length: > 0 } && (locale.Length > 35 || locale.Any(char.IsSurrogate) || locale.Any(char.IsControl)))
         {
@@ -86,13 +80,8 @@ public static class DirectLineEndpoints
         return created ? TypedResults.Json(body, statusCode: StatusCodes.Status201Created) : TypedResults.Json(body);
     }
 
-    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store)
+    private static async Task<IResult> Reconnect(HttpContext http, string conversationId, string? watermark, IDirectLineStore store)
     {
-        if (Authorize(http, tokens, conversationId, out _) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
         {
             return DirectLineErrors.NotFound();
@@ -101,13 +90,8 @@ public static class DirectLineEndpoints
         return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, ParseWatermark(watermark)) });
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, IDirectLineStore store, DirectLineInbox inbox)
+    private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, IDirectLineStore store, DirectLineInbox inbox)
     {
-        if (Authorize(http, tokens, conversationId, out var token) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
         {
             return DirectLineErrors.NotFound();
@@ -122,7 +106,7 @@ public static class DirectLineEndpoints
         try
         {
             // Not the request's token: once read, the message is stored and answered even if the page hangs up.
-            var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), CancellationToken.None);
+            var id = await inbox.PostAsync(DirectLineTokenFilter.GrantOf(http), posted.Activity!, ServiceUrl(http), CancellationToken.None);
             return TypedResults.Json(new { id });
         }
         catch (Exception e) when (e is not OperationCanceledException)
@@ -132,13 +116,8 @@ public static class DirectLineEndpoints
         }
     }
 
-    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, DirectLineTokenService tokens, IDirectLineStore store, DirectLineStream stream)
+    private static async Task<IResult> GetActivitiesAsync(HttpContext http, string conversationId, string? watermark, IDirectLineStore store, DirectLineStream stream)
     {
-        if (Authorize(http, tokens, conversationId, out _) is { } denied)
-        {
-            return denied;
-        }
-
         if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
         {
             return DirectLineErrors.NotFound();
@@ -148,24 +127,19 @@ public static class DirectLineEndpoints
         return TypedResults.Bytes(set.Json, "application/json");
     }
 
-    private static async Task<IResult> UploadAsync(HttpContext http, string conversationId, DirectLineTokenService tokens, DirectLineInbox inbox)
+    private static async Task<IResult> UploadAsync(HttpContext http, DirectLineInbox inbox)
     {
-        if (Authorize(http, tokens, conversationId, out var token) is { } denied)
-        {
-            return denied;
-        }
-
         var posted = await ActivityBody.ReadUploadAsync(http.Request, MaxBodyBytes, http.RequestAborted);
         if (posted.Error is { } error)
         {
             return error;
         }
 
-        var id = await inbox.PostAsync(token, posted.Activity!, ServiceUrl(http), CancellationToken.None);
+        var id = await inbox.PostAsync(DirectLineTokenFilter.GrantOf(http), posted.Activity!, ServiceUrl(http), CancellationToken.None);
         return TypedResults.Json(new { id });
     }
 
-    private static async Task StreamAsync(HttpContext http, string conversationId, string? t, string? watermark, DirectLineTokenService tokens, DirectLineStream stream)
+    private static async Task StreamAsync(HttpContext http, string conversationId, string? watermark, DirectLineStream stream)
     {
         if (!http.WebSockets.IsWebSocketRequest)
         {
@@ -180,32 +154,12 @@ public static class DirectLineEndpoints
             return;
         }
 
-        var check = tokens.Verify(t, out var token);
-        if (check != TokenCheck.Valid || token!.ConversationId != conversationId)
-        {
-            http.Response.StatusCode = StatusCodes.Status403Forbidden;
-            return;
-        }
-
         using var socket = await http.WebSockets.AcceptWebSocketAsync();
         // A stream never ends by itself: on shutdown it is closed at once (the client reconnects from its watermark)
         // instead of holding the host until its shutdown timeout.
         var stopping = http.RequestServices.GetRequiredService<Microsoft.Extensions.Hosting.IHostApplicationLifetime>().ApplicationStopping;
         using var ended = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted, stopping);
         await stream.RunAsync(socket, conversationId, ParseWatermark(watermark), ended.Token);
-    }
-
-    private static IResult? Authorize(HttpContext http, DirectLineTokenService tokens, string? conversationId, out DirectLineToken token)
-    {
-        var check = tokens.VerifyBearer(http, out var granted);
-        token = granted!;
-        return check switch
-        {
-            TokenCheck.Missing => DirectLineErrors.Unauthorized(),
-            TokenCheck.Valid when conversationId is null || granted!.ConversationId == conversationId => null,
-            TokenCheck.Expired => DirectLineErrors.Forbidden("token expired"),
-            _ => DirectLineErrors.Forbidden("token not valid for this conversation"),
-        };
     }
 
     private static string? BearerOf(HttpContext http)

@@ -11,11 +11,14 @@ namespace IntegrationBot.Channels.DirectLine;
 public sealed class DirectLineInbox(
     IDirectLineStore store,
     ConversationSignals signals,
-    DirectLineAdapter adapter,
+    TurnRunner runner,
     IBot bot,
     IOptions<InputOptions> inputOptions,
     TimeProvider time)
 {
+    /// <summary>The channel id of the web chat widget's activities (Bot Framework's own name for Web Chat).</summary>
+    public const string ChannelId = "webchat";
+
     private static readonly ChannelAccount BotAccount = new("integrationbot", "IntegrationBot", RoleTypes.Bot);
 
     /// <summary>Opens the conversation if new and runs the bot's welcome, since Web Chat never sends conversationUpdate.</summary>
@@ -29,7 +32,7 @@ public sealed class DirectLineInbox(
         {
             Type = ActivityTypes.ConversationUpdate,
             Id = token.ConversationId + "|welcome",
-            ChannelId = DirectLineAdapter.ChannelId,
+            ChannelId = ChannelId,
             ServiceUrl = serviceUrl,
             Conversation = new ConversationAccount(token.ConversationId),
             From = user,
@@ -39,7 +42,7 @@ public sealed class DirectLineInbox(
             Timestamp = time.GetUtcNow(),
         };
         // The welcome's fixed id makes a repeated start (or a retry after a crash) greet exactly once.
-        await adapter.ProcessActivityAsync(welcome, bot, cancellationToken);
+        await runner.ProcessActivityAsync(welcome, bot, cancellationToken);
         return created;
     }
 
@@ -54,7 +57,7 @@ public sealed class DirectLineInbox(
         {
             Type = posted.Type is { Length: > 0 } ? posted.Type : ActivityTypes.Message,
             Id = null,
-            ChannelId = DirectLineAdapter.ChannelId,
+            ChannelId = ChannelId,
             ServiceUrl = serviceUrl,
             // The token, not the body, says who is speaking and where.
             // No display name: it would be kept with every message and reply (even the confirmation of an erasure).
@@ -67,7 +70,7 @@ public sealed class DirectLineInbox(
 
         var appended = await store.AppendAsync(token.ConversationId, activity, clientActivityId, cancellationToken);
         signals.Appended(token.ConversationId);
-        await adapter.ProcessActivityAsync(refused ? appended.Activity with { Text = text } : appended.Activity, bot, cancellationToken);
+        await runner.ProcessActivityAsync(refused ? appended.Activity with { Text = text } : appended.Activity, bot, cancellationToken);
         return appended.Activity.Id!;
     }
 

@@ -10,9 +10,6 @@ public sealed class DirectLineOptions
     /// <summary>Website origins (comma separated) allowed to fetch a token and to call Direct Line from the browser.</summary>
     public string AllowedOrigins { get; set; } = "";
 
-    /// <summary>Key that signs conversation tokens; set it so tokens survive a restart and work on every instance.</summary>
-    public string TokenSigningKey { get; set; } = "";
-
     /// <summary>Optional Direct Line secret for server-side token generation (<c>POST /v3/directline/tokens/generate</c>).</summary>
     public string Secret { get; set; } = "";
 

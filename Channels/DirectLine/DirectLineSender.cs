@@ -7,7 +7,7 @@ namespace IntegrationBot.Channels.DirectLine;
 /// <summary>Delivers bot and counselor messages into the conversation's log, where the page's stream or poll picks them up.</summary>
 public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals signals, TimeProvider time) : IChannelSender
 {
-    public string ChannelId => DirectLineAdapter.ChannelId;
+    public string ChannelId => DirectLineInbox.ChannelId;
 
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {

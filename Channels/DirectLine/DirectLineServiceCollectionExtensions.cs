@@ -17,11 +17,11 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
+        DirectLineKeyRing.Add(services);
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationQuota>();
         services.AddSingleton<StreamSlots>();
         services.AddSingleton<RecentActivities>();
-        services.AddSingleton<DirectLineAdapter>();
         services.AddSingleton<DirectLineInbox>();
         services.AddSingleton<DirectLineStream>();
         services.AddSingleton<IChannelSender, DirectLineSender>();

@@ -1,30 +1,38 @@
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Channels.DirectLine;
 
-/// <summary>Issues and verifies HMAC-signed tokens, each scoped to one conversation and expiring.</summary>
-/// <remarks>Self-contained tokens need no token table, so every instance behind a load balancer can verify them.</remarks>
+/// <summary>Issues and verifies conversation tokens, each scoped to one conversation and expiring.</summary>
+/// <remarks>
+/// A token is its grant protected by ASP.NET Core Data Protection (encrypted and authenticated): it needs no token
+/// table, and every instance sharing the key ring verifies it (see <see cref="DirectLineKeyRing"/>). The protector's own
+/// expiry is the last moment the token is good for anything (resuming its conversation); the grant's own expiry, read
+/// with <see cref="TimeProvider"/>, decides 403 "token expired" for Direct Line calls.
+/// </remarks>
 public sealed class DirectLineTokenService
 {
+    /// <summary>The Data Protection purpose: a token protected for another purpose (e.g. a console cookie) never reads as one.</summary>
+    public const string Purpose = "IntegrationBot.Channels.DirectLine.Token";
+
     private static readonly object VerifiedKey = new();
 
-    private readonly byte[] _key;
+    private readonly ITimeLimitedDataProtector _protector;
     private readonly TimeProvider _time;
     private readonly TimeSpan _lifetime;
     private readonly TimeSpan _maxChain;
+    private readonly TimeSpan _resume;
 
-    public DirectLineTokenService(IOptions<DirectLineOptions> options, TimeProvider time)
+    public DirectLineTokenService(IDataProtectionProvider protection, IOptions<DirectLineOptions> options, TimeProvider time)
     {
-        var configured = options.Value.TokenSigningKey;
-        // Without a configured key tokens are valid only in this process: fine for one instance, documented for more.
-        _key = configured.Length > 0 ? Encoding.UTF8.GetBytes(configured) : RandomNumberGenerator.GetBytes(32);
+        _protector = protection.CreateProtector(Purpose).ToTimeLimitedDataProtector();
         _time = time;
         _lifetime = TimeSpan.FromSeconds(options.Value.TokenLifetimeSeconds);
         _maxChain = TimeSpan.FromHours(options.Value.MaxTokenRefreshHours);
+        _resume = TimeSpan.FromHours(options.Value.ResumeHours);
     }
 
     /// <summary>The first token of a new chain (a new conversation, or one resumed through the checked token endpoint).</summary>
@@ -51,14 +59,14 @@ public sealed class DirectLineTokenService
         }
 
         var payload = new TokenPayload(conversationId, userId, expires.ToUnixTimeSeconds(), chainStartedAt.ToUnixTimeSeconds());
-        var body = Base64Url(JsonSerializer.SerializeToUtf8Bytes(payload));
         var expiresAt = DateTimeOffset.FromUnixTimeSeconds(payload.E);
-        return new IssuedToken(body + "." + Base64Url(Sign(body)), expiresAt, (int)Math.Max(0, (expiresAt - now).TotalSeconds));
+        var token = _protector.Protect(JsonSerializer.Serialize(payload), expiresAt + _resume);
+        return new IssuedToken(token, expiresAt, (int)Math.Max(0, (expiresAt - now).TotalSeconds));
     }
 
     /// <summary>
-    /// Verifies the request's bearer token once per request: the abuse limiter (per user) and the endpoint both ask,
-    /// and the answer is kept in <see cref="HttpContext.Items"/>.
+    /// Verifies the request's bearer token once per request: the abuse limiter (per user) and the endpoint filter both
+    /// ask, and the answer is kept in <see cref="HttpContext.Items"/>.
     /// </summary>
     public TokenCheck VerifyBearer(HttpContext http, out DirectLineToken? granted)
     {
@@ -83,16 +91,16 @@ public sealed class DirectLineTokenService
     }
 
     /// <summary>
-    /// A token of ours, valid or expired less than <paramref name="window"/> ago: enough to resume its conversation
-    /// after a reload or a tab that slept (never enough to call Direct Line itself).
+    /// A token of ours, valid or expired less than ResumeHours ago: enough to resume its conversation after a reload or
+    /// a tab that slept (never enough to call Direct Line itself).
     /// </summary>
-    public DirectLineToken? VerifyForResume(string? token, TimeSpan window)
+    public DirectLineToken? VerifyForResume(string? token)
     {
         var check = Read(token, out var read);
-        return check == TokenCheck.Valid || (check == TokenCheck.Expired && read!.ExpiresAt + window > _time.GetUtcNow()) ? read : null;
+        return check == TokenCheck.Valid || (check == TokenCheck.Expired && read!.ExpiresAt + _resume > _time.GetUtcNow()) ? read : null;
     }
 
-    /// <summary>Checks the signature and the expiry; the token's content is given for a valid and for an expired one.</summary>
+    /// <summary>Unprotects the token and checks its expiry; the grant is given for a valid and for an expired one.</summary>
     private TokenCheck Read(string? token, out DirectLineToken? granted)
     {
         granted = null;
@@ -101,26 +109,14 @@ public sealed class DirectLineTokenService
             return TokenCheck.Missing;
         }
 
-        var dot = token.IndexOf('.', StringComparison.Ordinal);
-        if (dot <= 0 || dot == token.Length - 1)
-        {
-            return TokenCheck.Invalid;
-        }
-
-        var body = token[..dot];
-        if (!TryFromBase64Url(token[(dot + 1)..], out var signature)
-            || !CryptographicOperations.FixedTimeEquals(signature, Sign(body))
-            || !TryFromBase64Url(body, out var json))
-        {
-            return TokenCheck.Invalid;
-        }
-
         TokenPayload? payload;
         try
         {
-            payload = JsonSerializer.Deserialize<TokenPayload>(json);
+            // Throws for a forged or tampered token, one protected with a key this ring does not hold, or one past its
+            // resume window.
+            payload = JsonSerializer.Deserialize<TokenPayload>(_protector.Unprotect(token, out _));
         }
-        catch (JsonException)
+        catch (Exception e) when (e is CryptographicException or FormatException or JsonException)
         {
             return TokenCheck.Invalid;
         }
@@ -131,25 +127,11 @@ public sealed class DirectLineTokenService
         }
 
         var expires = DateTimeOffset.FromUnixTimeSeconds(payload.E);
-        // A token from before chains were recorded: its chain began when it was issued.
-        var chainStarted = payload.S is { } s ? DateTimeOffset.FromUnixTimeSeconds(s) : expires - _lifetime;
-        granted = new DirectLineToken(payload.C, payload.U, expires, chainStarted);
+        granted = new DirectLineToken(payload.C, payload.U, expires, DateTimeOffset.FromUnixTimeSeconds(payload.S));
         return expires <= _time.GetUtcNow() ? TokenCheck.Expired : TokenCheck.Valid;
     }
 
-    private byte[] Sign(string body) => HMACSHA256.HashData(_key, Encoding.ASCII.GetBytes(body));
-
-    private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-    private static bool TryFromBase64Url(string text, out byte[] bytes)
-    {
-        var padded = text.Replace('-', '+').Replace('_', '/');
-        padded += (padded.Length % 4) switch { 2 => "==", 3 => "=", _ => "" };
-        bytes = new byte[padded.Length];
-        return Convert.TryFromBase64String(padded, bytes, out var written) && (bytes = bytes[..written]).Length > 0;
-    }
-
-    private sealed record TokenPayload(string C, string U, long E, long? S = null);
+    private sealed record TokenPayload(string C, string U, long E, long S);
 
     private sealed record VerifiedBearer(TokenCheck Check, DirectLineToken? Token);
 }

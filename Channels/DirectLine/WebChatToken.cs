@@ -22,7 +22,7 @@ internal static class WebChatToken
 
         var request = await ReadRequestAsync(http);
         // A reload, or a tab that slept past the token's lifetime, continues its conversation instead of losing it.
-        if (tokens.VerifyForResume(request?.Resume, TimeSpan.FromHours(options.Value.ResumeHours)) is { } old
+        if (tokens.VerifyForResume(request?.Resume) is { } old
             && await store.ConversationExistsAsync(old.ConversationId, http.RequestAborted))
         {
             // A new token chain: this endpoint checks the origin, rate-limits and needs the conversation to still exist.

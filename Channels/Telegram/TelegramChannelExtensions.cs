@@ -31,9 +31,9 @@ public static class TelegramChannelExtensions
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.TryAddSingleton<TelegramClientFactory>();
         services.TryAddSingleton<TelegramUpdateHandler>();
-        services.TryAddSingleton<TelegramAdapter>();
+        services.TryAddSingleton<BotInbound>();
         services.TryAddKeyedSingleton<IInboundActivityHandler>(TelegramActivityMapper.ChannelId,
-            (sp, _) => sp.GetRequiredService<TelegramAdapter>());
+            (sp, _) => sp.GetRequiredService<BotInbound>());
         services.AddSingleton<IChannelSender, TelegramChannelSender>();
         // Telegram puts the bot token in every URL (…/bot<TOKEN>/sendMessage), which HttpClient's own loggers write
         // out at Information: no default loggers on these clients; failures are logged by TelegramLog without the URL.

@@ -8,9 +8,6 @@ internal static partial class TelegramLog
     [LoggerMessage(EventId = 4100, Level = LogLevel.Warning, Message = "Telegram webhook rejected: {Reason}")]
     public static partial void WebhookRejected(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Telegram update {UpdateId} repeated; acknowledged without a turn")]
-    public static partial void DuplicateUpdate(ILogger logger, int updateId);
-
     [LoggerMessage(EventId = 4102, Level = LogLevel.Warning, Message = "answerCallbackQuery failed for update {UpdateId}")]
     public static partial void CallbackAnswerFailed(ILogger logger, int updateId, Exception exception);
 

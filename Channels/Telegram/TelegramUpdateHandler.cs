@@ -8,7 +8,9 @@ using Telegram.Bot.Types;
 
 namespace IntegrationBot.Channels.Telegram;
 
-/// <summary>One update, from the webhook or from polling: answer a button press at once, drop repeats, run the turn.</summary>
+/// <summary>One update, from the webhook or from polling: answer a button press at once, run the turn.</summary>
+/// <remarks>A redelivered update needs no check here: its activity keeps the <c>update_id</c> as its id, and the turn
+/// runner's durable inbound check acknowledges it, waiting first for the turn of a delivery still in progress.</remarks>
 public sealed class TelegramUpdateHandler(
     [FromKeyedServices(TelegramActivityMapper.ChannelId)] IInboundActivityHandler inbound,
     ICallbackDataStore callbackData,
@@ -16,21 +18,14 @@ public sealed class TelegramUpdateHandler(
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
 {
-    private readonly InboundDeduplicator _seen = new();
-
+    /// <param name="cancellationToken">The caller's (the webhook request's); an accepted update's turn does not take it.</param>
     public async Task<TelegramUpdateOutcome> HandleAsync(Update update, CancellationToken cancellationToken)
     {
-        var key = update.Id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        Activity? activity = null;
         try
         {
             // The turn gets no cancellation: once accepted it runs to its end even if the sender hangs up (it redelivers,
-            // and the redelivery waits for this turn). The token only ends the wait for another delivery's turn.
-            if (!await _seen.RunOnceAsync(key, async () => activity = await RunTurnAsync(update, CancellationToken.None), cancellationToken))
-            {
-                TelegramLog.DuplicateUpdate(logger, update.Id);
-                return TelegramUpdateOutcome.Duplicate;
-            }
+            // and the redelivery waits for this turn on the conversation's lock).
+            var activity = await RunTurnAsync(update, CancellationToken.None);
             return activity is null ? TelegramUpdateOutcome.Ignored : TelegramUpdateOutcome.Processed;
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

@@ -5,7 +5,7 @@ using IntegrationBot.Dialogs.Runtime;
 namespace IntegrationBot.Channels.Terminal;
 
 /// <summary>Turns lines typed in the terminal into activities of one local user's conversation.</summary>
-public sealed class TerminalAdapter(BotRuntime runtime, TerminalConsole console, TimeProvider time) : BotAdapter(runtime)
+public sealed class TerminalAdapter(TurnRunner runner, TerminalConsole console, TimeProvider time)
 {
     public const string ChannelId = "terminal";
 
@@ -15,7 +15,7 @@ public sealed class TerminalAdapter(BotRuntime runtime, TerminalConsole console,
     public Task<TurnResult> StartSessionAsync(string userName, IBot bot, CancellationToken cancellationToken)
     {
         var user = User(userName);
-        return ProcessActivityAsync(Base(userName) with
+        return runner.ProcessActivityAsync(Base(userName) with
         {
             Type = ActivityTypes.ConversationUpdate,
             MembersAdded = [user],
@@ -24,7 +24,7 @@ public sealed class TerminalAdapter(BotRuntime runtime, TerminalConsole console,
 
     /// <summary>Runs one typed line as a message turn; a number or button title becomes the button's value.</summary>
     public Task<TurnResult> ProcessLineAsync(string userName, string line, IBot bot, CancellationToken cancellationToken) =>
-        ProcessActivityAsync(Base(userName) with
+        runner.ProcessActivityAsync(Base(userName) with
         {
             Type = ActivityTypes.Message,
             Text = console.Resolve(line),

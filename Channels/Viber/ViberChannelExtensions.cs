@@ -19,12 +19,12 @@ public static class ViberChannelExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IViberSubscribers, ViberSubscribers>();
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
-        services.TryAddKeyedSingleton(ViberActivityMapper.ChannelId, (_, _) => new InboundDeduplicator());
-        services.TryAddSingleton<ViberAdapter>();
+        services.TryAddSingleton<BotInbound>();
         services.TryAddKeyedSingleton<IInboundActivityHandler>(ViberActivityMapper.ChannelId,
-            (sp, _) => sp.GetRequiredService<ViberAdapter>());
+            (sp, _) => sp.GetRequiredService<BotInbound>());
+        services.TryAddSingleton<ViberWelcome>();
         services.TryAddKeyedSingleton<IWelcomeActivitySource>(ViberActivityMapper.ChannelId,
-            (sp, _) => sp.GetRequiredService<ViberAdapter>());
+            (sp, _) => sp.GetRequiredService<ViberWelcome>());
         services.AddSingleton<IChannelSender, ViberChannelSender>();
         // The auth token travels in a header; no default HttpClient loggers, so no level can ever write it out.
         services.AddHttpClient<IViberClient, ViberClient>()

@@ -24,7 +24,7 @@ public sealed class ViberChannelSender(
 
     /// <summary>One outbox entry per Viber message, so a fault on a later part neither repeats nor hides the others.</summary>
     public IReadOnlyList<Activity> SplitIntoMessages(Activity activity) =>
-        ViberAdapter.IsWelcome(activity) ? [activity] : ViberActivityMapper.SplitIntoMessages(activity);
+        ViberWelcome.IsWelcome(activity) ? [activity] : ViberActivityMapper.SplitIntoMessages(activity);
 
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
     {
@@ -33,7 +33,7 @@ public sealed class ViberChannelSender(
         {
             return DeliveryResult.Failed("Viber is not configured", permanent: true);
         }
-        if (ViberAdapter.IsWelcome(activity))
+        if (ViberWelcome.IsWelcome(activity))
         {
             return DeliveryResult.Delivered;
         }

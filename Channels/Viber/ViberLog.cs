@@ -8,9 +8,6 @@ internal static partial class ViberLog
     [LoggerMessage(EventId = 4200, Level = LogLevel.Warning, Message = "Viber webhook rejected: {Reason}")]
     public static partial void WebhookRejected(ILogger logger, string reason);
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Debug, Message = "Viber message {MessageToken} repeated; acknowledged without a turn")]
-    public static partial void DuplicateMessage(ILogger logger, long messageToken);
-
     [LoggerMessage(EventId = 4202, Level = LogLevel.Error, Message = "Viber message {MessageToken} failed; Viber will redeliver")]
     public static partial void TurnFailed(ILogger logger, long messageToken, Exception exception);
 

@@ -69,17 +69,13 @@ public static class ViberWebhookEndpoint
         }
         // Writing to the bot subscribes the user, without a separate subscribed callback.
         subscribers.MarkSubscribed(activity.From!.Id);
-        var seen = services.GetRequiredKeyedService<InboundDeduplicator>(ViberActivityMapper.ChannelId);
         try
         {
             // The turn gets no cancellation: once accepted it runs to its end even if Viber hangs up (it redelivers, and
-            // the redelivery waits for this turn). The token only ends the wait for another delivery's turn.
-            if (!await seen.RunOnceAsync(activity.Id!, () => services
-                    .GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId)
-                    .HandleAsync(activity, CancellationToken.None), cancellationToken))
-            {
-                ViberLog.DuplicateMessage(logger, callback.MessageToken!.Value);
-            }
+            // the redelivery waits for this turn on the conversation's lock; the turn runner's durable inbound check
+            // then acknowledges the repeated message_token, which the activity keeps as its id).
+            await services.GetRequiredKeyedService<IInboundActivityHandler>(ViberActivityMapper.ChannelId)
+                .HandleAsync(activity, CancellationToken.None);
             return TypedResults.Ok();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)

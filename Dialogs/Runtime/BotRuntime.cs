@@ -6,14 +6,14 @@ using Microsoft.Extensions.Logging.Abstractions;
 
 namespace IntegrationBot.Dialogs.Runtime;
 
-/// <summary>What every <see cref="BotAdapter"/> needs to run durable turns; one instance per process (a DI singleton).</summary>
+/// <summary>What every <see cref="TurnRunner"/> needs to run durable turns; one instance per process (a DI singleton).</summary>
 public sealed class BotRuntime(
     ITurnStore turnStore,
     IConversationLock conversationLock,
     IEnumerable<BotState> states,
     IEnumerable<IMiddleware> middleware,
     OutboxSignal outboxSignal,
-    ILogger<BotAdapter>? logger = null,
+    ILogger<TurnRunner>? logger = null,
     IEnumerable<IChannelSender>? senders = null,
     IUnreachableRecipients? unreachable = null,
     ITurnSessions? sessions = null)
@@ -38,7 +38,7 @@ public sealed class BotRuntime(
     /// <summary>People marked unreachable on a channel; a message from them clears their mark.</summary>
     public IUnreachableRecipients? Unreachable { get; } = unreachable;
 
-    public ILogger<BotAdapter> Logger { get; } = logger ?? NullLogger<BotAdapter>.Instance;
+    public ILogger<TurnRunner> Logger { get; } = logger ?? NullLogger<TurnRunner>.Instance;
 
     /// <summary>A turn's replies as the messages their channels will send, one outbox entry each.</summary>
     public IReadOnlyList<Activity> SplitIntoMessages(IReadOnlyList<Activity> replies) =>

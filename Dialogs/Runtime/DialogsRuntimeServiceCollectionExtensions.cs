@@ -14,7 +14,8 @@ public static class DialogsRuntimeServiceCollectionExtensions
 {
     /// <summary>
     /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers the memory
-    /// stores, state, the outbox's background dispatcher; the host adds one storage provider for the stores themselves.
+    /// stores, state, the one <see cref="TurnRunner"/> that runs every channel's and every proactive turn, and the
+    /// outbox's background dispatcher; the host adds one storage provider for the stores themselves.
     /// Channels add their <see cref="IChannelSender"/>s; the host adds its <see cref="IBot"/>.
     /// </summary>
     public static IServiceCollection AddDialogsRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -51,6 +52,7 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<ConversationState>());
         services.AddSingleton<BotState>(sp => sp.GetRequiredService<UserState>());
         services.TryAddSingleton<BotRuntime>();
+        services.TryAddSingleton<TurnRunner>();
 
         services.TryAddSingleton<OutboxDispatcher>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxDispatcher>());

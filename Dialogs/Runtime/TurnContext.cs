@@ -3,7 +3,7 @@ using IntegrationBot.Dialogs.Activities;
 namespace IntegrationBot.Dialogs.Runtime;
 
 /// <summary>
-/// The turn context used by <see cref="BotAdapter"/>. Replies are buffered, not sent: the adapter commits them to the
+/// The turn context used by <see cref="TurnRunner"/>. Replies are buffered, not sent: the runner commits them to the
 /// outbox together with the turn's state changes, so a reply is never lost and never sent for a turn that did not commit.
 /// </summary>
 public sealed class TurnContext : ITurnContext

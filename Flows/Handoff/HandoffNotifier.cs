@@ -13,7 +13,7 @@ namespace IntegrationBot.Flows.Handoff;
 /// the conversation state changes with it, and the outbox delivers it on the person's channel.
 /// </summary>
 /// <remarks>Adapter and bot are resolved late: both depend (through the middleware) on the queue that depends on this.</remarks>
-public sealed class HandoffNotifier(Func<BotAdapter> adapter, Func<AssistantBot> bot, OfficeInfo office) : IUserMessenger
+public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot> bot, OfficeInfo office) : IUserMessenger
 {
     public Task CounselorMessageAsync(HandoffRequest request, string counselorName, string text, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>

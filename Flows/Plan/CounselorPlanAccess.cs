@@ -14,7 +14,7 @@ namespace IntegrationBot.Flows.Plan;
 /// the change and the message telling the person about it are committed together. Shown only after consent (privacy accepted).
 /// </summary>
 /// <remarks>Adapter and bot are resolved late, as in the handoff notifier: both depend on the queue.</remarks>
-public sealed class CounselorPlanAccess(Func<BotAdapter> adapter, Func<AssistantBot> bot, PlanBook book, TimeProvider time) : IHandoffPlan
+public sealed class CounselorPlanAccess(Func<TurnRunner> adapter, Func<AssistantBot> bot, PlanBook book, TimeProvider time) : IHandoffPlan
 {
     public async Task<HandoffPlanView?> GetAsync(HandoffRequest request, CancellationToken cancellationToken)
     {

@@ -9,13 +9,13 @@ namespace IntegrationBot.Flows.Plan;
 
 /// <summary>
 /// Sends the plan's reminders. Every scan claims the due subscriptions (atomic across instances), and for each runs
-/// a proactive turn at most once per conversation and local day (<see cref="BotAdapter.ContinueConversationOnceAsync"/>):
+/// a proactive turn at most once per conversation and local day (<see cref="TurnRunner.ContinueConversationOnceAsync"/>):
 /// the reminder, the plan's record of it and the processed-turn id are committed together with the outbox entry, so a
 /// restart or a second instance never sends it twice, and the outbox delivers it even if the channel is down.
 /// </summary>
 public sealed partial class PlanReminderService(
     IPlanReminderStore store,
-    ProactiveAdapter adapter,
+    TurnRunner adapter,
     Func<AssistantBot> bot,
     PlanFlow plan,
     IOptions<PlanOptions> options,

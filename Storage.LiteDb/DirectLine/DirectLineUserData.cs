@@ -21,7 +21,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
 
     public string Name => "webchat";
 
-    public string ChannelId => DirectLineAdapter.ChannelId;
+    public string ChannelId => DirectLineInbox.ChannelId;
 
     public Task<IReadOnlyList<string>> ConversationIdsOfAsync(string userId, CancellationToken cancellationToken) =>
         database.ReadAsync<IReadOnlyList<string>>(

@@ -16,6 +16,7 @@ using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.Postgres.DataProtection;
 using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Handoff;
 using IntegrationBot.Editing.Institutions;
@@ -27,6 +28,7 @@ using IntegrationBot.Storage.Postgres.Plan;
 using IntegrationBot.Storage.Postgres.Privacy;
 using IntegrationBot.Storage.Postgres.Schema;
 using IntegrationBot.Storage.Postgres.State;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,8 +44,8 @@ public static class PostgresStorageServiceCollectionExtensions
     /// The host calls this or <c>AddLiteDbStorage</c>, never both, after every module registration (AddDialogsRuntime,
     /// AddDirectLine, AddHandoff) and before Build. With provider <c>litedb</c> or <c>memory</c> it changes nothing.
     /// With <c>postgres</c> it validates the options at start, registers every store (state, turn store, outbox,
-    /// conversation lock, Direct Line log, handoff queue, transcripts, unanswered questions, counselors, canned
-    /// responses, erasure and retention registrations) and adds the schema migration and the LISTEN service that
+    /// conversation lock, Direct Line log, Data Protection key ring, handoff queue, transcripts, unanswered questions,
+    /// counselors, canned responses, erasure and retention registrations) and adds the schema migration and the LISTEN service that
     /// carries handoff, Direct Line and knowledge-base publishes between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
@@ -74,6 +76,7 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IConversationLock, PostgresConversationLock>();
         services.AddSingleton<ITurnSessions, PostgresTurnSessions>();
         services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
+        services.AddSingleton<IXmlRepository, PostgresDataProtectionKeys>();
         services.AddSingleton<IPlanReminderStore, PostgresPlanReminderStore>();
         services.AddSingleton<IPlanStatistics, PostgresPlanStatistics>();
         services.AddSingleton<ITopicStatistics, PostgresTopicStatistics>();

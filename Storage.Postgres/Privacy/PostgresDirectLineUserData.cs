@@ -16,7 +16,7 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database)
 {
     public string Name => "webchat";
 
-    public string ChannelId => DirectLineAdapter.ChannelId;
+    public string ChannelId => DirectLineInbox.ChannelId;
 
     public async Task<IReadOnlyList<string>> ConversationIdsOfAsync(string userId, CancellationToken cancellationToken)
     {

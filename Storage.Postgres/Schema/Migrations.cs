@@ -157,5 +157,10 @@ internal static class Migrations
             """),
         new(10, "runtime: a turn's lock, inbound check and state read in one call, its commit in another (issue 19)", TurnFunctions.Sql),
         new(11, "web chat: append to a conversation's log in one call (issue 19)", DirectLineFunctions.Sql),
+        new(12, "host: the Data Protection key ring shared by every instance (web chat tokens, console cookies; issue 18)", """
+            CREATE TABLE dataprotection_keys (
+                name text PRIMARY KEY,
+                xml text NOT NULL);
+            """),
     ];
 }

@@ -32,13 +32,13 @@ public sealed class TurnRig : IAsyncDisposable
     {
         _services = services;
         _dataDirectory = dataDirectory;
-        Adapter = new BenchAdapter(services.GetRequiredService<BotRuntime>());
+        Runner = new TurnRunner(services.GetRequiredService<BotRuntime>());
         Bot = services.GetRequiredService<IBot>();
         Sender = services.GetRequiredService<DiscardingSender>();
         _dispatcher = services.GetRequiredService<OutboxDispatcher>();
     }
 
-    public BenchAdapter Adapter { get; }
+    public TurnRunner Runner { get; }
 
     public IBot Bot { get; }
 
@@ -143,7 +143,7 @@ public sealed class TurnRig : IAsyncDisposable
     public async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
-        await Adapter.ProcessActivityAsync(activity, Bot, cancellationToken);
+        await Runner.ProcessActivityAsync(activity, Bot, cancellationToken);
         var committed = Stopwatch.GetTimestamp();
         await _dispatcher.DrainOnceAsync(cancellationToken);
         Interlocked.Add(ref _turnTicks, committed - start);

@@ -45,7 +45,6 @@ cleanup() {
 }
 trap cleanup EXIT
 secret="load-$(od -An -N12 -tx1 /dev/urandom | tr -d ' \n')"
-signing_key="$(od -An -N32 -tx1 /dev/urandom | tr -d ' \n')"
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
@@ -84,7 +83,6 @@ start_host() { # $1 = instance number; prints "pid url"
   IntegrationBot__Channels__WebChat__MaxConversationsPerIpPerHour=100000 \
   IntegrationBot__Storage__Path="$data" \
   IntegrationBot__Channels__WebChat__Secret="$secret" \
-  IntegrationBot__Channels__WebChat__TokenSigningKey="$signing_key" \
   ASPNETCORE_ENVIRONMENT=Production \
     env ${telegram_env[@]+"${telegram_env[@]}"} dotnet "$host_dll" --urls "$url" >"$work/host-$1.log" 2>&1 &
   local pid=$!

@@ -9,17 +9,17 @@ using Microsoft.Extensions.Options;
 namespace IntegrationBot.TestSupport;
 
 /// <summary>
-/// An adapter for tests that runs the real durable path: each turn commits into the outbox, which is drained into
-/// <see cref="Sender"/>. Build it over memory (<see cref="InMemory"/>) or over any stores (e.g. a LiteDB temp file).
+/// A channel for tests on the real durable path (<see cref="TurnRunner"/>): each turn commits into the outbox, which is
+/// drained into <see cref="Sender"/>. Build it over memory (<see cref="InMemory"/>) or over any stores (e.g. a LiteDB temp file).
 /// </summary>
-public sealed class TestAdapter : BotAdapter
+public sealed class TestAdapter
 {
     public const string ChannelId = "test";
     private int _nextId;
 
     private TestAdapter(BotRuntime runtime, IStorage storage, IOutboxStore outbox, TimeProvider time, OutboxOptions outboxOptions, IDeliveryObserver? observer)
-        : base(runtime)
     {
+        Runner = new TurnRunner(runtime);
         Storage = storage;
         OutboxStore = outbox;
         Time = time;
@@ -31,6 +31,9 @@ public sealed class TestAdapter : BotAdapter
             Jitter = () => 1.0,
         };
     }
+
+    /// <summary>The runner every channel uses; the methods below forward to it.</summary>
+    public TurnRunner Runner { get; }
 
     public IStorage Storage { get; }
 
@@ -92,6 +95,15 @@ public sealed class TestAdapter : BotAdapter
         Text = text,
         Timestamp = Time.GetUtcNow(),
     };
+
+    public Task<TurnResult> ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken) =>
+        Runner.ProcessActivityAsync(activity, bot, cancellationToken);
+
+    public Task<TurnResult> ContinueConversationAsync(ConversationReference reference, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken) =>
+        Runner.ContinueConversationAsync(reference, callback, cancellationToken);
+
+    public Task<TurnResult> ContinueConversationOnceAsync(ConversationReference reference, string operationId, Func<ITurnContext, CancellationToken, Task> callback, CancellationToken cancellationToken) =>
+        Runner.ContinueConversationOnceAsync(reference, operationId, callback, cancellationToken);
 
     /// <summary>Runs the activity as a turn and delivers its replies at once.</summary>
     public async Task<TurnResult> SendAsync(Activity activity, IBot bot, CancellationToken cancellationToken = default)

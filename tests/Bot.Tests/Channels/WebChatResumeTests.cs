@@ -3,16 +3,12 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.TestSupport;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Tests.Channels;
 
 /// <summary>A page reload or a tab that slept past its token's lifetime resumes the same web chat conversation.</summary>
 public sealed class WebChatResumeTests
 {
-    private const string SigningKey = "test-signing-key-0123456789";
-
     [Theory]
     [InlineData("?watermark=")]
     [InlineData("")]
@@ -38,7 +34,7 @@ public sealed class WebChatResumeTests
         var ct = TestContext.Current.CancellationToken;
         await using var host = new ChatHost();
         var chat = await host.OpenChatAsync(ct);
-        var expired = TokenIssuedAgo(TimeSpan.FromHours(2)).Issue(chat.ConversationId, chat.UserId).Token;
+        var expired = TokenIssuedAgo(host, TimeSpan.FromHours(2)).Issue(chat.ConversationId, chat.UserId).Token;
 
         var resumed = await host.Client.PostAsJsonAsync("/api/webchat/token", new { locale = "en-US", resume = expired }, ct);
 
@@ -63,7 +59,7 @@ public sealed class WebChatResumeTests
         var old = why switch
         {
             "tampered" => chat.Token[..^2] + (chat.Token.EndsWith("AA", StringComparison.Ordinal) ? "BB" : "AA"),
-            "too old" => TokenIssuedAgo(TimeSpan.FromDays(30)).Issue(chat.ConversationId, chat.UserId).Token,
+            "too old" => TokenIssuedAgo(host, TimeSpan.FromDays(30)).Issue(chat.ConversationId, chat.UserId).Token,
             _ => chat.Token,
         };
         if (why == "erased")
@@ -87,7 +83,5 @@ public sealed class WebChatResumeTests
         Assert.False(body.GetProperty("resumed").GetBoolean());
     }
 
-    private static DirectLineTokenService TokenIssuedAgo(TimeSpan ago) => new(
-        Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
-        new ManualTimeProvider(DateTimeOffset.UtcNow - ago));
+    private static DirectLineTokenService TokenIssuedAgo(ChatHost host, TimeSpan ago) => host.TokensAt(DateTimeOffset.UtcNow - ago);
 }

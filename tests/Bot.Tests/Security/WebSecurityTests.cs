@@ -1,26 +1,18 @@
 using System.Net;
 using IntegrationBot.Bot.Tests.Support;
-using IntegrationBot.Channels.DirectLine;
-using IntegrationBot.TestSupport;
 using Microsoft.AspNetCore.Routing;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Tests.Security;
 
 public sealed class WebSecurityTests
 {
-    private const string SigningKey = "test-signing-key-0123456789";
-
     [Fact]
     public async Task Expired_direct_line_token_is_refused_with_403()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = new ChatHost();
         var chat = await host.OpenChatAsync(ct);
-        var issuedLongAgo = new DirectLineTokenService(
-            Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
-            new ManualTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2)));
-        var expired = issuedLongAgo.Issue(chat.ConversationId, chat.UserId).Token;
+        var expired = host.TokensAt(DateTimeOffset.UtcNow.AddMinutes(-2)).Issue(chat.ConversationId, chat.UserId).Token;
 
         using var read = ChatHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", expired);
         var send = await host.SendAsync(chat with { Token = expired }, "hi", ct);

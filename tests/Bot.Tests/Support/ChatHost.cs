@@ -2,12 +2,15 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
+using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Support;
@@ -27,7 +30,6 @@ public sealed class ChatHost : IAsyncDisposable
             ["IntegrationBot:Channels:WebChat:MaxConversationsPerIpPerHour"] = "100000",
             ["IntegrationBot:Channels:WebChat:TokensPerIpPerMinute"] = "100000",
             ["IntegrationBot:Limits:DirectLineRequestsPerIpPerMinute"] = "1000000",
-            ["IntegrationBot:Channels:WebChat:TokenSigningKey"] = "test-signing-key-0123456789",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
         {
@@ -138,6 +140,13 @@ public sealed class ChatHost : IAsyncDisposable
 
     public T Get<T>()
         where T : notnull => Services.GetRequiredService<T>();
+
+    /// <summary>Issues tokens with this host's keys as if the clock read <paramref name="now"/> (lifetime 60 s), e.g. an
+    /// expired token that is otherwise genuine.</summary>
+    public DirectLineTokenService TokensAt(DateTimeOffset now) => new(
+        Get<IDataProtectionProvider>(),
+        Options.Create(new DirectLineOptions { TokenLifetimeSeconds = 60 }),
+        new ManualTimeProvider(now));
 
     /// <summary>Stops the host and closes its database; the data folder stays until dispose.</summary>
     public async Task StopAsync()

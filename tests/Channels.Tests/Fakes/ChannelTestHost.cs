@@ -34,21 +34,32 @@ public sealed class ChannelTestHost : IAsyncDisposable
         StartAsync(settings, configure, withRuntime: false);
 
     /// <summary>Channels on the real turn runtime (LiteDB in <paramref name="dataPath"/>, outbox dispatcher) with <paramref name="bot"/>.</summary>
-    public static Task<ChannelTestHost> StartWithBotAsync(IDictionary<string, string?> settings, IBot bot, string dataPath)
+    public static Task<ChannelTestHost> StartWithBotAsync(IDictionary<string, string?> settings, IBot bot, string dataPath) =>
+        StartAsync(WithStorage(settings, dataPath), s => s.AddSingleton(bot), withRuntime: true, new RecordingInboundHandler());
+
+    /// <summary>Channels on the real turn runtime (LiteDB in <paramref name="dataPath"/>) whose bot is <see cref="Inbound"/>:
+    /// a repeated update reaches it only past the runtime's durable inbound check, as in production.</summary>
+    public static Task<ChannelTestHost> StartOnRuntimeAsync(IDictionary<string, string?> settings, string dataPath)
+    {
+        var recording = new RecordingInboundHandler();
+        return StartAsync(WithStorage(settings, dataPath), s => s.AddSingleton<IBot>(recording), withRuntime: true, recording);
+    }
+
+    private static IDictionary<string, string?> WithStorage(IDictionary<string, string?> settings, string dataPath)
     {
         settings["IntegrationBot:Storage:Path"] = dataPath;
         settings["IntegrationBot:Outbox:BaseDelay"] = "00:00:00.050";
-        return StartAsync(settings, s => s.AddSingleton(bot), withRuntime: true);
+        return settings;
     }
 
     private static async Task<ChannelTestHost> StartAsync(
-        IDictionary<string, string?> settings, Action<IServiceCollection>? configure, bool withRuntime)
+        IDictionary<string, string?> settings, Action<IServiceCollection>? configure, bool withRuntime, RecordingInboundHandler? recording = null)
     {
         var builder = WebApplication.CreateBuilder();
         builder.WebHost.UseTestServer();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(settings);
-        var inbound = new RecordingInboundHandler();
+        var inbound = recording ?? new RecordingInboundHandler();
         if (withRuntime)
         {
             builder.Services.AddDialogsRuntime(builder.Configuration).AddLiteDbStorage();

@@ -1,11 +1,13 @@
 using System.Collections.Concurrent;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.Runtime;
 
 namespace IntegrationBot.Channels.Tests.Fakes;
 
-/// <summary>Stands in for the bot runtime: records each inbound activity after serializing it as storage would.</summary>
-public sealed class RecordingInboundHandler : IInboundActivityHandler, IWelcomeActivitySource
+/// <summary>Stands in for the bot runtime, or serves as the bot on the real one (<see cref="ChannelTestHost.StartOnRuntimeAsync"/>):
+/// records each inbound activity after serializing it as storage would.</summary>
+public sealed class RecordingInboundHandler : IInboundActivityHandler, IWelcomeActivitySource, IBot
 {
     private readonly SemaphoreSlim _signal = new(0);
 
@@ -32,6 +34,9 @@ public sealed class RecordingInboundHandler : IInboundActivityHandler, IWelcomeA
 
         Record(activity);
     }
+
+    public Task OnTurnAsync(ITurnContext turnContext, CancellationToken cancellationToken) =>
+        HandleAsync(turnContext.Activity, cancellationToken);
 
     private void Record(Activity activity)
     {

@@ -28,7 +28,7 @@ public sealed class BlockedUserTests
         Assert.Equal(UnreachableReason.Blocked, unreachable.ReasonFor("telegram", "4242"));
 
         // A proactive message (a reminder, a counselor's reply) is not attempted: it is dead-lettered as unreachable.
-        var adapter = new ProactiveAdapter(host.Services.GetRequiredService<BotRuntime>());
+        var adapter = new TurnRunner(host.Services.GetRequiredService<BotRuntime>());
         var reference = new ConversationReference("telegram", new ConversationAccount("4242"),
             new ChannelAccount("4242", "Ana", RoleTypes.User), new ChannelAccount("123456", null, RoleTypes.Bot));
         await adapter.ContinueConversationAsync(reference, (turn, token) => turn.SendActivityAsync("Reminder: your appointment", token), ct);

@@ -24,7 +24,7 @@ public sealed class PacedAnnouncementTests
         await using var api = await FakeTelegramApi.StartAsync();
         api.LimitTo(30);
         await using var host = await ChannelTestHost.StartWithBotAsync(TelegramSettings.For(api), new MenuBot(), data.Path);
-        var adapter = new ProactiveAdapter(host.Services.GetRequiredService<BotRuntime>());
+        var adapter = new TurnRunner(host.Services.GetRequiredService<BotRuntime>());
         var clock = Stopwatch.StartNew();
 
         await Parallel.ForEachAsync(Enumerable.Range(0, Chats), new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = ct }, async (chat, token) =>

@@ -5,7 +5,7 @@ using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Channels.Tests.Telegram;
 
-/// <summary>Webhook in → TelegramAdapter → durable turn on LiteDB → outbox → TelegramChannelSender → fake Bot API.</summary>
+/// <summary>Webhook in → BotInbound → TurnRunner: durable turn on LiteDB → outbox → TelegramChannelSender → fake Bot API.</summary>
 public sealed class TelegramEndToEndTests
 {
     /// <summary>A Telegram text message update from chat 4242, as the webhook receives it.</summary>

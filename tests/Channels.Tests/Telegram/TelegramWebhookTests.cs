@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationBot.Channels.Telegram;
 using IntegrationBot.Channels.Tests.Fakes;
+using IntegrationBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationBot.Channels.Tests.Telegram;
@@ -71,7 +72,8 @@ public sealed class TelegramWebhookTests
     public async Task Valid_update_is_acknowledged_and_reaches_the_bot_once_even_when_redelivered()
     {
         await using var api = await FakeTelegramApi.StartAsync();
-        await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        using var data = new TempDataDirectory();
+        await using var host = await ChannelTestHost.StartOnRuntimeAsync(TelegramSettings.For(api), data.Path);
 
         var first = await PostAsync(host.Client, TextUpdate(500));
         var repeat = await PostAsync(host.Client, TextUpdate(500));
@@ -87,7 +89,8 @@ public sealed class TelegramWebhookTests
     public async Task Failed_turn_answers_503_so_Telegram_redelivers_and_the_redelivery_is_processed()
     {
         await using var api = await FakeTelegramApi.StartAsync();
-        await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        using var data = new TempDataDirectory();
+        await using var host = await ChannelTestHost.StartOnRuntimeAsync(TelegramSettings.For(api), data.Path);
         host.Inbound.FailNext = 1;
 
         var failed = await PostAsync(host.Client, TextUpdate(77));
@@ -102,7 +105,8 @@ public sealed class TelegramWebhookTests
     public async Task Update_whose_sender_hangs_up_mid_turn_is_still_answered_once_and_its_redelivery_waits_for_it()
     {
         await using var api = await FakeTelegramApi.StartAsync();
-        await using var host = await ChannelTestHost.StartAsync(TelegramSettings.For(api));
+        using var data = new TempDataDirectory();
+        await using var host = await ChannelTestHost.StartOnRuntimeAsync(TelegramSettings.For(api), data.Path);
         await HangUpScenario.RunAsync(host, hangUp => PostAsync(host.Client, TextUpdate(610), hangUp: hangUp), "610");
     }
 

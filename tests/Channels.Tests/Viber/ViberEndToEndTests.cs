@@ -5,7 +5,7 @@ using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Channels.Tests.Viber;
 
-/// <summary>Webhook in → ViberAdapter → durable turn on LiteDB → outbox → ViberChannelSender → fake Viber API.</summary>
+/// <summary>Webhook in → BotInbound → TurnRunner: durable turn on LiteDB → outbox → ViberChannelSender → fake Viber API.</summary>
 public sealed class ViberEndToEndTests
 {
     private static string Message(long token, string text, string user = "01234567890A=") =>

@@ -3,6 +3,7 @@ using System.Text;
 using System.Text.Json.Nodes;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.Tests.Fakes;
+using IntegrationBot.TestSupport;
 using IntegrationBot.Channels.Viber;
 using IntegrationBot.Dialogs.Activities;
 using Microsoft.Extensions.DependencyInjection;
@@ -71,7 +72,8 @@ public sealed class ViberWebhookTests
     public async Task Message_reaches_the_bot_once_even_when_Viber_repeats_it()
     {
         await using var api = await FakeViberApi.StartAsync();
-        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+        using var data = new TempDataDirectory();
+        await using var host = await ChannelTestHost.StartOnRuntimeAsync(ViberSettings.For(api), data.Path);
 
         var first = await PostSignedAsync(host.Client, Message(4912661846655238145));
         var repeat = await PostSignedAsync(host.Client, Message(4912661846655238145));
@@ -87,7 +89,8 @@ public sealed class ViberWebhookTests
     public async Task Message_whose_connection_Viber_resets_mid_turn_is_still_answered_once_and_its_redelivery_waits_for_it()
     {
         await using var api = await FakeViberApi.StartAsync();
-        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+        using var data = new TempDataDirectory();
+        await using var host = await ChannelTestHost.StartOnRuntimeAsync(ViberSettings.For(api), data.Path);
         await HangUpScenario.RunAsync(host, hangUp => PostSignedAsync(host.Client, Message(610), hangUp), "610");
     }
 
@@ -107,7 +110,8 @@ public sealed class ViberWebhookTests
     public async Task Failed_turn_answers_503_so_Viber_redelivers_and_the_redelivery_is_processed()
     {
         await using var api = await FakeViberApi.StartAsync();
-        await using var host = await ChannelTestHost.StartAsync(ViberSettings.For(api));
+        using var data = new TempDataDirectory();
+        await using var host = await ChannelTestHost.StartOnRuntimeAsync(ViberSettings.For(api), data.Path);
         host.Inbound.FailNext = 1;
 
         var failed = await PostSignedAsync(host.Client, Message(88));

@@ -10,8 +10,6 @@ public sealed class CrashRecoveryTests
 
     internal static readonly Dictionary<string, string> Settings = new()
     {
-        // Tokens must verify after the restart, as they would behind a real deployment.
-        ["IntegrationBot__Channels__WebChat__TokenSigningKey"] = "crash-test-signing-key-0123456789",
         ["IntegrationBot__Channels__WebChat__MaxConversationsPerIpPerHour"] = "100000",
         ["IntegrationBot__Channels__WebChat__TokensPerIpPerMinute"] = "100000",
         ["IntegrationBot__Limits__MessagesPerIpPerMinute"] = "1000000",

@@ -31,8 +31,6 @@ public sealed class TwoInstanceTests
             ["IntegrationBot__Storage__Provider"] = "postgres",
             ["IntegrationBot__Storage__ConnectionString"] = connectionString,
             ["IntegrationBot__Storage__Schema"] = schema,
-            // Both instances must accept each other's conversation tokens.
-            ["IntegrationBot__Channels__WebChat__TokenSigningKey"] = "two-instance-test-signing-key-0123456789",
         };
         try
         {
@@ -46,6 +44,7 @@ public sealed class TwoInstanceTests
             var bearer = new AuthenticationHeaderValue("Bearer", token.GetProperty("token").GetString());
             httpA.DefaultRequestHeaders.Authorization = bearer;
             httpB.DefaultRequestHeaders.Authorization = bearer;
+            // Instance B accepts A's token: both read the Data Protection key ring from the shared database.
             (await httpB.PostAsync("/v3/directline/conversations", null, Ct)).EnsureSuccessStatusCode();
 
             // Sequential, alternating: each POST commits its turn before returning, so replies must come in this order.

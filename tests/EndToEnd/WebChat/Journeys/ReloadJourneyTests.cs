@@ -1,6 +1,7 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.EndToEnd.Support;
 using IntegrationBot.TestSupport;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.EndToEnd.WebChat.Journeys;
@@ -8,8 +9,6 @@ namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 /// <summary>A person reloads the page (or the phone slept): the conversation is still there and goes on.</summary>
 public sealed class ReloadJourneyTests
 {
-    private const string SigningKey = "journey-signing-key-0123456789";
-
     [Fact]
     public async Task Reload_mid_conversation_shows_the_conversation_and_the_chat_goes_on()
     {
@@ -36,7 +35,7 @@ public sealed class ReloadJourneyTests
     public async Task A_token_that_expired_while_the_phone_slept_resumes_the_same_conversation()
     {
         Requirements.Chromium();
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["IntegrationBot__Channels__WebChat__TokenSigningKey"] = SigningKey });
+        await using var host = await HostProcess.StartAsync();
         await using var browser = await BrowserSession.StartAsync();
         var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "expired-token");
         await chat.AcceptPrivacyAsync("en");
@@ -45,8 +44,12 @@ public sealed class ReloadJourneyTests
 
         // What the tab kept is now two hours past its lifetime, as after a night in a pocket.
         var saved = await chat.Page.EvaluateAsync<Dictionary<string, string>>("() => JSON.parse(sessionStorage.getItem('integrationbot.webchat'))");
+        // Issued with the host's own keys (files in its data directory), so only its expiry is wrong.
+        var keys = DataProtectionProvider.Create(
+            new DirectoryInfo(Path.Combine(host.DataPath, DirectLineKeyRing.KeysDirectory)), b => b.SetApplicationName(DirectLineKeyRing.ApplicationName));
         var expired = new DirectLineTokenService(
-            Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
+            keys,
+            Options.Create(new DirectLineOptions { TokenLifetimeSeconds = 60 }),
             new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]).Token;
         await chat.Page.EvaluateAsync("t => { const s = JSON.parse(sessionStorage.getItem('integrationbot.webchat')); s.token = t; sessionStorage.setItem('integrationbot.webchat', JSON.stringify(s)); }", expired);
         await chat.Page.ReloadAsync();

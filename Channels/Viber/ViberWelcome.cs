@@ -5,9 +5,9 @@ using IntegrationBot.Dialogs.Runtime;
 
 namespace IntegrationBot.Channels.Viber;
 
-/// <summary>Runs Viber activities as durable turns (exactly once per <c>message_token</c>) and produces the welcome
-/// that <c>conversation_started</c> must carry in its HTTP answer.</summary>
-public sealed class ViberAdapter(BotRuntime runtime, IBot bot) : BotAdapter(runtime), IInboundActivityHandler, IWelcomeActivitySource
+/// <summary>Produces the welcome that <c>conversation_started</c> must carry in its HTTP answer (Viber's messages run
+/// through <see cref="BotInbound"/> like every channel's).</summary>
+public sealed class ViberWelcome(TurnRunner runner, IBot bot) : IWelcomeActivitySource
 {
     /// <summary>Marks replies already delivered in the webhook answer; the sender skips them.</summary>
     public const string WelcomeMarker = "viberWelcome";
@@ -15,15 +15,12 @@ public sealed class ViberAdapter(BotRuntime runtime, IBot bot) : BotAdapter(runt
     private static readonly JsonElement MarkerData =
         JsonSerializer.SerializeToElement(new Dictionary<string, bool> { [WelcomeMarker] = true });
 
-    public Task HandleAsync(Activity activity, CancellationToken cancellationToken) =>
-        ProcessActivityAsync(activity, bot, cancellationToken);
-
     /// <summary>Runs the welcome as a normal committed turn (state is kept) but marks its replies, so the HTTP answer
     /// carries the first and the outbox does not send them again to a user who cannot receive messages yet.</summary>
     public async Task<Activity?> GetWelcomeAsync(Activity conversationUpdate, CancellationToken cancellationToken)
     {
         var captured = new List<Activity>();
-        var result = await ProcessActivityAsync(conversationUpdate, new WelcomeTurn(bot, captured), cancellationToken);
+        var result = await runner.ProcessActivityAsync(conversationUpdate, new WelcomeTurn(bot, captured), cancellationToken);
         return result.Status == TurnStatus.Processed
             ? captured.FirstOrDefault(a => a.Type == ActivityTypes.Message)
             : null;

@@ -7,13 +7,19 @@ using Microsoft.Extensions.Logging;
 namespace IntegrationBot.Dialogs.Runtime;
 
 /// <summary>
-/// Base of every channel adapter. A turn runs under its conversation's lock, through the middleware to the bot; then its
-/// state changes, its replies (into the outbox) and its inbound id are committed at once. A lost eTag race reruns the
-/// turn on fresh state; a repeated inbound id is acknowledged without running the bot.
+/// Runs every turn: each channel's inbound activities and the proactive ones (a counselor's reply, a reminder). A turn
+/// runs under its conversation's lock, through the middleware to the bot; then its state changes, its replies (into the
+/// outbox) and its inbound id are committed at once. A lost eTag race reruns the turn on fresh state.
 /// </summary>
-public abstract partial class BotAdapter(BotRuntime runtime)
+/// <remarks>
+/// The inbound id committed with the turn is the one duplicate check: a repeated id is acknowledged without running the
+/// bot, whenever it comes (after a restart, on another instance). A repeat that arrives while the first delivery's turn
+/// still runs queues on the conversation lock, so it waits for that turn and then finds it committed, or, if it failed,
+/// runs it in its place; no channel needs a check of its own.
+/// </remarks>
+public sealed partial class TurnRunner(BotRuntime runtime)
 {
-    protected BotRuntime Runtime { get; } = runtime;
+    private BotRuntime Runtime { get; } = runtime;
 
     /// <summary>Runs one incoming activity as a turn.</summary>
     public Task<TurnResult> ProcessActivityAsync(Activity activity, IBot bot, CancellationToken cancellationToken)

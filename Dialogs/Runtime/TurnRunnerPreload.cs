@@ -5,7 +5,7 @@ using IntegrationBot.Dialogs.Storage;
 namespace IntegrationBot.Dialogs.Runtime;
 
 /// <summary>The state a turn may read ahead with its lock (one round trip instead of one per scope on PostgreSQL).</summary>
-public abstract partial class BotAdapter
+public sealed partial class TurnRunner
 {
     private Dictionary<string, BotState> StateKeys(Activity activity)
     {
