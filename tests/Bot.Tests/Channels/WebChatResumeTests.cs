@@ -5,6 +5,7 @@ using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Bot.Tests.Channels;
 
@@ -89,5 +90,5 @@ public sealed class WebChatResumeTests
 
     private static DirectLineTokenService TokenIssuedAgo(TimeSpan ago) => new(
         Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
-        new ManualTimeProvider(DateTimeOffset.UtcNow - ago));
+        new FakeTimeProvider(DateTimeOffset.UtcNow - ago));
 }

@@ -4,6 +4,7 @@ using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.TestSupport;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Bot.Tests.Security;
 
@@ -19,7 +20,7 @@ public sealed class WebSecurityTests
         var chat = await host.OpenChatAsync(ct);
         var issuedLongAgo = new DirectLineTokenService(
             Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
-            new ManualTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2)));
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddMinutes(-2)));
         var expired = issuedLongAgo.Issue(chat.ConversationId, chat.UserId).Token;
 
         using var read = ChatHost.Request(HttpMethod.Get, $"/v3/directline/conversations/{chat.ConversationId}/activities", expired);

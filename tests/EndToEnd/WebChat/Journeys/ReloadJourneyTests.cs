@@ -2,6 +2,7 @@ using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.EndToEnd.Support;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 
@@ -47,7 +48,7 @@ public sealed class ReloadJourneyTests
         var saved = await chat.Page.EvaluateAsync<Dictionary<string, string>>("() => JSON.parse(sessionStorage.getItem('integrationbot.webchat'))");
         var expired = new DirectLineTokenService(
             Options.Create(new DirectLineOptions { TokenSigningKey = SigningKey, TokenLifetimeSeconds = 60 }),
-            new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]).Token;
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]).Token;
         await chat.Page.EvaluateAsync("t => { const s = JSON.parse(sessionStorage.getItem('integrationbot.webchat')); s.token = t; sessionStorage.setItem('integrationbot.webchat', JSON.stringify(s)); }", expired);
         await chat.Page.ReloadAsync();
 
