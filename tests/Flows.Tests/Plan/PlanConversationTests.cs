@@ -172,17 +172,11 @@ public sealed class PlanConversationTests
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("hbs");
 
-        await harness.Flow()
+        var cyrillic = harness.Flow()
             .Send("/menu")
             .AssertReplies(menu => Assert.Contains("Moji prvi koraci", menu.LastButtons()))
-            .Send("зашто").IgnoreReplies()
-            .Send("/plan").IgnoreReplies()
-            .Send("прескочи").IgnoreReplies()
-            .Send("прескочи").IgnoreReplies()
-            .Send("прескочи").IgnoreReplies()
-            .Send("прескочи").IgnoreReplies()
-            .Send("прескочи")
-            .AssertTurnContains("Пријавите адресу")
+            .Send("зашто").IgnoreReplies();
+        await SkipIntake(cyrillic, skip: "прескочи", lastReplies: plan => Assert.Contains("Пријавите адресу", plan.AllText()))
             .StartTestAsync(Ct);
     }
 
@@ -209,8 +203,8 @@ public sealed class PlanConversationTests
             .StartTestAsync(Ct);
     }
 
-    /// <summary>/plan, then "skip" for each of the five questions; the replies to the last skip (the plan) pass <paramref name="lastReplies"/>.</summary>
-    private static TestFlow SkipIntake(TestFlow flow, bool started = false, Action<IReadOnlyList<Activity>>? lastReplies = null)
+    /// <summary>/plan, then <paramref name="skip"/> for each of the five questions; the replies to the last one (the plan) pass <paramref name="lastReplies"/>.</summary>
+    private static TestFlow SkipIntake(TestFlow flow, bool started = false, Action<IReadOnlyList<Activity>>? lastReplies = null, string skip = "skip")
     {
         if (!started)
         {
@@ -219,10 +213,10 @@ public sealed class PlanConversationTests
 
         for (var i = 0; i < 4; i++)
         {
-            flow = flow.Send("skip").IgnoreReplies();
+            flow = flow.Send(skip).IgnoreReplies();
         }
 
-        return flow.Send("skip").AssertReplies(lastReplies ?? (_ => { }));
+        return flow.Send(skip).AssertReplies(lastReplies ?? (_ => { }));
     }
 
     private static string Plain(string text) => BidiText.Strip(text);
