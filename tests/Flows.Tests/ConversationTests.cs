@@ -2,7 +2,6 @@ using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Knowledge.Languages;
-using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Flows.Tests;
 
