@@ -5,6 +5,8 @@ namespace IntegrationBot.Flows.Tests;
 
 public sealed class CommandTests
 {
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
     [Theory]
     [InlineData("/help")]
     [InlineData("/whatever")]
@@ -14,12 +16,14 @@ public sealed class CommandTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
 
-        var help = Assert.Single(await bot.SendAsync(text));
-
-        Assert.Equal(bot.Text(Language.Slovenian, "help.text"), help.Text);
-        Assert.Equal(
-            [bot.Title("sl", "menu.back"), bot.Title("sl", "language.changeButton"), bot.Title("sl", "menu.counselor"), bot.Title("sl", "help.privacyButton"), bot.Title("sl", "help.deleteButton")],
-            help.Buttons());
+        await bot.Flow()
+            .Send(text)
+            .AssertReply(
+                "Odgovarjam na vprašanja o dokumentih, zdravju, delu, šoli, tečajih jezika, denarju, bivanju in varnosti v Postojni. Preprosto napišite vprašanje.\n"
+                + "Ukazi:\n/menu – teme\n/language – zamenjava jezika\n/counselor – pogovor z osebo\n/privacy – zasebnost\n/delete – izbris podatkov\n/help – pomoč\n/plan – moji prvi koraki\n/stop – ustavi opomnike",
+                "Nazaj na meni", "🌐 Zamenjaj jezik", "Pogovor s svetovalcem", "Zasebnost", "Izbriši moje podatke")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Theory]
@@ -30,11 +34,13 @@ public sealed class CommandTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
-        await bot.SendAsync("/help");
 
-        var menu = await bot.SendAsync(text);
-
-        Assert.Equal(bot.Text(Language.Slovenian, "menu.prompt"), menu[^1].Text);
+        await bot.Flow()
+            .Send("/help").IgnoreReplies()
+            .Send(text)
+            .AssertReply("Izberite področje:", Said.SlovenianMenu)
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -43,24 +49,31 @@ public sealed class CommandTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
 
-        var languages = Assert.Single(await bot.SendAsync("/language"));
-        Assert.Equal(5, languages.Buttons().Count);
-        var chosen = await bot.SendAsync("العربية");
-
-        Assert.Equal(bot.Text(Language.Arabic, "language.chosen"), Assert.Single(chosen).Text);
-        var privacy = Assert.Single(await bot.SendAsync("/privacy"));
-        Assert.Equal(bot.Text(Language.Arabic, "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), privacy.Text);
+        await bot.Flow()
+            .Send("/language")
+            .AssertReply(Said.ChooseYourLanguage, Said.Languages)
+            .AssertNoReply()
+            .Send("العربية")
+            .AssertReply("\u200Fسأكتب لك باللغة العربية.")
+            .AssertNoReply()
+            .Send("/privacy")
+            .AssertReply(
+                "\u200Fقبل أن نبدأ: أحتفظ برسائلك وباللغة التي اخترتها لمدة \u206690\u2069 يومًا لكي أساعدك، ولكي يرى المستشار المحادثة إذا طلبت ذلك. لا يراها إلا مستشارو مكتب نقطة البداية، وفقط عندما تطلب التحدث إلى مستشار. يمكنك حذف كل شيء في أي وقت بكتابة /\u2066delete\u2069.",
+                "أوافق", "اقرأ المزيد", "لا أوافق")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
     public async Task Retention_days_come_from_configuration()
     {
         await using var bot = FlowHarness.Create(settings: new Dictionary<string, string?> { ["IntegrationBot:Privacy:RetentionDays"] = "30" });
-        await bot.OpenAsync();
 
-        var notice = Assert.Single(await bot.SendAsync("English"));
-
-        Assert.Contains("for 30 days", notice.Text);
+        await bot.Flow()
+            .Open().IgnoreReplies()
+            .Send("English")
+            .AssertReplyContains("I keep your messages and your language choice for 30 days")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -69,12 +82,14 @@ public sealed class CommandTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
 
-        var question = Assert.Single(await bot.SendAsync("Како да отворим рачун у банци у Постојни?"));
-
         // Before: "Не, остани на: Енглисх".
-        Assert.EndsWith(": English", question.Buttons()[1], StringComparison.Ordinal);
-        Assert.DoesNotContain("[[", question.Text, StringComparison.Ordinal);
-        Assert.DoesNotContain("[[", string.Join(" ", question.Buttons()), StringComparison.Ordinal);
+        await bot.Flow()
+            .Send("Како да отворим рачун у банци у Постојни?")
+            .AssertReply(
+                "Писали сте на језику: Босански / Хрватски / Српски. Да наставим на том језику (Босански / Хрватски / Српски)?",
+                "Да, промијени", "Не, остани на: English")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -97,12 +112,14 @@ public sealed class CommandTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
 
-        var question = Assert.Single(await bot.SendAsync("how do I open a bank account in Postojna"));
-        Assert.Equal(bot.Text(Language.English, "language.switchQuestion", new Dictionary<string, string> { ["language"] = "English" }), question.Text);
-
-        var answer = await bot.SendAsync(bot.Title(Language.English, "language.switchYes"));
-        Assert.Equal(bot.Text(Language.English, "language.chosen"), answer[0].Text);
-        Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(answer.Skip(1).ToList()));
+        await bot.Flow()
+            .Send("how do I open a bank account in Postojna")
+            .AssertReply("You wrote in English. Shall I continue in English?", "Yes, switch", "No, keep Slovenščina")
+            .AssertNoReply()
+            .Send("Yes, switch")
+            .AssertReply("I will write to you in English.")
+            .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -110,12 +127,15 @@ public sealed class CommandTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
-        await bot.SendAsync("how do I open a bank account in Postojna");
+        var slovenianAnswer = bot.AnswerOf("bank-account", new("sl"));
 
-        var answer = await bot.SendAsync(bot.Localizer.Get(Language.English, "language.switchNo", new Dictionary<string, string> { ["current"] = "Slovenščina" }));
-        Assert.Equal(bot.AnswerOf("bank-account", new("sl")), FlowHarness.AnswerText(answer));
-
-        var again = await bot.SendAsync("how do I open a bank account in Postojna");
-        Assert.Equal(bot.AnswerOf("bank-account", new("sl")), FlowHarness.AnswerText(again));
+        await bot.Flow()
+            .Send("how do I open a bank account in Postojna")
+            .AssertReply("You wrote in English. Shall I continue in English?", "Yes, switch", "No, keep Slovenščina")
+            .Send("No, keep Slovenščina")
+            .AssertAnswer(slovenianAnswer, "Vam je bilo to v pomoč?", "👍 Da", "👎 Ne")
+            .Send("how do I open a bank account in Postojna")
+            .AssertAnswer(slovenianAnswer, "Vam je bilo to v pomoč?", "👍 Da", "👎 Ne")
+            .StartTestAsync(Ct);
     }
 }

@@ -2,7 +2,6 @@ using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Knowledge.Languages;
-using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Flows.Tests;
 
@@ -23,15 +22,18 @@ public sealed class ConversationTests
     public async Task First_contact_greets_in_all_five_languages_with_one_button_per_language()
     {
         await using var bot = FlowHarness.Create();
-        var replies = await bot.OpenAsync();
 
-        var greeting = Assert.Single(replies);
-        foreach (var language in Language.All)
-        {
-            Assert.Contains(BidiText.Strip(bot.Title(language, "language.welcomeLine")), BidiText.Strip(greeting.Text!));
-        }
-
-        Assert.Equal(["Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية"], greeting.Buttons());
+        await bot.Flow()
+            .Open()
+            .AssertReply(
+                "Pozdravljeni! Sem pomočnik pisarne Izhodiščna točka v Postojni. Izberite jezik:\n"
+                + "Hello! I am the assistant of the Starting Point office in Postojna. Choose your language:\n"
+                + "Përshëndetje! Jam asistenti i zyrës Pika e Nisjes në Postojnë. Zgjidhni gjuhën:\n"
+                + "Zdravo! Ja sam asistent kancelarije Početna tačka u Postojni. Izaberite jezik:\n"
+                + "\u200Fمرحبًا! أنا مساعد مكتب نقطة البداية في بوستوينا. اختر لغتك:",
+                "Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Theory]
@@ -129,16 +131,17 @@ public sealed class ConversationTests
     public async Task A_first_greeting_shared_by_languages_gets_only_the_language_choice(string greeting)
     {
         await using var bot = FlowHarness.Create();
-        await bot.OpenAsync();
 
-        var replies = await bot.SendAsync(greeting, locale: null);
-
-        var reply = Assert.Single(replies);
-        Assert.Equal(["Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية"], reply.Buttons());
-        Assert.DoesNotContain(bot.Title(Language.Slovenian, "menu.counselor"), reply.Buttons());
-
-        var chosen = await bot.SendAsync("Bosanski / Hrvatski / Srpski");
-        Assert.Equal(bot.Text(Language.Bcs, "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), chosen[0].Text);
+        await bot.Flow()
+            .Open().IgnoreReplies()
+            .Send(greeting, locale: null)
+            .AssertReply(Said.ChooseYourLanguage, Said.Languages)
+            .AssertNoReply()
+            .Send("Bosanski / Hrvatski / Srpski")
+            .AssertReply(
+                "Prije nego počnemo: vaše poruke i izabrani jezik čuvam 90 dana, da bih vam mogao pomoći i da savjetnik vidi razgovor ako ga zatražite. Vide ga samo savjetnici kancelarije Početna tačka, i to samo kada tražite razgovor sa savjetnikom. Sve možete izbrisati u bilo kojem trenutku komandom /delete.",
+                "Prihvatam", "Pročitaj više", "Ne prihvatam")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -146,10 +149,14 @@ public sealed class ConversationTests
     {
         await using var bot = FlowHarness.Create();
 
-        var reply = Assert.Single(await bot.SendAsync("Zdravo", locale: "bs-BA"));
-
-        Assert.Equal(bot.Text(Language.Bcs, "greeting.reply"), reply.Text);
-        Assert.Equal(bot.Title(Language.Bcs, "language.changeButton"), reply.Buttons()[^1]);
+        await bot.Flow()
+            .Send("Zdravo", locale: "bs-BA")
+            .AssertReply(
+                "Zdravo! Odgovaram na pitanja o životu u Postojni: dokumenti i boravak, zdravlje, posao, škola i kursevi jezika, stanovanje i drugo. Napišite pitanje svojim riječima ili izaberite oblast:",
+                "Moji prvi koraci", "Dokumenti i boravak", "Zdravlje", "Posao", "Jezik i obrazovanje", "Porodica i djeca", "Novac i socijalna pomoć",
+                "Stanovanje", "Prevoz i vožnja", "Sigurnost i hitni slučajevi", "Kancelarija", "Razgovor sa savjetnikom", "🌐 Promijeni jezik")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -158,9 +165,11 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Bcs);
 
-        var replies = await bot.SendAsync("Добар дан");
-
-        Assert.Equal(CyrillicTransliterator.ToCyrillic(bot.Text(Language.Bcs, "greeting.reply")), Assert.Single(replies).Text);
+        await bot.Flow()
+            .Send("Добар дан")
+            .AssertReply("Здраво! Одговарам на питања о животу у Постојни: документи и боравак, здравље, посао, школа и курсеви језика, становање и друго. Напишите питање својим ријечима или изаберите област:")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
     }
 
@@ -192,9 +201,13 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
 
-        var reply = Assert.Single(await bot.SendAsync(text));
-
-        Assert.Contains(reply.Text, new[] { bot.Text(Language.Slovenian, "thanks.reply"), bot.Text(Language.Slovenian, "greeting.reply") });
+        await bot.Flow()
+            .Send(text)
+            .AssertReplyOneOf(
+                "Ni za kaj! Pišite mi kadarkoli, ko imate novo vprašanje.",
+                "Pozdravljeni! Odgovarjam na vprašanja o življenju v Postojni: dokumenti in prebivanje, zdravje, delo, šola in tečaji jezika, stanovanje in drugo. Napišite vprašanje s svojimi besedami ali izberite področje:")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -203,9 +216,10 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
 
-        var replies = await bot.SendAsync("hello, how do I open a bank account");
-
-        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.English)), FlowHarness.AnswerText(replies));
+        await bot.Flow()
+            .Send("hello, how do I open a bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new Voice(Language.English)), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
     }
 
     [Theory]
@@ -229,11 +243,15 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Bcs);
 
-        var replies = await bot.SendAsync("како да отворим рачун у банци");
-
-        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.Bcs, Cyrillic: true)), FlowHarness.AnswerText(replies));
-        Assert.Contains("банк", replies[0].Text, StringComparison.Ordinal);
-        Assert.Contains(CyrillicTransliterator.ToCyrillic(bot.Title(Language.Bcs, "answer.helpfulQuestion")), replies[^1].Text);
+        await bot.Flow()
+            .Send("како да отворим рачун у банци")
+            .AssertReplies(replies =>
+            {
+                Assert.StartsWith("Рачун отварате лично у пословници банке.", replies[0].Text, StringComparison.Ordinal);
+                Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.Bcs, Cyrillic: true)), FlowHarness.AnswerText(replies));
+                Assert.Equal("Да ли вам је ово помогло?", replies[^1].Text);
+            })
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -241,25 +259,30 @@ public sealed class ConversationTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        var topic = bot.Catalog.Find("work-permit")!;
-
-        var answer = await bot.SendAsync(topic.TitleIn(Language.English));
 
         // The short answer first, with its official sources as links and no [n] markers; the details one tap away.
-        var text = FlowHarness.AnswerText(answer);
-        Assert.Contains("Source:", text, StringComparison.Ordinal);
-        Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("[1]", text, StringComparison.Ordinal);
-        Assert.DoesNotContain("pisna odobritev", text, StringComparison.Ordinal);
-        var moreDetails = bot.Title(Language.English, "answer.moreDetails");
-        Assert.Equal(moreDetails, answer[^1].Buttons()[0]);
-
-        var details = await bot.SendAsync(moreDetails);
-        var detailsText = FlowHarness.AnswerText(details);
-        Assert.Contains("pisna odobritev", detailsText, StringComparison.Ordinal);
-        Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/zaposlitev-podaljsanje-ali-zamenjava/", detailsText, StringComparison.Ordinal);
-        Assert.DoesNotContain(moreDetails, details[^1].Buttons());
-        Assert.Contains(bot.Title(Language.English, "answer.helpfulYes"), details[^1].Buttons());
+        await bot.Flow()
+            .Send("Work permit")
+            .AssertReplies(answer =>
+            {
+                var text = FlowHarness.AnswerText(answer);
+                Assert.Contains("Source:", text, StringComparison.Ordinal);
+                Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("[1]", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("pisna odobritev", text, StringComparison.Ordinal);
+                Assert.Equal("Was this helpful?", answer[^1].Text);
+                Assert.Equal("More details", answer[^1].Buttons()[0]);
+            })
+            .Send("More details")
+            .AssertReplies(details =>
+            {
+                var text = FlowHarness.AnswerText(details);
+                Assert.Contains("pisna odobritev", text, StringComparison.Ordinal);
+                Assert.Contains("https://www.ess.gov.si/delodajalci/zaposlovanje-tujcev-iz-tretjih-drzav/enotno-dovoljenje/zaposlitev-podaljsanje-ali-zamenjava/", text, StringComparison.Ordinal);
+                Assert.DoesNotContain("More details", details[^1].Buttons());
+                Assert.Contains("👍 Yes", details[^1].Buttons());
+            })
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -267,12 +290,17 @@ public sealed class ConversationTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync(bot.Catalog.Find("residence-permit")!.TitleIn(Language.English));
 
-        var details = FlowHarness.AnswerText(await bot.SendAsync(bot.Title(Language.English, "answer.moreDetails")));
-
-        Assert.DoesNotContain("{dir.", details, StringComparison.Ordinal);
-        Assert.Contains("For the address, opening hours and phone of Administrative Unit Postojna (Upravna enota Postojna), ask", details, StringComparison.Ordinal);
+        await bot.Flow()
+            .Send("Residence permit").IgnoreReplies()
+            .Send("More details")
+            .AssertReplies(replies =>
+            {
+                var details = FlowHarness.AnswerText(replies);
+                Assert.DoesNotContain("{dir.", details, StringComparison.Ordinal);
+                Assert.Contains("For the address, opening hours and phone of Administrative Unit Postojna (Upravna enota Postojna), ask", details, StringComparison.Ordinal);
+            })
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -281,14 +309,13 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
 
-        var topics = await bot.SendAsync(bot.Title(Language.English, "menu.category.money"));
-        Assert.Equal("Money and social help: choose a topic", Assert.Single(topics).Text);
-        var bank = bot.Catalog.Find("bank-account")!.TitleIn(Language.English);
-        Assert.Contains(bank, topics[0].Buttons());
-        Assert.Equal(bot.Title(Language.English, "menu.back"), topics[0].Buttons()[^1]);
-
-        var answer = await bot.SendAsync(bank);
-        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.English)), FlowHarness.AnswerText(answer));
+        await bot.Flow()
+            .Send("Money and social help")
+            .AssertReply("Money and social help: choose a topic", "Bank account", "Phone and SIM card", "Social assistance", "Back to menu")
+            .AssertNoReply()
+            .Send("Bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new Voice(Language.English)), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -297,10 +324,13 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
 
-        var replies = await bot.SendAsync("what is the airspeed velocity of an unladen swallow");
-
-        Assert.Equal(bot.Text(Language.English, "none.message"), Assert.Single(replies).Text);
-        Assert.Equal([bot.Title(Language.English, "menu.back"), bot.Title(Language.English, "menu.counselor")], replies[0].Buttons());
+        await bot.Flow()
+            .Send("what is the airspeed velocity of an unladen swallow")
+            .AssertReply(
+                "Sorry, I do not have a good answer to that question. You can choose a topic from the menu or talk to a counselor.",
+                "Back to menu", "Talk to a counselor")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         var logged = Assert.Single(await bot.Unanswered.RecentAsync(10, Ct));
         Assert.Equal(UnansweredKind.NoMatch, logged.Kind);
     }
@@ -314,13 +344,13 @@ public sealed class ConversationTests
 
         var replies = await bot.SendAsync(sensitive.TitleIn(Language.English));
         var last = replies[^1];
-        if (last.Text == bot.Text(Language.English, "clarify.prompt"))
+        if (last.Text == "Did you mean one of these?")
         {
             replies = await bot.SendAsync(sensitive.TitleIn(Language.English));
             last = replies[^1];
         }
 
-        Assert.StartsWith(bot.Text(Language.English, "answer.sensitiveOffer"), last.Text);
-        Assert.Contains(bot.Title(Language.English, "menu.counselor"), last.Buttons());
+        Assert.StartsWith("If you want, a counselor can help you personally.", last.Text);
+        Assert.Contains("Talk to a counselor", last.Buttons());
     }
 }

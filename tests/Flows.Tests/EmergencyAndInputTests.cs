@@ -65,9 +65,10 @@ public sealed class EmergencyAndInputTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Albanian);
 
-        var replies = await bot.SendAsync("si te hap\u0000 nje llogari\u0007 bankare");
-
-        Assert.Equal(bot.AnswerOf("bank-account", new Voice(Language.Albanian)), FlowHarness.AnswerText(replies));
+        await bot.Flow()
+            .Send("si te hap\u0000 nje llogari\u0007 bankare")
+            .AssertAnswer(bot.AnswerOf("bank-account", new Voice(Language.Albanian)), "A ju ndihmoi kjo?", "👍 Po", "👎 Jo")
+            .StartTestAsync(TestContext.Current.CancellationToken);
     }
 
     // Brings the conversation to a prompt and returns a valid answer to it.

@@ -57,10 +57,14 @@ public sealed partial class EmergencyKindTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Bcs);
 
-        var replies = await bot.SendAsync("Upomoć, neko umire, ne diše");
-
-        Assert.StartsWith("Odmah pozovite 112", replies[0].Text);
-        Assert.DoesNotContain(replies, r => r.Text!.Contains("nasilj", StringComparison.OrdinalIgnoreCase));
+        await bot.Flow()
+            .Send("Upomoć, neko umire, ne diše")
+            .AssertReply(
+                "Odmah pozovite 112 – hitna medicinska pomoć, vatrogasci, spasioci (s bilo kojeg telefona, može i na engleskom).\n"
+                + "Recite šta se dogodilo, gdje i koliko je povrijeđenih. Ne prekidajte poziv dok vam operater ne kaže.\n113 – policija")
+            .AssertReply("Ako želite, savjetnik vam može pomoći lično.", "Odmah razgovaraj sa savjetnikom")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Theory]
@@ -85,13 +89,22 @@ public sealed partial class EmergencyKindTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Bcs, acceptPrivacy: false);
 
-        var replies = await bot.SendAsync("pomoć muž me tuče");
-        Assert.Equal(bot.Text(Language.Bcs, "emergency.violence"), replies[0].Text);
-        Assert.Single(replies, r => r.Text == bot.Text(Language.Bcs, "emergency.keptForCounselor"));
-        var queued = await bot.SendAsync(bot.Title(Language.Bcs, "emergency.counselorOffer"));
-        Assert.Equal(bot.Text(Language.Bcs, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await bot.SendAsync("on je još u stanu")).Text);
+        // No "accept the privacy notice first" before the counselor: the crisis is kept on vital interests.
+        await bot.Flow()
+            .Send("pomoć muž me tuče")
+            .AssertReply("Niste vi krivi. SOS telefon za žene i djecu žrtve nasilja: 080 11 55 (0-24).\nAko ste sada u opasnosti, pozovite policiju: 113.\n080 12 00 – anonimni telefon policije")
+            .AssertReply("Da bi vam savjetnik mogao pomoći, ovu poruku i ono što napišete dalje čuvam za savjetnike (zaštita života i sigurnosti, član 6(1)(d) GDPR); sa /delete ih brišete.")
+            .AssertReply("Ako želite, savjetnik vam može pomoći lično.", "Odmah razgovaraj sa savjetnikom")
+            .AssertNoReply()
+            .Send("Odmah razgovaraj sa savjetnikom")
+            .AssertReply("Vaše pitanje sam predao savjetniku. Vi ste 1. u redu; očekivano čekanje je oko 10 minuta. Možete nastaviti pisati ovdje; savjetnik će vidjeti vaše poruke.")
+            .AssertReply("Vaš zahtjev sam savjetnicima označio kao hitan.")
+            .AssertNoReply()
+            .Send("on je još u stanu")
+            .AssertReply("Vaš zahtjev je još u redu: vi ste 1. na redu. Savjetnik vidi vaše poruke i pisaće vam ovdje.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
 
-        Assert.DoesNotContain(queued, r => r.Text == bot.Text(Language.Bcs, "privacy.requiredForHandoff"));
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
         Assert.Equal(HandoffPriority.Emergency, request.Priority);
         Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "pomoć muž me tuče");
@@ -104,7 +117,10 @@ public sealed partial class EmergencyKindTests
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English, acceptPrivacy: false);
 
-        await bot.SendAsync("how do I open a bank account");
+        await bot.Flow()
+            .Send("how do I open a bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?")
+            .StartTestAsync(Ct);
 
         Assert.Empty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
     }
@@ -114,11 +130,19 @@ public sealed partial class EmergencyKindTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English, acceptPrivacy: false);
-        await bot.SendAsync("I want to kill myself");
+        await bot.Flow()
+            .Send("I want to kill myself")
+            .AssertReplyContains("116 123")
+            .AssertReply("So that a counselor can help you, I keep this message and what you write next for the counselors (to protect life and safety, GDPR Art. 6(1)(d)); /delete erases it.")
+            .IgnoreReplies()
+            .StartTestAsync(Ct);
         Assert.NotEmpty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
 
-        await bot.SendAsync("/delete");
-        await bot.SendAsync(bot.Title(Language.English, "delete.yes"));
+        await bot.Flow()
+            .Send("/delete").IgnoreReplies()
+            .Send("Yes, delete")
+            .AssertReply("Your data has been deleted. If you write again, we start from the beginning.")
+            .StartTestAsync(Ct);
 
         Assert.Empty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
     }

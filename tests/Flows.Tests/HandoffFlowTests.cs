@@ -31,37 +31,50 @@ public sealed class HandoffFlowTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("how do I open a bank account");
 
-        var queued = await bot.SendAsync("/counselor");
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        await bot.Flow()
+            .Send("how do I open a bank account").IgnoreReplies()
+            .Send("/counselor")
+            .AssertReply("I have passed your question to a counselor. You are number 1 in line; the estimated wait is about 10 minutes. You can keep writing here; the counselor will see your messages.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
         Assert.Equal("en", request.Language);
         Assert.Equal("bank-account", request.Topic);
         Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "how do I open a bank account");
 
-        Assert.Equal(bot.Text(Language.English, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), (await bot.SendAsync("my bank refused me, can you call them?"))[0].Text);
+        await bot.Flow()
+            .Send("my bank refused me, can you call them?")
+            .AssertReply("Your request is still in the queue: you are number 1. The counselor sees your messages and will write to you here.")
+            .IgnoreReplies()
+            .StartTestAsync(Ct);
         var relayed = await bot.Queue.GetAsync(request.Id, Ct);
         Assert.Equal("my bank refused me, can you call them?", relayed!.Transcript[^1].Text);
 
-        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
-        Assert.Equal(bot.Text(Language.English, "handoff.claimed", new Dictionary<string, string> { ["counselor"] = "Maja" }), Assert.Single(await bot.DeliverAsync()).Text);
-
-        await bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "Which bank was it?", Ct);
-        Assert.Equal("Maja · counselor\nWhich bank was it?", Assert.Single(await bot.DeliverAsync()).Text);
-        Assert.Empty(await bot.SendAsync("NLB"));
-
-        await bot.Queue.CloseAsync(request.Id, "Maja", "resolved", Ct);
-        var closing = await bot.DeliverAsync();
-        Assert.Equal(bot.Text(Language.English, "handoff.closed"), closing[0].Text);
-        Assert.Equal(bot.Text(Language.English, "handoff.satisfactionQuestion"), closing[1].Text);
-        Assert.Equal(["1", "2", "3", "4", "5"], closing[1].Buttons());
-
-        Assert.Equal(bot.Text(Language.English, "handoff.satisfactionThanks"), (await bot.SendAsync("4"))[0].Text);
+        await bot.Flow()
+            .Then(ct => bot.Queue.ClaimAsync(request.Id, "Maja", ct))
+            .Deliver()
+            .AssertReply("Counselor Maja is now with you. Write your question.")
+            .AssertNoReply()
+            .Then(ct => bot.Queue.SendCounselorMessageAsync(request.Id, "Maja", "Which bank was it?", ct))
+            .Deliver()
+            .AssertReply("Maja · counselor\nWhich bank was it?")
+            .AssertNoReply()
+            .Send("NLB")
+            .AssertNoReply()
+            .Then(ct => bot.Queue.CloseAsync(request.Id, "Maja", "resolved", ct))
+            .Deliver()
+            .AssertReply("Thank you for talking with us. The counselor has closed the conversation; I am here again if you need anything.")
+            .AssertReply("How satisfied were you with the help? (1 = not at all, 5 = very)", "1", "2", "3", "4", "5")
+            .Send("4")
+            .AssertReply("Thank you for your rating!", Said.EnglishMenu)
+            .StartTestAsync(Ct);
         Assert.Equal(4, (await bot.Queue.GetAsync(request.Id, Ct))!.Satisfaction);
 
-        var answer = await bot.SendAsync("how do I open a bank account");
-        Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(answer));
+        await bot.Flow()
+            .Send("how do I open a bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
     }
 
     [Theory]
@@ -130,14 +143,20 @@ public sealed class HandoffFlowTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian, acceptPrivacy: false);
-        await bot.SendAsync(bot.Title(Language.Slovenian, "privacy.decline"));
 
-        var ask = await bot.SendAsync(bot.Title(Language.Slovenian, "menu.counselor"));
-        Assert.Equal(bot.Text(Language.Slovenian, "privacy.requiredForHandoff"), Assert.Single(ask).Text);
+        await bot.Flow()
+            .Send("Ne sprejmem").IgnoreReplies()
+            .Send("Pogovor s svetovalcem")
+            .AssertReply("Da vaše vprašanje predam svetovalcu, moram hraniti vaša sporočila. Ali sprejmete obvestilo o zasebnosti?", "Sprejmem", "Več o tem", "Ne sprejmem")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Empty(await bot.Queue.ListAsync(null, Ct));
 
-        var queued = await bot.SendAsync(bot.Title(Language.Slovenian, "privacy.accept"));
-        Assert.Equal(bot.Text(Language.Slovenian, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        await bot.Flow()
+            .Send("Sprejmem")
+            .AssertReply("Vaše vprašanje sem predal svetovalcu. V vrsti ste 1.; pričakovano čakanje je približno 10 minut. Lahko še naprej pišete tukaj; svetovalec bo videl vaša sporočila.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
     }
 
@@ -148,11 +167,12 @@ public sealed class HandoffFlowTests
         bot.Clock.Advance(TimeSpan.FromHours(10));
         await bot.StartInAsync(Language.English);
 
-        var queued = await bot.SendAsync("I want to talk to a person");
-
-        Assert.Equal(2, queued.Count);
-        Assert.Equal(bot.Text(Language.English, "handoff.closedEmergencyFirst"), queued[0].Text);
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), queued[1].Text);
+        await bot.Flow()
+            .Send("I want to talk to a person")
+            .AssertReply("If you or someone else is in danger, do not wait: call 112 (ambulance, fire brigade) or 113 (police).")
+            .AssertReply("The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -162,16 +182,16 @@ public sealed class HandoffFlowTests
         bot.Clock.Advance(TimeSpan.FromHours(10));
         await bot.StartInAsync(Language.English);
 
-        var replies = await bot.SendAsync("he has a knife and says he will kill me");
-
-        Assert.Equal(bot.Text(Language.English, "emergency.danger"), replies[0].Text);
-        Assert.Equal(bot.Text(Language.English, "emergency.counselorOfferClosed", new Dictionary<string, string> { ["opening"] = "Tuesday 24. 11. 2026, 08:00" }), replies[^1].Text);
-        Assert.Equal([bot.Title(Language.English, "emergency.counselorOfferClosedButton")], replies[^1].Buttons());
-        Assert.DoesNotContain(replies, r => r.Buttons().Contains(bot.Title(Language.English, "emergency.counselorOffer")));
-
-        var queued = await bot.SendAsync(bot.Title(Language.English, "emergency.counselorOfferClosedButton"));
+        await bot.Flow()
+            .Send("he has a knife and says he will kill me")
+            .AssertReply("If you are in danger, call the police now: 113.\n112 – ambulance and fire brigade (also in English)\n080 12 00 – anonymous police line")
+            .AssertReply("The office is closed now. A counselor will read your message when it opens on Tuesday 24. 11. 2026, 08:00. You can leave it now.", "Leave a message for a counselor")
+            .AssertNoReply()
+            .Send("Leave a message for a counselor")
+            .AssertReply("The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then.")
+            .AssertReply("I have marked your request as urgent for the counselors.")
+            .StartTestAsync(Ct);
         Assert.Equal(HandoffPriority.Emergency, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Priority);
-        Assert.Contains("Tuesday 24. 11. 2026, 08:00", queued[0].Text);
     }
 
     [Fact]
@@ -179,23 +199,31 @@ public sealed class HandoffFlowTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
+        await bot.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
 
-        var emergency = await bot.SendAsync("help my husband is beating me");
-        Assert.Equal(bot.Text(Language.English, "emergency.violence"), emergency[0].Text);
-        Assert.Equal(bot.Text(Language.English, "handoff.urgentQueued"), emergency[^1].Text);
+        await bot.Flow()
+            .Send("help my husband is beating me")
+            .AssertReply("It is not your fault. SOS line for women and children who suffer violence: 080 11 55 (24/7).\nIf you are in danger right now, call the police: 113.\n080 12 00 – anonymous police line")
+            .AssertReply("I have marked your request as urgent for the counselors.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Equal(HandoffPriority.Emergency, (await bot.Queue.GetAsync(request.Id, Ct))!.Priority);
 
         // An urgent request is never withdrawn without the person's confirmation.
-        var ask = Assert.Single(await bot.SendAsync("/menu"));
-        Assert.Equal(bot.Text(Language.English, "handoff.cancelConfirm"), ask.Text);
-        Assert.Equal([bot.Title(Language.English, "handoff.cancelYes"), bot.Title(Language.English, "handoff.cancelNo")], ask.Buttons());
+        await bot.Flow()
+            .Send("/menu")
+            .AssertReply("Cancel your request to talk to a counselor?", "Yes, cancel it", "No, keep my request")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Equal(HandoffStatus.Waiting, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
 
-        var menu = await bot.SendAsync(bot.Title(Language.English, "handoff.cancelYes"));
-        Assert.Equal(bot.Text(Language.English, "handoff.cancelled"), menu[0].Text);
-        Assert.Equal(bot.Text(Language.English, "menu.prompt"), menu[^1].Text);
+        await bot.Flow()
+            .Send("Yes, cancel it")
+            .AssertReply("I have withdrawn your request to the counselors. You can ask for a counselor again at any time.")
+            .AssertReply("Choose a category:", Said.EnglishMenu)
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Equal(HandoffStatus.Closed, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
     }
 
@@ -204,14 +232,21 @@ public sealed class HandoffFlowTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Albanian);
-        await bot.SendAsync("/counselor");
+        await bot.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
 
-        Assert.Equal(bot.Text(Language.Albanian, "handoff.cancelConfirm"), Assert.Single(await bot.SendAsync("/menu")).Text);
-        var kept = Assert.Single(await bot.SendAsync(bot.Title(Language.Albanian, "handoff.cancelNo")));
-
-        Assert.Equal(bot.Text(Language.Albanian, "handoff.keptWaiting"), kept.Text);
-        Assert.Contains(bot.Title(Language.Albanian, "menu.category.documents"), kept.Buttons());
+        await bot.Flow()
+            .Send("/menu")
+            .AssertReply("Dëshironi ta anuloni kërkesën për të folur me një këshilltar?", "Po, anuloje", "Jo, mbaje kërkesën")
+            .AssertNoReply()
+            .Send("Jo, mbaje kërkesën")
+            .AssertReply(reply =>
+            {
+                Assert.Equal("Kërkesa juaj mbetet në radhë; një këshilltar do t'ju shkruajë këtu. Ndërkohë mund të zgjidhni një temë:", reply.Text);
+                Assert.Contains("Dokumente dhe qëndrim", reply.Buttons());
+            })
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Equal(HandoffStatus.Waiting, (await bot.Queue.GetAsync(request.Id, Ct))!.Status);
     }
 
@@ -220,14 +255,16 @@ public sealed class HandoffFlowTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
+        await bot.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
 
-        await bot.Queue.TimeOutAsync(request.Id, HandoffTimeoutReason.Unclaimed, Ct);
-
-        var reply = Assert.Single(await bot.DeliverAsync());
-        Assert.Contains("Starting Point", reply.Text);
-        Assert.Contains("05 700 00 00", reply.Text);
-        Assert.NotEmpty(await bot.SendAsync("how do I open a bank account"));
+        await bot.Flow()
+            .Then(ct => bot.Queue.TimeOutAsync(request.Id, HandoffTimeoutReason.Unclaimed, ct))
+            .Deliver()
+            .AssertReply("I am sorry, no counselor could take your request in time. Please write again later or contact the office: Starting Point, Tržaška cesta 1, Postojna, 05 700 00 00")
+            .AssertNoReply()
+            .Send("how do I open a bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
     }
 }

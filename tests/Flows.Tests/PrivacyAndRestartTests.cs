@@ -17,11 +17,13 @@ public sealed class PrivacyAndRestartTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("what is the airspeed velocity of an unladen swallow");
-        await bot.SendAsync("how do I open a bank account");
-        await bot.SendAsync(bot.Title(Language.English, "answer.helpfulNo"));
-        await bot.SendAsync("the fees");
-        await bot.SendAsync("/counselor");
+        await bot.Flow()
+            .Send("what is the airspeed velocity of an unladen swallow").IgnoreReplies()
+            .Send("how do I open a bank account").IgnoreReplies()
+            .Send("👎 No").IgnoreReplies()
+            .Send("the fees").IgnoreReplies()
+            .Send("/counselor").IgnoreReplies()
+            .StartTestAsync(Ct);
         Assert.NotEmpty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
         Assert.Equal(2, (await bot.Unanswered.RecentAsync(10, Ct)).Count);
 
@@ -30,10 +32,14 @@ public sealed class PrivacyAndRestartTests
         await bot.SendAsync("/help");
         bot.Adapter.Sender.Behaviour = _ => DeliveryResult.Delivered;
 
-        var confirm = await bot.SendAsync("/delete");
-        Assert.Equal(bot.Text(Language.English, "delete.confirm"), Assert.Single(confirm).Text);
-        var done = await bot.SendAsync(bot.Title(Language.English, "delete.yes"));
-        Assert.Equal([bot.Text(Language.English, "delete.done")], done.Select(d => d.Text));
+        await bot.Flow()
+            .Send("/delete")
+            .AssertReply("Do you want to delete all your data (messages, language, requests to a counselor)? This cannot be undone.", "Yes, delete", "No, keep")
+            .AssertNoReply()
+            .Send("Yes, delete")
+            .AssertReply("Your data has been deleted. If you write again, we start from the beginning.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
 
         Assert.Empty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
         Assert.Empty(await bot.Unanswered.RecentAsync(10, Ct));
@@ -44,22 +50,25 @@ public sealed class PrivacyAndRestartTests
         var state = await bot.Storage.ReadAsync(["test/conversations/conv-1", "test/users/user-1"], Ct);
         Assert.All(state.Values, item => Assert.Equal("{}", item.Json));
 
-        var again = await bot.SendAsync("hello");
-        Assert.DoesNotContain(again, r => r.Text == bot.Text(Language.English, "delete.done"));
+        await bot.Flow()
+            .Send("hello")
+            .AssertReplyContains("Hello! I answer questions about living in Postojna")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
     public async Task Accept_that_arrives_after_a_question_still_accepts_the_privacy_notice()
     {
         await using var bot = FlowHarness.Create();
-        await bot.OpenAsync();
-        await bot.SendAsync(bot.Title(Language.Arabic, "language.name"));
 
         // The question overtook the Accept on the way: its answer's buttons replaced the notice's.
-        await bot.SendAsync("كيف افتح حساب بنكي");
-        var accepted = await bot.SendAsync(bot.Title(Language.Arabic, "privacy.accept"));
-
-        Assert.Equal(bot.Text(Language.Arabic, "privacy.accepted"), accepted[0].Text);
+        await bot.Flow()
+            .Open().IgnoreReplies()
+            .Send("العربية").IgnoreReplies()
+            .Send("كيف افتح حساب بنكي").IgnoreReplies()
+            .Send("أوافق")
+            .AssertReply("\u200Fشكرًا لك. اسألني أي سؤال أو اختر موضوعًا.")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -67,12 +76,14 @@ public sealed class PrivacyAndRestartTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Albanian);
-        await bot.SendAsync("si te hap nje llogari bankare");
 
-        await bot.SendAsync("fshi");
-        var kept = await bot.SendAsync(bot.Title(Language.Albanian, "delete.no"));
-
-        Assert.Equal(bot.Text(Language.Albanian, "delete.cancelled"), kept[0].Text);
+        await bot.Flow()
+            .Send("si te hap nje llogari bankare").IgnoreReplies()
+            .Send("fshi")
+            .AssertReply("Dëshironi të fshini të gjitha të dhënat tuaja (mesazhet, gjuhën, kërkesat për këshilltar)? Kjo nuk mund të kthehet.", "Po, fshiji", "Jo, mbaji")
+            .Send("Jo, mbaji")
+            .AssertReply("Asgjë nuk u fshi.")
+            .StartTestAsync(Ct);
         Assert.NotEmpty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
     }
 
@@ -81,12 +92,16 @@ public sealed class PrivacyAndRestartTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English, acceptPrivacy: false);
-        var declined = await bot.SendAsync(bot.Title(Language.English, "privacy.decline"));
-        Assert.Equal(bot.Text(Language.English, "privacy.declined"), declined[0].Text);
 
-        var answer = await bot.SendAsync("how do I open a bank account");
+        await bot.Flow()
+            .Send("Decline")
+            .AssertReply(
+                "That is fine. I will not keep your messages. You can still ask questions, but I cannot pass your conversation to a counselor. You can change this with /privacy.",
+                Said.EnglishMenu)
+            .Send("how do I open a bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new Voice("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
 
-        Assert.Equal(bot.AnswerOf("bank-account", new Voice("en")), FlowHarness.AnswerText(answer));
         Assert.Empty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
     }
 
@@ -96,23 +111,27 @@ public sealed class PrivacyAndRestartTests
         using var directory = new TempDataDirectory();
         await using (var before = FlowHarness.Create(directory))
         {
-            await before.OpenAsync();
-            await before.SendAsync("Shqip");
+            await before.Flow().Open().IgnoreReplies().Send("Shqip").IgnoreReplies().StartTestAsync(Ct);
         }
 
         await using (var after = FlowHarness.Create(directory))
         {
-            var accepted = await after.SendAsync(after.Title(Language.Albanian, "privacy.accept"));
-            Assert.Equal(after.Text(Language.Albanian, "privacy.accepted"), accepted[0].Text);
-            await after.SendAsync("si te hap nje llogari bankare");
-            var asked = await after.SendAsync(after.Title(Language.Albanian, "answer.helpfulNo"));
-            Assert.Equal(after.Text(Language.Albanian, "feedback.askMissing"), asked[0].Text);
+            await after.Flow()
+                .Send("Pranoj")
+                .AssertReply("Faleminderit. Më pyesni çfarëdo, ose zgjidhni një temë.")
+                .IgnoreReplies()
+                .Send("si te hap nje llogari bankare").IgnoreReplies()
+                .Send("👎 Jo")
+                .AssertReply("Çfarë po kërkonit? Shkruajeni në një mesazh (ose shtypni Kapërce).", "Kapërce", "Fol me një këshilltar")
+                .StartTestAsync(Ct);
         }
 
         await using (var again = FlowHarness.Create(directory))
         {
-            var recorded = await again.SendAsync("tarifat");
-            Assert.Equal(again.Text(Language.Albanian, "feedback.recorded"), recorded[0].Text);
+            await again.Flow()
+                .Send("tarifat")
+                .AssertReply("Faleminderit, e shënova që të përmirësohemi. Dëshironi të flisni me një këshilltar?", "Fol me një këshilltar", "Kthehu te menyja")
+                .StartTestAsync(Ct);
         }
     }
 
@@ -123,15 +142,19 @@ public sealed class PrivacyAndRestartTests
         await using (var before = FlowHarness.Create(directory))
         {
             await before.StartInAsync(Language.Arabic);
-            await before.SendAsync("/counselor");
+            await before.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
         }
 
         await using var after = FlowHarness.Create(directory);
         var request = Assert.Single(await after.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        Assert.Equal(after.Text(Language.Arabic, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), Assert.Single(await after.SendAsync("مرحبا هل من أحد؟")).Text);
-        await after.Queue.ClaimAsync(request.Id, "Amira", Ct);
-        var claimed = Assert.Single(await after.DeliverAsync());
-        Assert.Equal(after.Text(Language.Arabic, "handoff.claimed", new Dictionary<string, string> { ["counselor"] = "Amira" }), claimed.Text);
-        Assert.Contains("\u2066Amira\u2069", claimed.Text);
+        await after.Flow()
+            .Send("مرحبا هل من أحد؟")
+            .AssertReply("\u200Fطلبك ما زال في قائمة الانتظار: رقمك \u20661\u2069. يرى المستشار رسائلك وسيكتب لك هنا.")
+            .AssertNoReply()
+            .Then(ct => after.Queue.ClaimAsync(request.Id, "Amira", ct))
+            .Deliver()
+            .AssertReply("\u200Fالمستشار \u2066Amira\u2069 معك الآن. اكتب سؤالك.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 }

@@ -14,12 +14,15 @@ public sealed class PromptEscapeTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("how do I open a bank account");
-        await bot.SendAsync(bot.Title(Language.English, "answer.helpfulNo"));
 
-        var replies = await bot.SendAsync("I want to talk to a person");
-
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(replies).Text);
+        await bot.Flow()
+            .Send("how do I open a bank account").IgnoreReplies()
+            .Send("👎 No")
+            .AssertReply("What were you looking for? Write it in one message (or press Skip).", "Skip", "Talk to a counselor")
+            .Send("I want to talk to a person")
+            .AssertReply("I have passed your question to a counselor. You are number 1 in line; the estimated wait is about 10 minutes. You can keep writing here; the counselor will see your messages.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
         Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
         Assert.DoesNotContain(await bot.Unanswered.RecentAsync(10, Ct), q => q.Text.Contains("talk to a person", StringComparison.Ordinal));
     }
@@ -29,9 +32,14 @@ public sealed class PromptEscapeTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian);
-        await bot.SendAsync("/delete");
 
-        await bot.SendAsync("rad bi govoril s svetovalcem");
+        await bot.Flow()
+            .Send("/delete")
+            .AssertReply("Želite izbrisati vse svoje podatke (sporočila, jezik, prošnje za svetovalca)? Tega ni mogoče razveljaviti.", "Da, izbriši", "Ne, obdrži")
+            .Send("rad bi govoril s svetovalcem")
+            .AssertReply("Vaše vprašanje sem predal svetovalcu. V vrsti ste 1.; pričakovano čakanje je približno 10 minut. Lahko še naprej pišete tukaj; svetovalec bo videl vaša sporočila.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
 
         Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
         Assert.NotEmpty(await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct));
@@ -80,19 +88,21 @@ public sealed class PromptEscapeTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
+        await bot.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
-        await bot.Queue.CloseAsync(request.Id, "Maja", "resolved", Ct);
-        var closing = await bot.DeliverAsync();
-        Assert.Equal(bot.Text(Language.English, "handoff.satisfactionQuestion"), closing[^1].Text);
 
-        var first = await bot.SendAsync("how do I open a bank account");
-        Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(first));
-
-        var second = await bot.SendAsync("where do I register my address");
-        Assert.NotEmpty(second);
-        Assert.DoesNotContain(second, r => r.Text == bot.Text(Language.English, "handoff.satisfactionQuestion"));
+        await bot.Flow()
+            .Then(ct => bot.Queue.ClaimAsync(request.Id, "Maja", ct))
+            .Then(ct => bot.Queue.CloseAsync(request.Id, "Maja", "resolved", ct))
+            .Deliver()
+            .AssertReply("Counselor Maja is now with you. Write your question.")
+            .AssertReply("Thank you for talking with us. The counselor has closed the conversation; I am here again if you need anything.")
+            .AssertReply("How satisfied were you with the help? (1 = not at all, 5 = very)", "1", "2", "3", "4", "5")
+            .Send("how do I open a bank account")
+            .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .Send("where do I register my address")
+            .AssertAnswer(bot.AnswerOf("address-registration", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
         Assert.Null((await bot.Queue.GetAsync(request.Id, Ct))!.Satisfaction);
     }
 }

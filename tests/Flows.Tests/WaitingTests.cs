@@ -14,17 +14,16 @@ public sealed class WaitingTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
+        await bot.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
 
-        var first = await bot.SendAsync("how do I open a bank account");
-
-        Assert.Equal(bot.Text(Language.English, "handoff.stillQueued", new Dictionary<string, string> { ["position"] = "1" }), first[0].Text);
-        Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(first.Skip(1).ToList()));
-
-        var second = await bot.SendAsync("how do I get a tax number");
-        Assert.DoesNotContain(second, r => r.Text!.Contains("queue", StringComparison.Ordinal));
-        Assert.Equal(bot.AnswerOf("tax-number", new("en")), FlowHarness.AnswerText(second));
+        await bot.Flow()
+            .Send("how do I open a bank account")
+            .AssertReply("Your request is still in the queue: you are number 1. The counselor sees your messages and will write to you here.")
+            .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .Send("how do I get a tax number")
+            .AssertAnswer(bot.AnswerOf("tax-number", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
+            .StartTestAsync(Ct);
 
         var relayed = (await bot.Queue.GetAsync(request.Id, Ct))!.Transcript;
         Assert.Contains(relayed, e => e.Author == TranscriptAuthor.User && e.Text == "how do I open a bank account");
@@ -37,12 +36,15 @@ public sealed class WaitingTests
         await using var bot = FlowHarness.Create();
         bot.Clock.Advance(new DateTimeOffset(2026, 11, 27, 21, 42, 0, TimeSpan.Zero) - FlowHarness.MondayMorning); // Friday 22:42 in Ljubljana
         await bot.StartInAsync(Language.Slovenian);
-        await bot.SendAsync("/counselor");
 
-        var reply = Assert.Single(await bot.SendAsync("ali je kdo tam"));
-
-        Assert.StartsWith("Vaša prošnja je še v vrsti (1. na vrsti). Urad je zdaj zaprt", reply.Text);
-        Assert.Contains("ponedeljek", reply.Text);
+        await bot.Flow()
+            .Send("/counselor")
+            .AssertReply("Če ste vi ali kdo drug v nevarnosti, ne čakajte: pokličite 112 (nujna medicinska pomoč, gasilci) ali 113 (policija).")
+            .AssertReply("Pisarna je zdaj zaprta. Ponovno se odpre: ponedeljek 30. 11. 2026, 08:00. Pustite sporočilo tukaj; svetovalec vam bo takrat odgovoril.")
+            .Send("ali je kdo tam")
+            .AssertReply("Vaša prošnja je še v vrsti (1. na vrsti). Urad je zdaj zaprt; svetovalec bo vaša sporočila prebral, ko se odpre: ponedeljek 30. 11. 2026, 08:00.")
+            .AssertNoReply()
+            .StartTestAsync(Ct);
     }
 
     [Theory]

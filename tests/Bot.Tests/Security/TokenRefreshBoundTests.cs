@@ -4,6 +4,7 @@ using System.Text.Json;
 using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Bot.Tests.Security;
 
@@ -18,7 +19,7 @@ public sealed class TokenRefreshBoundTests
     public async Task Refreshing_every_15_minutes_stops_at_the_bound_and_the_page_can_still_resume()
     {
         var ct = TestContext.Current.CancellationToken;
-        var clock = new ManualTimeProvider(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = new ChatHost(
             new Dictionary<string, string> { ["IntegrationBot:Channels:WebChat:MaxTokenRefreshHours"] = "24" },
             services: s => s.AddSingleton<TimeProvider>(clock));

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Bot.Tests.Support;
@@ -146,7 +147,7 @@ public sealed class ChatHost : IAsyncDisposable
     public DirectLineTokenService TokensAt(DateTimeOffset now) => new(
         Get<IDataProtectionProvider>(),
         Options.Create(new DirectLineOptions { TokenLifetimeSeconds = 60 }),
-        new ManualTimeProvider(now));
+        new FakeTimeProvider(now));
 
     /// <summary>Stops the host and closes its database; the data folder stays until dispose.</summary>
     public async Task StopAsync()

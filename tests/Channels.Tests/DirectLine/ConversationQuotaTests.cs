@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Channels.Tests.DirectLine;
 
@@ -8,14 +9,14 @@ public sealed class ConversationQuotaTests
     [Fact]
     public void Addresses_not_seen_for_an_hour_are_forgotten()
     {
-        var clock = new Clock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero));
         var quota = new ConversationQuota(Options.Create(new DirectLineOptions { MaxConversationsPerIpPerHour = 2 }), clock);
         for (var i = 0; i < 500; i++)
         {
             Assert.True(quota.TryOpen("198.51.100." + i));
         }
 
-        clock.Now += TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1);
+        clock.Advance(TimeSpan.FromHours(1) + TimeSpan.FromMinutes(1));
         Assert.True(quota.TryOpen("203.0.113.1"));
 
         Assert.Equal(1, quota.TrackedAddresses);
@@ -24,20 +25,13 @@ public sealed class ConversationQuotaTests
     [Fact]
     public void An_address_keeps_its_count_within_the_hour()
     {
-        var clock = new Clock();
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 8, 0, 0, TimeSpan.Zero));
         var quota = new ConversationQuota(Options.Create(new DirectLineOptions { MaxConversationsPerIpPerHour = 2 }), clock);
 
         Assert.True(quota.TryOpen("203.0.113.1"));
         Assert.True(quota.TryOpen("203.0.113.1"));
-        clock.Now += TimeSpan.FromMinutes(30);
+        clock.Advance(TimeSpan.FromMinutes(30));
 
         Assert.False(quota.TryOpen("203.0.113.1"));
-    }
-
-    private sealed class Clock : TimeProvider
-    {
-        public DateTimeOffset Now { get; set; } = new(2026, 12, 5, 8, 0, 0, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
     }
 }

@@ -2,12 +2,13 @@ using System.Text;
 using System.Text.Json;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Channels.Tests.DirectLine;
 
 public sealed class RecentActivitiesTests
 {
-    private readonly ManualClock _clock = new();
+    private readonly FakeTimeProvider _clock = new(DateTimeOffset.UnixEpoch.AddYears(56));
 
     [Fact]
     public void A_new_conversation_is_served_from_memory_from_its_start()
@@ -182,18 +183,5 @@ public sealed class RecentActivitiesTests
         return (
             [.. set.RootElement.GetProperty("activities").EnumerateArray().Select(a => a.GetProperty("id").GetString()!)],
             set.RootElement.GetProperty("watermark").GetString()!);
-    }
-
-    private sealed class ManualClock : TimeProvider
-    {
-        private long _ticks = DateTimeOffset.UnixEpoch.AddYears(56).Ticks;
-
-        public override long TimestampFrequency => TimeSpan.TicksPerSecond;
-
-        public override long GetTimestamp() => _ticks;
-
-        public override DateTimeOffset GetUtcNow() => new(_ticks, TimeSpan.Zero);
-
-        public void Advance(TimeSpan by) => _ticks += by.Ticks;
     }
 }

@@ -1,12 +1,13 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Dialogs.Tests.Outbox;
 
 public sealed class OutboxTests : IDisposable
 {
     private readonly TempDataDirectory _directory = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     [Fact]
     public async Task State_survives_a_restart_on_the_litedb_file()

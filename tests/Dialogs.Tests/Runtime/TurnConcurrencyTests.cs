@@ -1,4 +1,6 @@
+using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Dialogs.Tests.Runtime;
@@ -50,10 +52,32 @@ public sealed class TurnConcurrencyTests
         }
     }
 
+    /// <summary>The real lock, reporting each wait for it, so a test sees a turn queued behind another without a sleep.</summary>
+    private sealed class WatchedLock(IConversationLock inner) : IConversationLock
+    {
+        private int _calls;
+
+        public TaskCompletionSource<Task<IAsyncDisposable>> SecondAcquire { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public Task<IAsyncDisposable> AcquireAsync(string key, CancellationToken cancellationToken)
+        {
+            var acquired = inner.AcquireAsync(key, cancellationToken);
+            if (Interlocked.Increment(ref _calls) == 2)
+            {
+                SecondAcquire.TrySetResult(acquired);
+            }
+
+            return acquired;
+        }
+    }
+
     [Fact]
     public async Task Overlapping_turns_of_one_conversation_run_one_after_the_other()
     {
-        var adapter = TestAdapter.InMemory();
+        var storage = new MemoryStorage();
+        var turns = new MemoryTurnStore(storage, TimeProvider.System);
+        var conversationLock = new WatchedLock(new KeyedAsyncLock());
+        var adapter = TestAdapter.Create(storage, turns, turns, TimeProvider.System, conversationLock: conversationLock);
         var bot = new GateBot();
         var ct = TestContext.Current.CancellationToken;
 
@@ -61,9 +85,10 @@ public sealed class TurnConcurrencyTests
         await bot.FirstEntered.Task.WaitAsync(Deadline, ct);
         var second = adapter.ProcessActivityAsync(adapter.MakeMessage("second"), bot, ct);
 
-        // The second turn must not start while the first is still inside the bot.
-        var winner = await Task.WhenAny(bot.SecondEntered.Task, Task.Delay(TimeSpan.FromMilliseconds(300), ct));
-        Assert.NotSame(bot.SecondEntered.Task, winner);
+        // The second turn must not start while the first is still inside the bot: it waits for the conversation's lock.
+        var secondWaits = await conversationLock.SecondAcquire.Task.WaitAsync(Deadline, ct);
+        Assert.False(secondWaits.IsCompleted);
+        Assert.False(bot.SecondEntered.Task.IsCompleted);
 
         bot.ReleaseFirst.SetResult();
         await Task.WhenAll(first, second).WaitAsync(Deadline, ct);

@@ -10,6 +10,7 @@ using IntegrationBot.Storage.LiteDb.Privacy;
 using IntegrationBot.Storage.LiteDb.State;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
 
@@ -21,7 +22,7 @@ namespace IntegrationBot.Dialogs.Tests.Storage;
 public sealed class LiteDbHotStateTests : IDisposable
 {
     private readonly TempDataDirectory _directory = new();
-    private readonly ManualTimeProvider _time = new();
+    private readonly FakeTimeProvider _time = new();
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 

@@ -2,6 +2,7 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Knowledge.Plan;
+using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Flows.Tests.Plan;
 
@@ -11,6 +12,8 @@ public sealed class PlanConversationTests
     private static readonly PlanBook Book = PlanBook.LoadDefault();
 
     public static TheoryData<string> Languages => ["sl", "en", "sq", "hbs", "ar"];
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
     [MemberData(nameof(Languages))]
@@ -90,21 +93,16 @@ public sealed class PlanConversationTests
     {
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("en");
-        await SkipIntakeAsync(harness);
 
-        var marked = await harness.SendAsync("Done ✓");
-        Assert.Contains("Marked as done: Register your address", marked.AllText());
-        Assert.Contains("✅ 1. Register your address – done", marked.AllText());
-        Assert.Contains("Now: Tax number", marked.AllText());
-
-        var said = await harness.SendAsync("I did it!");
-        Assert.Contains("Marked as done: Tax number", said.AllText());
-
-        await harness.SendAsync("/menu");
-        var later = (await harness.SendAsync("/plan")).AllText();
-        Assert.Contains("✅ 1. Register your address – done", later);
-        Assert.Contains("✅ 2. Tax number – done", later);
-        Assert.Contains("➡️ 3. Health insurance", later);
+        await SkipIntake(harness.Flow())
+            .Send("Done ✓")
+            .AssertTurnContains("Marked as done: Register your address", "✅ 1. Register your address – done", "Now: Tax number")
+            .Send("I did it!")
+            .AssertTurnContains("Marked as done: Tax number")
+            .Send("/menu").IgnoreReplies()
+            .Send("/plan")
+            .AssertTurnContains("✅ 1. Register your address – done", "✅ 2. Tax number – done", "➡️ 3. Health insurance")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -112,19 +110,25 @@ public sealed class PlanConversationTests
     {
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("en");
-        await harness.SendAsync("/plan");
-        await harness.SendAsync("EU, EEA or Switzerland");
-        await harness.SendAsync("Work");
-        await harness.SendAsync("2026-11-10");
-        await harness.SendAsync("No children");
-        var plan = (await harness.SendAsync("Tax number")).AllText();
-        Assert.Contains("Anything else you already have?", plan);
-        plan = (await harness.SendAsync("That's all")).AllText();
 
-        Assert.Contains("⚠️ 1. Register your address – overdue since 18.11.2026", plan);
-        Assert.DoesNotContain("Tax number", plan);
-        Assert.Contains("Now: Register your address", plan);
-        Assert.Contains("Where: ask us at the office", plan);
+        await harness.Flow()
+            .Send("/plan").IgnoreReplies()
+            .Send("EU, EEA or Switzerland").IgnoreReplies()
+            .Send("Work").IgnoreReplies()
+            .Send("2026-11-10").IgnoreReplies()
+            .Send("No children").IgnoreReplies()
+            .Send("Tax number")
+            .AssertTurnContains("Anything else you already have?")
+            .Send("That's all")
+            .AssertReplies(replies =>
+            {
+                var plan = replies.AllText();
+                Assert.Contains("⚠️ 1. Register your address – overdue since 18.11.2026", plan);
+                Assert.DoesNotContain("Tax number", plan);
+                Assert.Contains("Now: Register your address", plan);
+                Assert.Contains("Where: ask us at the office", plan);
+            })
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -132,20 +136,19 @@ public sealed class PlanConversationTests
     {
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("en");
-        await SkipIntakeAsync(harness);
-        await harness.SendAsync("Done ✓");
 
-        var again = await harness.SendAsync("Change my answers");
-        Assert.Contains("1/5 Where are you from?", again.AllText());
-        await harness.SendAsync("skip");
-        await harness.SendAsync("skip");
-        await harness.SendAsync("skip");
-        await harness.SendAsync("6 to 15");
-        await harness.SendAsync("That's all");
-        var plan = (await harness.SendAsync("skip")).AllText();
-
-        Assert.Contains("✅ 1. Register your address – done", plan);
-        Assert.Contains("Enrol your child in primary school", plan);
+        await SkipIntake(harness.Flow())
+            .Send("Done ✓").IgnoreReplies()
+            .Send("Change my answers")
+            .AssertTurnContains("1/5 Where are you from?")
+            .Send("skip").IgnoreReplies()
+            .Send("skip").IgnoreReplies()
+            .Send("skip").IgnoreReplies()
+            .Send("6 to 15").IgnoreReplies()
+            .Send("That's all").IgnoreReplies()
+            .Send("skip")
+            .AssertTurnContains("✅ 1. Register your address – done", "Enrol your child in primary school")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -153,14 +156,14 @@ public sealed class PlanConversationTests
     {
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("en");
-        await harness.SendAsync("/plan");
 
-        var retry = await harness.SendAsync("what is this about");
-        Assert.Contains("I did not understand that.", retry.AllText());
-        Assert.Contains("1/5 Where are you from?", retry.AllText());
-
-        var next = await harness.SendAsync("still no idea");
-        Assert.Contains("2/5 Why did you come to Slovenia?", next.AllText());
+        await harness.Flow()
+            .Send("/plan").IgnoreReplies()
+            .Send("what is this about")
+            .AssertTurnContains("I did not understand that.", "1/5 Where are you from?")
+            .Send("still no idea")
+            .AssertTurnContains("2/5 Why did you come to Slovenia?")
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -168,18 +171,13 @@ public sealed class PlanConversationTests
     {
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("hbs");
-        var menu = await harness.SendAsync("/menu");
-        Assert.Contains("Moji prvi koraci", menu.LastButtons());
 
-        await harness.SendAsync("зашто");
-        await harness.SendAsync("/plan");
-        for (var i = 0; i < 4; i++)
-        {
-            await harness.SendAsync("прескочи");
-        }
-
-        var plan = (await harness.SendAsync("прескочи")).AllText();
-        Assert.Contains("Пријавите адресу", plan);
+        var cyrillic = harness.Flow()
+            .Send("/menu")
+            .AssertReplies(menu => Assert.Contains("Moji prvi koraci", menu.LastButtons()))
+            .Send("зашто").IgnoreReplies();
+        await SkipIntake(cyrillic, skip: "прескочи", lastReplies: plan => Assert.Contains("Пријавите адресу", plan.AllText()))
+            .StartTestAsync(Ct);
     }
 
     [Fact]
@@ -187,35 +185,38 @@ public sealed class PlanConversationTests
     {
         await using var harness = FlowHarness.Create();
         await harness.StartInAsync("en");
-        var web = await SkipIntakeAsync(harness);
-        Assert.DoesNotContain("Shall I remind you", web.AllText());
+        await SkipIntake(harness.Flow(), lastReplies: web => Assert.DoesNotContain("Shall I remind you", web.AllText()))
+            .StartTestAsync(Ct);
 
         // The test adapter's channel stands for Telegram here: reminders are offered on the channels configured for them.
         await using var telegram = FlowHarness.Create(settings: new Dictionary<string, string?> { ["IntegrationBot:Plan:ReminderChannels"] = "telegram,test" });
         await telegram.StartInAsync("en");
-        var asked = await SkipIntakeAsync(telegram);
-        Assert.Contains("Shall I remind you here", asked.AllText());
-        Assert.Equal(["Yes, remind me", "No, thanks"], asked.LastButtons());
-        Assert.Contains("Reminders are on.", (await telegram.SendAsync("Yes, remind me")).AllText());
-
-        await telegram.SendAsync("Change my answers");
-        var again = await SkipIntakeAsync(telegram, started: true);
-        Assert.DoesNotContain("Shall I remind you", again.AllText());
+        var flow = SkipIntake(telegram.Flow(), lastReplies: asked =>
+            {
+                Assert.Contains("Shall I remind you here", asked.AllText());
+                Assert.Equal(["Yes, remind me", "No, thanks"], asked.LastButtons());
+            })
+            .Send("Yes, remind me")
+            .AssertTurnContains("Reminders are on.")
+            .Send("Change my answers").IgnoreReplies();
+        await SkipIntake(flow, started: true, lastReplies: again => Assert.DoesNotContain("Shall I remind you", again.AllText()))
+            .StartTestAsync(Ct);
     }
 
-    private static async Task<IReadOnlyList<Activity>> SkipIntakeAsync(FlowHarness harness, bool started = false)
+    /// <summary>/plan, then <paramref name="skip"/> for each of the five questions; the replies to the last one (the plan) pass <paramref name="lastReplies"/>.</summary>
+    private static TestFlow SkipIntake(TestFlow flow, bool started = false, Action<IReadOnlyList<Activity>>? lastReplies = null, string skip = "skip")
     {
         if (!started)
         {
-            await harness.SendAsync("/plan");
+            flow = flow.Send("/plan").IgnoreReplies();
         }
 
         for (var i = 0; i < 4; i++)
         {
-            await harness.SendAsync("skip");
+            flow = flow.Send(skip).IgnoreReplies();
         }
 
-        return await harness.SendAsync("skip");
+        return flow.Send(skip).AssertReplies(lastReplies ?? (_ => { }));
     }
 
     private static string Plain(string text) => BidiText.Strip(text);

@@ -10,6 +10,7 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.TestSupport;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Hosting;
 using IntegrationBot.Handoff;
@@ -70,8 +71,8 @@ public sealed class FlowHarness : IAsyncDisposable
 
     public TempDataDirectory Directory { get; }
 
-    /// <summary>The clock of the default harness, moved by hand.</summary>
-    public ManualTimeProvider Clock => (ManualTimeProvider)Time;
+    /// <summary>The clock of the default harness, moved by the test (timers included).</summary>
+    public FakeTimeProvider Clock => (FakeTimeProvider)Time;
 
     /// <summary>The clock the bot and its reminders read.</summary>
     public TimeProvider Time { get; }
@@ -119,7 +120,7 @@ public sealed class FlowHarness : IAsyncDisposable
     public SharedLiteDatabase Database => _services.GetRequiredService<SharedLiteDatabase>();
 
     public static FlowHarness Create(TempDataDirectory? directory = null, IReadOnlyDictionary<string, string?>? settings = null) =>
-        new(directory ?? new TempDataDirectory(), directory is null, new ManualTimeProvider(MondayMorning), settings);
+        new(directory ?? new TempDataDirectory(), directory is null, new FakeTimeProvider(MondayMorning), settings);
 
     /// <summary>A harness on a clock the test controls fully, timers included (reminders).</summary>
     public static FlowHarness Create(TimeProvider clock, TempDataDirectory? directory = null, IReadOnlyDictionary<string, string?>? settings = null) =>
@@ -128,7 +129,10 @@ public sealed class FlowHarness : IAsyncDisposable
     public T Get<T>()
         where T : notnull => _services.GetRequiredService<T>();
 
-    /// <summary>A transcript test over this harness.</summary>
+    /// <summary>
+    /// A transcript test over this harness: <c>bot.Flow().Send("/help").AssertReply("…", "Back to menu", …).StartTestAsync()</c>.
+    /// Buttons are pressed by sending their title, as the channels do.
+    /// </summary>
     public TestFlow Flow() => new(Adapter, Bot);
 
     /// <summary>Sends a message and returns every reply of that turn.</summary>

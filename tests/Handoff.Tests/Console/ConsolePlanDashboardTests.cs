@@ -3,6 +3,7 @@ using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Handoff.Tests.Console;
 
@@ -19,7 +20,7 @@ public sealed class ConsolePlanDashboardTests
     [Fact]
     public async Task The_dashboard_counts_plans_steps_done_per_week_and_where_people_get_stuck_by_language()
     {
-        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
+        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
         await host.AddCounselorAsync("Maja", "maja-password");
         await SeedAsync(host.Services.GetRequiredService<IPlanStatistics>());
         using var maja = await host.LoginAsync("Maja", "maja-password");
@@ -49,7 +50,7 @@ public sealed class ConsolePlanDashboardTests
     [Fact]
     public async Task The_dashboard_page_shows_the_plan_numbers()
     {
-        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new ManualClock(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
+        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
         await host.AddCounselorAsync("Maja", "maja-password");
         await SeedAsync(host.Services.GetRequiredService<IPlanStatistics>());
         var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();

@@ -4,6 +4,7 @@ using IntegrationBot.Handoff.Console;
 using IntegrationBot.Handoff.Counselors;
 using IntegrationBot.Handoff.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Handoff.Tests.Console;
 
@@ -102,7 +103,7 @@ public sealed class SessionRevocationTests
     [Fact]
     public async Task A_session_ends_twelve_hours_after_login_however_active_it_stays()
     {
-        var clock = new ManualClock(DateTimeOffset.UtcNow);
+        var clock = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await ConsoleHost.StartAsync(time: clock);
         await host.AddCounselorAsync("Maja", "maja-password");
         using var maja = await host.LoginAsync("Maja", "maja-password");

@@ -2,6 +2,7 @@ using IntegrationBot.Handoff.Counselors;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Routing;
 using IntegrationBot.Handoff.Tests.Support;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Handoff.Tests.Queue;
 
@@ -66,7 +67,7 @@ public sealed class RoutingTests
     [Fact]
     public void Presence_counts_an_open_stream_and_recent_activity_only()
     {
-        var clock = new ManualClock(HandoffWorld.Monday10Local);
+        var clock = new FakeTimeProvider(HandoffWorld.Monday10Local);
         var presence = new CounselorPresence(Microsoft.Extensions.Options.Options.Create(new HandoffOptions { OnlineWindow = TimeSpan.FromMinutes(5) }), clock);
         presence.Seen("Maja");
         var stream = presence.StreamOpened("Amira");

@@ -16,9 +16,9 @@ public sealed class TimeoutTests
         using var world = new HandoffWorld(new DateTimeOffset(2026, 11, 27, 13, 30, 0, TimeSpan.Zero), Options);
         var ticket = await world.EnqueueAsync("late");
 
-        world.Clock.Set(new DateTimeOffset(2026, 11, 30, 7, 20, 0, TimeSpan.Zero)); // Monday 08:20: 50 open minutes
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 20, 0, TimeSpan.Zero)); // Monday 08:20: 50 open minutes
         Assert.Equal(0, await world.Timeouts.SweepAsync(Ct));
-        world.Clock.Set(new DateTimeOffset(2026, 11, 30, 7, 31, 0, TimeSpan.Zero)); // Monday 08:31: 61 open minutes
+        world.Clock.SetUtcNow(new DateTimeOffset(2026, 11, 30, 7, 31, 0, TimeSpan.Zero)); // Monday 08:31: 61 open minutes
         Assert.Equal(1, await world.Timeouts.SweepAsync(Ct));
 
         var request = await world.Queue.GetAsync(ticket.RequestId, Ct);

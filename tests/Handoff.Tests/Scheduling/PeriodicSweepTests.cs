@@ -1,6 +1,7 @@
 using System.Threading.Channels;
 using IntegrationBot.Handoff.Scheduling;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Handoff.Tests.Scheduling;
 
@@ -9,7 +10,8 @@ public sealed class PeriodicSweepTests
     private static readonly TimeSpan Interval = TimeSpan.FromMinutes(5);
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(10);
 
-    private readonly TickingTimeProvider _time = new();
+    // Its timers fire only when the test advances it, so periodic work is stepped instead of waited for.
+    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero));
     private readonly RecordingLogger _logger = new();
     private readonly Channel<int> _passes = Channel.CreateUnbounded<int>();
     private int _passCount;
@@ -23,8 +25,10 @@ public sealed class PeriodicSweepTests
         var running = Sweep().RunAsync(Pass(), stop.Token);
 
         Assert.Equal(1, await NextPassAsync());
-        Assert.Equal([Interval], _time.Periods);
-        _time.Tick();
+        // A timer fires inside Advance or not at all: one second short of the interval, no pass can be on its way.
+        _time.Advance(Interval - TimeSpan.FromSeconds(1));
+        Assert.False(_passes.Reader.TryRead(out _));
+        _time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(2, await NextPassAsync());
 
         await stop.CancelAsync();
@@ -38,7 +42,7 @@ public sealed class PeriodicSweepTests
         var running = Sweep().RunAsync(Pass(failOn: 1), stop.Token);
 
         Assert.Equal(1, await NextPassAsync());
-        _time.Tick();
+        _time.Advance(Interval);
         Assert.Equal(2, await NextPassAsync());
 
         var entry = Assert.Single(_logger.Entries);
@@ -56,7 +60,7 @@ public sealed class PeriodicSweepTests
         var running = Sweep().RunAsync(Pass(failOn: 1, failure: new OperationCanceledException("remote call timed out")), stop.Token);
 
         Assert.Equal(1, await NextPassAsync());
-        _time.Tick();
+        _time.Advance(Interval);
         Assert.Equal(2, await NextPassAsync());
 
         Assert.IsType<OperationCanceledException>(Assert.Single(_logger.Entries).Exception);

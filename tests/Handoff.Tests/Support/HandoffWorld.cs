@@ -10,6 +10,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using IntegrationBot.Storage.LiteDb.Handoff;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Handoff.Tests.Support;
 
@@ -21,7 +22,7 @@ public sealed class HandoffWorld : IDisposable
     public HandoffWorld(DateTimeOffset? now = null, HandoffOptions? options = null)
     {
         System.IO.Directory.CreateDirectory(_directory);
-        Clock = new ManualClock(now ?? Monday10Local);
+        Clock = new FakeTimeProvider(now ?? Monday10Local);
         Options = options ?? new HandoffOptions();
         Open();
     }
@@ -37,7 +38,7 @@ public sealed class HandoffWorld : IDisposable
     };
 
     public string DatabasePath => Path.Combine(_directory, "integrationbot.db");
-    public ManualClock Clock { get; }
+    public FakeTimeProvider Clock { get; }
     public HandoffOptions Options { get; }
     public RecordingMessenger Messenger { get; } = new();
     public OfficeHours Office { get; } = new(OfficeOptions);

@@ -1,4 +1,5 @@
 using IntegrationBot.Knowledge.Cli;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Knowledge.Tests.Cli;
 
@@ -66,10 +67,5 @@ public sealed class KbCheckCommandTests : IDisposable
     public void Dispose() => fixture.Dispose();
 
     // kb check's "today" for these tests, so stale-review warnings do not depend on the real date.
-    private static readonly TimeProvider Today = new FixedToday();
-
-    private sealed class FixedToday : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => new(2026, 11, 23, 12, 0, 0, TimeSpan.Zero);
-    }
+    private static readonly TimeProvider Today = new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero));
 }

@@ -1,12 +1,13 @@
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Validation;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Knowledge.Tests.Validation;
 
 public sealed class KnowledgeValidatorTests : IDisposable
 {
     private readonly ContentFixture fixture = new();
-    private readonly KnowledgeValidator validator = new(new FixedTime(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
+    private readonly KnowledgeValidator validator = new(new FakeTimeProvider(new DateTimeOffset(2026, 11, 23, 12, 0, 0, TimeSpan.Zero)));
 
     [Fact]
     public void Complete_content_has_no_problems() => Assert.Empty(validator.Validate(fixture.Load()));
@@ -99,11 +100,6 @@ public sealed class KnowledgeValidatorTests : IDisposable
     }
 
     public void Dispose() => fixture.Dispose();
-
-    private sealed class FixedTime(DateTimeOffset now) : TimeProvider
-    {
-        public override DateTimeOffset GetUtcNow() => now;
-    }
 
     [Fact]
     public void A_single_review_date_for_all_languages_is_reported()

@@ -1,4 +1,5 @@
 using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Storage.Tests.Contracts;
 
@@ -9,7 +10,7 @@ public abstract class DirectLineStoreContract : StoreContract
     public async Task Conversation_is_created_once_and_keeps_its_locale()
     {
         await using var store = await OpenAsync();
-        var log = store.DirectLine(new ManualTimeProvider(Start));
+        var log = store.DirectLine(new FakeTimeProvider(Start));
 
         Assert.True(await log.CreateConversationAsync("d1", "u1", "sq", Ct));
         Assert.False(await log.CreateConversationAsync("d1", "u1", "en", Ct));
@@ -23,7 +24,7 @@ public abstract class DirectLineStoreContract : StoreContract
     public async Task Appends_are_numbered_per_conversation_and_read_after_a_watermark()
     {
         await using var store = await OpenAsync();
-        var log = store.DirectLine(new ManualTimeProvider(Start));
+        var log = store.DirectLine(new FakeTimeProvider(Start));
         await log.CreateConversationAsync("d1", "u1", null, Ct);
 
         var first = await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
@@ -43,7 +44,7 @@ public abstract class DirectLineStoreContract : StoreContract
     public async Task An_activity_with_a_seen_dedupe_key_is_returned_not_appended()
     {
         await using var store = await OpenAsync();
-        var log = store.DirectLine(new ManualTimeProvider(Start));
+        var log = store.DirectLine(new FakeTimeProvider(Start));
 
         var first = await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct);
         var again = await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct);
@@ -72,7 +73,7 @@ public abstract class DirectLineStoreContract : StoreContract
     public async Task Deleting_a_conversation_erases_its_log_and_retention_purges_old_activities()
     {
         await using var store = await OpenAsync();
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var log = store.DirectLine(time);
         await log.CreateConversationAsync("d1", "u1", null, Ct);
         await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
@@ -93,7 +94,7 @@ public abstract class DirectLineStoreContract : StoreContract
     public async Task Clearing_a_conversation_erases_its_activities_but_keeps_it_and_its_sequence()
     {
         await using var store = await OpenAsync();
-        var log = store.DirectLine(new ManualTimeProvider(Start));
+        var log = store.DirectLine(new FakeTimeProvider(Start));
         await log.CreateConversationAsync("d1", "u1", "sl", Ct);
         await log.AppendAsync("d1", Message("directline", "d1", "a"), "k-a", Ct);
         await log.AppendAsync("d1", Message("directline", "d1", "b"), null, Ct);

@@ -3,6 +3,7 @@ using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Storage.Tests.Contracts;
 
@@ -13,7 +14,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task Commit_writes_state_outbox_entries_and_the_inbound_key_together()
     {
         await using var store = await OpenAsync();
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var turns = store.TurnStore(time);
 
         var outcome = await turns.CommitAsync(Turn("c1", "in-1", ("s", new StoredItem("{}")), "hello", "world"), Ct);
@@ -30,7 +31,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task A_repeated_inbound_key_is_Duplicate_and_writes_nothing()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         await turns.CommitAsync(Turn("c1", "in-1", ("s", new StoredItem("1")), "first"), Ct);
 
         var outcome = await turns.CommitAsync(Turn("c1", "in-1", ("s", new StoredItem("2", StoredItem.AnyETag)), "again"), Ct);
@@ -44,7 +45,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task A_stale_state_etag_makes_the_commit_a_Conflict_that_writes_nothing()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         await store.Storage.WriteAsync(new Dictionary<string, StoredItem> { ["s"] = new("1") }, Ct);
 
         var outcome = await turns.CommitAsync(Turn("c1", "in-1", ("s", new StoredItem("2", "stale")), "reply"), Ct);
@@ -59,7 +60,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task Concurrent_commits_of_one_inbound_key_commit_once()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
 
         var outcomes = await Task.WhenAll(Enumerable.Range(0, 10).Select(i =>
             turns.CommitAsync(Turn("c1", "in-1", ($"s{i}", new StoredItem("{}")), $"reply {i}"), Ct)));
@@ -73,7 +74,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task Outbox_sequence_continues_per_conversation_and_heads_are_the_oldest_entries()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         await turns.CommitAsync(Turn("c1", "in-1", null, "a1", "a2"), Ct);
         await turns.CommitAsync(Turn("c2", "in-2", null, "b1"), Ct);
         await turns.CommitAsync(Turn("c1", "in-3", null, "a3"), Ct);
@@ -94,7 +95,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task A_rescheduled_head_holds_back_its_conversation_until_it_is_due()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         await turns.CommitAsync(Turn("c1", "in-1", null, "a1", "a2"), Ct);
         var head = Assert.Single(await store.Outbox.ListDueHeadsAsync(Start, Ct));
 
@@ -110,7 +111,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task A_dead_lettered_head_is_listed_and_releases_the_next_entry()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         await turns.CommitAsync(Turn("c1", "in-1", null, "a1", "a2"), Ct);
         var head = Assert.Single(await store.Outbox.ListDueHeadsAsync(Start, Ct));
 
@@ -125,7 +126,7 @@ public abstract class TurnStoreContract : StoreContract
     public async Task A_counselor_messages_id_stays_with_its_outbox_entries_pending_and_dead_lettered()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         var handoff = Guid.NewGuid();
         var tagged = CounselorMessageTag.Mark(VerbatimText.Mark(Message("test", "c1", "Maja · counselor\nhello")), handoff, "m-1");
         await turns.CommitAsync(new TurnCommit("c1", null, new Dictionary<string, StoredItem>(), [tagged, Message("test", "c1", "later")]), Ct);

@@ -4,6 +4,7 @@ using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.Tests.Support;
 using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Storage.Tests.Contracts;
 
@@ -19,7 +20,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Erasing_a_telegram_user_removes_their_state_outbox_and_counters_and_keeps_another_users()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         var runtime = store.RuntimeUserData([]);
         await turns.CommitAsync(TelegramTurn("111", "upd-1", "a " + Marker, "b " + Marker), Ct);
         await turns.CommitAsync(TelegramTurn("222", "upd-2", "kept"), Ct);
@@ -54,7 +55,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Erasing_a_web_chat_user_finds_their_conversations_and_removes_their_processed_ids_only()
     {
         await using var store = await OpenAsync();
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var log = store.DirectLine(time);
         var webChat = store.WebChatUserData(log);
         var runtime = store.RuntimeUserData([webChat.Directory]);
@@ -80,7 +81,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Retention_removes_old_processed_ids_dead_letters_and_idle_state_but_keeps_pending_replies()
     {
         await using var store = await OpenAsync();
-        var turns = store.TurnStore(new ManualTimeProvider(Start));
+        var turns = store.TurnStore(new FakeTimeProvider(Start));
         var runtime = store.RuntimeUserData([]);
         await turns.CommitAsync(new TurnCommit("telegram/conversations/1", "telegram|1", new Dictionary<string, StoredItem>(), [Addressed("1", "dead"), Addressed("1", "owed")]), Ct);
         await store.Outbox.DeadLetterAsync(Assert.Single(await store.Outbox.ListDueHeadsAsync(Start, Ct)).Id, 8, "blocked", Ct);
@@ -104,7 +105,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Retention_removes_a_counter_idle_for_the_period_with_no_entry_left_and_numbering_restarts()
     {
         await using var store = await OpenAsync();
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var turns = store.TurnStore(time);
         var runtime = store.RuntimeUserData([]);
         await turns.CommitAsync(Reply("idle"), Ct);
@@ -131,7 +132,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Erasing_a_web_chat_user_removes_all_their_conversations_and_exports_them_first()
     {
         await using var store = await OpenAsync();
-        var log = store.DirectLine(new ManualTimeProvider(Start));
+        var log = store.DirectLine(new FakeTimeProvider(Start));
         var webChat = store.WebChatUserData(log);
         await SeedAsync(log, "d1", "u-1", Marker + " one", "two");
         await SeedAsync(log, "d2", "u-1", "three");
@@ -154,7 +155,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Erasing_from_inside_a_web_chat_conversation_empties_it_but_keeps_it_open_with_its_watermark()
     {
         await using var store = await OpenAsync();
-        var log = store.DirectLine(new ManualTimeProvider(Start));
+        var log = store.DirectLine(new FakeTimeProvider(Start));
         var webChat = store.WebChatUserData(log);
         await SeedAsync(log, "d1", "u-1", Marker, "reply", "/delete");
         await SeedAsync(log, "d2", "u-1", "older conversation");
@@ -181,7 +182,7 @@ public abstract class UserDataContract : StoreContract
     public async Task Web_chat_retention_removes_old_activities_and_conversations_left_empty()
     {
         await using var store = await OpenAsync();
-        var time = new ManualTimeProvider(Start);
+        var time = new FakeTimeProvider(Start);
         var log = store.DirectLine(time);
         var webChat = store.WebChatUserData(log);
         await SeedAsync(log, "d1", "u-1", "old");

@@ -2,6 +2,7 @@ using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.TestSupport;
 using LiteDB;
 using IntegrationBot.Storage.LiteDb.Privacy;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 
@@ -15,7 +16,7 @@ public sealed class LiteDbCounterRetentionTests
     {
         using var directory = new TempDataDirectory();
         using var database = directory.Open();
-        var time = new ManualTimeProvider();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 1, 5, 9, 0, 0, TimeSpan.Zero));
         var privacy = new DialogsUserData(database, [], time);
         await database.WriteAsync(db => db.GetCollection("outbox_sequence").Insert(new BsonDocument { ["_id"] = "telegram/conversations/7", ["last"] = 5L }), Ct);
 

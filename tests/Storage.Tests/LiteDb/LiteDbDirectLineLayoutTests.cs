@@ -2,6 +2,7 @@ using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.TestSupport;
 using IntegrationBot.Storage.LiteDb.DirectLine;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 
@@ -32,7 +33,7 @@ public sealed class LiteDbDirectLineLayoutTests
         }
 
         using var reopened = directory.Open();
-        var store = new LiteDbDirectLineStore(reopened, new ManualTimeProvider(new DateTimeOffset(Start).AddDays(2)));
+        var store = new LiteDbDirectLineStore(reopened, new FakeTimeProvider(new DateTimeOffset(Start).AddDays(2)));
 
         Assert.Equal("ar", await store.LocaleOfAsync("d1", Ct));
         var retried = await store.AppendAsync("d1", new Activity { Type = ActivityTypes.Message, Text = "hello" }, "client-1", Ct);

@@ -3,6 +3,7 @@ using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.Tests.Support;
 using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
@@ -25,7 +26,7 @@ public sealed class PostgresRoundTripTests
     public async Task A_web_chat_append_takes_one_round_trip_and_its_id_holds_the_sequence_number()
     {
         await using var backend = await PostgresBackend.OpenAsync();
-        var log = backend.DirectLine(new ManualTimeProvider(Start));
+        var log = backend.DirectLine(new FakeTimeProvider(Start));
         await log.AppendAsync("d1", Message("first"), null, Ct);
         using var trips = new NpgsqlRoundTrips();
 
@@ -61,7 +62,7 @@ public sealed class PostgresRoundTripTests
     public async Task Delivery_marks_that_arrive_while_one_is_written_share_one_round_trip()
     {
         await using var backend = await PostgresBackend.OpenAsync();
-        var turns = backend.TurnStore(new ManualTimeProvider(Start));
+        var turns = backend.TurnStore(new FakeTimeProvider(Start));
         for (var i = 0; i < 10; i++)
         {
             await turns.CommitAsync(new Dialogs.Outbox.TurnCommit($"c{i}", $"in-{i}", new Dictionary<string, Dialogs.Storage.StoredItem>(), [Message($"reply {i}")]), Ct);

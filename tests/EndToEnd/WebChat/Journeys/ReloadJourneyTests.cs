@@ -3,6 +3,7 @@ using IntegrationBot.EndToEnd.Support;
 using IntegrationBot.TestSupport;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 
@@ -50,7 +51,7 @@ public sealed class ReloadJourneyTests
         var expired = new DirectLineTokenService(
             keys,
             Options.Create(new DirectLineOptions { TokenLifetimeSeconds = 60 }),
-            new ManualTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]).Token;
+            new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2))).Issue(saved["conversationId"], saved["userId"]).Token;
         await chat.Page.EvaluateAsync("t => { const s = JSON.parse(sessionStorage.getItem('integrationbot.webchat')); s.token = t; sessionStorage.setItem('integrationbot.webchat', JSON.stringify(s)); }", expired);
         await chat.Page.ReloadAsync();
 
