@@ -53,8 +53,6 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<FirstContactFlow>();
         services.TryAddSingleton<PersonalDataEraser>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.TryAddSingleton<PlanFlow>();
         services.TryAddSingleton<PlanCounter>();
         services.TryAddSingleton<IPlanStepTitles, PlanBookStepTitles>();

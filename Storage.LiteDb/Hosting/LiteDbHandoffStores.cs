@@ -8,7 +8,6 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.LiteDb.Dashboard;
 using IntegrationBot.Storage.LiteDb.Handoff;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationBot.Storage.LiteDb.Hosting;
 
@@ -36,8 +35,8 @@ public static class LiteDbHandoffStores
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
         services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
         services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
-        services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
-        services.TryAddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
+        services.AddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
+        services.AddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
         return services;
     }
 }
