@@ -12,17 +12,17 @@ namespace IntegrationBot.Storage.LiteDb.Handoff;
 /// <summary>Handoff requests in the shared LiteDB file (collection handoff_requests; purged aggregates in handoff_daily).</summary>
 public sealed class LiteDbHandoffStore : IHandoffStore
 {
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _requests;
     private readonly ILiteCollection<BsonDocument> _daily;
     private readonly OfficeHours _office;
 
-    public LiteDbHandoffStore(LiteDatabase database, OfficeHours office)
+    public LiteDbHandoffStore(SharedLiteDatabase database, OfficeHours office)
     {
         _database = database;
         _office = office;
-        _requests = database.GetCollection("handoff_requests");
-        LiteDbGate.For(database).Setup(_ =>
+        _requests = database.Database.GetCollection("handoff_requests");
+        database.Setup(_ =>
         {
             _requests.EnsureIndex("status");
             _requests.EnsureIndex("conversation");
@@ -30,7 +30,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             _requests.EnsureIndex("createdAt");
             _requests.EnsureIndex("seq");
         });
-        _daily = database.GetCollection("handoff_daily");
+        _daily = database.Database.GetCollection("handoff_daily");
     }
 
     public string Name => "handoffs";
@@ -61,7 +61,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     }
 
     public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(
+        _database.WriteAsync(
             _ =>
             {
                 // A sequence number keeps requests created in the same millisecond in arrival order.
@@ -73,7 +73,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             cancellationToken);
 
     public Task<HandoffRequest?> TryUpdateAsync(HandoffRequest updated, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(
+        _database.WriteAsync(
             _ =>
             {
                 var current = _requests.FindById(updated.Id);
@@ -91,7 +91,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             cancellationToken);
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
+        _database.WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -100,7 +100,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => Purge(cutoff), cancellationToken);
+        _database.WriteAsync(_ => Purge(cutoff), cancellationToken);
 
     public Task<IReadOnlyList<HandoffDailyCount>> DailyCountsAsync(DateOnly from, CancellationToken cancellationToken)
     {

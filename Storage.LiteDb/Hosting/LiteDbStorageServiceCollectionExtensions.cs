@@ -14,7 +14,6 @@ using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.Plan;
 using IntegrationBot.Storage.LiteDb.Privacy;
 using IntegrationBot.Storage.LiteDb.State;
-using LiteDB;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -63,7 +62,6 @@ public static class LiteDbStorageServiceCollectionExtensions
 
     private static IServiceCollection AddSharedStores(this IServiceCollection services)
     {
-        services.AddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
         // One process owns the database, so a conversation's turns are serialized in memory.
         services.AddSingleton<IConversationLock, KeyedAsyncLock>();
 
