@@ -115,9 +115,11 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             .Select(JsonDocuments.Read<HandoffRequest>)
             .Where(r => !r.IsOpen)
             .ToList();
-        foreach (var group in expired.GroupBy(r => (Date: _office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
+        foreach (var added in HandoffDailyFold.Count(expired, _office))
         {
-            AddToDaily(group.Key.Date, group.Key.Language, group.Key.Reason, group.ToList());
+            var key = HandoffDailyFold.Key(added);
+            var existing = _daily.FindById(key) is { } document ? JsonDocuments.Read<HandoffDailyCount>(document) : null;
+            _daily.Upsert(JsonDocuments.Create(key, HandoffDailyFold.Add(existing, added), new Dictionary<string, BsonValue>()));
         }
 
         foreach (var request in expired)
@@ -126,20 +128,6 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         }
 
         return expired.Count;
-    }
-
-    private void AddToDaily(DateOnly date, string language, HandoffReason reason, List<HandoffRequest> requests)
-    {
-        var id = $"{date:yyyy-MM-dd}|{language}|{reason}";
-        var existing = _daily.FindById(id) is { } document ? JsonDocuments.Read<HandoffDailyCount>(document) : new HandoffDailyCount(date, language, reason, 0, 0, 0);
-        var rated = requests.Where(r => r.Satisfaction is not null).ToList();
-        var merged = existing with
-        {
-            Count = existing.Count + requests.Count,
-            SatisfactionSum = existing.SatisfactionSum + rated.Sum(r => r.Satisfaction!.Value),
-            SatisfactionCount = existing.SatisfactionCount + rated.Count,
-        };
-        _daily.Upsert(JsonDocuments.Create(id, merged, new Dictionary<string, BsonValue>()));
     }
 
     private static IReadOnlyList<HandoffRequest> InQueueOrder(IEnumerable<BsonDocument> documents) =>
