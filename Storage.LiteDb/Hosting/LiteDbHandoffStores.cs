@@ -29,12 +29,9 @@ public static class LiteDbHandoffStores
         services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
         services.AddSingleton<ICounselorStore, LiteDbCounselorStore>();
         services.AddSingleton<ICannedResponseStore, LiteDbCannedResponseStore>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbHandoffStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbHandoffStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
+        services.AddPersonalData<LiteDbHandoffStore>();
+        services.AddPersonalData<LiteDbTranscriptStore>();
+        services.AddPersonalData<LiteDbUnansweredQuestionLog>();
         services.AddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
         services.AddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
         return services;

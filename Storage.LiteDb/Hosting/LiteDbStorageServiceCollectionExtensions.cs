@@ -41,8 +41,7 @@ public static class LiteDbStorageServiceCollectionExtensions
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser (registered next, by AddSharedStores) then deletes.
         services.AddSingleton<DialogsUserData>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<DialogsUserData>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<DialogsUserData>());
+        services.AddPersonalData<DialogsUserData>();
         return services.AddSharedStores();
     }
 
@@ -71,13 +70,11 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IDirectLineStore>(sp => new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), sp.GetRequiredService<RecentActivities>()));
         services.AddSingleton<DirectLineUserData>();
         services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<DirectLineUserData>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<DirectLineUserData>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<DirectLineUserData>());
+        services.AddPersonalData<DirectLineUserData>();
 
         services.AddSingleton<LiteDbPlanReminderStore>();
         services.AddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
+        services.AddPersonalData<LiteDbPlanReminderStore>();
 
         services.AddLiteDbHandoffStores();
         services.AddSingleton<ITopicContentStore, LiteDbTopicContentStore>();

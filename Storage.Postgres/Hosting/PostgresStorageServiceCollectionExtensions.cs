@@ -76,14 +76,11 @@ public static class PostgresStorageServiceCollectionExtensions
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresDialogsUserData>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresDialogsUserData>());
+        services.AddPersonalData<PostgresDialogsUserData>();
         services.AddSingleton<PostgresDirectLineUserData>();
         services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
+        services.AddPersonalData<PostgresDirectLineUserData>();
+        services.AddPersonalData<IPlanReminderStore>();
         AddHandoffStores(services);
         services.AddSingleton<ITopicContentStore, PostgresTopicContentStore>();
         services.AddSingleton<IBacklogDismissals, PostgresBacklogDismissals>();
@@ -108,11 +105,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
         services.AddSingleton<ICounselorStore, PostgresCounselorStore>();
         services.AddSingleton<ICannedResponseStore, PostgresCannedResponseStore>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresHandoffStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresHandoffStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
+        services.AddPersonalData<PostgresHandoffStore>();
+        services.AddPersonalData<PostgresTranscriptStore>();
+        services.AddPersonalData<PostgresUnansweredQuestionLog>();
     }
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using IntegrationBot.Bot.Cli;
 using IntegrationBot.TestSupport;
-using Microsoft.Extensions.Configuration;
 
 namespace IntegrationBot.Bot.Tests.Cli;
 
@@ -38,14 +37,6 @@ public sealed class AskCommandTests : IDisposable
 
     public void Dispose() => _directory.Dispose();
 
-    private async Task<(int ExitCode, string Output, string Error)> AskAsync(string input, params string[] args)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["IntegrationBot:Storage:Path"] = _directory.Path })
-            .Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var exit = await CliApp.RunAsync(["ask", .. args], new CliContext(new StringReader(input), output, error, configuration), TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> AskAsync(string input, params string[] args) =>
+        CliRun.RunAsync(_directory.Path, input, ["ask", .. args]);
 }
