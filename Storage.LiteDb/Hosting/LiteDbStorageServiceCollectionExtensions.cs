@@ -65,9 +65,12 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IConversationLock, KeyedAsyncLock>();
 
         services.AddSingleton<LiteDbDirectLineStore>();
-        // The database belongs to this process alone, so recent activities can be served from memory (PostgreSQL, shared
-        // by several instances, has no such tail).
-        services.AddSingleton<IDirectLineStore>(sp => new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), sp.GetRequiredService<RecentActivities>()));
+        // The database belongs to this process alone, so the web chat channel's streams can be served recent activities
+        // from memory (PostgreSQL, shared by several instances, has no such tail). A host without the web chat channel
+        // (the console chat) has no RecentActivities and no streams to serve.
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetService<RecentActivities>() is { } recent
+            ? new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), recent)
+            : sp.GetRequiredService<LiteDbDirectLineStore>());
         services.AddSingleton<DirectLineUserData>();
         services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<DirectLineUserData>());
         services.AddPersonalData<DirectLineUserData>();
