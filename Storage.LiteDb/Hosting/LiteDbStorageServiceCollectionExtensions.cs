@@ -53,6 +53,8 @@ public static class LiteDbStorageServiceCollectionExtensions
     public static IServiceCollection AddMemoryStorage(this IServiceCollection services)
     {
         services.AddSingleton(_ => LiteDbDatabaseFactory.OpenInMemory());
+        services.AddSingleton<MemoryStorage>();
+        services.AddSingleton(sp => new MemoryTurnStore(sp.GetRequiredService<MemoryStorage>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryStorage>());
         services.AddSingleton<ITurnStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
