@@ -1,6 +1,4 @@
-using System.Text.Json;
 using IntegrationBot.Editing.Institutions;
-using IntegrationBot.Handoff.Storage;
 using IntegrationBot.Storage.Postgres.Schema;
 
 namespace IntegrationBot.Storage.Postgres.Knowledge;
@@ -23,8 +21,7 @@ public sealed class PostgresDirectoryEntryStore(PostgresDatabase database) : IDi
             return false;
         }
 
-        var payload = JsonSerializer.Serialize(new KnowledgeNotification(database.InstanceId, string.Empty, version.EntryId), HandoffJson.Options);
-        await Sql.ExecuteAsync(connection, "SELECT pg_notify(@channel, @payload)", cancellationToken, ("channel", database.KnowledgeChannel), ("payload", payload));
+        await KnowledgeNotification.SendAsync(connection, database, string.Empty, version.EntryId, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }

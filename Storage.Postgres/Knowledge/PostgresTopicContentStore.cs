@@ -1,6 +1,4 @@
-using System.Text.Json;
 using IntegrationBot.Editing.Store;
-using IntegrationBot.Handoff.Storage;
 using IntegrationBot.Storage.Postgres.Schema;
 
 namespace IntegrationBot.Storage.Postgres.Knowledge;
@@ -52,8 +50,7 @@ public sealed class PostgresTopicContentStore(PostgresDatabase database) : ITopi
             return false;
         }
 
-        var payload = JsonSerializer.Serialize(new KnowledgeNotification(database.InstanceId, topicId), HandoffJson.Options);
-        await Sql.ExecuteAsync(connection, "SELECT pg_notify(@channel, @payload)", cancellationToken, ("channel", database.KnowledgeChannel), ("payload", payload));
+        await KnowledgeNotification.SendAsync(connection, database, topicId, null, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
