@@ -7,6 +7,7 @@ using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Flows.Plan;
+using IntegrationBot.Storage.LiteDb.DataProtection;
 using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Knowledge;
@@ -14,6 +15,7 @@ using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.Plan;
 using IntegrationBot.Storage.LiteDb.Privacy;
 using IntegrationBot.Storage.LiteDb.State;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
@@ -58,6 +60,8 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryStorage>());
         services.AddSingleton<ITurnStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
+        // The key ring too (Data Protection takes a registered IXmlRepository): no key files in the data directory.
+        services.AddSingleton<IXmlRepository, MemoryDataProtectionKeys>();
         return services.AddSharedStores();
     }
 
