@@ -58,8 +58,6 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<LanguageSwitchDialog>();
         services.TryAddSingleton<QuestionRouter>();
         services.TryAddSingleton<PersonalDataEraser>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<IPlanReminderStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<IPlanReminderStore>());
         services.TryAddSingleton<PlanFlow>();
         services.TryAddSingleton<PlanCounter>();
         services.TryAddSingleton<IPlanStepTitles, PlanBookStepTitles>();

@@ -3,8 +3,9 @@ using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Bot.Cli;
 
-/// <summary><c>ask [--lang CODE]</c>: one question per input line, one JSON result per output line (for knowledge-base authors),
-/// answered from the live content (shipped plus edits published in the console).</summary>
+/// <summary><c>ask [--lang CODE]</c>: one question per input line, one JSON result per output line in the same order
+/// (<see cref="KnowledgeResultJson"/>; for knowledge-base authors), answered from the live content (shipped plus edits
+/// published in the console).</summary>
 public sealed class AskCommand : ICliCommand
 {
     public string Name => "ask";
@@ -25,6 +26,13 @@ public sealed class AskCommand : ICliCommand
         }
 
         var engine = await LiveContent.LoadEngineAsync(context, cancellationToken);
-        return await Knowledge.Cli.AskCommand.RunAsync(context.Input, context.Output, forced, engine, cancellationToken);
+        while (await context.Input.ReadLineAsync(cancellationToken) is { } line)
+        {
+            var result = engine.Ask(line, forced, null);
+            await context.Output.WriteLineAsync(KnowledgeResultJson.ToJson(result).AsMemory(), cancellationToken);
+        }
+
+        await context.Output.FlushAsync(cancellationToken);
+        return ExitCodes.Ok;
     }
 }

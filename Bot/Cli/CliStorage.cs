@@ -16,7 +16,7 @@ internal static class CliStorage
     {
         if (provider.GetService<PostgresDatabase>() is { } database)
         {
-            await new PostgresSchemaStartup(database, provider.GetRequiredService<IOptions<PostgresStorageOptions>>()).StartAsync(cancellationToken);
+            await new PostgresSchemaStartup(database, provider.GetRequiredService<IOptions<PostgresStorageOptions>>()).StartingAsync(cancellationToken);
         }
     }
 }

@@ -21,7 +21,6 @@ internal static class IntegrationBotHost
         var configuration = builder.Configuration;
         services.AddDialogsRuntime(configuration);
         services.AddDirectLine(configuration);
-        // Before the flows (which add Handoff): the runtime's eraser must run before the web chat one.
         services.AddReliability(configuration);
         services.AddHandoff(configuration);
         services.AddIntegrationBotFlows(configuration);

@@ -42,7 +42,8 @@ public sealed class LocalAdminAccess(IOptions<StorageOptions> storage, IServer s
     private void Write()
     {
         var address = server.Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault(a => a.StartsWith("http://", StringComparison.Ordinal));
-        if (address is null || !Directory.Exists(storage.Value.Path))
+        // With Provider=memory the commands cannot reach this process's stores anyway, and nothing goes to the data folder.
+        if (address is null || storage.Value.Provider == StorageOptions.MemoryProvider || !Directory.Exists(storage.Value.Path))
         {
             return;
         }

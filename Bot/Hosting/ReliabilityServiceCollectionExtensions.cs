@@ -1,18 +1,13 @@
-using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Privacy;
-using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
 using Microsoft.Extensions.Options;
-using IntegrationBot.Storage.LiteDb.Privacy;
-using IntegrationBot.Storage.LiteDb.DirectLine;
 
 namespace IntegrationBot.Bot.Hosting;
 
 /// <summary>
-/// Privacy (erasure, export and retention of the runtime's and web chat's records), graceful shutdown and abuse limits.
-/// Call after <c>AddDialogsRuntime</c> and <c>AddDirectLine</c>, before <c>AddHandoff</c> or the flows, so the runtime's
-/// eraser runs before the web chat one deletes the conversations it looks up.
+/// One retention setting for Handoff and the runtime, graceful shutdown and abuse limits. The erasers and purges of
+/// every store come with the storage provider (<see cref="StorageChoice"/>).
 /// </summary>
 public static class ReliabilityServiceCollectionExtensions
 {
@@ -29,17 +24,6 @@ public static class ReliabilityServiceCollectionExtensions
                 handoff.RetentionDays = sp.GetRequiredService<IOptions<PrivacyOptions>>().Value.RetentionDays;
             }
         }));
-
-        if (configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"] is null or StorageOptions.LiteDbProvider)
-        {
-            services.AddSingleton<DirectLineUserData>();
-            services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<DirectLineUserData>());
-            services.AddSingleton<DialogsUserData>();
-            services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<DialogsUserData>());
-            services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<DialogsUserData>());
-            services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<DirectLineUserData>());
-            services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<DirectLineUserData>());
-        }
 
         services.AddSingleton<ShutdownGate>();
         services.AddHostedService<GracefulShutdown>();

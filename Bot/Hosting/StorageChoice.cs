@@ -1,3 +1,4 @@
+using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.LiteDb.Hosting;
 using IntegrationBot.Storage.Postgres.Hosting;
 
@@ -7,12 +8,15 @@ namespace IntegrationBot.Bot.Hosting;
 internal static class StorageChoice
 {
     /// <summary>
-    /// Registers every store of exactly one provider: PostgreSQL when <c>postgres</c>, else the LiteDB file (whose
-    /// runtime stores are in memory when <c>memory</c>). Call after the modules: PostgreSQL adds its live-update
-    /// listeners only for the modules registered.
+    /// Registers every store of exactly one provider: <c>postgres</c>, <c>memory</c> (nothing on disk) or, by default,
+    /// the LiteDB file. Each provider registers all its stores and live-update listeners itself, so the call may stand
+    /// anywhere among the module registrations.
     /// </summary>
     public static IServiceCollection AddStorage(this IServiceCollection services, IConfiguration configuration) =>
-        configuration.GetSection(PostgresStorageOptions.SectionName).Get<PostgresStorageOptions>() is { IsSelected: true }
-            ? services.AddPostgresStorage(configuration)
-            : services.AddLiteDbStorage();
+        configuration.GetSection(StorageOptions.SectionName)[nameof(StorageOptions.Provider)] switch
+        {
+            PostgresStorageOptions.PostgresProvider => services.AddPostgresStorage(configuration),
+            StorageOptions.MemoryProvider => services.AddMemoryStorage(),
+            _ => services.AddLiteDbStorage(),
+        };
 }

@@ -13,9 +13,9 @@ namespace IntegrationBot.Dialogs.Runtime;
 public static class DialogsRuntimeServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers the memory
-    /// stores, state, the one <see cref="TurnRunner"/> that runs every channel's and every proactive turn, and the
-    /// outbox's background dispatcher; the host adds one storage provider for the stores themselves.
+    /// Binds <c>IntegrationBot:Storage</c> and <c>IntegrationBot:Outbox</c> (validated at start) and registers state,
+    /// the one <see cref="TurnRunner"/> that runs every channel's and every proactive turn, and the outbox's background
+    /// dispatcher; the host adds one storage provider for the stores themselves.
     /// Channels add their <see cref="IChannelSender"/>s; the host adds its <see cref="IBot"/>.
     /// </summary>
     public static IServiceCollection AddDialogsRuntime(this IServiceCollection services, IConfiguration configuration)
@@ -43,9 +43,8 @@ public static class DialogsRuntimeServiceCollectionExtensions
         services.TryAddSingleton<OutboxSignal>();
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
 
-        // The stores themselves come from the storage provider the host adds (AddLiteDbStorage, AddPostgresStorage).
-        services.TryAddSingleton<MemoryStorage>();
-        services.TryAddSingleton(sp => new MemoryTurnStore(sp.GetRequiredService<MemoryStorage>(), sp.GetRequiredService<TimeProvider>()));
+        // The stores themselves come from the one storage provider the host adds (AddLiteDbStorage, AddMemoryStorage,
+        // AddPostgresStorage).
 
         services.TryAddSingleton<ConversationState>();
         services.TryAddSingleton<UserState>();

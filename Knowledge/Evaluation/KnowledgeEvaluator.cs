@@ -1,4 +1,3 @@
-using IntegrationBot.Knowledge.Cli;
 using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Knowledge.Evaluation;
@@ -35,7 +34,7 @@ public static class KnowledgeEvaluator
                 overall.AddTopical(top1, top3);
                 if (!top1)
                 {
-                    misses.Add($"topic [{item.Language}] want {item.Topic}, got {result.Topic ?? "-"} {result.Score:0.00} {AskCommand.DecisionName(result.Decision)}: {item.Text}");
+                    misses.Add($"topic [{item.Language}] want {item.Topic}, got {result.Topic ?? "-"} {result.Score:0.00} {KnowledgeResultJson.DecisionName(result.Decision)}: {item.Text}");
                 }
             }
             else if (item.IsOutOfScope)
@@ -46,7 +45,7 @@ public static class KnowledgeEvaluator
                 overall.AddOutOfScope(rejected, answered);
                 if (!rejected)
                 {
-                    misses.Add($"oos   [{item.Language}] {AskCommand.DecisionName(result.Decision)} {result.Topic} {result.Score:0.00}: {item.Text}");
+                    misses.Add($"oos   [{item.Language}] {KnowledgeResultJson.DecisionName(result.Decision)} {result.Topic} {result.Score:0.00}: {item.Text}");
                 }
             }
             else if (item.IsHandoff)
@@ -56,7 +55,7 @@ public static class KnowledgeEvaluator
                 overall.AddHandoff(detected);
                 if (!detected)
                 {
-                    misses.Add($"hand  [{item.Language}] {AskCommand.DecisionName(result.Decision)}: {item.Text}");
+                    misses.Add($"hand  [{item.Language}] {KnowledgeResultJson.DecisionName(result.Decision)}: {item.Text}");
                 }
             }
         }

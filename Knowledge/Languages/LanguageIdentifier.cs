@@ -1,3 +1,4 @@
+using IntegrationBot.Knowledge.Retrieval;
 using System.Runtime.CompilerServices;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Text;
@@ -33,11 +34,6 @@ public sealed class LanguageIdentifier
     {
         this.logProbabilities = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
         this.unseen = unseen;
-    }
-
-    private interface IFeatureSink
-    {
-        void Add(ReadOnlySpan<char> feature, double weight);
     }
 
     /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>

@@ -17,7 +17,7 @@ public static class LiteDbDailyCounters
     /// update run in one write: writes to the file are serialized, so no add is lost.
     /// </summary>
     public static Task AddAsync<T>(
-        LiteDatabase database, ILiteCollection<BsonDocument> collection, IReadOnlyList<T> counts,
+        SharedLiteDatabase database, ILiteCollection<BsonDocument> collection, IReadOnlyList<T> counts,
         Func<T, string> id, Func<T, BsonDocument> fields, Func<T, int> count, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(counts);
@@ -26,7 +26,7 @@ public static class LiteDbDailyCounters
             return Task.CompletedTask;
         }
 
-        return LiteDbGate.For(database).WriteAsync(_ =>
+        return database.WriteAsync(_ =>
         {
             foreach (var item in counts)
             {

@@ -1,4 +1,5 @@
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Handoff.Dashboard;
 
 namespace IntegrationBot.Storage.LiteDb.Dashboard;
@@ -8,13 +9,13 @@ public sealed class LiteDbPlanStatistics : IPlanStatistics
 {
     public const string Collection = "plan_daily";
 
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _counts;
 
-    public LiteDbPlanStatistics(LiteDatabase database)
+    public LiteDbPlanStatistics(SharedLiteDatabase database)
     {
         _database = database;
-        _counts = database.GetCollection(Collection);
+        _counts = database.Database.GetCollection(Collection);
     }
 
     public Task AddAsync(IReadOnlyList<PlanDailyCount> counts, CancellationToken cancellationToken) =>

@@ -9,13 +9,13 @@ public sealed class LiteDbTopicStatistics : ITopicStatistics
 {
     public const string Collection = "topic_daily";
 
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _counts;
 
-    public LiteDbTopicStatistics(LiteDatabase database)
+    public LiteDbTopicStatistics(SharedLiteDatabase database)
     {
         _database = database;
-        _counts = database.GetCollection(Collection);
+        _counts = database.Database.GetCollection(Collection);
     }
 
     public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken) =>

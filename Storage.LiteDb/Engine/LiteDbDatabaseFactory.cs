@@ -74,6 +74,26 @@ public static class LiteDbDatabaseFactory
         }
     }
 
+    /// <summary>
+    /// A database held in memory for <c>Provider=memory</c> (tests): the same collections and the same one writer as the
+    /// file, but no file, lock or fsync, and it is gone when the process ends.
+    /// </summary>
+    public static SharedLiteDatabase OpenInMemory()
+    {
+        var engine = new LiteEngine(new EngineSettings
+        {
+            DataStream = new MemoryStream(),
+            LogStream = new MemoryStream(),
+            Collation = Collation.Binary,
+        });
+        var database = new LiteDatabase(engine);
+        LiteDbCollections.CreateMissing(database);
+        return new SharedLiteDatabase(database, InMemoryPath);
+    }
+
+    /// <summary>What <see cref="SharedLiteDatabase.FilePath"/> says of a database in memory (LiteDB's own name for one).</summary>
+    public const string InMemoryPath = ":memory:";
+
     /// <summary>LiteDB's own name for the log of <paramref name="dataFile"/>, so a log left by a crash is recovered.</summary>
     internal static string LogFilePath(string dataFile) =>
         Path.Combine(Path.GetDirectoryName(dataFile)!, Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));

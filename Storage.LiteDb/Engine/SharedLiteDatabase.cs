@@ -8,7 +8,7 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// the one writer thread (<see cref="LiteDbWriter"/>, which commits the writes waiting together in one transaction),
 /// then the caller awaits until the write is durable (<see cref="DiskSync"/>) while the writer goes on.
 /// </summary>
-public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
+public sealed class SharedLiteDatabase : IDisposable
 {
     // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
     // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
@@ -38,8 +38,6 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         _sync = sync;
         _files = files;
         _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
-        // Handoff's stores hold the LiteDatabase itself (Handoff does not know this type); their writes come back here.
-        LiteDbGate.Attach(database, this);
     }
 
     public LiteDatabase Database { get; }

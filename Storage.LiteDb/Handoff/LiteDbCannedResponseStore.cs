@@ -7,9 +7,9 @@ using IntegrationBot.Storage.LiteDb.Engine;
 namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Canned responses in the shared LiteDB file (collection handoff_canned).</summary>
-public sealed class LiteDbCannedResponseStore(LiteDatabase database) : ICannedResponseStore
+public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICannedResponseStore
 {
-    private readonly ILiteCollection<BsonDocument> _responses = database.GetCollection("handoff_canned");
+    private readonly ILiteCollection<BsonDocument> _responses = database.Database.GetCollection("handoff_canned");
 
     public Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken)
     {
@@ -26,10 +26,10 @@ public sealed class LiteDbCannedResponseStore(LiteDatabase database) : ICannedRe
         Task.FromResult(_responses.FindById(id) is { } document ? JsonDocuments.Read<CannedResponse>(document) : null);
 
     public Task SaveAsync(CannedResponse response, CancellationToken cancellationToken) =>
-        LiteDbGate.For(database).WriteAsync(
+        database.WriteAsync(
             _ => _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language })),
             cancellationToken);
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
-        LiteDbGate.For(database).WriteAsync(_ => _responses.Delete(id), cancellationToken);
+        database.WriteAsync(_ => _responses.Delete(id), cancellationToken);
 }

@@ -7,9 +7,9 @@ using IntegrationBot.Storage.LiteDb.Engine;
 namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>Counselor accounts in the shared LiteDB file (collection handoff_counselors, keyed by lower-case name).</summary>
-public sealed class LiteDbCounselorStore(LiteDatabase database) : ICounselorStore
+public sealed class LiteDbCounselorStore(SharedLiteDatabase database) : ICounselorStore
 {
-    private readonly ILiteCollection<BsonDocument> _counselors = database.GetCollection("handoff_counselors");
+    private readonly ILiteCollection<BsonDocument> _counselors = database.Database.GetCollection("handoff_counselors");
 
     public Task<Counselor?> FindAsync(string name, CancellationToken cancellationToken) =>
         Task.FromResult(_counselors.FindById(Key(name)) is { } document ? JsonDocuments.Read<Counselor>(document) : null);
@@ -21,7 +21,7 @@ public sealed class LiteDbCounselorStore(LiteDatabase database) : ICounselorStor
     }
 
     public Task SaveAsync(Counselor counselor, CancellationToken cancellationToken) =>
-        LiteDbGate.For(database).WriteAsync(
+        database.WriteAsync(
             _ => _counselors.Upsert(JsonDocuments.Create(Key(counselor.Name), counselor, new Dictionary<string, BsonValue>())),
             cancellationToken);
 

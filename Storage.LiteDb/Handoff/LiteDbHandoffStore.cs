@@ -12,17 +12,17 @@ namespace IntegrationBot.Storage.LiteDb.Handoff;
 /// <summary>Handoff requests in the shared LiteDB file (collection handoff_requests; purged aggregates in handoff_daily).</summary>
 public sealed class LiteDbHandoffStore : IHandoffStore
 {
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _requests;
     private readonly ILiteCollection<BsonDocument> _daily;
     private readonly OfficeHours _office;
 
-    public LiteDbHandoffStore(LiteDatabase database, OfficeHours office)
+    public LiteDbHandoffStore(SharedLiteDatabase database, OfficeHours office)
     {
         _database = database;
         _office = office;
-        _requests = database.GetCollection("handoff_requests");
-        LiteDbGate.For(database).Setup(_ =>
+        _requests = database.Database.GetCollection("handoff_requests");
+        database.Setup(_ =>
         {
             _requests.EnsureIndex("status");
             _requests.EnsureIndex("conversation");
@@ -30,7 +30,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             _requests.EnsureIndex("createdAt");
             _requests.EnsureIndex("seq");
         });
-        _daily = database.GetCollection("handoff_daily");
+        _daily = database.Database.GetCollection("handoff_daily");
     }
 
     public string Name => "handoffs";
@@ -61,7 +61,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     }
 
     public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(
+        _database.WriteAsync(
             _ =>
             {
                 // A sequence number keeps requests created in the same millisecond in arrival order.
@@ -73,7 +73,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             cancellationToken);
 
     public Task<HandoffRequest?> TryUpdateAsync(HandoffRequest updated, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(
+        _database.WriteAsync(
             _ =>
             {
                 var current = _requests.FindById(updated.Id);
@@ -91,7 +91,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             cancellationToken);
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
+        _database.WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -100,7 +100,7 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => Purge(cutoff), cancellationToken);
+        _database.WriteAsync(_ => Purge(cutoff), cancellationToken);
 
     public Task<IReadOnlyList<HandoffDailyCount>> DailyCountsAsync(DateOnly from, CancellationToken cancellationToken)
     {
@@ -115,9 +115,11 @@ public sealed class LiteDbHandoffStore : IHandoffStore
             .Select(JsonDocuments.Read<HandoffRequest>)
             .Where(r => !r.IsOpen)
             .ToList();
-        foreach (var group in expired.GroupBy(r => (Date: _office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
+        foreach (var added in HandoffDailyFold.Count(expired, _office))
         {
-            AddToDaily(group.Key.Date, group.Key.Language, group.Key.Reason, group.ToList());
+            var key = HandoffDailyFold.Key(added);
+            var existing = _daily.FindById(key) is { } document ? JsonDocuments.Read<HandoffDailyCount>(document) : null;
+            _daily.Upsert(JsonDocuments.Create(key, HandoffDailyFold.Add(existing, added), new Dictionary<string, BsonValue>()));
         }
 
         foreach (var request in expired)
@@ -126,20 +128,6 @@ public sealed class LiteDbHandoffStore : IHandoffStore
         }
 
         return expired.Count;
-    }
-
-    private void AddToDaily(DateOnly date, string language, HandoffReason reason, List<HandoffRequest> requests)
-    {
-        var id = $"{date:yyyy-MM-dd}|{language}|{reason}";
-        var existing = _daily.FindById(id) is { } document ? JsonDocuments.Read<HandoffDailyCount>(document) : new HandoffDailyCount(date, language, reason, 0, 0, 0);
-        var rated = requests.Where(r => r.Satisfaction is not null).ToList();
-        var merged = existing with
-        {
-            Count = existing.Count + requests.Count,
-            SatisfactionSum = existing.SatisfactionSum + rated.Sum(r => r.Satisfaction!.Value),
-            SatisfactionCount = existing.SatisfactionCount + rated.Count,
-        };
-        _daily.Upsert(JsonDocuments.Create(id, merged, new Dictionary<string, BsonValue>()));
     }
 
     private static IReadOnlyList<HandoffRequest> InQueueOrder(IEnumerable<BsonDocument> documents) =>

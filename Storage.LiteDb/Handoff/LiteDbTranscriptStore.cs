@@ -17,14 +17,14 @@ namespace IntegrationBot.Storage.LiteDb.Handoff;
 public sealed class LiteDbTranscriptStore : ITranscriptStore
 {
     private const string Collection = "handoff_transcripts";
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _messages;
 
-    public LiteDbTranscriptStore(LiteDatabase database)
+    public LiteDbTranscriptStore(SharedLiteDatabase database)
     {
         _database = database;
-        _messages = database.GetCollection(Collection);
-        LiteDbGate.For(database).Setup(db =>
+        _messages = database.Database.GetCollection(Collection);
+        database.Setup(db =>
         {
             _messages.EnsureIndex("conversation");
             // Every index costs each of a turn's lines an insert into it (measured: about a third of a turn's transcript
@@ -63,7 +63,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
         // Documents are built before taking the write gate: JSON serialization need not hold up other writers.
         var documents = messages.Select(ToDocument).ToList();
-        var writer = LiteDbGate.For(_database);
+        var writer = _database;
         var keyed = new BsonArray(documents.Select(d => d["_id"]).Where(id => !id.IsObjectId));
         Func<LiteDatabase, bool> write =
             _ =>
@@ -101,7 +101,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     }
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
+        _database.WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -111,7 +111,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+        _database.WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 
     private static BsonDocument ToDocument(TranscriptMessage message)
     {

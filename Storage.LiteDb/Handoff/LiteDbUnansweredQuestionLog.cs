@@ -11,14 +11,14 @@ namespace IntegrationBot.Storage.LiteDb.Handoff;
 /// <summary>Unanswered questions in the shared LiteDB file (collection handoff_unanswered).</summary>
 public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
 {
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _questions;
 
-    public LiteDbUnansweredQuestionLog(LiteDatabase database)
+    public LiteDbUnansweredQuestionLog(SharedLiteDatabase database)
     {
         _database = database;
-        _questions = database.GetCollection("handoff_unanswered");
-        LiteDbGate.For(database).Setup(_ =>
+        _questions = database.Database.GetCollection("handoff_unanswered");
+        database.Setup(_ =>
         {
             _questions.EnsureIndex("user");
             _questions.EnsureIndex("at");
@@ -28,7 +28,7 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
     public string Name => "unansweredQuestions";
 
     public Task RecordAsync(UnansweredQuestion question, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(
+        _database.WriteAsync(
             _ => _questions.Insert(JsonDocuments.Create(ObjectId.NewObjectId(), question, new Dictionary<string, BsonValue>
             {
                 ["user"] = $"{question.ChannelId}|{question.UserId}",
@@ -44,7 +44,7 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
     }
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
+        _database.WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
 
     public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
@@ -53,5 +53,5 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+        _database.WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
 }

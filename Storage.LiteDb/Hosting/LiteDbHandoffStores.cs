@@ -8,7 +8,6 @@ using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.LiteDb.Dashboard;
 using IntegrationBot.Storage.LiteDb.Handoff;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace IntegrationBot.Storage.LiteDb.Hosting;
 
@@ -30,14 +29,11 @@ public static class LiteDbHandoffStores
         services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
         services.AddSingleton<ICounselorStore, LiteDbCounselorStore>();
         services.AddSingleton<ICannedResponseStore, LiteDbCannedResponseStore>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbHandoffStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbHandoffStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbTranscriptStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<LiteDbUnansweredQuestionLog>());
-        services.TryAddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
-        services.TryAddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
+        services.AddPersonalData<LiteDbHandoffStore>();
+        services.AddPersonalData<LiteDbTranscriptStore>();
+        services.AddPersonalData<LiteDbUnansweredQuestionLog>();
+        services.AddSingleton<IPlanStatistics, LiteDbPlanStatistics>();
+        services.AddSingleton<ITopicStatistics, LiteDbTopicStatistics>();
         return services;
     }
 }

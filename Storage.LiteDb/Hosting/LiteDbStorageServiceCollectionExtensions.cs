@@ -7,6 +7,7 @@ using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Flows.Plan;
+using IntegrationBot.Storage.LiteDb.DataProtection;
 using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Knowledge;
@@ -14,61 +15,80 @@ using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.Plan;
 using IntegrationBot.Storage.LiteDb.Privacy;
 using IntegrationBot.Storage.LiteDb.State;
-using LiteDB;
+using Microsoft.AspNetCore.DataProtection.Repositories;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Storage.LiteDb.Hosting;
 
-/// <summary>Registers the LiteDB file (<c>IntegrationBot:Storage</c>) and the stores kept in it.</summary>
+/// <summary>
+/// The two single-process storage choices: the LiteDB file (<see cref="AddLiteDbStorage"/>) and memory
+/// (<see cref="AddMemoryStorage"/>). A host calls one of them, or <c>AddPostgresStorage</c>, and nothing else registers a store.
+/// </summary>
 public static class LiteDbStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// Registers every store in the one LiteDB file: the <see cref="SharedLiteDatabase"/> (opened on first use, options
-    /// bound by <c>AddDialogsRuntime</c>) and the <see cref="LiteDatabase"/> the Handoff and knowledge-editing stores
-    /// write through, the runtime's state, turn and outbox stores (the memory ones when <c>Provider</c> is
-    /// <c>memory</c>), the erasure checkpoint, the web chat log, the plan reminders, Handoff's and the knowledge editor's.
+    /// Every store in the one LiteDB file <c>integrationbot.db</c> (<c>IntegrationBot:Storage</c>, options bound by
+    /// <c>AddDialogsRuntime</c>; opened on first use): the runtime's state, turn and outbox stores with their eraser and
+    /// the erasure checkpoint, then the stores <see cref="AddMemoryStorage"/> keeps in memory too.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
-        services.TryAddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
-        services.TryAddSingleton<LiteDatabase>(sp => sp.GetRequiredService<SharedLiteDatabase>().Database);
-        // One process owns the file, so a conversation's turns are serialized in memory.
-        services.TryAddSingleton<IConversationLock, KeyedAsyncLock>();
-        services.TryAddSingleton<IStorage>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryStorage>()
-            : new LiteDbStorage(sp.GetRequiredService<SharedLiteDatabase>()));
-        services.TryAddSingleton<ITurnStore>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryTurnStore>()
-            : new LiteDbTurnStore(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
-        services.TryAddSingleton<IOutboxStore>(sp => UsesMemory(sp)
-            ? sp.GetRequiredService<MemoryTurnStore>()
-            : new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
-
-        // Only a LiteDB file keeps erased text in old page copies (its log); memory and PostgreSQL register none.
-        services.AddSingleton<IEnumerable<IErasureCheckpoint>>(sp => UsesLiteDb(sp)
-            ? [new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>())]
-            : []);
-
-        services.AddSingleton<LiteDbDirectLineStore>();
-        // The LiteDB file belongs to this process alone, so recent activities can be served from memory. A provider
-        // shared by several instances (PostgreSQL) replaces this registration with its own store, without the tail.
-        services.AddSingleton<IDirectLineStore>(sp => new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), sp.GetRequiredService<RecentActivities>()));
-
-        services.TryAddSingleton<LiteDbPlanReminderStore>();
-        services.TryAddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
-
-        services.AddLiteDbHandoffStores();
-        services.TryAddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
-        services.TryAddSingleton<IDirectoryEntryStore, LiteDbDirectoryEntryStore>();
-        services.TryAddSingleton<IBacklogDismissals, LiteDbBacklogDismissals>();
-        return services;
+        services.AddSingleton(sp => LiteDbDatabaseFactory.Open(sp.GetRequiredService<IOptions<StorageOptions>>().Value));
+        services.AddSingleton<IStorage>(sp => new LiteDbStorage(sp.GetRequiredService<SharedLiteDatabase>()));
+        services.AddSingleton<ITurnStore>(sp => new LiteDbTurnStore(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IOutboxStore>(sp => new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
+        // Only a file keeps erased text in old page copies (its log); memory and PostgreSQL register no checkpoint.
+        services.AddSingleton<IErasureCheckpoint>(sp => new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
+        // eraser (registered next, by AddSharedStores) then deletes.
+        services.AddSingleton<DialogsUserData>();
+        services.AddPersonalData<DialogsUserData>();
+        return services.AddSharedStores();
     }
 
-    private static bool UsesLiteDb(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.LiteDbProvider;
+    /// <summary>
+    /// Every store without a file (<c>Provider=memory</c>, tests and benchmarks): the runtime's memory state, turn and
+    /// outbox stores, and the other stores (web chat log, plan reminders, Handoff's, the knowledge editor's) as in
+    /// <see cref="AddLiteDbStorage"/> but on a LiteDB database held in memory. Nothing is written to the data directory.
+    /// </summary>
+    public static IServiceCollection AddMemoryStorage(this IServiceCollection services)
+    {
+        services.AddSingleton(_ => LiteDbDatabaseFactory.OpenInMemory());
+        services.AddSingleton<MemoryStorage>();
+        services.AddSingleton(sp => new MemoryTurnStore(sp.GetRequiredService<MemoryStorage>(), sp.GetRequiredService<TimeProvider>()));
+        services.AddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryStorage>());
+        services.AddSingleton<ITurnStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
+        services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
+        // The key ring too (Data Protection takes a registered IXmlRepository): no key files in the data directory.
+        services.AddSingleton<IXmlRepository, MemoryDataProtectionKeys>();
+        return services.AddSharedStores();
+    }
 
-    private static bool UsesMemory(IServiceProvider services) =>
-        services.GetRequiredService<IOptions<StorageOptions>>().Value.Provider == StorageOptions.MemoryProvider;
+    private static IServiceCollection AddSharedStores(this IServiceCollection services)
+    {
+        // One process owns the database, so a conversation's turns are serialized in memory.
+        services.AddSingleton<IConversationLock, KeyedAsyncLock>();
+
+        services.AddSingleton<LiteDbDirectLineStore>();
+        // The database belongs to this process alone, so the web chat channel's streams can be served recent activities
+        // from memory (PostgreSQL, shared by several instances, has no such tail). A host without the web chat channel
+        // (the console chat) has no RecentActivities and no streams to serve.
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetService<RecentActivities>() is { } recent
+            ? new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), recent)
+            : sp.GetRequiredService<LiteDbDirectLineStore>());
+        services.AddSingleton<DirectLineUserData>();
+        services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<DirectLineUserData>());
+        services.AddPersonalData<DirectLineUserData>();
+
+        services.AddSingleton<LiteDbPlanReminderStore>();
+        services.AddSingleton<IPlanReminderStore>(sp => sp.GetRequiredService<LiteDbPlanReminderStore>());
+        services.AddPersonalData<LiteDbPlanReminderStore>();
+
+        services.AddLiteDbHandoffStores();
+        services.AddSingleton<ITopicContentStore, LiteDbTopicContentStore>();
+        services.AddSingleton<IDirectoryEntryStore, LiteDbDirectoryEntryStore>();
+        services.AddSingleton<IBacklogDismissals, LiteDbBacklogDismissals>();
+        return services;
+    }
 }

@@ -7,12 +7,12 @@ using IntegrationBot.Storage.LiteDb.Engine;
 namespace IntegrationBot.Storage.LiteDb.Knowledge;
 
 /// <summary>Dismissed backlog questions (hashes) in the shared LiteDB file, collection <c>knowledge_dismissed</c>.</summary>
-public sealed class LiteDbBacklogDismissals(LiteDatabase database) : IBacklogDismissals
+public sealed class LiteDbBacklogDismissals(SharedLiteDatabase database) : IBacklogDismissals
 {
-    private readonly ILiteCollection<BsonDocument> _dismissed = database.GetCollection("knowledge_dismissed");
+    private readonly ILiteCollection<BsonDocument> _dismissed = database.Database.GetCollection("knowledge_dismissed");
 
     public Task DismissAsync(IReadOnlyCollection<string> hashes, CancellationToken cancellationToken) =>
-        LiteDbGate.For(database).WriteAsync(
+        database.WriteAsync(
             _ =>
             {
                 foreach (var hash in hashes)

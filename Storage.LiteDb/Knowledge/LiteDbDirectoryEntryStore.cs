@@ -14,20 +14,20 @@ namespace IntegrationBot.Storage.LiteDb.Knowledge;
 /// </summary>
 public sealed class LiteDbDirectoryEntryStore : IDirectoryEntryStore
 {
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _versions;
 
-    public LiteDbDirectoryEntryStore(LiteDatabase database)
+    public LiteDbDirectoryEntryStore(SharedLiteDatabase database)
     {
         _database = database;
-        _versions = database.GetCollection("knowledge_directory");
+        _versions = database.Database.GetCollection("knowledge_directory");
         _versions.EnsureIndex("entry");
     }
 
     public Task<bool> AppendAsync(DirectoryEntryVersion version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return LiteDbGate.For(_database).WriteAsync(
+        return _database.WriteAsync(
             _ =>
             {
                 var id = version.EntryId + "#" + version.Version.ToString("D6", CultureInfo.InvariantCulture);

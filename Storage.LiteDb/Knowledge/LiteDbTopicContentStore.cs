@@ -14,22 +14,22 @@ namespace IntegrationBot.Storage.LiteDb.Knowledge;
 /// </summary>
 public sealed class LiteDbTopicContentStore : ITopicContentStore
 {
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
     private readonly ILiteCollection<BsonDocument> _versions;
     private readonly ILiteCollection<BsonDocument> _published;
 
-    public LiteDbTopicContentStore(LiteDatabase database)
+    public LiteDbTopicContentStore(SharedLiteDatabase database)
     {
         _database = database;
-        _versions = database.GetCollection("knowledge_versions");
-        _published = database.GetCollection("knowledge_published");
+        _versions = database.Database.GetCollection("knowledge_versions");
+        _published = database.Database.GetCollection("knowledge_published");
         _versions.EnsureIndex("topic");
     }
 
     public Task<bool> AppendAsync(TopicVersion version, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(version);
-        return LiteDbGate.For(_database).WriteAsync(
+        return _database.WriteAsync(
             _ =>
             {
                 var id = Key(version.TopicId, version.Version);
@@ -73,7 +73,7 @@ public sealed class LiteDbTopicContentStore : ITopicContentStore
     }
 
     public Task<bool> PublishAsync(string topicId, int version, CancellationToken cancellationToken) =>
-        LiteDbGate.For(_database).WriteAsync(
+        _database.WriteAsync(
             _ =>
             {
                 if (_versions.FindById(Key(topicId, version)) is null)

@@ -126,9 +126,9 @@ public sealed class PostgresHandoffStore(PostgresDatabase database, OfficeHours 
             Read,
             cancellationToken,
             ("cutoff", cutoff.UtcTicks));
-        foreach (var group in expired.GroupBy(r => (Date: office.LocalDate(r.CreatedAt), r.Language, r.Reason)))
+        foreach (var added in HandoffDailyFold.Count(expired, office))
         {
-            await AddToDailyAsync(connection, group.Key.Date, group.Key.Language, group.Key.Reason, [.. group], cancellationToken);
+            await AddToDailyAsync(connection, added, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
@@ -146,24 +146,17 @@ public sealed class PostgresHandoffStore(PostgresDatabase database, OfficeHours 
             ("from", from));
     }
 
-    private static async Task AddToDailyAsync(NpgsqlConnection connection, DateOnly date, string language, HandoffReason reason, List<HandoffRequest> requests, CancellationToken cancellationToken)
+    private static async Task AddToDailyAsync(NpgsqlConnection connection, HandoffDailyCount added, CancellationToken cancellationToken)
     {
-        var id = $"{date:yyyy-MM-dd}|{language}|{reason}";
+        var id = HandoffDailyFold.Key(added);
         var json = await Sql.ScalarAsync<string>(connection, "SELECT json FROM handoff_daily WHERE id = @id FOR UPDATE", cancellationToken, ("id", id));
-        var existing = json is null ? new HandoffDailyCount(date, language, reason, 0, 0, 0) : Deserialize<HandoffDailyCount>(json);
-        var rated = requests.Where(r => r.Satisfaction is not null).ToList();
-        var merged = existing with
-        {
-            Count = existing.Count + requests.Count,
-            SatisfactionSum = existing.SatisfactionSum + rated.Sum(r => r.Satisfaction!.Value),
-            SatisfactionCount = existing.SatisfactionCount + rated.Count,
-        };
+        var merged = HandoffDailyFold.Add(json is null ? null : Deserialize<HandoffDailyCount>(json), added);
         await Sql.ExecuteAsync(
             connection,
             "INSERT INTO handoff_daily (id, day, json) VALUES (@id, @day, @j) ON CONFLICT (id) DO UPDATE SET json = excluded.json",
             cancellationToken,
             ("id", id),
-            ("day", date),
+            ("day", added.Date),
             ("j", JsonSerializer.Serialize(merged, HandoffJson.Options)));
     }
 

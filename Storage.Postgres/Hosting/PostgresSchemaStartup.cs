@@ -7,13 +7,15 @@ using Npgsql;
 namespace IntegrationBot.Storage.Postgres.Hosting;
 
 /// <summary>
-/// Migrates the schema while the host starts, so an unreachable database stops the start instead of the first turn.
+/// Migrates the schema while the host starts, so an unreachable database stops the start instead of the first turn. It
+/// runs in <see cref="StartingAsync"/>, which the host calls before any hosted service's <c>StartAsync</c>, so the outbox
+/// dispatcher and the listener find the schema wherever this service was registered.
 /// The failure becomes a <see cref="StorageOpenException"/> (the host's "storage unavailable" exit) naming the setting,
 /// host, database and schema, never the password.
 /// </summary>
-public sealed class PostgresSchemaStartup(PostgresDatabase database, Microsoft.Extensions.Options.IOptions<PostgresStorageOptions> options) : IHostedService
+public sealed class PostgresSchemaStartup(PostgresDatabase database, Microsoft.Extensions.Options.IOptions<PostgresStorageOptions> options) : IHostedLifecycleService
 {
-    public async Task StartAsync(CancellationToken cancellationToken)
+    public async Task StartingAsync(CancellationToken cancellationToken)
     {
         try
         {
@@ -28,5 +30,13 @@ public sealed class PostgresSchemaStartup(PostgresDatabase database, Microsoft.E
         }
     }
 
+    public Task StartAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StartedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppingAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
     public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    public Task StoppedAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }

@@ -37,36 +37,32 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Storage.Postgres.Hosting;
 
-/// <summary>Switches a host to the shared PostgreSQL store when <c>IntegrationBot:Storage:Provider</c> is <c>postgres</c>.</summary>
+/// <summary>Every store in the shared PostgreSQL database (<c>IntegrationBot:Storage:Provider=postgres</c>).</summary>
 public static class PostgresStorageServiceCollectionExtensions
 {
     /// <summary>
-    /// The host calls this or <c>AddLiteDbStorage</c>, never both, after every module registration (AddDialogsRuntime,
-    /// AddDirectLine, AddHandoff) and before Build. With provider <c>litedb</c> or <c>memory</c> it changes nothing.
-    /// With <c>postgres</c> it validates the options at start, registers every store (state, turn store, outbox,
-    /// conversation lock, Direct Line log, Data Protection key ring, handoff queue, transcripts, unanswered questions,
-    /// counselors, canned responses, erasure and retention registrations) and adds the schema migration and the LISTEN service that
-    /// carries handoff, Direct Line and knowledge-base publishes between instances.
+    /// The host calls this, <c>AddLiteDbStorage</c> or <c>AddMemoryStorage</c>, exactly one, anywhere among the module
+    /// registrations. Validates the options at start, registers every store (state, turn store, outbox, conversation
+    /// lock, Direct Line log, Data Protection key ring, plan reminders and counters, handoff queue, transcripts, unanswered questions, counselors,
+    /// canned responses, knowledge editing, erasure and retention registrations), the schema migration that runs before
+    /// any hosted service starts, and the LISTEN service that carries web chat, handoff and knowledge-base publishes
+    /// between instances.
     /// </summary>
     public static IServiceCollection AddPostgresStorage(this IServiceCollection services, IConfiguration configuration)
     {
         ArgumentNullException.ThrowIfNull(configuration);
         var section = configuration.GetSection(PostgresStorageOptions.SectionName);
-        if (section.Get<PostgresStorageOptions>() is not { IsSelected: true })
-        {
-            return services;
-        }
-
         services.AddOptions<PostgresStorageOptions>().Bind(section).ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<PostgresStorageOptions>, PostgresStorageOptionsValidator>());
         services.TryAddSingleton(TimeProvider.System);
-        services.TryAddSingleton(sp =>
+        services.AddSingleton(sp =>
         {
             var options = sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value;
             return new PostgresDatabase(options.ConnectionString!, options.Schema);
         });
-        // First among hosted services, so the schema exists before the outbox dispatcher or listeners start.
-        services.Insert(0, ServiceDescriptor.Singleton<IHostedService, PostgresSchemaStartup>());
+        // A lifecycle service: its StartingAsync runs before any hosted service's StartAsync, wherever it is registered,
+        // so the schema exists before the outbox dispatcher or the listener start.
+        services.AddHostedService<PostgresSchemaStartup>();
 
         services.AddSingleton<IStorage, PostgresStorage>();
         services.AddSingleton<ITurnStore, PostgresTurnStore>();
@@ -83,31 +79,21 @@ public static class PostgresStorageServiceCollectionExtensions
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser then deletes.
         services.AddSingleton<PostgresDialogsUserData>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresDialogsUserData>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresDialogsUserData>());
-        if (services.Any(d => d.ServiceType == typeof(ConversationSignals)))
-        {
-            services.AddSingleton<IPostgresNotificationHandler, DirectLineNotificationHandler>();
-            services.AddSingleton<PostgresDirectLineUserData>();
-            services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
-            services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
-            services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
-        }
+        services.AddPersonalData<PostgresDialogsUserData>();
+        services.AddSingleton<PostgresDirectLineUserData>();
+        services.AddSingleton<IUserConversationDirectory>(sp => sp.GetRequiredService<PostgresDirectLineUserData>());
+        services.AddPersonalData<PostgresDirectLineUserData>();
+        services.AddPersonalData<IPlanReminderStore>();
+        AddHandoffStores(services);
+        services.AddSingleton<ITopicContentStore, PostgresTopicContentStore>();
+        services.AddSingleton<IBacklogDismissals, PostgresBacklogDismissals>();
+        services.AddSingleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>();
 
-        if (services.Any(d => d.ServiceType == typeof(HandoffEvents)))
-        {
-            AddHandoffStores(services);
-        }
-
-        if (services.Any(d => d.ServiceType == typeof(LiveKnowledge)))
-        {
-            services.AddSingleton<ITopicContentStore, PostgresTopicContentStore>();
-            services.AddSingleton<IBacklogDismissals, PostgresBacklogDismissals>();
-            services.AddSingleton<IDirectoryEntryStore, PostgresDirectoryEntryStore>();
-            services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
-        }
-
-        services.TryAddSingleton<PostgresNotificationListener>();
+        // Live updates from other instances, to the web chat streams, the counselor consoles and the knowledge engine.
+        services.AddSingleton<IPostgresNotificationHandler, DirectLineNotificationHandler>();
+        services.AddSingleton<IPostgresNotificationHandler, HandoffNotificationHandler>();
+        services.AddSingleton<IPostgresNotificationHandler, KnowledgeNotificationHandler>();
+        services.AddSingleton<PostgresNotificationListener>();
         services.AddHostedService(sp => sp.GetRequiredService<PostgresNotificationListener>());
         return services;
     }
@@ -122,13 +108,8 @@ public static class PostgresStorageServiceCollectionExtensions
         services.AddSingleton<IUnansweredQuestionLog>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
         services.AddSingleton<ICounselorStore, PostgresCounselorStore>();
         services.AddSingleton<ICannedResponseStore, PostgresCannedResponseStore>();
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresHandoffStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
-        services.AddSingleton<IUserDataEraser>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresHandoffStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresTranscriptStore>());
-        services.AddSingleton<IRetentionPurgeable>(sp => sp.GetRequiredService<PostgresUnansweredQuestionLog>());
-
-        services.AddSingleton<IPostgresNotificationHandler, HandoffNotificationHandler>();
+        services.AddPersonalData<PostgresHandoffStore>();
+        services.AddPersonalData<PostgresTranscriptStore>();
+        services.AddPersonalData<PostgresUnansweredQuestionLog>();
     }
 }

@@ -26,7 +26,7 @@ public static class StoreWrites
         try
         {
             using var database = LiteDbDatabaseFactory.Open(new StorageOptions { Path = directory, Durability = StorageOptions.OsDurability });
-            var transcripts = new LiteDbTranscriptStore(database.Database);
+            var transcripts = new LiteDbTranscriptStore(database);
             var webChat = new LiteDbDirectLineStore(database, TimeProvider.System);
             var now = DateTimeOffset.UtcNow;
 

@@ -1,3 +1,4 @@
+using IntegrationBot.Dialogs.Storage;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows;
@@ -72,7 +73,14 @@ public sealed class TurnRig : IAsyncDisposable
         var services = new ServiceCollection();
         services.AddSingleton<IConfiguration>(configuration);
         services.AddDialogsRuntime(configuration);
-        services.AddLiteDbStorage();
+        if (storage == StorageOptions.MemoryProvider)
+        {
+            services.AddMemoryStorage();
+        }
+        else
+        {
+            services.AddLiteDbStorage();
+        }
         services.AddSingleton<IMiddleware, LocaleMiddleware>();
         services.AddSingleton<DiscardingSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());

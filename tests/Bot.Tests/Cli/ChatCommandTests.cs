@@ -1,6 +1,5 @@
 using IntegrationBot.Bot.Cli;
 using IntegrationBot.TestSupport;
-using Microsoft.Extensions.Configuration;
 
 namespace IntegrationBot.Bot.Tests.Cli;
 
@@ -8,17 +7,8 @@ public sealed class ChatCommandTests : IDisposable
 {
     private readonly TempDataDirectory _directory = new();
 
-    private async Task<(int ExitCode, string Output, string Error)> ChatAsync(string input, params string[] extraArgs)
-    {
-        var configuration = new ConfigurationBuilder()
-            .AddInMemoryCollection(new Dictionary<string, string?> { ["IntegrationBot:Storage:Path"] = _directory.Path })
-            .Build();
-        var output = new StringWriter();
-        var error = new StringWriter();
-        var context = new CliContext(new StringReader(input), output, error, configuration);
-        var exit = await CliApp.RunAsync(["chat", .. extraArgs], context, TestContext.Current.CancellationToken);
-        return (exit, output.ToString(), error.ToString());
-    }
+    private Task<(int ExitCode, string Output, string Error)> ChatAsync(string input, params string[] extraArgs) =>
+        CliRun.RunAsync(_directory.Path, input, ["chat", .. extraArgs]);
 
     [Fact]
     public async Task Picking_shqip_accepting_privacy_and_asking_about_a_bank_account_answers_in_albanian()

@@ -108,7 +108,7 @@ public sealed class GroupCommitTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         var syncs = new SyncRecorder(LogFile).Holding();
         using var database = LiteDbDatabaseFactory.Open(_directory.Options(), syncs.Decorate);
-        var transcripts = new LiteDbTranscriptStore(database.Database);
+        var transcripts = new LiteDbTranscriptStore(database);
         var line = new TranscriptMessage("webchat", "c1", "u1", DateTimeOffset.UtcNow, TranscriptAuthor.User, "Where do I register?") { LineId = "a1|user" };
         Task commit;
         long withLines;

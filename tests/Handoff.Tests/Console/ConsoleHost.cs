@@ -12,6 +12,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using IntegrationBot.Storage.LiteDb.Hosting;
 
+using IntegrationBot.Storage.LiteDb.Engine;
+
 namespace IntegrationBot.Handoff.Tests.Console;
 
 /// <summary>A minimal real web host with AddHandoff/MapHandoffApi/MapCounselorConsole on 127.0.0.1 and a LiteDB temp file.</summary>
@@ -19,9 +21,9 @@ public sealed class ConsoleHost : IAsyncDisposable
 {
     private readonly string _directory;
     private readonly WebApplication _app;
-    private readonly LiteDatabase _database;
+    private readonly SharedLiteDatabase _database;
 
-    private ConsoleHost(WebApplication app, LiteDatabase database, RecordingMessenger messenger, string directory)
+    private ConsoleHost(WebApplication app, SharedLiteDatabase database, RecordingMessenger messenger, string directory)
     {
         _app = app;
         _database = database;
@@ -39,7 +41,8 @@ public sealed class ConsoleHost : IAsyncDisposable
     {
         var directory = Path.Combine(Path.GetTempPath(), "handoff-api-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(directory);
-        var database = new LiteDatabase(Path.Combine(directory, "integrationbot.db"));
+        var file = Path.Combine(directory, "integrationbot.db");
+        var database = new SharedLiteDatabase(new LiteDatabase(file), file);
         var messenger = new RecordingMessenger();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");

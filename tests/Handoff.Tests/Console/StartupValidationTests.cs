@@ -1,6 +1,5 @@
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Tests.Support;
-using LiteDB;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.Configuration;
@@ -8,6 +7,8 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using IntegrationBot.Storage.LiteDb.Hosting;
+
+using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Handoff.Tests.Console;
 
@@ -20,7 +21,7 @@ public sealed class StartupValidationTests
     [InlineData("IntegrationBot:Handoff:UnclaimedTimeout", "-00:10:00")]
     public async Task Host_refuses_to_start_with_invalid_handoff_configuration(string key, string value)
     {
-        using var database = new LiteDatabase(":memory:");
+        using var database = LiteDbDatabaseFactory.OpenInMemory();
         var builder = WebApplication.CreateSlimBuilder();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
         builder.Logging.ClearProviders();

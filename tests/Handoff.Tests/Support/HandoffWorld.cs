@@ -9,6 +9,7 @@ using IntegrationBot.Handoff.Transcripts;
 using LiteDB;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Handoff;
 using Microsoft.Extensions.Time.Testing;
 
@@ -42,7 +43,7 @@ public sealed class HandoffWorld : IDisposable
     public HandoffOptions Options { get; }
     public RecordingMessenger Messenger { get; } = new();
     public OfficeHours Office { get; } = new(OfficeOptions);
-    public LiteDatabase Database { get; private set; } = null!;
+    public SharedLiteDatabase Database { get; private set; } = null!;
     public LiteDbHandoffStore Store { get; private set; } = null!;
     public LiteDbTranscriptStore Transcripts { get; private set; } = null!;
     public LiteDbUnansweredQuestionLog Unanswered { get; private set; } = null!;
@@ -74,7 +75,7 @@ public sealed class HandoffWorld : IDisposable
     private void Open()
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
-        Database = new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct });
+        Database = new SharedLiteDatabase(new LiteDatabase(new ConnectionString { Filename = DatabasePath, Connection = ConnectionType.Direct }), DatabasePath);
         Store = new LiteDbHandoffStore(Database, Office);
         Transcripts = new LiteDbTranscriptStore(Database);
         Unanswered = new LiteDbUnansweredQuestionLog(Database);

@@ -12,7 +12,7 @@ public sealed class LiteDbPlanStatisticsTests : PlanStatisticsContract
         var directory = new TempDataDirectory();
         var database = directory.Open();
         return Task.FromResult<(IPlanStatistics, IPlanStatistics?, IAsyncDisposable)>(
-            (new LiteDbPlanStatistics(database.Database), null, new Owner(() => { database.Dispose(); directory.Dispose(); })));
+            (new LiteDbPlanStatistics(database), null, new Owner(() => { database.Dispose(); directory.Dispose(); })));
     }
 
     private sealed class Owner(Action dispose) : IAsyncDisposable

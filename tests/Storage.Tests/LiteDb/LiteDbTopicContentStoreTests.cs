@@ -14,7 +14,7 @@ public sealed class LiteDbTopicContentStoreTests : TopicContentStoreContract
         var directory = new TempDataDirectory();
         var database = directory.Open();
         return Task.FromResult<(ITopicContentStore, ITopicContentStore?, IAsyncDisposable)>(
-            (new LiteDbTopicContentStore(database.Database), null, new Scope(database, directory)));
+            (new LiteDbTopicContentStore(database), null, new Scope(database, directory)));
     }
 
     protected override Task<(IDirectoryEntryStore Store, IDirectoryEntryStore? Second, IAsyncDisposable Scope)> OpenDirectoryAsync()
@@ -22,14 +22,14 @@ public sealed class LiteDbTopicContentStoreTests : TopicContentStoreContract
         var directory = new TempDataDirectory();
         var database = directory.Open();
         return Task.FromResult<(IDirectoryEntryStore, IDirectoryEntryStore?, IAsyncDisposable)>(
-            (new LiteDbDirectoryEntryStore(database.Database), null, new Scope(database, directory)));
+            (new LiteDbDirectoryEntryStore(database), null, new Scope(database, directory)));
     }
 
     protected override Task<(IBacklogDismissals Dismissals, IAsyncDisposable Scope)> OpenDismissalsAsync()
     {
         var directory = new TempDataDirectory();
         var database = directory.Open();
-        return Task.FromResult<(IBacklogDismissals, IAsyncDisposable)>((new LiteDbBacklogDismissals(database.Database), new Scope(database, directory)));
+        return Task.FromResult<(IBacklogDismissals, IAsyncDisposable)>((new LiteDbBacklogDismissals(database), new Scope(database, directory)));
     }
 
     private sealed class Scope(IDisposable database, IDisposable directory) : IAsyncDisposable

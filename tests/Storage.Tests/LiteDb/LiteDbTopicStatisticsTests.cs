@@ -12,7 +12,7 @@ public sealed class LiteDbTopicStatisticsTests : TopicStatisticsContract
         var directory = new TempDataDirectory();
         var database = directory.Open();
         return Task.FromResult<(ITopicStatistics, ITopicStatistics?, IAsyncDisposable)>(
-            (new LiteDbTopicStatistics(database.Database), null, new Owner(() => { database.Dispose(); directory.Dispose(); })));
+            (new LiteDbTopicStatistics(database), null, new Owner(() => { database.Dispose(); directory.Dispose(); })));
     }
 
     private sealed class Owner(Action dispose) : IAsyncDisposable

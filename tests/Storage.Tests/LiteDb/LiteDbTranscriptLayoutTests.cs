@@ -25,7 +25,7 @@ public sealed class LiteDbTranscriptLayoutTests
         }
 
         using var reopened = directory.Open();
-        var store = new LiteDbTranscriptStore(reopened.Database);
+        var store = new LiteDbTranscriptStore(reopened);
 
         // The earlier run's user line comes again with the rest of the turn (a rerun after the upgrade).
         await store.AppendManyAsync(

@@ -15,7 +15,7 @@ public sealed class PostgresSchemaStartupTests
         await using var database = new PostgresDatabase(connectionString, "public");
         var startup = new PostgresSchemaStartup(database, Options.Create(new PostgresStorageOptions { Provider = "postgres", ConnectionString = connectionString }));
 
-        var error = await Assert.ThrowsAsync<StorageOpenException>(() => startup.StartAsync(TestContext.Current.CancellationToken));
+        var error = await Assert.ThrowsAsync<StorageOpenException>(() => startup.StartingAsync(TestContext.Current.CancellationToken));
 
         Assert.Contains("IntegrationBot:Storage:ConnectionString", error.Message, StringComparison.Ordinal);
         Assert.Contains("port 1", error.Message, StringComparison.Ordinal);

@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Editing;
 using IntegrationBot.Handoff;
 using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Handoff.Queue;
@@ -19,19 +20,31 @@ using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
-/// <summary>Provider selection: with litedb it adds nothing; with postgres it registers every store and validates its settings.</summary>
+/// <summary>The PostgreSQL provider registers every store, migrates the schema first and validates its settings.</summary>
 public sealed class PostgresStorageRegistrationTests
 {
     [Fact]
-    public void With_the_default_provider_it_registers_nothing()
+    public async Task An_unreachable_database_stops_the_start_before_a_hosted_service_registered_ahead_of_the_provider_runs()
     {
-        var config = Config(new Dictionary<string, string?>());
-        using var provider = Services(config).AddPostgresStorage(config).BuildServiceProvider();
+        var config = Config(new Dictionary<string, string?>
+        {
+            ["IntegrationBot:Storage:Provider"] = "postgres",
+            ["IntegrationBot:Storage:ConnectionString"] = "Host=127.0.0.1;Port=1;Username=u;Password=very-secret;Database=ib;Timeout=3",
+        });
+        var builder = Microsoft.Extensions.Hosting.Host.CreateEmptyApplicationBuilder(new());
+        // Ahead of the provider, as the outbox dispatcher is: it reads state as soon as it starts.
+        builder.Services.AddSingleton<StateReaderAtStart>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StateReaderAtStart>());
+        builder.Services.AddSingleton<IUserMessenger, SilentMessenger>();
+        Services(config, builder.Services).AddPostgresStorage(config);
+        using var host = builder.Build();
 
-        Assert.Null(provider.GetService<IConversationLock>());
-        Assert.Null(provider.GetService<IStorage>());
-        Assert.Null(provider.GetService<ITurnSessions>());
-        Assert.Null(provider.GetService<Storage.Postgres.Schema.PostgresDatabase>());
+        // The migration runs first wherever it was registered, so the start fails with the host's storage error
+        // naming the setting, not with the reader's connection error.
+        var error = await Assert.ThrowsAsync<StorageOpenException>(() => host.StartAsync(TestContext.Current.CancellationToken));
+
+        Assert.Contains("IntegrationBot:Storage:ConnectionString", error.Message, StringComparison.Ordinal);
+        Assert.False(host.Services.GetRequiredService<StateReaderAtStart>().Started);
     }
 
     [Fact]
@@ -54,13 +67,13 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresHandoffStore>(provider.GetRequiredService<IHandoffStore>());
         // The runtime's eraser runs before the web chat one, which deletes the conversations the runtime's looks up.
         Assert.Equal(
-            ["dialogs", "webchat", "handoffs", "transcripts", "unansweredQuestions"],
+            ["dialogs", "webchat", "planReminders", "handoffs", "transcripts", "unansweredQuestions"],
             provider.GetServices<IUserDataEraser>().Select(e => e.Name));
         Assert.All(provider.GetServices<IUserDataEraser>(), e => Assert.StartsWith("Postgres", e.GetType().Name, StringComparison.Ordinal));
-        Assert.Equal(5, provider.GetServices<IRetentionPurgeable>().Count());
+        Assert.Equal(6, provider.GetServices<IRetentionPurgeable>().Count());
         Assert.IsType<PostgresDirectLineUserData>(Assert.Single(provider.GetServices<IUserConversationDirectory>()));
         Assert.Equal(
-            ["DirectLineNotificationHandler", "HandoffNotificationHandler"],
+            ["DirectLineNotificationHandler", "HandoffNotificationHandler", "KnowledgeNotificationHandler"],
             provider.GetServices<Storage.Postgres.Notifications.IPostgresNotificationHandler>().Select(h => h.GetType().Name).Order());
     }
 
@@ -92,12 +105,39 @@ public sealed class PostgresStorageRegistrationTests
 
     private static IConfiguration Config(Dictionary<string, string?> values) => new ConfigurationBuilder().AddInMemoryCollection(values).Build();
 
-    private static IServiceCollection Services(IConfiguration config)
+    private static IServiceCollection Services(IConfiguration config, IServiceCollection? services = null)
     {
-        var services = new ServiceCollection();
+        services ??= new ServiceCollection();
         services.AddDialogsRuntime(config);
         services.AddDirectLine(config);
         services.AddHandoff(config);
+        services.AddSingleton(_ => Knowledge.Retrieval.KnowledgeEngine.LoadDefault());
+        services.AddKnowledgeEditing(config);
         return services;
+    }
+
+    /// <summary>A hosted service that reads conversation state in its StartAsync.</summary>
+    private sealed class StateReaderAtStart(IStorage storage) : Microsoft.Extensions.Hosting.IHostedService
+    {
+        public bool Started { get; private set; }
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            Started = true;
+            await storage.ReadAsync(["conversation/x"], cancellationToken);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class SilentMessenger : IUserMessenger
+    {
+        public Task CounselorMessageAsync(HandoffRequest request, string counselorName, string text, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) => Task.CompletedTask;
+
+        public Task TimedOutAsync(HandoffRequest request, HandoffTimeoutReason reason, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 }

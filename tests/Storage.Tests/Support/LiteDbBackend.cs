@@ -29,11 +29,11 @@ public sealed class LiteDbBackend : IStoreBackend
         _database = _directory.Open();
         Storage = new LiteDbStorage(_database);
         Outbox = new LiteDbOutboxStore(_database);
-        Handoffs = new LiteDbHandoffStore(_database.Database, new OfficeHours(new OfficeOptions()));
-        Transcripts = new LiteDbTranscriptStore(_database.Database);
-        Unanswered = new LiteDbUnansweredQuestionLog(_database.Database);
-        Counselors = new LiteDbCounselorStore(_database.Database);
-        Canned = new LiteDbCannedResponseStore(_database.Database);
+        Handoffs = new LiteDbHandoffStore(_database, new OfficeHours(new OfficeOptions()));
+        Transcripts = new LiteDbTranscriptStore(_database);
+        Unanswered = new LiteDbUnansweredQuestionLog(_database);
+        Counselors = new LiteDbCounselorStore(_database);
+        Canned = new LiteDbCannedResponseStore(_database);
     }
 
     public IStorage Storage { get; }

@@ -1,21 +1,21 @@
 using System.Text.Json;
-using IntegrationBot.Knowledge.Cli;
 using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Knowledge.Tests.Cli;
+namespace IntegrationBot.Knowledge.Tests.Retrieval;
 
-public sealed class AskCommandTests : IDisposable
+/// <summary>The JSON line <c>ask</c> prints for each question (the command itself: tests/Bot.Tests/Cli/AskCommandTests).</summary>
+public sealed class KnowledgeResultJsonTests : IDisposable
 {
     private static readonly string[] Fields = ["text", "language", "languageConfidence", "decision", "topic", "score", "candidates"];
     private readonly ContentFixture fixture = new();
     private readonly KnowledgeEngine engine;
 
-    public AskCommandTests() => engine = new KnowledgeEngine(fixture.Load());
+    public KnowledgeResultJsonTests() => engine = new KnowledgeEngine(fixture.Load());
 
     [Fact]
-    public async Task Writes_one_json_object_per_line_in_input_order_with_the_contract_fields()
+    public void Writes_one_json_object_per_line_in_input_order_with_the_contract_fields()
     {
-        var lines = await Run("how do I open a bank account\nkje je zdravstveni dom\nI want a real person\n");
+        var lines = Run("how do I open a bank account\nkje je zdravstveni dom\nI want a real person\n");
 
         Assert.Equal(3, lines.Count);
         Assert.All(lines, json => Assert.Equal(Fields, json.RootElement.EnumerateObject().Select(p => p.Name)));
@@ -32,42 +32,41 @@ public sealed class AskCommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Lang_option_forces_the_language()
+    public void A_forced_language_is_written_with_full_confidence()
     {
-        var line = Assert.Single(await Run("bank account\n", forcedLang: "sq"));
+        var line = Assert.Single(Run("bank account\n", forcedLang: "sq"));
         Assert.Equal("sq", line.RootElement.GetProperty("language").GetString());
         Assert.Equal(1.0, line.RootElement.GetProperty("languageConfidence").GetDouble());
     }
 
     [Fact]
-    public async Task Bad_input_gives_a_valid_json_line_with_decision_none()
+    public void Bad_input_gives_a_valid_json_line_with_decision_none()
     {
         var binary = new string([.. Enumerable.Range(1, 300).Select(i => (char)((i * 7919) % 0xD7FF)).Where(c => c != '\n' && c != '\r')]);
         var input = string.Join('\n', "", new string('x', 100_000), "\uD83D", "😀😀😀", "\u0001\u0002\u0003") + "\n";
 
-        var lines = await Run(input);
+        var lines = Run(input);
 
         Assert.Equal(5, lines.Count);
         Assert.All(lines, json => Assert.Equal("none", json.RootElement.GetProperty("decision").GetString()));
         Assert.Equal("\uFFFD", lines[2].RootElement.GetProperty("text").GetString());
-        Assert.Single(await Run(binary + "\n"));
+        Assert.Single(Run(binary + "\n"));
     }
 
     [Fact]
-    public async Task Null_topic_is_written_as_json_null()
+    public void Null_topic_is_written_as_json_null()
     {
-        var line = Assert.Single(await Run("🙂\n"));
+        var line = Assert.Single(Run("🙂\n"));
         Assert.Equal(JsonValueKind.Null, line.RootElement.GetProperty("topic").ValueKind);
         Assert.Equal(0, line.RootElement.GetProperty("candidates").GetArrayLength());
     }
 
-    private async Task<List<JsonDocument>> Run(string input, string? forcedLang = null)
+    /// <summary>Each input line asked and written as <c>ask</c> does; each output must be one line of JSON.</summary>
+    private List<JsonDocument> Run(string input, string? forcedLang = null)
     {
-        using var stdin = new StringReader(input);
-        await using var stdout = new StringWriter();
-        var exit = await AskCommand.RunAsync(stdin, stdout, forcedLang, engine, TestContext.Current.CancellationToken);
-        Assert.Equal(0, exit);
-        return [.. stdout.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l))];
+        var lines = input.Split('\n')[..^1].Select(line => KnowledgeResultJson.ToJson(engine.Ask(line, forcedLang, null))).ToList();
+        Assert.All(lines, line => Assert.DoesNotContain('\n', line));
+        return [.. lines.Select(l => JsonDocument.Parse(l))];
     }
 
     public void Dispose() => fixture.Dispose();

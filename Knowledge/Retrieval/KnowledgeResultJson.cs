@@ -1,33 +1,18 @@
 using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using IntegrationBot.Knowledge.Retrieval;
 
-namespace IntegrationBot.Knowledge.Cli;
+namespace IntegrationBot.Knowledge.Retrieval;
 
 /// <summary>
-/// <c>ask</c>: one question per line on standard input, one JSON object per line on standard output, same order:
-/// <c>text, language, languageConfidence, decision, topic, score, candidates[{topic, score}]</c>.
+/// The one-line JSON form of a <see cref="KnowledgeResult"/> that <c>ask</c> prints, and the wire name of a decision the
+/// evaluation reports use: <c>text, language, languageConfidence, decision, topic, score, candidates[{topic, score}]</c>.
 /// </summary>
-public static class AskCommand
+public static class KnowledgeResultJson
 {
     private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
-    /// <summary>Answers every line until end of input; returns the exit code (0).</summary>
-    public static async Task<int> RunAsync(
-        TextReader stdin, TextWriter stdout, string? forcedLang, KnowledgeEngine engine, CancellationToken cancellationToken = default)
-    {
-        while (await stdin.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var result = engine.Ask(line, forcedLang, null);
-            await stdout.WriteLineAsync(ToJson(result).AsMemory(), cancellationToken);
-        }
-
-        await stdout.FlushAsync(cancellationToken);
-        return 0;
-    }
-
-    /// <summary>The one-line JSON form of a result, as <c>ask</c> prints it.</summary>
+    /// <summary>The result as one line of JSON.</summary>
     public static string ToJson(KnowledgeResult result)
     {
         using var buffer = new MemoryStream();
