@@ -15,6 +15,15 @@ public interface ILiteDbWriter
     Task<T> WriteWithoutWaitingForDiskAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken);
 
     /// <summary>
+    /// Keeps <paramref name="write"/> for the transaction that commits the next turn of conversation
+    /// <paramref name="conversationKey"/> (state, inbound id, outbox entries): nothing of the turn is written outside its
+    /// commit. Returns at once; the task completes when that transaction commits (not when it is durable). Do not await
+    /// it before the turn commits. A turn that never commits leaves the write to run on its own a moment later.
+    /// A writer without turn commits (a plain file's lock) runs it at once.
+    /// </summary>
+    Task<T> JoinTurn<T>(string conversationKey, Func<LiteDatabase, T> write) => WriteWithoutWaitingForDiskAsync(write, CancellationToken.None);
+
+    /// <summary>
     /// Schema setup such as index creation, under the same lock as every write: LiteDB 5 can corrupt its free-page
     /// list when two writes (an index creation is one) run at once on different collections.
     /// </summary>

@@ -23,12 +23,16 @@ internal sealed class LiteDbWriter : IDisposable
 {
     // Bounds a transaction's size and the wait of the first write in a long queue.
     private const int MaxBatch = 128;
+    // How long a write waits for the turn commit it joins (see Join) before it runs without it: the turn failed.
+    private static readonly TimeSpan JoinWait = TimeSpan.FromSeconds(1);
 
     private readonly LiteDatabase _database;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
     // Writes that go into the next transaction ahead of the queue (delivery marks: see EnqueueAhead).
     private readonly Queue<PendingWrite> _ahead = new();
+    // Writes waiting for their conversation's turn commit, by conversation key, with when the first of them came.
+    private readonly Dictionary<string, (long Since, List<PendingWrite> Writes)> _joining = new(StringComparer.Ordinal);
     private readonly object _sync = new();
     private readonly Thread _thread;
     private bool _stopping;
@@ -51,9 +55,12 @@ internal sealed class LiteDbWriter : IDisposable
     public long Transactions => Interlocked.Read(ref _transactions);
 
     /// <summary>Runs <paramref name="write"/> in a transaction of its own on this thread when nothing else is writing or waiting.</summary>
+    /// <param name="turnKey">The conversation whose turn <paramref name="write"/> commits: the writes that joined it (see
+    /// <see cref="Join"/>) run first in the same transaction.</param>
     /// <returns>The write's outcome, or null (nothing ran) when the database is busy: queue the write instead.</returns>
-    public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write)
+    public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write, string? turnKey = null)
     {
+        List<PendingWrite>? joined = null;
         lock (_sync)
         {
             if (_busy || _stopping || _queue.Count > 0 || _ahead.Count > 0)
@@ -61,11 +68,24 @@ internal sealed class LiteDbWriter : IDisposable
                 return null;
             }
 
+            if (turnKey is not null && _joining.Remove(turnKey, out var waiting))
+            {
+                joined = waiting.Writes;
+            }
+
             _busy = true;
         }
 
         try
         {
+            if (joined is not null)
+            {
+                var turn = new PendingWrite<T>(write, CancellationToken.None);
+                joined.Add(turn);
+                RunBatch(joined);
+                return turn.Task;
+            }
+
             _database.BeginTrans();
             T result;
             try
@@ -98,7 +118,38 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
+    /// <summary>
+    /// Keeps <paramref name="write"/> for the transaction of the next turn commit of conversation <paramref name="turnKey"/>
+    /// (a write queued or run with that key), so a turn's transcript lines and its state, inbound id and outbox
+    /// entries are one transaction. A turn that never commits (it failed) leaves its writes to run on their own after
+    /// <see cref="JoinWait"/>, or when the writer stops.
+    /// </summary>
+    public void Join(string turnKey, PendingWrite write)
+    {
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            if (_joining.TryGetValue(turnKey, out var waiting))
+            {
+                waiting.Writes.Add(write);
+            }
+            else
+            {
+                _joining[turnKey] = (Environment.TickCount64, [write]);
+                // Wakes the writer thread so it times the wait for this turn's commit.
+                Monitor.Pulse(_sync);
+            }
+        }
+    }
+
     public void Enqueue(PendingWrite write) => Enqueue(write, _queue);
+
+    /// <summary>Queues a turn's commit of conversation <paramref name="turnKey"/>; the writes that joined it go into its transaction, first.</summary>
+    public void EnqueueTurn(string turnKey, PendingWrite write)
+    {
+        write.TurnKey = turnKey;
+        Enqueue(write, _queue);
+    }
 
     /// <summary>
     /// Queues a write that joins the next transaction before everything already queued. For small writes whose delay
@@ -172,15 +223,16 @@ internal sealed class LiteDbWriter : IDisposable
         batch.Clear();
         lock (_sync)
         {
-            while ((_queue.Count == 0 && _ahead.Count == 0) || _busy)
+            while ((_queue.Count == 0 && _ahead.Count == 0 && !JoinedDue()) || _busy)
             {
                 // Stops only when nothing runs inline either, so the database is closed after the last write.
-                if (_stopping && _queue.Count == 0 && _ahead.Count == 0 && !_busy)
+                if (_stopping && _queue.Count == 0 && _ahead.Count == 0 && _joining.Count == 0 && !_busy)
                 {
                     return false;
                 }
 
-                Monitor.Wait(_sync);
+                // Joined writes whose turn commit has not come are run once they waited JoinWait.
+                Monitor.Wait(_sync, _joining.Count > 0 && !_busy ? JoinWait : Timeout.InfiniteTimeSpan);
             }
 
             _busy = true;
@@ -197,15 +249,49 @@ internal sealed class LiteDbWriter : IDisposable
                     break;
                 }
 
-                batch.Add(_queue.Dequeue());
+                _queue.Dequeue();
+                if (next.TurnKey is { } turnKey && _joining.Remove(turnKey, out var joined))
+                {
+                    batch.AddRange(joined.Writes);
+                }
+
+                batch.Add(next);
                 if (next.IsSetup)
                 {
                     break;
                 }
             }
+
+            TakeDueJoined(batch);
         }
 
         return true;
+    }
+
+    /// <summary>Whether a joined write waited long enough for its turn commit (or the writer stops); under <see cref="_sync"/>.</summary>
+    private bool JoinedDue()
+    {
+        foreach (var (since, _) in _joining.Values)
+        {
+            if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void TakeDueJoined(List<PendingWrite> batch)
+    {
+        foreach (var (key, (since, writes)) in _joining.ToList())
+        {
+            if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
+            {
+                _joining.Remove(key);
+                batch.AddRange(writes);
+            }
+        }
     }
 
     private void RunSetup(PendingWrite setup)

@@ -92,6 +92,42 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     }
 
     /// <summary>
+    /// Commits a turn of conversation <paramref name="conversationKey"/> like <see cref="WriteAsync{T}"/>; the writes that
+    /// joined the turn (<see cref="JoinTurn{T}"/>) run first in the same transaction.
+    /// </summary>
+    public async Task<T> WriteTurnAsync<T>(string conversationKey, Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationKey);
+        ArgumentNullException.ThrowIfNull(write);
+        cancellationToken.ThrowIfCancellationRequested();
+        var pending = _writer.TryRunNow(write, conversationKey);
+        if (pending is null)
+        {
+            var queued = new PendingWrite<T>(write, cancellationToken);
+            _writer.EnqueueTurn(conversationKey, queued);
+            pending = queued.Task;
+        }
+
+        var result = await pending.ConfigureAwait(false);
+        if (_sync is not null)
+        {
+            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
+        }
+
+        return result;
+    }
+
+    /// <summary>Keeps <paramref name="write"/> for the transaction of the conversation's next turn commit (see <see cref="ILiteDbWriter.JoinTurn{T}"/>).</summary>
+    public Task<T> JoinTurn<T>(string conversationKey, Func<LiteDatabase, T> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationKey);
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite<T>(write, CancellationToken.None);
+        _writer.Join(conversationKey, pending);
+        return pending.Task;
+    }
+
+    /// <summary>
     /// Like <see cref="WriteAsync{T}"/> (durable, in a group commit), but joins the next transaction ahead of the writes
     /// already queued. Only for small writes no queued write depends on, such as marking an outbox entry delivered.
     /// </summary>

@@ -8,7 +8,8 @@ using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.Outbox;
 
-/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn. Once it is durable, the
+/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn, which also carries the
+/// writes that joined the turn (its transcript lines, <see cref="ILiteDbWriter.JoinTurn{T}"/>). Once it is durable, the
 /// turn's state and outbox entries also go to the file's in-memory copy (<see cref="LiteDbHotState"/>).</summary>
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
@@ -26,7 +27,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         Written? written = null;
         try
         {
-            var outcome = await database.WriteAsync(db => Commit(db, commit, outgoing, out written), cancellationToken);
+            var outcome = await database.WriteTurnAsync(commit.ConversationKey, db => Commit(db, commit, outgoing, out written), cancellationToken);
             foreach (var (key, item) in written!.State)
             {
                 _hot.State.Written(key, item);
