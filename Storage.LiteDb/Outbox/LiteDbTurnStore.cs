@@ -15,8 +15,23 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
 {
     private readonly LiteDbHotState _hot = LiteDbHotState.For(database);
 
-    public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
-        database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
+    /// <summary>From memory for a new id once the filter is loaded; a possible repeat (or a check before that) reads the file.</summary>
+    public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken)
+    {
+        if (_hot.Inbound.IsSurelyNew(inboundKey))
+        {
+            return Task.FromResult(false);
+        }
+
+        if (!_hot.Inbound.IsReady)
+        {
+            _hot.Inbound.LoadInBackground(
+                () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).LongCount(),
+                () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindAll().Select(d => d["_id"].AsString));
+        }
+
+        return database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
+    }
 
     /// <summary>Completes once the commit is durable, so no reply leaves before its state would survive a power loss.</summary>
     public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
@@ -34,6 +49,11 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             }
 
             _hot.Outbox.Added(written.Outbox);
+            if (commit.InboundKey is not null)
+            {
+                _hot.Inbound.Added(commit.InboundKey);
+            }
+
             return outcome;
         }
         catch (StorageConflictException)
@@ -50,6 +70,11 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             // The commit may have happened (e.g. cancelled while waiting for the disk): memory must not disagree with the file.
             ForgetState(commit);
             _hot.Outbox.Unload();
+            if (commit.InboundKey is not null)
+            {
+                _hot.Inbound.Added(commit.InboundKey);
+            }
+
             throw;
         }
     }
