@@ -25,7 +25,9 @@ public static class TimedRun
 
         // "--transcripts none" leaves the transcript writes out, to see their share of the turn.
         var keepTranscripts = Option(args, "--transcripts", "keep") != "none";
-        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts);
+        // "--keep-data DIR" leaves the file in DIR, e.g. to start a host on 100,000 stored conversations.
+        var keepData = Option(args, "--keep-data", string.Empty) is { Length: > 0 } kept ? kept : null;
+        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts, keepData);
         var script = PeerFlowTexts.Load().Script;
         var questions = Questions.Load();
         // Warm-up conversations use their own ids so the measured ones start fresh, like the peer's.

@@ -23,14 +23,16 @@ public sealed class TurnRig : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly string _dataDirectory;
+    private readonly bool _keepData;
     private readonly OutboxDispatcher _dispatcher;
     private long _nextId;
     private long _turnTicks;
     private long _deliveryTicks;
 
-    private TurnRig(ServiceProvider services, string dataDirectory)
+    private TurnRig(ServiceProvider services, string dataDirectory, bool keepData)
     {
         _services = services;
+        _keepData = keepData;
         _dataDirectory = dataDirectory;
         Adapter = new BenchAdapter(services.GetRequiredService<BotRuntime>());
         Bot = services.GetRequiredService<IBot>();
@@ -54,9 +56,10 @@ public sealed class TurnRig : IAsyncDisposable
     /// Builds the rig with <paramref name="storage"/> (<c>litedb</c> or <c>memory</c>) and the bot <paramref name="bot"/> names;
     /// <paramref name="keepTranscripts"/> false swaps the flows' transcript store for one that keeps nothing, to split the turn's cost.
     /// </summary>
-    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true)
+    /// <param name="keepData">When set, the data goes into this directory and stays after the run (a host can then open the file).</param>
+    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true, string? keepData = null)
     {
-        var dataDirectory = Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
+        var dataDirectory = keepData ?? Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -78,7 +81,7 @@ public sealed class TurnRig : IAsyncDisposable
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());
         services.AddSingleton(_ => KnowledgeEngine.LoadDefault());
         AddBot(services, configuration, bot, keepTranscripts);
-        return new TurnRig(services.BuildServiceProvider(), dataDirectory);
+        return new TurnRig(services.BuildServiceProvider(), dataDirectory, keepData is not null);
     }
 
     /// <summary>
@@ -153,6 +156,11 @@ public sealed class TurnRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);
