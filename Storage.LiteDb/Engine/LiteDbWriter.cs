@@ -25,14 +25,17 @@ internal sealed class LiteDbWriter : IDisposable
     private const int MaxBatch = 128;
     // How long a write waits for the turn commit it joins (see Join) before it runs without it: the turn failed.
     private static readonly TimeSpan JoinWait = TimeSpan.FromSeconds(1);
+    // How long a rider (see RideNext) waits for a transaction to ride in before it gets one of its own.
+    private static readonly TimeSpan RideWait = TimeSpan.FromMilliseconds(5);
 
     private readonly LiteDatabase _database;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
-    // Writes that go into the next transaction ahead of the queue (delivery marks: see EnqueueAhead).
-    private readonly Queue<PendingWrite> _ahead = new();
     // Writes waiting for their conversation's turn commit, by conversation key, with when the first of them came.
     private readonly Dictionary<string, (long Since, List<PendingWrite> Writes)> _joining = new(StringComparer.Ordinal);
+    // Writes that ride in the next transaction, whatever it is (delivery marks), and when the first of them came.
+    private readonly List<PendingWrite> _riders = [];
+    private long _ridersSince;
     private readonly object _sync = new();
     private readonly Thread _thread;
     private bool _stopping;
@@ -63,7 +66,7 @@ internal sealed class LiteDbWriter : IDisposable
         List<PendingWrite>? joined = null;
         lock (_sync)
         {
-            if (_busy || _stopping || _queue.Count > 0 || _ahead.Count > 0)
+            if (_busy || _stopping || _queue.Count > 0)
             {
                 return null;
             }
@@ -73,6 +76,12 @@ internal sealed class LiteDbWriter : IDisposable
                 joined = waiting.Writes;
             }
 
+            if (_riders.Count > 0)
+            {
+                joined = [.. _riders, .. joined ?? []];
+                _riders.Clear();
+            }
+
             _busy = true;
         }
 
@@ -80,6 +89,7 @@ internal sealed class LiteDbWriter : IDisposable
         {
             if (joined is not null)
             {
+                // Not cancellable: the caller is here, on this thread, until it ends.
                 var turn = new PendingWrite<T>(write, CancellationToken.None);
                 joined.Add(turn);
                 RunBatch(joined);
@@ -142,29 +152,41 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    public void Enqueue(PendingWrite write) => Enqueue(write, _queue);
+    /// <summary>
+    /// Keeps <paramref name="write"/> for the next transaction, whatever it is, or one of its own after
+    /// <see cref="RideWait"/>: small writes that need not cost a transaction each (delivery marks, several per turn,
+    /// ride in the next turn's commit).
+    /// </summary>
+    public void RideNext(PendingWrite write)
+    {
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            if (_riders.Count == 0)
+            {
+                _ridersSince = Environment.TickCount64;
+                // Wakes the writer thread so it times the wait for a transaction to ride in.
+                Monitor.Pulse(_sync);
+            }
+
+            _riders.Add(write);
+        }
+    }
 
     /// <summary>Queues a turn's commit of conversation <paramref name="turnKey"/>; the writes that joined it go into its transaction, first.</summary>
     public void EnqueueTurn(string turnKey, PendingWrite write)
     {
         write.TurnKey = turnKey;
-        Enqueue(write, _queue);
+        Enqueue(write);
     }
 
-    /// <summary>
-    /// Queues a write that joins the next transaction before everything already queued. For small writes whose delay
-    /// has a cost of its own and that no queued write depends on: a delivery mark that waits behind hundreds of turn
-    /// commits leaves a message marked undelivered, and sent again after a crash, although the person has it.
-    /// </summary>
-    public void EnqueueAhead(PendingWrite write) => Enqueue(write, _ahead);
-
-    private void Enqueue(PendingWrite write, Queue<PendingWrite> queue)
+    public void Enqueue(PendingWrite write)
     {
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            queue.Enqueue(write);
-            if (_queue.Count + _ahead.Count == 1)
+            _queue.Enqueue(write);
+            if (_queue.Count == 1)
             {
                 Monitor.Pulse(_sync);
             }
@@ -223,24 +245,21 @@ internal sealed class LiteDbWriter : IDisposable
         batch.Clear();
         lock (_sync)
         {
-            while ((_queue.Count == 0 && _ahead.Count == 0 && !JoinedDue()) || _busy)
+            while ((_queue.Count == 0 && !RidersDue() && !JoinedDue()) || _busy)
             {
                 // Stops only when nothing runs inline either, so the database is closed after the last write.
-                if (_stopping && _queue.Count == 0 && _ahead.Count == 0 && _joining.Count == 0 && !_busy)
+                if (_stopping && _queue.Count == 0 && _joining.Count == 0 && _riders.Count == 0 && !_busy)
                 {
                     return false;
                 }
 
-                // Joined writes whose turn commit has not come are run once they waited JoinWait.
-                Monitor.Wait(_sync, _joining.Count > 0 && !_busy ? JoinWait : Timeout.InfiniteTimeSpan);
+                // Riders and joined writes whose transaction has not come run once they waited long enough.
+                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : _riders.Count > 0 ? RideWait : _joining.Count > 0 ? JoinWait : Timeout.InfiniteTimeSpan);
             }
 
             _busy = true;
-
-            while (batch.Count < MaxBatch && _ahead.TryDequeue(out var first))
-            {
-                batch.Add(first);
-            }
+            batch.AddRange(_riders);
+            _riders.Clear();
 
             while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
             {
@@ -267,6 +286,9 @@ internal sealed class LiteDbWriter : IDisposable
 
         return true;
     }
+
+    private bool RidersDue() =>
+        _riders.Count > 0 && (_stopping || Environment.TickCount64 - _ridersSince >= (long)RideWait.TotalMilliseconds);
 
     /// <summary>Whether a joined write waited long enough for its turn commit (or the writer stops); under <see cref="_sync"/>.</summary>
     private bool JoinedDue()

@@ -49,6 +49,9 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
     internal DiskSync? Sync => _sync;
 
+    /// <summary>LiteDB transactions committed so far (fewer than writes when writes were combined), for benchmarks and diagnostics.</summary>
+    public long Transactions => _writer.Transactions;
+
     /// <summary>The writer thread, for tests that check how writes were combined.</summary>
     internal LiteDbWriter Writer => _writer;
 
@@ -117,6 +120,20 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         return result;
     }
 
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next transaction, whatever it is, or in one of its own a few milliseconds
+    /// later; returns at once, and the task completes at that commit (before the disk sync). Only for writes whose loss
+    /// in a crash is harmless and whose delay costs little, such as removing a delivered outbox entry (at worst it is
+    /// delivered again; the window is those milliseconds).
+    /// </summary>
+    public Task<T> WriteWithNextAsync<T>(Func<LiteDatabase, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite<T>(write, CancellationToken.None);
+        _writer.RideNext(pending);
+        return pending.Task;
+    }
+
     /// <summary>Keeps <paramref name="write"/> for the transaction of the conversation's next turn commit (see <see cref="ILiteDbWriter.JoinTurn{T}"/>).</summary>
     public Task<T> JoinTurn<T>(string conversationKey, Func<LiteDatabase, T> write)
     {
@@ -125,31 +142,6 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
         var pending = new PendingWrite<T>(write, CancellationToken.None);
         _writer.Join(conversationKey, pending);
         return pending.Task;
-    }
-
-    /// <summary>
-    /// Like <see cref="WriteAsync{T}"/> (durable, in a group commit), but joins the next transaction ahead of the writes
-    /// already queued. Only for small writes no queued write depends on, such as marking an outbox entry delivered.
-    /// </summary>
-    public async Task<T> WriteAheadAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(write);
-        cancellationToken.ThrowIfCancellationRequested();
-        var pending = _writer.TryRunNow(write);
-        if (pending is null)
-        {
-            var queued = new PendingWrite<T>(write, cancellationToken);
-            _writer.EnqueueAhead(queued);
-            pending = queued.Task;
-        }
-
-        var result = await pending.ConfigureAwait(false);
-        if (_sync is not null)
-        {
-            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        return result;
     }
 
     /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,

@@ -43,7 +43,7 @@ public static class TimedRun
             await rig.OnboardAsync(c, questions.LanguageOf(c));
         }
 
-        var (turnBefore, deliveryBefore) = (rig.TurnTime, rig.DeliveryTime);
+        var (turnBefore, deliveryBefore, transactionsBefore) = (rig.TurnTime, rig.DeliveryTime, rig.Transactions);
         var delivered = rig.Sender.Delivered;
         // CPU time and allocations as well as wall time: on a machine shared with other work they are the steadier figures.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -80,6 +80,7 @@ public static class TimedRun
             .Measure("cpuMicroseconds", cpu.TotalMicroseconds / total)
             .Measure("allocatedBytes", (double)allocated / total, 0)
             .Measure("threadCpuMicroseconds", threadCpu / total)
+            .Measure("transactionsPerTurn", (double)(rig.Transactions - transactionsBefore) / total, 2)
             .Build());
         return 0;
     }

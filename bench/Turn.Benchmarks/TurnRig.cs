@@ -1,3 +1,4 @@
+using IntegrationBot.Storage.LiteDb.Engine;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows;
@@ -48,6 +49,9 @@ public sealed class TurnRig : IAsyncDisposable
 
     /// <summary>Time spent in the adapter (middleware, bot, commit), for a breakdown of the turn's cost.</summary>
     public TimeSpan TurnTime => Stopwatch.GetElapsedTime(0, _turnTicks);
+
+    /// <summary>LiteDB transactions committed so far (0 on memory storage).</summary>
+    public long Transactions => _services.GetService<SharedLiteDatabase>()?.Transactions ?? 0;
 
     /// <summary>Time spent delivering replies from the outbox.</summary>
     public TimeSpan DeliveryTime => Stopwatch.GetElapsedTime(0, _deliveryTicks);
