@@ -24,6 +24,13 @@ public interface ILiteDbWriter
     Task<T> JoinTurn<T>(string conversationKey, Func<LiteDatabase, T> write) => WriteWithoutWaitingForDiskAsync(write, CancellationToken.None);
 
     /// <summary>
+    /// Runs <paramref name="write"/> in the next transaction, whatever it is, or one of its own moments later; returns at
+    /// once and completes at that commit. For small writes whose loss in a crash is harmless (a delivery mark, a
+    /// counter). A writer without transactions to share (a plain file's lock) runs it at once.
+    /// </summary>
+    Task<T> WriteWithNextAsync<T>(Func<LiteDatabase, T> write) => WriteWithoutWaitingForDiskAsync(write, CancellationToken.None);
+
+    /// <summary>
     /// Schema setup such as index creation, under the same lock as every write: LiteDB 5 can corrupt its free-page
     /// list when two writes (an index creation is one) run at once on different collections.
     /// </summary>
