@@ -24,12 +24,7 @@ public sealed class LiteDbInboundFilterTests : IDisposable
     private static async Task LoadedAsync(LiteDbTurnStore turns, LiteDbHotState hot)
     {
         await turns.IsProcessedAsync("starts-the-load", Ct);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!hot.Inbound.IsReady)
-        {
-            Assert.True(DateTime.UtcNow < deadline, "the inbound filter never finished loading");
-            await Task.Delay(10, Ct);
-        }
+        await SyncRecorder.EventuallyAsync(() => hot.Inbound.IsReady, Ct);
     }
 
     private static Task WriteBehindTheFilterAsync(SharedLiteDatabase database, string inbound) =>
