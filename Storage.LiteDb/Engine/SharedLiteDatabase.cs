@@ -17,6 +17,7 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     private readonly DiskSync? _sync;
     private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
+    private readonly IDisposable? _engine;
     // A lock, not a flag: a second caller (the host's container and a test closing the file) waits until the file is
     // really closed, so it can be opened again at once.
     private readonly Lock _disposeLock = new();
@@ -27,16 +28,19 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
     /// does on its own. <see cref="LiteDbDatabaseFactory.Open"/> gives the durable, group-synced one.
     /// </summary>
     public SharedLiteDatabase(LiteDatabase database, string filePath)
-        : this(database, filePath, null, null, null)
+        : this(database, filePath, null, null, null, null)
     {
     }
 
-    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files)
+    /// <param name="engine">Closed after the writer stopped, when <paramref name="database"/> does not close it (the
+    /// container that hands the database out disposes it before this).</param>
+    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files, IDisposable? engine)
     {
         Database = database;
         FilePath = filePath;
         _sync = sync;
         _files = files;
+        _engine = engine;
         _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
         // Handoff's stores hold the LiteDatabase itself (Handoff does not know this type); their writes come back here.
         LiteDbGate.Attach(database, this);
@@ -193,6 +197,7 @@ public sealed class SharedLiteDatabase : ILiteDbWriter, IDisposable
             // checkpoints the log into the data file; the last fsync and the files go after it.
             _writer.Dispose();
             Database.Dispose();
+            _engine?.Dispose();
             _sync?.Dispose();
             _files?.Dispose();
             _readGate.Dispose();

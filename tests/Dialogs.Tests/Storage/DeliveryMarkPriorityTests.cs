@@ -81,5 +81,22 @@ public sealed class DeliveryMarkPriorityTests : IDisposable
         await SyncRecorder.EventuallyAsync(() => database.Database.GetCollection("outbox").FindById("c#1") is null, ct);
     }
 
+    [Fact]
+    public async Task A_mark_still_waiting_commits_when_a_container_closes_the_database_before_its_owner()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var database = LiteDbDatabaseFactory.Open(_directory.Options()))
+        {
+            database.Database.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "c#1" });
+            await new LiteDbOutboxStore(database).MarkDeliveredAsync("c#1", ct);
+
+            // The host's container disposes the LiteDatabase it hands out before the SharedLiteDatabase that owns it.
+            database.Database.Dispose();
+        }
+
+        using var reopened = LiteDbDatabaseFactory.Open(_directory.Options());
+        Assert.Null(reopened.Database.GetCollection("outbox").FindById("c#1"));
+    }
+
     public void Dispose() => _directory.Dispose();
 }
