@@ -306,6 +306,11 @@ internal sealed class LiteDbWriter : IDisposable
 
     private void TakeDueJoined(List<PendingWrite> batch)
     {
+        if (_joining.Count == 0 || !JoinedDue())
+        {
+            return;
+        }
+
         foreach (var (key, (since, writes)) in _joining.ToList())
         {
             if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
