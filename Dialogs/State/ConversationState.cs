@@ -10,5 +10,8 @@ public sealed class ConversationState(IStorage storage) : BotState(storage, "con
 
     /// <summary>The conversation key also used for the turn lock and the outbox.</summary>
     public static string KeyFor(Activity activity) =>
-        $"{Require(activity.ChannelId, "channelId")}/conversations/{Require(activity.Conversation?.Id, "conversation id")}";
+        KeyFor(Require(activity.ChannelId, "channelId"), Require(activity.Conversation?.Id, "conversation id"));
+
+    /// <summary>The same key from its parts (a store that joins a write to the conversation's turn commit).</summary>
+    public static string KeyFor(string channelId, string conversationId) => $"{channelId}/conversations/{conversationId}";
 }

@@ -10,16 +10,22 @@ namespace IntegrationBot.Flows.Answers;
 /// </summary>
 public sealed partial class TopicCounter(ITopicStatistics statistics, OfficeHours hours, TimeProvider time, ILogger<TopicCounter> logger)
 {
-    public async Task CountAsync(string? topic, TopicCountKind kind, CancellationToken cancellationToken)
+    /// <summary>Starts the count and returns: the answer never waits for a counter (on LiteDB it rides in the turn's commit).</summary>
+    public Task CountAsync(string? topic, TopicCountKind kind, CancellationToken cancellationToken)
     {
-        if (string.IsNullOrEmpty(topic))
+        if (!string.IsNullOrEmpty(topic))
         {
-            return;
+            _ = AddAsync(new TopicDailyCount(TopicUsage.Today(hours, time), topic, kind, 1), cancellationToken);
         }
 
+        return Task.CompletedTask;
+    }
+
+    private async Task AddAsync(TopicDailyCount count, CancellationToken cancellationToken)
+    {
         try
         {
-            await statistics.AddAsync([new TopicDailyCount(TopicUsage.Today(hours, time), topic, kind, 1)], cancellationToken);
+            await statistics.AddAsync([count], cancellationToken);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -15,8 +15,25 @@ public sealed partial class RetentionService(
     TimeProvider time,
     ILogger<RetentionService> logger) : BackgroundService
 {
+    private readonly TaskCompletionSource _firstPass = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>Completes when the first pass has ended, however it ended: the host trims its memory after it.</summary>
+    public Task FirstPass => _firstPass.Task;
+
     /// <summary>One purge pass; returns how many records were removed.</summary>
     public async Task<int> PurgeAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await PurgeOnceAsync(cancellationToken);
+        }
+        finally
+        {
+            _firstPass.TrySetResult();
+        }
+    }
+
+    private async Task<int> PurgeOnceAsync(CancellationToken cancellationToken)
     {
         var cutoff = time.GetUtcNow() - TimeSpan.FromDays(options.Value.RetentionDays);
         var removed = 0;

@@ -14,11 +14,13 @@ public static class LiteDbDailyCounters
 {
     /// <summary>
     /// Adds each count to the document with its id, made from <c>fields</c> with a count of 0 when new. Read and
-    /// update run in one write: writes to the file are serialized, so no add is lost.
+    /// update run in one write: writes to the file are serialized, so no add is lost. With
+    /// <paramref name="rideInNextWrite"/> the add rides in the next transaction (a turn's commit) instead of costing one
+    /// of its own and a disk sync (<see cref="SharedLiteDatabase.WriteWithNextAsync{T}"/>).
     /// </summary>
     public static Task AddAsync<T>(
         SharedLiteDatabase database, ILiteCollection<BsonDocument> collection, IReadOnlyList<T> counts,
-        Func<T, string> id, Func<T, BsonDocument> fields, Func<T, int> count, CancellationToken cancellationToken)
+        Func<T, string> id, Func<T, BsonDocument> fields, Func<T, int> count, CancellationToken cancellationToken, bool rideInNextWrite = false)
     {
         ArgumentNullException.ThrowIfNull(counts);
         if (counts.Count == 0)
@@ -26,7 +28,7 @@ public static class LiteDbDailyCounters
             return Task.CompletedTask;
         }
 
-        return database.WriteAsync(_ =>
+        Func<LiteDatabase, bool> add = _ =>
         {
             foreach (var item in counts)
             {
@@ -44,6 +46,7 @@ public static class LiteDbDailyCounters
             }
 
             return true;
-        }, cancellationToken);
+        };
+        return rideInNextWrite ? database.WriteWithNextAsync(add) : database.WriteAsync(add, cancellationToken);
     }
 }

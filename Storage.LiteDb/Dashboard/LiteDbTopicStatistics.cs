@@ -18,13 +18,14 @@ public sealed class LiteDbTopicStatistics : ITopicStatistics
         _counts = database.Database.GetCollection(Collection);
     }
 
+    /// <summary>Rides in the next transaction (the turn's commit, which comes right after the answer): one per turn.</summary>
     public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken) =>
         LiteDbDailyCounters.AddAsync(_database, _counts, counts, Key, count => new BsonDocument
         {
             ["day"] = Day(count.Date),
             ["topic"] = count.Topic,
             ["kind"] = count.Kind.ToString(),
-        }, count => count.Count, cancellationToken);
+        }, count => count.Count, cancellationToken, rideInNextWrite: true);
 
     public Task<IReadOnlyList<TopicDailyCount>> ListAsync(DateOnly from, CancellationToken cancellationToken)
     {

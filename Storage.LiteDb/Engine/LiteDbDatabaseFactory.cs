@@ -36,6 +36,7 @@ public static class LiteDbDatabaseFactory
         GroupSyncedFileStream? log = null;
         DiskSync? sync = null;
         LiteDatabase? database = null;
+        LiteEngine? engineOpened = null;
         try
         {
             // LiteDB's own file sharing lets a second process open the file on Linux; an exclusive lock file prevents
@@ -45,7 +46,7 @@ public static class LiteDbDatabaseFactory
             sync = new DiskSync(decorateSync(() => logFile.Flush(flushToDisk: true)), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
             log = new GroupSyncedFileStream(logFile, sync);
             data = new GroupSyncedFileStream(OpenUnbuffered(file), group: null);
-            var engine = new LiteEngine(new EngineSettings
+            var engine = engineOpened = new LiteEngine(new EngineSettings
             {
                 DataStream = data,
                 LogStream = log,
@@ -56,16 +57,19 @@ public static class LiteDbDatabaseFactory
                 // the collation it was created with.
                 Collation = Collation.Binary,
             });
-            database = new LiteDatabase(engine);
+            // The engine is closed by SharedLiteDatabase after its writer ran what was still queued: a container that
+            // disposes this LiteDatabase first (it hands it out as a service) must not close the file under the writer.
+            database = new LiteDatabase(engine, disposeOnClose: false);
             // Opening is lazy in places; touching the catalog makes a corrupt or undecryptable file fail here, not mid-turn.
             LiteDbCollections.CreateMissing(database);
-            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock));
+            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock), engine);
             LiteDbHotState.Attach(shared, options);
             return shared;
         }
         catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
         {
             database?.Dispose();
+            engineOpened?.Dispose();
             sync?.Dispose();
             data?.Dispose();
             log?.Dispose();

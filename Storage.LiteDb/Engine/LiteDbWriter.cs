@@ -23,12 +23,19 @@ internal sealed class LiteDbWriter : IDisposable
 {
     // Bounds a transaction's size and the wait of the first write in a long queue.
     private const int MaxBatch = 128;
+    // How long a write waits for the turn commit it joins (see Join) before it runs without it: the turn failed.
+    private static readonly TimeSpan JoinWait = TimeSpan.FromSeconds(1);
+    // How long a rider (see RideNext) waits for a transaction to ride in before it gets one of its own.
+    private static readonly TimeSpan RideWait = TimeSpan.FromMilliseconds(5);
 
     private readonly LiteDatabase _database;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
-    // Writes that go into the next transaction ahead of the queue (delivery marks: see EnqueueAhead).
-    private readonly Queue<PendingWrite> _ahead = new();
+    // Writes waiting for their conversation's turn commit, by conversation key, with when the first of them came.
+    private readonly Dictionary<string, (long Since, List<PendingWrite> Writes)> _joining = new(StringComparer.Ordinal);
+    // Writes that ride in the next transaction, whatever it is (delivery marks), and when the first of them came.
+    private readonly List<PendingWrite> _riders = [];
+    private long _ridersSince;
     private readonly object _sync = new();
     private readonly Thread _thread;
     private bool _stopping;
@@ -51,14 +58,28 @@ internal sealed class LiteDbWriter : IDisposable
     public long Transactions => Interlocked.Read(ref _transactions);
 
     /// <summary>Runs <paramref name="write"/> in a transaction of its own on this thread when nothing else is writing or waiting.</summary>
+    /// <param name="turnKey">The conversation whose turn <paramref name="write"/> commits: the writes that joined it (see
+    /// <see cref="Join"/>) run first in the same transaction.</param>
     /// <returns>The write's outcome, or null (nothing ran) when the database is busy: queue the write instead.</returns>
-    public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write)
+    public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write, string? turnKey = null)
     {
+        List<PendingWrite>? joined = null;
         lock (_sync)
         {
-            if (_busy || _stopping || _queue.Count > 0 || _ahead.Count > 0)
+            if (_busy || _stopping || _queue.Count > 0)
             {
                 return null;
+            }
+
+            if (turnKey is not null && _joining.Remove(turnKey, out var waiting))
+            {
+                joined = waiting.Writes;
+            }
+
+            if (_riders.Count > 0)
+            {
+                joined = [.. _riders, .. joined ?? []];
+                _riders.Clear();
             }
 
             _busy = true;
@@ -66,6 +87,15 @@ internal sealed class LiteDbWriter : IDisposable
 
         try
         {
+            if (joined is not null)
+            {
+                // Not cancellable: the caller is here, on this thread, until it ends.
+                var turn = new PendingWrite<T>(write, CancellationToken.None);
+                joined.Add(turn);
+                RunBatch(joined);
+                return turn.Task;
+            }
+
             _database.BeginTrans();
             T result;
             try
@@ -98,22 +128,65 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    public void Enqueue(PendingWrite write) => Enqueue(write, _queue);
-
     /// <summary>
-    /// Queues a write that joins the next transaction before everything already queued. For small writes whose delay
-    /// has a cost of its own and that no queued write depends on: a delivery mark that waits behind hundreds of turn
-    /// commits leaves a message marked undelivered, and sent again after a crash, although the person has it.
+    /// Keeps <paramref name="write"/> for the transaction of the next turn commit of conversation <paramref name="turnKey"/>
+    /// (a write queued or run with that key), so a turn's transcript lines and its state, inbound id and outbox
+    /// entries are one transaction. A turn that never commits (it failed) leaves its writes to run on their own after
+    /// <see cref="JoinWait"/>, or when the writer stops.
     /// </summary>
-    public void EnqueueAhead(PendingWrite write) => Enqueue(write, _ahead);
-
-    private void Enqueue(PendingWrite write, Queue<PendingWrite> queue)
+    public void Join(string turnKey, PendingWrite write)
     {
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            queue.Enqueue(write);
-            if (_queue.Count + _ahead.Count == 1)
+            if (_joining.TryGetValue(turnKey, out var waiting))
+            {
+                waiting.Writes.Add(write);
+            }
+            else
+            {
+                _joining[turnKey] = (Environment.TickCount64, [write]);
+                // Wakes the writer thread so it times the wait for this turn's commit.
+                Monitor.Pulse(_sync);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="write"/> for the next transaction, whatever it is, or one of its own after
+    /// <see cref="RideWait"/>: small writes that need not cost a transaction each (delivery marks, several per turn,
+    /// ride in the next turn's commit).
+    /// </summary>
+    public void RideNext(PendingWrite write)
+    {
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            if (_riders.Count == 0)
+            {
+                _ridersSince = Environment.TickCount64;
+                // Wakes the writer thread so it times the wait for a transaction to ride in.
+                Monitor.Pulse(_sync);
+            }
+
+            _riders.Add(write);
+        }
+    }
+
+    /// <summary>Queues a turn's commit of conversation <paramref name="turnKey"/>; the writes that joined it go into its transaction, first.</summary>
+    public void EnqueueTurn(string turnKey, PendingWrite write)
+    {
+        write.TurnKey = turnKey;
+        Enqueue(write);
+    }
+
+    public void Enqueue(PendingWrite write)
+    {
+        lock (_sync)
+        {
+            ObjectDisposedException.ThrowIf(_stopping, this);
+            _queue.Enqueue(write);
+            if (_queue.Count == 1)
             {
                 Monitor.Pulse(_sync);
             }
@@ -172,23 +245,21 @@ internal sealed class LiteDbWriter : IDisposable
         batch.Clear();
         lock (_sync)
         {
-            while ((_queue.Count == 0 && _ahead.Count == 0) || _busy)
+            while ((_queue.Count == 0 && !RidersDue() && !JoinedDue()) || _busy)
             {
                 // Stops only when nothing runs inline either, so the database is closed after the last write.
-                if (_stopping && _queue.Count == 0 && _ahead.Count == 0 && !_busy)
+                if (_stopping && _queue.Count == 0 && _joining.Count == 0 && _riders.Count == 0 && !_busy)
                 {
                     return false;
                 }
 
-                Monitor.Wait(_sync);
+                // Riders and joined writes whose transaction has not come run once they waited long enough.
+                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : _riders.Count > 0 ? RideWait : _joining.Count > 0 ? JoinWait : Timeout.InfiniteTimeSpan);
             }
 
             _busy = true;
-
-            while (batch.Count < MaxBatch && _ahead.TryDequeue(out var first))
-            {
-                batch.Add(first);
-            }
+            batch.AddRange(_riders);
+            _riders.Clear();
 
             while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
             {
@@ -197,15 +268,57 @@ internal sealed class LiteDbWriter : IDisposable
                     break;
                 }
 
-                batch.Add(_queue.Dequeue());
+                _queue.Dequeue();
+                if (next.TurnKey is { } turnKey && _joining.Remove(turnKey, out var joined))
+                {
+                    batch.AddRange(joined.Writes);
+                }
+
+                batch.Add(next);
                 if (next.IsSetup)
                 {
                     break;
                 }
             }
+
+            TakeDueJoined(batch);
         }
 
         return true;
+    }
+
+    private bool RidersDue() =>
+        _riders.Count > 0 && (_stopping || Environment.TickCount64 - _ridersSince >= (long)RideWait.TotalMilliseconds);
+
+    /// <summary>Whether a joined write waited long enough for its turn commit (or the writer stops); under <see cref="_sync"/>.</summary>
+    private bool JoinedDue()
+    {
+        foreach (var (since, _) in _joining.Values)
+        {
+            if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private void TakeDueJoined(List<PendingWrite> batch)
+    {
+        if (_joining.Count == 0 || !JoinedDue())
+        {
+            return;
+        }
+
+        foreach (var (key, (since, writes)) in _joining.ToList())
+        {
+            if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
+            {
+                _joining.Remove(key);
+                batch.AddRange(writes);
+            }
+        }
     }
 
     private void RunSetup(PendingWrite setup)

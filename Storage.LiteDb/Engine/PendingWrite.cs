@@ -14,6 +14,9 @@ internal abstract class PendingWrite(CancellationToken cancellation)
     /// <summary>Schema setup (index creation) runs on its own, outside an explicit transaction, as LiteDB expects.</summary>
     public virtual bool IsSetup => false;
 
+    /// <summary>The conversation whose turn this write commits; the writes that joined that turn run in its transaction.</summary>
+    public string? TurnKey { get; set; }
+
     /// <summary>Runs the delegate inside the writer's current transaction and keeps its result until <see cref="Succeed"/>.</summary>
     public abstract void Run(LiteDatabase database);
 

@@ -17,6 +17,7 @@ public sealed class SharedLiteDatabase : IDisposable
     private readonly DiskSync? _sync;
     private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
+    private readonly IDisposable? _engine;
     // A lock, not a flag: a second caller (the host's container and a test closing the file) waits until the file is
     // really closed, so it can be opened again at once.
     private readonly Lock _disposeLock = new();
@@ -27,16 +28,19 @@ public sealed class SharedLiteDatabase : IDisposable
     /// does on its own. <see cref="LiteDbDatabaseFactory.Open"/> gives the durable, group-synced one.
     /// </summary>
     public SharedLiteDatabase(LiteDatabase database, string filePath)
-        : this(database, filePath, null, null, null)
+        : this(database, filePath, null, null, null, null)
     {
     }
 
-    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files)
+    /// <param name="engine">Closed after the writer stopped, when <paramref name="database"/> does not close it (the
+    /// container that hands the database out disposes it before this).</param>
+    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files, IDisposable? engine)
     {
         Database = database;
         FilePath = filePath;
         _sync = sync;
         _files = files;
+        _engine = engine;
         _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
     }
 
@@ -46,6 +50,9 @@ public sealed class SharedLiteDatabase : IDisposable
 
     /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
     internal DiskSync? Sync => _sync;
+
+    /// <summary>LiteDB transactions committed so far (fewer than writes when writes were combined), for benchmarks and diagnostics.</summary>
+    public long Transactions => _writer.Transactions;
 
     /// <summary>The writer thread, for tests that check how writes were combined.</summary>
     internal LiteDbWriter Writer => _writer;
@@ -90,18 +97,19 @@ public sealed class SharedLiteDatabase : IDisposable
     }
 
     /// <summary>
-    /// Like <see cref="WriteAsync{T}"/> (durable, in a group commit), but joins the next transaction ahead of the writes
-    /// already queued. Only for small writes no queued write depends on, such as marking an outbox entry delivered.
+    /// Commits a turn of conversation <paramref name="conversationKey"/> like <see cref="WriteAsync{T}"/>; the writes that
+    /// joined the turn (<see cref="JoinTurn{T}"/>) run first in the same transaction.
     /// </summary>
-    public async Task<T> WriteAheadAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
+    public async Task<T> WriteTurnAsync<T>(string conversationKey, Func<LiteDatabase, T> write, CancellationToken cancellationToken)
     {
+        ArgumentException.ThrowIfNullOrEmpty(conversationKey);
         ArgumentNullException.ThrowIfNull(write);
         cancellationToken.ThrowIfCancellationRequested();
-        var pending = _writer.TryRunNow(write);
+        var pending = _writer.TryRunNow(write, conversationKey);
         if (pending is null)
         {
             var queued = new PendingWrite<T>(write, cancellationToken);
-            _writer.EnqueueAhead(queued);
+            _writer.EnqueueTurn(conversationKey, queued);
             pending = queued.Task;
         }
 
@@ -112,6 +120,35 @@ public sealed class SharedLiteDatabase : IDisposable
         }
 
         return result;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="write"/> in the next transaction, whatever it is, or in one of its own a few milliseconds
+    /// later; returns at once, and the task completes at that commit (before the disk sync). Only for writes whose loss
+    /// in a crash is harmless and whose delay costs little, such as removing a delivered outbox entry (at worst it is
+    /// delivered again; the window is those milliseconds).
+    /// </summary>
+    public Task<T> WriteWithNextAsync<T>(Func<LiteDatabase, T> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite<T>(write, CancellationToken.None);
+        _writer.RideNext(pending);
+        return pending.Task;
+    }
+
+    /// <summary>
+    /// Keeps <paramref name="write"/> for the transaction that commits the next turn of conversation
+    /// <paramref name="conversationKey"/> (state, inbound id, outbox entries): nothing of the turn is written outside its
+    /// commit. Returns at once; the task completes when that transaction commits (not when it is durable). Do not await
+    /// it before the turn commits. A turn that never commits leaves the write to run on its own a moment later.
+    /// </summary>
+    public Task<T> JoinTurn<T>(string conversationKey, Func<LiteDatabase, T> write)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(conversationKey);
+        ArgumentNullException.ThrowIfNull(write);
+        var pending = new PendingWrite<T>(write, CancellationToken.None);
+        _writer.Join(conversationKey, pending);
+        return pending.Task;
     }
 
     /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,
@@ -163,6 +200,7 @@ public sealed class SharedLiteDatabase : IDisposable
             // checkpoints the log into the data file; the last fsync and the files go after it.
             _writer.Dispose();
             Database.Dispose();
+            _engine?.Dispose();
             _sync?.Dispose();
             _files?.Dispose();
             _readGate.Dispose();

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Handoff.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Dialogs.State;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.LiteDb.Engine;
 
@@ -46,12 +47,22 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         Append(messages, waitForDisk: true, cancellationToken);
 
     /// <summary>
-    /// Committed without waiting for the disk sync: the turn's commit comes next in the same file and waits for one,
-    /// and that sync covers these lines. A power loss can take them only with a turn that had not committed yet, and
-    /// that turn is redelivered and written again (lines are keyed, so never twice).
+    /// Written in the transaction of the turn's commit, which comes next (<see cref="SharedLiteDatabase.JoinTurn{T}"/>): the
+    /// lines and the turn's state, inbound id and replies are one transaction and one disk sync. Returns at once. A turn
+    /// that fails before its commit leaves the lines to be written on their own a moment later; a rerun of the turn
+    /// writes them again (lines are keyed, so never twice).
     /// </summary>
-    public Task AppendBeforeCommitAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken) =>
-        Append(messages, waitForDisk: false, cancellationToken);
+    public Task AppendBeforeCommitAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        if (messages.Count > 0 && messages.All(m => m.ChannelId == messages[0].ChannelId && m.ConversationId == messages[0].ConversationId))
+        {
+            _database.JoinTurn(ConversationState.KeyFor(messages[0].ChannelId, messages[0].ConversationId), WriteOf(messages));
+            return Task.CompletedTask;
+        }
+
+        return Append(messages, waitForDisk: false, cancellationToken);
+    }
 
     private Task Append(IReadOnlyList<TranscriptMessage> messages, bool waitForDisk, CancellationToken cancellationToken)
     {
@@ -61,30 +72,33 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             return Task.CompletedTask;
         }
 
+        var write = WriteOf(messages);
+        return waitForDisk ? _database.WriteAsync(write, cancellationToken) : _database.WriteWithoutWaitingForDiskAsync(write, cancellationToken);
+    }
+
+    private Func<LiteDatabase, bool> WriteOf(IReadOnlyList<TranscriptMessage> messages)
+    {
         // Documents are built before taking the write gate: JSON serialization need not hold up other writers.
         var documents = messages.Select(ToDocument).ToList();
-        var writer = _database;
         var keyed = new BsonArray(documents.Select(d => d["_id"]).Where(id => !id.IsObjectId));
-        Func<LiteDatabase, bool> write =
-            _ =>
+        return _ =>
+        {
+            // Insert if absent: a line with this id was already written by an earlier run of the same turn. One
+            // lookup for the whole turn: each LiteDB query has a fixed cost well above that of reading one key.
+            var written = keyed.Count == 0
+                ? []
+                : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
+            foreach (var document in documents)
             {
-                // Insert if absent: a line with this id was already written by an earlier run of the same turn. One
-                // lookup for the whole turn: each LiteDB query has a fixed cost well above that of reading one key.
-                var written = keyed.Count == 0
-                    ? []
-                    : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
-                foreach (var document in documents)
+                // Added as written, so a line repeated within the same call goes in once too.
+                if (written.Add(document["_id"]))
                 {
-                    // Added as written, so a line repeated within the same call goes in once too.
-                    if (written.Add(document["_id"]))
-                    {
-                        _messages.Insert(document);
-                    }
+                    _messages.Insert(document);
                 }
+            }
 
-                return true;
-            };
-        return waitForDisk ? writer.WriteAsync(write, cancellationToken) : writer.WriteWithoutWaitingForDiskAsync(write, cancellationToken);
+            return true;
+        };
     }
 
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)

@@ -32,14 +32,19 @@ public sealed class LiteDbOutboxStore : IOutboxStore
     }
 
     /// <summary>
-    /// Durable right after the channel answered: the delete joins the next group commit ahead of queued turn commits,
-    /// so the window in which a crash makes the outbox send a delivered message again is the HTTP round trip itself,
-    /// not the write queue's length under load (measured in the crash test, see docs/reliability.md).
+    /// Removed from memory at once (the dispatcher never sends it again in this process); in the file the delete rides
+    /// in the next transaction (the next turn's commit), or gets one of its own a few milliseconds later, ahead of any
+    /// queued turn commits: a turn's replies cost no transaction each, and the window in which a crash makes the outbox
+    /// send a delivered message again stays the HTTP round trip plus those milliseconds (see docs/reliability.md).
     /// </summary>
-    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken) =>
-        MirroredAsync(
-            _database.WriteAheadAsync(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId), cancellationToken),
-            () => _mirror.Removed(entryId));
+    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken)
+    {
+        var delete = _database.WriteWithNextAsync(db => db.GetCollection(LiteDbOutboxDocuments.OutboxCollection).Delete(entryId));
+        _mirror.Removed(entryId);
+        // A delete that failed (its outcome unknown) drops the copy in memory, which the file then reloads.
+        delete.ContinueWith(_ => _mirror.Unload(), CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        return Task.CompletedTask;
+    }
 
     public Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken)
     {

@@ -8,14 +8,30 @@ using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.Outbox;
 
-/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn. Once it is durable, the
+/// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn, which also carries the
+/// writes that joined the turn (its transcript lines, <see cref="SharedLiteDatabase.JoinTurn{T}"/>). Once it is durable, the
 /// turn's state and outbox entries also go to the file's in-memory copy (<see cref="LiteDbHotState"/>).</summary>
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
     private readonly LiteDbHotState _hot = LiteDbHotState.For(database);
 
-    public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
-        database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
+    /// <summary>From memory for a new id once the filter is loaded; a possible repeat (or a check before that) reads the file.</summary>
+    public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken)
+    {
+        if (_hot.Inbound.IsSurelyNew(inboundKey))
+        {
+            return Task.FromResult(false);
+        }
+
+        if (!_hot.Inbound.IsReady)
+        {
+            _hot.Inbound.LoadInBackground(
+                () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).LongCount(),
+                () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindAll().Select(d => d["_id"].AsString));
+        }
+
+        return database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
+    }
 
     /// <summary>Completes once the commit is durable, so no reply leaves before its state would survive a power loss.</summary>
     public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
@@ -26,13 +42,18 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         Written? written = null;
         try
         {
-            var outcome = await database.WriteAsync(db => Commit(db, commit, outgoing, out written), cancellationToken);
+            var outcome = await database.WriteTurnAsync(commit.ConversationKey, db => Commit(db, commit, outgoing, out written), cancellationToken);
             foreach (var (key, item) in written!.State)
             {
                 _hot.State.Written(key, item);
             }
 
             _hot.Outbox.Added(written.Outbox);
+            if (commit.InboundKey is not null)
+            {
+                _hot.Inbound.Added(commit.InboundKey);
+            }
+
             return outcome;
         }
         catch (StorageConflictException)
@@ -49,6 +70,11 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             // The commit may have happened (e.g. cancelled while waiting for the disk): memory must not disagree with the file.
             ForgetState(commit);
             _hot.Outbox.Unload();
+            if (commit.InboundKey is not null)
+            {
+                _hot.Inbound.Added(commit.InboundKey);
+            }
+
             throw;
         }
     }

@@ -7,8 +7,8 @@ using IntegrationBot.Storage.LiteDb.Outbox;
 namespace IntegrationBot.Storage.LiteDb.State;
 
 /// <summary>
-/// What the process keeps in memory of one LiteDB file (issue 19): the state documents of active conversations and
-/// the pending outbox. Attached to the <see cref="SharedLiteDatabase"/> so every store of the file (state, turn,
+/// What the process keeps in memory of one LiteDB file (issue 19): the state documents of active conversations, the
+/// pending outbox and a filter of the processed inbound ids. Attached to the <see cref="SharedLiteDatabase"/> so every store of the file (state, turn,
 /// outbox, privacy) sees the same copy without widening their constructors.
 /// </summary>
 public sealed class LiteDbHotState
@@ -29,6 +29,9 @@ public sealed class LiteDbHotState
     public LiteDbStateCache State { get; }
 
     public LiteDbOutboxMirror Outbox { get; }
+
+    /// <summary>Which inbound ids are certainly not in the file (the duplicate check without a read).</summary>
+    public LiteDbInboundFilter Inbound { get; } = new();
 
     /// <summary>The hot state of <paramref name="database"/>, created with the defaults on first use.</summary>
     public static LiteDbHotState For(SharedLiteDatabase database) =>

@@ -25,7 +25,9 @@ public static class TimedRun
 
         // "--transcripts none" leaves the transcript writes out, to see their share of the turn.
         var keepTranscripts = Option(args, "--transcripts", "keep") != "none";
-        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts);
+        // "--keep-data DIR" leaves the file in DIR, e.g. to start a host on 100,000 stored conversations.
+        var keepData = Option(args, "--keep-data", string.Empty) is { Length: > 0 } kept ? kept : null;
+        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts, keepData);
         var script = PeerFlowTexts.Load().Script;
         var questions = Questions.Load();
         // Warm-up conversations use their own ids so the measured ones start fresh, like the peer's.
@@ -41,7 +43,7 @@ public static class TimedRun
             await rig.OnboardAsync(c, questions.LanguageOf(c));
         }
 
-        var (turnBefore, deliveryBefore) = (rig.TurnTime, rig.DeliveryTime);
+        var (turnBefore, deliveryBefore, transactionsBefore) = (rig.TurnTime, rig.DeliveryTime, rig.Transactions);
         var delivered = rig.Sender.Delivered;
         // CPU time and allocations as well as wall time: on a machine shared with other work they are the steadier figures.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -55,19 +57,31 @@ public static class TimedRun
         await DriveAsync(rig, 0, conversations, turns, bot == "peer" ? (c, t) => script[t % script.Count] : questions.Ask, perTurn);
         clock.Stop();
         perTurn.Sort();
-        // A continuation that resumed on another thread makes the calling thread's CPU time meaningless: report null,
-        // never NaN, which is not JSON and made bench/peer/run.sh crash on a busy machine.
-        var threadCpu = Environment.CurrentManagedThreadId == threadBefore
-            ? ((ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds / (conversations * turns)).ToString("F1", CultureInfo.InvariantCulture)
-            : "null";
+        // A continuation that resumed on another thread makes the calling thread's CPU time meaningless: it is null then.
+        double? threadCpu = Environment.CurrentManagedThreadId == threadBefore ? (ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds : null;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
         var total = conversations * turns;
-        var replies = rig.Sender.Delivered - delivered;
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{{\"runtime\":\"integrationbot-{storage}\",\"bot\":\"{bot}\",\"transcripts\":{(keepTranscripts ? "true" : "false")},\"conversations\":{conversations},\"turns\":{total},\"replies\":{replies},\"seconds\":{clock.Elapsed.TotalSeconds:F3},\"turnsPerSecond\":{total / clock.Elapsed.TotalSeconds:F0},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / total:F1},\"medianMicroseconds\":{Percentile(perTurn, 0.50):F1},\"p99Microseconds\":{Percentile(perTurn, 0.99):F1},\"adapterMicroseconds\":{(rig.TurnTime - turnBefore).TotalMicroseconds / total:F1},\"deliveryMicroseconds\":{(rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / total:F1},\"allocatedBytes\":{allocated / total},\"threadCpuMicroseconds\":{threadCpu}}}"));
+        Console.WriteLine(new JsonLine()
+            .Text("runtime", $"integrationbot-{storage}")
+            .Text("bot", bot)
+            .Flag("transcripts", keepTranscripts)
+            .Count("conversations", conversations)
+            .Count("turns", total)
+            .Count("replies", rig.Sender.Delivered - delivered)
+            .Measure("seconds", clock.Elapsed.TotalSeconds, 3)
+            .Measure("turnsPerSecond", total / clock.Elapsed.TotalSeconds, 0)
+            .Measure("meanMicroseconds", clock.Elapsed.TotalMicroseconds / total)
+            .Measure("medianMicroseconds", Percentile(perTurn, 0.50))
+            .Measure("p99Microseconds", Percentile(perTurn, 0.99))
+            .Measure("adapterMicroseconds", (rig.TurnTime - turnBefore).TotalMicroseconds / total)
+            .Measure("deliveryMicroseconds", (rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total)
+            .Measure("cpuMicroseconds", cpu.TotalMicroseconds / total)
+            .Measure("allocatedBytes", (double)allocated / total, 0)
+            .Measure("threadCpuMicroseconds", threadCpu / total)
+            .Measure("transactionsPerTurn", (double)(rig.Transactions - transactionsBefore) / total, 2)
+            .Build());
         return 0;
     }
 
@@ -95,9 +109,16 @@ public static class TimedRun
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
 
-        Console.WriteLine(string.Create(
-            CultureInfo.InvariantCulture,
-            $"{{\"runtime\":\"knowledge-engine\",\"bot\":\"ask\",\"questions\":{count},\"topics\":{engine.Catalog.Topics.Count},\"meanMicroseconds\":{clock.Elapsed.TotalMicroseconds / count:F1},\"cpuMicroseconds\":{cpu.TotalMicroseconds / count:F1},\"allocatedBytes\":{allocated / count},\"threadCpuMicroseconds\":{threadCpu.TotalMicroseconds / count:F1}}}"));
+        Console.WriteLine(new JsonLine()
+            .Text("runtime", "knowledge-engine")
+            .Text("bot", "ask")
+            .Count("questions", count)
+            .Count("topics", engine.Catalog.Topics.Count)
+            .Measure("meanMicroseconds", clock.Elapsed.TotalMicroseconds / count)
+            .Measure("cpuMicroseconds", cpu.TotalMicroseconds / count)
+            .Measure("allocatedBytes", (double)allocated / count, 0)
+            .Measure("threadCpuMicroseconds", threadCpu.TotalMicroseconds / count)
+            .Build());
         return 0;
     }
 
@@ -115,8 +136,8 @@ public static class TimedRun
     }
 
     /// <summary>Nearest-rank percentile of sorted values.</summary>
-    private static double Percentile(List<double> sorted, double p) =>
-        sorted.Count == 0 ? double.NaN : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
+    private static double? Percentile(List<double> sorted, double p) =>
+        sorted.Count == 0 ? null : sorted[Math.Clamp((int)Math.Ceiling(p * sorted.Count) - 1, 0, sorted.Count - 1)];
 
     internal static string Option(string[] args, string name, string fallback)
     {

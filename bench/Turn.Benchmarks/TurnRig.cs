@@ -1,5 +1,6 @@
-using IntegrationBot.Dialogs.Storage;
 using Stopwatch = System.Diagnostics.Stopwatch;
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows;
 using IntegrationBot.Flows.Localization;
@@ -24,14 +25,16 @@ public sealed class TurnRig : IAsyncDisposable
 
     private readonly ServiceProvider _services;
     private readonly string _dataDirectory;
+    private readonly bool _keepData;
     private readonly OutboxDispatcher _dispatcher;
     private long _nextId;
     private long _turnTicks;
     private long _deliveryTicks;
 
-    private TurnRig(ServiceProvider services, string dataDirectory)
+    private TurnRig(ServiceProvider services, string dataDirectory, bool keepData)
     {
         _services = services;
+        _keepData = keepData;
         _dataDirectory = dataDirectory;
         Runner = new TurnRunner(services.GetRequiredService<BotRuntime>());
         Bot = services.GetRequiredService<IBot>();
@@ -48,6 +51,9 @@ public sealed class TurnRig : IAsyncDisposable
     /// <summary>Time spent in the adapter (middleware, bot, commit), for a breakdown of the turn's cost.</summary>
     public TimeSpan TurnTime => Stopwatch.GetElapsedTime(0, _turnTicks);
 
+    /// <summary>LiteDB transactions committed so far (0 on memory storage).</summary>
+    public long Transactions => _services.GetService<SharedLiteDatabase>()?.Transactions ?? 0;
+
     /// <summary>Time spent delivering replies from the outbox.</summary>
     public TimeSpan DeliveryTime => Stopwatch.GetElapsedTime(0, _deliveryTicks);
 
@@ -55,9 +61,10 @@ public sealed class TurnRig : IAsyncDisposable
     /// Builds the rig with <paramref name="storage"/> (<c>litedb</c> or <c>memory</c>) and the bot <paramref name="bot"/> names;
     /// <paramref name="keepTranscripts"/> false swaps the flows' transcript store for one that keeps nothing, to split the turn's cost.
     /// </summary>
-    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true)
+    /// <param name="keepData">When set, the data goes into this directory and stays after the run (a host can then open the file).</param>
+    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true, string? keepData = null)
     {
-        var dataDirectory = Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
+        var dataDirectory = keepData ?? Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
             .AddInMemoryCollection(new Dictionary<string, string?>
             {
@@ -86,7 +93,7 @@ public sealed class TurnRig : IAsyncDisposable
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());
         services.AddSingleton(_ => KnowledgeEngine.LoadDefault());
         AddBot(services, configuration, bot, keepTranscripts);
-        return new TurnRig(services.BuildServiceProvider(), dataDirectory);
+        return new TurnRig(services.BuildServiceProvider(), dataDirectory, keepData is not null);
     }
 
     /// <summary>
@@ -161,6 +168,11 @@ public sealed class TurnRig : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();
+        if (_keepData)
+        {
+            return;
+        }
+
         try
         {
             Directory.Delete(_dataDirectory, recursive: true);

@@ -46,24 +46,42 @@ async function onTurn(context) {
 const adapter = new TestAdapter(onTurn);
 let replies = 0;
 
-async function drive(first, count) {
+async function drive(first, count, perTurn) {
     for (let c = first; c < first + count; c++) {
         const conversation = { id: 'c' + c };
         const from = { id: 'u' + c, role: 'user' };
         for (let t = 0; t < turns; t++) {
+            const started = process.hrtime.bigint();
             await adapter.processActivity({ type: ActivityTypes.Message, text: flow.script[t % flow.script.length], conversation, from });
+            perTurn?.push(Number(process.hrtime.bigint() - started) / 1e3);
             replies += adapter.activeQueue.length;
             adapter.activeQueue.length = 0;
         }
     }
 }
 
+// A measure that cannot be computed (no turns) is null, never NaN or Infinity, which JSON.stringify would also write as null
+// but silently; this says so on purpose, like the C# side.
+function measure(value, decimals = 1) {
+    return Number.isFinite(value) ? Number(value.toFixed(decimals)) : null;
+}
+
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted.length === 0 ? NaN : sorted[Math.ceil(0.5 * sorted.length) - 1];
+}
+
 (async () => {
     await drive(conversations, warmup);
     replies = 0;
+    const perTurn = [];
+    // CPU time as well as wall time: on a machine shared with other work it is the steadier figure (the process's, like
+    // the C# side's cpuMicroseconds, so both count their garbage collector).
+    const cpuBefore = process.cpuUsage();
     const start = process.hrtime.bigint();
-    await drive(0, conversations);
+    await drive(0, conversations, perTurn);
     const seconds = Number(process.hrtime.bigint() - start) / 1e9;
+    const cpu = process.cpuUsage(cpuBefore);
     const total = conversations * turns;
     console.log(JSON.stringify({
         runtime: 'botbuilder-js-memory',
@@ -71,9 +89,11 @@ async function drive(first, count) {
         conversations,
         turns: total,
         replies,
-        seconds: Number(seconds.toFixed(3)),
-        turnsPerSecond: Math.round(total / seconds),
-        meanMicroseconds: Number((seconds * 1e6 / total).toFixed(1)),
+        seconds: measure(seconds, 3),
+        turnsPerSecond: measure(total / seconds, 0),
+        meanMicroseconds: measure(seconds * 1e6 / total),
+        medianMicroseconds: measure(median(perTurn)),
+        cpuMicroseconds: measure((cpu.user + cpu.system) / total),
     }));
 })().catch((error) => {
     console.error(error);

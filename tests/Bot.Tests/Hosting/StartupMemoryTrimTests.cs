@@ -1,6 +1,10 @@
 using IntegrationBot.Bot.Hosting;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Handoff.Privacy;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Tests.Hosting;
 
@@ -12,7 +16,9 @@ public sealed class StartupMemoryTrimTests
     {
         var ct = TestContext.Current.CancellationToken;
         var lifetime = new Lifetime();
-        var trim = new StartupMemoryTrim(KnowledgeEngine.LoadDefault(), lifetime);
+        var retention = Retention();
+        await retention.PurgeAsync(ct);
+        var trim = new StartupMemoryTrim(KnowledgeEngine.LoadDefault(), retention, lifetime);
 
         await trim.StartAsync(ct);
         var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
@@ -26,6 +32,30 @@ public sealed class StartupMemoryTrimTests
     }
 
     [Fact]
+    public async Task Another_full_collection_runs_once_the_first_retention_pass_has_ended()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var lifetime = new Lifetime();
+        var retention = Retention();
+        var trim = new StartupMemoryTrim(KnowledgeEngine.LoadDefault(), retention, lifetime);
+        await trim.StartAsync(ct);
+        await lifetime.StartedSource.CancelAsync();
+        var afterStart = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        // The pass that reads every stored record at start ends after the host started.
+        await retention.PurgeAsync(ct);
+
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (GC.GetGCMemoryInfo(GCKind.FullBlocking).Index <= afterStart)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no full blocking collection after the first retention pass");
+            await Task.Delay(10, ct);
+        }
+
+        await trim.StopAsync(ct);
+    }
+
+    [Fact]
     public void The_web_host_registers_it()
     {
         var builder = Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder();
@@ -33,6 +63,9 @@ public sealed class StartupMemoryTrimTests
 
         Assert.Contains(builder.Services, d => d.ServiceType == typeof(IHostedService) && d.ImplementationType == typeof(StartupMemoryTrim));
     }
+
+    private static RetentionService Retention() =>
+        new([], [], Options.Create(new HandoffOptions()), TimeProvider.System, NullLogger<RetentionService>.Instance);
 
     private sealed class Lifetime : IHostApplicationLifetime
     {

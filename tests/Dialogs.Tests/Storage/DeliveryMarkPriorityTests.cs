@@ -39,14 +39,63 @@ public sealed class DeliveryMarkPriorityTests : IDisposable
                 },
                 ct))
             .ToList();
-        var mark = store.MarkDeliveredAsync("c#1", ct);
+        await store.MarkDeliveredAsync("c#1", ct);
         blocker.Release();
-        await mark;
         await Task.WhenAll(turns);
 
         Assert.Null(database.Database.GetCollection("outbox").FindById("c#1"));
         // Committed first in the batch after the running write, not after the 512 writes queued before it.
         Assert.Empty(sawEntry);
+    }
+
+    [Fact]
+    public async Task A_turns_delivery_marks_ride_in_the_next_turns_commit_instead_of_a_transaction_each()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        var store = new LiteDbOutboxStore(database);
+        database.Database.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "c#1" });
+        database.Database.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "c#2" });
+        var before = database.Transactions;
+        var sawEntries = -1;
+
+        // The dispatcher marks a turn's two replies delivered, and the next turn commits right after.
+        await store.MarkDeliveredAsync("c#1", ct);
+        await store.MarkDeliveredAsync("c#2", ct);
+        await database.WriteTurnAsync("webchat/conversations/c", db => sawEntries = db.GetCollection("outbox").Count(), ct);
+
+        Assert.Equal(0, sawEntries);
+        Assert.InRange(database.Transactions - before, 1, 2);
+    }
+
+    [Fact]
+    public async Task A_delivery_mark_with_no_transaction_to_ride_in_commits_on_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        var store = new LiteDbOutboxStore(database);
+        database.Database.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "c#1" });
+
+        await store.MarkDeliveredAsync("c#1", ct);
+
+        await SyncRecorder.EventuallyAsync(() => database.Database.GetCollection("outbox").FindById("c#1") is null, ct);
+    }
+
+    [Fact]
+    public async Task A_mark_still_waiting_commits_when_a_container_closes_the_database_before_its_owner()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var database = LiteDbDatabaseFactory.Open(_directory.Options()))
+        {
+            database.Database.GetCollection("outbox").Insert(new BsonDocument { ["_id"] = "c#1" });
+            await new LiteDbOutboxStore(database).MarkDeliveredAsync("c#1", ct);
+
+            // The host's container disposes the LiteDatabase it hands out before the SharedLiteDatabase that owns it.
+            database.Database.Dispose();
+        }
+
+        using var reopened = LiteDbDatabaseFactory.Open(_directory.Options());
+        Assert.Null(reopened.Database.GetCollection("outbox").FindById("c#1"));
     }
 
     public void Dispose() => _directory.Dispose();

@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
@@ -103,7 +104,7 @@ public sealed class GroupCommitTests : IDisposable
     }
 
     [Fact]
-    public async Task A_turns_transcript_lines_wait_for_no_sync_of_their_own_and_the_commit_after_them_syncs_them()
+    public async Task A_turns_transcript_lines_wait_for_no_sync_of_their_own_and_go_in_the_turns_commit_and_its_sync()
     {
         var ct = TestContext.Current.CancellationToken;
         var syncs = new SyncRecorder(LogFile).Holding();
@@ -111,18 +112,17 @@ public sealed class GroupCommitTests : IDisposable
         var transcripts = new LiteDbTranscriptStore(database);
         var line = new TranscriptMessage("webchat", "c1", "u1", DateTimeOffset.UtcNow, TranscriptAuthor.User, "Where do I register?") { LineId = "a1|user" };
         Task commit;
-        long withLines;
         try
         {
-            // Returns while every sync is held: it waited for none.
+            // Returns while every sync is held: it waited for none, and for no commit either.
             await transcripts.AppendBeforeCommitAsync([line], ct).WaitAsync(TimeSpan.FromSeconds(10), ct);
-            withLines = new FileInfo(LogFile).Length;
-            Assert.Single(await transcripts.RecentAsync("webchat", "c1", 10, ct));
+            Assert.Empty(await transcripts.RecentAsync("webchat", "c1", 10, ct));
 
-            // The turn's commit, by contrast, waits for a sync, and that sync starts after the lines were written.
-            commit = database.WriteAsync(db => db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = 1 }), ct);
+            // The turn's commit writes the lines in its transaction and waits for a sync.
+            commit = database.WriteTurnAsync(ConversationState.KeyFor("webchat", "c1"), db => db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = 1 }), ct);
             await SyncRecorder.EventuallyAsync(() => syncs.Started >= 1, ct);
             Assert.False(commit.IsCompleted);
+            Assert.Single(await transcripts.RecentAsync("webchat", "c1", 10, ct));
         }
         finally
         {
@@ -130,7 +130,7 @@ public sealed class GroupCommitTests : IDisposable
         }
 
         await commit.WaitAsync(TimeSpan.FromSeconds(30), ct);
-        Assert.True(syncs.Covered >= withLines, $"the commit's sync covered {syncs.Covered} log bytes, the lines end at {withLines}");
+        Assert.True(syncs.Covered >= new FileInfo(LogFile).Length, $"the commit's sync covered {syncs.Covered} log bytes, the log ends at {new FileInfo(LogFile).Length}");
     }
 
     [Theory]

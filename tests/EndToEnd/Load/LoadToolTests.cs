@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using IntegrationBot.EndToEnd.Support;
 using IntegrationBot.TestSupport;
@@ -52,20 +51,8 @@ public sealed class LoadToolTests
 
     private static async Task<(int ExitCode, string Row, string Report)> RunToolAsync(string[] arguments, CancellationToken cancellationToken)
     {
-        // Same configuration as this test assembly: bin/<configuration>/net10.0/.
-        var configuration = new DirectoryInfo(AppContext.BaseDirectory).Parent!.Name;
-        var tool = RepositoryRoot.Combine("bench", "LoadTool", "bin", configuration, "net10.0", "IntegrationBot.LoadTool.dll");
-        var start = new ProcessStartInfo("dotnet", [tool, .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.FullPath,
-        };
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        var report = (await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{')) ?? await stderr;
-        return (process.ExitCode, (await stdout).Trim(), report);
+        var (exitCode, stdout, stderr) = await BenchTool.RunAsync("LoadTool", "IntegrationBot.LoadTool.dll", arguments, cancellationToken);
+        var report = stderr.Split('\n', StringSplitOptions.RemoveEmptyEntries).LastOrDefault(l => l.StartsWith('{')) ?? stderr;
+        return (exitCode, stdout.Trim(), report);
     }
 }

@@ -76,6 +76,17 @@ public sealed class PrivacyTests
     }
 
     [Fact]
+    public async Task The_first_retention_pass_is_announced_once_it_has_run_so_the_host_can_trim_its_memory()
+    {
+        using var world = new HandoffWorld();
+        Assert.False(world.Retention.FirstPass.IsCompleted);
+
+        await world.Retention.PurgeAsync(Ct);
+
+        Assert.True(world.Retention.FirstPass.IsCompletedSuccessfully);
+    }
+
+    [Fact]
     public async Task Retention_keeps_requests_that_are_still_open()
     {
         using var world = new HandoffWorld();
