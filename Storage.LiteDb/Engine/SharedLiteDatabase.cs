@@ -1,4 +1,5 @@
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.State;
 using IntegrationBot.Dialogs.Storage;
 
 namespace IntegrationBot.Storage.LiteDb.Engine;
@@ -22,6 +23,7 @@ public sealed class SharedLiteDatabase : IDisposable
     // really closed, so it can be opened again at once.
     private readonly Lock _disposeLock = new();
     private bool _disposed;
+    private LiteDbHotState? _hot;
 
     /// <summary>
     /// Wraps a database opened elsewhere (e.g. in memory): writes are serialized and durability is whatever LiteDB
@@ -47,6 +49,16 @@ public sealed class SharedLiteDatabase : IDisposable
     public LiteDatabase Database { get; }
 
     public string FilePath { get; }
+
+    /// <summary>
+    /// What the process keeps in memory of this file (state of active conversations, pending outbox, inbound filter),
+    /// shared by every store of the file; the defaults unless the factory set the configured bounds before any store.
+    /// </summary>
+    public LiteDbHotState Hot
+    {
+        get => LazyInitializer.EnsureInitialized(ref _hot, LiteDbHotState.WithDefaults);
+        set => _hot = value;
+    }
 
     /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
     internal DiskSync? Sync => _sync;

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.LiteDb.Engine;
@@ -8,7 +7,7 @@ namespace IntegrationBot.Storage.LiteDb.State;
 
 /// <summary>
 /// What the process keeps in memory of one LiteDB file (issue 19): the state documents of active conversations, the
-/// pending outbox and a filter of the processed inbound ids. Attached to the <see cref="SharedLiteDatabase"/> so every store of the file (state, turn,
+/// pending outbox and a filter of the processed inbound ids. Held by the <see cref="SharedLiteDatabase"/> (<see cref="SharedLiteDatabase.Hot"/>) so every store of the file (state, turn,
 /// outbox, privacy) sees the same copy without widening their constructors.
 /// </summary>
 public sealed class LiteDbHotState
@@ -17,8 +16,6 @@ public sealed class LiteDbHotState
     public const int DefaultCachedDocuments = StorageOptions.DefaultCachedDocuments;
     public const int DefaultCacheMegabytes = StorageOptions.DefaultCacheMegabytes;
     public const int DefaultOutboxEntries = StorageOptions.DefaultOutboxEntries;
-
-    private static readonly ConditionalWeakTable<SharedLiteDatabase, LiteDbHotState> Attached = new();
 
     public LiteDbHotState(int cachedDocuments, long cacheBytes, int outboxEntries)
     {
@@ -34,8 +31,10 @@ public sealed class LiteDbHotState
     public LiteDbInboundFilter Inbound { get; } = new();
 
     /// <summary>The hot state of <paramref name="database"/>, created with the defaults on first use.</summary>
-    public static LiteDbHotState For(SharedLiteDatabase database) =>
-        Attached.GetValue(database, _ => new LiteDbHotState(DefaultCachedDocuments, DefaultCacheMegabytes * 1024L * 1024L, DefaultOutboxEntries));
+    public static LiteDbHotState For(SharedLiteDatabase database) => database.Hot;
+
+    /// <summary>A hot state with the default bounds.</summary>
+    public static LiteDbHotState WithDefaults() => new(DefaultCachedDocuments, DefaultCacheMegabytes * 1024L * 1024L, DefaultOutboxEntries);
 
     /// <summary>Sets the bounds of <paramref name="database"/>'s hot state; call once, right after opening the file.</summary>
     public static void Attach(SharedLiteDatabase database, StorageOptions options)
@@ -45,7 +44,7 @@ public sealed class LiteDbHotState
     }
 
     /// <summary>Uses <paramref name="hot"/> for <paramref name="database"/>; before any store of the file is created.</summary>
-    public static void Attach(SharedLiteDatabase database, LiteDbHotState hot) => Attached.AddOrUpdate(database, hot);
+    public static void Attach(SharedLiteDatabase database, LiteDbHotState hot) => database.Hot = hot;
 
     /// <summary>Forgets everything: erasure and retention changed the file directly.</summary>
     public void Forget()
