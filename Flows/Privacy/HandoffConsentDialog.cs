@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.DialogStack;
+using IntegrationBot.Flows.State;
 using IntegrationBot.Handoff.Queue;
 
 namespace IntegrationBot.Flows.Privacy;
@@ -21,6 +22,24 @@ public sealed class HandoffConsentDialog() : Dialog(DialogId), ISideQuestion
         return turn.Dialogs.ActiveDialog?.Id == DialogId
             ? turn.Dialogs.ReplaceDialogAsync(DialogId, consent, cancellationToken)
             : turn.Dialogs.BeginDialogAsync(DialogId, consent, cancellationToken);
+    }
+
+    /// <summary>
+    /// State saved before this wait was a dialog kept a waiting request's reason in a field: while the privacy answer is
+    /// still open the request waits here now (unannounced, the notice is already on screen); the field goes either way.
+    /// </summary>
+    public static async Task AdoptEarlierAsync(FlowTurn turn, CancellationToken cancellationToken)
+    {
+        if (turn.Data.EarlierPendingHandoffReason is not { } reason)
+        {
+            return;
+        }
+
+        turn.Data = turn.Data with { EarlierPendingHandoffReason = null };
+        if (turn.Data.Privacy == PrivacyChoice.Unanswered && Enum.TryParse<HandoffReason>(reason, out _))
+        {
+            await turn.Dialogs.BeginDialogAsync(DialogId, new HandoffConsent(reason, Announce: false), cancellationToken);
+        }
     }
 
     /// <summary>Cancels every dialog on the stack but a request waiting for consent, which keeps waiting (unannounced).</summary>

@@ -1,9 +1,12 @@
+using System.Text.Json.Serialization;
+
 namespace IntegrationBot.Flows.State;
 
 /// <summary>
 /// What the flows remember about one conversation (saved with every turn). A question that waits for the next message
 /// is a dialog on the stack (<see cref="FlowState.Dialogs"/>), not a field here; fields of older versions that are no
-/// longer here (PendingHandoffReason, PendingSwitchLanguage, PendingSwitchQuestion) are skipped when state is read.
+/// longer here (PendingSwitchLanguage, PendingSwitchQuestion) are skipped when state is read, and a counselor request
+/// that waited for consent in one (<see cref="EarlierPendingHandoffReason"/>) moves onto the stack.
 /// </summary>
 public sealed record ConversationData
 {
@@ -17,6 +20,13 @@ public sealed record ConversationData
     public bool Greeted { get; init; }
 
     public PrivacyChoice Privacy { get; init; }
+
+    /// <summary>
+    /// Only in state saved before the wait for consent became a dialog: the reason of a counselor request that waited
+    /// for the privacy answer at the upgrade. The next turn moves it onto the dialog stack; it is never written again.
+    /// </summary>
+    [JsonPropertyName("pendingHandoffReason")]
+    public string? EarlierPendingHandoffReason { get; init; }
 
     /// <summary>
     /// An emergency came before the privacy notice was accepted: its message and what follows are kept for the counselor

@@ -124,6 +124,29 @@ public sealed class WaitingQuestionTests
     }
 
     [Fact]
+    public async Task A_handoff_stored_as_waiting_for_consent_before_the_upgrade_still_starts_on_accept()
+    {
+        // Someone asked for a counselor, saw the privacy notice, and the bot was upgraded before they pressed Accept:
+        // their request was kept in a field then, and must not be dropped now that the wait is a dialog.
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English, acceptPrivacy: false);
+        var accept = bot.Title(Language.English, "privacy.accept");
+        var item = (await bot.Storage.ReadAsync([ConversationKey], Ct))[ConversationKey];
+        var document = JsonNode.Parse(item.Json)!.AsObject();
+        var flow = document["flow"]!.AsObject();
+        flow["pendingHandoffReason"] = "AskedForHuman";
+        flow["offered"] = new JsonArray(new JsonObject { ["title"] = accept, ["action"] = FlowActions.PrivacyAccept });
+        await bot.Storage.WriteAsync(new Dictionary<string, StoredItem> { [ConversationKey] = new(document.ToJsonString(), item.ETag) }, Ct);
+
+        var queued = await bot.SendAsync(accept);
+
+        Assert.Equal(bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        Assert.Equal(HandoffReason.AskedForHuman, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Reason);
+        var saved = JsonNode.Parse((await bot.Storage.ReadAsync([ConversationKey], Ct))[ConversationKey].Json)!["flow"]!.AsObject();
+        Assert.False(saved.ContainsKey("pendingHandoffReason"));
+    }
+
+    [Fact]
     public async Task Every_button_action_has_exactly_one_handler()
     {
         await using var bot = FlowHarness.Create();
