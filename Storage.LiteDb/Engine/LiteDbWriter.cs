@@ -23,19 +23,12 @@ internal sealed class LiteDbWriter : IDisposable
 {
     // Bounds a transaction's size and the wait of the first write in a long queue.
     private const int MaxBatch = 128;
-    // How long a write waits for the turn commit it joins (see Join) before it runs without it: the turn failed.
-    private static readonly TimeSpan JoinWait = TimeSpan.FromSeconds(1);
-    // How long a rider (see RideNext) waits for a transaction to ride in before it gets one of its own.
-    private static readonly TimeSpan RideWait = TimeSpan.FromMilliseconds(5);
 
     private readonly LiteDatabase _database;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
-    // Writes waiting for their conversation's turn commit, by conversation key, with when the first of them came.
-    private readonly Dictionary<string, (long Since, List<PendingWrite> Writes)> _joining = new(StringComparer.Ordinal);
-    // Writes that ride in the next transaction, whatever it is (delivery marks), and when the first of them came.
-    private readonly List<PendingWrite> _riders = [];
-    private long _ridersSince;
+    // Writes waiting for their conversation's turn commit, and riders for the next transaction (see Join, RideNext).
+    private readonly HeldWrites _held = new();
     private readonly object _sync = new();
     private readonly Thread _thread;
     private bool _stopping;
@@ -71,15 +64,14 @@ internal sealed class LiteDbWriter : IDisposable
                 return null;
             }
 
-            if (turnKey is not null && _joining.Remove(turnKey, out var waiting))
+            if (!_held.IsEmpty)
             {
-                joined = waiting.Writes;
-            }
-
-            if (_riders.Count > 0)
-            {
-                joined = [.. _riders, .. joined ?? []];
-                _riders.Clear();
+                joined = [];
+                _held.TakeRiders(joined);
+                if (turnKey is not null)
+                {
+                    _held.TakeJoined(turnKey, joined);
+                }
             }
 
             _busy = true;
@@ -87,7 +79,7 @@ internal sealed class LiteDbWriter : IDisposable
 
         try
         {
-            if (joined is not null)
+            if (joined is { Count: > 0 })
             {
                 // Not cancellable: the caller is here, on this thread, until it ends.
                 var turn = new PendingWrite<T>(write, CancellationToken.None);
@@ -131,21 +123,16 @@ internal sealed class LiteDbWriter : IDisposable
     /// <summary>
     /// Keeps <paramref name="write"/> for the transaction of the next turn commit of conversation <paramref name="turnKey"/>
     /// (a write queued or run with that key), so a turn's transcript lines and its state, inbound id and outbox
-    /// entries are one transaction. A turn that never commits (it failed) leaves its writes to run on their own after
-    /// <see cref="JoinWait"/>, or when the writer stops.
+    /// entries are one transaction. A turn that never commits (it failed) leaves its writes to run on their own a
+    /// second later, or when the writer stops.
     /// </summary>
     public void Join(string turnKey, PendingWrite write)
     {
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            if (_joining.TryGetValue(turnKey, out var waiting))
+            if (_held.Join(turnKey, write))
             {
-                waiting.Writes.Add(write);
-            }
-            else
-            {
-                _joining[turnKey] = (Environment.TickCount64, [write]);
                 // Wakes the writer thread so it times the wait for this turn's commit.
                 Monitor.Pulse(_sync);
             }
@@ -153,8 +140,7 @@ internal sealed class LiteDbWriter : IDisposable
     }
 
     /// <summary>
-    /// Keeps <paramref name="write"/> for the next transaction, whatever it is, or one of its own after
-    /// <see cref="RideWait"/>: small writes that need not cost a transaction each (delivery marks, several per turn,
+    /// Keeps <paramref name="write"/> for the next transaction, whatever it is, or one of its own 5 ms later: small writes that need not cost a transaction each (delivery marks, several per turn,
     /// ride in the next turn's commit).
     /// </summary>
     public void RideNext(PendingWrite write)
@@ -162,14 +148,11 @@ internal sealed class LiteDbWriter : IDisposable
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            if (_riders.Count == 0)
+            if (_held.Ride(write))
             {
-                _ridersSince = Environment.TickCount64;
                 // Wakes the writer thread so it times the wait for a transaction to ride in.
                 Monitor.Pulse(_sync);
             }
-
-            _riders.Add(write);
         }
     }
 
@@ -245,21 +228,20 @@ internal sealed class LiteDbWriter : IDisposable
         batch.Clear();
         lock (_sync)
         {
-            while ((_queue.Count == 0 && !RidersDue() && !JoinedDue()) || _busy)
+            while ((_queue.Count == 0 && !_held.AnyDue(_stopping)) || _busy)
             {
                 // Stops only when nothing runs inline either, so the database is closed after the last write.
-                if (_stopping && _queue.Count == 0 && _joining.Count == 0 && _riders.Count == 0 && !_busy)
+                if (_stopping && _queue.Count == 0 && _held.IsEmpty && !_busy)
                 {
                     return false;
                 }
 
                 // Riders and joined writes whose transaction has not come run once they waited long enough.
-                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : _riders.Count > 0 ? RideWait : _joining.Count > 0 ? JoinWait : Timeout.InfiniteTimeSpan);
+                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : _held.NextWait);
             }
 
             _busy = true;
-            batch.AddRange(_riders);
-            _riders.Clear();
+            _held.TakeRiders(batch);
 
             while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
             {
@@ -269,9 +251,9 @@ internal sealed class LiteDbWriter : IDisposable
                 }
 
                 _queue.Dequeue();
-                if (next.TurnKey is { } turnKey && _joining.Remove(turnKey, out var joined))
+                if (next.TurnKey is { } turnKey)
                 {
-                    batch.AddRange(joined.Writes);
+                    _held.TakeJoined(turnKey, batch);
                 }
 
                 batch.Add(next);
@@ -281,44 +263,10 @@ internal sealed class LiteDbWriter : IDisposable
                 }
             }
 
-            TakeDueJoined(batch);
+            _held.TakeDueJoined(batch, _stopping);
         }
 
         return true;
-    }
-
-    private bool RidersDue() =>
-        _riders.Count > 0 && (_stopping || Environment.TickCount64 - _ridersSince >= (long)RideWait.TotalMilliseconds);
-
-    /// <summary>Whether a joined write waited long enough for its turn commit (or the writer stops); under <see cref="_sync"/>.</summary>
-    private bool JoinedDue()
-    {
-        foreach (var (since, _) in _joining.Values)
-        {
-            if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
-
-    private void TakeDueJoined(List<PendingWrite> batch)
-    {
-        if (_joining.Count == 0 || !JoinedDue())
-        {
-            return;
-        }
-
-        foreach (var (key, (since, writes)) in _joining.ToList())
-        {
-            if (_stopping || Environment.TickCount64 - since >= (long)JoinWait.TotalMilliseconds)
-            {
-                _joining.Remove(key);
-                batch.AddRange(writes);
-            }
-        }
     }
 
     private void RunSetup(PendingWrite setup)
