@@ -1,19 +1,43 @@
 using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Storage.Postgres.Outbox;
 using IntegrationBot.Storage.Postgres.Schema;
 
 namespace IntegrationBot.Storage.Postgres.Knowledge;
 
 /// <summary>
-/// Topic counters in table <c>topic_daily</c>, shared by every instance. Each add is one INSERT ... ON CONFLICT that
-/// increments the row, so adds from instances at the same moment are all counted.
+/// Topic counters in table <c>topic_daily</c>, shared by every instance. Each add increments the rows with INSERT ...
+/// ON CONFLICT (<c>ib_topic_add</c>), so adds from instances at the same moment are all counted.
 /// </summary>
 public sealed class PostgresTopicStatistics(PostgresDatabase database) : ITopicStatistics
 {
-    public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken) =>
-        DailyCounters.AddAsync(database, counts, """
-            INSERT INTO topic_daily (day, topic, kind, count) VALUES (@d, @t, @k, @c)
-            ON CONFLICT (day, topic, kind) DO UPDATE SET count = topic_daily.count + excluded.count
-            """, count => [("d", count.Date), ("t", count.Topic), ("k", count.Kind.ToString()), ("c", count.Count)], cancellationToken);
+    /// <summary>
+    /// Added by the turn's commit call when a turn is open in the caller's flow (<see cref="JoinedWrites"/>; the flows
+    /// count just before the commit, and the counter never holds up the answer): no round trip of their own. Otherwise
+    /// added at once.
+    /// </summary>
+    public Task AddAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(counts);
+        return counts.Count == 0 || JoinedWrites.Current is { } turn && turn.TryJoin(database, this, counts)
+            ? Task.CompletedTask
+            : AddNowAsync(counts, cancellationToken);
+    }
+
+    /// <summary>All counts in one statement.</summary>
+    internal async Task AddNowAsync(IReadOnlyList<TopicDailyCount> counts, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await Sql.ExecuteAsync(connection, "SELECT ib_topic_add(@cd, @ct, @ck, @cv)", cancellationToken, Arguments(counts));
+    }
+
+    /// <summary>The arguments of <c>ib_topic_add</c> (named as <c>ib_turn_commit</c>'s call names them too).</summary>
+    internal static (string Name, object? Value)[] Arguments(IReadOnlyList<TopicDailyCount> counts) =>
+    [
+        ("cd", counts.Select(c => c.Date).ToArray()),
+        ("ct", counts.Select(c => c.Topic).ToArray()),
+        ("ck", counts.Select(c => c.Kind.ToString()).ToArray()),
+        ("cv", counts.Select(c => c.Count).ToArray()),
+    ];
 
     public async Task<IReadOnlyList<TopicDailyCount>> ListAsync(DateOnly from, CancellationToken cancellationToken)
     {

@@ -162,5 +162,6 @@ internal static class Migrations
                 name text PRIMARY KEY,
                 xml text NOT NULL);
             """),
+        new(13, "runtime: a turn's transcript lines and topic counts written by its commit call (issue 19)", JoinedWriteFunctions.Sql),
     ];
 }
