@@ -163,5 +163,6 @@ internal static class Migrations
                 xml text NOT NULL);
             """),
         new(13, "runtime: a turn's transcript lines and topic counts written by its commit call (issue 19)", JoinedWriteFunctions.Sql),
+        new(14, "web chat: an append's notification carries the activity when it fits, for the other instances' streams (issue 19)", DirectLineFunctions.WithActivitySql),
     ];
 }
