@@ -5,8 +5,9 @@ using IntegrationBot.Storage.Postgres.Schema;
 namespace IntegrationBot.Storage.Postgres.Knowledge;
 
 /// <summary>
-/// Topic counters in table <c>topic_daily</c>, shared by every instance. Each add increments the rows with INSERT ...
-/// ON CONFLICT (<c>ib_topic_add</c>), so adds from instances at the same moment are all counted.
+/// Topic counters in table <c>topic_daily</c>, shared by every instance. An add inserts rows into <c>topic_added</c>
+/// (<c>ib_topic_add</c>), which are folded into the counters now and then; nothing waits for a shared counter row, and
+/// adds from instances at the same moment are all counted. Reading sums both.
 /// </summary>
 public sealed class PostgresTopicStatistics(PostgresDatabase database) : ITopicStatistics
 {
@@ -42,7 +43,16 @@ public sealed class PostgresTopicStatistics(PostgresDatabase database) : ITopicS
     public async Task<IReadOnlyList<TopicDailyCount>> ListAsync(DateOnly from, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ListAsync(connection, "SELECT day, topic, kind, count FROM topic_daily WHERE day >= @from ORDER BY day, topic, kind",
+        // Counts not folded into topic_daily yet are rows of topic_added (see ib_topic_add): the two summed.
+        return await Sql.ListAsync(
+            connection,
+            """
+            SELECT day, topic, kind, sum(count)::integer FROM (
+                SELECT day, topic, kind, count FROM topic_daily WHERE day >= @from
+                UNION ALL
+                SELECT day, topic, kind, count FROM topic_added WHERE day >= @from) AS c
+            GROUP BY day, topic, kind ORDER BY day, topic, kind
+            """,
             r => new TopicDailyCount(r.GetFieldValue<DateOnly>(0), r.GetString(1), Enum.Parse<TopicCountKind>(r.GetString(2)), r.GetInt32(3)),
             cancellationToken, ("from", from));
     }
