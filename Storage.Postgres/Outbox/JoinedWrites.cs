@@ -50,46 +50,23 @@ internal sealed class JoinedWrites(PostgresDatabase database, string conversatio
     }
 
     /// <summary>True when the lines will be written by the turn's commit; false when the caller must write them.</summary>
-    public bool TryJoin(PostgresDatabase store, PostgresTranscriptStore transcripts, IReadOnlyList<TranscriptMessage> lines)
-    {
-        if (store != database || lines.Any(l => ConversationState.KeyFor(l.ChannelId, l.ConversationId) != conversationKey))
+    public bool TryJoin(PostgresDatabase store, PostgresTranscriptStore transcripts, IReadOnlyList<TranscriptMessage> lines) =>
+        store == database
+        && lines.All(l => ConversationState.KeyFor(l.ChannelId, l.ConversationId) == conversationKey)
+        && TryAdd(() =>
         {
-            return false;
-        }
-
-        lock (_gate)
-        {
-            if (!_open)
-            {
-                return false;
-            }
-
             _transcripts = transcripts;
             _lines.AddRange(lines);
-            return true;
-        }
-    }
+        });
 
     /// <summary>True when the counts will be added by the turn's commit; false when the caller must add them.</summary>
-    public bool TryJoin(PostgresDatabase store, PostgresTopicStatistics statistics, IReadOnlyList<TopicDailyCount> counts)
-    {
-        if (store != database)
+    public bool TryJoin(PostgresDatabase store, PostgresTopicStatistics statistics, IReadOnlyList<TopicDailyCount> counts) =>
+        store == database
+        && TryAdd(() =>
         {
-            return false;
-        }
-
-        lock (_gate)
-        {
-            if (!_open)
-            {
-                return false;
-            }
-
             _statistics = statistics;
             _counts.AddRange(counts);
-            return true;
-        }
-    }
+        });
 
     /// <summary>
     /// The arguments of <c>ib_turn_commit</c> for what joined so far (empty arrays when nothing did), and how many lines
@@ -138,6 +115,20 @@ internal sealed class JoinedWrites(PostgresDatabase database, string conversatio
         if (counts.Count > 0 && _statistics is { } statistics)
         {
             await statistics.AddNowAsync(counts, cancellationToken);
+        }
+    }
+
+    private bool TryAdd(Action add)
+    {
+        lock (_gate)
+        {
+            if (!_open)
+            {
+                return false;
+            }
+
+            add();
+            return true;
         }
     }
 }

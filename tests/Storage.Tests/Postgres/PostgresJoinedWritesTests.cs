@@ -5,7 +5,6 @@ using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.Storage.Postgres.Knowledge;
-using IntegrationBot.Storage.Postgres.Outbox;
 using IntegrationBot.Storage.Tests.Support;
 using IntegrationBot.TestSupport;
 
@@ -54,14 +53,6 @@ public sealed class PostgresJoinedWritesTests
         }
     }
 
-    private static TestAdapter Adapter(PostgresBackend backend) =>
-        TestAdapter.Create(
-            backend.Storage,
-            backend.TurnStore(TimeProvider.System),
-            backend.Outbox,
-            TimeProvider.System,
-            sessions: new PostgresTurnSessions(backend.Database, TimeProvider.System));
-
     private static async Task<int> AskedAsync(ITopicStatistics statistics) =>
         (await statistics.ListAsync(Today, Ct)).Where(c => c.Topic == "health" && c.Kind == TopicCountKind.Asked).Sum(c => c.Count);
 
@@ -73,7 +64,7 @@ public sealed class PostgresJoinedWritesTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var statistics = new PostgresTopicStatistics(backend.Database);
-        var adapter = Adapter(backend);
+        var adapter = PostgresTurnSessionTests.Adapter(backend);
         var bot = new QuestionBot(adapter, backend.Transcripts, statistics);
         await adapter.SendAsync(adapter.MakeMessage("first"), bot, Ct);
         using var trips = new NpgsqlRoundTrips();
@@ -111,7 +102,7 @@ public sealed class PostgresJoinedWritesTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var statistics = new PostgresTopicStatistics(backend.Database);
-        var adapter = Adapter(backend);
+        var adapter = PostgresTurnSessionTests.Adapter(backend);
         var failing = new QuestionBot(adapter, backend.Transcripts, statistics, _ => throw new InvalidOperationException("bot failed"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => adapter.ProcessActivityAsync(adapter.MakeMessage("lost?"), failing, Ct));
@@ -128,7 +119,7 @@ public sealed class PostgresJoinedWritesTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var statistics = new PostgresTopicStatistics(backend.Database);
-        var adapter = Adapter(backend);
+        var adapter = PostgresTurnSessionTests.Adapter(backend);
         var key = adapter.ConversationState.GetStorageKey(adapter.MakeMessage(null));
         var bot = new QuestionBot(adapter, backend.Transcripts, statistics, async run =>
         {

@@ -40,7 +40,8 @@ public sealed class PostgresTurnSessionTests
         }
     }
 
-    private static TestAdapter Adapter(PostgresBackend backend) =>
+    /// <summary>A test adapter whose turns run as PostgreSQL turn sessions (also used by <see cref="PostgresJoinedWritesTests"/>).</summary>
+    internal static TestAdapter Adapter(PostgresBackend backend) =>
         TestAdapter.Create(
             backend.Storage,
             backend.TurnStore(TimeProvider.System),
