@@ -1,6 +1,5 @@
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.State;
-using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Handoff.Transcripts;
@@ -120,16 +119,8 @@ public sealed class PostgresJoinedWritesTests
         await using var backend = await PostgresBackend.OpenAsync();
         var statistics = new PostgresTopicStatistics(backend.Database);
         var adapter = PostgresTurnSessionTests.Adapter(backend);
-        var key = adapter.ConversationState.GetStorageKey(adapter.MakeMessage(null));
-        var bot = new QuestionBot(adapter, backend.Transcripts, statistics, async run =>
-        {
-            if (run == 2)
-            {
-                // Another writer bumps the state mid-turn: the commit loses the eTag race and the turn reruns.
-                var current = (await backend.Storage.ReadAsync([key], Ct))[key];
-                await backend.Storage.WriteAsync(new Dictionary<string, StoredItem> { [key] = new("{\"count\":10}", current.ETag) }, Ct);
-            }
-        });
+        var bot = new QuestionBot(
+            adapter, backend.Transcripts, statistics, run => run == 2 ? PostgresTurnSessionTests.BumpCountBehindTheTurnAsync(backend, adapter) : Task.CompletedTask);
         await adapter.SendAsync(adapter.MakeMessage("first"), bot, Ct);
 
         var result = await adapter.SendAsync(adapter.MakeMessage("second"), bot, Ct);
