@@ -7,7 +7,7 @@ namespace IntegrationBot.Channels.DirectLine;
 /// <summary>The WebSocket stream of one conversation: activity sets as the log grows, empty keep-alive frames between.</summary>
 /// <remarks>
 /// A new activity is taken from <see cref="RecentActivities"/> (already serialized) when memory holds everything after
-/// the stream's watermark; only a resume from further back, or a store shared with other instances, reads the store.
+/// the stream's watermark; only a resume from further back, or a conversation memory does not hold, reads the store.
 /// </remarks>
 public sealed class DirectLineStream(IDirectLineStore store, RecentActivities recent, ConversationSignals signals)
 {

@@ -7,10 +7,11 @@ namespace IntegrationBot.Channels.DirectLine;
 /// connected stream (or a poll) gets a new reply without reading the store and without serializing it again.
 /// </summary>
 /// <remarks>
-/// Only the store decorator <see cref="TailedDirectLineStore"/> feeds it, and only for a store this process owns alone
-/// (LiteDB): a conversation's tail then knows every activity after its floor. A reader whose watermark is below the
-/// floor (a resume from long ago, a conversation evicted or not seen since the start) gets <c>null</c> and reads the
-/// store. Bounded per conversation and in total; idle conversations are evicted.
+/// The store decorator <see cref="TailedDirectLineStore"/> feeds it with this process's appends; with a store shared by
+/// several instances (PostgreSQL) the store's notifications feed it with the others' (an append that could not ride
+/// along drops the conversation instead), so a conversation's tail knows every activity after its floor. A reader
+/// whose watermark is below the floor (a resume from long ago, a conversation evicted or not seen since the start) gets
+/// <c>null</c> and reads the store. Bounded per conversation and in total; idle conversations are evicted.
 /// </remarks>
 public sealed class RecentActivities(TimeProvider time)
 {

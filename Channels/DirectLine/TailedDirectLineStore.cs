@@ -4,12 +4,12 @@ using IntegrationBot.Dialogs.Activities;
 namespace IntegrationBot.Channels.DirectLine;
 
 /// <summary>
-/// Puts <see cref="RecentActivities"/> in front of a Direct Line store this process owns alone (LiteDB): every append
-/// is recorded in memory as it is committed, erasure and retention empty the memory too, and "does the conversation
-/// exist" is answered from memory for recently active conversations. Reads still go to the store; streams and polls
-/// ask <see cref="RecentActivities"/> first.
+/// Puts <see cref="RecentActivities"/> in front of a Direct Line store: every append is recorded in memory as it is
+/// committed, erasure and retention empty the memory too, and "does the conversation exist" is answered from memory for
+/// recently active conversations. Reads still go to the store; streams and polls ask <see cref="RecentActivities"/> first.
 /// </summary>
-/// <remarks>Not used with a store shared by several instances: another instance's appends would be missing here.</remarks>
+/// <remarks>With a store shared by several instances (PostgreSQL) the store's host must also feed the memory with the
+/// other instances' appends and erasures (its notifications do); otherwise they would be missing here.</remarks>
 public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActivities recent) : IDirectLineStore
 {
     public async Task<bool> CreateConversationAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken)

@@ -71,8 +71,8 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IConversationLock, KeyedAsyncLock>();
 
         services.AddSingleton<LiteDbDirectLineStore>();
-        // The database belongs to this process alone, so the web chat channel's streams can be served recent activities
-        // from memory (PostgreSQL, shared by several instances, has no such tail). A host without the web chat channel
+        // The database belongs to this process alone, so every append goes through this instance's memory of recent
+        // activities, from which the web chat channel's streams are served. A host without the web chat channel
         // (the console chat) has no RecentActivities and no streams to serve.
         services.AddSingleton<IDirectLineStore>(sp => sp.GetService<RecentActivities>() is { } recent
             ? new TailedDirectLineStore(sp.GetRequiredService<LiteDbDirectLineStore>(), recent)

@@ -1,3 +1,4 @@
+using System.Text;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Postgres.Schema;
@@ -5,20 +6,49 @@ using IntegrationBot.Storage.Postgres.Schema;
 namespace IntegrationBot.Storage.Postgres.DirectLine;
 
 /// <summary>
-/// Wakes this instance's web chat streams and long polls when another instance appended to their conversation
-/// (e.g. its outbox delivered the reply), as <see cref="ConversationSignals"/> does for local appends.
+/// Keeps this instance's web chat streams and long polls current with what other instances do to the log: an append
+/// wakes them, as <see cref="ConversationSignals"/> does for local appends, after putting the activity that rode along
+/// into <see cref="RecentActivities"/>, so each stream takes it from memory instead of reading the log again; an
+/// append without it (too large, or from an older instance) and an erasure drop the conversation from memory, whose
+/// readers then go to the log. The listener's notifications arrive in commit order, and a conversation's appends commit
+/// in the order of their numbers (its row lock), so the tail sees them in order; one missed (the listener reconnected)
+/// leaves a gap the tail never serves across (<see cref="Reconnected"/> also empties it).
 /// </summary>
-public sealed class DirectLineNotificationHandler(PostgresDatabase database, ConversationSignals signals) : IPostgresNotificationHandler
+public sealed class DirectLineNotificationHandler(PostgresDatabase database, ConversationSignals signals, RecentActivities? recent = null)
+    : IPostgresNotificationHandler
 {
     public string Channel => database.DirectLineChannel;
 
     public void Handle(string payload)
     {
-        // Payload: "<origin instance>\n<conversation id>" (ids only, never text).
-        var separator = payload.IndexOf('\n', StringComparison.Ordinal);
-        if (separator > 0 && payload[..separator] != database.InstanceId)
+        // This instance's own changes are in its memory already (TailedDirectLineStore, PostgresDirectLineUserData).
+        if (DirectLineNotification.Parse(payload) is not { } notification || notification.Origin == database.InstanceId)
         {
-            signals.Appended(payload[(separator + 1)..]);
+            return;
         }
+
+        switch (notification.Kind)
+        {
+            case DirectLineNotificationKind.ErasedAny:
+                recent?.Clear();
+                return;
+            case DirectLineNotificationKind.Erased:
+                recent?.Forget(notification.ConversationId);
+                return;
+        }
+
+        if (notification.Json is { } json)
+        {
+            recent?.Appended(notification.ConversationId, notification.Seq, Encoding.UTF8.GetBytes(json));
+        }
+        else
+        {
+            recent?.Forget(notification.ConversationId);
+        }
+
+        signals.Appended(notification.ConversationId);
     }
+
+    /// <summary>What was announced while the listener was away is unknown: every reader goes to the log until the next appends.</summary>
+    public void Reconnected() => recent?.Clear();
 }

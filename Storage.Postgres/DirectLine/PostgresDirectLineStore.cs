@@ -1,12 +1,16 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Storage.Postgres.Schema;
+using Npgsql;
 
 namespace IntegrationBot.Storage.Postgres.DirectLine;
 
 /// <summary>
 /// The web chat activity log in PostgreSQL. Appending bumps <c>last_seq</c> of the conversation row first; that row lock
-/// orders concurrent appends from any instance, so sequence numbers (the watermarks) have no gaps or repeats.
+/// orders concurrent appends from any instance, so sequence numbers (the watermarks) have no gaps or repeats. Every
+/// append and erasure is announced to the other instances in its transaction (<see cref="DirectLineNotification"/>), so
+/// the host can keep recent activities in memory (<see cref="TailedDirectLineStore"/> in front of this store) though it
+/// shares the log.
 /// </summary>
 public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvider time) : IDirectLineStore
 {
@@ -49,14 +53,14 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(
             connection,
-            "SELECT o_seq, o_json, o_new FROM ib_directline_append(@c, @d, @at, @j, @p, @channel, @payload)",
+            "SELECT o_seq, o_json, o_new FROM ib_directline_append(@c, @d, @at, @j, @p, @channel, @payload, true)",
             ("c", conversationId),
             ("d", dedupeKey),
             ("at", now.UtcTicks),
             ("j", ActivityJson.Serialize(stored with { Id = placeholder })),
             ("p", placeholder),
             ("channel", database.DirectLineChannel),
-            ("payload", database.InstanceId + "\n" + conversationId));
+            ("payload", DirectLineNotification.AppendPrefix(database.InstanceId, conversationId)));
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
@@ -90,6 +94,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
         await Sql.ExecuteAsync(connection, "DELETE FROM directline_conversations WHERE id = @c", cancellationToken, ("c", conversationId));
+        await NotifyAsync(connection, DirectLineNotification.Erased(database.InstanceId, conversationId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
 
@@ -97,12 +102,31 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
     {
         // The conversation row stays: its last_seq keeps the ids of later appends after every watermark handed out.
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var cleared = await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
+        await NotifyAsync(connection, DirectLineNotification.Erased(database.InstanceId, conversationId), cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return cleared;
     }
 
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE stored_at < @cutoff", cancellationToken, ("cutoff", cutoff.UtcTicks));
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var purged = await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE stored_at < @cutoff", cancellationToken, ("cutoff", cutoff.UtcTicks));
+        if (purged > 0)
+        {
+            await NotifyAsync(connection, DirectLineNotification.ErasedAny(database.InstanceId), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return purged;
     }
+
+    /// <summary>Tells the other instances (on commit of the caller's transaction) to drop what they hold in memory.</summary>
+    internal static Task NotifyAsync(PostgresDatabase database, NpgsqlConnection connection, string payload, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(connection, "SELECT pg_notify(@channel, @payload)", cancellationToken, ("channel", database.DirectLineChannel), ("payload", payload));
+
+    private Task NotifyAsync(NpgsqlConnection connection, string payload, CancellationToken cancellationToken) =>
+        NotifyAsync(database, connection, payload, cancellationToken);
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using IntegrationBot.Handoff.Storage;
 using IntegrationBot.Handoff.Transcripts;
+using IntegrationBot.Storage.Postgres.Outbox;
 using IntegrationBot.Storage.Postgres.Schema;
 
 namespace IntegrationBot.Storage.Postgres.Handoff;
@@ -29,21 +30,31 @@ public sealed class PostgresTranscriptStore(PostgresDatabase database) : ITransc
         }
 
         await using var connection = await database.OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(
-            connection,
-            // The unique (conversation, line_key) index makes a line that a rerun of the same turn writes again a no-op.
-            """
-            INSERT INTO handoff_transcripts (conversation, user_key, at, json, line_key)
-            SELECT c, u, at, j, l FROM unnest(@c, @u, @at, @j, @l) WITH ORDINALITY AS t(c, u, at, j, l, n) ORDER BY n
-            ON CONFLICT DO NOTHING
-            """,
-            cancellationToken,
-            ("c", messages.Select(m => $"{m.ChannelId}|{m.ConversationId}").ToArray()),
-            ("u", messages.Select(m => _rows.KeyOf(m.ChannelId, m.UserId)).ToArray()),
-            ("at", messages.Select(m => m.At.UtcTicks).ToArray()),
-            ("j", messages.Select(m => JsonSerializer.Serialize(m, HandoffJson.Options)).ToArray()),
-            ("l", messages.Select(m => m.LineId).ToArray()));
+        // A line that a rerun of the same turn writes again is a no-op (unique conversation and line key).
+        await Sql.ExecuteAsync(connection, "SELECT ib_transcript_append(@lc, @lu, @lat, @lj, @lk)", cancellationToken, Arguments(messages));
     }
+
+    /// <summary>
+    /// Written by the turn's commit call when a turn of this conversation is open in the caller's flow
+    /// (<see cref="JoinedWrites"/>): no round trip of their own. Otherwise written at once, like <see cref="AppendManyAsync"/>.
+    /// </summary>
+    public Task AppendBeforeCommitAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(messages);
+        return messages.Count == 0 || JoinedWrites.Current is { } turn && turn.TryJoin(database, this, messages)
+            ? Task.CompletedTask
+            : AppendManyAsync(messages, cancellationToken);
+    }
+
+    /// <summary>The arguments of <c>ib_transcript_append</c> (named as <c>ib_turn_commit</c>'s call names them too).</summary>
+    internal static (string Name, object? Value)[] Arguments(IReadOnlyList<TranscriptMessage> messages) =>
+    [
+        ("lc", messages.Select(m => $"{m.ChannelId}|{m.ConversationId}").ToArray()),
+        ("lu", messages.Select(m => UserKeys.Of(m.ChannelId, m.UserId)).ToArray()),
+        ("lat", messages.Select(m => m.At.UtcTicks).ToArray()),
+        ("lj", messages.Select(m => JsonSerializer.Serialize(m, HandoffJson.Options)).ToArray()),
+        ("lk", messages.Select(m => m.LineId).ToArray()),
+    ];
 
     public async Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
     {

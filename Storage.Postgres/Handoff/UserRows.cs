@@ -14,7 +14,7 @@ namespace IntegrationBot.Storage.Postgres.Handoff;
 internal sealed class UserRows<T>(PostgresDatabase database, string table)
     where T : class
 {
-    public string KeyOf(string channelId, string userId) => $"{channelId}|{userId}";
+    public string KeyOf(string channelId, string userId) => UserKeys.Of(channelId, userId);
 
     public T Read(string json) =>
         JsonSerializer.Deserialize<T>(json, HandoffJson.Options) ?? throw new InvalidDataException($"A stored {typeof(T).Name} is empty.");

@@ -71,7 +71,13 @@ public static class PostgresStorageServiceCollectionExtensions
             sp.GetRequiredService<IOptions<PostgresStorageOptions>>().Value.OutboxLease));
         services.AddSingleton<IConversationLock, PostgresConversationLock>();
         services.AddSingleton<ITurnSessions, PostgresTurnSessions>();
-        services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
+        services.AddSingleton<PostgresDirectLineStore>();
+        // Web chat streams and polls take recent activities from memory: this instance's appends as it makes them, the
+        // others' from their notifications (DirectLineNotificationHandler). A host without the web chat channel has no
+        // RecentActivities.
+        services.AddSingleton<IDirectLineStore>(sp => sp.GetService<RecentActivities>() is { } recent
+            ? new TailedDirectLineStore(sp.GetRequiredService<PostgresDirectLineStore>(), recent)
+            : sp.GetRequiredService<PostgresDirectLineStore>());
         services.AddSingleton<IXmlRepository, PostgresDataProtectionKeys>();
         services.AddSingleton<IPlanReminderStore, PostgresPlanReminderStore>();
         services.AddSingleton<IPlanStatistics, PostgresPlanStatistics>();

@@ -8,7 +8,8 @@ namespace IntegrationBot.Storage.Postgres.Notifications;
 /// <summary>
 /// One dedicated connection per instance that LISTENs on every handler's channel and hands each notification to its
 /// handler. Reconnects after a lost connection; a notification missed meanwhile only delays a live update, because
-/// consoles refetch on the next change and Direct Line clients also poll or reconnect with their watermark.
+/// consoles refetch on the next change and Direct Line clients also poll or reconnect with their watermark, and each
+/// handler drops what it kept from notifications (<see cref="IPostgresNotificationHandler.Reconnected"/>).
 /// </summary>
 public sealed partial class PostgresNotificationListener(
     PostgresDatabase database,
@@ -41,6 +42,11 @@ public sealed partial class PostgresNotificationListener(
                 {
                     await using var listen = new NpgsqlCommand($"LISTEN \"{channel}\"", connection);
                     await listen.ExecuteNonQueryAsync(stoppingToken);
+                }
+
+                foreach (var handler in _handlers.Values)
+                {
+                    handler.Reconnected();
                 }
 
                 _listening.TrySetResult();

@@ -4,6 +4,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Schema;
+using Microsoft.Extensions.Logging;
 using Npgsql;
 
 namespace IntegrationBot.Storage.Postgres.Outbox;
@@ -14,8 +15,9 @@ namespace IntegrationBot.Storage.Postgres.Outbox;
 /// (inbound id, state with its eTag rule, outbox entries; the lock ends with the transaction). Turns waiting in this
 /// process queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn;
 /// at most half the pool holds turns, like <see cref="PostgresConversationLock"/>, so the turn's other reads find one.
+/// The turn's transcript lines and topic counts ride in the commit call too (<see cref="JoinedWrites"/>).
 /// </summary>
-public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider time) : ITurnSessions
+public sealed partial class PostgresTurnSessions(PostgresDatabase database, TimeProvider time, ILogger<PostgresTurnSessions>? logger = null) : ITurnSessions
 {
     // Its own instance: the in-process lock, the pool slots and the connection handling, not its session-level lock.
     private readonly PostgresConversationLock _connections = new(database);
@@ -24,12 +26,16 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
     {
         ArgumentNullException.ThrowIfNull(stateKeys);
         string[] keys = [.. stateKeys];
+        var joined = new JoinedWrites(database, conversationKey);
+        // Here, not in the async lambda below, whose changes to the flow would end with it (see JoinedWrites.Enter).
+        joined.Enter();
         return _connections.AcquireWithAsync<ITurnSession>(
             conversationKey,
             async (connection, lockKey, release) =>
             {
-                var session = new Session(connection, lockKey, inboundKey, keys, time, release);
+                var session = new Session(connection, lockKey, inboundKey, keys, joined, time, release, logger);
                 await session.BeginAsync(cancellationToken);
+                joined.Open();
                 return session;
             },
             cancellationToken);
@@ -40,8 +46,10 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
         long lockKey,
         string? inboundKey,
         string[] stateKeys,
+        JoinedWrites joined,
         TimeProvider time,
-        Func<ValueTask> release) : ITurnSession
+        Func<ValueTask> release,
+        ILogger? logger) : ITurnSession
     {
         private bool _open;
         private int _released;
@@ -81,7 +89,7 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
             PrefetchedState = state;
         }
 
-        /// <summary>Round trip 2: the commit call and <c>COMMIT</c>, which also ends the lock.</summary>
+        /// <summary>Round trip 2: the commit call (with the lines and counts that joined) and <c>COMMIT</c>, which also ends the lock.</summary>
         public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(commit);
@@ -89,7 +97,8 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
             // A fixed order keeps two turns that touch the same keys (a user's state) from deadlocking.
             var changes = commit.StateChanges.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
             await using var batch = new NpgsqlBatch(connection);
-            var call = new NpgsqlBatchCommand("SELECT ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities)");
+            var call = new NpgsqlBatchCommand(
+                "SELECT ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities, @lc, @lu, @lat, @lj, @lk, @cd, @ct, @ck, @cv)");
             call.Parameters.AddWithValue("c", commit.ConversationKey);
             call.Parameters.AddWithValue("inbound", (object?)commit.InboundKey ?? DBNull.Value);
             call.Parameters.AddWithValue("now", now.UtcTicks);
@@ -99,6 +108,12 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
             call.Parameters.AddWithValue("etags", changes.Select(_ => Guid.NewGuid().ToString("N")).ToArray());
             call.Parameters.AddWithValue("channels", commit.Outgoing.Select(a => a.ChannelId ?? string.Empty).ToArray());
             call.Parameters.AddWithValue("activities", commit.Outgoing.Select(ActivityJson.Serialize).ToArray());
+            var (arguments, sent) = joined.Pending();
+            foreach (var (name, value) in arguments)
+            {
+                call.Parameters.AddWithValue(name, value ?? DBNull.Value);
+            }
+
             batch.BatchCommands.Add(call);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             string? outcome;
@@ -109,12 +124,15 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
             }
             catch (PostgresException ex) when (ex.SqlState is TurnFunctions.ConflictState or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
             {
-                // Lost a race on a state document: nothing was written. The rerun gets fresh state under a fresh lock.
+                // Lost a race on a state document: nothing was written. The rerun gets fresh state under a fresh lock,
+                // and writes its lines and counts again.
+                joined.Forget(sent);
                 await RestartAsync(cancellationToken);
                 return CommitOutcome.Conflict;
             }
 
             _open = false;
+            joined.Forget(sent);
             return outcome switch
             {
                 "committed" => CommitOutcome.Committed,
@@ -157,6 +175,22 @@ public sealed class PostgresTurnSessions(PostgresDatabase database, TimeProvider
             {
                 await release();
             }
+
+            try
+            {
+                await joined.CloseAsync(CancellationToken.None);
+            }
+            catch (Exception e) when (e is NpgsqlException or InvalidOperationException or TimeoutException)
+            {
+                // Thrown from here it would hide the turn's own outcome (its error, or a commit already made).
+                if (logger is not null)
+                {
+                    LogLeftoverFailed(logger, e);
+                }
+            }
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Transcript lines or topic counts of a turn that did not commit them could not be written")]
+    private static partial void LogLeftoverFailed(ILogger logger, Exception exception);
 }

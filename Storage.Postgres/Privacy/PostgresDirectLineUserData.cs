@@ -3,15 +3,18 @@ using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Handoff.Privacy;
+using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Schema;
 
 namespace IntegrationBot.Storage.Postgres.Privacy;
 
 /// <summary>
 /// Erasure, export and retention of the web chat log in PostgreSQL, as <c>DirectLineUserData</c> does for LiteDB:
-/// a person's conversations (by the user id of their token) and every activity in them.
+/// a person's conversations (by the user id of their token) and every activity in them. What is erased goes from this
+/// instance's memory of recent activities too (<paramref name="recent"/>, when the host serves web chat) and, by a
+/// notification in the same transaction, from the other instances'.
 /// </summary>
-public sealed class PostgresDirectLineUserData(PostgresDatabase database)
+public sealed class PostgresDirectLineUserData(PostgresDatabase database, RecentActivities? recent = null)
     : IConversationKeepingEraser, IRetentionPurgeable, IUserConversationDirectory
 {
     public string Name => "webchat";
@@ -68,13 +71,27 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database)
     public async Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var removed = await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE stored_at < @cutoff", cancellationToken, ("cutoff", cutoff.UtcTicks));
         // A conversation older than the period with nothing left in it only links a user id to a locale: it goes too.
-        return removed + await Sql.ExecuteAsync(
+        removed += await Sql.ExecuteAsync(
             connection,
             "DELETE FROM directline_conversations c WHERE c.created_at < @cutoff AND NOT EXISTS (SELECT 1 FROM directline_activities a WHERE a.conversation_id = c.id)",
             cancellationToken,
             ("cutoff", cutoff.UtcTicks));
+        if (removed > 0)
+        {
+            await PostgresDirectLineStore.NotifyAsync(database, connection, DirectLineNotification.ErasedAny(database.InstanceId), cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        if (removed > 0)
+        {
+            // What the log no longer has must not be served from memory.
+            recent?.Clear();
+        }
+
+        return removed;
     }
 
     /// <summary>Counts like the LiteDB eraser: every activity, plus one per conversation removed.</summary>
@@ -87,6 +104,9 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database)
 
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        var conversations = await Sql.ListAsync(
+            connection, "SELECT id FROM directline_conversations WHERE user_id = @u", r => r.GetString(0), cancellationToken, ("u", userId));
+        Forget(conversations);
         var removed = await Sql.ExecuteAsync(
             connection,
             "DELETE FROM directline_activities WHERE conversation_id IN (SELECT id FROM directline_conversations WHERE user_id = @u)",
@@ -99,7 +119,22 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database)
             cancellationToken,
             ("u", userId),
             ("kept", kept));
+        foreach (var conversationId in conversations)
+        {
+            await PostgresDirectLineStore.NotifyAsync(database, connection, DirectLineNotification.Erased(database.InstanceId, conversationId), cancellationToken);
+        }
+
         await transaction.CommitAsync(cancellationToken);
+        // Again: an append that raced with the erasure must not keep what was erased in memory.
+        Forget(conversations);
         return removed;
+    }
+
+    private void Forget(IEnumerable<string> conversationIds)
+    {
+        foreach (var conversationId in conversationIds)
+        {
+            recent?.Forget(conversationId);
+        }
     }
 }

@@ -1,6 +1,6 @@
 namespace IntegrationBot.Storage.Postgres.Schema;
 
-/// <summary>The shared add of the aggregate day counters (plan and topic statistics): one upsert per count.</summary>
+/// <summary>The shared add of the aggregate day counters (the plan statistics; topic counts have <c>ib_topic_add</c>): one upsert per count.</summary>
 internal static class DailyCounters
 {
     /// <summary>

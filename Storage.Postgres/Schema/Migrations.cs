@@ -162,5 +162,7 @@ internal static class Migrations
                 name text PRIMARY KEY,
                 xml text NOT NULL);
             """),
+        new(13, "runtime: a turn's transcript lines and topic counts written by its commit call; topic counts added as rows, folded now and then (issue 19)", JoinedWriteFunctions.Sql),
+        new(14, "web chat: an append's notification carries the activity when it fits, for the other instances' streams (issue 19)", DirectLineFunctions.WithActivitySql),
     ];
 }

@@ -63,7 +63,9 @@ public sealed class PostgresStorageRegistrationTests
         Assert.IsType<PostgresConversationLock>(provider.GetRequiredService<IConversationLock>());
         // Turns take lock, inbound check and state in one round trip and commit in one more (issue 19).
         Assert.IsType<PostgresTurnSessions>(provider.GetRequiredService<ITurnSessions>());
-        Assert.IsType<PostgresDirectLineStore>(provider.GetRequiredService<IDirectLineStore>());
+        // The web chat log keeps recent activities in memory in front of the shared log (issue 19), fed by the others' notifications.
+        Assert.IsType<TailedDirectLineStore>(provider.GetRequiredService<IDirectLineStore>());
+        Assert.NotNull(provider.GetRequiredService<PostgresDirectLineStore>());
         Assert.IsType<PostgresHandoffStore>(provider.GetRequiredService<IHandoffStore>());
         // The runtime's eraser runs before the web chat one, which deletes the conversations the runtime's looks up.
         Assert.Equal(

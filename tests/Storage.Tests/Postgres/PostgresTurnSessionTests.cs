@@ -40,7 +40,8 @@ public sealed class PostgresTurnSessionTests
         }
     }
 
-    private static TestAdapter Adapter(PostgresBackend backend) =>
+    /// <summary>A test adapter whose turns run as PostgreSQL turn sessions (also used by <see cref="PostgresJoinedWritesTests"/>).</summary>
+    internal static TestAdapter Adapter(PostgresBackend backend) =>
         TestAdapter.Create(
             backend.Storage,
             backend.TurnStore(TimeProvider.System),
@@ -86,16 +87,7 @@ public sealed class PostgresTurnSessionTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var adapter = Adapter(backend);
-        var key = adapter.ConversationState.GetStorageKey(adapter.MakeMessage(null));
-        var bot = new CountingBot(adapter, async run =>
-        {
-            if (run == 2)
-            {
-                // Another writer (a second instance outside the lock, e.g. an operator tool) bumps the counter mid-turn.
-                var current = (await backend.Storage.ReadAsync([key], Ct))[key];
-                await backend.Storage.WriteAsync(new Dictionary<string, StoredItem> { [key] = new("{\"count\":10}", current.ETag) }, Ct);
-            }
-        });
+        var bot = new CountingBot(adapter, run => run == 2 ? BumpCountBehindTheTurnAsync(backend, adapter) : Task.CompletedTask);
         await adapter.SendAsync(adapter.MakeMessage("first"), bot, Ct);
 
         var result = await adapter.SendAsync(adapter.MakeMessage("second"), bot, Ct);
@@ -150,6 +142,17 @@ public sealed class PostgresTurnSessionTests
 
         Assert.Equal(TurnStatus.Processed, result.Status);
         Assert.Equal(["count 1", "anything else?"], adapter.Sender.Delivered.Select(a => a.Text));
+    }
+
+    /// <summary>
+    /// Another writer (a second instance outside the lock, e.g. an operator tool) sets the conversation's count to 10
+    /// mid-turn: the turn's commit loses the eTag race and the turn reruns.
+    /// </summary>
+    internal static async Task BumpCountBehindTheTurnAsync(PostgresBackend backend, TestAdapter adapter)
+    {
+        var key = adapter.ConversationState.GetStorageKey(adapter.MakeMessage(null));
+        var current = (await backend.Storage.ReadAsync([key], Ct))[key];
+        await backend.Storage.WriteAsync(new Dictionary<string, StoredItem> { [key] = new("{\"count\":10}", current.ETag) }, Ct);
     }
 
     /// <summary>Waits (deadline 30 s) until a session waits for the advisory lock <paramref name="key"/>.</summary>
