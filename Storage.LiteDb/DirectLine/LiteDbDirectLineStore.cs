@@ -73,20 +73,36 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         return _db.WriteAsync(db => Append(db, conversationId, activity, dedupeKey, _time.GetUtcNow(), createConversation: true)!, cancellationToken);
     }
 
-    /// <summary>
-    /// Writes the log lines of a turn's web chat replies inside the turn's transaction (<paramref name="db"/>), shaped and
-    /// keyed as <see cref="DirectLineSender"/> would append them at delivery, so that delivery finds each instead of
-    /// appending it again. A conversation that is gone (erased) gets none: its delivery then fails as it would have.
-    /// </summary>
-    internal static List<CommittedWebChatLine> AppendReplies(LiteDatabase db, IReadOnlyList<Activity> outgoing, DateTimeOffset now)
+    /// <summary>A turn's web chat replies shaped as <see cref="DirectLineSender"/> shapes them (<see cref="DirectLineReply.Shape"/>),
+    /// before the turn's transaction, so the writer thread does not convert their text; empty when the turn has none.</summary>
+    internal static List<Activity> ShapeReplies(IReadOnlyList<Activity> outgoing, DateTimeOffset now)
     {
-        List<CommittedWebChatLine> lines = [];
+        List<Activity> replies = [];
         foreach (var reply in outgoing)
         {
-            if (reply.ChannelId == DirectLineReply.ChannelId
-                && reply.Conversation?.Id is { Length: > 0 } conversationId
-                && DirectLineReply.DedupeKey(reply) is { } dedupeKey
-                && Append(db, conversationId, DirectLineReply.Shape(reply, now), dedupeKey, now, createConversation: false) is { IsNew: true } line)
+            if (reply.ChannelId == DirectLineReply.ChannelId && reply.Conversation?.Id is { Length: > 0 } && DirectLineReply.DedupeKey(reply) is not null)
+            {
+                replies.Add(DirectLineReply.Shape(reply, now));
+            }
+        }
+
+        return replies;
+    }
+
+    /// <summary>
+    /// Writes the log lines of a turn's web chat replies (<see cref="ShapeReplies"/>) inside the turn's transaction
+    /// (<paramref name="db"/>), keyed as <see cref="DirectLineSender"/> appends them at delivery, so that delivery finds
+    /// each instead of appending it again. A conversation that is gone (erased) gets none: its delivery then fails as it
+    /// would have.
+    /// </summary>
+    internal static List<CommittedWebChatLine> AppendReplies(LiteDatabase db, List<Activity> shaped, DateTimeOffset now)
+    {
+        List<CommittedWebChatLine> lines = [];
+        foreach (var reply in shaped)
+        {
+            var conversationId = reply.Conversation!.Id;
+            var dedupeKey = DirectLineReply.DedupeKey(reply)!;
+            if (Append(db, conversationId, reply, dedupeKey, now, createConversation: false) is { IsNew: true } line)
             {
                 lines.Add(new CommittedWebChatLine(conversationId, dedupeKey, line));
             }

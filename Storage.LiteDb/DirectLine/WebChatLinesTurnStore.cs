@@ -1,4 +1,3 @@
-using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.State;
@@ -23,10 +22,10 @@ public sealed class WebChatLinesTurnStore(ITurnStore inner, SharedLiteDatabase d
     {
         ArgumentNullException.ThrowIfNull(commit);
         var outcome = await inner.CommitAsync(commit, cancellationToken);
-        if (outcome == CommitOutcome.Committed && commit.Outgoing.Any(r => r.ChannelId == DirectLineReply.ChannelId))
+        if (outcome == CommitOutcome.Committed && LiteDbDirectLineStore.ShapeReplies(commit.Outgoing, time.GetUtcNow()) is { Count: > 0 } replies)
         {
             var now = time.GetUtcNow();
-            _lines.Committed(await database.WriteAsync(db => LiteDbDirectLineStore.AppendReplies(db, commit.Outgoing, now), CancellationToken.None));
+            _lines.Committed(await database.WriteAsync(db => LiteDbDirectLineStore.AppendReplies(db, replies, now), CancellationToken.None));
         }
 
         return outcome;

@@ -41,10 +41,11 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         ArgumentNullException.ThrowIfNull(commit);
         // Serialized before taking the write gate: JSON work need not hold up the process's other writers.
         var outgoing = commit.Outgoing.Select(a => (Channel: a.ChannelId ?? string.Empty, Json: ActivityJson.Serialize(a))).ToList();
+        var webChatReplies = LiteDbDirectLineStore.ShapeReplies(commit.Outgoing, time.GetUtcNow());
         Written? written = null;
         try
         {
-            var outcome = await database.WriteTurnAsync(commit.ConversationKey, db => Commit(db, commit, outgoing, out written), cancellationToken);
+            var outcome = await database.WriteTurnAsync(commit.ConversationKey, db => Commit(db, commit, outgoing, webChatReplies, out written), cancellationToken);
             foreach (var (key, item) in written!.State)
             {
                 _hot.State.Written(key, item);
@@ -92,7 +93,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         }
     }
 
-    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing, out Written written)
+    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing, List<Activity> webChatReplies, out Written written)
     {
         var now = time.GetUtcNow();
         var entries = new List<OutboxEntry>(outgoing.Count);
@@ -140,7 +141,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
         }
 
-        written = new Written(state, entries, LiteDbDirectLineStore.AppendReplies(db, commit.Outgoing, now));
+        written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, webChatReplies, now));
         return CommitOutcome.Committed;
     }
 
