@@ -27,6 +27,15 @@ internal sealed class ConversationTail(long floor, long now)
 
     public long LastAppend { get; private set; } = now;
 
+    /// <summary>True when <paramref name="seq"/> needs no <see cref="Add"/>: held, or before what is held.</summary>
+    public bool Holds(long seq)
+    {
+        lock (_gate)
+        {
+            return _dropped || seq <= _known || (_early?.ContainsKey(seq) ?? false);
+        }
+    }
+
     /// <summary>Adds an activity; returns the change in bytes held.</summary>
     public long Add(long seq, byte[] json, long now)
     {

@@ -1,10 +1,13 @@
-using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Channels.DirectLine;
 
-/// <summary>Delivers bot and counselor messages into the conversation's log, where the page's stream or poll picks them up.</summary>
+/// <summary>
+/// Delivers bot and counselor messages into the conversation's log, where the page's stream or poll picks them up. A
+/// store that wrote the line in the turn's own commit (LiteDB) hands it back from memory: delivery then only announces
+/// it to the page's stream (<see cref="RecentActivities"/>, <see cref="ConversationSignals"/>).
+/// </summary>
 public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals signals, TimeProvider time) : IChannelSender
 {
     public string ChannelId => DirectLineInbox.ChannelId;
@@ -22,21 +25,9 @@ public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals
             return DeliveryResult.Failed("conversation no longer exists", permanent: true);
         }
 
-        // Web Chat drops a user's own message when a reply carries its clientActivityID, so replies never carry channelData.
-        var reply = activity with
-        {
-            From = new ChannelAccount(activity.From?.Id ?? "integrationbot", activity.From?.Name ?? "IntegrationBot", RoleTypes.Bot),
-            ChannelData = null,
-            Timestamp = time.GetUtcNow(),
-        };
-        if (reply.Type == ActivityTypes.Message && reply.Text is { Length: > 0 } text && reply.TextFormat is null or "plain")
-        {
-            // Addresses, e-mails and phone numbers become tappable links; the rest is escaped so it stays text.
-            reply = reply with { Text = TappableText.ToWebChatMarkdown(text), TextFormat = "markdown" };
-        }
-
-        // The outbox id makes a redelivery after a crash land once.
-        var dedupeKey = activity.Id is { Length: > 0 } id ? "out:" + id : null;
+        // A line the turn's commit already wrote (LiteDB) is found by its key: this only announces it to the page.
+        var reply = DirectLineReply.Shape(activity, time.GetUtcNow());
+        var dedupeKey = DirectLineReply.DedupeKey(activity);
         await store.AppendAsync(conversationId, reply, dedupeKey, cancellationToken);
         signals.Appended(conversationId);
         return DeliveryResult.Delivered;

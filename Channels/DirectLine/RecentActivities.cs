@@ -61,6 +61,18 @@ public sealed class RecentActivities(TimeProvider time)
     }
 
     /// <summary>
+    /// Records an activity found already in the log (a resend) in a tail held here, which takes it only if it is the next
+    /// one it lacks; a conversation without a tail gets none, since newer activities may follow it in the store.
+    /// </summary>
+    public void Found(string conversationId, long seq, Func<byte[]> json)
+    {
+        if (_tails.TryGetValue(conversationId, out var tail) && !tail.Holds(seq))
+        {
+            Interlocked.Add(ref _bytes, tail.Add(seq, json(), time.GetTimestamp()));
+        }
+    }
+
+    /// <summary>
     /// The activity set after <paramref name="watermark"/> as Direct Line JSON (UTF-8), or <c>null</c> when memory
     /// cannot answer (the caller reads the store then). <paramref name="count"/> is 0 when nothing new is known.
     /// </summary>

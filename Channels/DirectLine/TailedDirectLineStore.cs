@@ -47,6 +47,12 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
         {
             recent.Appended(conversationId, appended.Watermark, JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
         }
+        else
+        {
+            // Found in the log, maybe never announced (a reply its turn's commit wrote, whose commit then failed to
+            // report back): a tail held here takes it if it lacks it, instead of waiting on the gap.
+            recent.Found(conversationId, appended.Watermark, () => JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
+        }
 
         return appended;
     }

@@ -3,6 +3,7 @@ using IntegrationBot.Dialogs.Storage;
 using LiteDB;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.DirectLine;
 
@@ -13,11 +14,13 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     private const string Activities = "directline_activities";
     private readonly SharedLiteDatabase _db;
     private readonly TimeProvider _time;
+    private readonly LiteDbWebChatLines _lines;
 
     public LiteDbDirectLineStore(SharedLiteDatabase db, TimeProvider time)
     {
         _db = db;
         _time = time;
+        _lines = LiteDbHotState.For(db).WebChatLines;
         // The names and expressions the typed mapper gave these indexes, so files written before find them unchanged.
         db.Setup(database =>
         {
@@ -58,56 +61,106 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         _db.ReadAsync(db => db.GetCollection(Conversations).FindById(conversationId) is { } conversation && conversation["Locale"].IsString ? conversation["Locale"].AsString : null, cancellationToken);
 
     /// <summary>Completes once the activity is durable: a user's message is acknowledged, and a reply counts as
-    /// delivered, only when it would survive a power loss.</summary>
-    public Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken) =>
-        _db.WriteAsync(
-            db =>
+    /// delivered, only when it would survive a power loss. A reply whose line its turn's commit wrote
+    /// (<see cref="AppendReplies"/>) is handed back from memory as appended now, once: its delivery announces it.</summary>
+    public Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        if (dedupeKey is not null && _lines.TryTake(conversationId, dedupeKey, out var committed))
+        {
+            return Task.FromResult(committed);
+        }
+
+        return _db.WriteAsync(db => Append(db, conversationId, activity, dedupeKey, _time.GetUtcNow(), createConversation: true)!, cancellationToken);
+    }
+
+    /// <summary>A turn's web chat replies shaped as <see cref="DirectLineSender"/> shapes them (<see cref="DirectLineReply.Shape"/>),
+    /// before the turn's transaction, so the writer thread does not convert their text; empty when the turn has none.</summary>
+    internal static List<Activity> ShapeReplies(IReadOnlyList<Activity> outgoing, DateTimeOffset now)
+    {
+        List<Activity> replies = [];
+        foreach (var reply in outgoing)
+        {
+            if (reply.ChannelId == DirectLineReply.ChannelId && reply.Conversation?.Id is { Length: > 0 } && DirectLineReply.DedupeKey(reply) is not null)
             {
-                // Plain documents with the field names the typed mapper used to write: the same file format, without
-                // a mapper round trip or a LINQ translation on every append.
-                var log = db.GetCollection(Activities);
-                if (dedupeKey is not null && FindByDedupeKey(log, conversationId, dedupeKey) is { } seen)
-                {
-                    return new AppendedActivity(ActivityJson.Deserialize(seen["Json"].AsString)!, seen["Seq"].AsInt64, IsNew: false);
-                }
+                replies.Add(DirectLineReply.Shape(reply, now));
+            }
+        }
 
-                var now = _time.GetUtcNow();
-                var conversations = db.GetCollection(Conversations);
-                var conversation = conversations.FindById(conversationId);
-                var seq = (conversation?["LastSeq"].AsInt64 ?? 0L) + 1;
-                if (conversation is null)
-                {
-                    conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
-                }
-                else
-                {
-                    conversation["LastSeq"] = seq;
-                    conversations.Update(conversation);
-                }
+        return replies;
+    }
 
-                var stored = activity with
-                {
-                    Id = $"{conversationId}|{seq:D7}",
-                    Timestamp = activity.Timestamp ?? now,
-                    Conversation = new ConversationAccount(conversationId),
-                };
-                var document = new BsonDocument
-                {
-                    ["_id"] = stored.Id!,
-                    ["ConversationId"] = conversationId,
-                    ["Seq"] = seq,
-                    ["StoredAt"] = now.UtcDateTime,
-                    ["Json"] = ActivityJson.Serialize(stored),
-                };
-                if (dedupeKey is not null)
-                {
-                    document["DedupeKey"] = dedupeKey;
-                }
+    /// <summary>
+    /// Writes the log lines of a turn's web chat replies (<see cref="ShapeReplies"/>) inside the turn's transaction
+    /// (<paramref name="db"/>), keyed as <see cref="DirectLineSender"/> appends them at delivery, so that delivery finds
+    /// each instead of appending it again. A conversation that is gone (erased) gets none: its delivery then fails as it
+    /// would have.
+    /// </summary>
+    internal static List<CommittedWebChatLine> AppendReplies(LiteDatabase db, List<Activity> shaped, DateTimeOffset now)
+    {
+        List<CommittedWebChatLine> lines = [];
+        foreach (var reply in shaped)
+        {
+            var conversationId = reply.Conversation!.Id;
+            var dedupeKey = DirectLineReply.DedupeKey(reply)!;
+            if (Append(db, conversationId, reply, dedupeKey, now, createConversation: false) is { IsNew: true } line)
+            {
+                lines.Add(new CommittedWebChatLine(conversationId, dedupeKey, line));
+            }
+        }
 
-                log.Insert(document);
-                return new AppendedActivity(stored, seq, IsNew: true);
-            },
-            cancellationToken);
+        return lines;
+    }
+
+    private static AppendedActivity? Append(LiteDatabase db, string conversationId, Activity activity, string? dedupeKey, DateTimeOffset now, bool createConversation)
+    {
+        // Plain documents with the field names the typed mapper used to write: the same file format, without
+        // a mapper round trip or a LINQ translation on every append.
+        var log = db.GetCollection(Activities);
+        if (dedupeKey is not null && FindByDedupeKey(log, conversationId, dedupeKey) is { } seen)
+        {
+            return new AppendedActivity(ActivityJson.Deserialize(seen["Json"].AsString)!, seen["Seq"].AsInt64, IsNew: false);
+        }
+
+        var conversations = db.GetCollection(Conversations);
+        var conversation = conversations.FindById(conversationId);
+        if (conversation is null && !createConversation)
+        {
+            return null;
+        }
+
+        var seq = (conversation?["LastSeq"].AsInt64 ?? 0L) + 1;
+        if (conversation is null)
+        {
+            conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
+        }
+        else
+        {
+            conversation["LastSeq"] = seq;
+            conversations.Update(conversation);
+        }
+
+        var stored = activity with
+        {
+            Id = $"{conversationId}|{seq:D7}",
+            Timestamp = activity.Timestamp ?? now,
+            Conversation = new ConversationAccount(conversationId),
+        };
+        var document = new BsonDocument
+        {
+            ["_id"] = stored.Id!,
+            ["ConversationId"] = conversationId,
+            ["Seq"] = seq,
+            ["StoredAt"] = now.UtcDateTime,
+            ["Json"] = ActivityJson.Serialize(stored),
+        };
+        if (dedupeKey is not null)
+        {
+            document["DedupeKey"] = dedupeKey;
+        }
+
+        log.Insert(document);
+        return new AppendedActivity(stored, seq, IsNew: true);
+    }
 
     public async Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
     {
@@ -122,17 +175,27 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         return new ActivityPage([.. docs.Select(d => ActivityJson.Deserialize(d["Json"].AsString)!)], last);
     }
 
-    public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.WriteAsync(
+    public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        // Lines committed with a turn and not yet delivered are erased with the rest: their delivery must not show them.
+        _lines.Forget(conversationId);
+        await _db.WriteAsync(
             db =>
             {
                 db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId));
                 return db.GetCollection(Conversations).Delete(conversationId);
             },
             cancellationToken);
+        _lines.Forget(conversationId);
+    }
 
-    public Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId)), cancellationToken);
+    public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
+    {
+        _lines.Forget(conversationId);
+        var cleared = await _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId)), cancellationToken);
+        _lines.Forget(conversationId);
+        return cleared;
+    }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {

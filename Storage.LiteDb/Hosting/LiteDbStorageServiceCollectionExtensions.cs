@@ -58,7 +58,9 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<MemoryStorage>();
         services.AddSingleton(sp => new MemoryTurnStore(sp.GetRequiredService<MemoryStorage>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IStorage>(sp => sp.GetRequiredService<MemoryStorage>());
-        services.AddSingleton<ITurnStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
+        // The web chat log is in the LiteDB database in memory: the commit writes a reply's line there, as on the file.
+        services.AddSingleton<ITurnStore>(sp => new WebChatLinesTurnStore(
+            sp.GetRequiredService<MemoryTurnStore>(), sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
         services.AddSingleton<IOutboxStore>(sp => sp.GetRequiredService<MemoryTurnStore>());
         // The key ring too (Data Protection takes a registered IXmlRepository): no key files in the data directory.
         services.AddSingleton<IXmlRepository, MemoryDataProtectionKeys>();

@@ -2,6 +2,7 @@ using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Privacy;
 using IntegrationBot.Storage.LiteDb.State;
@@ -9,8 +10,9 @@ using IntegrationBot.Storage.LiteDb.State;
 namespace IntegrationBot.Storage.LiteDb.Outbox;
 
 /// <summary><see cref="ITurnStore"/> on the shared LiteDB database: one transaction per turn, which also carries the
-/// writes that joined the turn (its transcript lines, <see cref="SharedLiteDatabase.JoinTurn{T}"/>). Once it is durable, the
-/// turn's state and outbox entries also go to the file's in-memory copy (<see cref="LiteDbHotState"/>).</summary>
+/// writes that joined the turn (its transcript lines, <see cref="SharedLiteDatabase.JoinTurn{T}"/>) and the web chat log
+/// lines of its replies. Once it is durable, the turn's state and outbox entries also go to the file's in-memory copy
+/// (<see cref="LiteDbHotState"/>).</summary>
 public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
     private readonly LiteDbHotState _hot = LiteDbHotState.For(database);
@@ -39,15 +41,19 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         ArgumentNullException.ThrowIfNull(commit);
         // Serialized before taking the write gate: JSON work need not hold up the process's other writers.
         var outgoing = commit.Outgoing.Select(a => (Channel: a.ChannelId ?? string.Empty, Json: ActivityJson.Serialize(a))).ToList();
+        var webChatReplies = LiteDbDirectLineStore.ShapeReplies(commit.Outgoing, time.GetUtcNow());
         Written? written = null;
         try
         {
-            var outcome = await database.WriteTurnAsync(commit.ConversationKey, db => Commit(db, commit, outgoing, out written), cancellationToken);
+            var outcome = await database.WriteTurnAsync(commit.ConversationKey, db => Commit(db, commit, outgoing, webChatReplies, out written), cancellationToken);
             foreach (var (key, item) in written!.State)
             {
                 _hot.State.Written(key, item);
             }
 
+            // The web chat log lines of its replies were in the transaction: a reply is in the page's log once its turn
+            // is durable. Before the outbox entries appear in memory, so each delivery finds its line here and only announces it.
+            _hot.WebChatLines.Committed(written.WebChatLines);
             _hot.Outbox.Added(written.Outbox);
             if (commit.InboundKey is not null)
             {
@@ -87,7 +93,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         }
     }
 
-    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing, out Written written)
+    private CommitOutcome Commit(LiteDatabase db, TurnCommit commit, List<(string Channel, string Json)> outgoing, List<Activity> webChatReplies, out Written written)
     {
         var now = time.GetUtcNow();
         var entries = new List<OutboxEntry>(outgoing.Count);
@@ -135,12 +141,15 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
         }
 
-        written = new Written(state, entries);
+        written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, webChatReplies, now));
         return CommitOutcome.Committed;
     }
 
     /// <summary>What a commit wrote, for the in-memory copy once it is durable.</summary>
-    private sealed record Written(List<KeyValuePair<string, StoredItem>> State, List<OutboxEntry> Outbox);
+    private sealed record Written(
+        List<KeyValuePair<string, StoredItem>> State,
+        List<OutboxEntry> Outbox,
+        List<CommittedWebChatLine> WebChatLines);
 
     /// <summary>The inbound id was committed before; thrown inside the write so the writer rolls it back.</summary>
     private sealed class RepeatedInboundException(Exception inner) : Exception("inbound activity already processed", inner);

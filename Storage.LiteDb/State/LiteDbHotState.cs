@@ -1,5 +1,6 @@
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Outbox;
 
@@ -29,6 +30,9 @@ public sealed class LiteDbHotState
 
     /// <summary>Which inbound ids are certainly not in the file (the duplicate check without a read).</summary>
     public LiteDbInboundFilter Inbound { get; } = new();
+
+    /// <summary>Web chat lines committed with their turn and not yet announced to the page by their delivery.</summary>
+    public LiteDbWebChatLines WebChatLines { get; } = new();
 
     /// <summary>The hot state of <paramref name="database"/>, created with the defaults on first use.</summary>
     public static LiteDbHotState For(SharedLiteDatabase database) => database.Hot;

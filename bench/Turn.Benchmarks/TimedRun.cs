@@ -27,7 +27,10 @@ public static class TimedRun
         var keepTranscripts = Option(args, "--transcripts", "keep") != "none";
         // "--keep-data DIR" leaves the file in DIR, e.g. to start a host on 100,000 stored conversations.
         var keepData = Option(args, "--keep-data", string.Empty) is { Length: > 0 } kept ? kept : null;
-        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts, keepData);
+        // "--channel webchat": the user's message is stored in the Direct Line log first and replies go into it through
+        // the real Direct Line sender, as over HTTP (without the HTTP); "bench" (default) discards replies.
+        var channel = Option(args, "--channel", DiscardingSender.Channel);
+        await using var rig = TurnRig.Start(storage, bot, dataRoot, keepTranscripts, keepData, channel);
         var script = PeerFlowTexts.Load().Script;
         var questions = Questions.Load();
         // Warm-up conversations use their own ids so the measured ones start fresh, like the peer's.
@@ -44,7 +47,7 @@ public static class TimedRun
         }
 
         var (turnBefore, deliveryBefore, transactionsBefore) = (rig.TurnTime, rig.DeliveryTime, rig.Transactions);
-        var delivered = rig.Sender.Delivered;
+        var delivered = rig.Delivered;
         // CPU time and allocations as well as wall time: on a machine shared with other work they are the steadier figures.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -66,10 +69,11 @@ public static class TimedRun
         Console.WriteLine(new JsonLine()
             .Text("runtime", $"integrationbot-{storage}")
             .Text("bot", bot)
+            .Text("channel", channel)
             .Flag("transcripts", keepTranscripts)
             .Count("conversations", conversations)
             .Count("turns", total)
-            .Count("replies", rig.Sender.Delivered - delivered)
+            .Count("replies", rig.Delivered - delivered)
             .Measure("seconds", clock.Elapsed.TotalSeconds, 3)
             .Measure("turnsPerSecond", total / clock.Elapsed.TotalSeconds, 0)
             .Measure("meanMicroseconds", clock.Elapsed.TotalMicroseconds / total)

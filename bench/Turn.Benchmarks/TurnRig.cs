@@ -12,6 +12,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using IntegrationBot.Storage.LiteDb.Hosting;
 using IntegrationBot.Handoff;
+using IntegrationBot.Channels.DirectLine;
 
 namespace IntegrationBot.Turn.Benchmarks;
 
@@ -31,9 +32,12 @@ public sealed class TurnRig : IAsyncDisposable
     private long _turnTicks;
     private long _deliveryTicks;
 
-    private TurnRig(ServiceProvider services, string dataDirectory, bool keepData)
+    private readonly string _channel;
+
+    private TurnRig(ServiceProvider services, string dataDirectory, bool keepData, string channel)
     {
         _services = services;
+        _channel = channel;
         _keepData = keepData;
         _dataDirectory = dataDirectory;
         Runner = new TurnRunner(services.GetRequiredService<BotRuntime>());
@@ -47,6 +51,9 @@ public sealed class TurnRig : IAsyncDisposable
     public IBot Bot { get; }
 
     public DiscardingSender Sender { get; }
+
+    /// <summary>Replies delivered so far, on either channel.</summary>
+    public long Delivered => Sender.Delivered + (_services.GetService<CountingWebChatSender>()?.Delivered ?? 0);
 
     /// <summary>Time spent in the adapter (middleware, bot, commit), for a breakdown of the turn's cost.</summary>
     public TimeSpan TurnTime => Stopwatch.GetElapsedTime(0, _turnTicks);
@@ -62,7 +69,9 @@ public sealed class TurnRig : IAsyncDisposable
     /// <paramref name="keepTranscripts"/> false swaps the flows' transcript store for one that keeps nothing, to split the turn's cost.
     /// </summary>
     /// <param name="keepData">When set, the data goes into this directory and stays after the run (a host can then open the file).</param>
-    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true, string? keepData = null)
+    /// <param name="channel"><c>bench</c> (replies discarded) or <c>webchat</c>: the user's message is stored in the Direct
+    /// Line log first, as the web chat endpoint does, and replies go through the real Direct Line sender into that log.</param>
+    public static TurnRig Start(string storage, string bot, string? dataRoot = null, bool keepTranscripts = true, string? keepData = null, string channel = DiscardingSender.Channel)
     {
         var dataDirectory = keepData ?? Path.Combine(dataRoot ?? Path.GetTempPath(), "ib-turn-bench-" + Guid.NewGuid().ToString("N"));
         var configuration = new ConfigurationBuilder()
@@ -91,9 +100,22 @@ public sealed class TurnRig : IAsyncDisposable
         services.AddSingleton<IMiddleware, LocaleMiddleware>();
         services.AddSingleton<DiscardingSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<DiscardingSender>());
+        if (channel == DirectLineInbox.ChannelId)
+        {
+            services.AddSingleton<RecentActivities>();
+            services.AddSingleton<ConversationSignals>();
+            services.AddSingleton<DirectLineSender>();
+            services.AddSingleton<CountingWebChatSender>();
+            services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<CountingWebChatSender>());
+        }
+        else if (channel != DiscardingSender.Channel)
+        {
+            throw new ArgumentException($"Unknown channel '{channel}' (bench or webchat).", nameof(channel));
+        }
+
         services.AddSingleton(_ => KnowledgeEngine.LoadDefault());
         AddBot(services, configuration, bot, keepTranscripts);
-        return new TurnRig(services.BuildServiceProvider(), dataDirectory, keepData is not null);
+        return new TurnRig(services.BuildServiceProvider(), dataDirectory, keepData is not null, channel);
     }
 
     /// <summary>
@@ -131,7 +153,7 @@ public sealed class TurnRig : IAsyncDisposable
     {
         Type = ActivityTypes.Message,
         Id = "m" + Interlocked.Increment(ref _nextId).ToString(System.Globalization.CultureInfo.InvariantCulture),
-        ChannelId = DiscardingSender.Channel,
+        ChannelId = _channel,
         Conversation = new ConversationAccount("c" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture)),
         From = new ChannelAccount("u" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture), null, RoleTypes.User),
         Recipient = BotAccount,
@@ -158,11 +180,31 @@ public sealed class TurnRig : IAsyncDisposable
     public async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
+        if (_channel == DirectLineInbox.ChannelId)
+        {
+            activity = await WebChatEntryAsync(activity, cancellationToken);
+        }
+
         await Runner.ProcessActivityAsync(activity, Bot, cancellationToken);
         var committed = Stopwatch.GetTimestamp();
         await _dispatcher.DrainOnceAsync(cancellationToken);
         Interlocked.Add(ref _turnTicks, committed - start);
         Interlocked.Add(ref _deliveryTicks, Stopwatch.GetTimestamp() - committed);
+    }
+
+    /// <summary>What the web chat endpoint does before the turn (<c>DirectLineInbox</c>): a greeting opens the conversation
+    /// in the log; a message is stored there first (the echo) and its id in the log becomes the turn's inbound id.</summary>
+    private async Task<Activity> WebChatEntryAsync(Activity activity, CancellationToken cancellationToken)
+    {
+        var store = _services.GetRequiredService<IDirectLineStore>();
+        var conversationId = activity.Conversation!.Id;
+        if (activity.Type == ActivityTypes.ConversationUpdate)
+        {
+            await store.CreateConversationAsync(conversationId, activity.From!.Id, null, cancellationToken);
+            return activity with { Id = conversationId + "|welcome" };
+        }
+
+        return (await store.AppendAsync(conversationId, activity with { Id = null }, "client:" + activity.Id, cancellationToken)).Activity;
     }
 
     public async ValueTask DisposeAsync()

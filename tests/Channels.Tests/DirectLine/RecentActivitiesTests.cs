@@ -161,6 +161,31 @@ public sealed class RecentActivitiesTests
         Conversation = new ConversationAccount(conversationId),
     };
 
+    [Fact]
+    public void A_line_found_already_in_the_log_fills_the_gap_a_held_tail_waits_on_and_nothing_else()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("c1");
+        Append(recent, "c1", 1, 3);
+        var calls = 0;
+
+        // Line 2 was committed (with its turn) but never announced; a resend finds it in the log.
+        recent.Found("c1", 2, () => Json("c1", 2, ref calls));
+        recent.Found("c1", 1, () => Json("c1", 1, ref calls));
+        // No tail here: newer lines may follow line 5 in the store, so memory must not claim to know them.
+        recent.Found("c2", 5, () => Json("c2", 5, ref calls));
+
+        Assert.Equal(["c1|1", "c1|2", "c1|3"], Read(recent, "c1", null).Ids);
+        Assert.False(recent.Knows("c2"));
+        Assert.Equal(1, calls);
+    }
+
+    private static byte[] Json(string conversationId, long seq, ref int calls)
+    {
+        calls++;
+        return JsonSerializer.SerializeToUtf8Bytes(Message(conversationId, seq, "m" + seq), ActivityJson.Options);
+    }
+
     private static void Append(RecentActivities recent, string conversationId, params long[] seqs)
     {
         foreach (var seq in seqs)

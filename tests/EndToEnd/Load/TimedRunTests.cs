@@ -41,4 +41,32 @@ public sealed class TimedRunTests
             dataRoot.Delete(recursive: true);
         }
     }
+
+    [Fact]
+    public async Task The_web_chat_mode_stores_each_message_and_reply_in_the_log_and_counts_transactions()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var dataRoot = Directory.CreateTempSubdirectory("timed-run-");
+        try
+        {
+            var (exitCode, stdout, stderr) = await BenchTool.RunAsync(
+                "Turn.Benchmarks",
+                "IntegrationBot.Turn.Benchmarks.dll",
+                ["timed", "--bot", "peer", "--storage", "litedb", "--channel", "webchat", "--data-root", dataRoot.FullName,
+                 "--conversations", "2", "--turns", "3", "--warmup", "1"],
+                ct);
+
+            Assert.True(exitCode == 0, $"timed run exited {exitCode}: {stderr}");
+            using var json = JsonDocument.Parse(stdout.Trim());
+            Assert.Equal("webchat", json.RootElement.GetProperty("channel").GetString());
+            // The replies went through the real Direct Line sender (a reply to an unknown conversation would fail).
+            Assert.True(json.RootElement.GetProperty("replies").GetInt32() >= 6);
+            // At least the echo's transaction and the turn's: the reply lines ride in the turn's.
+            Assert.True(json.RootElement.GetProperty("transactionsPerTurn").GetDouble() >= 2);
+        }
+        finally
+        {
+            dataRoot.Delete(recursive: true);
+        }
+    }
 }

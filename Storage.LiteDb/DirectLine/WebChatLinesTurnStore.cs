@@ -1,0 +1,33 @@
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.State;
+
+namespace IntegrationBot.Storage.LiteDb.DirectLine;
+
+/// <summary>
+/// Memory storage's turn store (<see cref="MemoryTurnStore"/>) with the web chat log lines of a turn's replies written
+/// by the commit, as <see cref="Outbox.LiteDbTurnStore"/> writes them in its transaction: the web chat log is a LiteDB
+/// database in memory there, so they follow in one write right after the turn's commit, and the reply's delivery only
+/// announces its line (<see cref="LiteDbWebChatLines"/>). Nothing here outlives the process, so there is no crash to
+/// survive; a delivery that runs before the lines are written appends the line itself, and the key keeps it single.
+/// </summary>
+public sealed class WebChatLinesTurnStore(ITurnStore inner, SharedLiteDatabase database, TimeProvider time) : ITurnStore
+{
+    private readonly LiteDbWebChatLines _lines = LiteDbHotState.For(database).WebChatLines;
+
+    public Task<bool> IsProcessedAsync(string inboundKey, CancellationToken cancellationToken) =>
+        inner.IsProcessedAsync(inboundKey, cancellationToken);
+
+    public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(commit);
+        var outcome = await inner.CommitAsync(commit, cancellationToken);
+        if (outcome == CommitOutcome.Committed && LiteDbDirectLineStore.ShapeReplies(commit.Outgoing, time.GetUtcNow()) is { Count: > 0 } replies)
+        {
+            var now = time.GetUtcNow();
+            _lines.Committed(await database.WriteAsync(db => LiteDbDirectLineStore.AppendReplies(db, replies, now), CancellationToken.None));
+        }
+
+        return outcome;
+    }
+}
