@@ -64,19 +64,19 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     }
 
     /// <summary>
-    /// A batch per transaction (<see cref="LiteDbBatchedPurge"/>): no time field has an index, so the purge reads every
+    /// A batch per transaction (<see cref="LiteDbBatchedScan"/>): no time field has an index, so the purge reads every
     /// record, and in one transaction that left LiteDB's page cache as large as the file for the host's whole life.
     /// </summary>
     private async Task<int> PurgeFileAsync(long ticks, CancellationToken cancellationToken)
     {
-        var removed = await LiteDbBatchedPurge.DeleteAsync(database, Inbound, LiteDbBatchedPurge.Before("at", ticks), cancellationToken);
+        var removed = await LiteDbBatchedScan.DeleteAsync(database, Inbound, LiteDbBatchedScan.Before("at", ticks), cancellationToken);
         // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
-        removed += await LiteDbBatchedPurge.DeleteAsync(database, State, LiteDbBatchedPurge.Before("updated", ticks), cancellationToken);
+        removed += await LiteDbBatchedScan.DeleteAsync(database, State, LiteDbBatchedScan.Before("updated", ticks), cancellationToken);
         // Pending entries are still owed to someone; only finished ones (dead letters) expire.
-        var created = LiteDbBatchedPurge.Before("created", ticks);
+        var created = LiteDbBatchedScan.Before("created", ticks);
         foreach (var name in OutboxCollections)
         {
-            removed += await LiteDbBatchedPurge.DeleteAsync(database, name, d => d["status"] != nameof(OutboxStatus.Pending) && created(d), cancellationToken);
+            removed += await LiteDbBatchedScan.DeleteAsync(database, name, d => d["status"] != nameof(OutboxStatus.Pending) && created(d), cancellationToken);
         }
 
         // After the outbox, so a counter whose last entries just expired goes in the same sweep.
@@ -84,7 +84,7 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
             db => OutboxCollections.SelectMany(name => db.GetCollection(name).FindAll()).Select(d => d["conversation"].AsString).ToHashSet(StringComparer.Ordinal),
             cancellationToken);
         var now = time.GetUtcNow().UtcTicks;
-        return removed + await LiteDbBatchedPurge.ForEachBatchAsync(database, Sequences, (counters, batch) => PurgeCounters(counters, batch, withEntries, ticks, now), cancellationToken);
+        return removed + await LiteDbBatchedScan.ForEachBatchAsync(database, Sequences, (db, batch) => PurgeCounters(db.GetCollection(Sequences), batch, withEntries, ticks, now), cancellationToken);
     }
 
     /// <summary>

@@ -3,8 +3,8 @@ using LiteDB;
 namespace IntegrationBot.Storage.LiteDb.Engine;
 
 /// <summary>
-/// Deletes the expired documents of a collection whose time field has no index, a batch of documents per transaction
-/// instead of one <c>DeleteMany</c> over the whole collection.
+/// Reads a whole collection a batch of documents per transaction: the retention purge of a collection whose time field
+/// has no index (instead of one <c>DeleteMany</c> over it), and the inbound filter's load.
 /// </summary>
 /// <remarks>
 /// LiteDB 5 keeps every page a transaction reads until the transaction ends, and its page cache never gives memory
@@ -13,10 +13,13 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// number of pages, and the cache reuses the pages of the batch before for the next one. The batches walk the
 /// collection in <c>_id</c> order through its index; each is its own write, so turns go on between them.
 /// </remarks>
-public static class LiteDbBatchedPurge
+public static class LiteDbBatchedScan
 {
     /// <summary>Documents read per transaction: a few dozen pages of state, far below a segment of the cache.</summary>
     public const int BatchSize = 500;
+
+    /// <summary>Documents per read transaction of <see cref="Ids"/>: small ones (an id and a time), so more of them.</summary>
+    public const int ReadBatchSize = 5_000;
 
     /// <summary>
     /// True when <paramref name="field"/> is below <paramref name="cutoff"/> in LiteDB's own order, as the expression
@@ -25,16 +28,41 @@ public static class LiteDbBatchedPurge
     public static Func<BsonDocument, bool> Before(string field, BsonValue cutoff) =>
         document => document[field].CompareTo(cutoff) < 0;
 
+    /// <summary>
+    /// The <c>_id</c>s of <paramref name="collection"/>, read lazily outside the writer, each batch in a read transaction
+    /// of its own; for a load in the background that must not grow the cache with the whole collection.
+    /// </summary>
+    public static IEnumerable<BsonValue> Ids(LiteDatabase database, string collection)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            List<BsonValue> batch = [.. database.GetCollection(collection).Find(BsonExpression.Create("_id > @0", after), 0, ReadBatchSize).Select(d => d["_id"])];
+            foreach (var id in batch)
+            {
+                yield return id;
+            }
+
+            if (batch.Count < ReadBatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1];
+        }
+    }
+
     /// <summary>Deletes the documents of <paramref name="collection"/> for which <paramref name="expired"/> holds; returns how many.</summary>
     public static Task<int> DeleteAsync(SharedLiteDatabase database, string collection, Func<BsonDocument, bool> expired, CancellationToken cancellationToken) =>
-        ForEachBatchAsync(database, collection, (c, batch) => batch.Count(d => expired(d) && c.Delete(d["_id"])), cancellationToken);
+        ForEachBatchAsync(database, collection, (db, batch) => batch.Count(d => expired(d) && db.GetCollection(collection).Delete(d["_id"])), cancellationToken);
 
     /// <summary>
-    /// Runs <paramref name="batchWrite"/> on the documents of <paramref name="collection"/>, a batch of at most
+    /// Runs <paramref name="batchWrite"/> (in the batch's transaction) on the documents of <paramref name="collection"/>, a batch of at most
     /// <see cref="BatchSize"/> in <c>_id</c> order per transaction, and sums what it returns.
     /// </summary>
     public static async Task<int> ForEachBatchAsync(
-        SharedLiteDatabase database, string collection, Func<ILiteCollection<BsonDocument>, IReadOnlyList<BsonDocument>, int> batchWrite, CancellationToken cancellationToken)
+        SharedLiteDatabase database, string collection, Func<LiteDatabase, IReadOnlyList<BsonDocument>, int> batchWrite, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(batchWrite);
@@ -44,10 +72,9 @@ public static class LiteDbBatchedPurge
         {
             var (count, last) = await database.WriteAsync(db =>
             {
-                var documents = db.GetCollection(collection);
                 // The value as a parameter: the expression text is the same for every batch and compiled once.
-                List<BsonDocument> batch = [.. documents.Find(BsonExpression.Create("_id > @0", after), 0, BatchSize)];
-                return (batchWrite(documents, batch), batch.Count < BatchSize ? null : batch[^1]["_id"]);
+                List<BsonDocument> batch = [.. db.GetCollection(collection).Find(BsonExpression.Create("_id > @0", after), 0, BatchSize)];
+                return (batchWrite(db, batch), batch.Count < BatchSize ? null : batch[^1]["_id"]);
             }, cancellationToken).ConfigureAwait(false);
             total += count;
             if (last is null)

@@ -7,10 +7,11 @@ using Microsoft.Extensions.Time.Testing;
 namespace IntegrationBot.Storage.Tests.LiteDb;
 
 /// <summary>
-/// The retention purge reads the runtime's collections a batch per transaction (issue 19, memory): it still removes
-/// every expired record, and LiteDB's page cache, which never shrinks, stays far smaller than the file it read.
+/// The retention purge and the inbound filter's load read whole collections a batch per transaction (issue 19,
+/// memory): the purge still removes every expired record, the load still sees every id, and LiteDB's page cache,
+/// which never shrinks, stays far smaller than the file read.
 /// </summary>
-public sealed class LiteDbBatchedPurgeTests
+public sealed class LiteDbBatchedScanTests
 {
     private static readonly DateTimeOffset Now = new(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
     private static readonly long Old = Now.AddDays(-100).UtcTicks;
@@ -24,7 +25,7 @@ public sealed class LiteDbBatchedPurgeTests
         using var directory = new TempDataDirectory();
         using var database = directory.Open();
         // More than two batches, expired and recent interleaved in _id order.
-        const int count = (2 * LiteDbBatchedPurge.BatchSize) + 123;
+        const int count = (2 * LiteDbBatchedScan.BatchSize) + 123;
         await database.WriteAsync(db =>
         {
             for (var i = 0; i < count; i++)
@@ -86,5 +87,18 @@ public sealed class LiteDbBatchedPurgeTests
         Assert.True(filePages > 2_500, $"the file has {filePages} pages");
         // One transaction over the whole collection kept every page it read: at least as many as the file has.
         Assert.True(cachePages < filePages / 2, $"LiteDB's cache holds {cachePages} pages after reading a file of {filePages}");
+    }
+
+    [Fact]
+    public async Task Reading_every_id_in_batches_gives_each_id_once_in_order()
+    {
+        using var directory = new TempDataDirectory();
+        using var database = directory.Open();
+        const int count = LiteDbBatchedScan.ReadBatchSize + 17;
+        await database.WriteAsync(db => db.GetCollection("inbound").InsertBulk(Enumerable.Range(0, count).Select(i => new BsonDocument { ["_id"] = $"telegram/{i:D6}", ["at"] = Recent })), Ct);
+
+        var ids = LiteDbBatchedScan.Ids(database.Database, "inbound").Select(id => id.AsString).ToList();
+
+        Assert.Equal(Enumerable.Range(0, count).Select(i => $"telegram/{i:D6}"), ids);
     }
 }
