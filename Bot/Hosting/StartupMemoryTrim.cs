@@ -12,7 +12,8 @@ namespace IntegrationBot.Bot.Hosting;
 /// short-lived objects for a 15 MB result. The GC keeps such memory committed for later use, so the process would
 /// carry it for its whole life; one compacting, decommitting collection right after start returns it. The retention
 /// purge's first pass runs at start too and reads every stored record (measured: an idle host on 100,000 stored
-/// conversations kept ~310 MB resident against ~170 MB for a fresh one), so the collection runs again after it.
+/// conversations kept ~310 MB resident against ~170 MB for a fresh one), so the collection runs again after it; the
+/// pages LiteDB's cache keeps are bounded by reading in batches (LiteDbBatchedScan), not by this collection.
 /// </remarks>
 internal sealed class StartupMemoryTrim(KnowledgeEngine engine, RetentionService retention, IHostApplicationLifetime lifetime) : IHostedService
 {

@@ -3,9 +3,9 @@ namespace IntegrationBot.Knowledge.Retrieval;
 // A unit-length TF-IDF vector over feature ids.
 internal sealed record SparseVector(int[] Ids, float[] Weights)
 {
-    public static SparseVector FromFeatures(Dictionary<string, double> features, Dictionary<string, int> vocabulary, double[] idf)
+    public static SparseVector FromFeatures(FeatureBag features, Dictionary<string, int> vocabulary, double[] idf)
     {
-        var pairs = features.Select(f => (Id: vocabulary[f.Key], Weight: f.Value * idf[vocabulary[f.Key]])).ToList();
+        var pairs = features.Keys.Select((key, i) => (Id: vocabulary[key], Weight: features.Weights[i] * idf[vocabulary[key]])).ToList();
         return Normalized(pairs);
     }
 

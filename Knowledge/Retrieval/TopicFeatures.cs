@@ -10,7 +10,8 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// </summary>
 internal sealed record TopicFeatures(IReadOnlyList<TopicFeatures.Document> Documents)
 {
-    public static TopicFeatures Extract(Topic topic, KnowledgeEngineOptions options)
+    /// <param name="strings">Feature strings kept so far by the index being built (see <see cref="FeatureBag"/>).</param>
+    public static TopicFeatures Extract(Topic topic, KnowledgeEngineOptions options, HashSet<string> strings)
     {
         var documents = new List<Document>();
         for (var l = 0; l < Language.All.Count; l++)
@@ -36,14 +37,14 @@ internal sealed record TopicFeatures(IReadOnlyList<TopicFeatures.Document> Docum
             var answer = (topic.Answer.GetValueOrDefault(language) ?? string.Empty) + "\n" + (topic.Details.GetValueOrDefault(language) ?? string.Empty);
             documents.Add(new Document(
                 l,
-                [.. entries.Select(e => e.Features)],
+                [.. entries.Select(e => FeatureBag.From(e.Features, strings))],
                 [.. entries.Select(e => e.Weight)],
-                TextFeatures.Extract(TextNormalizer.Fold(SourceMarkers.Strip(DirectoryPlaceholders.Strip(OfficePlaceholders.Strip(answer)))), options)));
+                FeatureBag.From(TextFeatures.Extract(TextNormalizer.Fold(SourceMarkers.Strip(DirectoryPlaceholders.Strip(OfficePlaceholders.Strip(answer)))), options), strings)));
         }
 
         return new TopicFeatures(documents);
     }
 
     /// <summary>One language of the topic: entry features with their weights, and the answer's features.</summary>
-    internal sealed record Document(int Language, List<Dictionary<string, double>> Entries, double[] Weights, Dictionary<string, double> Answer);
+    internal sealed record Document(int Language, FeatureBag[] Entries, double[] Weights, FeatureBag Answer);
 }

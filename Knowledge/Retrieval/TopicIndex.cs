@@ -27,9 +27,12 @@ public sealed class TopicIndex
     private readonly QueryEncoder encoder;
     private readonly KnowledgeEngineOptions options;
     private readonly KeywordPhrases keywords;
-    // The topics' extracted features (about 22 MB for the shipped content), kept so a publish re-reads only the
-    // edited topic; built lazily, the first publish re-read everything on every instance and missed the 2 s target.
+    // The topics' extracted features, kept so a publish re-reads only the edited topic; built lazily, the first
+    // publish re-read everything on every instance and missed the 2 s target. As FeatureBags: see its remarks.
     private IReadOnlyDictionary<Topic, TopicFeatures> features = new Dictionary<Topic, TopicFeatures>();
+
+    /// <summary>The features kept for the next <see cref="Rebuild"/>, by topic.</summary>
+    internal IReadOnlyDictionary<Topic, TopicFeatures> Features => features;
 
     // Pools of our own: arrays come back cleared by us, so rented arrays are always zero (the shared pool may
     // hand out arrays other code left dirty).
@@ -76,8 +79,9 @@ public sealed class TopicIndex
         var ids = new List<string>();
         var docTopic = new List<int>();
         var docLanguage = new List<int>();
-        var rawEntries = new List<List<Dictionary<string, double>>>();
-        var rawAnswers = new List<Dictionary<string, double>>();
+        var rawEntries = new List<FeatureBag[]>();
+        var rawAnswers = new List<FeatureBag>();
+        var strings = new HashSet<string>(StringComparer.Ordinal);
         var entryWeights = new List<double[]>();
         var cache = new Dictionary<Topic, TopicFeatures>(ReferenceEqualityComparer.Instance);
         var extracted = 0;
@@ -86,7 +90,7 @@ public sealed class TopicIndex
             ids.Add(topic.Id);
             if (reuse is null || !reuse.TryGetValue(topic, out var topicFeatures))
             {
-                topicFeatures = TopicFeatures.Extract(topic, options);
+                topicFeatures = TopicFeatures.Extract(topic, options, strings);
                 extracted++;
             }
 

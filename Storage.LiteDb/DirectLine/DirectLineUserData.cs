@@ -57,15 +57,15 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
         var removed = await store.PurgeOlderThanAsync(cutoff, cancellationToken);
         // A conversation older than the period with nothing left in it only links a user id to a locale: it goes too.
         var limit = cutoff.UtcDateTime;
-        return removed + await database.WriteAsync(db =>
+        var old = LiteDbBatchedScan.Before("CreatedAt", limit);
+        return removed + await LiteDbBatchedScan.ForEachBatchAsync(database, Conversations, (db, batch) =>
         {
             var activities = db.GetCollection(Activities);
             var conversations = db.GetCollection(Conversations);
-            var empty = conversations.Find(LiteDbQueries.Less("CreatedAt", limit))
-                .Select(d => d["_id"].AsString)
+            return batch.Where(old).Select(d => d["_id"].AsString)
                 .Where(id => !activities.Exists(LiteDbQueries.Equal("ConversationId", id)))
-                .ToList();
-            return empty.Count(id => conversations.Delete(id));
+                .ToList()
+                .Count(id => conversations.Delete(id));
         }, cancellationToken);
     }
 

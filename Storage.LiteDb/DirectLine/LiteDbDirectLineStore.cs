@@ -200,7 +200,8 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
         var limit = cutoff.UtcDateTime;
-        return _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Less("StoredAt", limit)), cancellationToken);
+        // A batch per transaction: the scan in one kept LiteDB's page cache as large as the log (LiteDbBatchedScan).
+        return LiteDbBatchedScan.DeleteAsync(_db, Activities, LiteDbBatchedScan.Before("StoredAt", limit), cancellationToken);
     }
 
     /// <summary>Through the dedupe key's index alone (keys are nearly unique; the conversation's index could hold

@@ -125,7 +125,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        _database.WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Less("at", JsonDocuments.Ms(cutoff))), cancellationToken);
+        // A batch per transaction: the scan in one kept LiteDB's page cache as large as the collection (LiteDbBatchedScan).
+        LiteDbBatchedScan.DeleteAsync(_database, Collection, LiteDbBatchedScan.Before("at", JsonDocuments.Ms(cutoff)), cancellationToken);
 
     private static BsonDocument ToDocument(TranscriptMessage message)
     {

@@ -14,6 +14,9 @@ public sealed class LiteDbInboundFilter
     private const int Probes = 7;
     private const long MinCapacity = 1 << 20;
 
+    /// <summary>From how many ids in the file a load ends with a full collection (see <see cref="LoadInBackground"/>).</summary>
+    public const long TrimAfterLoadingIds = 10_000;
+
     private readonly Lock _lock = new();
     private Bits? _ready;
     private Bits? _building;
@@ -98,6 +101,14 @@ public sealed class LiteDbInboundFilter
                 {
                     _ready = bits;
                     _building = null;
+                }
+
+                if (count >= TrimAfterLoadingIds)
+                {
+                    // The scan read a document per id; the GC keeps the room that garbage took for the process's life
+                    // (measured: an idle host on 100,000 stored conversations stayed 45-75 MB larger after its first
+                    // messages). One compacting, decommitting collection, once per load, gives it back.
+                    GC.Collect(2, GCCollectionMode.Aggressive, blocking: true, compacting: true);
                 }
             }
             catch (Exception)

@@ -29,7 +29,8 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         {
             _hot.Inbound.LoadInBackground(
                 () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).LongCount(),
-                () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindAll().Select(d => d["_id"].AsString));
+                // In batches: one read transaction over every id kept LiteDB's page cache as large as the collection.
+                () => LiteDbBatchedScan.Ids(database.Database, LiteDbOutboxDocuments.InboundCollection).Select(id => id.AsString));
         }
 
         return database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);

@@ -67,7 +67,7 @@ public sealed class LiteDbPlanReminderStore(SharedLiteDatabase database) : IPlan
 
     /// <summary>A subscription not renewed since the cutoff belongs to a conversation retention has already deleted.</summary>
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        database.WriteAsync(db => db.GetCollection(Collection).DeleteMany(Query.LT("updated", cutoff.UtcTicks)), cancellationToken);
+        LiteDbBatchedScan.DeleteAsync(database, Collection, LiteDbBatchedScan.Before("updated", cutoff.UtcTicks), cancellationToken);
 
     private static BsonDocument ToDocument(ReminderSubscription s) => new()
     {

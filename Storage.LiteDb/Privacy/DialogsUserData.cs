@@ -63,29 +63,40 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         }
     }
 
-    private Task<int> PurgeFileAsync(long ticks, CancellationToken cancellationToken)
+    /// <summary>
+    /// A batch per transaction (<see cref="LiteDbBatchedScan"/>): no time field has an index, so the purge reads every
+    /// record, and in one transaction that left LiteDB's page cache as large as the file for the host's whole life.
+    /// </summary>
+    private async Task<int> PurgeFileAsync(long ticks, CancellationToken cancellationToken)
     {
-        return database.WriteAsync(
-            db => db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
-            // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
-            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(LiteDbQueries.Less("updated", ticks))
-            // Pending entries are still owed to someone; only finished ones (dead letters) expire.
-            + OutboxCollections.Sum(name => db.GetCollection(name).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks)))
-            // After the outbox, so a counter whose last entries just expired goes in the same sweep.
-            + PurgeCounters(db, ticks, time.GetUtcNow().UtcTicks),
+        var removed = await LiteDbBatchedScan.DeleteAsync(database, Inbound, LiteDbBatchedScan.Before("at", ticks), cancellationToken);
+        // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
+        removed += await LiteDbBatchedScan.DeleteAsync(database, State, LiteDbBatchedScan.Before("updated", ticks), cancellationToken);
+        // Pending entries are still owed to someone; only finished ones (dead letters) expire.
+        var created = LiteDbBatchedScan.Before("created", ticks);
+        foreach (var name in OutboxCollections)
+        {
+            removed += await LiteDbBatchedScan.DeleteAsync(database, name, d => d["status"] != nameof(OutboxStatus.Pending) && created(d), cancellationToken);
+        }
+
+        // After the outbox, so a counter whose last entries just expired goes in the same sweep.
+        var withEntries = await database.ReadAsync(
+            db => OutboxCollections.SelectMany(name => db.GetCollection(name).FindAll()).Select(d => d["conversation"].AsString).ToHashSet(StringComparer.Ordinal),
             cancellationToken);
+        var now = time.GetUtcNow().UtcTicks;
+        return removed + await LiteDbBatchedScan.ForEachBatchAsync(database, Sequences, (db, batch) => PurgeCounters(db.GetCollection(Sequences), batch, withEntries, ticks, now), cancellationToken);
     }
 
     /// <summary>
     /// A counter names its conversation (on Telegram and Viber the user's id). Once the conversation has sent nothing
     /// for the whole period and has no entry left, numbering can restart: the replies it numbered have expired too.
     /// </summary>
-    private static int PurgeCounters(LiteDatabase db, long cutoff, long now)
+    /// <remarks>An entry written after <paramref name="withEntries"/> was read comes with its counter's time in the
+    /// same transaction, so its counter is read here as recent.</remarks>
+    private static int PurgeCounters(ILiteCollection<BsonDocument> counters, IReadOnlyList<BsonDocument> batch, HashSet<string> withEntries, long cutoff, long now)
     {
-        var counters = db.GetCollection(Sequences);
-        var withEntries = OutboxCollections.SelectMany(name => db.GetCollection(name).FindAll()).Select(d => d["conversation"].AsString).ToHashSet(StringComparer.Ordinal);
         var removed = 0;
-        foreach (var counter in counters.FindAll().ToList())
+        foreach (var counter in batch)
         {
             if (!counter.TryGetValue(LiteDbOutboxDocuments.CounterUpdated, out var updated))
             {

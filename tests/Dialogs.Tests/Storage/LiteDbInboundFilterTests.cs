@@ -68,6 +68,25 @@ public sealed class LiteDbInboundFilterTests : IDisposable
     }
 
     [Fact]
+    public async Task A_load_from_a_large_file_ends_with_a_compacting_full_collection()
+    {
+        var filter = new LiteDbInboundFilter();
+        var before = GC.GetGCMemoryInfo(GCKind.FullBlocking).Index;
+
+        filter.LoadInBackground(() => LiteDbInboundFilter.TrimAfterLoadingIds, () => ["telegram|1"]);
+
+        // The scan's garbage (a document per id) is given back once the filter is ready (issue 19, memory).
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!filter.IsReady || GC.GetGCMemoryInfo(GCKind.FullBlocking).Index <= before)
+        {
+            Assert.True(DateTime.UtcNow < deadline, "no full blocking collection after loading the filter");
+            await Task.Delay(10, Ct);
+        }
+
+        Assert.True(GC.GetGCMemoryInfo(GCKind.FullBlocking).Compacted, "the collection after the load did not compact");
+    }
+
+    [Fact]
     public void An_id_added_while_the_file_is_scanned_is_not_missed_and_a_full_filter_steps_aside_until_rebuilt()
     {
         var filter = new LiteDbInboundFilter();

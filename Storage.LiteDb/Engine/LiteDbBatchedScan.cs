@@ -1,0 +1,88 @@
+using LiteDB;
+
+namespace IntegrationBot.Storage.LiteDb.Engine;
+
+/// <summary>
+/// Reads a whole collection a batch of documents per transaction: the retention purge of a collection whose time field
+/// has no index (instead of one <c>DeleteMany</c> over it), and the inbound filter's load.
+/// </summary>
+/// <remarks>
+/// LiteDB 5 keeps every page a transaction reads until the transaction ends, and its page cache never gives memory
+/// back: one <c>DeleteMany</c> over 100,000 stored conversations read the whole file in one transaction and left the
+/// host ~65 MB larger for the rest of its life (docs/benchmarks.md, issue 19, third part). A batch reads a bounded
+/// number of pages, and the cache reuses the pages of the batch before for the next one. The batches walk the
+/// collection in <c>_id</c> order through its index; each is its own write, so turns go on between them.
+/// </remarks>
+public static class LiteDbBatchedScan
+{
+    /// <summary>Documents read per transaction: a few dozen pages of state, far below a segment of the cache.</summary>
+    public const int BatchSize = 500;
+
+    /// <summary>Documents per read transaction of <see cref="Ids"/>: small ones (an id and a time), so more of them.</summary>
+    public const int ReadBatchSize = 5_000;
+
+    /// <summary>
+    /// True when <paramref name="field"/> is below <paramref name="cutoff"/> in LiteDB's own order, as the expression
+    /// <c>$.field &lt; @0</c> decides it (a missing field is null, which sorts below every number and date).
+    /// </summary>
+    public static Func<BsonDocument, bool> Before(string field, BsonValue cutoff) =>
+        document => document[field].CompareTo(cutoff) < 0;
+
+    /// <summary>
+    /// The <c>_id</c>s of <paramref name="collection"/>, read lazily outside the writer, each batch in a read transaction
+    /// of its own; for a load in the background that must not grow the cache with the whole collection.
+    /// </summary>
+    public static IEnumerable<BsonValue> Ids(LiteDatabase database, string collection)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            List<BsonValue> batch = [.. database.GetCollection(collection).Find(BsonExpression.Create("_id > @0", after), 0, ReadBatchSize).Select(d => d["_id"])];
+            foreach (var id in batch)
+            {
+                yield return id;
+            }
+
+            if (batch.Count < ReadBatchSize)
+            {
+                yield break;
+            }
+
+            after = batch[^1];
+        }
+    }
+
+    /// <summary>Deletes the documents of <paramref name="collection"/> for which <paramref name="expired"/> holds; returns how many.</summary>
+    public static Task<int> DeleteAsync(SharedLiteDatabase database, string collection, Func<BsonDocument, bool> expired, CancellationToken cancellationToken) =>
+        ForEachBatchAsync(database, collection, (db, batch) => batch.Count(d => expired(d) && db.GetCollection(collection).Delete(d["_id"])), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="batchWrite"/> (in the batch's transaction) on the documents of <paramref name="collection"/>, a batch of at most
+    /// <see cref="BatchSize"/> in <c>_id</c> order per transaction, and sums what it returns.
+    /// </summary>
+    public static async Task<int> ForEachBatchAsync(
+        SharedLiteDatabase database, string collection, Func<LiteDatabase, IReadOnlyList<BsonDocument>, int> batchWrite, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(batchWrite);
+        var after = BsonValue.MinValue;
+        var total = 0;
+        while (true)
+        {
+            var (count, last) = await database.WriteAsync(db =>
+            {
+                // The value as a parameter: the expression text is the same for every batch and compiled once.
+                List<BsonDocument> batch = [.. db.GetCollection(collection).Find(BsonExpression.Create("_id > @0", after), 0, BatchSize)];
+                return (batchWrite(db, batch), batch.Count < BatchSize ? null : batch[^1]["_id"]);
+            }, cancellationToken).ConfigureAwait(false);
+            total += count;
+            if (last is null)
+            {
+                return total;
+            }
+
+            after = last;
+        }
+    }
+}
