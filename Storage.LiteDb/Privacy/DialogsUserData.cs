@@ -36,7 +36,14 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         var person = await ErasureSubject.FindAsync(channelId, userId, directories, cancellationToken);
         try
         {
-            return await database.WriteAsync(db => Delete(db, person), cancellationToken);
+            return await database.WriteAsync(
+                db =>
+                {
+                    // Inside the transaction: the facts are the writer's, and no commit may check against them after this.
+                    LiteDbHotState.For(database).Facts.Forget();
+                    return Delete(db, person);
+                },
+                cancellationToken);
         }
         finally
         {
@@ -66,13 +73,18 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     private Task<int> PurgeFileAsync(long ticks, CancellationToken cancellationToken)
     {
         return database.WriteAsync(
-            db => db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
-            // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
-            + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(LiteDbQueries.Less("updated", ticks))
-            // Pending entries are still owed to someone; only finished ones (dead letters) expire.
-            + OutboxCollections.Sum(name => db.GetCollection(name).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks)))
-            // After the outbox, so a counter whose last entries just expired goes in the same sweep.
-            + PurgeCounters(db, ticks, time.GetUtcNow().UtcTicks),
+            db =>
+            {
+                // Inside the transaction: the facts are the writer's, and no commit may check against them after this.
+                LiteDbHotState.For(database).Facts.Forget();
+                return db.GetCollection(Inbound).DeleteMany(LiteDbQueries.Less("at", ticks))
+                    // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
+                    + db.GetCollection(LiteDbDocuments.StateCollection).DeleteMany(LiteDbQueries.Less("updated", ticks))
+                    // Pending entries are still owed to someone; only finished ones (dead letters) expire.
+                    + OutboxCollections.Sum(name => db.GetCollection(name).DeleteMany(BsonExpression.Create("$.status != @0 AND $.created < @1", nameof(OutboxStatus.Pending), ticks)))
+                    // After the outbox, so a counter whose last entries just expired goes in the same sweep.
+                    + PurgeCounters(db, ticks, time.GetUtcNow().UtcTicks);
+            },
             cancellationToken);
     }
 
