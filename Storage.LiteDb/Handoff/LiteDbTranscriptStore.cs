@@ -88,14 +88,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             var written = keyed.Count == 0
                 ? []
                 : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
-            foreach (var document in documents)
-            {
-                // Added as written, so a line repeated within the same call goes in once too.
-                if (written.Add(document["_id"]))
-                {
-                    _messages.Insert(document);
-                }
-            }
+            // Added as written, so a line repeated within the same call goes in once too; one insert call for all.
+            _messages.Insert(documents.Where(document => written.Add(document["_id"])).ToList());
 
             return true;
         };

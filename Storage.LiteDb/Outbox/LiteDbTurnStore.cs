@@ -116,6 +116,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             var last = _hot.Facts.TryGetSequence(commit.ConversationKey, out var known)
                 ? known
                 : sequences.FindById(commit.ConversationKey)?["last"].AsInt64 ?? 0L;
+            var documents = new List<BsonDocument>(outgoing.Count);
             foreach (var (channel, json) in outgoing)
             {
                 last++;
@@ -129,9 +130,12 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
                     0,
                     now,
                     now);
-                outbox.Insert(LiteDbOutboxDocuments.ToDocument(entry));
+                documents.Add(LiteDbOutboxDocuments.ToDocument(entry));
                 entries.Add(entry);
             }
+
+            // One insert call for the turn's replies: LiteDB's per-call work (transaction lookup, snapshot, services) once.
+            outbox.Insert(documents);
 
             // Stamped with the commit's time, so retention can tell a counter idle for the whole period (see DialogsUserData).
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });

@@ -1,8 +1,8 @@
 namespace IntegrationBot.Storage.LiteDb.State;
 
 /// <summary>
-/// What the file holds for a turn's commit checks, known without a query (issue 19): the eTag of each state document
-/// and the last outbox sequence number of each conversation the process wrote. One process owns a LiteDB file and every
+/// What the file holds for a turn's commit checks, known without a query (issue 19): the eTag of each state document,
+/// the last outbox sequence number of each conversation and the value of each day counter the process wrote. One process owns a LiteDB file and every
 /// write of these goes through the stores, so what they wrote is what the file holds; a commit then checks its eTags
 /// and numbers its replies from here instead of one <c>FindById</c> each (~16 µs and ~28 KB of page decoding apiece).
 /// </summary>
@@ -19,9 +19,11 @@ public sealed class LiteDbFileFacts
 {
     private readonly Dictionary<string, string> _etags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _sequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _counters = new(StringComparer.Ordinal);
     // Facts of the running transaction: visible to it, kept only at its commit.
     private readonly Dictionary<string, string> _pendingETags = new(StringComparer.Ordinal);
     private readonly Dictionary<string, long> _pendingSequences = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, long> _pendingCounters = new(StringComparer.Ordinal);
 
     public LiteDbFileFacts(int maxKeys)
     {
@@ -42,6 +44,19 @@ public sealed class LiteDbFileFacts
     /// <summary>The last sequence number the file holds for conversation <paramref name="conversationKey"/>, when known.</summary>
     public bool TryGetSequence(string conversationKey, out long last) =>
         _pendingSequences.TryGetValue(conversationKey, out last) || _sequences.TryGetValue(conversationKey, out last);
+
+    /// <summary>The value the file holds for counter <paramref name="id"/> of <paramref name="collection"/>, when known.</summary>
+    public bool TryGetCounter(string collection, string id, out long value) =>
+        _pendingCounters.TryGetValue(CounterKey(collection, id), out value) || _counters.TryGetValue(CounterKey(collection, id), out value);
+
+    /// <summary>The running transaction set counter <paramref name="id"/> of <paramref name="collection"/> to <paramref name="value"/>.</summary>
+    public void CounterWritten(string collection, string id, long value)
+    {
+        if (MaxKeys > 0)
+        {
+            _pendingCounters[CounterKey(collection, id)] = value;
+        }
+    }
 
     /// <summary>The running transaction wrote state document <paramref name="key"/> with <paramref name="etag"/>.</summary>
     public void ETagWritten(string key, string etag)
@@ -73,8 +88,10 @@ public sealed class LiteDbFileFacts
     {
         _pendingETags.Clear();
         _pendingSequences.Clear();
+        _pendingCounters.Clear();
         _etags.Clear();
         _sequences.Clear();
+        _counters.Clear();
     }
 
     /// <summary>The writer's transaction ended: its facts are kept when it committed and dropped when it rolled back.</summary>
@@ -84,11 +101,15 @@ public sealed class LiteDbFileFacts
         {
             Keep(_pendingETags, _etags);
             Keep(_pendingSequences, _sequences);
+            Keep(_pendingCounters, _counters);
         }
 
         _pendingETags.Clear();
         _pendingSequences.Clear();
+        _pendingCounters.Clear();
     }
+
+    private static string CounterKey(string collection, string id) => string.Concat(collection, "\n", id);
 
     private void Keep<T>(Dictionary<string, T> pending, Dictionary<string, T> known)
     {
