@@ -1,4 +1,6 @@
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Handoff.Dashboard;
+using IntegrationBot.Storage.LiteDb.Dashboard;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.State;
 using IntegrationBot.TestSupport;
@@ -155,6 +157,41 @@ public sealed class LiteDbFileFactsTests : IDisposable
             storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = old with { Json = "{\"v\":2}" } }, ct));
         await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = new("{\"v\":3}") }, ct);
         Assert.Equal("{\"v\":3}", StoredJson(database, "k"));
+    }
+
+    [Fact]
+    public async Task A_day_counter_adds_from_memory_drops_a_rolled_back_add_and_continues_from_the_file_after_a_restart()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var day = new DateOnly(2026, 12, 5);
+        var asked = new TopicDailyCount(day, "housing", TopicCountKind.Asked, 1);
+        using (var database = LiteDbDatabaseFactory.Open(_directory.Options()))
+        {
+            var topics = new LiteDbTopicStatistics(database);
+            await topics.AddAsync([asked], ct);
+            await database.WriteAsync(_ => true, ct);
+
+            // The add rides in a batch whose other write fails: the batch runs again without it, and counts the add once.
+            Task add, failing;
+            using (var blocker = new WriterBlocker(database, ct))
+            {
+                add = topics.AddAsync([asked], ct);
+                failing = database.WriteAsync<bool>(_ => throw new InvalidOperationException("fails the batch"), ct);
+                blocker.Release();
+            }
+
+            await Assert.ThrowsAsync<InvalidOperationException>(() => failing);
+            await add;
+            Assert.Equal(2, (await topics.ListAsync(day, ct)).Single().Count);
+        }
+
+        using (var reopened = LiteDbDatabaseFactory.Open(_directory.Options()))
+        {
+            var topics = new LiteDbTopicStatistics(reopened);
+            await topics.AddAsync([asked with { Count = 3 }], ct);
+            await reopened.WriteAsync(_ => true, ct);
+            Assert.Equal(5, (await topics.ListAsync(day, ct)).Single().Count);
+        }
     }
 
     private static bool KnownETag(SharedLiteDatabase database, string key, out string etag)
