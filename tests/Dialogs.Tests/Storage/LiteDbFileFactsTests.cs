@@ -65,13 +65,12 @@ public sealed class LiteDbFileFactsTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         using var database = LiteDbDatabaseFactory.Open(_directory.Options());
         var storage = new LiteDbStorage(database);
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = new("{\"v\":1}") }, ct);
-        var first = (await storage.ReadAsync(["k"], ct))["k"];
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = first with { Json = "{\"v\":2}" } }, ct);
+        var first = await CreateAsync(storage, "k", "{\"v\":1}");
+        await WriteAsync(storage, "k", first with { Json = "{\"v\":2}" });
         Assert.True(KnownETag(database, "k", out _), "the eTag written by this process is known without a query");
 
         await Assert.ThrowsAsync<StorageConflictException>(() =>
-            storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = first with { Json = "{\"v\":3}" } }, ct));
+            WriteAsync(storage, "k", first with { Json = "{\"v\":3}" }));
         Assert.Equal("{\"v\":2}", StoredJson(database, "k"));
     }
 
@@ -81,15 +80,14 @@ public sealed class LiteDbFileFactsTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         using var database = LiteDbDatabaseFactory.Open(_directory.Options());
         var storage = new LiteDbStorage(database);
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = new("{\"v\":1}") }, ct);
-        var read = (await storage.ReadAsync(["k"], ct))["k"];
+        var read = await CreateAsync(storage, "k", "{\"v\":1}");
 
         Task first, second;
         var before = database.Transactions;
         using (var blocker = new WriterBlocker(database, ct))
         {
-            first = storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = read with { Json = "{\"v\":2}" } }, ct);
-            second = storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = read with { Json = "{\"v\":3}" } }, ct);
+            first = WriteAsync(storage, "k", read with { Json = "{\"v\":2}" });
+            second = WriteAsync(storage, "k", read with { Json = "{\"v\":3}" });
             blocker.Release();
         }
 
@@ -119,7 +117,7 @@ public sealed class LiteDbFileFactsTests : IDisposable
 
         Assert.False(KnownETag(database, "k", out _));
         // "Must not exist yet" holds: the file has no such document, and memory does not claim one.
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = new("{\"v\":2}") }, ct);
+        await WriteAsync(storage, "k", new("{\"v\":2}"));
         Assert.Equal("{\"v\":2}", StoredJson(database, "k"));
     }
 
@@ -130,15 +128,14 @@ public sealed class LiteDbFileFactsTests : IDisposable
         using var database = LiteDbDatabaseFactory.Open(_directory.Options());
         LiteDbHotState.Attach(database, new LiteDbHotState(cachedDocuments: 1, cacheBytes: 1_000_000, outboxEntries: 10));
         var storage = new LiteDbStorage(database);
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["a"] = new("{\"v\":1}") }, ct);
-        var a = (await storage.ReadAsync(["a"], ct))["a"];
+        var a = await CreateAsync(storage, "a", "{\"v\":1}");
         // A second document puts the facts over their bound of one: all are dropped.
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["b"] = new("{}") }, ct);
+        await WriteAsync(storage, "b", new("{}"));
         Assert.False(KnownETag(database, "a", out _));
         await ChangeBehindTheStoresAsync(database, "a", ct);
 
         await Assert.ThrowsAsync<StorageConflictException>(() =>
-            storage.WriteAsync(new Dictionary<string, StoredItem> { ["a"] = a with { Json = "{\"v\":2}" } }, ct));
+            WriteAsync(storage, "a", a with { Json = "{\"v\":2}" }));
         Assert.Equal("{\"v\":10}", StoredJson(database, "a"));
     }
 
@@ -148,14 +145,13 @@ public sealed class LiteDbFileFactsTests : IDisposable
         var ct = TestContext.Current.CancellationToken;
         using var database = LiteDbDatabaseFactory.Open(_directory.Options());
         var storage = new LiteDbStorage(database);
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = new("{\"v\":1}") }, ct);
-        var old = (await storage.ReadAsync(["k"], ct))["k"];
+        var old = await CreateAsync(storage, "k", "{\"v\":1}");
 
         await storage.DeleteAsync(["k"], ct);
 
         await Assert.ThrowsAsync<StorageConflictException>(() =>
-            storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = old with { Json = "{\"v\":2}" } }, ct));
-        await storage.WriteAsync(new Dictionary<string, StoredItem> { ["k"] = new("{\"v\":3}") }, ct);
+            WriteAsync(storage, "k", old with { Json = "{\"v\":2}" }));
+        await WriteAsync(storage, "k", new("{\"v\":3}"));
         Assert.Equal("{\"v\":3}", StoredJson(database, "k"));
     }
 
@@ -192,6 +188,16 @@ public sealed class LiteDbFileFactsTests : IDisposable
             await reopened.WriteAsync(_ => true, ct);
             Assert.Equal(5, (await topics.ListAsync(day, ct)).Single().Count);
         }
+    }
+
+    private static Task WriteAsync(LiteDbStorage storage, string key, StoredItem item) =>
+        storage.WriteAsync(new Dictionary<string, StoredItem> { [key] = item }, TestContext.Current.CancellationToken);
+
+    /// <summary>Writes a new document and reads it back, with the eTag it was given.</summary>
+    private static async Task<StoredItem> CreateAsync(LiteDbStorage storage, string key, string json)
+    {
+        await WriteAsync(storage, key, new StoredItem(json));
+        return (await storage.ReadAsync([key], TestContext.Current.CancellationToken))[key];
     }
 
     private static bool KnownETag(SharedLiteDatabase database, string key, out string etag)
