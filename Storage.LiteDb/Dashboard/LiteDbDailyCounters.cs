@@ -3,6 +3,7 @@ using LiteDB;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.Dashboard;
 
@@ -28,21 +29,21 @@ public static class LiteDbDailyCounters
             return Task.CompletedTask;
         }
 
+        var facts = LiteDbHotState.For(database).Facts;
         Func<LiteDatabase, bool> add = _ =>
         {
             foreach (var item in counts)
             {
                 var key = id(item);
-                var doc = collection.FindById(key);
-                if (doc is null)
-                {
-                    doc = fields(item);
-                    doc["_id"] = key;
-                    doc["count"] = 0;
-                }
-
-                doc["count"] = doc["count"].AsInt32 + count(item);
+                // A counter this process wrote is known without a query (only the stores write these collections).
+                var current = facts.TryGetCounter(collection.Name, key, out var known)
+                    ? (int)known
+                    : collection.FindById(key)?["count"].AsInt32 ?? 0;
+                var doc = fields(item);
+                doc["_id"] = key;
+                doc["count"] = current + count(item);
                 collection.Upsert(doc);
+                facts.CounterWritten(collection.Name, key, current + count(item));
             }
 
             return true;

@@ -26,6 +26,7 @@ internal sealed class LiteDbWriter : IDisposable
 
     private readonly LiteDatabase _database;
     private readonly Action _afterCommit;
+    private readonly Action<bool> _transactionEnded;
     private readonly Queue<PendingWrite> _queue = new();
     // Writes waiting for their conversation's turn commit, and riders for the next transaction (see Join, RideNext).
     private readonly HeldWrites _held = new();
@@ -37,10 +38,12 @@ internal sealed class LiteDbWriter : IDisposable
     private long _transactions;
 
     /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
-    public LiteDbWriter(LiteDatabase database, Action afterCommit)
+    /// <param name="transactionEnded">Runs when a transaction committed (true) or rolled back (false), before the next begins.</param>
+    public LiteDbWriter(LiteDatabase database, Action afterCommit, Action<bool>? transactionEnded = null)
     {
         _database = database;
         _afterCommit = afterCommit;
+        _transactionEnded = transactionEnded ?? (_ => { });
         // A thread of its own: LiteDB transactions belong to a thread, and the writer must not wait for a pool thread
         // behind hundreds of busy connections.
         _thread = new Thread(Run) { IsBackground = true, Name = "LiteDB writer" };
@@ -94,6 +97,7 @@ internal sealed class LiteDbWriter : IDisposable
             {
                 result = write(_database);
                 _database.Commit();
+                _transactionEnded(true);
             }
             catch
             {
@@ -303,6 +307,7 @@ internal sealed class LiteDbWriter : IDisposable
 
                 failed = -1;
                 _database.Commit();
+                _transactionEnded(true);
                 _afterCommit();
             }
             catch (Exception ex)
@@ -332,6 +337,7 @@ internal sealed class LiteDbWriter : IDisposable
 
     private void TryRollback()
     {
+        _transactionEnded(false);
         try
         {
             _database.Rollback();

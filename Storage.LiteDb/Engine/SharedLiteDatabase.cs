@@ -43,7 +43,7 @@ public sealed class SharedLiteDatabase : IDisposable
         _sync = sync;
         _files = files;
         _engine = engine;
-        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
+        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten, committed => _hot?.Facts.TransactionEnded(committed));
     }
 
     public LiteDatabase Database { get; }

@@ -52,12 +52,23 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     /// that fails before its commit leaves the lines to be written on their own a moment later; a rerun of the turn
     /// writes them again (lines are keyed, so never twice).
     /// </summary>
+    /// <remarks>
+    /// Inserted without the duplicate check's query (issue 19: a query per turn): a turn's lines are almost always new. When
+    /// one is not (the turn ran before: a lost eTag race, a redelivery after a failed turn), its insert fails on the key,
+    /// the writer rolls the transaction back and commits the turn without the lines, and the lines go again on their own,
+    /// with the check (<c>TurnTransactionTests</c>).
+    /// </remarks>
     public Task AppendBeforeCommitAsync(IReadOnlyList<TranscriptMessage> messages, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(messages);
         if (messages.Count > 0 && messages.All(m => m.ChannelId == messages[0].ChannelId && m.ConversationId == messages[0].ConversationId))
         {
-            _database.JoinTurn(ConversationState.KeyFor(messages[0].ChannelId, messages[0].ConversationId), WriteOf(messages));
+            var joined = _database.JoinTurn(ConversationState.KeyFor(messages[0].ChannelId, messages[0].ConversationId), WriteOf(messages, checkWritten: false));
+            _ = joined.ContinueWith(
+                _ => Append(messages, waitForDisk: false, CancellationToken.None),
+                CancellationToken.None,
+                TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously,
+                TaskScheduler.Default);
             return Task.CompletedTask;
         }
 
@@ -72,11 +83,13 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             return Task.CompletedTask;
         }
 
-        var write = WriteOf(messages);
+        var write = WriteOf(messages, checkWritten: true);
         return waitForDisk ? _database.WriteAsync(write, cancellationToken) : _database.WriteWithoutWaitingForDiskAsync(write, cancellationToken);
     }
 
-    private Func<LiteDatabase, bool> WriteOf(IReadOnlyList<TranscriptMessage> messages)
+    /// <param name="checkWritten">Skip lines already in the file (one query); without it such a line fails the write on
+    /// its key, and the transaction is rolled back.</param>
+    private Func<LiteDatabase, bool> WriteOf(IReadOnlyList<TranscriptMessage> messages, bool checkWritten)
     {
         // Documents are built before taking the write gate: JSON serialization need not hold up other writers.
         var documents = messages.Select(ToDocument).ToList();
@@ -85,17 +98,11 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         {
             // Insert if absent: a line with this id was already written by an earlier run of the same turn. One
             // lookup for the whole turn: each LiteDB query has a fixed cost well above that of reading one key.
-            var written = keyed.Count == 0
+            var written = keyed.Count == 0 || !checkWritten
                 ? []
                 : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
-            foreach (var document in documents)
-            {
-                // Added as written, so a line repeated within the same call goes in once too.
-                if (written.Add(document["_id"]))
-                {
-                    _messages.Insert(document);
-                }
-            }
+            // Added as written, so a line repeated within the same call goes in once too; one insert call for all.
+            _messages.Insert(documents.Where(document => written.Add(document["_id"])).ToList());
 
             return true;
         };

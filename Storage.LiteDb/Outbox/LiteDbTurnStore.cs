@@ -114,13 +114,16 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             }
         }
 
-        var state = LiteDbDocuments.WriteChecked(db, commit.StateChanges);
+        var state = LiteDbDocuments.WriteChecked(db, _hot.Facts, commit.StateChanges);
 
         if (outgoing.Count > 0)
         {
             var sequences = db.GetCollection(LiteDbOutboxDocuments.SequenceCollection);
             var outbox = db.GetCollection(LiteDbOutboxDocuments.OutboxCollection);
-            var last = sequences.FindById(commit.ConversationKey)?["last"].AsInt64 ?? 0L;
+            var last = _hot.Facts.TryGetSequence(commit.ConversationKey, out var known)
+                ? known
+                : sequences.FindById(commit.ConversationKey)?["last"].AsInt64 ?? 0L;
+            var documents = new List<BsonDocument>(outgoing.Count);
             foreach (var (channel, json) in outgoing)
             {
                 last++;
@@ -134,12 +137,16 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
                     0,
                     now,
                     now);
-                outbox.Insert(LiteDbOutboxDocuments.ToDocument(entry));
+                documents.Add(LiteDbOutboxDocuments.ToDocument(entry));
                 entries.Add(entry);
             }
 
+            // One insert call for the turn's replies: LiteDB's per-call work (transaction lookup, snapshot, services) once.
+            outbox.Insert(documents);
+
             // Stamped with the commit's time, so retention can tell a counter idle for the whole period (see DialogsUserData).
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
+            _hot.Facts.SequenceWritten(commit.ConversationKey, last);
         }
 
         written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, webChatReplies, now));

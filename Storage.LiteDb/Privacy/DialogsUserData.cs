@@ -36,7 +36,14 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
         var person = await ErasureSubject.FindAsync(channelId, userId, directories, cancellationToken);
         try
         {
-            return await database.WriteAsync(db => Delete(db, person), cancellationToken);
+            return await database.WriteAsync(
+                db =>
+                {
+                    // Inside the transaction: the facts are the writer's, and no commit may check against them after this.
+                    LiteDbHotState.For(database).Facts.Forget();
+                    return Delete(db, person);
+                },
+                cancellationToken);
         }
         finally
         {
@@ -69,6 +76,16 @@ public sealed class DialogsUserData(SharedLiteDatabase database, IEnumerable<IUs
     /// </summary>
     private async Task<int> PurgeFileAsync(long ticks, CancellationToken cancellationToken)
     {
+        // The facts are the writer's (forgotten inside a transaction, so no commit checks against them after it). Only
+        // records older than the cutoff are deleted below, and a fact recorded after this point is of a record written
+        // now, so forgetting once before the batches is enough.
+        await database.WriteAsync(
+            _ =>
+            {
+                LiteDbHotState.For(database).Facts.Forget();
+                return 0;
+            },
+            cancellationToken);
         var removed = await LiteDbBatchedScan.DeleteAsync(database, Inbound, LiteDbBatchedScan.Before("at", ticks), cancellationToken);
         // Conversation and user state can hold the last question asked; a conversation idle this long starts anew.
         removed += await LiteDbBatchedScan.DeleteAsync(database, State, LiteDbBatchedScan.Before("updated", ticks), cancellationToken);

@@ -14,15 +14,22 @@ internal static class LiteDbDocuments
         return doc is null ? null : new StoredItem(doc["json"].AsString, doc["etag"].AsString);
     }
 
-    /// <summary>Checks every eTag, then writes; call inside a transaction so a conflict leaves nothing written. Returns
-    /// the documents as written (with their new eTags), for the in-memory copy once the transaction commits.</summary>
-    public static List<KeyValuePair<string, StoredItem>> WriteChecked(LiteDatabase database, IReadOnlyDictionary<string, StoredItem> changes)
+    /// <summary>Checks every eTag, then writes; call inside a writer's transaction so a conflict leaves nothing written.
+    /// The eTag the file holds comes from <paramref name="facts"/> when this process wrote the document, else from the
+    /// file. Returns the documents as written (with their new eTags), for the in-memory copy once the transaction commits.</summary>
+    public static List<KeyValuePair<string, StoredItem>> WriteChecked(LiteDatabase database, LiteDbFileFacts facts, IReadOnlyDictionary<string, StoredItem> changes)
     {
         var collection = database.GetCollection(StateCollection);
         foreach (var (key, item) in changes)
         {
-            var current = collection.FindById(key);
-            ETagCheck.Ensure(key, item.ETag, current?["etag"].AsString);
+            // A wildcard write needs no current eTag at all.
+            if (item.ETag == StoredItem.AnyETag)
+            {
+                continue;
+            }
+
+            var current = facts.TryGetETag(key, out var known) ? known : collection.FindById(key)?["etag"].AsString;
+            ETagCheck.Ensure(key, item.ETag, current);
         }
 
         var written = new List<KeyValuePair<string, StoredItem>>(changes.Count);
@@ -38,6 +45,7 @@ internal static class LiteDbDocuments
                 // Wall-clock write time, only for the retention purge: state untouched for the retention period goes.
                 ["updated"] = DateTime.UtcNow.Ticks,
             });
+            facts.ETagWritten(key, etag);
         }
 
         return written;

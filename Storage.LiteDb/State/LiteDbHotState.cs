@@ -22,11 +22,17 @@ public sealed class LiteDbHotState
     {
         State = new LiteDbStateCache(cachedDocuments, cacheBytes);
         Outbox = new LiteDbOutboxMirror(outboxEntries);
+        // As many as the cache holds documents: the facts of a conversation live about as long as its state in memory.
+        Facts = new LiteDbFileFacts(cachedDocuments);
     }
 
     public LiteDbStateCache State { get; }
 
     public LiteDbOutboxMirror Outbox { get; }
+
+    /// <summary>The eTags and sequence counters the file holds, for the commit's checks without a query; only inside the
+    /// writer's transactions (see <see cref="LiteDbFileFacts"/>).</summary>
+    public LiteDbFileFacts Facts { get; }
 
     /// <summary>Which inbound ids are certainly not in the file (the duplicate check without a read).</summary>
     public LiteDbInboundFilter Inbound { get; } = new();
@@ -50,7 +56,8 @@ public sealed class LiteDbHotState
     /// <summary>Uses <paramref name="hot"/> for <paramref name="database"/>; before any store of the file is created.</summary>
     public static void Attach(SharedLiteDatabase database, LiteDbHotState hot) => database.Hot = hot;
 
-    /// <summary>Forgets everything: erasure and retention changed the file directly.</summary>
+    /// <summary>Forgets the copies read outside the writer: erasure and retention changed the file directly (they also
+    /// drop <see cref="Facts"/>, inside their transaction).</summary>
     public void Forget()
     {
         State.Clear();

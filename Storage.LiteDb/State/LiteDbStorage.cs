@@ -8,6 +8,7 @@ namespace IntegrationBot.Storage.LiteDb.State;
 public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage
 {
     private readonly LiteDbStateCache _cache = LiteDbHotState.For(database).State;
+    private readonly LiteDbFileFacts _facts = LiteDbHotState.For(database).Facts;
 
     public Task<IReadOnlyDictionary<string, StoredItem>> ReadAsync(IReadOnlyCollection<string> keys, CancellationToken cancellationToken)
     {
@@ -36,7 +37,7 @@ public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage
             await database.WriteAsync(
                 db =>
                 {
-                    written = LiteDbDocuments.WriteChecked(db, changes);
+                    written = LiteDbDocuments.WriteChecked(db, _facts, changes);
                     return true;
                 },
                 cancellationToken);
@@ -69,6 +70,7 @@ public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage
                     foreach (var key in keys)
                     {
                         collection.Delete(key);
+                        _facts.Forget(key);
                     }
 
                     return true;

@@ -96,6 +96,26 @@ public sealed class TurnTransactionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_rerun_whose_line_is_already_written_commits_at_once_and_its_new_lines_follow_on_their_own()
+    {
+        using var database = _directory.Open();
+        var transcripts = new LiteDbTranscriptStore(database);
+        var turns = new LiteDbTurnStore(database, _time);
+        await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "question")], Ct);
+        Assert.Equal(CommitOutcome.Conflict, await turns.CommitAsync(Turn("c1", "in-1") with { StateChanges = new Dictionary<string, StoredItem> { [ConversationState.KeyFor("webchat", "c1")] = new("{\"n\":2}", "stale") } }, Ct));
+        var written = database.Database.GetCollection("handoff_transcripts").Count();
+
+        // The rerun's lines: the user's again (in the file: its insert fails on the key, without a query) and a new reply.
+        await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "question"), Line("c1", "a1|bot|0", "answer")], Ct);
+        Assert.Equal(CommitOutcome.Committed, await turns.CommitAsync(Turn("c1", "in-1"), Ct));
+
+        Assert.Equal(1, written);
+        await SyncRecorder.EventuallyAsync(() => database.Database.GetCollection("handoff_transcripts").Count() == 2, Ct);
+        Assert.Equal(["question", "answer"], (await transcripts.RecentAsync("webchat", "c1", 10, Ct)).Select(l => l.Text));
+        Assert.Equal(1, database.Database.GetCollection("outbox").Count());
+    }
+
+    [Fact]
     public async Task Lines_of_a_turn_that_never_commits_are_written_on_their_own()
     {
         using var database = _directory.Open();
