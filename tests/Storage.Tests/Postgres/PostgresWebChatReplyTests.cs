@@ -62,6 +62,15 @@ public sealed class PostgresWebChatReplyTests
         }
     }
 
+    /// <summary>Opens the conversation on <paramref name="host"/> and commits a turn answering with one reply, not delivered yet.</summary>
+    private static async Task<Activity> CommittedReplyAsync(Instance host, string text)
+    {
+        await host.Log.CreateConversationAsync("d1", "u1", "en", Ct);
+        var reply = Reply("d1", text);
+        Assert.Equal(CommitOutcome.Committed, await host.TurnAsync("d1", "webchat/d1/in-1", reply));
+        return reply;
+    }
+
     private static Activity Reply(string conversationId, string text) => new()
     {
         Type = ActivityTypes.Message,
@@ -119,9 +128,7 @@ public sealed class PostgresWebChatReplyTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var before = new Instance(backend);
-        await before.Log.CreateConversationAsync("d1", "u1", "en", Ct);
-        var reply = Reply("d1", "answer");
-        Assert.Equal(CommitOutcome.Committed, await before.TurnAsync("d1", "webchat/d1/in-1", reply));
+        var reply = await CommittedReplyAsync(before, "answer");
 
         // The process died before delivering: a new one on the same schema (its memory empty) delivers the outbox entry.
         var after = new Instance(backend.Second());
@@ -139,9 +146,7 @@ public sealed class PostgresWebChatReplyTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var host = new Instance(backend);
-        await host.Log.CreateConversationAsync("d1", "u1", "en", Ct);
-        var reply = Reply("d1", "private answer");
-        Assert.Equal(CommitOutcome.Committed, await host.TurnAsync("d1", "webchat/d1/in-1", reply));
+        var reply = await CommittedReplyAsync(host, "private answer");
 
         await host.Log.DeleteConversationAsync("d1", Ct);
         var delivered = await host.Sender.SendAsync(reply, Ct);
