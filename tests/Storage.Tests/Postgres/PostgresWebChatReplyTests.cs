@@ -8,6 +8,7 @@ using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Postgres.Outbox;
 using IntegrationBot.Storage.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
@@ -206,6 +207,36 @@ public sealed class PostgresWebChatReplyTests
             await listener.StopAsync(CancellationToken.None);
             listener.Dispose();
         }
+    }
+
+    [Fact]
+    public async Task An_instance_not_yet_upgraded_commits_with_the_old_overload_and_its_delivery_appends_the_line_once()
+    {
+        await using var backend = await PostgresBackend.OpenAsync();
+        var host = new Instance(backend);
+        await host.Log.CreateConversationAsync("d1", "u1", "en", Ct);
+        var reply = Reply("d1", "answer");
+
+        // The commit call of migration 13, as an instance from before migration 15 sends it: no log line in it.
+        await using (var connection = new NpgsqlConnection(backend.ConnectionString + ";Search Path=" + backend.Database.Schema))
+        {
+            await connection.OpenAsync(Ct);
+            await using var call = new NpgsqlCommand(
+                "SELECT ib_turn_commit(@c, NULL, 0, @t, @t, @t, @t, @channels, @activities, @t, @t, @l, @t, @t, @d, @t, @t, @i)", connection);
+            call.Parameters.AddWithValue("c", "webchat/d1");
+            call.Parameters.AddWithValue("t", Array.Empty<string>());
+            call.Parameters.AddWithValue("channels", new[] { DirectLineReply.ChannelId });
+            call.Parameters.AddWithValue("activities", new[] { ActivityJson.Serialize(reply) });
+            call.Parameters.AddWithValue("l", Array.Empty<long>());
+            call.Parameters.AddWithValue("d", Array.Empty<DateOnly>());
+            call.Parameters.AddWithValue("i", Array.Empty<int>());
+            Assert.Equal("committed", await call.ExecuteScalarAsync(Ct));
+        }
+
+        Assert.Empty(await LogAsync(backend, "d1"));
+        Assert.Equal(DeliveryOutcome.Delivered, (await host.Sender.SendAsync(reply, Ct)).Outcome);
+        Assert.Equal(DeliveryOutcome.Delivered, (await host.Sender.SendAsync(reply, Ct)).Outcome);
+        Assert.Equal(["answer"], await LogAsync(backend, "d1"));
     }
 
     /// <summary>Waits for a condition set by the other instance's listener (deadline 15 s), checking every 20 ms.</summary>
