@@ -31,9 +31,12 @@ public sealed class DirectLineNotificationHandler(PostgresDatabase database, Con
         {
             case DirectLineNotificationKind.ErasedAny:
                 recent?.Clear();
+                database.WebChatLines.Clear();
                 return;
             case DirectLineNotificationKind.Erased:
+                // A reply this instance committed and has not delivered yet must not be announced from memory either.
                 recent?.Forget(notification.ConversationId);
+                database.WebChatLines.Forget(notification.ConversationId);
                 return;
         }
 
@@ -50,5 +53,10 @@ public sealed class DirectLineNotificationHandler(PostgresDatabase database, Con
     }
 
     /// <summary>What was announced while the listener was away is unknown: every reader goes to the log until the next appends.</summary>
-    public void Reconnected() => recent?.Clear();
+    public void Reconnected()
+    {
+        recent?.Clear();
+        // An erasure may have been missed too: deliveries ask the log, which finds the lines still there.
+        database.WebChatLines.Clear();
+    }
 }

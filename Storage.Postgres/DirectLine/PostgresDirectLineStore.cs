@@ -39,9 +39,19 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         return await Sql.ScalarAsync<int>(connection, "SELECT 1 FROM directline_conversations WHERE id = @id", cancellationToken, ("id", conversationId)) == 1;
     }
 
+    /// <summary>
+    /// Appends in one call (<c>ib_directline_append</c>). A reply whose line this instance's turn commit wrote
+    /// (<see cref="PostgresWebChatLines"/>) is handed back from memory as appended now, once, without a round trip: its
+    /// delivery announces it. Elsewhere (after a restart, on another instance) the call finds the line by its key.
+    /// </summary>
     public async Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
+        if (dedupeKey is not null && database.WebChatLines.TryTake(conversationId, dedupeKey, out var committed))
+        {
+            return committed;
+        }
+
         var now = time.GetUtcNow();
         var stored = activity with
         {
@@ -90,22 +100,27 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
+        // Lines committed with a turn and not yet delivered are erased with the rest: their delivery must not show them.
+        database.WebChatLines.Forget(conversationId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
         await Sql.ExecuteAsync(connection, "DELETE FROM directline_conversations WHERE id = @c", cancellationToken, ("c", conversationId));
         await NotifyAsync(connection, DirectLineNotification.Erased(database.InstanceId, conversationId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        database.WebChatLines.Forget(conversationId);
     }
 
     public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
     {
         // The conversation row stays: its last_seq keeps the ids of later appends after every watermark handed out.
+        database.WebChatLines.Forget(conversationId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var cleared = await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
         await NotifyAsync(connection, DirectLineNotification.Erased(database.InstanceId, conversationId), cancellationToken);
         await transaction.CommitAsync(cancellationToken);
+        database.WebChatLines.Forget(conversationId);
         return cleared;
     }
 
@@ -120,6 +135,11 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         }
 
         await transaction.CommitAsync(cancellationToken);
+        if (purged > 0)
+        {
+            database.WebChatLines.Clear();
+        }
+
         return purged;
     }
 

@@ -1,7 +1,9 @@
+using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.Postgres.DirectLine;
 using IntegrationBot.Storage.Postgres.Locking;
 using IntegrationBot.Storage.Postgres.Schema;
 using Microsoft.Extensions.Logging;
@@ -15,7 +17,8 @@ namespace IntegrationBot.Storage.Postgres.Outbox;
 /// (inbound id, state with its eTag rule, outbox entries; the lock ends with the transaction). Turns waiting in this
 /// process queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn;
 /// at most half the pool holds turns, like <see cref="PostgresConversationLock"/>, so the turn's other reads find one.
-/// The turn's transcript lines and topic counts ride in the commit call too (<see cref="JoinedWrites"/>).
+/// The turn's transcript lines and topic counts ride in the commit call too (<see cref="JoinedWrites"/>), and so do the
+/// log lines of its web chat replies (<see cref="PostgresWebChatLines"/>; their delivery only announces them).
 /// </summary>
 public sealed partial class PostgresTurnSessions(PostgresDatabase database, TimeProvider time, ILogger<PostgresTurnSessions>? logger = null) : ITurnSessions
 {
@@ -33,7 +36,7 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
             conversationKey,
             async (connection, lockKey, release) =>
             {
-                var session = new Session(connection, lockKey, inboundKey, keys, joined, time, release, logger);
+                var session = new Session(database, connection, lockKey, inboundKey, keys, joined, time, release, logger);
                 await session.BeginAsync(cancellationToken);
                 joined.Open();
                 return session;
@@ -42,6 +45,7 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
     }
 
     private sealed class Session(
+        PostgresDatabase database,
         NpgsqlConnection connection,
         long lockKey,
         string? inboundKey,
@@ -89,16 +93,20 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
             PrefetchedState = state;
         }
 
-        /// <summary>Round trip 2: the commit call (with the lines and counts that joined) and <c>COMMIT</c>, which also ends the lock.</summary>
+        /// <summary>Round trip 2: the commit call (with the lines and counts that joined, and the web chat replies' log lines) and <c>COMMIT</c>, which also ends the lock.</summary>
         public async Task<CommitOutcome> CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
         {
             ArgumentNullException.ThrowIfNull(commit);
             var now = time.GetUtcNow();
             // A fixed order keeps two turns that touch the same keys (a user's state) from deadlocking.
             var changes = commit.StateChanges.OrderBy(c => c.Key, StringComparer.Ordinal).ToList();
+            var replies = PostgresWebChatLines.Shape(commit.Outgoing, now);
+            // The line's id holds its sequence number, which only the database knows (as in PostgresDirectLineStore).
+            var placeholder = "ib-seq-" + Guid.NewGuid().ToString("N");
             await using var batch = new NpgsqlBatch(connection);
             var call = new NpgsqlBatchCommand(
-                "SELECT ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities, @lc, @lu, @lat, @lj, @lk, @cd, @ct, @ck, @cv)");
+                "SELECT o_outcome, o_seqs FROM ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities, "
+                + "@lc, @lu, @lat, @lj, @lk, @cd, @ct, @ck, @cv, @rc, @rk, @rj, @rp, @rch, @ro)");
             call.Parameters.AddWithValue("c", commit.ConversationKey);
             call.Parameters.AddWithValue("inbound", (object?)commit.InboundKey ?? DBNull.Value);
             call.Parameters.AddWithValue("now", now.UtcTicks);
@@ -114,13 +122,29 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
                 call.Parameters.AddWithValue(name, value ?? DBNull.Value);
             }
 
+            call.Parameters.AddWithValue("rc", replies.Select(r => r.ConversationId).ToArray());
+            call.Parameters.AddWithValue("rk", replies.Select(r => r.DedupeKey).ToArray());
+            call.Parameters.AddWithValue("rj", replies.Select(r => ActivityJson.Serialize(r.Line with { Id = placeholder })).ToArray());
+            call.Parameters.AddWithValue("rp", placeholder);
+            call.Parameters.AddWithValue("rch", database.DirectLineChannel);
+            call.Parameters.AddWithValue("ro", database.InstanceId);
             batch.BatchCommands.Add(call);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
-            string? outcome;
+            string? outcome = null;
+            long[] seqs = [];
             try
             {
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
-                outcome = await reader.ReadAsync(cancellationToken) ? reader.GetString(0) : null;
+                if (await reader.ReadAsync(cancellationToken))
+                {
+                    outcome = reader.GetString(0);
+                    seqs = reader.GetFieldValue<long[]>(1);
+                }
+
+                // The COMMIT's outcome: a line counts as written only once the transaction is.
+                while (await reader.NextResultAsync(cancellationToken))
+                {
+                }
             }
             catch (PostgresException ex) when (ex.SqlState is TurnFunctions.ConflictState or PostgresErrorCodes.DeadlockDetected or PostgresErrorCodes.SerializationFailure)
             {
@@ -133,6 +157,16 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
 
             _open = false;
             joined.Forget(sent);
+            for (var i = 0; i < Math.Min(seqs.Length, replies.Count); i++)
+            {
+                if (seqs[i] > 0)
+                {
+                    // The delivery takes it from here and announces it (PostgresDirectLineStore.AppendAsync).
+                    var (conversationId, dedupeKey, line) = replies[i];
+                    database.WebChatLines.Committed(conversationId, dedupeKey, new AppendedActivity(line with { Id = $"{conversationId}|{seqs[i]:D7}" }, seqs[i], IsNew: true));
+                }
+            }
+
             return outcome switch
             {
                 "committed" => CommitOutcome.Committed,

@@ -89,6 +89,7 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database, Recent
         {
             // What the log no longer has must not be served from memory.
             recent?.Clear();
+            database.WebChatLines.Clear();
         }
 
         return removed;
@@ -135,6 +136,7 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database, Recent
         foreach (var conversationId in conversationIds)
         {
             recent?.Forget(conversationId);
+            database.WebChatLines.Forget(conversationId);
         }
     }
 }

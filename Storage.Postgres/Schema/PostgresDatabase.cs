@@ -70,6 +70,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     /// <summary>The LISTEN/NOTIFY channel for Direct Line appends (payload: instance id and conversation id).</summary>
     public string DirectLineChannel => Schema + "_directline";
 
+    /// <summary>Web chat reply lines this instance's turn commits wrote, waiting for their delivery to announce them (issue 19).</summary>
+    internal DirectLine.PostgresWebChatLines WebChatLines { get; } = new();
+
     /// <summary>Opens a pooled connection, migrating the schema first if this process has not done so yet.</summary>
     public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
     {
