@@ -141,7 +141,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             sequences.Upsert(new BsonDocument { ["_id"] = commit.ConversationKey, ["last"] = last, [LiteDbOutboxDocuments.CounterUpdated] = now.UtcTicks });
         }
 
-        written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, webChatReplies, now));
+        written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, _hot.WebChatSequences, webChatReplies, now));
         return CommitOutcome.Committed;
     }
 
