@@ -99,7 +99,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             var line = reservation.Line;
             var joined = _db.JoinTurn(
                 ConversationState.KeyFor(DirectLineInbox.ChannelId, conversationId),
-                db => Write(db, conversationId, line.Activity, line.Watermark, dedupeKey, now));
+                db => WriteEcho(db, _sequences, conversationId, line, dedupeKey, now));
             _ = SettleAsync(conversationId, reservation, joined);
         }
 
@@ -110,8 +110,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     {
         try
         {
-            await joined.ConfigureAwait(false);
-            reservation.Written.TrySetResult(reservation.Line);
+            // Not written (erased in its own turn): handed back as already known, so no tail shows it.
+            var written = await joined.ConfigureAwait(false);
+            reservation.Written.TrySetResult(written ? reservation.Line : reservation.Line with { IsNew = false });
         }
         catch (Exception e)
         {
@@ -131,7 +132,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             await sync.WhenDurableAsync(CancellationToken.None).ConfigureAwait(false);
         }
 
-        return line with { IsNew = reservation.IsNew };
+        return line with { IsNew = reservation.IsNew && line.IsNew };
     }
 
     /// <summary>A turn's web chat replies shaped as <see cref="DirectLineSender"/> shapes them (<see cref="DirectLineReply.Shape"/>),
@@ -192,6 +193,29 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         var stored = Stored(activity, conversationId, seq, now);
         Write(db, conversationId, stored, seq, dedupeKey, now);
         return new AppendedActivity(stored, seq, IsNew: true);
+    }
+
+    /// <summary>The user's message's line, unless the person erased the conversation (or its activities) after it was
+    /// numbered, in the very turn it started (e.g. "yes, delete"): the erasure reaches it too.</summary>
+    private static bool WriteEcho(LiteDatabase db, LiteDbWebChatSequences sequences, string conversationId, AppendedActivity line, string? dedupeKey, DateTimeOffset now)
+    {
+        switch (sequences.Erasure(conversationId, line.Watermark))
+        {
+            case LiteDbWebChatSequences.LineErasure.Deleted:
+                return false;
+            case LiteDbWebChatSequences.LineErasure.Cleared:
+                // Only its number stays, so it is never handed out again after a restart (it was the turn's inbound id).
+                var conversations = db.GetCollection(Conversations);
+                if (conversations.FindById(conversationId) is { } conversation && conversation["LastSeq"].AsInt64 < line.Watermark)
+                {
+                    conversation["LastSeq"] = line.Watermark;
+                    conversations.Update(conversation);
+                }
+
+                return false;
+            default:
+                return Write(db, conversationId, line.Activity, line.Watermark, dedupeKey, now);
+        }
     }
 
     private static AppendedActivity Seen(BsonDocument seen) =>
@@ -255,6 +279,8 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         // Lines committed with a turn and not yet delivered are erased with the rest: their delivery must not show them.
+        // A user's message numbered and not yet written never will be.
+        _sequences.Erasing(conversationId, deleted: true);
         _lines.Forget(conversationId);
         await _db.WriteAsync(
             db =>
@@ -268,6 +294,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
 
     public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
     {
+        _sequences.Erasing(conversationId, deleted: false);
         _lines.Forget(conversationId);
         var cleared = await _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId)), cancellationToken);
         _lines.Forget(conversationId);

@@ -70,6 +70,39 @@ public sealed class LiteDbWebChatSequences
         }
     }
 
+    /// <summary>
+    /// The conversation's activities are being erased (<paramref name="deleted"/>: with the conversation itself): a user's
+    /// message numbered before now and not yet written is not written at all (<see cref="Erasure"/>). Call before the erasure's write.
+    /// </summary>
+    internal void Erasing(string conversationId, bool deleted)
+    {
+        var sequence = _conversations.GetOrAdd(conversationId, static _ => new Sequence());
+        lock (sequence.Gate)
+        {
+            sequence.ErasedThrough = Math.Max(sequence.ErasedThrough, sequence.Last);
+            if (deleted)
+            {
+                sequence.DeletedThrough = Math.Max(sequence.DeletedThrough, sequence.Last);
+            }
+        }
+    }
+
+    /// <summary>What an erasure that came after <paramref name="seq"/> was numbered leaves of its line: everything
+    /// (<see cref="LineErasure.None"/>), only its number (<see cref="LineErasure.Cleared"/>: the conversation keeps its
+    /// sequence, so the number is never handed out again), or nothing (<see cref="LineErasure.Deleted"/>).</summary>
+    internal LineErasure Erasure(string conversationId, long seq)
+    {
+        if (!_conversations.TryGetValue(conversationId, out var sequence))
+        {
+            return LineErasure.None;
+        }
+
+        lock (sequence.Gate)
+        {
+            return seq <= sequence.DeletedThrough ? LineErasure.Deleted : seq <= sequence.ErasedThrough ? LineErasure.Cleared : LineErasure.None;
+        }
+    }
+
     /// <summary>The reserved message's line is committed (or will never be): it is no longer pending.</summary>
     internal void Settled(string conversationId, Reservation reservation)
     {
@@ -114,6 +147,13 @@ public sealed class LiteDbWebChatSequences
     /// <summary>A reserved (or found) user's message; <see cref="Written"/> completes when its line is committed.</summary>
     internal sealed record Reservation(string? DedupeKey, AppendedActivity Line, bool IsNew, TaskCompletionSource<AppendedActivity> Written);
 
+    internal enum LineErasure
+    {
+        None,
+        Cleared,
+        Deleted,
+    }
+
     private sealed class Sequence
     {
         public Lock Gate { get; } = new();
@@ -122,5 +162,9 @@ public sealed class LiteDbWebChatSequences
         public long Last { get; set; } = -1;
 
         public List<Reservation> Pending { get; } = [];
+
+        public long ErasedThrough { get; set; }
+
+        public long DeletedThrough { get; set; }
     }
 }

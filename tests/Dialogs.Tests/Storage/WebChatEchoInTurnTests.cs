@@ -135,6 +135,47 @@ public sealed class WebChatEchoInTurnTests : IDisposable
     }
 
     [Fact]
+    public async Task A_message_whose_own_turn_clears_the_log_is_not_kept_and_its_number_is_not_handed_out_again()
+    {
+        using (var database = _directory.Open())
+        {
+            var (log, recent, store, turns) = Compose(database);
+            await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
+            var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Yes, delete MARKER"), "client:q1", Ct);
+            // The turn erases the person's messages (keeping the conversation), then commits.
+            await store.ClearActivitiesAsync(Conversation, Ct);
+            await turns.CommitAsync(Turn(echo.Appended), Ct);
+
+            Assert.Equal(echo.Appended.Activity.Id, (await echo.Durable.WaitAsync(Deadline, Ct)).Activity.Id);
+            Assert.Empty((await log.ReadAsync(Conversation, null, Ct)).Activities);
+            // Nor in memory: a page's stream reads the (empty) store.
+            Assert.False(recent.Knows(Conversation));
+        }
+
+        using (var reopened = _directory.Open())
+        {
+            var (_, _, store, _) = Compose(reopened);
+            Assert.Equal(2, (await store.AppendBeforeTurnAsync(Conversation, Message("Hello again"), "client:q2", Ct)).Appended.Watermark);
+        }
+    }
+
+    [Fact]
+    public async Task A_message_whose_own_turn_deletes_the_conversation_leaves_nothing_on_disk()
+    {
+        using var database = _directory.Open();
+        var (log, _, store, turns) = Compose(database);
+        await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
+        var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Delete everything MARKER"), "client:q1", Ct);
+
+        await store.DeleteConversationAsync(Conversation, Ct);
+        await turns.CommitAsync(Turn(echo.Appended), Ct);
+        await echo.Durable.WaitAsync(Deadline, Ct);
+
+        Assert.False(await log.ConversationExistsAsync(Conversation, Ct));
+        Assert.Empty((await log.ReadAsync(Conversation, null, Ct)).Activities);
+    }
+
+    [Fact]
     public async Task On_memory_storage_the_echo_is_written_with_the_turn()
     {
         using var database = LiteDbDatabaseFactory.OpenInMemory();
