@@ -191,7 +191,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         // After the file's last number and after every number handed out to a user's message not yet written.
         var seq = sequences.Next(conversationId, conversation?["LastSeq"].AsInt64 ?? 0L);
         var stored = Stored(activity, conversationId, seq, now);
-        Write(db, conversationId, stored, seq, dedupeKey, now);
+        Write(db, conversation, conversationId, stored, seq, dedupeKey, now);
         return new AppendedActivity(stored, seq, IsNew: true);
     }
 
@@ -214,7 +214,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
 
                 return false;
             default:
-                return Write(db, conversationId, line.Activity, line.Watermark, dedupeKey, now);
+                return Write(db, db.GetCollection(Conversations).FindById(conversationId), conversationId, line.Activity, line.Watermark, dedupeKey, now);
         }
     }
 
@@ -230,10 +230,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
 
     /// <summary>Writes a numbered line; the conversation's last number never goes down (a user's message numbered before
     /// the turn can be written after a later one). A conversation that is gone is created again, as an append always did.</summary>
-    private static bool Write(LiteDatabase db, string conversationId, Activity stored, long seq, string? dedupeKey, DateTimeOffset now)
+    private static bool Write(LiteDatabase db, BsonDocument? conversation, string conversationId, Activity stored, long seq, string? dedupeKey, DateTimeOffset now)
     {
         var conversations = db.GetCollection(Conversations);
-        var conversation = conversations.FindById(conversationId);
         if (conversation is null)
         {
             conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
