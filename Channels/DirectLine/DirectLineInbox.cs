@@ -5,7 +5,8 @@ using Microsoft.Extensions.Options;
 namespace IntegrationBot.Channels.DirectLine;
 
 /// <summary>
-/// Takes what the page sends: stores the user's message (the echo Web Chat waits for), then runs the turn.
+/// Takes what the page sends: stores the user's message (the echo Web Chat waits for), then runs the turn; on LiteDB the
+/// echo is written by the turn's own commit (<see cref="IDirectLineStore.AppendBeforeTurnAsync"/>), elsewhere before it.
 /// A resend (same clientActivityID) finds the stored echo and the same inbound id, so it is never processed twice.
 /// </summary>
 public sealed class DirectLineInbox(
@@ -68,9 +69,23 @@ public sealed class DirectLineInbox(
             Timestamp = time.GetUtcNow(),
         };
 
-        var appended = await store.AppendAsync(token.ConversationId, activity, clientActivityId, cancellationToken);
-        signals.Appended(token.ConversationId);
+        var echo = await store.AppendBeforeTurnAsync(token.ConversationId, activity, clientActivityId, cancellationToken);
+        var durableBeforeTurn = echo.Durable.IsCompletedSuccessfully;
+        if (durableBeforeTurn)
+        {
+            signals.Appended(token.ConversationId);
+        }
+
+        var appended = echo.Appended;
         await runner.ProcessActivityAsync(refused ? appended.Activity with { Text = text } : appended.Activity, bot, cancellationToken);
+        if (!durableBeforeTurn)
+        {
+            // Written by the turn's commit (LiteDB): acknowledged only once durable, so the page never hears "sent" of a
+            // message a crash could lose; a turn that failed throws above and the page resends (same id, no second turn).
+            await echo.Durable;
+            signals.Appended(token.ConversationId);
+        }
+
         return appended.Activity.Id!;
     }
 

@@ -17,6 +17,17 @@ public interface IDirectLineStore
     /// <paramref name="dedupeKey"/> already in the log is returned instead of being appended twice.</summary>
     Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// Appends the user's message that starts a turn, like <see cref="AppendAsync"/>; the caller acknowledges it only once
+    /// <see cref="TurnEcho.Durable"/> completes. By default it is appended (durably) first; a store that owns its file alone
+    /// (LiteDB) instead gives it its place now and writes it in the transaction of the turn's commit (issue 19).
+    /// </summary>
+    async Task<TurnEcho> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        var appended = await AppendAsync(conversationId, activity, dedupeKey, cancellationToken);
+        return new TurnEcho(appended, Task.FromResult(appended));
+    }
+
     /// <summary>Activities after <paramref name="watermark"/> (all when null), oldest first, and the new watermark.</summary>
     Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken);
 

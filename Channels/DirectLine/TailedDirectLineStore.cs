@@ -43,6 +43,55 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
             throw;
         }
 
+        Record(conversationId, appended);
+        return appended;
+    }
+
+    public async Task<TurnEcho> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        TurnEcho echo;
+        try
+        {
+            echo = await inner.AppendBeforeTurnAsync(conversationId, activity, dedupeKey, cancellationToken);
+        }
+        catch
+        {
+            recent.Forget(conversationId);
+            throw;
+        }
+
+        if (echo.Durable.IsCompletedSuccessfully)
+        {
+            Record(conversationId, echo.Durable.Result);
+            return echo;
+        }
+
+        // Written with the turn's commit: the tail gets it once durable (a reply delivered before waits aside for it).
+        return echo with { Durable = RecordWhenDurableAsync(conversationId, echo.Durable) };
+    }
+
+    public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
+        inner.ReadAsync(conversationId, watermark, cancellationToken);
+
+    private async Task<AppendedActivity> RecordWhenDurableAsync(string conversationId, Task<AppendedActivity> durable)
+    {
+        AppendedActivity appended;
+        try
+        {
+            appended = await durable;
+        }
+        catch
+        {
+            recent.Forget(conversationId);
+            throw;
+        }
+
+        Record(conversationId, appended);
+        return appended;
+    }
+
+    private void Record(string conversationId, AppendedActivity appended)
+    {
         if (appended.IsNew)
         {
             recent.Appended(conversationId, appended.Watermark, JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
@@ -53,12 +102,7 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
             // report back): a tail held here takes it if it lacks it, instead of waiting on the gap.
             recent.Found(conversationId, appended.Watermark, () => JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
         }
-
-        return appended;
     }
-
-    public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
-        inner.ReadAsync(conversationId, watermark, cancellationToken);
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {

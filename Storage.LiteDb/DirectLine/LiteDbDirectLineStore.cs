@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Dialogs.State;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;
 using IntegrationBot.Channels.DirectLine;
@@ -15,12 +16,14 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     private readonly SharedLiteDatabase _db;
     private readonly TimeProvider _time;
     private readonly LiteDbWebChatLines _lines;
+    private readonly LiteDbWebChatSequences _sequences;
 
     public LiteDbDirectLineStore(SharedLiteDatabase db, TimeProvider time)
     {
         _db = db;
         _time = time;
         _lines = LiteDbHotState.For(db).WebChatLines;
+        _sequences = LiteDbHotState.For(db).WebChatSequences;
         // The names and expressions the typed mapper gave these indexes, so files written before find them unchanged.
         db.Setup(database =>
         {
@@ -70,7 +73,66 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             return Task.FromResult(committed);
         }
 
-        return _db.WriteAsync(db => Append(db, conversationId, activity, dedupeKey, _time.GetUtcNow(), createConversation: true)!, cancellationToken);
+        return _db.WriteAsync(db => Append(db, _sequences, conversationId, activity, dedupeKey, _time.GetUtcNow(), createConversation: true)!, cancellationToken);
+    }
+
+    /// <summary>
+    /// The user's message gets its place in the log now, in memory (<see cref="LiteDbWebChatSequences"/>), and its line is
+    /// written in the transaction of the turn it starts (<see cref="SharedLiteDatabase.JoinTurn{T}"/>), so a web chat
+    /// turn is one transaction. <see cref="TurnEcho.Durable"/> completes once that commit is durable; a turn that fails
+    /// before its commit leaves the line to be written on its own a moment later. A resend (same key) gets the same
+    /// line, pending or in the file, and writes nothing.
+    /// </summary>
+    public async Task<TurnEcho> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        var now = _time.GetUtcNow();
+        var reservation = await _db.ReadAsync(
+            db => _sequences.Reserve(
+                conversationId,
+                dedupeKey,
+                () => db.GetCollection(Conversations).FindById(conversationId)?["LastSeq"].AsInt64 ?? 0L,
+                () => FindByDedupeKey(db.GetCollection(Activities), conversationId, dedupeKey!) is { } seen ? Seen(seen) : null,
+                seq => new AppendedActivity(Stored(activity, conversationId, seq, now), seq, IsNew: true)),
+            cancellationToken);
+        if (reservation.IsNew)
+        {
+            var line = reservation.Line;
+            var joined = _db.JoinTurn(
+                ConversationState.KeyFor(DirectLineInbox.ChannelId, conversationId),
+                db => WriteEcho(db, _sequences, conversationId, line, dedupeKey, now));
+            _ = SettleAsync(conversationId, reservation, joined);
+        }
+
+        return new TurnEcho(reservation.Line with { IsNew = reservation.IsNew }, DurableAsync(reservation));
+    }
+
+    private async Task SettleAsync(string conversationId, LiteDbWebChatSequences.Reservation reservation, Task<bool> joined)
+    {
+        try
+        {
+            // Not written (erased in its own turn): handed back as already known, so no tail shows it.
+            var written = await joined.ConfigureAwait(false);
+            reservation.Written.TrySetResult(written ? reservation.Line : reservation.Line with { IsNew = false });
+        }
+        catch (Exception e)
+        {
+            reservation.Written.TrySetException(e);
+        }
+        finally
+        {
+            _sequences.Settled(conversationId, reservation);
+        }
+    }
+
+    private async Task<AppendedActivity> DurableAsync(LiteDbWebChatSequences.Reservation reservation)
+    {
+        var line = await reservation.Written.Task.ConfigureAwait(false);
+        if (_db.Sync is { } sync)
+        {
+            await sync.WhenDurableAsync(CancellationToken.None).ConfigureAwait(false);
+        }
+
+        return line with { IsNew = reservation.IsNew && line.IsNew };
     }
 
     /// <summary>A turn's web chat replies shaped as <see cref="DirectLineSender"/> shapes them (<see cref="DirectLineReply.Shape"/>),
@@ -95,14 +157,14 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     /// each instead of appending it again. A conversation that is gone (erased) gets none: its delivery then fails as it
     /// would have.
     /// </summary>
-    internal static List<CommittedWebChatLine> AppendReplies(LiteDatabase db, List<Activity> shaped, DateTimeOffset now)
+    internal static List<CommittedWebChatLine> AppendReplies(LiteDatabase db, LiteDbWebChatSequences sequences, List<Activity> shaped, DateTimeOffset now)
     {
         List<CommittedWebChatLine> lines = [];
         foreach (var reply in shaped)
         {
             var conversationId = reply.Conversation!.Id;
             var dedupeKey = DirectLineReply.DedupeKey(reply)!;
-            if (Append(db, conversationId, reply, dedupeKey, now, createConversation: false) is { IsNew: true } line)
+            if (Append(db, sequences, conversationId, reply, dedupeKey, now, createConversation: false) is { IsNew: true } line)
             {
                 lines.Add(new CommittedWebChatLine(conversationId, dedupeKey, line));
             }
@@ -111,40 +173,76 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         return lines;
     }
 
-    private static AppendedActivity? Append(LiteDatabase db, string conversationId, Activity activity, string? dedupeKey, DateTimeOffset now, bool createConversation)
+    private static AppendedActivity? Append(LiteDatabase db, LiteDbWebChatSequences sequences, string conversationId, Activity activity, string? dedupeKey, DateTimeOffset now, bool createConversation)
     {
         // Plain documents with the field names the typed mapper used to write: the same file format, without
         // a mapper round trip or a LINQ translation on every append.
-        var log = db.GetCollection(Activities);
-        if (dedupeKey is not null && FindByDedupeKey(log, conversationId, dedupeKey) is { } seen)
+        if (dedupeKey is not null && FindByDedupeKey(db.GetCollection(Activities), conversationId, dedupeKey) is { } seen)
         {
-            return new AppendedActivity(ActivityJson.Deserialize(seen["Json"].AsString)!, seen["Seq"].AsInt64, IsNew: false);
+            return Seen(seen);
         }
 
-        var conversations = db.GetCollection(Conversations);
-        var conversation = conversations.FindById(conversationId);
+        var conversation = db.GetCollection(Conversations).FindById(conversationId);
         if (conversation is null && !createConversation)
         {
             return null;
         }
 
-        var seq = (conversation?["LastSeq"].AsInt64 ?? 0L) + 1;
+        // After the file's last number and after every number handed out to a user's message not yet written.
+        var seq = sequences.Next(conversationId, conversation?["LastSeq"].AsInt64 ?? 0L);
+        var stored = Stored(activity, conversationId, seq, now);
+        Write(db, conversation, conversationId, stored, seq, dedupeKey, now);
+        return new AppendedActivity(stored, seq, IsNew: true);
+    }
+
+    /// <summary>The user's message's line, unless the person erased the conversation (or its activities) after it was
+    /// numbered, in the very turn it started (e.g. "yes, delete"): the erasure reaches it too.</summary>
+    private static bool WriteEcho(LiteDatabase db, LiteDbWebChatSequences sequences, string conversationId, AppendedActivity line, string? dedupeKey, DateTimeOffset now)
+    {
+        switch (sequences.Erasure(conversationId, line.Watermark))
+        {
+            case LiteDbWebChatSequences.LineErasure.Deleted:
+                return false;
+            case LiteDbWebChatSequences.LineErasure.Cleared:
+                // Only its number stays, so it is never handed out again after a restart (it was the turn's inbound id).
+                var conversations = db.GetCollection(Conversations);
+                if (conversations.FindById(conversationId) is { } conversation && conversation["LastSeq"].AsInt64 < line.Watermark)
+                {
+                    conversation["LastSeq"] = line.Watermark;
+                    conversations.Update(conversation);
+                }
+
+                return false;
+            default:
+                return Write(db, db.GetCollection(Conversations).FindById(conversationId), conversationId, line.Activity, line.Watermark, dedupeKey, now);
+        }
+    }
+
+    private static AppendedActivity Seen(BsonDocument seen) =>
+        new(ActivityJson.Deserialize(seen["Json"].AsString)!, seen["Seq"].AsInt64, IsNew: false);
+
+    private static Activity Stored(Activity activity, string conversationId, long seq, DateTimeOffset now) => activity with
+    {
+        Id = $"{conversationId}|{seq:D7}",
+        Timestamp = activity.Timestamp ?? now,
+        Conversation = new ConversationAccount(conversationId),
+    };
+
+    /// <summary>Writes a numbered line; the conversation's last number never goes down (a user's message numbered before
+    /// the turn can be written after a later one). A conversation that is gone is created again, as an append always did.</summary>
+    private static bool Write(LiteDatabase db, BsonDocument? conversation, string conversationId, Activity stored, long seq, string? dedupeKey, DateTimeOffset now)
+    {
+        var conversations = db.GetCollection(Conversations);
         if (conversation is null)
         {
             conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
         }
-        else
+        else if (conversation["LastSeq"].AsInt64 < seq)
         {
             conversation["LastSeq"] = seq;
             conversations.Update(conversation);
         }
 
-        var stored = activity with
-        {
-            Id = $"{conversationId}|{seq:D7}",
-            Timestamp = activity.Timestamp ?? now,
-            Conversation = new ConversationAccount(conversationId),
-        };
         var document = new BsonDocument
         {
             ["_id"] = stored.Id!,
@@ -158,16 +256,18 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             document["DedupeKey"] = dedupeKey;
         }
 
-        log.Insert(document);
-        return new AppendedActivity(stored, seq, IsNew: true);
+        db.GetCollection(Activities).Insert(document);
+        return true;
     }
 
     public async Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
     {
         var after = watermark ?? 0;
+        // Not past a user's message numbered and not yet written: the reader would never come back for it.
+        var limit = _sequences.ReadLimit(conversationId);
         var docs = await _db.ReadAsync(
             db => db.GetCollection(Activities)
-                .Find(BsonExpression.Create("$.ConversationId = @0 AND $.Seq > @1", conversationId, after))
+                .Find(BsonExpression.Create("$.ConversationId = @0 AND $.Seq > @1 AND $.Seq <= @2", conversationId, after, limit))
                 .OrderBy(d => d["Seq"].AsInt64)
                 .ToList(),
             cancellationToken);
@@ -178,6 +278,8 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
         // Lines committed with a turn and not yet delivered are erased with the rest: their delivery must not show them.
+        // A user's message numbered and not yet written never will be.
+        _sequences.Erasing(conversationId, deleted: true);
         _lines.Forget(conversationId);
         await _db.WriteAsync(
             db =>
@@ -191,6 +293,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
 
     public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
     {
+        _sequences.Erasing(conversationId, deleted: false);
         _lines.Forget(conversationId);
         var cleared = await _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId)), cancellationToken);
         _lines.Forget(conversationId);

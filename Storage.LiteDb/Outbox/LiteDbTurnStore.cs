@@ -149,7 +149,7 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
             _hot.Facts.SequenceWritten(commit.ConversationKey, last);
         }
 
-        written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, webChatReplies, now));
+        written = new Written(state, entries, webChatReplies.Count == 0 ? [] : LiteDbDirectLineStore.AppendReplies(db, _hot.WebChatSequences, webChatReplies, now));
         return CommitOutcome.Committed;
     }
 

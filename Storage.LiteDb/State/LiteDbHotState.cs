@@ -40,6 +40,9 @@ public sealed class LiteDbHotState
     /// <summary>Web chat lines committed with their turn and not yet announced to the page by their delivery.</summary>
     public LiteDbWebChatLines WebChatLines { get; } = new();
 
+    /// <summary>The web chat log's sequence numbers, so the user's message is numbered before the turn that writes it.</summary>
+    public LiteDbWebChatSequences WebChatSequences { get; } = new();
+
     /// <summary>The hot state of <paramref name="database"/>, created with the defaults on first use.</summary>
     public static LiteDbHotState For(SharedLiteDatabase database) => database.Hot;
 

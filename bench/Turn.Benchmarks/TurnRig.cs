@@ -180,12 +180,19 @@ public sealed class TurnRig : IAsyncDisposable
     public async Task RunTurnAsync(Activity activity, CancellationToken cancellationToken = default)
     {
         var start = Stopwatch.GetTimestamp();
+        TurnEcho? echo = null;
         if (_channel == DirectLineInbox.ChannelId)
         {
-            activity = await WebChatEntryAsync(activity, cancellationToken);
+            (activity, echo) = await WebChatEntryAsync(activity, cancellationToken);
         }
 
         await Runner.ProcessActivityAsync(activity, Bot, cancellationToken);
+        if (echo is not null)
+        {
+            // As the endpoint: the message is acknowledged once durable (on LiteDB, with the turn's commit).
+            await echo.Durable;
+        }
+
         var committed = Stopwatch.GetTimestamp();
         await _dispatcher.DrainOnceAsync(cancellationToken);
         Interlocked.Add(ref _turnTicks, committed - start);
@@ -193,18 +200,19 @@ public sealed class TurnRig : IAsyncDisposable
     }
 
     /// <summary>What the web chat endpoint does before the turn (<c>DirectLineInbox</c>): a greeting opens the conversation
-    /// in the log; a message is stored there first (the echo) and its id in the log becomes the turn's inbound id.</summary>
-    private async Task<Activity> WebChatEntryAsync(Activity activity, CancellationToken cancellationToken)
+    /// in the log; a message gets its place there (the echo; on LiteDB written by the turn's commit) and its id becomes the turn's inbound id.</summary>
+    private async Task<(Activity Activity, TurnEcho? Echo)> WebChatEntryAsync(Activity activity, CancellationToken cancellationToken)
     {
         var store = _services.GetRequiredService<IDirectLineStore>();
         var conversationId = activity.Conversation!.Id;
         if (activity.Type == ActivityTypes.ConversationUpdate)
         {
             await store.CreateConversationAsync(conversationId, activity.From!.Id, null, cancellationToken);
-            return activity with { Id = conversationId + "|welcome" };
+            return (activity with { Id = conversationId + "|welcome" }, null);
         }
 
-        return (await store.AppendAsync(conversationId, activity with { Id = null }, "client:" + activity.Id, cancellationToken)).Activity;
+        var echo = await store.AppendBeforeTurnAsync(conversationId, activity with { Id = null }, "client:" + activity.Id, cancellationToken);
+        return (echo.Appended.Activity, echo);
     }
 
     public async ValueTask DisposeAsync()
