@@ -25,6 +25,8 @@ internal sealed class LiteDbWriter : IDisposable
     private const int MaxBatch = 128;
 
     private readonly LiteDatabase _database;
+    // Held around every transaction and setup: reads and writes never run inside LiteDB's engine together (see SharedLiteDatabase).
+    private readonly SemaphoreSlim _engineGate;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
     // Writes waiting for their conversation's turn commit, and riders for the next transaction (see Join, RideNext).
@@ -37,9 +39,11 @@ internal sealed class LiteDbWriter : IDisposable
     private long _transactions;
 
     /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
-    public LiteDbWriter(LiteDatabase database, Action afterCommit)
+    /// <param name="engineGate">Held by whoever is inside the engine; the writer takes it for each transaction.</param>
+    public LiteDbWriter(LiteDatabase database, SemaphoreSlim engineGate, Action afterCommit)
     {
         _database = database;
+        _engineGate = engineGate;
         _afterCommit = afterCommit;
         // A thread of its own: LiteDB transactions belong to a thread, and the writer must not wait for a pool thread
         // behind hundreds of busy connections.
@@ -59,7 +63,8 @@ internal sealed class LiteDbWriter : IDisposable
         List<PendingWrite>? joined = null;
         lock (_sync)
         {
-            if (_busy || _stopping || _queue.Count > 0)
+            // A read inside the engine: the caller does not block on it; the writer thread waits its turn instead.
+            if (_busy || _stopping || _queue.Count > 0 || !_engineGate.Wait(0))
             {
                 return null;
             }
@@ -111,6 +116,7 @@ internal sealed class LiteDbWriter : IDisposable
         }
         finally
         {
+            _engineGate.Release();
             lock (_sync)
             {
                 // Wakes the writer thread for what queued meanwhile, or for a Dispose waiting for this write to end.
@@ -201,6 +207,8 @@ internal sealed class LiteDbWriter : IDisposable
         var batch = new List<PendingWrite>(MaxBatch);
         while (TakeBatch(batch))
         {
+            // A blocking wait on this thread of its own, while reads wait without one; no read waits for a write.
+            _engineGate.Wait();
             try
             {
                 if (batch is [{ IsSetup: true } setup])
@@ -214,6 +222,7 @@ internal sealed class LiteDbWriter : IDisposable
             }
             finally
             {
+                _engineGate.Release();
                 lock (_sync)
                 {
                     _busy = false;
