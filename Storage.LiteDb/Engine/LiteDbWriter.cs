@@ -25,8 +25,6 @@ internal sealed class LiteDbWriter : IDisposable
     private const int MaxBatch = 128;
 
     private readonly LiteDatabase _database;
-    // Held around every transaction and setup: reads and writes never run inside LiteDB's engine together (see SharedLiteDatabase).
-    private readonly SemaphoreSlim _engineGate;
     private readonly Action _afterCommit;
     private readonly Queue<PendingWrite> _queue = new();
     // Writes waiting for their conversation's turn commit, and riders for the next transaction (see Join, RideNext).
@@ -38,12 +36,16 @@ internal sealed class LiteDbWriter : IDisposable
     private bool _busy;
     private long _transactions;
 
+    /// <summary>
+    /// Held by whoever is inside LiteDB's engine: the writer around each transaction and setup, and each read
+    /// (<see cref="SharedLiteDatabase.ReadAsync{T}"/>), so reads and writes never run in the engine together.
+    /// </summary>
+    public SemaphoreSlim EngineGate { get; } = new(1, 1);
+
     /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
-    /// <param name="engineGate">Held by whoever is inside the engine; the writer takes it for each transaction.</param>
-    public LiteDbWriter(LiteDatabase database, SemaphoreSlim engineGate, Action afterCommit)
+    public LiteDbWriter(LiteDatabase database, Action afterCommit)
     {
         _database = database;
-        _engineGate = engineGate;
         _afterCommit = afterCommit;
         // A thread of its own: LiteDB transactions belong to a thread, and the writer must not wait for a pool thread
         // behind hundreds of busy connections.
@@ -64,7 +66,7 @@ internal sealed class LiteDbWriter : IDisposable
         lock (_sync)
         {
             // A read inside the engine: the caller does not block on it; the writer thread waits its turn instead.
-            if (_busy || _stopping || _queue.Count > 0 || !_engineGate.Wait(0))
+            if (_busy || _stopping || _queue.Count > 0 || !EngineGate.Wait(0))
             {
                 return null;
             }
@@ -116,7 +118,7 @@ internal sealed class LiteDbWriter : IDisposable
         }
         finally
         {
-            _engineGate.Release();
+            EngineGate.Release();
             lock (_sync)
             {
                 // Wakes the writer thread for what queued meanwhile, or for a Dispose waiting for this write to end.
@@ -208,7 +210,7 @@ internal sealed class LiteDbWriter : IDisposable
         while (TakeBatch(batch))
         {
             // A blocking wait on this thread of its own, while reads wait without one; no read waits for a write.
-            _engineGate.Wait();
+            EngineGate.Wait();
             try
             {
                 if (batch is [{ IsSetup: true } setup])
@@ -222,7 +224,7 @@ internal sealed class LiteDbWriter : IDisposable
             }
             finally
             {
-                _engineGate.Release();
+                EngineGate.Release();
                 lock (_sync)
                 {
                     _busy = false;

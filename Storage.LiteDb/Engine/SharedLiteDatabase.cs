@@ -11,12 +11,6 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// </summary>
 public sealed class SharedLiteDatabase : IDisposable
 {
-    // One thread inside LiteDB's engine at a time, a read or the writer's transaction: LiteDB 5's page cache can
-    // recycle a page another thread looked up but has not pinned yet (litedb-org/LiteDB#2817), and under load that
-    // failed every request for good ("pages in memory store must be non-shared", then all ~100 transaction slots
-    // leaked). Reads wait here without holding a thread; the writer waits on its own thread (SemaphoreSlim serves
-    // waiting threads before async waiters, so writes go first). It also bounds the transactions reads open.
-    private readonly SemaphoreSlim _engineGate = new(1, 1);
     private readonly DiskSync? _sync;
     private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
@@ -45,10 +39,17 @@ public sealed class SharedLiteDatabase : IDisposable
         _sync = sync;
         _files = files;
         _engine = engine;
-        _writer = new LiteDbWriter(database, _engineGate, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
+        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten);
     }
 
     public LiteDatabase Database { get; }
+
+    // One thread inside LiteDB's engine at a time, a read or the writer's transaction: LiteDB 5's page cache can
+    // recycle a page another thread looked up but has not pinned yet (litedb-org/LiteDB#2817), and under load that
+    // failed every request for good ("pages in memory store must be non-shared", then all ~100 transaction slots
+    // leaked). Reads wait without holding a thread; the writer waits on its own thread (SemaphoreSlim serves
+    // waiting threads before async waiters, so writes go first). It also bounds the transactions reads open.
+    private SemaphoreSlim EngineGate => _writer.EngineGate;
 
     public string FilePath { get; }
 
@@ -200,7 +201,7 @@ public sealed class SharedLiteDatabase : IDisposable
     public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return _engineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+        return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
     }
 
     /// <summary>Like <see cref="ReadAsync{T}"/> but blocks the calling thread until its turn: only for work on a
@@ -208,7 +209,7 @@ public sealed class SharedLiteDatabase : IDisposable
     internal T ReadBlocking<T>(Func<LiteDatabase, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        _engineGate.Wait();
+        EngineGate.Wait();
         return ReadHeld(read);
     }
 
@@ -228,7 +229,7 @@ public sealed class SharedLiteDatabase : IDisposable
             _writer.Dispose();
             // Closing checkpoints inside the engine: it waits for a read still running. Reads waiting for their turn
             // then find the database closed (ObjectDisposedException), so the gate is released, not disposed.
-            _engineGate.Wait();
+            EngineGate.Wait();
             try
             {
                 Database.Dispose();
@@ -238,14 +239,14 @@ public sealed class SharedLiteDatabase : IDisposable
             }
             finally
             {
-                _engineGate.Release();
+                EngineGate.Release();
             }
         }
     }
 
     private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
-        await _engineGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EngineGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return ReadHeld(read);
     }
 
@@ -257,7 +258,7 @@ public sealed class SharedLiteDatabase : IDisposable
         }
         finally
         {
-            _engineGate.Release();
+            EngineGate.Release();
         }
     }
 }
