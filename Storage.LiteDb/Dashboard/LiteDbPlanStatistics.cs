@@ -29,13 +29,12 @@ public sealed class LiteDbPlanStatistics : IPlanStatistics
 
     public Task<IReadOnlyList<PlanDailyCount>> ListAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<PlanDailyCount> rows = [.. _counts.FindAll().Select(d => new PlanDailyCount(
+        return _database.ReadAsync<IReadOnlyList<PlanDailyCount>>(_ => [.. _counts.FindAll().Select(d => new PlanDailyCount(
             DateOnly.ParseExact(d["day"].AsString, "yyyy-MM-dd"),
             d["language"].AsString,
             Enum.Parse<PlanCountKind>(d["kind"].AsString),
             d["step"].AsString,
-            d["count"].AsInt32))];
-        return Task.FromResult(rows);
+            d["count"].AsInt32))], cancellationToken);
     }
 
     private static string Key(PlanDailyCount count) => $"{count.Date:yyyy-MM-dd}|{count.Language}|{count.Kind}|{count.Step}";

@@ -31,12 +31,11 @@ public sealed class LiteDbTopicStatistics : ITopicStatistics
     {
         // yyyy-MM-dd sorts as the date does, so the range is a string comparison (a scan: a few hundred rows a day at most;
         // no index, because creating one is a write outside the gate, see LiteDbCollections).
-        IReadOnlyList<TopicDailyCount> rows = [.. _counts.Find(Query.GTE("day", Day(from))).Select(d => new TopicDailyCount(
+        return _database.ReadAsync<IReadOnlyList<TopicDailyCount>>(_ => [.. _counts.Find(Query.GTE("day", Day(from))).Select(d => new TopicDailyCount(
             DateOnly.ParseExact(d["day"].AsString, "yyyy-MM-dd"),
             d["topic"].AsString,
             Enum.Parse<TopicCountKind>(d["kind"].AsString),
-            d["count"].AsInt32))];
-        return Task.FromResult(rows);
+            d["count"].AsInt32))], cancellationToken);
     }
 
     private static string Day(DateOnly date) => date.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);

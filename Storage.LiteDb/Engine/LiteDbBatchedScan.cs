@@ -29,16 +29,18 @@ public static class LiteDbBatchedScan
         document => document[field].CompareTo(cutoff) < 0;
 
     /// <summary>
-    /// The <c>_id</c>s of <paramref name="collection"/>, read lazily outside the writer, each batch in a read transaction
-    /// of its own; for a load in the background that must not grow the cache with the whole collection.
+    /// The <c>_id</c>s of <paramref name="collection"/>, read lazily outside the writer, each batch in a read of its own
+    /// (alone in the engine, so turns go on between batches); for a load on a background thread that must not grow the
+    /// cache with the whole collection. It blocks that thread while waiting for each batch's turn.
     /// </summary>
-    public static IEnumerable<BsonValue> Ids(LiteDatabase database, string collection)
+    public static IEnumerable<BsonValue> Ids(SharedLiteDatabase database, string collection)
     {
         ArgumentNullException.ThrowIfNull(database);
         var after = BsonValue.MinValue;
         while (true)
         {
-            List<BsonValue> batch = [.. database.GetCollection(collection).Find(BsonExpression.Create("_id > @0", after), 0, ReadBatchSize).Select(d => d["_id"])];
+            var from = after;
+            var batch = database.ReadBlocking(db => db.GetCollection(collection).Find(BsonExpression.Create("_id > @0", from), 0, ReadBatchSize).Select(d => d["_id"]).ToList());
             foreach (var id in batch)
             {
                 yield return id;

@@ -37,6 +37,12 @@ internal sealed class LiteDbWriter : IDisposable
     private bool _busy;
     private long _transactions;
 
+    /// <summary>
+    /// Held by whoever is inside LiteDB's engine: the writer around each transaction and setup, and each read
+    /// (<see cref="SharedLiteDatabase.ReadAsync{T}"/>), so reads and writes never run in the engine together.
+    /// </summary>
+    public SemaphoreSlim EngineGate { get; } = new(1, 1);
+
     /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
     /// <param name="transactionEnded">Runs when a transaction committed (true) or rolled back (false), before the next begins.</param>
     public LiteDbWriter(LiteDatabase database, Action afterCommit, Action<bool>? transactionEnded = null)
@@ -62,7 +68,8 @@ internal sealed class LiteDbWriter : IDisposable
         List<PendingWrite>? joined = null;
         lock (_sync)
         {
-            if (_busy || _stopping || _queue.Count > 0)
+            // A read inside the engine: the caller does not block on it; the writer thread waits its turn instead.
+            if (_busy || _stopping || _queue.Count > 0 || !EngineGate.Wait(0))
             {
                 return null;
             }
@@ -115,6 +122,7 @@ internal sealed class LiteDbWriter : IDisposable
         }
         finally
         {
+            EngineGate.Release();
             lock (_sync)
             {
                 // Wakes the writer thread for what queued meanwhile, or for a Dispose waiting for this write to end.
@@ -205,6 +213,8 @@ internal sealed class LiteDbWriter : IDisposable
         var batch = new List<PendingWrite>(MaxBatch);
         while (TakeBatch(batch))
         {
+            // A blocking wait on this thread of its own, while reads wait without one; no read waits for a write.
+            EngineGate.Wait();
             try
             {
                 if (batch is [{ IsSetup: true } setup])
@@ -218,6 +228,7 @@ internal sealed class LiteDbWriter : IDisposable
             }
             finally
             {
+                EngineGate.Release();
                 lock (_sync)
                 {
                     _busy = false;

@@ -11,10 +11,6 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// </summary>
 public sealed class SharedLiteDatabase : IDisposable
 {
-    // LiteDB allows about 100 open transactions per database and every read on another thread opens one; under
-    // 1,000 concurrent conversations reads beyond that limit failed, so reads queue here instead.
-    private const int MaxConcurrentReads = 48;
-    private readonly SemaphoreSlim _readGate = new(MaxConcurrentReads, MaxConcurrentReads);
     private readonly DiskSync? _sync;
     private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
@@ -47,6 +43,13 @@ public sealed class SharedLiteDatabase : IDisposable
     }
 
     public LiteDatabase Database { get; }
+
+    // One thread inside LiteDB's engine at a time, a read or the writer's transaction: LiteDB 5's page cache can
+    // recycle a page another thread looked up but has not pinned yet (litedb-org/LiteDB#2817), and under load that
+    // failed every request for good ("pages in memory store must be non-shared", then all ~100 transaction slots
+    // leaked). Reads wait without holding a thread; the writer waits on its own thread (SemaphoreSlim serves
+    // waiting threads before async waiters, so writes go first). It also bounds the transactions reads open.
+    private SemaphoreSlim EngineGate => _writer.EngineGate;
 
     public string FilePath { get; }
 
@@ -190,11 +193,24 @@ public sealed class SharedLiteDatabase : IDisposable
         pending.WaitUntilDone();
     }
 
-    /// <summary>Runs a read, at most <see cref="MaxConcurrentReads"/> at a time; waits for a free slot without holding a thread.</summary>
+    /// <summary>
+    /// Runs a read alone in the engine (no other read or write at the same time); waits for its turn without holding a
+    /// thread. <paramref name="read"/> must return materialized data (a list, not a lazy LiteDB query) and must not
+    /// wait for a write.
+    /// </summary>
     public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
-        return _readGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+        return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+    }
+
+    /// <summary>Like <see cref="ReadAsync{T}"/> but blocks the calling thread until its turn: only for work on a
+    /// background thread of its own (the inbound filter's load), never on a request's or the writer's thread.</summary>
+    internal T ReadBlocking<T>(Func<LiteDatabase, T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        EngineGate.Wait();
+        return ReadHeld(read);
     }
 
     /// <summary>Closes the database and its files; calling it again does nothing.</summary>
@@ -211,17 +227,26 @@ public sealed class SharedLiteDatabase : IDisposable
             // The writer first runs what is queued (a host stopping mid-turn still commits it) and stops; closing then
             // checkpoints the log into the data file; the last fsync and the files go after it.
             _writer.Dispose();
-            Database.Dispose();
-            _engine?.Dispose();
-            _sync?.Dispose();
-            _files?.Dispose();
-            _readGate.Dispose();
+            // Closing checkpoints inside the engine: it waits for a read still running. Reads waiting for their turn
+            // then find the database closed (ObjectDisposedException), so the gate is released, not disposed.
+            EngineGate.Wait();
+            try
+            {
+                Database.Dispose();
+                _engine?.Dispose();
+                _sync?.Dispose();
+                _files?.Dispose();
+            }
+            finally
+            {
+                EngineGate.Release();
+            }
         }
     }
 
     private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
-        await _readGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        await EngineGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         return ReadHeld(read);
     }
 
@@ -233,7 +258,7 @@ public sealed class SharedLiteDatabase : IDisposable
         }
         finally
         {
-            _readGate.Release();
+            EngineGate.Release();
         }
     }
 }

@@ -13,17 +13,18 @@ public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICa
 
     public Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken)
     {
-        IReadOnlyList<CannedResponse> list =
-        [
-            .. _responses.FindAll().Select(JsonDocuments.Read<CannedResponse>)
-                .Where(r => language is null || r.Language == language)
-                .OrderBy(r => r.Language, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.CurrentCulture),
-        ];
-        return Task.FromResult(list);
+        return database.ReadAsync<IReadOnlyList<CannedResponse>>(
+            _ =>
+            [
+                .. _responses.FindAll().Select(JsonDocuments.Read<CannedResponse>)
+                    .Where(r => language is null || r.Language == language)
+                    .OrderBy(r => r.Language, StringComparer.Ordinal).ThenBy(r => r.Title, StringComparer.CurrentCulture),
+            ],
+            cancellationToken);
     }
 
     public Task<CannedResponse?> GetAsync(string id, CancellationToken cancellationToken) =>
-        Task.FromResult(_responses.FindById(id) is { } document ? JsonDocuments.Read<CannedResponse>(document) : null);
+        database.ReadAsync<CannedResponse?>(_ => _responses.FindById(id) is { } document ? JsonDocuments.Read<CannedResponse>(document) : null, cancellationToken);
 
     public Task SaveAsync(CannedResponse response, CancellationToken cancellationToken) =>
         database.WriteAsync(

@@ -12,12 +12,14 @@ public sealed class LiteDbCounselorStore(SharedLiteDatabase database) : ICounsel
     private readonly ILiteCollection<BsonDocument> _counselors = database.Database.GetCollection("handoff_counselors");
 
     public Task<Counselor?> FindAsync(string name, CancellationToken cancellationToken) =>
-        Task.FromResult(_counselors.FindById(Key(name)) is { } document ? JsonDocuments.Read<Counselor>(document) : null);
+        database.ReadAsync<Counselor?>(_ => _counselors.FindById(Key(name)) is { } document ? JsonDocuments.Read<Counselor>(document) : null, cancellationToken);
 
     public Task<IReadOnlyList<Counselor>> ListAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<Counselor> list = [.. _counselors.FindAll().Select(JsonDocuments.Read<Counselor>).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)];
-        return Task.FromResult(list);
+        return database.ReadAsync<IReadOnlyList<Counselor>>(
+            _ =>
+            [.. _counselors.FindAll().Select(JsonDocuments.Read<Counselor>).OrderBy(c => c.Name, StringComparer.OrdinalIgnoreCase)],
+            cancellationToken);
     }
 
     public Task SaveAsync(Counselor counselor, CancellationToken cancellationToken) =>

@@ -35,29 +35,28 @@ public sealed class LiteDbHandoffStore : IHandoffStore
 
     public string Name => "handoffs";
 
-    public Task<HandoffRequest?> GetAsync(Guid id, CancellationToken cancellationToken)
-    {
-        var document = _requests.FindById(id);
-        return Task.FromResult(document is null ? null : JsonDocuments.Read<HandoffRequest>(document));
-    }
+    public Task<HandoffRequest?> GetAsync(Guid id, CancellationToken cancellationToken) =>
+        _database.ReadAsync(_ => _requests.FindById(id) is { } document ? JsonDocuments.Read<HandoffRequest>(document) : null, cancellationToken);
 
     public Task<HandoffRequest?> FindOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
-        var found = _requests.Find(LiteDbQueries.Equal("conversation", ConversationKey(channelId, conversationId)))
-            .Select(JsonDocuments.Read<HandoffRequest>)
-            .FirstOrDefault(r => r.IsOpen);
-        return Task.FromResult(found);
+        return _database.ReadAsync(
+            _ => _requests.Find(LiteDbQueries.Equal("conversation", ConversationKey(channelId, conversationId)))
+                .Select(JsonDocuments.Read<HandoffRequest>)
+                .FirstOrDefault(r => r.IsOpen),
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<HandoffRequest>> ListAsync(HandoffStatus? status, CancellationToken cancellationToken)
     {
-        var documents = status is null ? _requests.FindAll() : _requests.Find(LiteDbQueries.Equal("status", status.Value.ToString()));
-        return Task.FromResult(InQueueOrder(documents));
+        return _database.ReadAsync(
+            _ => InQueueOrder(status is null ? _requests.FindAll() : _requests.Find(LiteDbQueries.Equal("status", status.Value.ToString()))),
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<HandoffRequest>> ListCreatedSinceAsync(DateTimeOffset since, CancellationToken cancellationToken)
     {
-        return Task.FromResult(InQueueOrder(_requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since)))));
+        return _database.ReadAsync(_ => InQueueOrder(_requests.Find(Query.GTE("createdAt", JsonDocuments.Ms(since)))), cancellationToken);
     }
 
     public Task InsertAsync(HandoffRequest request, CancellationToken cancellationToken) =>
@@ -93,10 +92,12 @@ public sealed class LiteDbHandoffStore : IHandoffStore
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
         _database.WriteAsync(_ => _requests.DeleteMany(LiteDbQueries.Equal("user", UserKey(channelId, userId))), cancellationToken);
 
-    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var requests = _requests.Find(LiteDbQueries.Equal("user", UserKey(channelId, userId))).Select(JsonDocuments.Read<HandoffRequest>).ToList();
-        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(requests, HandoffJson.Options) ?? new JsonArray());
+        var requests = await _database.ReadAsync(
+            _ => _requests.Find(LiteDbQueries.Equal("user", UserKey(channelId, userId))).Select(JsonDocuments.Read<HandoffRequest>).ToList(),
+            cancellationToken);
+        return JsonSerializer.SerializeToNode(requests, HandoffJson.Options) ?? new JsonArray();
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
@@ -104,8 +105,9 @@ public sealed class LiteDbHandoffStore : IHandoffStore
 
     public Task<IReadOnlyList<HandoffDailyCount>> DailyCountsAsync(DateOnly from, CancellationToken cancellationToken)
     {
-        IReadOnlyList<HandoffDailyCount> list = [.. _daily.FindAll().Select(JsonDocuments.Read<HandoffDailyCount>).Where(d => d.Date >= from)];
-        return Task.FromResult(list);
+        return _database.ReadAsync<IReadOnlyList<HandoffDailyCount>>(
+            _ => [.. _daily.FindAll().Select(JsonDocuments.Read<HandoffDailyCount>).Where(d => d.Date >= from)],
+            cancellationToken);
     }
 
     /// <summary>Folds expired, closed requests into the daily counts and deletes them, in one transaction.</summary>

@@ -110,25 +110,28 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
     {
-        IReadOnlyList<TranscriptMessage> recent =
-        [
-            .. _messages.Find(LiteDbQueries.Equal("conversation", $"{channelId}|{conversationId}"))
-                .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(OrderOf)
-                .Take(count)
-                .Reverse()
-                .Select(JsonDocuments.Read<TranscriptMessage>),
-        ];
-        return Task.FromResult(recent);
+        return _database.ReadAsync<IReadOnlyList<TranscriptMessage>>(
+            _ =>
+            [
+                .. _messages.Find(LiteDbQueries.Equal("conversation", $"{channelId}|{conversationId}"))
+                    .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(OrderOf)
+                    .Take(count)
+                    .Reverse()
+                    .Select(JsonDocuments.Read<TranscriptMessage>),
+            ],
+            cancellationToken);
     }
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
         _database.WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
 
-    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var messages = _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).OrderBy(d => d["at"].AsInt64).ThenBy(OrderOf)
-            .Select(JsonDocuments.Read<TranscriptMessage>).ToList();
-        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray());
+        var messages = await _database.ReadAsync(
+            _ => _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).OrderBy(d => d["at"].AsInt64).ThenBy(OrderOf)
+            .Select(JsonDocuments.Read<TranscriptMessage>).ToList(),
+            cancellationToken);
+        return JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray();
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

@@ -38,18 +38,21 @@ public sealed class LiteDbUnansweredQuestionLog : IUnansweredQuestionLog
 
     public Task<IReadOnlyList<UnansweredQuestion>> RecentAsync(int count, CancellationToken cancellationToken)
     {
-        IReadOnlyList<UnansweredQuestion> recent =
-            [.. _questions.Find(Query.All("at", Query.Descending), limit: count).Select(JsonDocuments.Read<UnansweredQuestion>)];
-        return Task.FromResult(recent);
+        return _database.ReadAsync<IReadOnlyList<UnansweredQuestion>>(
+            _ =>
+            [.. _questions.Find(Query.All("at", Query.Descending), limit: count).Select(JsonDocuments.Read<UnansweredQuestion>)],
+            cancellationToken);
     }
 
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
         _database.WriteAsync(_ => _questions.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
 
-    public Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
+    public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
-        var questions = _questions.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<UnansweredQuestion>).ToList();
-        return Task.FromResult<JsonNode>(JsonSerializer.SerializeToNode(questions, HandoffJson.Options) ?? new JsonArray());
+        var questions = await _database.ReadAsync(
+            _ => _questions.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).Select(JsonDocuments.Read<UnansweredQuestion>).ToList(),
+            cancellationToken);
+        return JsonSerializer.SerializeToNode(questions, HandoffJson.Options) ?? new JsonArray();
     }
 
     public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>

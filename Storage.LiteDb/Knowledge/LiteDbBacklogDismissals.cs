@@ -25,5 +25,5 @@ public sealed class LiteDbBacklogDismissals(SharedLiteDatabase database) : IBack
             cancellationToken);
 
     public Task<IReadOnlySet<string>> AllAsync(CancellationToken cancellationToken) =>
-        Task.FromResult<IReadOnlySet<string>>(_dismissed.FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal));
+        database.ReadAsync<IReadOnlySet<string>>(_ => _dismissed.FindAll().Select(d => d["_id"].AsString).ToHashSet(StringComparer.Ordinal), cancellationToken);
 }

@@ -21,7 +21,7 @@ public sealed class LiteDbDirectoryEntryStore : IDirectoryEntryStore
     {
         _database = database;
         _versions = database.Database.GetCollection("knowledge_directory");
-        _versions.EnsureIndex("entry");
+        database.Setup(_ => _versions.EnsureIndex("entry"));
     }
 
     public Task<bool> AppendAsync(DirectoryEntryVersion version, CancellationToken cancellationToken)
@@ -53,18 +53,21 @@ public sealed class LiteDbDirectoryEntryStore : IDirectoryEntryStore
 
     public Task<IReadOnlyList<DirectoryEntryVersion>> VersionsAsync(string entryId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<DirectoryEntryVersion> list = [.. _versions.Find(Query.EQ("entry", entryId)).Select(Read).OrderBy(v => v.Version)];
-        return Task.FromResult(list);
+        return _database.ReadAsync<IReadOnlyList<DirectoryEntryVersion>>(
+            _ =>
+            [.. _versions.Find(Query.EQ("entry", entryId)).Select(Read).OrderBy(v => v.Version)],
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<DirectoryEntryVersion>> LatestOfEachAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<DirectoryEntryVersion> list =
-        [
-            .. _versions.FindAll().Select(Read).GroupBy(v => v.EntryId, StringComparer.Ordinal)
-                .Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.EntryId, StringComparer.Ordinal),
-        ];
-        return Task.FromResult(list);
+        return _database.ReadAsync<IReadOnlyList<DirectoryEntryVersion>>(
+            _ =>
+            [
+                .. _versions.FindAll().Select(Read).GroupBy(v => v.EntryId, StringComparer.Ordinal)
+                    .Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.EntryId, StringComparer.Ordinal),
+            ],
+            cancellationToken);
     }
 
     private static DirectoryEntryVersion Read(BsonDocument document) =>

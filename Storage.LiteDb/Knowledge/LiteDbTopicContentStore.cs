@@ -23,7 +23,7 @@ public sealed class LiteDbTopicContentStore : ITopicContentStore
         _database = database;
         _versions = database.Database.GetCollection("knowledge_versions");
         _published = database.Database.GetCollection("knowledge_published");
-        _versions.EnsureIndex("topic");
+        database.Setup(_ => _versions.EnsureIndex("topic"));
     }
 
     public Task<bool> AppendAsync(TopicVersion version, CancellationToken cancellationToken)
@@ -51,25 +51,28 @@ public sealed class LiteDbTopicContentStore : ITopicContentStore
     }
 
     public Task<TopicVersion?> GetAsync(string topicId, int version, CancellationToken cancellationToken) =>
-        Task.FromResult(_versions.FindById(Key(topicId, version)) is { } document ? Read(document) : null);
+        _database.ReadAsync(_ => _versions.FindById(Key(topicId, version)) is { } document ? Read(document) : null, cancellationToken);
 
     public async Task<TopicVersion?> LatestAsync(string topicId, CancellationToken cancellationToken) =>
         (await VersionsAsync(topicId, cancellationToken)).LastOrDefault();
 
     public Task<IReadOnlyList<TopicVersion>> VersionsAsync(string topicId, CancellationToken cancellationToken)
     {
-        IReadOnlyList<TopicVersion> list = [.. _versions.Find(Query.EQ("topic", topicId)).Select(Read).OrderBy(v => v.Version)];
-        return Task.FromResult(list);
+        return _database.ReadAsync<IReadOnlyList<TopicVersion>>(
+            _ =>
+            [.. _versions.Find(Query.EQ("topic", topicId)).Select(Read).OrderBy(v => v.Version)],
+            cancellationToken);
     }
 
     public Task<IReadOnlyList<TopicVersion>> LatestOfEachAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<TopicVersion> list =
-        [
-            .. _versions.FindAll().Select(Read).GroupBy(v => v.TopicId, StringComparer.Ordinal)
-                .Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.TopicId, StringComparer.Ordinal),
-        ];
-        return Task.FromResult(list);
+        return _database.ReadAsync<IReadOnlyList<TopicVersion>>(
+            _ =>
+            [
+                .. _versions.FindAll().Select(Read).GroupBy(v => v.TopicId, StringComparer.Ordinal)
+                    .Select(g => g.MaxBy(v => v.Version)!).OrderBy(v => v.TopicId, StringComparer.Ordinal),
+            ],
+            cancellationToken);
     }
 
     public Task<bool> PublishAsync(string topicId, int version, CancellationToken cancellationToken) =>
@@ -87,21 +90,24 @@ public sealed class LiteDbTopicContentStore : ITopicContentStore
             cancellationToken);
 
     public Task<TopicVersion?> PublishedAsync(string topicId, CancellationToken cancellationToken) =>
-        Task.FromResult(_published.FindById(topicId) is { } pointer && _versions.FindById(Key(topicId, pointer["version"].AsInt32)) is { } document
-            ? Read(document)
-            : null);
+        _database.ReadAsync(
+            _ => _published.FindById(topicId) is { } pointer && _versions.FindById(Key(topicId, pointer["version"].AsInt32)) is { } document
+                ? Read(document)
+                : null,
+            cancellationToken);
 
     public Task<IReadOnlyList<TopicVersion>> PublishedOfEachAsync(CancellationToken cancellationToken)
     {
-        IReadOnlyList<TopicVersion> list =
-        [
-            .. _published.FindAll()
-                .Select(p => _versions.FindById(Key(p["_id"].AsString, p["version"].AsInt32)))
-                .Where(d => d is not null)
-                .Select(Read)
-                .OrderBy(v => v.TopicId, StringComparer.Ordinal),
-        ];
-        return Task.FromResult(list);
+        return _database.ReadAsync<IReadOnlyList<TopicVersion>>(
+            _ =>
+            [
+                .. _published.FindAll()
+                    .Select(p => _versions.FindById(Key(p["_id"].AsString, p["version"].AsInt32)))
+                    .Where(d => d is not null)
+                    .Select(Read)
+                    .OrderBy(v => v.TopicId, StringComparer.Ordinal),
+            ],
+            cancellationToken);
     }
 
     private static string Key(string topicId, int version) => topicId + "#" + version.ToString("D6", CultureInfo.InvariantCulture);

@@ -28,9 +28,9 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
         if (!_hot.Inbound.IsReady)
         {
             _hot.Inbound.LoadInBackground(
-                () => database.Database.GetCollection(LiteDbOutboxDocuments.InboundCollection).LongCount(),
+                () => database.ReadBlocking(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).LongCount()),
                 // In batches: one read transaction over every id kept LiteDB's page cache as large as the collection.
-                () => LiteDbBatchedScan.Ids(database.Database, LiteDbOutboxDocuments.InboundCollection).Select(id => id.AsString));
+                () => LiteDbBatchedScan.Ids(database, LiteDbOutboxDocuments.InboundCollection).Select(id => id.AsString));
         }
 
         return database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);

@@ -97,7 +97,7 @@ public sealed class LiteDbBatchedScanTests
         const int count = LiteDbBatchedScan.ReadBatchSize + 17;
         await database.WriteAsync(db => db.GetCollection("inbound").InsertBulk(Enumerable.Range(0, count).Select(i => new BsonDocument { ["_id"] = $"telegram/{i:D6}", ["at"] = Recent })), Ct);
 
-        var ids = LiteDbBatchedScan.Ids(database.Database, "inbound").Select(id => id.AsString).ToList();
+        var ids = LiteDbBatchedScan.Ids(database, "inbound").Select(id => id.AsString).ToList();
 
         Assert.Equal(Enumerable.Range(0, count).Select(i => $"telegram/{i:D6}"), ids);
     }
