@@ -32,6 +32,29 @@ public static class DirectLineReply
         return reply;
     }
 
+    /// <summary>
+    /// The web chat replies among a turn's <paramref name="outgoing"/> activities, shaped as their lines are stored when
+    /// the turn's commit writes them: the first stamped <paramref name="now"/>, each next one a millisecond later.
+    /// </summary>
+    /// <remarks>Web Chat orders what it shows by timestamp, to the millisecond, and an activity it receives a second time
+    /// (a stream that reconnects or reads the log again) goes behind every other one with the same timestamp. Replies of
+    /// one turn stamped alike could then swap places on the page, and the buttons of the turn's last reply vanished
+    /// (FirstVisitJourneyTests, after the commit began writing the lines: the sender stamps each at its delivery).</remarks>
+    public static List<Activity> ShapeTurn(IReadOnlyList<Activity> outgoing, DateTimeOffset now)
+    {
+        ArgumentNullException.ThrowIfNull(outgoing);
+        List<Activity> replies = [];
+        foreach (var reply in outgoing)
+        {
+            if (reply.ChannelId == ChannelId && reply.Conversation?.Id is { Length: > 0 } && DedupeKey(reply) is not null)
+            {
+                replies.Add(Shape(reply, now.AddMilliseconds(replies.Count)));
+            }
+        }
+
+        return replies;
+    }
+
     /// <summary>The reply's id makes a second append (a redelivery after a crash, a line already written with its turn) land once.</summary>
     public static string? DedupeKey(Activity activity) =>
         activity?.Id is { Length: > 0 } id ? "out:" + id : null;

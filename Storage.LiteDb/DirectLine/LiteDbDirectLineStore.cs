@@ -135,21 +135,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         return line with { IsNew = reservation.IsNew && line.IsNew };
     }
 
-    /// <summary>A turn's web chat replies shaped as <see cref="DirectLineSender"/> shapes them (<see cref="DirectLineReply.Shape"/>),
+    /// <summary>A turn's web chat replies shaped as <see cref="DirectLineSender"/> shapes them (<see cref="DirectLineReply.ShapeTurn"/>),
     /// before the turn's transaction, so the writer thread does not convert their text; empty when the turn has none.</summary>
-    internal static List<Activity> ShapeReplies(IReadOnlyList<Activity> outgoing, DateTimeOffset now)
-    {
-        List<Activity> replies = [];
-        foreach (var reply in outgoing)
-        {
-            if (reply.ChannelId == DirectLineReply.ChannelId && reply.Conversation?.Id is { Length: > 0 } && DirectLineReply.DedupeKey(reply) is not null)
-            {
-                replies.Add(DirectLineReply.Shape(reply, now));
-            }
-        }
-
-        return replies;
-    }
+    internal static List<Activity> ShapeReplies(IReadOnlyList<Activity> outgoing, DateTimeOffset now) => DirectLineReply.ShapeTurn(outgoing, now);
 
     /// <summary>
     /// Writes the log lines of a turn's web chat replies (<see cref="ShapeReplies"/>) inside the turn's transaction

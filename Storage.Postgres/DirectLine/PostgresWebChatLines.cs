@@ -28,17 +28,15 @@ public sealed class PostgresWebChatLines
 
     /// <summary>
     /// A turn's web chat replies as their lines are stored (shaped by <see cref="DirectLineReply.Shape"/> as the sender
-    /// shapes them, stamped <paramref name="now"/>), with the key their delivery appends them with; empty when none.
+    /// shapes them, stamped from <paramref name="now"/> a millisecond apart), with the key their delivery appends them with; empty when none.
     /// </summary>
     internal static List<(string ConversationId, string DedupeKey, Activity Line)> Shape(IReadOnlyList<Activity> outgoing, DateTimeOffset now)
     {
         List<(string, string, Activity)> replies = [];
-        foreach (var reply in outgoing)
+        foreach (var reply in DirectLineReply.ShapeTurn(outgoing, now))
         {
-            if (reply.ChannelId == DirectLineReply.ChannelId && reply.Conversation?.Id is { Length: > 0 } conversationId && DirectLineReply.DedupeKey(reply) is { } dedupeKey)
-            {
-                replies.Add((conversationId, dedupeKey, DirectLineReply.Shape(reply, now) with { Conversation = new ConversationAccount(conversationId) }));
-            }
+            var conversationId = reply.Conversation!.Id;
+            replies.Add((conversationId, DirectLineReply.DedupeKey(reply)!, reply with { Conversation = new ConversationAccount(conversationId) }));
         }
 
         return replies;
