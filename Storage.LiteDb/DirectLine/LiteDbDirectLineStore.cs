@@ -15,7 +15,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     private const string Activities = "directline_activities";
     private readonly SharedLiteDatabase _db;
     private readonly TimeProvider _time;
-    private readonly LiteDbWebChatLines _lines;
+    private readonly CommittedWebChatLines _lines;
     private readonly LiteDbWebChatSequences _sequences;
 
     public LiteDbDirectLineStore(SharedLiteDatabase db, TimeProvider time)

@@ -10,12 +10,12 @@ namespace IntegrationBot.Storage.LiteDb.DirectLine;
 /// Memory storage's turn store (<see cref="MemoryTurnStore"/>) with the web chat log lines of a turn's replies written
 /// by the commit, as <see cref="Outbox.LiteDbTurnStore"/> writes them in its transaction: the web chat log is a LiteDB
 /// database in memory there, so they follow in one write right after the turn's commit, and the reply's delivery only
-/// announces its line (<see cref="LiteDbWebChatLines"/>); the user's message that started the turn joins the same write.
+/// announces its line (<see cref="CommittedWebChatLines"/>); the user's message that started the turn joins the same write.
 /// Nothing here outlives the process, so there is no crash to survive; a delivery that runs before the lines are written appends the line itself, and the key keeps it single.
 /// </summary>
 public sealed class WebChatLinesTurnStore(ITurnStore inner, SharedLiteDatabase database, TimeProvider time) : ITurnStore
 {
-    private readonly LiteDbWebChatLines _lines = LiteDbHotState.For(database).WebChatLines;
+    private readonly CommittedWebChatLines _lines = LiteDbHotState.For(database).WebChatLines;
     private readonly LiteDbWebChatSequences _sequences = LiteDbHotState.For(database).WebChatSequences;
     private static readonly string WebChatKeys = ConversationState.KeyFor(DirectLineInbox.ChannelId, string.Empty);
 

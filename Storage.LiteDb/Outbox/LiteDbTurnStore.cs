@@ -1,3 +1,4 @@
+using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Storage;
 using LiteDB;

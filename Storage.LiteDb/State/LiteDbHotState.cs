@@ -1,3 +1,4 @@
+using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Dialogs.Outbox;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.LiteDb.DirectLine;
@@ -38,7 +39,7 @@ public sealed class LiteDbHotState
     public LiteDbInboundFilter Inbound { get; } = new();
 
     /// <summary>Web chat lines committed with their turn and not yet announced to the page by their delivery.</summary>
-    public LiteDbWebChatLines WebChatLines { get; } = new();
+    public CommittedWebChatLines WebChatLines { get; } = new();
 
     /// <summary>The web chat log's sequence numbers, so the user's message is numbered before the turn that writes it.</summary>
     public LiteDbWebChatSequences WebChatSequences { get; } = new();

@@ -41,7 +41,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
 
     /// <summary>
     /// Appends in one call (<c>ib_directline_append</c>). A reply whose line this instance's turn commit wrote
-    /// (<see cref="PostgresWebChatLines"/>) is handed back from memory as appended now, once, without a round trip: its
+    /// (<see cref="CommittedWebChatLines"/>) is handed back from memory as appended now, once, without a round trip: its
     /// delivery announces it. Elsewhere (after a restart, on another instance) the call finds the line by its key.
     /// </summary>
     public async Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)

@@ -18,7 +18,7 @@ namespace IntegrationBot.Storage.Postgres.Outbox;
 /// process queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn;
 /// at most half the pool holds turns, like <see cref="PostgresConversationLock"/>, so the turn's other reads find one.
 /// The turn's transcript lines and topic counts ride in the commit call too (<see cref="JoinedWrites"/>), and so do the
-/// log lines of its web chat replies (<see cref="PostgresWebChatLines"/>; their delivery only announces them).
+/// log lines of its web chat replies (<see cref="CommittedWebChatLines"/>; their delivery only announces them).
 /// </summary>
 public sealed partial class PostgresTurnSessions(PostgresDatabase database, TimeProvider time, ILogger<PostgresTurnSessions>? logger = null) : ITurnSessions
 {
@@ -163,7 +163,7 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
                 {
                     // The delivery takes it from here and announces it (PostgresDirectLineStore.AppendAsync).
                     var (conversationId, dedupeKey, line) = replies[i];
-                    database.WebChatLines.Committed(conversationId, dedupeKey, new AppendedActivity(line with { Id = $"{conversationId}|{seqs[i]:D7}" }, seqs[i], IsNew: true));
+                    database.WebChatLines.Committed([new CommittedWebChatLine(conversationId, dedupeKey, new AppendedActivity(line with { Id = $"{conversationId}|{seqs[i]:D7}" }, seqs[i], IsNew: true))]);
                 }
             }
 

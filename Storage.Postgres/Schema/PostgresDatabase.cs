@@ -1,3 +1,4 @@
+using IntegrationBot.Channels.DirectLine;
 using Npgsql;
 
 namespace IntegrationBot.Storage.Postgres.Schema;
@@ -71,7 +72,7 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
     public string DirectLineChannel => Schema + "_directline";
 
     /// <summary>Web chat reply lines this instance's turn commits wrote, waiting for their delivery to announce them (issue 19).</summary>
-    internal DirectLine.PostgresWebChatLines WebChatLines { get; } = new();
+    internal CommittedWebChatLines WebChatLines { get; } = new();
 
     /// <summary>Opens a pooled connection, migrating the schema first if this process has not done so yet.</summary>
     public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
