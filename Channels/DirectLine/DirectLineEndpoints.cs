@@ -107,7 +107,7 @@ public static class DirectLineEndpoints
         {
             // Not the request's token: once read, the message is stored and answered even if the page hangs up.
             var id = await inbox.PostAsync(DirectLineTokenFilter.GrantOf(http), posted.Activity!, ServiceUrl(http), CancellationToken.None);
-            return TypedResults.Json(new { id });
+            return id is null ? DirectLineErrors.NotFound() : TypedResults.Json(new { id });
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
@@ -136,7 +136,7 @@ public static class DirectLineEndpoints
         }
 
         var id = await inbox.PostAsync(DirectLineTokenFilter.GrantOf(http), posted.Activity!, ServiceUrl(http), CancellationToken.None);
-        return TypedResults.Json(new { id });
+        return id is null ? DirectLineErrors.NotFound() : TypedResults.Json(new { id });
     }
 
     private static async Task StreamAsync(HttpContext http, string conversationId, string? watermark, DirectLineStream stream)

@@ -47,7 +47,9 @@ public sealed class DirectLineInbox(
         return created;
     }
 
-    public async Task<string> PostAsync(DirectLineToken token, Activity posted, string serviceUrl, CancellationToken cancellationToken)
+    /// <summary>Stores the person's message and runs its turn; the message's id, or <c>null</c> when the conversation no
+    /// longer exists (erased meanwhile): nothing is stored and no turn runs.</summary>
+    public async Task<string?> PostAsync(DirectLineToken token, Activity posted, string serviceUrl, CancellationToken cancellationToken)
     {
         var clientActivityId = ClientActivityId(posted);
         var text = posted.Text;
@@ -69,7 +71,11 @@ public sealed class DirectLineInbox(
             Timestamp = time.GetUtcNow(),
         };
 
-        var echo = await store.AppendBeforeTurnAsync(token.ConversationId, activity, clientActivityId, cancellationToken);
+        if (await store.AppendBeforeTurnAsync(token.ConversationId, activity, clientActivityId, cancellationToken) is not { } echo)
+        {
+            return null;
+        }
+
         var durableBeforeTurn = echo.Durable.IsCompletedSuccessfully;
         if (durableBeforeTurn)
         {

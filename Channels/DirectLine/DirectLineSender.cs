@@ -10,6 +10,8 @@ namespace IntegrationBot.Channels.DirectLine;
 /// </summary>
 public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals signals, TimeProvider time) : IChannelSender
 {
+    private static readonly DeliveryResult Erased = DeliveryResult.Failed("conversation no longer exists", permanent: true);
+
     public string ChannelId => DirectLineInbox.ChannelId;
 
     public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
@@ -22,13 +24,18 @@ public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals
 
         if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
         {
-            return DeliveryResult.Failed("conversation no longer exists", permanent: true);
+            return Erased;
         }
 
         // A line the turn's commit already wrote (LiteDB) is found by its key: this only announces it to the page.
         var reply = DirectLineReply.Shape(activity, time.GetUtcNow());
         var dedupeKey = DirectLineReply.DedupeKey(activity);
-        await store.AppendAsync(conversationId, reply, dedupeKey, cancellationToken);
+        if (await store.AppendAsync(conversationId, reply, dedupeKey, cancellationToken) is null)
+        {
+            // Erased between the check and the append: the log refuses it rather than bringing the conversation back.
+            return Erased;
+        }
+
         signals.Appended(conversationId);
         return DeliveryResult.Delivered;
     }

@@ -14,19 +14,21 @@ public interface IDirectLineStore
     Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken);
 
     /// <summary>Appends an activity, giving it the id <c>{conversationId}|{seq}</c>; an activity with the same
-    /// <paramref name="dedupeKey"/> already in the log is returned instead of being appended twice.</summary>
-    Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken);
+    /// <paramref name="dedupeKey"/> already in the log is returned instead of being appended twice. <c>null</c> when the
+    /// conversation does not exist: only <see cref="CreateConversationAsync"/> creates one, so a reply delivered just after
+    /// the person erased the conversation never brings it back.</summary>
+    Task<AppendedActivity?> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken);
 
     /// <summary>
     /// Appends the user's message that starts a turn, like <see cref="AppendAsync"/>; the caller acknowledges it only once
     /// <see cref="TurnEcho.Durable"/> completes. By default it is appended (durably) first; a store that owns its file alone
     /// (LiteDB) instead gives it its place now and writes it in the transaction of the turn's commit (issue 19).
+    /// <c>null</c> when the conversation does not exist (erased).
     /// </summary>
-    async Task<TurnEcho> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
-    {
-        var appended = await AppendAsync(conversationId, activity, dedupeKey, cancellationToken);
-        return new TurnEcho(appended, Task.FromResult(appended));
-    }
+    async Task<TurnEcho?> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken) =>
+        await AppendAsync(conversationId, activity, dedupeKey, cancellationToken) is { } appended
+            ? new TurnEcho(appended, Task.FromResult(appended))
+            : null;
 
     /// <summary>Activities after <paramref name="watermark"/> (all when null), oldest first, and the new watermark.</summary>
     Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken);

@@ -32,6 +32,7 @@ public sealed class RecentActivities(TimeProvider time)
     private readonly ConcurrentDictionary<string, ConversationTail> _tails = new(StringComparer.Ordinal);
     private readonly Lock _sweepGate = new();
     private long _bytes;
+    private long _erasures;
     private long _lastSweep = time.GetTimestamp();
 
     /// <summary>Conversations with a tail in memory.</summary>
@@ -83,7 +84,23 @@ public sealed class RecentActivities(TimeProvider time)
         return _tails.TryGetValue(conversationId, out var tail) ? tail.TryRead(watermark ?? 0, time.GetTimestamp(), time, out next, out count) : null;
     }
 
-    /// <summary>Drops a conversation (erased, or an append whose outcome is unknown): readers go to the store.</summary>
+    /// <summary>
+    /// Changes with every erasure (<see cref="Erased"/>, <see cref="Clear"/>). An appender reads it before it writes to
+    /// the store and again after it recorded the line: a change means an erasure may have run in between and forgotten
+    /// the conversation before the line was recorded, so the appender forgets it too (<see cref="TailedDirectLineStore"/>).
+    /// One counter for all conversations: erasures are rare, and a needless forget only costs a read of the store.
+    /// </summary>
+    public long Erasures => Interlocked.Read(ref _erasures);
+
+    /// <summary>A conversation (or its activities) is being erased: dropped now, and appends under way notice.</summary>
+    public void Erased(string conversationId)
+    {
+        // Counted before the removal: an appender that recorded after it sees the count changed.
+        Interlocked.Increment(ref _erasures);
+        Forget(conversationId);
+    }
+
+    /// <summary>Drops a conversation (evicted, or an append whose outcome is unknown): readers go to the store.</summary>
     public void Forget(string conversationId)
     {
         if (_tails.TryRemove(conversationId, out var tail))
@@ -95,6 +112,7 @@ public sealed class RecentActivities(TimeProvider time)
     /// <summary>Drops everything (retention purge: what the store deleted must not be served from memory).</summary>
     public void Clear()
     {
+        Interlocked.Increment(ref _erasures);
         foreach (var conversationId in _tails.Keys)
         {
             Forget(conversationId);

@@ -29,9 +29,10 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
     public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
         recent.Knows(conversationId) ? Task.FromResult(true) : inner.ConversationExistsAsync(conversationId, cancellationToken);
 
-    public async Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    public async Task<AppendedActivity?> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
-        AppendedActivity appended;
+        var erasures = recent.Erasures;
+        AppendedActivity? appended;
         try
         {
             appended = await inner.AppendAsync(conversationId, activity, dedupeKey, cancellationToken);
@@ -43,13 +44,21 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
             throw;
         }
 
-        Record(conversationId, appended);
+        if (appended is null)
+        {
+            // The conversation is gone (erased): nothing of it may stay in memory.
+            recent.Forget(conversationId);
+            return null;
+        }
+
+        Record(conversationId, appended, erasures);
         return appended;
     }
 
-    public async Task<TurnEcho> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    public async Task<TurnEcho?> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
-        TurnEcho echo;
+        var erasures = recent.Erasures;
+        TurnEcho? echo;
         try
         {
             echo = await inner.AppendBeforeTurnAsync(conversationId, activity, dedupeKey, cancellationToken);
@@ -60,20 +69,26 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
             throw;
         }
 
+        if (echo is null)
+        {
+            recent.Forget(conversationId);
+            return null;
+        }
+
         if (echo.Durable.IsCompletedSuccessfully)
         {
-            Record(conversationId, echo.Durable.Result);
+            Record(conversationId, echo.Durable.Result, erasures);
             return echo;
         }
 
         // Written with the turn's commit: the tail gets it once durable (a reply delivered before waits aside for it).
-        return echo with { Durable = RecordWhenDurableAsync(conversationId, echo.Durable) };
+        return echo with { Durable = RecordWhenDurableAsync(conversationId, echo.Durable, erasures) };
     }
 
     public Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken) =>
         inner.ReadAsync(conversationId, watermark, cancellationToken);
 
-    private async Task<AppendedActivity> RecordWhenDurableAsync(string conversationId, Task<AppendedActivity> durable)
+    private async Task<AppendedActivity> RecordWhenDurableAsync(string conversationId, Task<AppendedActivity> durable, long erasures)
     {
         AppendedActivity appended;
         try
@@ -86,11 +101,14 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
             throw;
         }
 
-        Record(conversationId, appended);
+        Record(conversationId, appended, erasures);
         return appended;
     }
 
-    private void Record(string conversationId, AppendedActivity appended)
+    /// <summary>Records a line in memory, unless an erasure ran since <paramref name="erasuresBefore"/> was read (before
+    /// the store was asked): the erasure may have forgotten the conversation before this line was recorded, and memory
+    /// must not serve an erased conversation again, so it is forgotten now (readers go to the store, which knows).</summary>
+    private void Record(string conversationId, AppendedActivity appended, long erasuresBefore)
     {
         if (appended.IsNew)
         {
@@ -102,22 +120,27 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
             // report back): a tail held here takes it if it lacks it, instead of waiting on the gap.
             recent.Found(conversationId, appended.Watermark, () => JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
         }
+
+        if (recent.Erasures != erasuresBefore)
+        {
+            recent.Forget(conversationId);
+        }
     }
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        recent.Forget(conversationId);
+        recent.Erased(conversationId);
         await inner.DeleteConversationAsync(conversationId, cancellationToken);
         // Again: an append that raced with the erasure must not keep the conversation alive in memory.
-        recent.Forget(conversationId);
+        recent.Erased(conversationId);
     }
 
     public async Task<int> ClearActivitiesAsync(string conversationId, CancellationToken cancellationToken)
     {
         // Streams and polls are served from memory: the erased activities must go from there too, before and after.
-        recent.Forget(conversationId);
+        recent.Erased(conversationId);
         var cleared = await inner.ClearActivitiesAsync(conversationId, cancellationToken);
-        recent.Forget(conversationId);
+        recent.Erased(conversationId);
         return cleared;
     }
 

@@ -46,6 +46,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
                     return false;
                 }
 
+                _sequences.Created(conversationId);
                 var conversation = new BsonDocument { ["_id"] = conversationId, ["UserId"] = userId, ["LastSeq"] = 0L, ["CreatedAt"] = _time.GetUtcNow().UtcDateTime };
                 if (locale is not null)
                 {
@@ -66,14 +67,14 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     /// <summary>Completes once the activity is durable: a user's message is acknowledged, and a reply counts as
     /// delivered, only when it would survive a power loss. A reply whose line its turn's commit wrote
     /// (<see cref="AppendReplies"/>) is handed back from memory as appended now, once: its delivery announces it.</summary>
-    public Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    public Task<AppendedActivity?> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         if (dedupeKey is not null && _lines.TryTake(conversationId, dedupeKey, out var committed))
         {
-            return Task.FromResult(committed);
+            return Task.FromResult<AppendedActivity?>(committed);
         }
 
-        return _db.WriteAsync(db => Append(db, _sequences, conversationId, activity, dedupeKey, _time.GetUtcNow(), createConversation: true)!, cancellationToken);
+        return _db.WriteAsync(db => Append(db, _sequences, conversationId, activity, dedupeKey, _time.GetUtcNow()), cancellationToken);
     }
 
     /// <summary>
@@ -83,17 +84,22 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     /// before its commit leaves the line to be written on its own a moment later. A resend (same key) gets the same
     /// line, pending or in the file, and writes nothing.
     /// </summary>
-    public async Task<TurnEcho> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    public async Task<TurnEcho?> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
         var reservation = await _db.ReadAsync(
             db => _sequences.Reserve(
                 conversationId,
                 dedupeKey,
-                () => db.GetCollection(Conversations).FindById(conversationId)?["LastSeq"].AsInt64 ?? 0L,
+                () => db.GetCollection(Conversations).FindById(conversationId)?["LastSeq"].AsInt64,
                 () => FindByDedupeKey(db.GetCollection(Activities), conversationId, dedupeKey!) is { } seen ? Seen(seen) : null,
                 seq => new AppendedActivity(Stored(activity, conversationId, seq, now), seq, IsNew: true)),
             cancellationToken);
+        if (reservation is null)
+        {
+            return null;
+        }
+
         if (reservation.IsNew)
         {
             var line = reservation.Line;
@@ -152,7 +158,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         {
             var conversationId = reply.Conversation!.Id;
             var dedupeKey = DirectLineReply.DedupeKey(reply)!;
-            if (Append(db, sequences, conversationId, reply, dedupeKey, now, createConversation: false) is { IsNew: true } line)
+            if (Append(db, sequences, conversationId, reply, dedupeKey, now) is { IsNew: true } line)
             {
                 lines.Add(new CommittedWebChatLine(conversationId, dedupeKey, line));
             }
@@ -161,7 +167,8 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         return lines;
     }
 
-    private static AppendedActivity? Append(LiteDatabase db, LiteDbWebChatSequences sequences, string conversationId, Activity activity, string? dedupeKey, DateTimeOffset now, bool createConversation)
+    /// <summary>Appends into a conversation that exists; <c>null</c> when it does not (erased): an append never creates one.</summary>
+    private static AppendedActivity? Append(LiteDatabase db, LiteDbWebChatSequences sequences, string conversationId, Activity activity, string? dedupeKey, DateTimeOffset now)
     {
         // Plain documents with the field names the typed mapper used to write: the same file format, without
         // a mapper round trip or a LINQ translation on every append.
@@ -170,14 +177,13 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             return Seen(seen);
         }
 
-        var conversation = db.GetCollection(Conversations).FindById(conversationId);
-        if (conversation is null && !createConversation)
+        if (db.GetCollection(Conversations).FindById(conversationId) is not { } conversation)
         {
             return null;
         }
 
         // After the file's last number and after every number handed out to a user's message not yet written.
-        var seq = sequences.Next(conversationId, conversation?["LastSeq"].AsInt64 ?? 0L);
+        var seq = sequences.Next(conversationId, conversation["LastSeq"].AsInt64);
         var stored = Stored(activity, conversationId, seq, now);
         Write(db, conversation, conversationId, stored, seq, dedupeKey, now);
         return new AppendedActivity(stored, seq, IsNew: true);
@@ -202,7 +208,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
 
                 return false;
             default:
-                return Write(db, db.GetCollection(Conversations).FindById(conversationId), conversationId, line.Activity, line.Watermark, dedupeKey, now);
+                // Gone without this process erasing it after the number was given (never the case today): not brought back.
+                return db.GetCollection(Conversations).FindById(conversationId) is { } existing
+                    && Write(db, existing, conversationId, line.Activity, line.Watermark, dedupeKey, now);
         }
     }
 
@@ -216,19 +224,14 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         Conversation = new ConversationAccount(conversationId),
     };
 
-    /// <summary>Writes a numbered line; the conversation's last number never goes down (a user's message numbered before
-    /// the turn can be written after a later one). A conversation that is gone is created again, as an append always did.</summary>
-    private static bool Write(LiteDatabase db, BsonDocument? conversation, string conversationId, Activity stored, long seq, string? dedupeKey, DateTimeOffset now)
+    /// <summary>Writes a numbered line into an existing conversation; its last number never goes down (a user's message
+    /// numbered before the turn can be written after a later one).</summary>
+    private static bool Write(LiteDatabase db, BsonDocument conversation, string conversationId, Activity stored, long seq, string? dedupeKey, DateTimeOffset now)
     {
-        var conversations = db.GetCollection(Conversations);
-        if (conversation is null)
-        {
-            conversations.Insert(new BsonDocument { ["_id"] = conversationId, ["UserId"] = "", ["LastSeq"] = seq, ["CreatedAt"] = now.UtcDateTime });
-        }
-        else if (conversation["LastSeq"].AsInt64 < seq)
+        if (conversation["LastSeq"].AsInt64 < seq)
         {
             conversation["LastSeq"] = seq;
-            conversations.Update(conversation);
+            db.GetCollection(Conversations).Update(conversation);
         }
 
         var document = new BsonDocument

@@ -21,17 +21,23 @@ public sealed class LiteDbWebChatSequences
     /// Under the conversation's lock: the pending message with <paramref name="dedupeKey"/> (a resend while the first is
     /// not yet written), else the one <paramref name="findInFile"/> finds, else a new number for <paramref name="line"/>,
     /// continuing from <paramref name="lastInFile"/> the first time. <see cref="Reservation.IsNew"/> says which.
+    /// <c>null</c> when the conversation is gone: erased here, or not in the file (<paramref name="lastInFile"/> null).
     /// </summary>
-    internal Reservation Reserve(
+    internal Reservation? Reserve(
         string conversationId,
         string? dedupeKey,
-        Func<long> lastInFile,
+        Func<long?> lastInFile,
         Func<AppendedActivity?> findInFile,
         Func<long, AppendedActivity> line)
     {
         var sequence = _conversations.GetOrAdd(conversationId, static _ => new Sequence());
         lock (sequence.Gate)
         {
+            if (sequence.Gone)
+            {
+                return null;
+            }
+
             if (dedupeKey is not null)
             {
                 if (sequence.Pending.Find(p => p.DedupeKey == dedupeKey) is { } pending)
@@ -49,7 +55,13 @@ public sealed class LiteDbWebChatSequences
 
             if (sequence.Last < 0)
             {
-                sequence.Last = lastInFile();
+                if (lastInFile() is not { } last)
+                {
+                    sequence.Gone = true;
+                    return null;
+                }
+
+                sequence.Last = last;
             }
 
             var reserved = new Reservation(dedupeKey, line(++sequence.Last), IsNew: true, new TaskCompletionSource<AppendedActivity>(TaskCreationOptions.RunContinuationsAsynchronously));
@@ -83,6 +95,20 @@ public sealed class LiteDbWebChatSequences
             if (deleted)
             {
                 sequence.DeletedThrough = Math.Max(sequence.DeletedThrough, sequence.Last);
+                // Appends never create a conversation: a message posted after this is refused, not numbered.
+                sequence.Gone = true;
+            }
+        }
+    }
+
+    /// <summary>The conversation was created (again, in the rare case of a reused id): it takes messages.</summary>
+    internal void Created(string conversationId)
+    {
+        if (_conversations.TryGetValue(conversationId, out var sequence))
+        {
+            lock (sequence.Gate)
+            {
+                sequence.Gone = false;
             }
         }
     }
@@ -166,5 +192,8 @@ public sealed class LiteDbWebChatSequences
         public long ErasedThrough { get; set; }
 
         public long DeletedThrough { get; set; }
+
+        /// <summary>Erased, or not in the file when first asked: messages are refused until it is created.</summary>
+        public bool Gone { get; set; }
     }
 }

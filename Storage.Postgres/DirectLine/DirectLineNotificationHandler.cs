@@ -35,7 +35,7 @@ public sealed class DirectLineNotificationHandler(PostgresDatabase database, Con
                 return;
             case DirectLineNotificationKind.Erased:
                 // A reply this instance committed and has not delivered yet must not be announced from memory either.
-                recent?.Forget(notification.ConversationId);
+                recent?.Erased(notification.ConversationId);
                 database.WebChatLines.Forget(notification.ConversationId);
                 return;
         }

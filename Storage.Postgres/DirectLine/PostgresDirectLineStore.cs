@@ -40,11 +40,11 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
     }
 
     /// <summary>
-    /// Appends in one call (<c>ib_directline_append</c>). A reply whose line this instance's turn commit wrote
+    /// Appends in one call (<c>ib_directline_append_existing</c>), into a conversation that exists only. A reply whose line this instance's turn commit wrote
     /// (<see cref="CommittedWebChatLines"/>) is handed back from memory as appended now, once, without a round trip: its
     /// delivery announces it. Elsewhere (after a restart, on another instance) the call finds the line by its key.
     /// </summary>
-    public async Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    public async Task<AppendedActivity?> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(activity);
         if (dedupeKey is not null && database.WebChatLines.TryTake(conversationId, dedupeKey, out var committed))
@@ -63,7 +63,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var command = Sql.Command(
             connection,
-            "SELECT o_seq, o_json, o_new FROM ib_directline_append(@c, @d, @at, @j, @p, @channel, @payload, true)",
+            "SELECT o_seq, o_json, o_new FROM ib_directline_append_existing(@c, @d, @at, @j, @p, @channel, @payload)",
             ("c", conversationId),
             ("d", dedupeKey),
             ("at", now.UtcTicks),
@@ -74,7 +74,8 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken))
         {
-            throw new InvalidOperationException("ib_directline_append returned no row.");
+            // No such conversation (erased): an append never creates one.
+            return null;
         }
 
         var seq = reader.GetInt64(0);

@@ -135,7 +135,7 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database, Recent
     {
         foreach (var conversationId in conversationIds)
         {
-            recent?.Forget(conversationId);
+            recent?.Erased(conversationId);
             database.WebChatLines.Forget(conversationId);
         }
     }

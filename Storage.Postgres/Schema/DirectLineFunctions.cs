@@ -94,4 +94,52 @@ internal static class DirectLineFunctions
             SELECT * FROM ib_directline_append(p_conversation, p_dedupe, p_at, p_json, p_placeholder, p_channel, p_payload, false);
         $fn$;
         """;
+
+    /// <summary>
+    /// Migration 16: an append into a conversation that exists, and only then (no row returned otherwise). Every append
+    /// before upserted the conversation, so a reply delivered just after the person erased it brought the conversation
+    /// back, with the reply in it. Only <c>CreateConversationAsync</c> creates one now. The functions of migrations 11 and
+    /// 14 stay, unchanged, for instances not yet upgraded.
+    /// </summary>
+    public const string ExistingOnlySql = """
+        CREATE FUNCTION ib_directline_append_existing(
+            p_conversation text, p_dedupe text, p_at bigint, p_json text, p_placeholder text, p_channel text, p_payload text)
+        RETURNS TABLE (o_seq bigint, o_json text, o_new boolean) LANGUAGE plpgsql AS $fn$
+        DECLARE
+            v_seq bigint;
+            v_id text;
+            v_json text;
+            v_payload text;
+        BEGIN
+            -- The conversation row is locked first, so two instances appending the same dedupe key cannot both miss it;
+            -- no row (erased, or never created): nothing is appended and nothing returned.
+            UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = p_conversation RETURNING last_seq INTO v_seq;
+            IF NOT FOUND THEN
+                RETURN;
+            END IF;
+
+            IF p_dedupe IS NOT NULL THEN
+                RETURN QUERY SELECT a.seq, a.json, false FROM directline_activities a
+                    WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
+                IF FOUND THEN
+                    UPDATE directline_conversations SET last_seq = last_seq - 1 WHERE id = p_conversation;
+                    RETURN;
+                END IF;
+            END IF;
+
+            v_id := p_conversation || '|' || CASE WHEN length(v_seq::text) >= 7 THEN v_seq::text ELSE lpad(v_seq::text, 7, '0') END;
+            v_json := replace(p_json, '"' || p_placeholder || '"', to_json(v_id)::text);
+            INSERT INTO directline_activities (conversation_id, seq, dedupe_key, stored_at, json)
+            VALUES (p_conversation, v_seq, p_dedupe, p_at, v_json);
+            -- The activity rides along when the payload stays under NOTIFY's 8000 bytes (migration 14).
+            v_payload := p_payload || E'\n' || v_seq::text;
+            IF octet_length(v_payload) + 1 + octet_length(v_json) < 8000 THEN
+                v_payload := v_payload || E'\n' || v_json;
+            END IF;
+
+            PERFORM pg_notify(p_channel, v_payload);
+            RETURN QUERY SELECT v_seq, NULL::text, true;
+        END
+        $fn$;
+        """;
 }

@@ -211,7 +211,8 @@ public sealed class TurnRig : IAsyncDisposable
             return (activity with { Id = conversationId + "|welcome" }, null);
         }
 
-        var echo = await store.AppendBeforeTurnAsync(conversationId, activity with { Id = null }, "client:" + activity.Id, cancellationToken);
+        var echo = await store.AppendBeforeTurnAsync(conversationId, activity with { Id = null }, "client:" + activity.Id, cancellationToken)
+            ?? throw new InvalidOperationException($"web chat conversation {conversationId} was not opened");
         return (echo.Appended.Activity, echo);
     }
 

@@ -24,7 +24,7 @@ public sealed class CountingDirectLineStore(IDirectLineStore inner) : IDirectLin
     public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
         inner.ConversationExistsAsync(conversationId, cancellationToken);
 
-    public Task<AppendedActivity> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken) =>
+    public Task<AppendedActivity?> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken) =>
         inner.AppendAsync(conversationId, activity, dedupeKey, cancellationToken);
 
     public Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken) => inner.DeleteConversationAsync(conversationId, cancellationToken);

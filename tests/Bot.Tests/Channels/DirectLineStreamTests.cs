@@ -50,7 +50,7 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         var last = 0L;
         for (var i = 0; i < RecentActivities.PerConversation + 8; i++)
         {
-            last = (await log.AppendAsync(chat.ConversationId, Note(chat, i), null, ct)).Watermark;
+            last = (await log.AppendAsync(chat.ConversationId, Note(chat, i), null, ct))!.Watermark;
         }
 
         using var socket = await ConnectAsync(chat, 2, ct);
@@ -62,7 +62,7 @@ public sealed class DirectLineStreamTests : IAsyncLifetime
         var readsAfterResume = _store!.Reads;
         Assert.True(readsAfterResume > 0, "a resume from before the kept activities reads the store");
 
-        var next = (await log.AppendAsync(chat.ConversationId, Note(chat, 99), null, ct)).Watermark;
+        var next = (await log.AppendAsync(chat.ConversationId, Note(chat, 99), null, ct))!.Watermark;
         // As every appender of the channel does (the inbox, the sender): without it only the 15 s keep-alive wakes the
         // stream. Before issue 19's third part the welcome's late delivery happened to wake it; it is now announced first.
         _host.Get<ConversationSignals>().Appended(chat.ConversationId);

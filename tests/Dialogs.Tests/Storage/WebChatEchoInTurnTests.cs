@@ -48,7 +48,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
         var before = database.Transactions;
 
-        var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+        var echo = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
         Assert.False(echo.Durable.IsCompleted);
         Assert.Equal($"{Conversation}|0000001", echo.Appended.Activity.Id);
         Assert.Equal(CommitOutcome.Committed, await turns.CommitAsync(Turn(echo.Appended, Reply("r1", "At the office.")), Ct));
@@ -69,8 +69,8 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         var (log, recent, store, turns) = Compose(database);
         await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
 
-        var first = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
-        var early = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+        var first = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
+        var early = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
         Assert.Equal(first.Appended.Activity.Id, early.Appended.Activity.Id);
         Assert.False(early.Appended.IsNew);
         Assert.False(early.Durable.IsCompleted);
@@ -78,7 +78,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         await turns.CommitAsync(Turn(first.Appended), Ct);
         await first.Durable.WaitAsync(Deadline, Ct);
         Assert.False((await early.Durable.WaitAsync(Deadline, Ct)).IsNew);
-        var late = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+        var late = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
 
         Assert.Equal(first.Appended.Activity.Id, late.Appended.Activity.Id);
         Assert.Single((await log.ReadAsync(Conversation, null, Ct)).Activities);
@@ -93,9 +93,9 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         var (log, _, store, _) = Compose(database);
         await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
 
-        var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+        var echo = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
         // A proactive line (a counselor's reply) appended meanwhile comes after it, and a read stops before the echo.
-        var proactive = await store.AppendAsync(Conversation, Message("A counselor writes."), "reply:p1", Ct);
+        var proactive = (await store.AppendAsync(Conversation, Message("A counselor writes."), "reply:p1", Ct))!;
         Assert.Equal(echo.Appended.Watermark + 1, proactive.Watermark);
         Assert.Empty((await log.ReadAsync(Conversation, null, Ct)).Activities);
 
@@ -114,7 +114,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         {
             var (_, _, store, turns) = Compose(database);
             await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
-            var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+            var echo = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
             await turns.CommitAsync(Turn(echo.Appended, Reply("r1", "At the office.")), Ct);
             firstId = (await echo.Durable.WaitAsync(Deadline, Ct)).Activity.Id!;
         }
@@ -122,11 +122,11 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         using (var reopened = _directory.Open())
         {
             var (log, _, store, turns) = Compose(reopened);
-            var resent = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+            var resent = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
             Assert.Equal(firstId, resent.Appended.Activity.Id);
             Assert.True(resent.Durable.IsCompleted);
 
-            var next = await store.AppendBeforeTurnAsync(Conversation, Message("When?"), "client:q2", Ct);
+            var next = (await store.AppendBeforeTurnAsync(Conversation, Message("When?"), "client:q2", Ct))!;
             Assert.Equal(3, next.Appended.Watermark);
             await turns.CommitAsync(Turn(next.Appended), Ct);
             await next.Durable.WaitAsync(Deadline, Ct);
@@ -141,7 +141,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         {
             var (log, recent, store, turns) = Compose(database);
             await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
-            var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Yes, delete MARKER"), "client:q1", Ct);
+            var echo = (await store.AppendBeforeTurnAsync(Conversation, Message("Yes, delete MARKER"), "client:q1", Ct))!;
             // The turn erases the person's messages (keeping the conversation), then commits.
             await store.ClearActivitiesAsync(Conversation, Ct);
             await turns.CommitAsync(Turn(echo.Appended), Ct);
@@ -155,7 +155,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         using (var reopened = _directory.Open())
         {
             var (_, _, store, _) = Compose(reopened);
-            Assert.Equal(2, (await store.AppendBeforeTurnAsync(Conversation, Message("Hello again"), "client:q2", Ct)).Appended.Watermark);
+            Assert.Equal(2, ((await store.AppendBeforeTurnAsync(Conversation, Message("Hello again"), "client:q2", Ct))!).Appended.Watermark);
         }
     }
 
@@ -165,7 +165,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         using var database = _directory.Open();
         var (log, _, store, turns) = Compose(database);
         await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
-        var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Delete everything MARKER"), "client:q1", Ct);
+        var echo = (await store.AppendBeforeTurnAsync(Conversation, Message("Delete everything MARKER"), "client:q1", Ct))!;
 
         await store.DeleteConversationAsync(Conversation, Ct);
         await turns.CommitAsync(Turn(echo.Appended), Ct);
@@ -184,7 +184,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
         await store.CreateConversationAsync(Conversation, "u1", "en", Ct);
         var before = database.Transactions;
 
-        var echo = await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct);
+        var echo = (await store.AppendBeforeTurnAsync(Conversation, Message("Where?"), "client:q1", Ct))!;
         await turns.CommitAsync(Turn(echo.Appended, Reply("r1", "At the office.")), Ct);
         await echo.Durable.WaitAsync(Deadline, Ct);
 

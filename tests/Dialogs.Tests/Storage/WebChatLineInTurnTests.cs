@@ -68,7 +68,7 @@ public sealed class WebChatLineInTurnTests : IDisposable
         using var database = _directory.Open();
         var web = new WebChat(database, _time);
         await web.Store.CreateConversationAsync(Conversation, "u1", "en", Ct);
-        var question = await web.Store.AppendAsync(Conversation, new Activity { Type = ActivityTypes.Message, Text = "Where?" }, "client:q1", Ct);
+        var question = (await web.Store.AppendAsync(Conversation, new Activity { Type = ActivityTypes.Message, Text = "Where?" }, "client:q1", Ct))!;
 
         await web.Turns.CommitAsync(Turn("in-1", Reply("r1", "First."), Reply("r2", "Second.")), Ct);
         // Committed, not yet delivered: the tail holds the question only, so the page waits.

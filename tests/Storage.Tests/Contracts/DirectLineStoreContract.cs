@@ -26,10 +26,11 @@ public abstract class DirectLineStoreContract : StoreContract
         await using var store = await OpenAsync();
         var log = store.DirectLine(new FakeTimeProvider(Start));
         await log.CreateConversationAsync("d1", "u1", null, Ct);
+        await log.CreateConversationAsync("d2", "u2", null, Ct);
 
-        var first = await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
-        var other = await log.AppendAsync("d2", Message("directline", "d2", "x"), null, Ct);
-        var second = await log.AppendAsync("d1", Message("directline", "d1", "b"), null, Ct);
+        var first = (await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct))!;
+        var other = (await log.AppendAsync("d2", Message("directline", "d2", "x"), null, Ct))!;
+        var second = (await log.AppendAsync("d1", Message("directline", "d1", "b"), null, Ct))!;
 
         Assert.Equal((1L, 1L, 2L), (first.Watermark, other.Watermark, second.Watermark));
         Assert.Equal("d1|0000002", second.Activity.Id);
@@ -45,15 +46,16 @@ public abstract class DirectLineStoreContract : StoreContract
     {
         await using var store = await OpenAsync();
         var log = store.DirectLine(new FakeTimeProvider(Start));
+        await log.CreateConversationAsync("d1", "u1", null, Ct);
 
-        var first = await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct);
-        var again = await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct);
+        var first = (await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct))!;
+        var again = (await log.AppendAsync("d1", Message("directline", "d1", "hi"), "client-1", Ct))!;
 
         Assert.True(first.IsNew);
         Assert.False(again.IsNew);
         Assert.Equal((first.Watermark, first.Activity.Id), (again.Watermark, again.Activity.Id));
         Assert.Single((await log.ReadAsync("d1", null, Ct)).Activities);
-        Assert.Equal(2L, (await log.AppendAsync("d1", Message("directline", "d1", "next"), "client-2", Ct)).Watermark);
+        Assert.Equal(2L, (await log.AppendAsync("d1", Message("directline", "d1", "next"), "client-2", Ct))!.Watermark);
     }
 
     [Fact]
@@ -61,11 +63,12 @@ public abstract class DirectLineStoreContract : StoreContract
     {
         await using var store = await OpenAsync();
         var log = store.DirectLine(TimeProvider.System);
+        await log.CreateConversationAsync("d1", "u1", null, Ct);
 
         var appended = await Task.WhenAll(Enumerable.Range(0, 40).Select(i => Task.Run(() =>
             log.AppendAsync("d1", Message("directline", "d1", $"m{i}"), $"k{i}", Ct))));
 
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), appended.Select(a => a.Watermark).Order());
+        Assert.Equal(Enumerable.Range(1, 40).Select(i => (long)i), appended.Select(a => a!.Watermark).Order());
         Assert.Equal(40, (await log.ReadAsync("d1", null, Ct)).Activities.Count);
     }
 
@@ -76,6 +79,7 @@ public abstract class DirectLineStoreContract : StoreContract
         var time = new FakeTimeProvider(Start);
         var log = store.DirectLine(time);
         await log.CreateConversationAsync("d1", "u1", null, Ct);
+        await log.CreateConversationAsync("d2", "u2", null, Ct);
         await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
         await log.AppendAsync("d2", Message("directline", "d2", "old"), null, Ct);
         time.Advance(TimeSpan.FromDays(10));
@@ -91,17 +95,38 @@ public abstract class DirectLineStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task An_append_never_brings_back_an_erased_or_unknown_conversation()
+    {
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(new FakeTimeProvider(Start));
+        await log.CreateConversationAsync("d1", "u1", "en", Ct);
+        await log.AppendAsync("d1", Message("directline", "d1", "a"), null, Ct);
+        await log.DeleteConversationAsync("d1", Ct);
+
+        // A reply delivered just after the person erased the conversation (or to one that never was) is refused.
+        var late = await log.AppendAsync("d1", Message("directline", "d1", "late reply"), "reply:r1", Ct);
+        var unknown = await log.AppendAsync("d9", Message("directline", "d9", "x"), null, Ct);
+
+        Assert.Null(late);
+        Assert.Null(unknown);
+        Assert.False(await log.ConversationExistsAsync("d1", Ct));
+        Assert.False(await log.ConversationExistsAsync("d9", Ct));
+        Assert.Empty((await log.ReadAsync("d1", null, Ct)).Activities);
+    }
+
+    [Fact]
     public async Task Clearing_a_conversation_erases_its_activities_but_keeps_it_and_its_sequence()
     {
         await using var store = await OpenAsync();
         var log = store.DirectLine(new FakeTimeProvider(Start));
         await log.CreateConversationAsync("d1", "u1", "sl", Ct);
+        await log.CreateConversationAsync("d2", "u2", null, Ct);
         await log.AppendAsync("d1", Message("directline", "d1", "a"), "k-a", Ct);
         await log.AppendAsync("d1", Message("directline", "d1", "b"), null, Ct);
         await log.AppendAsync("d2", Message("directline", "d2", "x"), null, Ct);
 
         var cleared = await log.ClearActivitiesAsync("d1", Ct);
-        var next = await log.AppendAsync("d1", Message("directline", "d1", "c"), "k-a", Ct);
+        var next = (await log.AppendAsync("d1", Message("directline", "d1", "c"), "k-a", Ct))!;
 
         Assert.Equal(2, cleared);
         Assert.True(await log.ConversationExistsAsync("d1", Ct));

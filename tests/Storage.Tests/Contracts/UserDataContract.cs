@@ -162,7 +162,7 @@ public abstract class UserDataContract : StoreContract
         await SeedAsync(log, "d3", "u-2", "other");
 
         var removed = await webChat.Eraser.DeleteUserDataKeepingConversationAsync("webchat", "u-1", "d1", Ct);
-        var confirmation = await log.AppendAsync("d1", Message("webchat", "d1", "deleted"), null, Ct);
+        var confirmation = (await log.AppendAsync("d1", Message("webchat", "d1", "deleted"), null, Ct))!;
 
         Assert.Equal(3 + 1 + 1, removed);
         Assert.True(await log.ConversationExistsAsync("d1", Ct));

@@ -36,9 +36,9 @@ public sealed class LiteDbDirectLineLayoutTests
         var store = new LiteDbDirectLineStore(reopened, new FakeTimeProvider(new DateTimeOffset(Start).AddDays(2)));
 
         Assert.Equal("ar", await store.LocaleOfAsync("d1", Ct));
-        var retried = await store.AppendAsync("d1", new Activity { Type = ActivityTypes.Message, Text = "hello" }, "client-1", Ct);
+        var retried = (await store.AppendAsync("d1", new Activity { Type = ActivityTypes.Message, Text = "hello" }, "client-1", Ct))!;
         Assert.Equal((false, 1L, "hello"), (retried.IsNew, retried.Watermark, retried.Activity.Text));
-        var next = await store.AppendAsync("d1", new Activity { Type = ActivityTypes.Message, Text = "more" }, "client-2", Ct);
+        var next = (await store.AppendAsync("d1", new Activity { Type = ActivityTypes.Message, Text = "more" }, "client-2", Ct))!;
         Assert.Equal((true, 3L, "d1|0000003"), (next.IsNew, next.Watermark, next.Activity.Id));
         Assert.Equal(["hello", "welcome", "more"], (await store.ReadAsync("d1", null, Ct)).Activities.Select(a => a.Text));
 

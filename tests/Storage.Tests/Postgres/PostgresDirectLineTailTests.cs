@@ -128,6 +128,7 @@ public sealed class PostgresDirectLineTailTests
         await using var first = await PostgresBackend.OpenAsync();
         await using var a = await Instance.StartAsync(first);
         await using var b = await Instance.StartAsync(first.Second());
+        await a.Log.CreateConversationAsync("d1", "u1", "en", Ct);
         await AppendAndWaitAsync(a, b, "d1", "small");
         var (small, _) = await ReadAsync(b, "d1", null);
         var large = new string('ž', 5000);

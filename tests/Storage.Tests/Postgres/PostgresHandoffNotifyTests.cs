@@ -74,7 +74,9 @@ public sealed class PostgresHandoffNotifyTests
         var otherConversation = signals.NextAppendAsync("d2");
         var woken = signals.NextAppendAsync("d1");
 
-        await first.DirectLine(TimeProvider.System).AppendAsync("d1", new Activity { Text = "reply" }, null, Ct);
+        var log = first.DirectLine(TimeProvider.System);
+        await log.CreateConversationAsync("d1", "u1", "en", Ct);
+        await log.AppendAsync("d1", new Activity { Text = "reply" }, null, Ct);
 
         await woken.WaitAsync(TimeSpan.FromSeconds(10), Ct);
         Assert.False(otherConversation.IsCompleted);

@@ -27,13 +27,14 @@ public sealed class PostgresRoundTripTests
     {
         await using var backend = await PostgresBackend.OpenAsync();
         var log = backend.DirectLine(new FakeTimeProvider(Start));
+        await log.CreateConversationAsync("d1", "u1", null, Ct);
         await log.AppendAsync("d1", Message("first"), null, Ct);
         using var trips = new NpgsqlRoundTrips();
 
         var appended = await trips.Measure(() => log.AppendAsync("d1", Message("second \"quoted\" ib-seq-"), "client-2", Ct));
 
         Assert.True(trips.Commands.Count == 1, "round trips: " + string.Join(" | ", trips.Commands));
-        Assert.Equal(("d1|0000002", 2L), (appended.Activity.Id, appended.Watermark));
+        Assert.Equal(("d1|0000002", 2L), (appended!.Activity.Id, appended.Watermark));
         var stored = (await log.ReadAsync("d1", 1, Ct)).Activities.Single();
         Assert.Equal(("d1|0000002", "second \"quoted\" ib-seq-"), (stored.Id, stored.Text));
     }
