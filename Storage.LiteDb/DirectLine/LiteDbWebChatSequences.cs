@@ -11,11 +11,21 @@ namespace IntegrationBot.Storage.LiteDb.DirectLine;
 /// (a reserved number not yet written is only ever lost with its unacknowledged message, and the file continues from its
 /// own maximum).
 /// </summary>
-/// <remarks>A conversation's entry is a few dozen bytes and lives as long as the process (erasure keeps it, so numbers
-/// stay increasing even after the file's conversation is gone).</remarks>
+/// <remarks>Bounded (<see cref="Capacity"/>): when full, the conversations with no message waiting for its turn's commit
+/// are dropped. That is safe because then the file holds every number that anybody saw: a message's line is committed,
+/// or its number kept as the conversation's last (cleared), or the conversation is gone (deleted: the file refuses it
+/// again), and a reply's number (<see cref="Next"/>) is committed with its line or was never seen. A dropped conversation
+/// costs its next message one read of its last number. A conversation with a waiting message stays.</remarks>
 public sealed class LiteDbWebChatSequences
 {
+    /// <summary>Conversations kept at most; over it, those with no message waiting for its commit are dropped.</summary>
+    public const int Capacity = 20_000;
+
     private readonly ConcurrentDictionary<string, Sequence> _conversations = new(StringComparer.Ordinal);
+    private readonly Lock _trimGate = new();
+
+    /// <summary>Conversations whose numbers are held here.</summary>
+    public int Count => _conversations.Count;
 
     /// <summary>
     /// Under the conversation's lock: the pending message with <paramref name="dedupeKey"/> (a resend while the first is
@@ -30,8 +40,9 @@ public sealed class LiteDbWebChatSequences
         Func<AppendedActivity?> findInFile,
         Func<long, AppendedActivity> line)
     {
-        var sequence = _conversations.GetOrAdd(conversationId, static _ => new Sequence());
-        lock (sequence.Gate)
+        TrimWhenFull();
+        var sequence = Enter(conversationId);
+        try
         {
             if (sequence.Gone)
             {
@@ -68,17 +79,25 @@ public sealed class LiteDbWebChatSequences
             sequence.Pending.Add(reserved);
             return reserved;
         }
+        finally
+        {
+            sequence.Gate.Exit();
+        }
     }
 
     /// <summary>The number of an activity appended now on the writer thread, after <paramref name="lastInFile"/> (read in
     /// its transaction) and after every number handed out.</summary>
     internal long Next(string conversationId, long lastInFile)
     {
-        var sequence = _conversations.GetOrAdd(conversationId, static _ => new Sequence());
-        lock (sequence.Gate)
+        var sequence = Enter(conversationId);
+        try
         {
             sequence.Last = Math.Max(sequence.Last, lastInFile) + 1;
             return sequence.Last;
+        }
+        finally
+        {
+            sequence.Gate.Exit();
         }
     }
 
@@ -88,8 +107,8 @@ public sealed class LiteDbWebChatSequences
     /// </summary>
     internal void Erasing(string conversationId, bool deleted)
     {
-        var sequence = _conversations.GetOrAdd(conversationId, static _ => new Sequence());
-        lock (sequence.Gate)
+        var sequence = Enter(conversationId);
+        try
         {
             sequence.ErasedThrough = Math.Max(sequence.ErasedThrough, sequence.Last);
             if (deleted)
@@ -98,6 +117,10 @@ public sealed class LiteDbWebChatSequences
                 // Appends never create a conversation: a message posted after this is refused, not numbered.
                 sequence.Gone = true;
             }
+        }
+        finally
+        {
+            sequence.Gate.Exit();
         }
     }
 
@@ -170,6 +193,60 @@ public sealed class LiteDbWebChatSequences
         }
     }
 
+    /// <summary>The conversation's entry with its lock held (the caller exits it); never one a trim has dropped.</summary>
+    private Sequence Enter(string conversationId)
+    {
+        while (true)
+        {
+            var sequence = _conversations.GetOrAdd(conversationId, static _ => new Sequence());
+            sequence.Gate.Enter();
+            if (!sequence.Dropped)
+            {
+                return sequence;
+            }
+
+            sequence.Gate.Exit();
+        }
+    }
+
+    /// <summary>Over <see cref="Capacity"/>: drops every conversation with no message waiting (see the remarks).</summary>
+    private void TrimWhenFull()
+    {
+        if (_conversations.Count <= Capacity || !_trimGate.TryEnter())
+        {
+            return;
+        }
+
+        try
+        {
+            foreach (var (conversationId, sequence) in _conversations)
+            {
+                // One busy right now is left for the next trim.
+                if (!sequence.Gate.TryEnter())
+                {
+                    continue;
+                }
+
+                try
+                {
+                    if (sequence.Pending.Count == 0)
+                    {
+                        sequence.Dropped = true;
+                        _conversations.TryRemove(KeyValuePair.Create(conversationId, sequence));
+                    }
+                }
+                finally
+                {
+                    sequence.Gate.Exit();
+                }
+            }
+        }
+        finally
+        {
+            _trimGate.Exit();
+        }
+    }
+
     /// <summary>A reserved (or found) user's message; <see cref="Written"/> completes when its line is committed.</summary>
     internal sealed record Reservation(string? DedupeKey, AppendedActivity Line, bool IsNew, TaskCompletionSource<AppendedActivity> Written);
 
@@ -195,5 +272,8 @@ public sealed class LiteDbWebChatSequences
 
         /// <summary>Erased, or not in the file when first asked: messages are refused until it is created.</summary>
         public bool Gone { get; set; }
+
+        /// <summary>Removed by a trim: whoever still holds it takes the conversation's new entry instead.</summary>
+        public bool Dropped { get; set; }
     }
 }
