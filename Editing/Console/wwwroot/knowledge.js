@@ -9,6 +9,7 @@ const STRINGS = {
     title: 'Knowledge base', backToConsole: 'Back to the console', uiLanguage: 'Language of this page',
     signinTitle: 'Please log in', signinText: 'Log in to the console first, with an account that has the editor role.',
     notEditor: 'Your account does not have the editor role.',
+    versionsUnavailable: 'The version history could not be loaded; open the topic again to retry.',
     topics: 'Topics', export: 'Export the published content (zip, Knowledge/content layout)', browseCaption: 'Status per language: published, draft or needs review; reviewed date and reviewer. Last 30 days: questions answered with the topic and 👍/👎 (counts only, nothing about the people).',
     usage: 'Last 30 days', usageAsked: '{n} asked', usageFeedback: '{helpful} helpful, {notHelpful} not helpful', usageRate: '{rate} % 👍',
     topic: 'Topic', category: 'Category', edit: 'Edit', backToTopics: 'Back to the topics', version: 'Version',
@@ -34,6 +35,7 @@ const STRINGS = {
     title: 'Baza znanja', backToConsole: 'Nazaj v konzolo', uiLanguage: 'Jezik te strani',
     signinTitle: 'Prijavite se', signinText: 'Najprej se prijavite v konzolo z računom, ki ima vlogo urednika.',
     notEditor: 'Vaš račun nima vloge urednika.',
+    versionsUnavailable: 'Zgodovine različic ni bilo mogoče naložiti; za ponoven poskus znova odprite temo.',
     topics: 'Teme', export: 'Izvozi objavljeno vsebino (zip, oblika Knowledge/content)', browseCaption: 'Stanje po jezikih: objavljeno, osnutek ali potreben pregled; datum pregleda in pregledovalec. Zadnjih 30 dni: vprašanja, odgovorjena s temo, in 👍/👎 (samo števila, nič o ljudeh).',
     usage: 'Zadnjih 30 dni', usageAsked: 'vprašanj: {n}', usageFeedback: 'koristno: {helpful}, ni koristno: {notHelpful}', usageRate: '{rate} % 👍',
     topic: 'Tema', category: 'Kategorija', edit: 'Uredi', backToTopics: 'Nazaj na teme', version: 'Različica',
@@ -131,7 +133,7 @@ async function start() {
     if (!$('browse-view').hidden) await browse();
     if (!$('edit-view').hidden) await openTopic(state.topic.id, false);
   });
-  $('back').addEventListener('click', () => browse());
+  $('back').addEventListener('click', () => browse().catch(showError));
   $('publish').addEventListener('click', () => publish());
   $('preview-show').addEventListener('click', () => preview());
   for (const l of LANGUAGES) $('preview-language').append(new Option(LANGUAGE_NAMES[l], l));
@@ -183,7 +185,7 @@ async function browse() {
     const button = el('button', t('edit'));
     button.type = 'button';
     button.setAttribute('aria-label', `${t('edit')} ${topic.id}`);
-    button.addEventListener('click', () => openTopic(topic.id, true));
+    button.addEventListener('click', () => openTopic(topic.id, true).catch(showError));
     cell.append(button);
     tr.append(cell);
     body.append(tr);
@@ -283,8 +285,17 @@ async function openTopic(id, focus) {
   showError(null);
   state.topic = await api('GET', `/api/knowledge/topics/${encodeURIComponent(id)}`);
   renderTopic();
-  await loadVersions();
+  // The topic opens even when its history does not load: the editor can still work, and is told what is missing.
+  let history = null;
+  try {
+    await loadVersions();
+  } catch (error) {
+    state.versions = [];
+    $('versions').replaceChildren();
+    history = error;
+  }
   show('edit-view');
+  if (history) showError(`${t('versionsUnavailable')} (${history.message || history})`);
   if (focus) $('edit-title').focus();
 }
 
