@@ -32,19 +32,7 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
     public async Task<AppendedActivity?> AppendAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         var erasures = recent.Erasures;
-        AppendedActivity? appended;
-        try
-        {
-            appended = await inner.AppendAsync(conversationId, activity, dedupeKey, cancellationToken);
-        }
-        catch
-        {
-            // It may or may not have been committed: the store alone can tell, so readers go there.
-            recent.Forget(conversationId);
-            throw;
-        }
-
-        if (appended is null)
+        if (await ForgetOnFailureAsync(conversationId, () => inner.AppendAsync(conversationId, activity, dedupeKey, cancellationToken)) is not { } appended)
         {
             // The conversation is gone (erased): nothing of it may stay in memory.
             recent.Forget(conversationId);
@@ -58,18 +46,7 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
     public async Task<TurnEcho?> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         var erasures = recent.Erasures;
-        TurnEcho? echo;
-        try
-        {
-            echo = await inner.AppendBeforeTurnAsync(conversationId, activity, dedupeKey, cancellationToken);
-        }
-        catch
-        {
-            recent.Forget(conversationId);
-            throw;
-        }
-
-        if (echo is null)
+        if (await ForgetOnFailureAsync(conversationId, () => inner.AppendBeforeTurnAsync(conversationId, activity, dedupeKey, cancellationToken)) is not { } echo)
         {
             recent.Forget(conversationId);
             return null;
@@ -90,19 +67,23 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
 
     private async Task<AppendedActivity> RecordWhenDurableAsync(string conversationId, Task<AppendedActivity> durable, long erasures)
     {
-        AppendedActivity appended;
+        var appended = await ForgetOnFailureAsync(conversationId, () => durable);
+        Record(conversationId, appended, erasures);
+        return appended;
+    }
+
+    /// <summary>An append that fails may or may not have been committed: the store alone can tell, so readers go there.</summary>
+    private async Task<T> ForgetOnFailureAsync<T>(string conversationId, Func<Task<T>> append)
+    {
         try
         {
-            appended = await durable;
+            return await append();
         }
         catch
         {
             recent.Forget(conversationId);
             throw;
         }
-
-        Record(conversationId, appended, erasures);
-        return appended;
     }
 
     /// <summary>Records a line in memory, unless an erasure ran since <paramref name="erasuresBefore"/> was read (before
