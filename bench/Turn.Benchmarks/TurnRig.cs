@@ -166,6 +166,13 @@ public sealed class TurnRig : IAsyncDisposable
     /// </summary>
     public async Task OnboardAsync(int conversation, string language, CancellationToken cancellationToken = default)
     {
+        if (_channel == DirectLineInbox.ChannelId)
+        {
+            // As the page does first (POST /v3/directline/conversations): only that creates a conversation in the log.
+            var user = "u" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await _services.GetRequiredService<IDirectLineStore>().CreateConversationAsync("c" + conversation.ToString(System.Globalization.CultureInfo.InvariantCulture), user, null, cancellationToken);
+        }
+
         if (_services.GetService<Localizer>() is not { } texts)
         {
             return;
