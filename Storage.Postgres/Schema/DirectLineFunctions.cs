@@ -96,7 +96,7 @@ internal static class DirectLineFunctions
         """;
 
     /// <summary>
-    /// Migration 16: an append into a conversation that exists, and only then (no row returned otherwise). Every append
+    /// Migration 17: an append into a conversation that exists, and only then (no row returned otherwise). Every append
     /// before upserted the conversation, so a reply delivered just after the person erased it brought the conversation
     /// back, with the reply in it. Only <c>CreateConversationAsync</c> creates one now. The functions of migrations 11 and
     /// 14 stay, unchanged, for instances not yet upgraded.
