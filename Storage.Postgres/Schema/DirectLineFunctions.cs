@@ -98,8 +98,10 @@ internal static class DirectLineFunctions
     /// <summary>
     /// Migration 17: an append into a conversation that exists, and only then (no row returned otherwise). Every append
     /// before upserted the conversation, so a reply delivered just after the person erased it brought the conversation
-    /// back, with the reply in it. Only <c>CreateConversationAsync</c> creates one now. The functions of migrations 11 and
-    /// 14 stay, unchanged, for instances not yet upgraded.
+    /// back, with the reply in it. Only <c>CreateConversationAsync</c> creates one now. It writes through migration 15's
+    /// <c>ib_directline_reply</c> (the same row lock, dedupe check, insert and notification, and no line for a conversation
+    /// that is gone); a key already in the log returns its line. The functions of migrations 11 and 14 stay, unchanged,
+    /// for instances not yet upgraded.
     /// </summary>
     public const string ExistingOnlySql = """
         CREATE FUNCTION ib_directline_append_existing(
@@ -107,38 +109,16 @@ internal static class DirectLineFunctions
         RETURNS TABLE (o_seq bigint, o_json text, o_new boolean) LANGUAGE plpgsql AS $fn$
         DECLARE
             v_seq bigint;
-            v_id text;
-            v_json text;
-            v_payload text;
         BEGIN
-            -- The conversation row is locked first, so two instances appending the same dedupe key cannot both miss it;
-            -- no row (erased, or never created): nothing is appended and nothing returned.
-            UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = p_conversation RETURNING last_seq INTO v_seq;
-            IF NOT FOUND THEN
+            v_seq := ib_directline_reply(p_conversation, p_dedupe, p_at, p_json, p_placeholder, p_channel, p_payload);
+            IF v_seq > 0 THEN
+                RETURN QUERY SELECT v_seq, NULL::text, true;
                 RETURN;
             END IF;
 
-            IF p_dedupe IS NOT NULL THEN
-                RETURN QUERY SELECT a.seq, a.json, false FROM directline_activities a
-                    WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
-                IF FOUND THEN
-                    UPDATE directline_conversations SET last_seq = last_seq - 1 WHERE id = p_conversation;
-                    RETURN;
-                END IF;
-            END IF;
-
-            v_id := p_conversation || '|' || CASE WHEN length(v_seq::text) >= 7 THEN v_seq::text ELSE lpad(v_seq::text, 7, '0') END;
-            v_json := replace(p_json, '"' || p_placeholder || '"', to_json(v_id)::text);
-            INSERT INTO directline_activities (conversation_id, seq, dedupe_key, stored_at, json)
-            VALUES (p_conversation, v_seq, p_dedupe, p_at, v_json);
-            -- The activity rides along when the payload stays under NOTIFY's 8000 bytes (migration 14).
-            v_payload := p_payload || E'\n' || v_seq::text;
-            IF octet_length(v_payload) + 1 + octet_length(v_json) < 8000 THEN
-                v_payload := v_payload || E'\n' || v_json;
-            END IF;
-
-            PERFORM pg_notify(p_channel, v_payload);
-            RETURN QUERY SELECT v_seq, NULL::text, true;
+            -- 0: the conversation is gone (no row), or the key is in the log already (its line, under the row's lock).
+            RETURN QUERY SELECT a.seq, a.json, false FROM directline_activities a
+                WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
         END
         $fn$;
         """;
