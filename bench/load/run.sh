@@ -29,10 +29,12 @@ channel="${CHANNEL:-directline}"
 max_seconds="${MAX_SECONDS:-300}"
 think_ms="${THINK_MS:-0}"
 
-echo "building Bot and bench/LoadTool (Release) ..." >&2
-dotnet build "$root/Bot" -c Release -v quiet -nologo >&2
+# The host as a server runs it (README "Deploy"): published for this machine's runtime identifier, with ReadyToRun code.
+rid="linux-$(uname -m | sed 's/x86_64/x64/; s/aarch64/arm64/')"
+echo "publishing Bot ($rid, ReadyToRun) and building bench/LoadTool (Release) ..." >&2
+dotnet publish "$root/Bot" -c Release -r "$rid" -v quiet -nologo >&2
 dotnet build "$root/bench/LoadTool" -c Release -v quiet -nologo >&2
-host_dll="$root/Bot/bin/Release/net10.0/IntegrationBot.Bot.dll"
+host_dll="$root/Bot/bin/Release/net10.0/$rid/publish/IntegrationBot.Bot.dll"
 tool_dll="$root/bench/LoadTool/bin/Release/net10.0/IntegrationBot.LoadTool.dll"
 
 work="$(mktemp -d -p "${DATA_ROOT:-${TMPDIR:-/tmp}}")"
