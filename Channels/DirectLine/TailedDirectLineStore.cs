@@ -96,12 +96,14 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
         {
             recent.Appended(conversationId, appended.Watermark, JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
         }
-        else
+        else if (appended.Watermark > 0)
         {
             // Found in the log, maybe never announced (a reply its turn's commit wrote, whose commit then failed to
             // report back): a tail held here takes it if it lacks it, instead of waiting on the gap.
             recent.Found(conversationId, appended.Watermark, () => JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
         }
+
+        // Else not in the log (a message erased in its own turn): nothing to show.
     }
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)

@@ -1,0 +1,114 @@
+namespace IntegrationBot.Storage.Postgres.Schema;
+
+/// <summary>
+/// Migration 16: the person's web chat message (the echo) gets its log line from its turn's commit call (issue 19), as on
+/// LiteDB. Before, the page's POST appended it with <c>ib_directline_append</c> before the turn, a round trip of its
+/// own (~0.87 of the ~4.1 a web chat turn caused). Its id is known before the turn without the database (it comes from
+/// the page's <c>clientActivityID</c>, see <c>PostgresDirectLineStore.AppendBeforeTurnAsync</c>); only its number, its
+/// place in the log, is given here, under the conversation row's lock and before the turn's replies, so the log keeps
+/// the echo before them. The overloads of migrations 10, 13 and 15 stay for instances not yet upgraded, which append the
+/// echo first as before.
+/// </summary>
+internal static class WebChatEchoFunctions
+{
+    public const string Sql = """
+        -- The echo's line, its id already in p_json. Only into a conversation that exists (erased between the POST and the
+        -- commit: nothing is written). Returns its number; minus the number of a line already there under the same key
+        -- (written on its own after a failed turn, or by an instance not yet upgraded); 0 when there is no conversation.
+        CREATE FUNCTION ib_directline_echo(
+            p_conversation text, p_dedupe text, p_at bigint, p_json text, p_channel text, p_payload text)
+        RETURNS bigint LANGUAGE plpgsql AS $fn$
+        DECLARE
+            v_seq bigint;
+            v_seen bigint;
+            v_payload text;
+        BEGIN
+            UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = p_conversation RETURNING last_seq INTO v_seq;
+            IF NOT FOUND THEN
+                RETURN 0;
+            END IF;
+
+            IF p_dedupe IS NOT NULL THEN
+                SELECT a.seq INTO v_seen FROM directline_activities a WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
+                IF FOUND THEN
+                    UPDATE directline_conversations SET last_seq = last_seq - 1 WHERE id = p_conversation;
+                    RETURN -v_seen;
+                END IF;
+            END IF;
+
+            INSERT INTO directline_activities (conversation_id, seq, dedupe_key, stored_at, json)
+            VALUES (p_conversation, v_seq, p_dedupe, p_at, p_json);
+            v_payload := p_payload || E'\n' || v_seq::text;
+            -- A payload must stay under 8000 bytes: a larger activity is announced without itself and read from the log.
+            IF octet_length(v_payload) + 1 + octet_length(p_json) < 8000 THEN
+                v_payload := v_payload || E'\n' || p_json;
+            END IF;
+
+            -- Sent on commit only, so other instances wake their streams exactly when the line is readable.
+            PERFORM pg_notify(p_channel, v_payload);
+            RETURN v_seq;
+        END
+        $fn$;
+
+        -- The turn's first call, as in migration 10, and also true for "processed" when the person's message is already
+        -- in the log under another id with that id's turn done: a resend that reaches an upgraded instance after an
+        -- instance not yet upgraded appended it first (with a numbered id) and ran its turn must not run a second turn.
+        CREATE FUNCTION ib_turn_begin(p_lock bigint, p_inbound text, p_keys text[], p_echo_conversation text, p_echo_dedupe text, p_inbound_prefix text)
+        RETURNS TABLE (k text, j text, e text, processed boolean) LANGUAGE plpgsql AS $fn$
+        BEGIN
+            PERFORM pg_advisory_xact_lock(p_lock);
+            IF p_inbound IS NOT NULL AND EXISTS (SELECT 1 FROM inbound WHERE key = p_inbound) THEN
+                RETURN QUERY SELECT NULL::text, NULL::text, NULL::text, true;
+                RETURN;
+            END IF;
+
+            IF p_echo_dedupe IS NOT NULL AND EXISTS (
+                SELECT 1 FROM directline_activities a JOIN inbound i ON i.key = p_inbound_prefix || (a.json::jsonb ->> 'id')
+                WHERE a.conversation_id = p_echo_conversation AND a.dedupe_key = p_echo_dedupe) THEN
+                RETURN QUERY SELECT NULL::text, NULL::text, NULL::text, true;
+                RETURN;
+            END IF;
+
+            RETURN QUERY SELECT s.key, s.json, s.etag, false FROM state s WHERE s.key = ANY(p_keys);
+        END
+        $fn$;
+
+        -- Migration 15's commit with the echo: the turn's own writes, then the echo's line, then the replies' lines, so the
+        -- log has the person's message before the answers. o_echo is ib_directline_echo's answer (0 when none was sent).
+        CREATE FUNCTION ib_turn_commit(
+            p_conversation text, p_inbound text, p_now bigint,
+            p_keys text[], p_json text[], p_expected text[], p_etags text[],
+            p_channels text[], p_activities text[],
+            p_line_conversations text[], p_line_users text[], p_line_at bigint[], p_line_json text[], p_line_keys text[],
+            p_count_days date[], p_count_topics text[], p_count_kinds text[], p_count_values integer[],
+            p_reply_conversations text[], p_reply_keys text[], p_reply_json text[], p_placeholder text,
+            p_notify_channel text, p_origin text,
+            p_echo_conversation text, p_echo_dedupe text, p_echo_at bigint, p_echo_json text)
+        RETURNS TABLE (o_outcome text, o_seqs bigint[], o_echo bigint) LANGUAGE plpgsql AS $fn$
+        DECLARE
+            v_outcome text;
+            v_seqs bigint[] := '{}';
+            v_echo bigint := 0;
+            i integer;
+        BEGIN
+            v_outcome := ib_turn_commit(p_conversation, p_inbound, p_now, p_keys, p_json, p_expected, p_etags, p_channels, p_activities,
+                p_line_conversations, p_line_users, p_line_at, p_line_json, p_line_keys,
+                p_count_days, p_count_topics, p_count_kinds, p_count_values);
+            IF v_outcome = 'committed' THEN
+                IF p_echo_json IS NOT NULL THEN
+                    v_echo := ib_directline_echo(p_echo_conversation, p_echo_dedupe, p_echo_at, p_echo_json,
+                        p_notify_channel, p_origin || E'\n' || p_echo_conversation);
+                END IF;
+
+                -- In the replies' order, which is their outbox order, so the log keeps it.
+                FOR i IN 1 .. coalesce(array_length(p_reply_json, 1), 0) LOOP
+                    v_seqs := v_seqs || ib_directline_reply(p_reply_conversations[i], p_reply_keys[i], p_now, p_reply_json[i], p_placeholder,
+                        p_notify_channel, p_origin || E'\n' || p_reply_conversations[i]);
+                END LOOP;
+            END IF;
+
+            RETURN QUERY SELECT v_outcome, v_seqs, v_echo;
+        END
+        $fn$;
+        """;
+}
