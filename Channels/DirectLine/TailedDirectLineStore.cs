@@ -14,6 +14,13 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
 {
     public async Task<bool> CreateConversationAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken)
     {
+        // Known here, so it exists (an erasure drops it from memory): the page opening the conversation its token was
+        // issued for a moment ago (the token endpoint created it) costs the store nothing, as "exists" does below.
+        if (recent.Knows(conversationId))
+        {
+            return false;
+        }
+
         var created = await inner.CreateConversationAsync(conversationId, userId, locale, cancellationToken);
         if (created)
         {

@@ -114,6 +114,22 @@ public sealed class PostgresWebChatEchoTests
     }
 
     [Fact]
+    public async Task Opening_the_conversation_the_token_endpoint_just_created_takes_no_round_trip_and_an_erased_one_is_created_again()
+    {
+        var (backend, _, host) = await OpenAsync();
+        await using var _ = backend;
+        using var trips = new NpgsqlRoundTrips();
+
+        // The page's POST /conversations after /api/webchat/token: main inserted the row a second time (one round trip).
+        var createdAgain = await trips.Measure(() => host.Log.CreateConversationAsync(Conversation, "u1", "en", Ct));
+
+        Assert.False(createdAgain);
+        Assert.True(trips.Commands.Count == 0, "round trips: " + string.Join(" | ", trips.Commands));
+        await host.Log.DeleteConversationAsync(Conversation, Ct);
+        Assert.True(await host.Log.CreateConversationAsync(Conversation, "u1", "en", Ct));
+    }
+
+    [Fact]
     public async Task A_resend_with_the_same_clientActivityID_gets_the_same_id_on_any_instance_and_runs_no_second_turn()
     {
         var (backend, bot, host) = await OpenAsync();
