@@ -10,14 +10,15 @@ namespace IntegrationBot.Storage.Postgres.DirectLine;
 /// <see cref="PendingWebChatEchoes"/>). <see cref="Written"/> completes once the line is durable (or known not to be
 /// written: erased in its own turn, already in the log), which is when the page's POST is answered.
 /// </summary>
-internal sealed class PendingWebChatEcho(string conversationId, string? dedupeKey, Activity line, DateTimeOffset at)
+internal sealed class PendingWebChatEcho(string conversationId, string dedupeKey, Activity line, DateTimeOffset at)
 {
     private int _claimed;
     private volatile bool _erased;
 
     public string ConversationId { get; } = conversationId;
 
-    public string? DedupeKey { get; } = dedupeKey;
+    /// <summary>The page's <c>clientActivityID</c> as the log keys it, or one made from the id when it sent none.</summary>
+    public string DedupeKey { get; } = dedupeKey;
 
     /// <summary>The line as stored, with its id (the turn's inbound id) but not yet its number.</summary>
     public Activity Line { get; } = line;

@@ -101,7 +101,10 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
             Timestamp = activity.Timestamp ?? now,
             Conversation = new ConversationAccount(conversationId),
         };
-        if (database.WebChatEchoes.Register(new PendingWebChatEcho(conversationId, dedupeKey, line, now), out var isNew) is { } pending)
+        // A message without a key gets one from its id: a write whose outcome is unknown (the connection broke during the
+        // commit) is then retried on its own without writing the line twice.
+        var key = dedupeKey ?? "echo:" + line.Id;
+        if (database.WebChatEchoes.Register(new PendingWebChatEcho(conversationId, key, line, now), out var isNew) is { } pending)
         {
             return new TurnEcho(new AppendedActivity(pending.Line, 0, isNew), pending.Written.Task);
         }
@@ -142,11 +145,6 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
     /// <summary>The person's message as the log has it under its key (a repeat's: an earlier turn wrote it); not new.</summary>
     internal static async Task<AppendedActivity> FindEchoAsync(PostgresDatabase database, PendingWebChatEcho echo, CancellationToken cancellationToken)
     {
-        if (echo.DedupeKey is null)
-        {
-            return new AppendedActivity(echo.Line, 0, IsNew: false);
-        }
-
         await using var connection = await database.OpenAsync(cancellationToken);
         var rows = await Sql.ListAsync(
             connection,

@@ -97,7 +97,7 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
             if (echo is not null)
             {
                 read.Parameters.AddWithValue("ec", echo.ConversationId);
-                read.Parameters.AddWithValue("ed", (object?)echo.DedupeKey ?? DBNull.Value);
+                read.Parameters.AddWithValue("ed", echo.DedupeKey);
                 read.Parameters.AddWithValue("ep", DirectLineInbox.ChannelId + "|");
             }
 

@@ -69,15 +69,15 @@ public sealed class PostgresWebChatEchoTests
 
         public DirectLineInbox Inbox { get; }
 
-        public Task<string> PostAsync(string text, string clientActivityId) =>
+        public Task<string> PostAsync(string text, string? clientActivityId) =>
             Inbox.PostAsync(new DirectLineToken(Conversation, "u1", DateTimeOffset.MaxValue, DateTimeOffset.UtcNow), Message(text, clientActivityId), "http://localhost", Ct);
     }
 
-    private static Activity Message(string text, string clientActivityId) => new()
+    private static Activity Message(string text, string? clientActivityId) => new()
     {
         Type = ActivityTypes.Message,
         Text = text,
-        ChannelData = System.Text.Json.JsonSerializer.SerializeToElement(new { clientActivityID = clientActivityId }),
+        ChannelData = clientActivityId is null ? null : System.Text.Json.JsonSerializer.SerializeToElement(new { clientActivityID = clientActivityId }),
     };
 
     private static async Task<List<string?>> LogAsync(PostgresBackend backend) =>
@@ -111,6 +111,22 @@ public sealed class PostgresWebChatEchoTests
         // Acknowledged once durable: in the log, before its answer, when the POST returns.
         Assert.Equal(["first", "answer to first", "where is the office?", "answer to where is the office?"], await LogAsync(backend));
         Assert.Equal(id, (await IdsAsync(backend))[2]);
+    }
+
+    [Fact]
+    public async Task A_message_without_a_clientActivityID_is_written_by_its_turn_too_and_two_such_are_two_messages()
+    {
+        var (backend, bot, host) = await OpenAsync();
+        await using var _ = backend;
+        using var trips = new NpgsqlRoundTrips();
+
+        var first = await trips.Measure(() => host.PostAsync("hello", null));
+        var second = await host.PostAsync("hello", null);
+
+        Assert.True(trips.Commands.Count == 2, "round trips: " + string.Join(" | ", trips.Commands));
+        Assert.NotEqual(first, second);
+        Assert.Equal(2, bot.Runs);
+        Assert.Equal(["hello", "answer to hello", "hello", "answer to hello"], await LogAsync(backend));
     }
 
     [Fact]
