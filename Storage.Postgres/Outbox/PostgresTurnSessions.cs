@@ -136,8 +136,8 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
             var placeholder = "ib-seq-" + Guid.NewGuid().ToString("N");
             await using var batch = new NpgsqlBatch(connection);
             var call = new NpgsqlBatchCommand(
-                "SELECT o_outcome, o_seqs, o_echo FROM ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities, "
-                + "@lc, @lu, @lat, @lj, @lk, @cd, @ct, @ck, @cv, @rc, @rk, @rj, @rp, @rch, @ro, @ec, @ed, @eat, @ej)");
+                "SELECT o_outcome, o_seqs, o_echo, o_outbox_last FROM ib_turn_commit(@c, @inbound, @now, @keys, @json, @expected, @etags, @channels, @activities, "
+                + "@lc, @lu, @lat, @lj, @lk, @cd, @ct, @ck, @cv, @rc, @rk, @rj, @rp, @rch, @ro, @ec, @ed, @eat, @ej, @lease)");
             call.Parameters.AddWithValue("c", commit.ConversationKey);
             call.Parameters.AddWithValue("inbound", (object?)commit.InboundKey ?? DBNull.Value);
             call.Parameters.AddWithValue("now", now.UtcTicks);
@@ -146,7 +146,8 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
             call.Parameters.AddWithValue("expected", changes.Select(c => c.Value.ETag).ToArray());
             call.Parameters.AddWithValue("etags", changes.Select(_ => Guid.NewGuid().ToString("N")).ToArray());
             call.Parameters.AddWithValue("channels", commit.Outgoing.Select(a => a.ChannelId ?? string.Empty).ToArray());
-            call.Parameters.AddWithValue("activities", commit.Outgoing.Select(ActivityJson.Serialize).ToArray());
+            var activities = commit.Outgoing.Select(ActivityJson.Serialize).ToArray();
+            call.Parameters.AddWithValue("activities", activities);
             var (arguments, sent) = joined.Pending();
             foreach (var (name, value) in arguments)
             {
@@ -165,11 +166,15 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
             call.Parameters.AddWithValue("ed", (object?)echo?.DedupeKey ?? DBNull.Value);
             call.Parameters.AddWithValue("eat", echo?.At.UtcTicks ?? 0L);
             call.Parameters.AddWithValue("ej", sendEcho ? ActivityJson.Serialize(echo!.Line) : DBNull.Value);
+            // The replies leased to this instance's dispatcher in the commit, which then delivers them from memory.
+            var leaseUntil = activities.Length > 0 ? database.LeasedOutbox.LeaseUntil(now) : null;
+            call.Parameters.AddWithValue("lease", leaseUntil is { } until ? until.UtcTicks : DBNull.Value);
             batch.BatchCommands.Add(call);
             batch.BatchCommands.Add(new NpgsqlBatchCommand("COMMIT"));
             string? outcome = null;
             long[] seqs = [];
             long echoSeq = 0;
+            long outboxLast = 0;
             try
             {
                 await using var reader = await batch.ExecuteReaderAsync(cancellationToken);
@@ -178,6 +183,7 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
                     outcome = reader.GetString(0);
                     seqs = reader.GetFieldValue<long[]>(1);
                     echoSeq = reader.GetInt64(2);
+                    outboxLast = reader.GetInt64(3);
                 }
 
                 // The COMMIT's outcome: a line counts as written only once the transaction is.
@@ -196,6 +202,18 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
 
             _open = false;
             joined.Forget(sent);
+            if (outcome == "committed" && activities.Length > 0)
+            {
+                if (outboxLast > 0)
+                {
+                    database.LeasedOutbox.Committed(Entries(commit, activities, outboxLast, now));
+                }
+                else
+                {
+                    database.LeasedOutbox.NewInDatabase();
+                }
+            }
+
             if (echo is not null)
             {
                 if (outcome == "committed")
@@ -226,6 +244,22 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
                 "duplicate" => CommitOutcome.Duplicate,
                 _ => throw new InvalidOperationException($"ib_turn_commit answered '{outcome}'."),
             };
+        }
+
+        /// <summary>The turn's outbox rows as <c>ib_turn_commit</c> wrote them, numbered up to <paramref name="last"/>.</summary>
+        private static List<OutboxEntry> Entries(TurnCommit commit, string[] activities, long last, DateTimeOffset now)
+        {
+            var first = last - activities.Length + 1;
+            return [.. commit.Outgoing.Select((activity, i) => new OutboxEntry(
+                OutboxEntry.IdFor(commit.ConversationKey, first + i),
+                commit.ConversationKey,
+                first + i,
+                activity.ChannelId ?? string.Empty,
+                activities[i],
+                OutboxStatus.Pending,
+                0,
+                now,
+                now))];
         }
 
         private async Task RestartAsync(CancellationToken cancellationToken)

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Storage.Postgres.DirectLine;
+using IntegrationBot.Storage.Postgres.Outbox;
 using Npgsql;
 
 namespace IntegrationBot.Storage.Postgres.Schema;
@@ -77,6 +78,9 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>People's web chat messages posted here whose lines their turns' commits write (issue 19).</summary>
     internal PendingWebChatEchoes WebChatEchoes { get; } = new();
+
+    /// <summary>Outbox entries this instance's turn commits leased to its own dispatcher (issue 19).</summary>
+    internal LeasedOutboxEntries LeasedOutbox { get; } = new();
 
     /// <summary>Opens a pooled connection, migrating the schema first if this process has not done so yet.</summary>
     public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)

@@ -75,6 +75,9 @@ internal static class WebChatEchoFunctions
 
         -- Migration 15's commit with the echo: the turn's own writes, then the echo's line, then the replies' lines, so the
         -- log has the person's message before the answers. o_echo is ib_directline_echo's answer (0 when none was sent).
+        -- With p_lease_until the turn's outbox entries are leased to the committing instance, whose dispatcher then takes
+        -- them from memory (LeasedOutboxEntries), but only when they are all the conversation has pending, so that
+        -- memory holds its heads in order; o_outbox_last is then the last one's number (0: not leased).
         CREATE FUNCTION ib_turn_commit(
             p_conversation text, p_inbound text, p_now bigint,
             p_keys text[], p_json text[], p_expected text[], p_etags text[],
@@ -83,18 +86,29 @@ internal static class WebChatEchoFunctions
             p_count_days date[], p_count_topics text[], p_count_kinds text[], p_count_values integer[],
             p_reply_conversations text[], p_reply_keys text[], p_reply_json text[], p_placeholder text,
             p_notify_channel text, p_origin text,
-            p_echo_conversation text, p_echo_dedupe text, p_echo_at bigint, p_echo_json text)
-        RETURNS TABLE (o_outcome text, o_seqs bigint[], o_echo bigint) LANGUAGE plpgsql AS $fn$
+            p_echo_conversation text, p_echo_dedupe text, p_echo_at bigint, p_echo_json text, p_lease_until bigint)
+        RETURNS TABLE (o_outcome text, o_seqs bigint[], o_echo bigint, o_outbox_last bigint) LANGUAGE plpgsql AS $fn$
         DECLARE
             v_outcome text;
             v_seqs bigint[] := '{}';
             v_echo bigint := 0;
+            v_pending bigint;
+            v_last bigint;
+            v_leased bigint := 0;
             i integer;
         BEGIN
             v_outcome := ib_turn_commit(p_conversation, p_inbound, p_now, p_keys, p_json, p_expected, p_etags, p_channels, p_activities,
                 p_line_conversations, p_line_users, p_line_at, p_line_json, p_line_keys,
                 p_count_days, p_count_topics, p_count_kinds, p_count_values);
             IF v_outcome = 'committed' THEN
+                IF p_lease_until IS NOT NULL AND coalesce(array_length(p_activities, 1), 0) > 0 THEN
+                    SELECT count(*), max(seq) INTO v_pending, v_last FROM outbox WHERE conversation = p_conversation AND status = 'Pending';
+                    IF v_pending = array_length(p_activities, 1) THEN
+                        UPDATE outbox SET leased_until = p_lease_until WHERE conversation = p_conversation AND status = 'Pending';
+                        v_leased := v_last;
+                    END IF;
+                END IF;
+
                 IF p_echo_json IS NOT NULL THEN
                     v_echo := ib_directline_echo(p_echo_conversation, p_echo_dedupe, p_echo_at, p_echo_json,
                         p_notify_channel, p_origin || E'\n' || p_echo_conversation);
@@ -107,7 +121,7 @@ internal static class WebChatEchoFunctions
                 END LOOP;
             END IF;
 
-            RETURN QUERY SELECT v_outcome, v_seqs, v_echo;
+            RETURN QUERY SELECT v_outcome, v_seqs, v_echo, v_leased;
         END
         $fn$;
         """;
