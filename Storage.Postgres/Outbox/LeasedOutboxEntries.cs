@@ -27,6 +27,7 @@ internal sealed class LeasedOutboxEntries
     private readonly Lock _gate = new();
     private readonly Dictionary<string, List<OutboxEntry>> _byConversation = new(StringComparer.Ordinal);
     private readonly Dictionary<string, string> _conversationOf = new(StringComparer.Ordinal);
+    private readonly HashSet<string> _behind = new(StringComparer.Ordinal);
     private DateTimeOffset _lastDatabaseList = DateTimeOffset.MinValue;
     private bool _databaseChanged = true;
     private bool _draining;
@@ -54,12 +55,19 @@ internal sealed class LeasedOutboxEntries
         }
     }
 
-    /// <summary>A commit here wrote entries without leasing them: the database has new work to list.</summary>
-    public void NewInDatabase()
+    /// <summary>
+    /// A commit here wrote entries of <paramref name="conversationKey"/> without leasing them: the database has new work
+    /// to list, and if they wait behind entries held here, again once those are delivered (they are its head then).
+    /// </summary>
+    public void NewInDatabase(string conversationKey)
     {
         lock (_gate)
         {
             _databaseChanged = true;
+            if (_byConversation.ContainsKey(conversationKey))
+            {
+                _behind.Add(conversationKey);
+            }
         }
     }
 
@@ -167,6 +175,7 @@ internal sealed class LeasedOutboxEntries
         if (queue.Count == 0)
         {
             _byConversation.Remove(conversation);
+            _databaseChanged |= _behind.Remove(conversation);
         }
 
         return true;
@@ -174,6 +183,7 @@ internal sealed class LeasedOutboxEntries
 
     private void Forget(string conversation)
     {
+        _databaseChanged |= _behind.Remove(conversation);
         if (_byConversation.Remove(conversation, out var queue))
         {
             foreach (var entry in queue)

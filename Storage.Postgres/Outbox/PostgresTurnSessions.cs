@@ -210,7 +210,7 @@ public sealed partial class PostgresTurnSessions(PostgresDatabase database, Time
                 }
                 else
                 {
-                    database.LeasedOutbox.NewInDatabase();
+                    database.LeasedOutbox.NewInDatabase(commit.ConversationKey);
                 }
             }
 

@@ -114,6 +114,56 @@ public sealed class PostgresLeasedOutboxTests
         Assert.Equal(["private answer"], adapter.Sender.Delivered.Select(a => a.Text));
     }
 
+    /// <summary>Holds the delivery of <paramref name="held"/> until <paramref name="awaited"/> has been delivered (deadline 30 s).</summary>
+    private sealed class OrderingSender(string held, string awaited) : IChannelSender
+    {
+        private readonly TaskCompletionSource _awaitedDelivered = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly System.Collections.Concurrent.ConcurrentQueue<string?> _delivered = new();
+
+        public string ChannelId => TestAdapter.ChannelId;
+
+        public IReadOnlyList<string?> Delivered => [.. _delivered];
+
+        public async Task<DeliveryResult> SendAsync(Activity activity, CancellationToken cancellationToken)
+        {
+            if (activity.Text == held)
+            {
+                await _awaitedDelivered.Task.WaitAsync(TimeSpan.FromSeconds(30), cancellationToken);
+            }
+
+            _delivered.Enqueue(activity.Text);
+            if (activity.Text == awaited)
+            {
+                _awaitedDelivered.TrySetResult();
+            }
+
+            return DeliveryResult.Delivered;
+        }
+    }
+
+    [Fact]
+    public async Task A_reply_committed_behind_replies_held_here_is_listed_as_soon_as_they_are_delivered()
+    {
+        await using var backend = await PostgresBackend.OpenAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        var adapter = Adapter(backend, time);
+        await adapter.SendAsync(adapter.MakeMessage("warm up"), new RepliesBot("hello"), Ct);
+        // Conversation 1 asks twice before its first answer goes out: the second turn's reply waits in the database
+        // behind the first's, held here. Conversation 2's reply is held too, and its delivery waits for that second
+        // reply: memory is never empty, and the clock stands still, so only knowing what waits behind finds it.
+        await adapter.ProcessActivityAsync(adapter.MakeMessage("one"), new RepliesBot("first answer"), Ct);
+        await adapter.ProcessActivityAsync(adapter.MakeMessage("two"), new RepliesBot("second answer"), Ct);
+        adapter.ConversationId = "conv-2";
+        await adapter.ProcessActivityAsync(adapter.MakeMessage("three"), new RepliesBot("other answer"), Ct);
+        var sender = new OrderingSender(held: "other answer", awaited: "second answer");
+        var dispatcher = new OutboxDispatcher(
+            backend.Outbox, [sender], new OutboxSignal(), Options.Create(new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
+
+        Assert.Equal(3, await dispatcher.DrainOnceAsync(Ct));
+
+        Assert.Equal(["first answer", "second answer", "other answer"], sender.Delivered);
+    }
+
     private static string ConversationKey(TestAdapter adapter) =>
         IntegrationBot.Dialogs.State.ConversationState.KeyFor(TestAdapter.ChannelId, adapter.ConversationId);
 }
