@@ -20,33 +20,15 @@ internal static class WebChatEchoFunctions
         RETURNS bigint LANGUAGE plpgsql AS $fn$
         DECLARE
             v_seq bigint;
-            v_seen bigint;
-            v_payload text;
         BEGIN
-            UPDATE directline_conversations SET last_seq = last_seq + 1 WHERE id = p_conversation RETURNING last_seq INTO v_seq;
-            IF NOT FOUND THEN
-                RETURN 0;
+            -- A reply's line (migration 15) but for its id, which is already in p_json: a placeholder it cannot contain.
+            v_seq := ib_directline_reply(p_conversation, p_dedupe, p_at, p_json, 'ib-none-' || gen_random_uuid()::text, p_channel, p_payload);
+            IF v_seq > 0 THEN
+                RETURN v_seq;
             END IF;
 
-            IF p_dedupe IS NOT NULL THEN
-                SELECT a.seq INTO v_seen FROM directline_activities a WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
-                IF FOUND THEN
-                    UPDATE directline_conversations SET last_seq = last_seq - 1 WHERE id = p_conversation;
-                    RETURN -v_seen;
-                END IF;
-            END IF;
-
-            INSERT INTO directline_activities (conversation_id, seq, dedupe_key, stored_at, json)
-            VALUES (p_conversation, v_seq, p_dedupe, p_at, p_json);
-            v_payload := p_payload || E'\n' || v_seq::text;
-            -- A payload must stay under 8000 bytes: a larger activity is announced without itself and read from the log.
-            IF octet_length(v_payload) + 1 + octet_length(p_json) < 8000 THEN
-                v_payload := v_payload || E'\n' || p_json;
-            END IF;
-
-            -- Sent on commit only, so other instances wake their streams exactly when the line is readable.
-            PERFORM pg_notify(p_channel, v_payload);
-            RETURN v_seq;
+            SELECT a.seq INTO v_seq FROM directline_activities a WHERE a.conversation_id = p_conversation AND a.dedupe_key = p_dedupe;
+            RETURN CASE WHEN FOUND THEN -v_seq ELSE 0 END;
         END
         $fn$;
 
@@ -73,11 +55,13 @@ internal static class WebChatEchoFunctions
         END
         $fn$;
 
-        -- Migration 15's commit with the echo: the turn's own writes, then the echo's line, then the replies' lines, so the
-        -- log has the person's message before the answers. o_echo is ib_directline_echo's answer (0 when none was sent).
-        -- With p_lease_until the turn's outbox entries are leased to the committing instance, whose dispatcher then takes
-        -- them from memory (LeasedOutboxEntries), but only when they are all the conversation has pending, so that
-        -- memory holds its heads in order; o_outbox_last is then the last one's number (0: not leased).
+        -- Migration 15's commit with the echo: its line is written first, then the turn's own writes and the replies'
+        -- lines (migration 15's overload), so the log has the person's message before the answers; in a repeat (outcome
+        -- 'duplicate') the line is already there under its key and nothing is written. o_echo is ib_directline_echo's
+        -- answer (0 when none was sent). With p_lease_until the turn's outbox entries are leased to the committing
+        -- instance, whose dispatcher then takes them from memory (LeasedOutboxEntries), but only when they are all the
+        -- conversation has pending, so that memory holds its heads in order; o_outbox_last is then the last one's number
+        -- (0: not leased).
         CREATE FUNCTION ib_turn_commit(
             p_conversation text, p_inbound text, p_now bigint,
             p_keys text[], p_json text[], p_expected text[], p_etags text[],
@@ -90,35 +74,28 @@ internal static class WebChatEchoFunctions
         RETURNS TABLE (o_outcome text, o_seqs bigint[], o_echo bigint, o_outbox_last bigint) LANGUAGE plpgsql AS $fn$
         DECLARE
             v_outcome text;
-            v_seqs bigint[] := '{}';
+            v_seqs bigint[];
             v_echo bigint := 0;
             v_pending bigint;
             v_last bigint;
             v_leased bigint := 0;
-            i integer;
         BEGIN
-            v_outcome := ib_turn_commit(p_conversation, p_inbound, p_now, p_keys, p_json, p_expected, p_etags, p_channels, p_activities,
+            IF p_echo_json IS NOT NULL THEN
+                v_echo := ib_directline_echo(p_echo_conversation, p_echo_dedupe, p_echo_at, p_echo_json,
+                    p_notify_channel, p_origin || E'\n' || p_echo_conversation);
+            END IF;
+
+            SELECT c.o_outcome, c.o_seqs INTO v_outcome, v_seqs FROM ib_turn_commit(
+                p_conversation, p_inbound, p_now, p_keys, p_json, p_expected, p_etags, p_channels, p_activities,
                 p_line_conversations, p_line_users, p_line_at, p_line_json, p_line_keys,
-                p_count_days, p_count_topics, p_count_kinds, p_count_values);
-            IF v_outcome = 'committed' THEN
-                IF p_lease_until IS NOT NULL AND coalesce(array_length(p_activities, 1), 0) > 0 THEN
-                    SELECT count(*), max(seq) INTO v_pending, v_last FROM outbox WHERE conversation = p_conversation AND status = 'Pending';
-                    IF v_pending = array_length(p_activities, 1) THEN
-                        UPDATE outbox SET leased_until = p_lease_until WHERE conversation = p_conversation AND status = 'Pending';
-                        v_leased := v_last;
-                    END IF;
+                p_count_days, p_count_topics, p_count_kinds, p_count_values,
+                p_reply_conversations, p_reply_keys, p_reply_json, p_placeholder, p_notify_channel, p_origin) AS c;
+            IF v_outcome = 'committed' AND p_lease_until IS NOT NULL AND coalesce(array_length(p_activities, 1), 0) > 0 THEN
+                SELECT count(*), max(seq) INTO v_pending, v_last FROM outbox WHERE conversation = p_conversation AND status = 'Pending';
+                IF v_pending = array_length(p_activities, 1) THEN
+                    UPDATE outbox SET leased_until = p_lease_until WHERE conversation = p_conversation AND status = 'Pending';
+                    v_leased := v_last;
                 END IF;
-
-                IF p_echo_json IS NOT NULL THEN
-                    v_echo := ib_directline_echo(p_echo_conversation, p_echo_dedupe, p_echo_at, p_echo_json,
-                        p_notify_channel, p_origin || E'\n' || p_echo_conversation);
-                END IF;
-
-                -- In the replies' order, which is their outbox order, so the log keeps it.
-                FOR i IN 1 .. coalesce(array_length(p_reply_json, 1), 0) LOOP
-                    v_seqs := v_seqs || ib_directline_reply(p_reply_conversations[i], p_reply_keys[i], p_now, p_reply_json[i], p_placeholder,
-                        p_notify_channel, p_origin || E'\n' || p_reply_conversations[i]);
-                END LOOP;
             END IF;
 
             RETURN QUERY SELECT v_outcome, v_seqs, v_echo, v_leased;
