@@ -38,20 +38,16 @@ internal static class WebChatEchoFunctions
         CREATE FUNCTION ib_turn_begin(p_lock bigint, p_inbound text, p_keys text[], p_echo_conversation text, p_echo_dedupe text, p_inbound_prefix text)
         RETURNS TABLE (k text, j text, e text, processed boolean) LANGUAGE plpgsql AS $fn$
         BEGIN
+            -- Under the lock (migration 10's call takes it again: a transaction's advisory locks are reentrant).
             PERFORM pg_advisory_xact_lock(p_lock);
-            IF p_inbound IS NOT NULL AND EXISTS (SELECT 1 FROM inbound WHERE key = p_inbound) THEN
-                RETURN QUERY SELECT NULL::text, NULL::text, NULL::text, true;
-                RETURN;
-            END IF;
-
-            IF p_echo_dedupe IS NOT NULL AND EXISTS (
+            IF EXISTS (
                 SELECT 1 FROM directline_activities a JOIN inbound i ON i.key = p_inbound_prefix || (a.json::jsonb ->> 'id')
                 WHERE a.conversation_id = p_echo_conversation AND a.dedupe_key = p_echo_dedupe) THEN
                 RETURN QUERY SELECT NULL::text, NULL::text, NULL::text, true;
                 RETURN;
             END IF;
 
-            RETURN QUERY SELECT s.key, s.json, s.etag, false FROM state s WHERE s.key = ANY(p_keys);
+            RETURN QUERY SELECT * FROM ib_turn_begin(p_lock, p_inbound, p_keys);
         END
         $fn$;
 
