@@ -18,7 +18,9 @@ namespace IntegrationBot.Storage.Postgres.Outbox;
 /// process queue on an in-process lock first, so a busy conversation ties up one connection, not one per waiting turn;
 /// at most half the pool holds turns, like <see cref="PostgresConversationLock"/>, so the turn's other reads find one.
 /// The turn's transcript lines and topic counts ride in the commit call too (<see cref="JoinedWrites"/>), and so do the
-/// log lines of its web chat replies (<see cref="CommittedWebChatLines"/>; their delivery only announces them).
+/// log lines of its web chat replies (<see cref="CommittedWebChatLines"/>; their delivery only announces them) and of the
+/// person's web chat message that started it (<see cref="PendingWebChatEchoes"/>; its POST is answered at the commit);
+/// the commit also leases the turn's outbox entries to this instance's dispatcher (<see cref="LeasedOutboxEntries"/>).
 /// </summary>
 public sealed partial class PostgresTurnSessions(PostgresDatabase database, TimeProvider time, ILogger<PostgresTurnSessions>? logger = null) : ITurnSessions
 {
