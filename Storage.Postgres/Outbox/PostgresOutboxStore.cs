@@ -52,6 +52,13 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan leas
 
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
+        // Entries held here are due now: leased to this instance, the database would say "when the lease runs out",
+        // and a worker that missed the commit's signal (a drain ending as it came) would sleep on them.
+        if (database.LeasedOutbox.Count > 0)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         var ticks = await Sql.ScalarAsync<long?>(connection, """
             SELECT min(GREATEST(due, COALESCE(leased_until, due))) FROM outbox

@@ -114,6 +114,27 @@ public sealed class PostgresLeasedOutboxTests
         Assert.Equal(["private answer"], adapter.Sender.Delivered.Select(a => a.Text));
     }
 
+    [Fact]
+    public async Task A_reply_held_here_is_due_now_for_the_dispatcher_s_wait_not_when_its_lease_runs_out()
+    {
+        await using var backend = await PostgresBackend.OpenAsync();
+        var time = new FakeTimeProvider(new DateTimeOffset(2026, 12, 5, 12, 0, 0, TimeSpan.Zero));
+        var adapter = Adapter(backend, time);
+        var bot = new RepliesBot("answer");
+        await adapter.SendAsync(adapter.MakeMessage("warm up"), bot, Ct);
+        Assert.Null(await backend.Outbox.NextDueAsync(Ct));
+
+        // Committed and leased here; the dispatcher's signal was missed (a drain ended as it came): the worker asks
+        // when to look again, and must not sleep until the lease (a minute) runs out.
+        await adapter.ProcessActivityAsync(adapter.MakeMessage("question"), bot, Ct);
+        var due = await backend.Outbox.NextDueAsync(Ct);
+
+        Assert.True(due <= time.GetUtcNow(), $"next due {due:O}, now {time.GetUtcNow():O}");
+        await adapter.Dispatcher.DrainOnceAsync(Ct);
+        Assert.Equal(["answer", "answer"], adapter.Sender.Delivered.Select(a => a.Text));
+        Assert.Null(await backend.Outbox.NextDueAsync(Ct));
+    }
+
     /// <summary>Holds the delivery of <paramref name="held"/> until <paramref name="awaited"/> has been delivered (deadline 30 s).</summary>
     private sealed class OrderingSender(string held, string awaited) : IChannelSender
     {
