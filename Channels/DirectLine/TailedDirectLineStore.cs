@@ -14,6 +14,13 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
 {
     public async Task<bool> CreateConversationAsync(string conversationId, string userId, string? locale, CancellationToken cancellationToken)
     {
+        // Known here, so it exists (an erasure drops it from memory): the page opening the conversation its token was
+        // issued for a moment ago (the token endpoint created it) costs the store nothing, as "exists" does below.
+        if (recent.Knows(conversationId))
+        {
+            return false;
+        }
+
         var created = await inner.CreateConversationAsync(conversationId, userId, locale, cancellationToken);
         if (created)
         {
@@ -95,7 +102,7 @@ public sealed class TailedDirectLineStore(IDirectLineStore inner, RecentActiviti
         {
             recent.Appended(conversationId, appended.Watermark, JsonSerializer.SerializeToUtf8Bytes(appended.Activity, ActivityJson.Options));
         }
-        else
+        else if (appended.Watermark > 0)
         {
             // Found in the log, maybe never announced (a reply its turn's commit wrote, whose commit then failed to
             // report back): a tail held here takes it if it lacks it, instead of waiting on the gap.

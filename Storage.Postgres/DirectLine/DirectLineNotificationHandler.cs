@@ -37,6 +37,7 @@ public sealed class DirectLineNotificationHandler(PostgresDatabase database, Con
                 // A reply this instance committed and has not delivered yet must not be announced from memory either.
                 recent?.Erased(notification.ConversationId);
                 database.WebChatLines.Forget(notification.ConversationId);
+                database.WebChatEchoes.Erase(notification.ConversationId);
                 return;
         }
 

@@ -84,6 +84,83 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
             : new AppendedActivity(ActivityJson.Deserialize(reader.GetString(1))!, seq, IsNew: false);
     }
 
+    /// <summary>
+    /// The person's message is written by the commit call of the turn it starts (issue 19), as on LiteDB, so its POST
+    /// costs no round trip of its own: its id comes from the page's <c>clientActivityID</c>
+    /// (<see cref="PendingWebChatEcho.IdFor"/>), and the turn's session takes it from <see cref="PostgresDatabase.WebChatEchoes"/>
+    /// by the turn's inbound key and numbers its line in the commit, before the replies. <see cref="TurnEcho.Durable"/>
+    /// completes once that commit is; a turn that fails before it leaves the line to be written on its own, a resend
+    /// (same key) has the same id and the turn's inbound check makes it a repeat. When the map is full it is appended first.
+    /// </summary>
+    public async Task<TurnEcho?> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        var now = time.GetUtcNow();
+        var line = activity with
+        {
+            Id = PendingWebChatEcho.IdFor(conversationId, dedupeKey),
+            Timestamp = activity.Timestamp ?? now,
+            Conversation = new ConversationAccount(conversationId),
+        };
+        // A message without a key gets one from its id: a write whose outcome is unknown (the connection broke during the
+        // commit) is then retried on its own without writing the line twice.
+        var key = dedupeKey ?? "echo:" + line.Id;
+        if (database.WebChatEchoes.Register(new PendingWebChatEcho(conversationId, key, line, now), out var isNew) is { } pending)
+        {
+            return new TurnEcho(new AppendedActivity(pending.Line, 0, isNew), pending.Written.Task);
+        }
+
+        // Appended first: null when the conversation is gone (an append never creates one).
+        return await AppendAsync(conversationId, activity, dedupeKey, cancellationToken) is { } appended
+            ? new TurnEcho(appended, Task.FromResult(appended))
+            : null;
+    }
+
+    /// <summary>
+    /// Writes a person's message on its own (its turn failed before the commit, or the map of pending ones was full):
+    /// only into a conversation that exists and unless erased meanwhile; a line already there under its key is kept.
+    /// </summary>
+    internal static async Task<AppendedActivity> WriteEchoAsync(PostgresDatabase database, PendingWebChatEcho echo, CancellationToken cancellationToken)
+    {
+        if (echo.Erased)
+        {
+            return new AppendedActivity(echo.Line, 0, IsNew: false);
+        }
+
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var seq = await Sql.ScalarAsync<long>(
+            connection,
+            "SELECT ib_directline_echo(@c, @d, @at, @j, @channel, @payload)",
+            cancellationToken,
+            ("c", echo.ConversationId),
+            ("d", echo.DedupeKey),
+            ("at", echo.At.UtcTicks),
+            ("j", ActivityJson.Serialize(echo.Line)),
+            ("channel", database.DirectLineChannel),
+            ("payload", DirectLineNotification.AppendPrefix(database.InstanceId, echo.ConversationId)));
+        return Settled(echo, seq);
+    }
+
+    /// <summary>The echo as <c>ib_directline_echo</c> answered for it: written now (a number), found (minus one), or not (0).</summary>
+    internal static AppendedActivity Settled(PendingWebChatEcho echo, long seq) =>
+        new(echo.Line, Math.Abs(seq), IsNew: seq > 0);
+
+    /// <summary>The person's message as the log has it under its key (a repeat's: an earlier turn wrote it); not new.</summary>
+    internal static async Task<AppendedActivity> FindEchoAsync(PostgresDatabase database, PendingWebChatEcho echo, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenAsync(cancellationToken);
+        var rows = await Sql.ListAsync(
+            connection,
+            "SELECT seq, json FROM directline_activities WHERE conversation_id = @c AND dedupe_key = @d",
+            r => (Seq: r.GetInt64(0), Json: r.GetString(1)),
+            cancellationToken,
+            ("c", echo.ConversationId),
+            ("d", echo.DedupeKey));
+        return rows.Count > 0
+            ? new AppendedActivity(ActivityJson.Deserialize(rows[0].Json)!, rows[0].Seq, IsNew: false)
+            : new AppendedActivity(echo.Line, 0, IsNew: false);
+    }
+
     public async Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
     {
         var after = watermark ?? 0;
@@ -101,8 +178,10 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
 
     public async Task DeleteConversationAsync(string conversationId, CancellationToken cancellationToken)
     {
-        // Lines committed with a turn and not yet delivered are erased with the rest: their delivery must not show them.
+        // Lines committed with a turn and not yet delivered are erased with the rest: their delivery must not show them;
+        // a person's message whose turn has not committed is not written either.
         database.WebChatLines.Forget(conversationId);
+        database.WebChatEchoes.Erase(conversationId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));
@@ -116,6 +195,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database, TimeProvi
     {
         // The conversation row stays: its last_seq keeps the ids of later appends after every watermark handed out.
         database.WebChatLines.Forget(conversationId);
+        database.WebChatEchoes.Erase(conversationId);
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         var cleared = await Sql.ExecuteAsync(connection, "DELETE FROM directline_activities WHERE conversation_id = @c", cancellationToken, ("c", conversationId));

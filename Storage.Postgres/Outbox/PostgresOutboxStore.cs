@@ -7,13 +7,32 @@ namespace IntegrationBot.Storage.Postgres.Outbox;
 /// <summary>
 /// <see cref="IOutboxStore"/> shared by several instances. <see cref="ListDueHeadsAsync"/> does not only list: it leases
 /// each due head to this instance (column <c>leased_until</c>), so a head is handed to exactly one dispatcher until it is
-/// delivered, rescheduled, dead-lettered, or the lease runs out because its instance died.
+/// delivered, rescheduled, dead-lettered, or the lease runs out because its instance died. Entries this instance's turn
+/// commits leased to it as they wrote them are listed from memory (<see cref="LeasedOutboxEntries"/>); the database is
+/// listed when memory has none, when something may have changed there, and at least every
+/// <see cref="LeasedOutboxEntries.DatabaseListInterval"/>.
 /// </summary>
 public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan lease) : IOutboxStore
 {
+    // The entries after a retried or dead-lettered one that its commit leased here go back to the database's order: their
+    // leases end with it, else the next head would wait for its lease to run out.
+    private const string ReleaseHeld = "UPDATE outbox SET leased_until = NULL WHERE id = ANY(@held)";
+
     private const string Columns = "id, conversation, seq, channel, activity, status, attempts, due, created, error";
 
     public async Task<IReadOnlyList<OutboxEntry>> ListDueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var (held, listDatabase) = database.LeasedOutbox.Heads(now, lease);
+        if (!listDatabase)
+        {
+            return [.. held.OrderBy(e => e.ConversationKey, StringComparer.Ordinal)];
+        }
+
+        // A conversation held in memory is leased in the database, so the list below never returns it too.
+        return [.. (await LeaseDueHeadsAsync(now, cancellationToken)).Concat(held).OrderBy(e => e.ConversationKey, StringComparer.Ordinal)];
+    }
+
+    private async Task<List<OutboxEntry>> LeaseDueHeadsAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         // The outer WHERE repeats the conditions on the row itself: PostgreSQL re-checks them on the newest row version
@@ -28,12 +47,18 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan leas
               AND o.status = 'Pending' AND o.due <= @now AND (o.leased_until IS NULL OR o.leased_until <= @now)
             RETURNING {Columns}
             """;
-        var heads = await Sql.ListAsync(connection, sql, Read, cancellationToken, ("now", now.UtcTicks), ("until", (now + lease).UtcTicks));
-        return [.. heads.OrderBy(e => e.ConversationKey, StringComparer.Ordinal)];
+        return await Sql.ListAsync(connection, sql, Read, cancellationToken, ("now", now.UtcTicks), ("until", (now + lease).UtcTicks));
     }
 
     public async Task<DateTimeOffset?> NextDueAsync(CancellationToken cancellationToken)
     {
+        // Entries held here are due now: leased to this instance, the database would say "when the lease runs out",
+        // and a worker that missed the commit's signal (a drain ending as it came) would sleep on them.
+        if (database.LeasedOutbox.Count > 0)
+        {
+            return DateTimeOffset.MinValue;
+        }
+
         await using var connection = await database.OpenAsync(cancellationToken);
         var ticks = await Sql.ScalarAsync<long?>(connection, """
             SELECT min(GREATEST(due, COALESCE(leased_until, due))) FROM outbox
@@ -45,19 +70,25 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan leas
     private readonly GroupedDeliveryMarks _marks = new(database);
 
     /// <summary>Grouped with the marks of other deliveries that arrive while one is written (<see cref="GroupedDeliveryMarks"/>).</summary>
-    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken) => _marks.MarkAsync(entryId, cancellationToken);
+    public Task MarkDeliveredAsync(string entryId, CancellationToken cancellationToken)
+    {
+        // Delivered: its conversation's next entry held here is the head now (a failing delete leaves the row leased, as before).
+        database.LeasedOutbox.Delivered(entryId);
+        return _marks.MarkAsync(entryId, cancellationToken);
+    }
 
     public async Task RescheduleAsync(string entryId, int attempts, DateTimeOffset nextAttemptAt, string? lastError, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         await Sql.ExecuteAsync(
             connection,
-            "UPDATE outbox SET attempts = @a, due = @due, error = @e, leased_until = NULL WHERE id = @id",
+            "UPDATE outbox SET attempts = @a, due = @due, error = @e, leased_until = NULL WHERE id = @id; " + ReleaseHeld,
             cancellationToken,
             ("id", entryId),
             ("a", attempts),
             ("due", nextAttemptAt.UtcTicks),
-            ("e", lastError));
+            ("e", lastError),
+            ("held", database.LeasedOutbox.Returned(entryId)));
     }
 
     public async Task DeadLetterAsync(string entryId, int attempts, string reason, CancellationToken cancellationToken)
@@ -65,17 +96,20 @@ public sealed class PostgresOutboxStore(PostgresDatabase database, TimeSpan leas
         await using var connection = await database.OpenAsync(cancellationToken);
         await Sql.ExecuteAsync(
             connection,
-            "UPDATE outbox SET status = 'DeadLettered', attempts = @a, error = @e, leased_until = NULL WHERE id = @id",
+            "UPDATE outbox SET status = 'DeadLettered', attempts = @a, error = @e, leased_until = NULL WHERE id = @id; " + ReleaseHeld,
             cancellationToken,
             ("id", entryId),
             ("a", attempts),
-            ("e", reason));
+            ("e", reason),
+            ("held", database.LeasedOutbox.Returned(entryId)));
     }
 
     public async Task<int> DeleteConversationAsync(string conversationKey, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenAsync(cancellationToken);
-        return await Sql.ExecuteAsync(connection, "DELETE FROM outbox WHERE conversation = @c", cancellationToken, ("c", conversationKey));
+        var deleted = await Sql.ExecuteAsync(connection, "DELETE FROM outbox WHERE conversation = @c", cancellationToken, ("c", conversationKey));
+        database.LeasedOutbox.Erased([conversationKey], []);
+        return deleted;
     }
 
     public async Task<IReadOnlyList<OutboxEntry>> ListDeadLettersAsync(CancellationToken cancellationToken)

@@ -34,6 +34,8 @@ public sealed class PostgresDialogsUserData(PostgresDatabase database, IEnumerab
         var inbound = (await InboundCandidatesAsync(connection, person, cancellationToken)).Where(person.OwnsInboundKey).ToArray();
         removed += await Sql.ExecuteAsync(connection, "DELETE FROM inbound WHERE key = ANY(@keys)", cancellationToken, ("keys", inbound));
         await transaction.CommitAsync(cancellationToken);
+        // Replies this instance's commits leased to it and not yet handed to its dispatcher are gone with their rows.
+        database.LeasedOutbox.Erased(person.ConversationKeys, addressed);
         return removed;
     }
 

@@ -137,6 +137,8 @@ public sealed class PostgresDirectLineUserData(PostgresDatabase database, Recent
         {
             recent?.Erased(conversationId);
             database.WebChatLines.Forget(conversationId);
+            // A message posted before the erasure whose turn (e.g. this very "yes, delete") has not committed yet.
+            database.WebChatEchoes.Erase(conversationId);
         }
     }
 }

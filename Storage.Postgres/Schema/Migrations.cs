@@ -165,6 +165,7 @@ internal static class Migrations
         new(13, "runtime: a turn's transcript lines and topic counts written by its commit call; topic counts added as rows, folded now and then (issue 19)", JoinedWriteFunctions.Sql),
         new(14, "web chat: an append's notification carries the activity when it fits, for the other instances' streams (issue 19)", DirectLineFunctions.WithActivitySql),
         new(15, "web chat: a turn's replies get their log lines from its commit call, their delivery only announces them (issue 19)", WebChatReplyFunctions.Sql),
+        new(16, "web chat: the person's message gets its log line from its turn's commit call, not an append of its own (issue 19)", WebChatEchoFunctions.Sql),
         new(17, "web chat: an append never creates a conversation, so a reply delivered after an erasure cannot bring it back", DirectLineFunctions.ExistingOnlySql),
     ];
 }

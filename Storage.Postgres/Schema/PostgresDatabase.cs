@@ -1,4 +1,6 @@
 using IntegrationBot.Channels.DirectLine;
+using IntegrationBot.Storage.Postgres.DirectLine;
+using IntegrationBot.Storage.Postgres.Outbox;
 using Npgsql;
 
 namespace IntegrationBot.Storage.Postgres.Schema;
@@ -73,6 +75,12 @@ public sealed class PostgresDatabase : IAsyncDisposable, IDisposable
 
     /// <summary>Web chat reply lines this instance's turn commits wrote, waiting for their delivery to announce them (issue 19).</summary>
     internal CommittedWebChatLines WebChatLines { get; } = new();
+
+    /// <summary>People's web chat messages posted here whose lines their turns' commits write (issue 19).</summary>
+    internal PendingWebChatEchoes WebChatEchoes { get; } = new();
+
+    /// <summary>Outbox entries this instance's turn commits leased to its own dispatcher (issue 19).</summary>
+    internal LeasedOutboxEntries LeasedOutbox { get; } = new();
 
     /// <summary>Opens a pooled connection, migrating the schema first if this process has not done so yet.</summary>
     public async ValueTask<NpgsqlConnection> OpenAsync(CancellationToken cancellationToken)
