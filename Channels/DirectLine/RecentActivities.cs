@@ -19,7 +19,14 @@ public sealed class RecentActivities(TimeProvider time)
     public const int PerConversation = 16;
 
     /// <summary>All tails together stay under this many bytes of JSON; the least recently active go first.</summary>
-    public const long MaxTotalBytes = 16L * 1024 * 1024;
+    /// <remarks>
+    /// 4 MB holds a turn (the user's message and its replies, ~3 KB) of over a thousand conversations, far more than
+    /// talk at once. A tail evicted for the bound costs nothing to a page that keeps up: the conversation's next append
+    /// starts a new tail right after the page's watermark. 16 MB held the tails of every conversation of the last ten
+    /// minutes in a 10,000-conversation load and, with the garbage collector's room around them, 28 MB of the host's
+    /// peak (docs/benchmarks.md, issue 19 peak memory).
+    /// </remarks>
+    public const long MaxTotalBytes = 4L * 1024 * 1024;
 
     /// <summary>A conversation with no append for this long is dropped from memory (the store still has it).</summary>
     public static readonly TimeSpan IdleEviction = TimeSpan.FromMinutes(10);

@@ -137,6 +137,48 @@ public sealed class RecentActivitiesTests
     }
 
     [Fact]
+    public void A_load_of_ten_thousand_one_turn_conversations_keeps_at_most_4_MB_and_the_last_thousand_in_memory()
+    {
+        // One turn as the load test's web chat makes it: the question and two answers of a few hundred characters.
+        var recent = new RecentActivities(_clock);
+        const int conversations = 10_000;
+        for (var i = 0; i < conversations; i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(10));
+            var id = "c" + i;
+            recent.Started(id);
+            recent.Appended(id, 1, JsonSerializer.SerializeToUtf8Bytes(Message(id, 1, new string('q', 60)), ActivityJson.Options));
+            recent.Appended(id, 2, JsonSerializer.SerializeToUtf8Bytes(Message(id, 2, new string('a', 700)), ActivityJson.Options));
+            recent.Appended(id, 3, JsonSerializer.SerializeToUtf8Bytes(Message(id, 3, new string('b', 500)), ActivityJson.Options));
+        }
+
+        Assert.True(recent.Bytes <= 4L * 1024 * 1024, $"{recent.Bytes} bytes held");
+        Assert.All(Enumerable.Range(conversations - 1_000, 1_000), i => Assert.Equal(3, Count(recent, "c" + i, 0)));
+    }
+
+    [Fact]
+    public void A_conversation_evicted_for_the_bound_serves_a_page_that_keeps_up_from_memory_again_from_its_next_append()
+    {
+        var recent = new RecentActivities(_clock);
+        recent.Started("first");
+        Append(recent, "first", 1, 2);
+        var json = new byte[64 * 1024];
+        for (var i = 0; recent.Knows("first"); i++)
+        {
+            _clock.Advance(TimeSpan.FromMilliseconds(1));
+            recent.Started("c" + i);
+            recent.Appended("c" + i, 1, json);
+        }
+
+        // The page had read up to 2; the conversation's next line is served from memory, the older ones are not.
+        Append(recent, "first", 3);
+
+        Assert.Equal(["first|3"], Read(recent, "first", 2).Ids);
+        Assert.Null(recent.TryRead("first", 1, out _, out _));
+        Assert.True(recent.Bytes <= RecentActivities.MaxTotalBytes, $"{recent.Bytes} bytes held");
+    }
+
+    [Fact]
     public void The_activity_set_from_memory_is_the_same_json_as_from_the_store()
     {
         var recent = new RecentActivities(_clock);
