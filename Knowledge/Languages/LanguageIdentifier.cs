@@ -183,8 +183,13 @@ public sealed class LanguageIdentifier
 
         var scores = ScoreLatin(text.ToLowerInvariant());
         var max = scores.Max();
-        var exp = scores.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
-        var sum = exp.Sum();
+        Span<double> exp = stackalloc double[scores.Length];
+        var sum = 0.0;
+        for (var l = 0; l < scores.Length; l++)
+        {
+            exp[l] = Math.Exp((scores[l] - max) / Temperature);
+            sum += exp[l];
+        }
         var result = new List<LanguageGuess>(Language.All.Count);
         foreach (var language in Language.All)
         {
