@@ -13,12 +13,21 @@ internal sealed class CueSet
     private readonly Dictionary<string, CuePhrase[]>.AlternateLookup<ReadOnlySpan<char>> prefixes;
     private readonly int longestPrefix;
 
+    // Which first-word prefix lengths some cue has: a message's word is only looked up at those (a lookup at any other
+    // length finds nothing), not at every length up to the longest.
+    private readonly bool[] prefixLengths;
+
     public CueSet(IEnumerable<CuePhrase> cues)
     {
         var list = cues.ToList();
         exact = Group(list.Where(c => !c.FirstIsPrefix)).GetAlternateLookup<ReadOnlySpan<char>>();
         prefixes = Group(list.Where(c => c.FirstIsPrefix)).GetAlternateLookup<ReadOnlySpan<char>>();
         longestPrefix = list.Where(c => c.FirstIsPrefix).Select(c => c.FirstWord.Length).DefaultIfEmpty(0).Max();
+        prefixLengths = new bool[longestPrefix + 1];
+        foreach (var cue in list.Where(c => c.FirstIsPrefix))
+        {
+            prefixLengths[cue.FirstWord.Length] = true;
+        }
     }
 
     /// <summary>Whether any cue matches <paramref name="tokens"/> (see <see cref="CuePhrase.Matches"/>).</summary>
@@ -59,7 +68,7 @@ internal sealed class CueSet
 
         for (var length = 1; length <= Math.Min(form.Length, longestPrefix); length++)
         {
-            if (prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, fillers))
+            if (prefixLengths[length] && prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, fillers))
             {
                 return true;
             }

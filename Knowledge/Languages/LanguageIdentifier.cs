@@ -30,10 +30,47 @@ public sealed class LanguageIdentifier
     private readonly Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities;
     private readonly double[] unseen;
 
+    // Per word of the training text, the log-probabilities of its features in the order they are visited: a known
+    // word costs one lookup instead of one per n-gram (~4 per letter), and adds the very same values in the same order.
+    private readonly Dictionary<string, double[][]>.AlternateLookup<ReadOnlySpan<char>> knownWords;
+
     private LanguageIdentifier(Dictionary<string, double[]> logProbabilities, double[] unseen)
     {
         this.logProbabilities = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
         this.unseen = unseen;
+        knownWords = KnownWords(logProbabilities).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
+    // Every feature of a training word was counted, so each has its own log-probabilities (none is "unseen").
+    private static Dictionary<string, double[][]> KnownWords(Dictionary<string, double[]> logProbabilities)
+    {
+        var lookup = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new Dictionary<string, double[][]>(StringComparer.Ordinal);
+        var values = new List<double[]>();
+        var buffer = new char[128];
+        foreach (var key in logProbabilities.Keys)
+        {
+            if (key.Length < 2 || key[0] != '\u0001')
+            {
+                continue;
+            }
+
+            var word = key[1..];
+            if (buffer.Length < word.Length + 2)
+            {
+                buffer = new char[word.Length + 2];
+            }
+
+            values.Clear();
+            var sink = new ValuesSink(lookup, values);
+            VisitWord(word, buffer, ref sink);
+            if (sink.Complete)
+            {
+                words[word] = [.. values];
+            }
+        }
+
+        return words;
     }
 
     /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>
@@ -146,8 +183,13 @@ public sealed class LanguageIdentifier
 
         var scores = ScoreLatin(text.ToLowerInvariant());
         var max = scores.Max();
-        var exp = scores.Select(s => Math.Exp((s - max) / Temperature)).ToArray();
-        var sum = exp.Sum();
+        Span<double> exp = stackalloc double[scores.Length];
+        var sum = 0.0;
+        for (var l = 0; l < scores.Length; l++)
+        {
+            exp[l] = Math.Exp((scores[l] - max) / Temperature);
+            sum += exp[l];
+        }
         var result = new List<LanguageGuess>(Language.All.Count);
         foreach (var language in Language.All)
         {
@@ -162,7 +204,7 @@ public sealed class LanguageIdentifier
     private double[] ScoreLatin(string lower)
     {
         var scores = new double[Latin.Length];
-        var sink = new ScoreSink(logProbabilities, unseen, scores);
+        var sink = new ScoreSink(logProbabilities, knownWords, unseen, scores);
         VisitFeatures(lower, ref sink);
 
         foreach (var c in lower)
@@ -214,7 +256,7 @@ public sealed class LanguageIdentifier
     // Per run of letters: the whole word, then its 1- to 4-grams with '_' marking the word's ends (no lone '_').
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static void VisitFeatures<TSink>(string lower, ref TSink sink)
-        where TSink : struct, IFeatureSink
+        where TSink : struct, IWordSink
     {
         var longest = 0;
         var run = 0;
@@ -224,7 +266,6 @@ public sealed class LanguageIdentifier
             longest = Math.Max(longest, run);
         }
 
-        // Layout: [0] the word mark ('\u0001', then '_'), the word, '_'.
         Span<char> buffer = longest <= 128 ? stackalloc char[longest + 2] : new char[longest + 2];
         var start = -1;
         for (var i = 0; i <= lower.Length; i++)
@@ -238,24 +279,42 @@ public sealed class LanguageIdentifier
             {
                 var word = lower.AsSpan(start, i - start);
                 start = -1;
-                buffer[0] = '\u0001';
-                word.CopyTo(buffer[1..]);
-                sink.Add(buffer[..(word.Length + 1)], WordWeight);
-                buffer[0] = '_';
-                buffer[word.Length + 1] = '_';
-                var padded = buffer[..(word.Length + 2)];
-                for (var n = 1; n <= 4; n++)
+                if (!sink.TryAddWord(word))
                 {
-                    for (var k = 0; k + n <= padded.Length; k++)
-                    {
-                        if (n == 1 && padded[k] == '_')
-                        {
-                            continue;
-                        }
-
-                        sink.Add(padded.Slice(k, n), 1.0);
-                    }
+                    VisitWord(word, buffer, ref sink);
                 }
+            }
+        }
+    }
+
+    // A sink that may take a whole word at once.
+    private interface IWordSink : IFeatureSink
+    {
+        bool TryAddWord(ReadOnlySpan<char> word);
+    }
+
+    // One word: the whole word, then its 1- to 4-grams with '_' marking its ends (no lone '_'). Buffer: length + 2.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void VisitWord<TSink>(ReadOnlySpan<char> word, Span<char> buffer, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        // Layout: [0] the word mark ('\u0001', then '_'), the word, '_'.
+        buffer[0] = '\u0001';
+        word.CopyTo(buffer[1..]);
+        sink.Add(buffer[..(word.Length + 1)], WordWeight);
+        buffer[0] = '_';
+        buffer[word.Length + 1] = '_';
+        var padded = buffer[..(word.Length + 2)];
+        for (var n = 1; n <= 4; n++)
+        {
+            for (var k = 0; k + n <= padded.Length; k++)
+            {
+                if (n == 1 && padded[k] == '_')
+                {
+                    continue;
+                }
+
+                sink.Add(padded.Slice(k, n), 1.0);
             }
         }
     }
@@ -269,8 +328,10 @@ public sealed class LanguageIdentifier
     }
 
     // Training: counts per feature and language.
-    private readonly struct CountSink(Dictionary<string, double[]> counts, double[] totals, int language) : IFeatureSink
+    private readonly struct CountSink(Dictionary<string, double[]> counts, double[] totals, int language) : IWordSink
     {
+        public bool TryAddWord(ReadOnlySpan<char> word) => false;
+
         public void Add(ReadOnlySpan<char> feature, double weight)
         {
             var key = new string(feature);
@@ -287,8 +348,32 @@ public sealed class LanguageIdentifier
 
     // Identification: log-likelihood per Latin language.
     private readonly struct ScoreSink(
-        Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities, double[] unseen, double[] scores) : IFeatureSink
+        Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities,
+        Dictionary<string, double[][]>.AlternateLookup<ReadOnlySpan<char>> knownWords,
+        double[] unseen, double[] scores) : IWordSink
     {
+        /// <summary>Adds a known word's features at once (true), or leaves them to be visited (false).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public bool TryAddWord(ReadOnlySpan<char> word)
+        {
+            if (!knownWords.TryGetValue(word, out var features))
+            {
+                return false;
+            }
+
+            for (var j = 0; j < features.Length; j++)
+            {
+                var weight = j == 0 ? WordWeight : 1.0;
+                var values = features[j];
+                for (var l = 0; l < Latin.Length; l++)
+                {
+                    scores[l] += weight * values[l];
+                }
+            }
+
+            return true;
+        }
+
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> feature, double weight)
         {
@@ -296,6 +381,25 @@ public sealed class LanguageIdentifier
             for (var l = 0; l < Latin.Length; l++)
             {
                 scores[l] += weight * values[l];
+            }
+        }
+    }
+
+    // Building: a word's features' log-probabilities, and whether all of them are known.
+    private struct ValuesSink(Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities, List<double[]> values)
+        : IFeatureSink
+    {
+        public bool Complete { get; private set; } = true;
+
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            if (logProbabilities.TryGetValue(feature, out var known))
+            {
+                values.Add(known);
+            }
+            else
+            {
+                Complete = false;
             }
         }
     }

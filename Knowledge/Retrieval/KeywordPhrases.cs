@@ -47,17 +47,18 @@ internal sealed class KeywordPhrases
 
     /// <summary>
     /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight); nothing for
-    /// questions longer than <paramref name="maxQuestionWords"/>, where the TF-IDF score has enough to go on.
+    /// questions longer than <paramref name="maxQuestionWords"/>, where the TF-IDF score has enough to go on
+    /// (null then: most questions are longer, and need no dictionary).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Dictionary<int, double> Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords)
+    public Dictionary<int, double>? Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords)
     {
-        var bonus = new Dictionary<int, double>();
         if (weight <= 0 || terms.Count == 0 || terms.Count > maxQuestionWords)
         {
-            return bonus;
+            return null;
         }
 
+        var bonus = new Dictionary<int, double>();
         for (var start = 0; start < terms.Count; start++)
         {
             for (var length = 1; length <= MaxPhraseWords && start + length <= terms.Count; length++)

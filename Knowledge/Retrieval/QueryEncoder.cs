@@ -16,6 +16,10 @@ internal sealed class QueryEncoder
     private readonly double unknownIdf;
     private readonly KnowledgeEngineOptions options;
 
+    // Per word of the content, its feature ids in the order TextFeatures visits them: a known word costs one lookup
+    // instead of one per feature (~2 per letter), and adds the very same ids with the very same weights.
+    private readonly Dictionary<string, int[]> knownWords;
+
     // Our own pool: rented arrays come back cleared by us, so they are always zero.
     private readonly ArrayPool<int> pool = ArrayPool<int>.Create(maxArrayLength: 1 << 24, maxArraysPerBucket: 16);
 
@@ -25,6 +29,39 @@ internal sealed class QueryEncoder
         this.idf = idf;
         this.unknownIdf = unknownIdf;
         this.options = options;
+        knownWords = KnownWords(vocabulary, options);
+    }
+
+    // The words whose features are all in the vocabulary (every word of the content), with their feature ids.
+    private static Dictionary<string, int[]> KnownWords(Dictionary<string, int> vocabulary, KnowledgeEngineOptions options)
+    {
+        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = new Dictionary<string, int[]>(StringComparer.Ordinal);
+        var ids = new List<int>();
+        var buffer = new char[128];
+        foreach (var key in vocabulary.Keys)
+        {
+            if (!key.StartsWith("w:", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var word = key[2..];
+            if (buffer.Length < word.Length + 3)
+            {
+                buffer = new char[word.Length + 3];
+            }
+
+            ids.Clear();
+            var sink = new IdSink(lookup, ids);
+            TextFeatures.VisitTerm(word, options, buffer, ref sink);
+            if (sink.Complete)
+            {
+                words[word] = [.. ids];
+            }
+        }
+
+        return words;
     }
 
     /// <summary>An upper bound of the number of distinct features of <paramref name="terms"/>: the size of the output arrays.</summary>
@@ -60,11 +97,31 @@ internal sealed class QueryEncoder
     public int Encode(IReadOnlyList<string> terms, int[] ids, double[] weights)
     {
         // ids/weights first hold one slot per distinct feature (id -1 when unknown) with its summed raw weight.
+        var longest = 0;
+        foreach (var term in terms)
+        {
+            longest = Math.Max(longest, term.Length);
+        }
+
+        Span<char> buffer = longest <= 128 ? stackalloc char[longest + 3] : new char[longest + 3];
         var slotOfId = pool.Rent(idf.Length);
         var sink = new Sink(vocabulary, slotOfId, ids, weights, terms);
         try
         {
-            TextFeatures.Visit(terms, options, ref sink);
+            foreach (var term in terms)
+            {
+                if (knownWords.TryGetValue(term, out var featureIds))
+                {
+                    for (var j = 0; j < featureIds.Length; j++)
+                    {
+                        sink.AddKnown(featureIds[j], TextFeatures.WeightAt(term, j, options));
+                    }
+                }
+                else
+                {
+                    TextFeatures.VisitTerm(term, options, buffer, ref sink);
+                }
+            }
         }
         finally
         {
@@ -118,23 +175,32 @@ internal sealed class QueryEncoder
         [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         public void Add(ReadOnlySpan<char> feature, double weight)
         {
-            int slot;
             if (vocabulary.TryGetValue(feature, out var id))
             {
-                slot = slotOfId[id] - 1; // stored plus one: zero means not seen yet
-                if (slot < 0)
-                {
-                    slot = Count;
-                    slotOfId[id] = slot + 1;
-                }
-            }
-            else
-            {
-                id = -1;
-                unknownSlots ??= new SpanSlots(MaxFeatures(terms), MaxFeatureChars(terms));
-                unknownSlots.GetOrAdd(feature, Count, out slot);
+                AddKnown(id, weight);
+                return;
             }
 
+            unknownSlots ??= new SpanSlots(MaxFeatures(terms), MaxFeatureChars(terms));
+            unknownSlots.GetOrAdd(feature, Count, out var slot);
+            Place(slot, -1, weight);
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        public void AddKnown(int id, double weight)
+        {
+            var slot = slotOfId[id] - 1; // stored plus one: zero means not seen yet
+            if (slot < 0)
+            {
+                slot = Count;
+                slotOfId[id] = slot + 1;
+            }
+
+            Place(slot, id, weight);
+        }
+
+        private void Place(int slot, int id, double weight)
+        {
             if (slot == Count)
             {
                 ids[slot] = id;
@@ -146,5 +212,23 @@ internal sealed class QueryEncoder
         }
 
         public readonly void Dispose() => unknownSlots?.Dispose();
+    }
+
+    // Building: a word's feature ids, and whether all of them are known.
+    private struct IdSink(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabulary, List<int> ids) : IFeatureSink
+    {
+        public bool Complete { get; private set; } = true;
+
+        public void Add(ReadOnlySpan<char> feature, double weight)
+        {
+            if (vocabulary.TryGetValue(feature, out var id))
+            {
+                ids.Add(id);
+            }
+            else
+            {
+                Complete = false;
+            }
+        }
     }
 }

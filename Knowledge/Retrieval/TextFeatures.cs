@@ -37,32 +37,48 @@ internal static class TextFeatures
             longest = Math.Max(longest, token.Length);
         }
 
-        // Layout: [0..2) the "w:"/"p:" marker, then the word, then '>'; position 1 becomes '<' for the n-grams.
         Span<char> buffer = longest <= 128 ? stackalloc char[longest + 3] : new char[longest + 3];
         foreach (var token in terms)
         {
-            token.CopyTo(buffer[2..]);
-            buffer[0] = 'w';
-            buffer[1] = ':';
-            sink.Add(buffer[..(token.Length + 2)], options.WordWeight);
-            if (token.Length > options.PrefixLength)
-            {
-                buffer[0] = 'p';
-                sink.Add(buffer[..(options.PrefixLength + 2)], options.PrefixWeight);
-            }
+            VisitTerm(token, options, buffer, ref sink);
+        }
+    }
 
-            buffer[1] = '<';
-            buffer[token.Length + 2] = '>';
-            var padded = buffer.Slice(1, token.Length + 2);
-            for (var n = 3; n <= 4; n++)
+    /// <summary>The same for one word; <paramref name="buffer"/> holds at least its length plus 3 characters.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static void VisitTerm<TSink>(string token, KnowledgeEngineOptions options, Span<char> buffer, ref TSink sink)
+        where TSink : struct, IFeatureSink
+    {
+        // Layout: [0..2) the "w:"/"p:" marker, then the word, then '>'; position 1 becomes '<' for the n-grams.
+        token.CopyTo(buffer[2..]);
+        buffer[0] = 'w';
+        buffer[1] = ':';
+        sink.Add(buffer[..(token.Length + 2)], options.WordWeight);
+        if (token.Length > options.PrefixLength)
+        {
+            buffer[0] = 'p';
+            sink.Add(buffer[..(options.PrefixLength + 2)], options.PrefixWeight);
+        }
+
+        buffer[1] = '<';
+        buffer[token.Length + 2] = '>';
+        var padded = buffer.Slice(1, token.Length + 2);
+        for (var n = 3; n <= 4; n++)
+        {
+            for (var k = 0; k + n <= padded.Length; k++)
             {
-                for (var k = 0; k + n <= padded.Length; k++)
-                {
-                    sink.Add(padded.Slice(k, n), options.GramWeight);
-                }
+                sink.Add(padded.Slice(k, n), options.GramWeight);
             }
         }
     }
+
+    /// <summary>The weight <see cref="VisitTerm"/> gives the feature at <paramref name="position"/> of <paramref name="token"/>.</summary>
+    public static double WeightAt(string token, int position, KnowledgeEngineOptions options) => position switch
+    {
+        0 => options.WordWeight,
+        1 when token.Length > options.PrefixLength => options.PrefixWeight,
+        _ => options.GramWeight,
+    };
 
     /// <summary>The words retrieval works with: folded tokens, Arabic ones without their clitics, one-letter words dropped.</summary>
     public static List<string> Terms(string folded) => Terms(Tokenizer.TokenizeFolded(folded));

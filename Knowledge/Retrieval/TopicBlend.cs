@@ -19,10 +19,10 @@ internal static class TopicBlend
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public static List<TopicScore> Top(
         ReadOnlySpan<int> topics, ReadOnlySpan<bool> preferred, ReadOnlySpan<double> scores,
-        Dictionary<int, double> bonus, KnowledgeEngineOptions options, string[] topicIds, int count)
+        Dictionary<int, double>? bonus, KnowledgeEngineOptions options, string[] topicIds, int count)
     {
         var n = topics.Length;
-        var total = (2 * n) + bonus.Count;
+        var total = (2 * n) + (bonus?.Count ?? 0);
         Span<int> ids = total <= StackLimit ? stackalloc int[total] : new int[total];
         Span<double> values = total <= StackLimit ? stackalloc double[total] : new double[total];
         var ownTopics = ids[..n];
@@ -59,16 +59,19 @@ internal static class TopicBlend
             }
         }
 
-        foreach (var (topic, extra) in bonus)
+        if (bonus is not null)
         {
-            var at = byTopic[..length].IndexOf(topic);
-            if (at >= 0)
+            foreach (var (topic, extra) in bonus)
             {
-                blended[at] += extra;
-            }
-            else
-            {
-                (byTopic[length], blended[length++]) = (topic, 0 + extra);
+                var at = byTopic[..length].IndexOf(topic);
+                if (at >= 0)
+                {
+                    blended[at] += extra;
+                }
+                else
+                {
+                    (byTopic[length], blended[length++]) = (topic, 0 + extra);
+                }
             }
         }
 

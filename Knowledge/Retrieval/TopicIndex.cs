@@ -18,6 +18,11 @@ public sealed class TopicIndex
 {
     private const int RerankCount = 30;
 
+    // One heap per thread for choosing the best documents, reused: emptied before use (it is left empty anyway), and a
+    // heap hands out the same order whatever its spare capacity (~0.5 KB less garbage per question).
+    [ThreadStatic]
+    private static PriorityQueue<int, double>? bestHeap;
+
     private readonly string[] topicIds;
     private readonly int[] docTopic;
     private readonly int[] docLanguage;
@@ -229,7 +234,8 @@ public sealed class TopicIndex
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private List<int> Best(ReadOnlySpan<int> touched, double[] scores)
     {
-        var heap = new PriorityQueue<int, double>(RerankCount + 1);
+        var heap = bestHeap ??= new PriorityQueue<int, double>(RerankCount + 1);
+        heap.Clear(); // a question that failed half-way must not leave its documents to the next
         foreach (var doc in touched)
         {
             if (heap.Count < RerankCount)
@@ -284,7 +290,7 @@ public sealed class TopicIndex
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private List<TopicScore> Rank(List<int> best, ReadOnlySpan<double> closest, double[] scores, int preferred, int count, Dictionary<int, double> bonus)
+    private List<TopicScore> Rank(List<int> best, ReadOnlySpan<double> closest, double[] scores, int preferred, int count, Dictionary<int, double>? bonus)
     {
         Span<int> topics = stackalloc int[best.Count]; // at most RerankCount
         Span<bool> inPreferred = stackalloc bool[best.Count];

@@ -24,6 +24,15 @@ public static class TextNormalizer
             return string.Empty;
         }
 
+        // Plain ASCII (most English questions, many typed without diacritics) folds to its lower case alone: no
+        // builder, and no copy at all when it is lower case already.
+        if (Ascii.IsValid(text))
+        {
+            return text.AsSpan().IndexOfAnyInRange('A', 'Z') < 0
+                ? text
+                : string.Create(text.Length, text, static (folded, ascii) => Ascii.ToLower(ascii, folded, out _));
+        }
+
         var builder = new StringBuilder(text.Length + 8);
         foreach (var raw in text)
         {

@@ -13,6 +13,14 @@ public sealed class TextNormalizerTests
     public void Latin_text_is_lower_cased_and_diacritics_folded(string input, string expected) =>
         Assert.Equal(expected, TextNormalizer.Fold(input));
 
+    // Plain ASCII takes a shorter path (no builder); it must fold exactly as the general one would.
+    [Theory]
+    [InlineData("Where IS the Office? Tel: 05-728 (Mon-Fri) ~`[]{}@_Z", "where is the office? tel: 05-728 (mon-fri) ~`[]{}@_z")]
+    [InlineData("kje je urad za tujce", "kje je urad za tujce")]
+    [InlineData("AZ az @[`{", "az az @[`{")]
+    public void Plain_ascii_is_lower_cased_only(string input, string expected) =>
+        Assert.Equal(expected, TextNormalizer.Fold(input));
+
     [Theory]
     [InlineData("Гдје је дом здравља", "gdje je dom zdravlja")]
     [InlineData("Љубав Њива Џеп Ђак Ћевап", "ljubav njiva dzep djak cevap")]
