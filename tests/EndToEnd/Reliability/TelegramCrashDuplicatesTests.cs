@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Text;
@@ -35,17 +36,19 @@ public sealed class TelegramCrashDuplicatesTests
         var total = Chats * Texts.Length;
         var acknowledged = 0;
         var inFlight = new List<int>();
+        var refusals = new ConcurrentQueue<string>();
 
         for (var kill = 1; kill <= Kills + 1; kill++)
         {
             var killAt = kill <= Kills ? total * kill / (Kills + 2) : int.MaxValue;
             var killNow = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            refusals.Clear();
             // Each chat sends its next update once the previous one was acknowledged, as Telegram does per chat.
             var users = updates.Select(async queue =>
             {
                 while (queue.TryPeek(out var update))
                 {
-                    if (!await PostAsync(http, update, ct))
+                    if (!await PostAsync(http, update, ct, refusals))
                     {
                         return;
                     }
@@ -76,7 +79,10 @@ public sealed class TelegramCrashDuplicatesTests
             await host.StartAgainAsync();
         }
 
-        Assert.All(updates, queue => Assert.Empty(queue));
+        // Said when it fails: why the host did not acknowledge (after the last restart nothing should be refused).
+        Assert.True(
+            updates.All(queue => queue.Count == 0),
+            $"{updates.Count(queue => queue.Count > 0)} chats not acknowledged; refusals: {string.Join(" | ", refusals.Take(12))}; host: {Tail(host.Output)}");
         // A graceful stop delivers what is still owed; then the outbox counters say how many replies there were.
         Assert.Equal(0, await host.TerminateAsync(TimeSpan.FromSeconds(150)));
         var (committed, owed, dead) = CommittedReplies(host.DataPath);
@@ -87,6 +93,8 @@ public sealed class TelegramCrashDuplicatesTests
             $"sent twice: {twice}; in flight at the kills: {string.Join(" + ", inFlight)} = {inFlight.Sum()}");
         Assert.InRange(twice, 0, inFlight.Sum());
     }
+
+    private static string Tail(string output) => output.Length > 3000 ? output[^3000..] : output;
 
     /// <summary>The host's settings for a crash test with Telegram on the fake Bot API at <paramref name="apiPort"/>, and web chat.</summary>
     internal static Dictionary<string, string> Settings(int apiPort) => new(CrashRecoveryTests.Settings)
@@ -114,7 +122,7 @@ public sealed class TelegramCrashDuplicatesTests
     }
 
     /// <summary>True once the host acknowledged the update (200); false when it was down or going down.</summary>
-    internal static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct)
+    internal static async Task<bool> PostAsync(HttpClient http, string update, CancellationToken ct, ConcurrentQueue<string>? refusals = null)
     {
         try
         {
@@ -124,10 +132,16 @@ public sealed class TelegramCrashDuplicatesTests
             };
             request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", Secret);
             using var response = await http.SendAsync(request, ct);
+            if (response.StatusCode != HttpStatusCode.OK)
+            {
+                refusals?.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {(int)response.StatusCode} {await response.Content.ReadAsStringAsync(ct)}");
+            }
+
             return response.StatusCode == HttpStatusCode.OK;
         }
         catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !ct.IsCancellationRequested)
         {
+            refusals?.Enqueue($"{DateTime.UtcNow:HH:mm:ss.fff} {e.GetType().Name}: {e.Message}");
             return false;
         }
     }
