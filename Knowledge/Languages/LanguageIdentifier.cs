@@ -38,39 +38,13 @@ public sealed class LanguageIdentifier
     {
         this.logProbabilities = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
         this.unseen = unseen;
-        knownWords = KnownWords(logProbabilities).GetAlternateLookup<ReadOnlySpan<char>>();
-    }
-
-    // Every feature of a training word was counted, so each has its own log-probabilities (none is "unseen").
-    private static Dictionary<string, double[][]> KnownWords(Dictionary<string, double[]> logProbabilities)
-    {
-        var lookup = logProbabilities.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = new Dictionary<string, double[][]>(StringComparer.Ordinal);
-        var values = new List<double[]>();
-        var buffer = new char[128];
-        foreach (var key in logProbabilities.Keys)
-        {
-            if (key.Length < 2 || key[0] != '\u0001')
-            {
-                continue;
-            }
-
-            var word = key[1..];
-            if (buffer.Length < word.Length + 2)
-            {
-                buffer = new char[word.Length + 2];
-            }
-
-            values.Clear();
-            var sink = new ValuesSink(lookup, values);
-            VisitWord(word, buffer, ref sink);
-            if (sink.Complete)
-            {
-                words[word] = [.. values];
-            }
-        }
-
-        return words;
+        // Every feature of a training word was counted, so each has its own log-probabilities (none is "unseen").
+        knownWords = KnownWords.Build(
+            logProbabilities,
+            "\u0001",
+            padding: 2,
+            (string word, char[] buffer, ref KnownWords.Collector<double[]> sink) => VisitWord(word, buffer, ref sink))
+            .GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     /// <summary>Learns profiles from the catalog's titles, questions, keywords, answers and details.</summary>
@@ -381,25 +355,6 @@ public sealed class LanguageIdentifier
             for (var l = 0; l < Latin.Length; l++)
             {
                 scores[l] += weight * values[l];
-            }
-        }
-    }
-
-    // Building: a word's features' log-probabilities, and whether all of them are known.
-    private struct ValuesSink(Dictionary<string, double[]>.AlternateLookup<ReadOnlySpan<char>> logProbabilities, List<double[]> values)
-        : IFeatureSink
-    {
-        public bool Complete { get; private set; } = true;
-
-        public void Add(ReadOnlySpan<char> feature, double weight)
-        {
-            if (logProbabilities.TryGetValue(feature, out var known))
-            {
-                values.Add(known);
-            }
-            else
-            {
-                Complete = false;
             }
         }
     }

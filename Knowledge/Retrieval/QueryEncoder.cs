@@ -29,39 +29,12 @@ internal sealed class QueryEncoder
         this.idf = idf;
         this.unknownIdf = unknownIdf;
         this.options = options;
-        knownWords = KnownWords(vocabulary, options);
-    }
-
-    // The words whose features are all in the vocabulary (every word of the content), with their feature ids.
-    private static Dictionary<string, int[]> KnownWords(Dictionary<string, int> vocabulary, KnowledgeEngineOptions options)
-    {
-        var lookup = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
-        var words = new Dictionary<string, int[]>(StringComparer.Ordinal);
-        var ids = new List<int>();
-        var buffer = new char[128];
-        foreach (var key in vocabulary.Keys)
-        {
-            if (!key.StartsWith("w:", StringComparison.Ordinal))
-            {
-                continue;
-            }
-
-            var word = key[2..];
-            if (buffer.Length < word.Length + 3)
-            {
-                buffer = new char[word.Length + 3];
-            }
-
-            ids.Clear();
-            var sink = new IdSink(lookup, ids);
-            TextFeatures.VisitTerm(word, options, buffer, ref sink);
-            if (sink.Complete)
-            {
-                words[word] = [.. ids];
-            }
-        }
-
-        return words;
+        // Every word of the content has all its features in the vocabulary.
+        knownWords = KnownWords.Build(
+            vocabulary,
+            "w:",
+            padding: 3,
+            (string word, char[] buffer, ref KnownWords.Collector<int> sink) => TextFeatures.VisitTerm(word, options, buffer, ref sink));
     }
 
     /// <summary>An upper bound of the number of distinct features of <paramref name="terms"/>: the size of the output arrays.</summary>
@@ -212,23 +185,5 @@ internal sealed class QueryEncoder
         }
 
         public readonly void Dispose() => unknownSlots?.Dispose();
-    }
-
-    // Building: a word's feature ids, and whether all of them are known.
-    private struct IdSink(Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabulary, List<int> ids) : IFeatureSink
-    {
-        public bool Complete { get; private set; } = true;
-
-        public void Add(ReadOnlySpan<char> feature, double weight)
-        {
-            if (vocabulary.TryGetValue(feature, out var id))
-            {
-                ids.Add(id);
-            }
-            else
-            {
-                Complete = false;
-            }
-        }
     }
 }
