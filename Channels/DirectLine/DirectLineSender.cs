@@ -22,17 +22,12 @@ public sealed class DirectLineSender(IDirectLineStore store, ConversationSignals
             return DeliveryResult.Failed("activity has no conversation", permanent: true);
         }
 
-        if (!await store.ConversationExistsAsync(conversationId, cancellationToken))
-        {
-            return Erased;
-        }
-
-        // A line the turn's commit already wrote (LiteDB) is found by its key: this only announces it to the page.
+        // A line the turn's commit already wrote is found by its key: this only announces it to the page. The log alone
+        // answers whether the conversation still exists: an erased one refuses the append rather than coming back.
         var reply = DirectLineReply.Shape(activity, time.GetUtcNow());
         var dedupeKey = DirectLineReply.DedupeKey(activity);
         if (await store.AppendAsync(conversationId, reply, dedupeKey, cancellationToken) is null)
         {
-            // Erased between the check and the append: the log refuses it rather than bringing the conversation back.
             return Erased;
         }
 
