@@ -196,8 +196,7 @@ public sealed class WebChatEchoInTurnTests : IDisposable
 
     private (LiteDbDirectLineStore Log, RecentActivities Recent, TailedDirectLineStore Store, ITurnStore Turns) Compose(SharedLiteDatabase database, ITurnStore? turns = null)
     {
-        var log = new LiteDbDirectLineStore(database, _time);
-        var recent = new RecentActivities(_time);
-        return (log, recent, new TailedDirectLineStore(log, recent), turns ?? new LiteDbTurnStore(database, _time));
+        var web = new WebChat(database, _time, turns);
+        return (web.Log, web.Recent, web.Store, web.Turns);
     }
 }

@@ -7,8 +7,6 @@ using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.TestSupport;
-using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Dialogs.Tests.Storage;
@@ -145,35 +143,4 @@ public sealed class WebChatLineInTurnTests : IDisposable
     }
 
     public void Dispose() => _directory.Dispose();
-
-    /// <summary>The web chat channel over one database as the host composes it: the log with its tail, the sender, the outbox.</summary>
-    private sealed class WebChat
-    {
-        public WebChat(SharedLiteDatabase database, TimeProvider time, ITurnStore? turns = null, IOutboxStore? outbox = null)
-        {
-            Log = new LiteDbDirectLineStore(database, time);
-            Recent = new RecentActivities(time);
-            Store = new TailedDirectLineStore(Log, Recent);
-            Sender = new DirectLineSender(Store, Signals, time);
-            Turns = turns ?? new LiteDbTurnStore(database, time);
-            Outbox = outbox ?? new LiteDbOutboxStore(database);
-            Dispatcher = new OutboxDispatcher(Outbox, [Sender], new OutboxSignal(), Options.Create(new OutboxOptions()), time, NullLogger<OutboxDispatcher>.Instance);
-        }
-
-        public LiteDbDirectLineStore Log { get; }
-
-        public RecentActivities Recent { get; }
-
-        public ConversationSignals Signals { get; } = new();
-
-        public TailedDirectLineStore Store { get; }
-
-        public DirectLineSender Sender { get; }
-
-        public ITurnStore Turns { get; }
-
-        public IOutboxStore Outbox { get; }
-
-        public OutboxDispatcher Dispatcher { get; }
-    }
 }
