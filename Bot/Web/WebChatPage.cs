@@ -2,7 +2,10 @@ using Microsoft.Extensions.FileProviders;
 
 namespace IntegrationBot.Bot.Web;
 
-/// <summary>Serves the municipality's chat page at <c>/</c> and the Web Chat bundle from its npm package at <c>/webchat/</c>.</summary>
+/// <summary>
+/// Serves the municipality's chat page at <c>/</c> and the Web Chat bundle at <c>/webchat/</c>: from its npm package in
+/// the source tree, or from <c>wwwroot/webchat</c> where `dotnet publish` puts it (Bot.csproj, PublishWebChat).
+/// </summary>
 internal static class WebChatPage
 {
     public static WebApplication MapWebChatPage(this WebApplication app)
@@ -10,12 +13,12 @@ internal static class WebChatPage
         app.UseDefaultFiles();
         app.UseStaticFiles(new StaticFileOptions { OnPrepareResponse = ctx => PageHeaders.Apply(ctx.Context) });
 
-        var bundle = Path.Combine(app.Environment.ContentRootPath, "webchat", "node_modules", "botframework-webchat", "dist");
-        if (Directory.Exists(bundle))
+        var package = Path.Combine(app.Environment.ContentRootPath, "webchat", "node_modules", "botframework-webchat", "dist");
+        if (Directory.Exists(package))
         {
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(bundle), RequestPath = "/webchat" });
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(package), RequestPath = "/webchat" });
         }
-        else
+        else if (!app.Environment.WebRootFileProvider.GetFileInfo("webchat/webchat.js").Exists)
         {
             // Without `npm ci` in Bot/webchat the page cannot load Web Chat; say so instead of serving a broken page silently.
             app.MapGet("/webchat/webchat.js", () => TypedResults.Text(

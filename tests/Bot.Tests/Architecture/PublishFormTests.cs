@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Bot.Tests.Architecture;
@@ -27,23 +26,9 @@ public sealed class PublishFormTests
 
     private static async Task<string> PropertyAsync(string project, string property, string[] arguments, CancellationToken cancellationToken)
     {
-        var start = new ProcessStartInfo("dotnet", ["msbuild", RepositoryRoot.Combine(project), $"-getProperty:{property}", .. arguments])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = RepositoryRoot.FullPath,
-        };
-        // The test host may run under `dotnet test`, whose MSBuild variables would steer this evaluation.
-        foreach (var name in start.Environment.Keys.Where(k => k.StartsWith("MSBuild", StringComparison.OrdinalIgnoreCase)).ToList())
-        {
-            start.Environment.Remove(name);
-        }
-
-        using var process = Process.Start(start)!;
-        var stdout = process.StandardOutput.ReadToEndAsync(cancellationToken);
-        var stderr = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        Assert.True(process.ExitCode == 0, $"dotnet msbuild {project} failed: {await stderr}{await stdout}");
-        return (await stdout).Trim();
+        var (exitCode, stdout, stderr) = await DotnetCommand.RunAsync(
+            ["msbuild", RepositoryRoot.Combine(project), $"-getProperty:{property}", .. arguments], cancellationToken);
+        Assert.True(exitCode == 0, $"dotnet msbuild {project} failed: {stderr}{stdout}");
+        return stdout.Trim();
     }
 }

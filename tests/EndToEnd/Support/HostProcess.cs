@@ -11,11 +11,13 @@ public sealed class HostProcess : IAsyncDisposable
     private readonly StringBuilder _output = new();
     private Process? _process;
 
-    private HostProcess(string dataPath, int port, IReadOnlyDictionary<string, string> environment)
+    private HostProcess(string dataPath, int port, IReadOnlyDictionary<string, string> environment, string hostDirectory, string workingDirectory)
     {
         DataPath = dataPath;
         Port = port;
         Environment = environment;
+        HostDirectory = hostDirectory;
+        WorkingDirectory = workingDirectory;
     }
 
     public string DataPath { get; }
@@ -24,16 +26,27 @@ public sealed class HostProcess : IAsyncDisposable
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
+    /// <summary>The folder holding <c>IntegrationBot.Bot.dll</c>: this test's output, or a published host.</summary>
+    public string HostDirectory { get; }
+
+    public string WorkingDirectory { get; }
+
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
     public string Output { get { lock (_output) { return _output.ToString(); } } }
 
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string>? environment = null, string? dataPath = null, int? port = null)
+    /// <param name="hostDirectory">Where <c>IntegrationBot.Bot.dll</c> is; this test's output folder unless given.</param>
+    /// <param name="workingDirectory">The directory the process starts in; the host's folder unless given.</param>
+    public static async Task<HostProcess> StartAsync(
+        IReadOnlyDictionary<string, string>? environment = null, string? dataPath = null, int? port = null, string? hostDirectory = null, string? workingDirectory = null)
     {
+        hostDirectory ??= AppContext.BaseDirectory;
         var host = new HostProcess(
             dataPath ?? Directory.CreateTempSubdirectory("ib-e2e-").FullName,
             port ?? FreePort(),
-            environment ?? new Dictionary<string, string>());
+            environment ?? new Dictionary<string, string>(),
+            hostDirectory,
+            workingDirectory ?? hostDirectory);
         await host.StartAgainAsync();
         return host;
     }
@@ -41,13 +54,13 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>Starts (or restarts after a kill) the same host on the same port and data folder.</summary>
     public async Task StartAgainAsync()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "IntegrationBot.Bot.dll");
+        var dll = Path.Combine(HostDirectory, "IntegrationBot.Bot.dll");
         var start = new ProcessStartInfo("dotnet", [dll, "--urls", BaseAddress.ToString().TrimEnd('/')])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
             UseShellExecute = false,
-            WorkingDirectory = AppContext.BaseDirectory,
+            WorkingDirectory = WorkingDirectory,
         };
         start.Environment["IntegrationBot__Storage__Path"] = DataPath;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
