@@ -81,6 +81,8 @@ public sealed class TurnRig : IAsyncDisposable
                 ["IntegrationBot:Storage:Path"] = dataDirectory,
                 // fsync (default) or os; the environment variable a host would use, so both modes can be timed.
                 ["IntegrationBot:Storage:Durability"] = Environment.GetEnvironmentVariable("IntegrationBot__Storage__Durability") ?? "fsync",
+                // The write journal (default on); "false" times LiteDB committing every turn, side by side in one build.
+                ["IntegrationBot:Storage:Journal"] = Environment.GetEnvironmentVariable("IntegrationBot__Storage__Journal") ?? "true",
                 ["IntegrationBot:Office:Name"] = "Starting Point",
                 ["IntegrationBot:Office:Address"] = "Postojna",
             })
