@@ -78,10 +78,11 @@ internal sealed class LiteDbWriter : IDisposable
     /// <summary>Batches are journaled that LiteDB has not committed: a read must call <see cref="CommitJournalAsync"/> first.</summary>
     public bool HasUncommittedJournal => _journal?.IsOpen ?? false;
 
-    /// <summary>Completes once LiteDB committed every batch journaled before the call (at once without a journal).</summary>
+    /// <summary>Completes once LiteDB committed (and so ended) its open transaction with every batch journaled before
+    /// the call; at once without a journal.</summary>
     public Task CommitJournalAsync()
     {
-        if (!HasUncommittedJournal)
+        if (_journal is null)
         {
             return Task.CompletedTask;
         }

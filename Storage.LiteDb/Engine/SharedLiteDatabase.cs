@@ -78,6 +78,9 @@ public sealed class SharedLiteDatabase : IDisposable
     /// <summary>LiteDB transactions committed so far (fewer than writes when writes were combined), for benchmarks and diagnostics.</summary>
     public long Transactions => _writer.Transactions;
 
+    /// <summary>LiteDB's own commits: with the write journal many batches share one (<see cref="JournaledCommits"/>).</summary>
+    public long LiteDbCommits => _journal?.Commits ?? _writer.Transactions;
+
     /// <summary>The writer thread, for tests that check how writes were combined.</summary>
     internal LiteDbWriter Writer => _writer;
 
@@ -175,6 +178,12 @@ public sealed class SharedLiteDatabase : IDisposable
         return pending.Task;
     }
 
+    /// <summary>
+    /// Ends LiteDB's open transaction behind the write journal (at once without one): a scan that runs batch after batch
+    /// calls it between batches, since an open transaction keeps every page it read in memory.
+    /// </summary>
+    public Task CommitJournalAsync() => _writer.CommitJournalAsync();
+
     /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,
     /// since an index lost to a power failure is simply created again at the next start.</summary>
     public void Setup(Action<LiteDatabase> setup)
@@ -229,7 +238,11 @@ public sealed class SharedLiteDatabase : IDisposable
     internal T ReadBlocking<T>(Func<LiteDatabase, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        _writer.CommitJournalAsync().GetAwaiter().GetResult();
+        if (_writer.HasUncommittedJournal)
+        {
+            _writer.CommitJournalAsync().GetAwaiter().GetResult();
+        }
+
         EngineGate.Wait();
         return ReadHeld(read);
     }

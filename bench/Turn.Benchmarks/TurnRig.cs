@@ -61,6 +61,9 @@ public sealed class TurnRig : IAsyncDisposable
     /// <summary>LiteDB transactions committed so far (0 on memory storage).</summary>
     public long Transactions => _services.GetService<SharedLiteDatabase>()?.Transactions ?? 0;
 
+    /// <summary>LiteDB's own commits: fewer than <see cref="Transactions"/> with the write journal, which commits many batches at once.</summary>
+    public long LiteDbCommits => _services.GetService<SharedLiteDatabase>()?.LiteDbCommits ?? 0;
+
     /// <summary>Time spent delivering replies from the outbox.</summary>
     public TimeSpan DeliveryTime => Stopwatch.GetElapsedTime(0, _deliveryTicks);
 
