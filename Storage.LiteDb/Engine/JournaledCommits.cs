@@ -106,8 +106,15 @@ internal sealed class JournaledCommits : IDisposable
     }
 
     /// <summary>
+    /// Set when the batches journaled since LiteDB's last commit could not be applied again after a rollback: LiteDB's
+    /// transaction then lacks writes callers were told are written, so nothing more may be written or committed in this
+    /// process; the journal still holds them and the next start applies them.
+    /// </summary>
+    public Exception? Broken { get; private set; }
+
+    /// <summary>
     /// A write failed: rolls LiteDB back and applies the journaled batches since its last commit again, in a new
-    /// transaction. Throws only when they cannot be applied (the file then refuses writes; a restart applies the journal).
+    /// transaction. Never throws: when they cannot be applied, <see cref="Broken"/> is set.
     /// </summary>
     public void RollBack(LiteDatabase database)
     {
@@ -122,24 +129,46 @@ internal sealed class JournaledCommits : IDisposable
         }
 
         _open = false;
-        if (_uncommitted.Count == 0)
+        if (_uncommitted.Count == 0 || Broken is not null)
         {
             return;
         }
 
-        Begin(database);
-        foreach (var ops in _uncommitted)
+        try
         {
-            foreach (var op in ops)
+            Begin(database);
+            foreach (var ops in _uncommitted)
             {
-                JournalOp.ApplyAll(Engine.Inner, op.Bytes);
+                foreach (var op in ops)
+                {
+                    JournalOp.ApplyAll(Engine.Inner, op.Bytes);
+                }
             }
+        }
+        catch (Exception ex)
+        {
+            Broken = new IOException("The database could not apply its write journal again after a failed write; restart the host, which applies the journal.", ex);
+            try
+            {
+                database.Rollback();
+            }
+            catch (LiteException)
+            {
+                // Nothing left to roll back.
+            }
+
+            _open = false;
         }
     }
 
     /// <summary>Commits LiteDB's open transaction when it is due (or <paramref name="now"/>), then lets the journal forget what it can.</summary>
     public void CommitIfDue(LiteDatabase database, Action afterCommit, bool now = false)
     {
+        if (Broken is not null)
+        {
+            return;
+        }
+
         if (_open && (now || CommitDue))
         {
             Commit(database, afterCommit);
@@ -148,7 +177,14 @@ internal sealed class JournaledCommits : IDisposable
         if (CoverDue)
         {
             _coverReady = false;
-            _journal.Covered(_coverSequence);
+            try
+            {
+                _journal.Covered(_coverSequence);
+            }
+            catch (IOException)
+            {
+                // The frames stay (a restart skips them: LiteDB holds them); the next commit tries again.
+            }
         }
     }
 
@@ -194,7 +230,18 @@ internal sealed class JournaledCommits : IDisposable
         }
 
         _coverTarget = _liteSync.Written;
-        _liteSync.WhenDurableAsync(CancellationToken.None).ContinueWith(
+        Task durable;
+        try
+        {
+            durable = _liteSync.WhenDurableAsync(CancellationToken.None);
+        }
+        catch (ObjectDisposedException)
+        {
+            // Closing: the journal is emptied after the close's checkpoint.
+            return;
+        }
+
+        durable.ContinueWith(
             _ =>
             {
                 _coverReady = true;

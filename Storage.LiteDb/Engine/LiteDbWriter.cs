@@ -370,6 +370,12 @@ internal sealed class LiteDbWriter : IDisposable
     private void RunJournaled(List<PendingWrite> batch, JournaledCommits journal)
     {
         batch.RemoveAll(CancelIfRequested);
+        if (journal.Broken is { } broken)
+        {
+            batch.ForEach(write => write.Fail(broken));
+            return;
+        }
+
         while (batch.Count > 0)
         {
             var failed = -1;
