@@ -211,6 +211,7 @@ internal sealed class JournaledCommits : IDisposable
         }
 
         _open = false;
+        Engine.CommittedChanges();
         afterCommit();
         _uncommitted.Clear();
         _pending = 0;

@@ -15,8 +15,36 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// </remarks>
 internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
 {
+    // The documents (by collection, then _id; null: the whole collection) that journaled writes changed since LiteDB's
+    // last commit; a read of others need not wait for that commit. May hold more than that (a rolled-back batch's), never less.
+    private readonly Dictionary<string, HashSet<BsonValue>?> _changed = new(StringComparer.OrdinalIgnoreCase);
+    private readonly Lock _changedLock = new();
+
     /// <summary>Where the running write's changes go; null outside the writer's journaled batches (setup, recovery).</summary>
     public List<JournalOp>? Recording { get; set; }
+
+    /// <summary>True when a journaled write LiteDB has not committed may have changed a document of <paramref name="collection"/> with one of <paramref name="ids"/>.</summary>
+    public bool AnyChanged(string collection, IEnumerable<BsonValue> ids)
+    {
+        lock (_changedLock)
+        {
+            if (!_changed.TryGetValue(collection, out var changed))
+            {
+                return false;
+            }
+
+            return changed is null || ids.Any(changed.Contains);
+        }
+    }
+
+    /// <summary>LiteDB committed: what the journal changed is now what LiteDB shows every reader.</summary>
+    public void CommittedChanges()
+    {
+        lock (_changedLock)
+        {
+            _changed.Clear();
+        }
+    }
 
     public LiteEngine Inner => inner;
 
@@ -41,7 +69,7 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
         // Materialized: LiteDB gives each new document its _id in place, and the journal needs the documents with it.
         var list = docs as IList<BsonDocument> ?? docs.ToList();
         var count = inner.Insert(collection, list, autoId);
-        Recording?.Add(JournalOp.Insert(collection, list, autoId));
+        Record(JournalOp.Insert(collection, list, autoId), collection, list);
         return count;
     }
 
@@ -49,7 +77,7 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
         var list = docs as IList<BsonDocument> ?? docs.ToList();
         var count = inner.Update(collection, list);
-        Recording?.Add(JournalOp.Update(collection, list));
+        Record(JournalOp.Update(collection, list), collection, list);
         return count;
     }
 
@@ -57,14 +85,14 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
         var list = docs as IList<BsonDocument> ?? docs.ToList();
         var count = inner.Upsert(collection, list, autoId);
-        Recording?.Add(JournalOp.Upsert(collection, list, autoId));
+        Record(JournalOp.Upsert(collection, list, autoId), collection, list);
         return count;
     }
 
     public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate)
     {
         var count = inner.UpdateMany(collection, transform, predicate);
-        Recording?.Add(JournalOp.UpdateMany(collection, transform, predicate));
+        Record(JournalOp.UpdateMany(collection, transform, predicate), collection);
         return count;
     }
 
@@ -72,47 +100,95 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
         var list = ids as IList<BsonValue> ?? ids.ToList();
         var count = inner.Delete(collection, list);
-        Recording?.Add(JournalOp.Delete(collection, list));
+        Record(JournalOp.Delete(collection, list), collection, list);
         return count;
     }
 
     public int DeleteMany(string collection, BsonExpression predicate)
     {
         var count = inner.DeleteMany(collection, predicate);
-        Recording?.Add(JournalOp.DeleteMany(collection, predicate));
+        Record(JournalOp.DeleteMany(collection, predicate), collection);
         return count;
     }
 
     public bool DropCollection(string name)
     {
         var dropped = inner.DropCollection(name);
-        Recording?.Add(JournalOp.DropCollection(name));
+        Record(JournalOp.DropCollection(name), name);
         return dropped;
     }
 
     public bool RenameCollection(string name, string newName)
     {
         var renamed = inner.RenameCollection(name, newName);
-        Recording?.Add(JournalOp.RenameCollection(name, newName));
+        Record(JournalOp.RenameCollection(name, newName), name);
+        Changed(newName, null);
         return renamed;
     }
 
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique)
     {
         var created = inner.EnsureIndex(collection, name, expression, unique);
-        Recording?.Add(JournalOp.EnsureIndex(collection, name, expression, unique));
+        Record(JournalOp.EnsureIndex(collection, name, expression, unique), collection);
         return created;
     }
 
     public bool DropIndex(string collection, string name)
     {
         var dropped = inner.DropIndex(collection, name);
-        Recording?.Add(JournalOp.DropIndex(collection, name));
+        Record(JournalOp.DropIndex(collection, name), collection);
         return dropped;
     }
 
     // The engine is closed by its owner (SharedLiteDatabase), after its writer stopped.
     public void Dispose()
     {
+    }
+
+    private void Record(JournalOp op, string collection, IList<BsonDocument> docs)
+    {
+        if (Recording is { } recording)
+        {
+            recording.Add(op);
+            Changed(collection, docs.Select(d => d["_id"]));
+        }
+    }
+
+    private void Record(JournalOp op, string collection, IList<BsonValue> ids)
+    {
+        if (Recording is { } recording)
+        {
+            recording.Add(op);
+            Changed(collection, ids);
+        }
+    }
+
+    // An operation on documents not named one by one: the whole collection counts as changed.
+    private void Record(JournalOp op, string collection)
+    {
+        if (Recording is { } recording)
+        {
+            recording.Add(op);
+            Changed(collection, null);
+        }
+    }
+
+    private void Changed(string collection, IEnumerable<BsonValue>? ids)
+    {
+        lock (_changedLock)
+        {
+            if (ids is null)
+            {
+                _changed[collection] = null;
+                return;
+            }
+
+            if (!_changed.TryGetValue(collection, out var changed))
+            {
+                _changed[collection] = changed = [];
+            }
+
+            changed?.UnionWith(ids);
+        }
     }
 }

@@ -78,6 +78,10 @@ internal sealed class LiteDbWriter : IDisposable
     /// <summary>Batches are journaled that LiteDB has not committed: a read must call <see cref="CommitJournalAsync"/> first.</summary>
     public bool HasUncommittedJournal => _journal?.IsOpen ?? false;
 
+    /// <summary>Like <see cref="HasUncommittedJournal"/>, for a read of only these documents.</summary>
+    public bool HasUncommittedJournalFor(string collection, IEnumerable<BsonValue> ids) =>
+        _journal is { IsOpen: true } journal && journal.Engine.AnyChanged(collection, ids);
+
     /// <summary>Completes once LiteDB committed (and so ended) its open transaction with every batch journaled before
     /// the call; at once without a journal.</summary>
     public Task CommitJournalAsync()

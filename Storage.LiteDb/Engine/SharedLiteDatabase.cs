@@ -233,6 +233,22 @@ public sealed class SharedLiteDatabase : IDisposable
         return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
     }
 
+    /// <summary>
+    /// Like <see cref="ReadAsync{T}"/> for a read of only the documents <paramref name="ids"/> of
+    /// <paramref name="collection"/>: it waits for LiteDB's commit behind the write journal only when a journaled write
+    /// changed one of them (a new conversation's first state read does not).
+    /// </summary>
+    public Task<T> ReadDocumentsAsync<T>(string collection, IEnumerable<BsonValue> ids, Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_writer.HasUncommittedJournalFor(collection, ids))
+        {
+            return ReadAfterCommitAsync(read, cancellationToken);
+        }
+
+        return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+    }
+
     /// <summary>Like <see cref="ReadAsync{T}"/> but blocks the calling thread until its turn: only for work on a
     /// background thread of its own (the inbound filter's load), never on a request's or the writer's thread.</summary>
     internal T ReadBlocking<T>(Func<LiteDatabase, T> read)

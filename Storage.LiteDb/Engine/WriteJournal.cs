@@ -29,6 +29,8 @@ internal sealed class WriteJournal : IDisposable
     private readonly long[] _lengths = new long[2];
     // The highest sequence number framed in each file; 0 when the file is empty.
     private readonly long[] _lastSequence = new long[2];
+    // 1 while a file has frames its last fsync did not cover: the sync thread fsyncs only those (set by the writer).
+    private readonly int[] _unsynced = new int[2];
     private int _active;
 
     private WriteJournal(string[] paths, SafeFileHandle[] files, StorageDurability mode, TimeSpan interval, Func<Action, Action> decorateSync)
@@ -40,7 +42,7 @@ internal sealed class WriteJournal : IDisposable
             _lengths[i] = RandomAccess.GetLength(files[i]);
         }
 
-        Sync = new DiskSync(decorateSync(FlushBoth), mode, interval, "LiteDB journal sync");
+        Sync = new DiskSync(decorateSync(FlushUnsynced), mode, interval, "LiteDB journal sync");
     }
 
     /// <summary>Group fsync of the journal: a batch is durable when this covers its frame.</summary>
@@ -139,6 +141,8 @@ internal sealed class WriteJournal : IDisposable
             RandomAccess.Write(_files[_active], span, _lengths[_active]);
             _lengths[_active] += span.Length;
             _lastSequence[_active] = sequence;
+            // Before the note: an fsync round that counts this write also sees which file it went to.
+            Volatile.Write(ref _unsynced[_active], 1);
             Sync.NoteWritten();
         }
         finally
@@ -185,19 +189,35 @@ internal sealed class WriteJournal : IDisposable
 
     private void Truncate(int index)
     {
+        // No fsync of its own: an emptying lost to a power failure only brings back frames LiteDB already holds, which
+        // the next start skips by their sequence numbers.
         if (_lengths[index] != 0)
         {
             RandomAccess.SetLength(_files[index], 0);
             _lengths[index] = 0;
-            Sync.NoteWritten();
         }
 
         _lastSequence[index] = 0;
     }
 
-    private void FlushBoth()
+    // Only the files with new frames: the other is waiting to be emptied, and a second fsync per round costs a turn's latency.
+    private void FlushUnsynced()
     {
-        RandomAccess.FlushToDisk(_files[0]);
-        RandomAccess.FlushToDisk(_files[1]);
+        for (var i = 0; i < 2; i++)
+        {
+            if (Interlocked.Exchange(ref _unsynced[i], 0) == 1)
+            {
+                try
+                {
+                    RandomAccess.FlushToDisk(_files[i]);
+                }
+                catch
+                {
+                    // Still unsynced: the next round tries this file again.
+                    Volatile.Write(ref _unsynced[i], 1);
+                    throw;
+                }
+            }
+        }
     }
 }

@@ -108,6 +108,25 @@ public sealed class WriteJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_of_documents_no_pending_write_changed_does_not_wait_for_LiteDBs_commit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = OpenDeferred(_directory);
+        await database.WriteAsync(db => db.GetCollection("state").Insert(new BsonDocument { ["_id"] = "a", ["v"] = 1 }), ct);
+        Assert.Equal(1, await database.ReadAsync(db => db.GetCollection("state").Count(), ct));
+        await database.WriteAsync(db => db.GetCollection("state").Update(new BsonDocument { ["_id"] = "a", ["v"] = 2 }), ct);
+        await database.WriteAsync(db => db.GetCollection("state").Insert(new BsonDocument { ["_id"] = "b", ["v"] = 1 }), ct);
+
+        // A new conversation's state: not written since LiteDB's commit, so the file already shows what there is.
+        Assert.Null(await database.ReadDocumentsAsync("state", ["c"], db => db.GetCollection("state").FindById("c"), ct));
+        Assert.Equal(1, database.Journal!.Commits);
+
+        // A document a pending write changed: LiteDB commits first, and the read sees the change.
+        Assert.Equal(2, (await database.ReadDocumentsAsync("state", ["a"], db => db.GetCollection("state").FindById("a"), ct))["v"].AsInt32);
+        Assert.Equal(2, database.Journal.Commits);
+    }
+
+    [Fact]
     public async Task A_checkpoint_empties_the_journal_so_erased_text_is_in_no_file()
     {
         var ct = TestContext.Current.CancellationToken;
