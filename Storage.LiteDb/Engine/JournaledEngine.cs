@@ -69,7 +69,7 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
         // Materialized: LiteDB gives each new document its _id in place, and the journal needs the documents with it.
         var list = docs as IList<BsonDocument> ?? docs.ToList();
         var count = inner.Insert(collection, list, autoId);
-        Record(JournalOp.Insert(collection, list, autoId), collection, list);
+        Record(Recording is null ? null : JournalOp.Insert(collection, list, autoId), collection, list);
         return count;
     }
 
@@ -77,7 +77,7 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
         var list = docs as IList<BsonDocument> ?? docs.ToList();
         var count = inner.Update(collection, list);
-        Record(JournalOp.Update(collection, list), collection, list);
+        Record(Recording is null ? null : JournalOp.Update(collection, list), collection, list);
         return count;
     }
 
@@ -85,14 +85,14 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
         var list = docs as IList<BsonDocument> ?? docs.ToList();
         var count = inner.Upsert(collection, list, autoId);
-        Record(JournalOp.Upsert(collection, list, autoId), collection, list);
+        Record(Recording is null ? null : JournalOp.Upsert(collection, list, autoId), collection, list);
         return count;
     }
 
     public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate)
     {
         var count = inner.UpdateMany(collection, transform, predicate);
-        Record(JournalOp.UpdateMany(collection, transform, predicate), collection);
+        Record(Recording is null ? null : JournalOp.UpdateMany(collection, transform, predicate), collection);
         return count;
     }
 
@@ -100,28 +100,28 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
         var list = ids as IList<BsonValue> ?? ids.ToList();
         var count = inner.Delete(collection, list);
-        Record(JournalOp.Delete(collection, list), collection, list);
+        Record(Recording is null ? null : JournalOp.Delete(collection, list), collection, list);
         return count;
     }
 
     public int DeleteMany(string collection, BsonExpression predicate)
     {
         var count = inner.DeleteMany(collection, predicate);
-        Record(JournalOp.DeleteMany(collection, predicate), collection);
+        Record(Recording is null ? null : JournalOp.DeleteMany(collection, predicate), collection);
         return count;
     }
 
     public bool DropCollection(string name)
     {
         var dropped = inner.DropCollection(name);
-        Record(JournalOp.DropCollection(name), name);
+        Record(Recording is null ? null : JournalOp.DropCollection(name), name);
         return dropped;
     }
 
     public bool RenameCollection(string name, string newName)
     {
         var renamed = inner.RenameCollection(name, newName);
-        Record(JournalOp.RenameCollection(name, newName), name);
+        Record(Recording is null ? null : JournalOp.RenameCollection(name, newName), name);
         Changed(newName, null);
         return renamed;
     }
@@ -129,14 +129,14 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique)
     {
         var created = inner.EnsureIndex(collection, name, expression, unique);
-        Record(JournalOp.EnsureIndex(collection, name, expression, unique), collection);
+        Record(Recording is null ? null : JournalOp.EnsureIndex(collection, name, expression, unique), collection);
         return created;
     }
 
     public bool DropIndex(string collection, string name)
     {
         var dropped = inner.DropIndex(collection, name);
-        Record(JournalOp.DropIndex(collection, name), collection);
+        Record(Recording is null ? null : JournalOp.DropIndex(collection, name), collection);
         return dropped;
     }
 
@@ -145,31 +145,22 @@ internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
     {
     }
 
-    private void Record(JournalOp op, string collection, IList<BsonDocument> docs)
+    // The op is built only while recording (callers pass null otherwise): it serializes the documents.
+    private void Record(JournalOp? op, string collection, IList<BsonDocument> docs)
     {
-        if (Recording is { } recording)
+        if (op is not null)
         {
-            recording.Add(op);
-            Changed(collection, docs.Select(d => d["_id"]));
+            Record(op, collection, docs.Select(d => d["_id"]));
         }
     }
 
-    private void Record(JournalOp op, string collection, IList<BsonValue> ids)
+    // ids null: an operation on documents not named one by one, so the whole collection counts as changed.
+    private void Record(JournalOp? op, string collection, IEnumerable<BsonValue>? ids = null)
     {
-        if (Recording is { } recording)
+        if (op is not null && Recording is { } recording)
         {
             recording.Add(op);
             Changed(collection, ids);
-        }
-    }
-
-    // An operation on documents not named one by one: the whole collection counts as changed.
-    private void Record(JournalOp op, string collection)
-    {
-        if (Recording is { } recording)
-        {
-            recording.Add(op);
-            Changed(collection, null);
         }
     }
 

@@ -373,56 +373,42 @@ internal sealed class LiteDbWriter : IDisposable
     /// </summary>
     private void RunJournaled(List<PendingWrite> batch, JournaledCommits journal)
     {
-        batch.RemoveAll(CancelIfRequested);
         if (journal.Broken is { } broken)
         {
             batch.ForEach(write => write.Fail(broken));
             return;
         }
 
-        while (batch.Count > 0)
+        RunUntilDone(batch, TryJournaled);
+    }
+
+    // One attempt of a journaled batch: the index of the write that threw (-1: the journal could not be written) and why.
+    private (int Failed, Exception? Failure) TryJournaled(List<PendingWrite> batch)
+    {
+        var journal = _journal!;
+        var failed = -1;
+        var ops = new List<JournalOp>();
+        try
         {
-            var failed = -1;
-            Exception? failure = null;
-            var ops = new List<JournalOp>();
-            try
+            journal.Begin(_database);
+            journal.Engine.Recording = ops;
+            for (var i = 0; i < batch.Count; i++)
             {
-                journal.Begin(_database);
-                journal.Engine.Recording = ops;
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    failed = i;
-                    batch[i].Run(_database);
-                }
-
-                failed = -1;
-                journal.Engine.Recording = null;
-                journal.Journal(ops);
-                _transactionEnded(true);
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-                _transactionEnded(false);
-                journal.RollBack(_database);
+                failed = i;
+                batch[i].Run(_database);
             }
 
-            if (failure is null)
-            {
-                Interlocked.Increment(ref _transactions);
-                batch.ForEach(write => write.Succeed());
-                return;
-            }
-
-            if (failed < 0)
-            {
-                // The journal could not be written: nothing of the batch is written.
-                batch.ForEach(write => write.Fail(failure));
-                return;
-            }
-
-            batch[failed].Fail(failure);
-            batch.RemoveAt(failed);
+            failed = -1;
+            journal.Engine.Recording = null;
+            journal.Journal(ops);
+            _transactionEnded(true);
+            return (-1, null);
+        }
+        catch (Exception ex)
+        {
+            _transactionEnded(false);
+            journal.RollBack(_database);
+            return (failed, ex);
         }
     }
 
@@ -440,35 +426,47 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    private void RunBatch(List<PendingWrite> batch)
+    private void RunBatch(List<PendingWrite> batch) => RunUntilDone(batch, TryTransaction);
+
+    // One attempt of a batch in a LiteDB transaction of its own: the index of the write that threw (-1: the commit) and why.
+    private (int Failed, Exception? Failure) TryTransaction(List<PendingWrite> batch)
+    {
+        var failed = -1;
+        try
+        {
+            // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
+            // as a failed write, never end the writer thread (and with it the process).
+            _database.BeginTrans();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                failed = i;
+                batch[i].Run(_database);
+            }
+
+            failed = -1;
+            _database.Commit();
+            _transactionEnded(true);
+            _afterCommit();
+            return (-1, null);
+        }
+        catch (Exception ex)
+        {
+            TryRollback();
+            return (failed, ex);
+        }
+    }
+
+    /// <summary>
+    /// Attempts the batch until what is left of it succeeds: a write that threw fails alone and the others run again
+    /// without it, so they see what they would have seen in a transaction of their own; a failure of the batch as a
+    /// whole (the commit, the journal) fails every write, since nothing of it was written.
+    /// </summary>
+    private void RunUntilDone(List<PendingWrite> batch, Func<List<PendingWrite>, (int Failed, Exception? Failure)> attempt)
     {
         batch.RemoveAll(CancelIfRequested);
         while (batch.Count > 0)
         {
-            var failed = -1;
-            Exception? failure = null;
-            try
-            {
-                // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
-                // as a failed write, never end the writer thread (and with it the process).
-                _database.BeginTrans();
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    failed = i;
-                    batch[i].Run(_database);
-                }
-
-                failed = -1;
-                _database.Commit();
-                _transactionEnded(true);
-                _afterCommit();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-                TryRollback();
-            }
-
+            var (failed, failure) = attempt(batch);
             if (failure is null)
             {
                 Interlocked.Increment(ref _transactions);
@@ -478,7 +476,6 @@ internal sealed class LiteDbWriter : IDisposable
 
             if (failed < 0)
             {
-                // The commit itself failed (e.g. the disk): nothing of the batch was written.
                 batch.ForEach(write => write.Fail(failure));
                 return;
             }
