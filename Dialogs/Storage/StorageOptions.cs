@@ -33,6 +33,13 @@ public sealed class StorageOptions
     [RegularExpression("^(fsync|os)$", ErrorMessage = "IntegrationBot:Storage:Durability must be 'fsync' (default) or 'os'.")]
     public string Durability { get; set; } = FsyncDurability;
 
+    /// <summary>
+    /// LiteDB: a turn's writes are appended to a write journal next to the file (<c>integrationbot-journal-0.db</c>,
+    /// <c>-1.db</c>) and durable there, and LiteDB commits many turns at once behind it (default true). Off, every
+    /// turn is one LiteDB commit. A file with a <see cref="Password"/> never journals: the journal is not encrypted.
+    /// </summary>
+    public bool Journal { get; set; } = true;
+
     /// <summary>With <c>Durability=os</c>, how long written data may wait for its fsync at most (default 50 ms).</summary>
     [Range(1, 10_000, ErrorMessage = "IntegrationBot:Storage:SyncIntervalMilliseconds must be between 1 and 10000.")]
     public int SyncIntervalMilliseconds { get; set; } = 50;

@@ -27,13 +27,14 @@ internal sealed class DiskSync : IDisposable
     private long _syncCount;
 
     /// <param name="fsync">The actual fsync; tests pass their own to observe when syncs run.</param>
-    public DiskSync(Action fsync, StorageDurability mode, TimeSpan interval)
+    /// <param name="threadName">Names the sync thread in dumps and traces.</param>
+    public DiskSync(Action fsync, StorageDurability mode, TimeSpan interval, string threadName = "LiteDB disk sync")
     {
         ArgumentNullException.ThrowIfNull(fsync);
         _fsync = fsync;
         Mode = mode;
         _interval = interval;
-        _thread = new Thread(Run) { IsBackground = true, Name = "LiteDB disk sync" };
+        _thread = new Thread(Run) { IsBackground = true, Name = threadName };
         _thread.Start();
     }
 

@@ -79,6 +79,9 @@ public static class LiteDbBatchedScan
                 return (batchWrite(db, batch), batch.Count < BatchSize ? null : batch[^1]["_id"]);
             }, cancellationToken).ConfigureAwait(false);
             total += count;
+            // A transaction of its own per batch, also behind the write journal: LiteDB keeps the pages a transaction
+            // read until it ends, and one over the whole collection kept the page cache as large as the file.
+            await database.CommitJournalAsync().ConfigureAwait(false);
             if (last is null)
             {
                 return total;

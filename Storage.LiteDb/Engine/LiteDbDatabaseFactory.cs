@@ -16,7 +16,12 @@ public static class LiteDbDatabaseFactory
 
     /// <param name="options">Where the file is, its password and durability.</param>
     /// <param name="decorateSync">Wraps the log's fsync; tests use it to see when syncs start and end.</param>
-    internal static SharedLiteDatabase Open(StorageOptions options, Func<Action, Action> decorateSync)
+    internal static SharedLiteDatabase Open(StorageOptions options, Func<Action, Action> decorateSync) =>
+        Open(options, decorateSync, JournaledCommits.DefaultMaxOpen, JournaledCommits.DefaultCommitEveryBatches);
+
+    /// <param name="journalMaxOpen">How long LiteDB's transaction may stay open behind the journal (tests lengthen it).</param>
+    /// <param name="commitEveryBatches">How many journaled batches LiteDB's transaction may take before it commits.</param>
+    internal static SharedLiteDatabase Open(StorageOptions options, Func<Action, Action> decorateSync, TimeSpan journalMaxOpen, int commitEveryBatches)
     {
         ArgumentNullException.ThrowIfNull(options);
         var durability = options.GetDurability();
@@ -35,6 +40,7 @@ public static class LiteDbDatabaseFactory
         GroupSyncedFileStream? data = null;
         GroupSyncedFileStream? log = null;
         DiskSync? sync = null;
+        WriteJournal? journal = null;
         LiteDatabase? database = null;
         LiteEngine? engineOpened = null;
         try
@@ -57,12 +63,23 @@ public static class LiteDbDatabaseFactory
                 // the collation it was created with.
                 Collation = Collation.Binary,
             });
+            // The journal's frames are the turns' messages in plain text: a file with a password is never journaled.
+            var journaled = options.Journal && string.IsNullOrEmpty(options.Password);
+            var recorder = journaled ? new JournaledEngine(engine) : null;
             // The engine is closed by SharedLiteDatabase after its writer ran what was still queued: a container that
             // disposes this LiteDatabase first (it hands it out as a service) must not close the file under the writer.
-            database = new LiteDatabase(engine, disposeOnClose: false);
+            database = new LiteDatabase(recorder is null ? engine : recorder, disposeOnClose: false);
             // Opening is lazy in places; touching the catalog makes a corrupt or undecryptable file fail here, not mid-turn.
             LiteDbCollections.CreateMissing(database);
-            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock), engine);
+            JournaledCommits? commits = null;
+            if (recorder is not null)
+            {
+                journal = WriteJournal.Open(file, durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds), decorateSync);
+                var last = JournalRecovery.Apply(database, recorder, journal);
+                commits = new JournaledCommits(journal, recorder, sync, last) { MaxOpen = journalMaxOpen, CommitEveryBatches = commitEveryBatches };
+            }
+
+            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock), engine, commits);
             LiteDbHotState.Attach(shared, options);
             return shared;
         }
@@ -70,6 +87,7 @@ public static class LiteDbDatabaseFactory
         {
             database?.Dispose();
             engineOpened?.Dispose();
+            journal?.Dispose();
             sync?.Dispose();
             data?.Dispose();
             log?.Dispose();

@@ -25,6 +25,7 @@ internal sealed class LiteDbWriter : IDisposable
     private const int MaxBatch = 128;
 
     private readonly LiteDatabase _database;
+    private readonly JournaledCommits? _journal;
     private readonly Action _afterCommit;
     private readonly Action<bool> _transactionEnded;
     private readonly Queue<PendingWrite> _queue = new();
@@ -44,20 +45,56 @@ internal sealed class LiteDbWriter : IDisposable
     public SemaphoreSlim EngineGate { get; } = new(1, 1);
 
     /// <param name="afterCommit">Runs on the writer thread after each commit (waits until LiteDB's log pages are in the file).</param>
-    /// <param name="transactionEnded">Runs when a transaction committed (true) or rolled back (false), before the next begins.</param>
-    public LiteDbWriter(LiteDatabase database, Action afterCommit, Action<bool>? transactionEnded = null)
+    /// <param name="transactionEnded">Runs when a transaction committed (true) or rolled back (false), before the next begins;
+    /// with a journal, when a batch's frame was written (true) or the batch rolled back (false).</param>
+    /// <param name="journal">When set, batches are journaled and LiteDB commits behind them (<see cref="JournaledCommits"/>).</param>
+    public LiteDbWriter(LiteDatabase database, Action afterCommit, Action<bool>? transactionEnded = null, JournaledCommits? journal = null)
     {
         _database = database;
         _afterCommit = afterCommit;
+        _journal = journal;
         _transactionEnded = transactionEnded ?? (_ => { });
+        if (journal is not null)
+        {
+            journal.Wake = () =>
+            {
+                lock (_sync)
+                {
+                    Monitor.Pulse(_sync);
+                }
+            };
+        }
+
         // A thread of its own: LiteDB transactions belong to a thread, and the writer must not wait for a pool thread
         // behind hundreds of busy connections.
         _thread = new Thread(Run) { IsBackground = true, Name = "LiteDB writer" };
         _thread.Start();
     }
 
-    /// <summary>Transactions committed so far, for tests and diagnostics (fewer than writes when writes were combined).</summary>
+    /// <summary>Transactions committed so far, for tests and diagnostics (fewer than writes when writes were combined).
+    /// With a journal, the batches journaled: each is atomic and durable like a transaction (LiteDB's own commits: <see cref="JournaledCommits.Commits"/>).</summary>
     public long Transactions => Interlocked.Read(ref _transactions);
+
+    /// <summary>Batches are journaled that LiteDB has not committed: a read must call <see cref="CommitJournalAsync"/> first.</summary>
+    public bool HasUncommittedJournal => _journal?.IsOpen ?? false;
+
+    /// <summary>Like <see cref="HasUncommittedJournal"/>, for a read of only these documents.</summary>
+    public bool HasUncommittedJournalFor(string collection, IEnumerable<BsonValue> ids) =>
+        _journal is { IsOpen: true } journal && journal.Engine.AnyChanged(collection, ids);
+
+    /// <summary>Completes once LiteDB committed (and so ended) its open transaction with every batch journaled before
+    /// the call; at once without a journal.</summary>
+    public Task CommitJournalAsync()
+    {
+        if (_journal is null)
+        {
+            return Task.CompletedTask;
+        }
+
+        var barrier = new PendingBarrier();
+        Enqueue(barrier);
+        return barrier.Task;
+    }
 
     /// <summary>Runs <paramref name="write"/> in a transaction of its own on this thread when nothing else is writing or waiting.</summary>
     /// <param name="turnKey">The conversation whose turn <paramref name="write"/> commits: the writes that joined it (see
@@ -65,6 +102,12 @@ internal sealed class LiteDbWriter : IDisposable
     /// <returns>The write's outcome, or null (nothing ran) when the database is busy: queue the write instead.</returns>
     public Task<T>? TryRunNow<T>(Func<LiteDatabase, T> write, string? turnKey = null)
     {
+        // LiteDB's open transaction belongs to the writer thread: with a journal every write runs there.
+        if (_journal is not null)
+        {
+            return null;
+        }
+
         List<PendingWrite>? joined = null;
         lock (_sync)
         {
@@ -219,11 +262,18 @@ internal sealed class LiteDbWriter : IDisposable
             {
                 if (batch is [{ IsSetup: true } setup])
                 {
+                    // Setup runs outside an explicit transaction: LiteDB's open one commits first.
+                    _journal?.CommitIfDue(_database, _afterCommit, now: true);
                     RunSetup(setup);
+                }
+                else if (_journal is null)
+                {
+                    RunBatch(batch);
                 }
                 else
                 {
-                    RunBatch(batch);
+                    RunJournaled(batch, _journal);
+                    _journal.CommitIfDue(_database, _afterCommit);
                 }
             }
             finally
@@ -243,16 +293,17 @@ internal sealed class LiteDbWriter : IDisposable
         batch.Clear();
         lock (_sync)
         {
-            while ((_queue.Count == 0 && !_held.AnyDue(_stopping)) || _busy)
+            while ((_queue.Count == 0 && !_held.AnyDue(_stopping) && !(_journal?.MaintenanceDue ?? false)) || _busy)
             {
                 // Stops only when nothing runs inline either, so the database is closed after the last write.
                 if (_stopping && _queue.Count == 0 && _held.IsEmpty && !_busy)
                 {
+                    CommitJournalOnStop();
                     return false;
                 }
 
                 // Riders and joined writes whose transaction has not come run once they waited long enough.
-                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : _held.NextWait);
+                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : NextWait());
             }
 
             _busy = true;
@@ -284,6 +335,83 @@ internal sealed class LiteDbWriter : IDisposable
         return true;
     }
 
+    private TimeSpan NextWait()
+    {
+        var held = _held.NextWait;
+        if (_journal is null)
+        {
+            return held;
+        }
+
+        var journal = _journal.NextWait;
+        return held == Timeout.InfiniteTimeSpan || (journal != Timeout.InfiniteTimeSpan && journal < held) ? journal : held;
+    }
+
+    // The last batches reach LiteDB's file before the database closes (closing checkpoints it).
+    private void CommitJournalOnStop()
+    {
+        if (_journal is null)
+        {
+            return;
+        }
+
+        EngineGate.Wait();
+        try
+        {
+            _journal.CommitIfDue(_database, _afterCommit, now: true);
+        }
+        finally
+        {
+            EngineGate.Release();
+        }
+    }
+
+    /// <summary>
+    /// Runs a batch in LiteDB's open transaction and journals its changes; LiteDB commits later. A write that throws
+    /// rolls back the transaction, which the journal then restores (<see cref="JournaledCommits.RollBack"/>), and the
+    /// batch runs again without it, as <see cref="RunBatch"/> does.
+    /// </summary>
+    private void RunJournaled(List<PendingWrite> batch, JournaledCommits journal)
+    {
+        if (journal.Broken is { } broken)
+        {
+            batch.ForEach(write => write.Fail(broken));
+            return;
+        }
+
+        RunUntilDone(batch, TryJournaled);
+    }
+
+    // One attempt of a journaled batch: the index of the write that threw (-1: the journal could not be written) and why.
+    private (int Failed, Exception? Failure) TryJournaled(List<PendingWrite> batch)
+    {
+        var journal = _journal!;
+        var failed = -1;
+        var ops = new List<JournalOp>();
+        try
+        {
+            journal.Begin(_database);
+            journal.Engine.Recording = ops;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                failed = i;
+                batch[i].Run(_database);
+            }
+
+            failed = -1;
+            journal.Engine.Recording = null;
+            journal.Journal(ops);
+            _transactionEnded(true);
+            return (-1, null);
+        }
+        catch (Exception ex)
+        {
+            _transactionEnded(false);
+            journal.RollBack(_database);
+            return (failed, ex);
+        }
+    }
+
     private void RunSetup(PendingWrite setup)
     {
         try
@@ -298,35 +426,47 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    private void RunBatch(List<PendingWrite> batch)
+    private void RunBatch(List<PendingWrite> batch) => RunUntilDone(batch, TryTransaction);
+
+    // One attempt of a batch in a LiteDB transaction of its own: the index of the write that threw (-1: the commit) and why.
+    private (int Failed, Exception? Failure) TryTransaction(List<PendingWrite> batch)
+    {
+        var failed = -1;
+        try
+        {
+            // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
+            // as a failed write, never end the writer thread (and with it the process).
+            _database.BeginTrans();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                failed = i;
+                batch[i].Run(_database);
+            }
+
+            failed = -1;
+            _database.Commit();
+            _transactionEnded(true);
+            _afterCommit();
+            return (-1, null);
+        }
+        catch (Exception ex)
+        {
+            TryRollback();
+            return (failed, ex);
+        }
+    }
+
+    /// <summary>
+    /// Attempts the batch until what is left of it succeeds: a write that threw fails alone and the others run again
+    /// without it, so they see what they would have seen in a transaction of their own; a failure of the batch as a
+    /// whole (the commit, the journal) fails every write, since nothing of it was written.
+    /// </summary>
+    private void RunUntilDone(List<PendingWrite> batch, Func<List<PendingWrite>, (int Failed, Exception? Failure)> attempt)
     {
         batch.RemoveAll(CancelIfRequested);
         while (batch.Count > 0)
         {
-            var failed = -1;
-            Exception? failure = null;
-            try
-            {
-                // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
-                // as a failed write, never end the writer thread (and with it the process).
-                _database.BeginTrans();
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    failed = i;
-                    batch[i].Run(_database);
-                }
-
-                failed = -1;
-                _database.Commit();
-                _transactionEnded(true);
-                _afterCommit();
-            }
-            catch (Exception ex)
-            {
-                failure = ex;
-                TryRollback();
-            }
-
+            var (failed, failure) = attempt(batch);
             if (failure is null)
             {
                 Interlocked.Increment(ref _transactions);
@@ -336,7 +476,6 @@ internal sealed class LiteDbWriter : IDisposable
 
             if (failed < 0)
             {
-                // The commit itself failed (e.g. the disk): nothing of the batch was written.
                 batch.ForEach(write => write.Fail(failure));
                 return;
             }

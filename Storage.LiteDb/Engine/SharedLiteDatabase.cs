@@ -12,6 +12,9 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 public sealed class SharedLiteDatabase : IDisposable
 {
     private readonly DiskSync? _sync;
+    // What a caller awaits for durability: the journal's sync when there is one, else LiteDB's log's.
+    private readonly DiskSync? _durable;
+    private readonly JournaledCommits? _journal;
     private readonly LiteDbWriter _writer;
     private readonly IDisposable? _files;
     private readonly IDisposable? _engine;
@@ -26,20 +29,23 @@ public sealed class SharedLiteDatabase : IDisposable
     /// does on its own. <see cref="LiteDbDatabaseFactory.Open"/> gives the durable, group-synced one.
     /// </summary>
     public SharedLiteDatabase(LiteDatabase database, string filePath)
-        : this(database, filePath, null, null, null, null)
+        : this(database, filePath, null, null, null, null, null)
     {
     }
 
     /// <param name="engine">Closed after the writer stopped, when <paramref name="database"/> does not close it (the
     /// container that hands the database out disposes it before this).</param>
-    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files, IDisposable? engine)
+    /// <param name="journal">When set, writes are journaled and LiteDB commits behind them (<see cref="JournaledCommits"/>).</param>
+    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files, IDisposable? engine, JournaledCommits? journal)
     {
         Database = database;
         FilePath = filePath;
         _sync = sync;
+        _journal = journal;
+        _durable = journal?.Files.Sync ?? sync;
         _files = files;
         _engine = engine;
-        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten, committed => _hot?.Facts.TransactionEnded(committed));
+        _writer = new LiteDbWriter(database, logQueue is null ? () => { } : logQueue.WaitUntilWritten, committed => _hot?.Facts.TransactionEnded(committed), journal);
     }
 
     public LiteDatabase Database { get; }
@@ -66,8 +72,14 @@ public sealed class SharedLiteDatabase : IDisposable
     /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
     internal DiskSync? Sync => _sync;
 
+    /// <summary>The write journal and LiteDB's commits behind it, when the file has one.</summary>
+    internal JournaledCommits? Journal => _journal;
+
     /// <summary>LiteDB transactions committed so far (fewer than writes when writes were combined), for benchmarks and diagnostics.</summary>
     public long Transactions => _writer.Transactions;
+
+    /// <summary>LiteDB's own commits: with the write journal many batches share one (<see cref="JournaledCommits"/>).</summary>
+    public long LiteDbCommits => _journal?.Commits ?? _writer.Transactions;
 
     /// <summary>The writer thread, for tests that check how writes were combined.</summary>
     internal LiteDbWriter Writer => _writer;
@@ -80,9 +92,9 @@ public sealed class SharedLiteDatabase : IDisposable
     public async Task<T> WriteAsync<T>(Func<LiteDatabase, T> write, CancellationToken cancellationToken)
     {
         var result = await WriteWithoutWaitingForDiskAsync(write, cancellationToken).ConfigureAwait(false);
-        if (_sync is not null)
+        if (_durable is not null)
         {
-            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
+            await _durable.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -129,9 +141,9 @@ public sealed class SharedLiteDatabase : IDisposable
         }
 
         var result = await pending.ConfigureAwait(false);
-        if (_sync is not null)
+        if (_durable is not null)
         {
-            await _sync.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
+            await _durable.WhenDurableAsync(cancellationToken).ConfigureAwait(false);
         }
 
         return result;
@@ -166,6 +178,12 @@ public sealed class SharedLiteDatabase : IDisposable
         return pending.Task;
     }
 
+    /// <summary>
+    /// Ends LiteDB's open transaction behind the write journal (at once without one): a scan that runs batch after batch
+    /// calls it between batches, since an open transaction keeps every page it read in memory.
+    /// </summary>
+    public Task CommitJournalAsync() => _writer.CommitJournalAsync();
+
     /// <summary>Schema setup in a constructor (index creation): on the writer thread, alone, without a durability wait,
     /// since an index lost to a power failure is simply created again at the next start.</summary>
     public void Setup(Action<LiteDatabase> setup)
@@ -188,7 +206,12 @@ public sealed class SharedLiteDatabase : IDisposable
             }
         }
 
-        var pending = new PendingSetup(db => db.Checkpoint());
+        // Everything committed is then in the data file, on disk: the journal's frames are no longer needed.
+        var pending = new PendingSetup(db =>
+        {
+            db.Checkpoint();
+            _journal?.Files.Clear();
+        });
         _writer.Enqueue(pending);
         pending.WaitUntilDone();
     }
@@ -201,6 +224,28 @@ public sealed class SharedLiteDatabase : IDisposable
     public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (_writer.HasUncommittedJournal)
+        {
+            // LiteDB shows a read only what it committed: the journaled writes commit first.
+            return ReadAfterCommitAsync(read, cancellationToken);
+        }
+
+        return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+    }
+
+    /// <summary>
+    /// Like <see cref="ReadAsync{T}"/> for a read of only the documents <paramref name="ids"/> of
+    /// <paramref name="collection"/>: it waits for LiteDB's commit behind the write journal only when a journaled write
+    /// changed one of them (a new conversation's first state read does not).
+    /// </summary>
+    public Task<T> ReadDocumentsAsync<T>(string collection, IEnumerable<BsonValue> ids, Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (_writer.HasUncommittedJournalFor(collection, ids))
+        {
+            return ReadAfterCommitAsync(read, cancellationToken);
+        }
+
         return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
     }
 
@@ -209,6 +254,11 @@ public sealed class SharedLiteDatabase : IDisposable
     internal T ReadBlocking<T>(Func<LiteDatabase, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
+        if (_writer.HasUncommittedJournal)
+        {
+            _writer.CommitJournalAsync().GetAwaiter().GetResult();
+        }
+
         EngineGate.Wait();
         return ReadHeld(read);
     }
@@ -234,6 +284,9 @@ public sealed class SharedLiteDatabase : IDisposable
             {
                 Database.Dispose();
                 _engine?.Dispose();
+                // Closing checkpointed every commit into the data file, on disk: the journal is not needed any more.
+                _journal?.Files.Clear();
+                _journal?.Dispose();
                 _sync?.Dispose();
                 _files?.Dispose();
             }
@@ -242,6 +295,12 @@ public sealed class SharedLiteDatabase : IDisposable
                 EngineGate.Release();
             }
         }
+    }
+
+    private async Task<T> ReadAfterCommitAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        await _writer.CommitJournalAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
+        return await ReadWhenFreeAsync(read, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)

@@ -34,7 +34,11 @@ public sealed class LiteDbTurnStore(SharedLiteDatabase database, TimeProvider ti
                 () => LiteDbBatchedScan.Ids(database, LiteDbOutboxDocuments.InboundCollection).Select(id => id.AsString));
         }
 
-        return database.ReadAsync(db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null, cancellationToken);
+        return database.ReadDocumentsAsync(
+            LiteDbOutboxDocuments.InboundCollection,
+            [inboundKey],
+            db => db.GetCollection(LiteDbOutboxDocuments.InboundCollection).FindById(inboundKey) is not null,
+            cancellationToken);
     }
 
     /// <summary>Completes once the commit is durable, so no reply leaves before its state would survive a power loss.</summary>

@@ -90,7 +90,9 @@ public sealed class LiteDbStorage(SharedLiteDatabase database) : IStorage
     {
         // Taken before reading: a write that lands meanwhile makes this read too old to cache.
         var generation = _cache.Generation;
-        var read = await database.ReadAsync(
+        var read = await database.ReadDocumentsAsync(
+            LiteDbDocuments.StateCollection,
+            missing.Select(key => new LiteDB.BsonValue(key)),
             db =>
             {
                 var items = new List<KeyValuePair<string, StoredItem>>(missing.Count);

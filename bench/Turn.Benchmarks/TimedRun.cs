@@ -47,6 +47,7 @@ public static class TimedRun
         }
 
         var (turnBefore, deliveryBefore, transactionsBefore) = (rig.TurnTime, rig.DeliveryTime, rig.Transactions);
+        var commitsBefore = rig.LiteDbCommits;
         var delivered = rig.Delivered;
         // CPU time and allocations as well as wall time: on a machine shared with other work they are the steadier figures.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
@@ -85,6 +86,7 @@ public static class TimedRun
             .Measure("allocatedBytes", (double)allocated / total, 0)
             .Measure("threadCpuMicroseconds", threadCpu / total)
             .Measure("transactionsPerTurn", (double)(rig.Transactions - transactionsBefore) / total, 2)
+            .Measure("liteDbCommitsPerTurn", (double)(rig.LiteDbCommits - commitsBefore) / total, 3)
             .Build());
         return 0;
     }

@@ -61,6 +61,9 @@ public sealed class TurnRig : IAsyncDisposable
     /// <summary>LiteDB transactions committed so far (0 on memory storage).</summary>
     public long Transactions => _services.GetService<SharedLiteDatabase>()?.Transactions ?? 0;
 
+    /// <summary>LiteDB's own commits: fewer than <see cref="Transactions"/> with the write journal, which commits many batches at once.</summary>
+    public long LiteDbCommits => _services.GetService<SharedLiteDatabase>()?.LiteDbCommits ?? 0;
+
     /// <summary>Time spent delivering replies from the outbox.</summary>
     public TimeSpan DeliveryTime => Stopwatch.GetElapsedTime(0, _deliveryTicks);
 
@@ -81,6 +84,8 @@ public sealed class TurnRig : IAsyncDisposable
                 ["IntegrationBot:Storage:Path"] = dataDirectory,
                 // fsync (default) or os; the environment variable a host would use, so both modes can be timed.
                 ["IntegrationBot:Storage:Durability"] = Environment.GetEnvironmentVariable("IntegrationBot__Storage__Durability") ?? "fsync",
+                // The write journal (default on); "false" times LiteDB committing every turn, side by side in one build.
+                ["IntegrationBot:Storage:Journal"] = Environment.GetEnvironmentVariable("IntegrationBot__Storage__Journal") ?? "true",
                 ["IntegrationBot:Office:Name"] = "Starting Point",
                 ["IntegrationBot:Office:Address"] = "Postojna",
             })

@@ -62,7 +62,7 @@ public sealed class ShutdownGateTests
             ids.Add(await ChatHost.IdOfAsync(await host.SendAsync(chat, "message " + i, ct), ct));
         }
 
-        Assert.True(host.Get<SharedLiteDatabase>().Database.GetCollection("outbox").Count() >= 5);
+        Assert.True(host.Get<SharedLiteDatabase>().ReadBlocking(db => db.GetCollection("outbox").Count()) >= 5);
         await host.StopAsync();
 
         using var db = LiteDbDatabaseFactory.Open(new StorageOptions { Path = host.DataPath });

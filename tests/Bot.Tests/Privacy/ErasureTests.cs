@@ -83,7 +83,8 @@ public sealed class ErasureTests
     /// <summary>Every document of every collection as JSON, to search for what must be gone.</summary>
     internal static string Dump(ChatHost host)
     {
-        var db = host.Get<SharedLiteDatabase>().Database;
-        return string.Join('\n', db.GetCollectionNames().SelectMany(name => db.GetCollection(name).FindAll().Select(d => name + " " + LiteDB.JsonSerializer.Serialize(d))));
+        // Through a read: it sees every write that completed, also those LiteDB commits behind the write journal.
+        return host.Get<SharedLiteDatabase>().ReadBlocking(db =>
+            string.Join('\n', db.GetCollectionNames().SelectMany(name => db.GetCollection(name).FindAll().Select(d => name + " " + LiteDB.JsonSerializer.Serialize(d)))));
     }
 }

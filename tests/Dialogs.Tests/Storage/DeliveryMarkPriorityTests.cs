@@ -43,7 +43,7 @@ public sealed class DeliveryMarkPriorityTests : IDisposable
         blocker.Release();
         await Task.WhenAll(turns);
 
-        Assert.Null(database.Database.GetCollection("outbox").FindById("c#1"));
+        Assert.Null(database.ReadBlocking(db => db.GetCollection("outbox").FindById("c#1")));
         // Committed first in the batch after the running write, not after the 512 writes queued before it.
         Assert.Empty(sawEntry);
     }

@@ -144,13 +144,17 @@ public sealed class GroupCommitTests : IDisposable
         {
             await database.WriteAsync(db => db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = 1, ["text"] = "kept" }), ct);
 
-            // The files as a crash would leave them: LiteDB never closed or checkpointed them.
+            // The files as a crash would leave them: LiteDB never closed or checkpointed them (and the write journal's, if any).
             File.Copy(_directory.DatabaseFile, copy.DatabaseFile);
             File.Copy(LogFile, LiteDbDatabaseFactory.LogFilePath(copy.DatabaseFile));
+            for (var i = 0; i < 2 && password is null; i++)
+            {
+                File.Copy(WriteJournal.PathOf(_directory.DatabaseFile, i), WriteJournal.PathOf(copy.DatabaseFile, i));
+            }
         }
 
         using var recovered = copy.Open(password);
-        Assert.Equal("kept", recovered.Database.GetCollection("probe").FindById(1)["text"].AsString);
+        Assert.Equal("kept", (await recovered.ReadAsync(db => db.GetCollection("probe").FindById(1), ct))["text"].AsString);
     }
 
     [Fact]

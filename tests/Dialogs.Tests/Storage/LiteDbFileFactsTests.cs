@@ -221,7 +221,7 @@ public sealed class LiteDbFileFactsTests : IDisposable
             ct);
 
     private static string StoredJson(SharedLiteDatabase database, string key) =>
-        database.Database.GetCollection(LiteDbDocuments.StateCollection).FindById(key)["json"].AsString;
+        database.ReadBlocking(db => db.GetCollection(LiteDbDocuments.StateCollection).FindById(key)["json"].AsString);
 
     public void Dispose() => _directory.Dispose();
 }

@@ -103,16 +103,16 @@ public sealed class TurnTransactionTests : IDisposable
         var turns = new LiteDbTurnStore(database, _time);
         await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "question")], Ct);
         Assert.Equal(CommitOutcome.Conflict, await turns.CommitAsync(Turn("c1", "in-1") with { StateChanges = new Dictionary<string, StoredItem> { [ConversationState.KeyFor("webchat", "c1")] = new("{\"n\":2}", "stale") } }, Ct));
-        var written = database.Database.GetCollection("handoff_transcripts").Count();
+        var written = database.ReadBlocking(db => db.GetCollection("handoff_transcripts").Count());
 
         // The rerun's lines: the user's again (in the file: its insert fails on the key, without a query) and a new reply.
         await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "question"), Line("c1", "a1|bot|0", "answer")], Ct);
         Assert.Equal(CommitOutcome.Committed, await turns.CommitAsync(Turn("c1", "in-1"), Ct));
 
         Assert.Equal(1, written);
-        await SyncRecorder.EventuallyAsync(() => database.Database.GetCollection("handoff_transcripts").Count() == 2, Ct);
+        await SyncRecorder.EventuallyAsync(() => database.ReadBlocking(db => db.GetCollection("handoff_transcripts").Count()) == 2, Ct);
         Assert.Equal(["question", "answer"], (await transcripts.RecentAsync("webchat", "c1", 10, Ct)).Select(l => l.Text));
-        Assert.Equal(1, database.Database.GetCollection("outbox").Count());
+        Assert.Equal(1, database.ReadBlocking(db => db.GetCollection("outbox").Count()));
     }
 
     [Fact]
@@ -123,7 +123,7 @@ public sealed class TurnTransactionTests : IDisposable
 
         await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "kept although the turn failed")], Ct);
 
-        await SyncRecorder.EventuallyAsync(() => database.Database.GetCollection("handoff_transcripts").Count() > 0, Ct);
+        await SyncRecorder.EventuallyAsync(() => database.ReadBlocking(db => db.GetCollection("handoff_transcripts").Count()) > 0, Ct);
         Assert.Equal("kept although the turn failed", Assert.Single(await transcripts.RecentAsync("webchat", "c1", 10, Ct)).Text);
     }
 

@@ -14,7 +14,7 @@ public sealed class WriteCombiningTests : IDisposable
     public async Task Writes_queued_behind_a_running_one_commit_together_each_with_its_own_result()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        using var database = LiteDbDatabaseFactory.Open(Unjournaled());
         using var blocker = new WriterBlocker(database, ct);
 
         var writes = Enumerable.Range(0, 50)
@@ -35,7 +35,7 @@ public sealed class WriteCombiningTests : IDisposable
     public async Task A_failing_write_fails_alone_and_the_others_commit_without_seeing_it()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        using var database = LiteDbDatabaseFactory.Open(Unjournaled());
         using var blocker = new WriterBlocker(database, ct);
 
         var first = database.WriteAsync(db => db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = "a" }), ct);
@@ -68,7 +68,7 @@ public sealed class WriteCombiningTests : IDisposable
     public async Task A_write_cancelled_while_queued_never_runs()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        using var database = LiteDbDatabaseFactory.Open(Unjournaled());
         using var blocker = new WriterBlocker(database, ct);
         using var cancel = new CancellationTokenSource();
 
@@ -94,7 +94,7 @@ public sealed class WriteCombiningTests : IDisposable
     public async Task A_write_to_an_idle_database_runs_on_the_callers_thread()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        using var database = LiteDbDatabaseFactory.Open(Unjournaled());
         var caller = Environment.CurrentManagedThreadId;
 
         var ranOn = await database.WriteWithoutWaitingForDiskAsync(_ => Environment.CurrentManagedThreadId, ct);
@@ -106,7 +106,7 @@ public sealed class WriteCombiningTests : IDisposable
     public async Task Closing_commits_the_writes_still_queued()
     {
         var ct = TestContext.Current.CancellationToken;
-        var database = LiteDbDatabaseFactory.Open(_directory.Options());
+        var database = LiteDbDatabaseFactory.Open(Unjournaled());
         List<Task<BsonValue>> queued;
         using (var blocker = new WriterBlocker(database, ct))
         {
@@ -116,9 +116,17 @@ public sealed class WriteCombiningTests : IDisposable
         }
 
         await Task.WhenAll(queued);
-        using var reopened = LiteDbDatabaseFactory.Open(_directory.Options());
+        using var reopened = LiteDbDatabaseFactory.Open(Unjournaled());
         Assert.Equal(10, reopened.Database.GetCollection("probe").Count());
     }
 
     public void Dispose() => _directory.Dispose();
+
+    // LiteDB's own transactions combined, as without the write journal (WriteJournalTests covers the journal).
+    private StorageOptions Unjournaled()
+    {
+        var options = _directory.Options();
+        options.Journal = false;
+        return options;
+    }
 }

@@ -1,0 +1,197 @@
+using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Engine;
+using IntegrationBot.TestSupport;
+using LiteDB;
+
+namespace IntegrationBot.Dialogs.Tests.Storage;
+
+/// <summary>
+/// The write journal (issue 19): a write is durable once its frame is in the journal, LiteDB commits behind it, and
+/// nothing a caller was told is written is lost to a crash, a failed write next to it, or a torn frame.
+/// A crash is the files as the operating system holds them while the database is open (copied, lock file aside).
+/// </summary>
+public sealed class WriteJournalTests : IDisposable
+{
+    private static readonly TimeSpan Never = TimeSpan.FromHours(1);
+    private readonly TempDataDirectory _directory = new();
+    private readonly TempDataDirectory _crash = new();
+
+    [Fact]
+    public async Task A_write_LiteDB_has_not_committed_yet_survives_a_crash()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var database = OpenDeferred(_directory))
+        {
+            await database.WriteAsync(db => db.GetCollection("state").Insert(new BsonDocument { ["_id"] = "telegram|1", ["text"] = "first" }), ct);
+            await database.WriteAsync(db => db.GetCollection("state").Update(new BsonDocument { ["_id"] = "telegram|1", ["text"] = "second" }), ct);
+
+            Assert.Equal(0, database.Journal!.Commits);
+            Assert.True(database.Journal.IsOpen);
+            CopyAsCrash();
+        }
+
+        using var recovered = LiteDbDatabaseFactory.Open(_crash.Options());
+        var state = await recovered.ReadAsync(db => db.GetCollection("state").FindById("telegram|1"), ct);
+        Assert.Equal("second", state["text"].AsString);
+        Assert.Equal(0, recovered.Journal!.Files.Length);
+    }
+
+    [Fact]
+    public async Task Frames_LiteDB_committed_before_a_crash_are_not_applied_twice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var database = OpenDeferred(_directory))
+        {
+            await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 1 }), ct);
+            // A read commits LiteDB's transaction first; the journal may still hold the frame until LiteDB's fsync.
+            Assert.Equal(1, await database.ReadAsync(db => db.GetCollection("lines").Count(), ct));
+            await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 2 }), ct);
+            CopyAsCrash();
+        }
+
+        // Inserting line 1 again would fail the open with a duplicate key.
+        using var recovered = LiteDbDatabaseFactory.Open(_crash.Options());
+        Assert.Equal([1, 2], await recovered.ReadAsync(db => db.GetCollection("lines").FindAll().Select(d => d["_id"].AsInt32).Order().ToList(), ct));
+    }
+
+    [Fact]
+    public async Task A_torn_last_frame_is_dropped_and_the_frames_before_it_recover()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using (var database = OpenDeferred(_directory))
+        {
+            await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 1 }), ct);
+            CopyAsCrash();
+        }
+
+        // A power loss in the middle of the next frame: its header and part of its body reached the disk.
+        var journal = WriteJournal.PathOf(_crash.DatabaseFile, 0);
+        var whole = await File.ReadAllBytesAsync(journal, ct);
+        await File.AppendAllBytesAsync(journal, whole.AsSpan(0, whole.Length - 3).ToArray(), ct);
+
+        using var recovered = LiteDbDatabaseFactory.Open(_crash.Options());
+        Assert.Equal(1, await recovered.ReadAsync(db => db.GetCollection("lines").Count(), ct));
+    }
+
+    [Fact]
+    public async Task A_failed_write_keeps_the_writes_journaled_before_it_and_leaves_nothing_of_its_own()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = OpenDeferred(_directory);
+        await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 1 }), ct);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => database.WriteAsync<int>(
+            db =>
+            {
+                db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 2 });
+                throw new InvalidOperationException("the write fails after a change");
+            },
+            ct));
+        await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 3 }), ct);
+
+        Assert.Equal([1, 3], await database.ReadAsync(db => db.GetCollection("lines").FindAll().Select(d => d["_id"].AsInt32).Order().ToList(), ct));
+    }
+
+    [Fact]
+    public async Task A_read_sees_every_write_journaled_before_it()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = OpenDeferred(_directory);
+        for (var i = 1; i <= 5; i++)
+        {
+            await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = i }), ct);
+        }
+
+        Assert.Equal(5, await database.ReadAsync(db => db.GetCollection("lines").Count(), ct));
+        Assert.Equal(1, database.Journal!.Commits);
+        Assert.False(database.Journal.IsOpen);
+    }
+
+    [Fact]
+    public async Task A_read_of_documents_no_pending_write_changed_does_not_wait_for_LiteDBs_commit()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = OpenDeferred(_directory);
+        await database.WriteAsync(db => db.GetCollection("state").Insert(new BsonDocument { ["_id"] = "a", ["v"] = 1 }), ct);
+        Assert.Equal(1, await database.ReadAsync(db => db.GetCollection("state").Count(), ct));
+        await database.WriteAsync(db => db.GetCollection("state").Update(new BsonDocument { ["_id"] = "a", ["v"] = 2 }), ct);
+        await database.WriteAsync(db => db.GetCollection("state").Insert(new BsonDocument { ["_id"] = "b", ["v"] = 1 }), ct);
+
+        // A new conversation's state: not written since LiteDB's commit, so the file already shows what there is.
+        Assert.Null(await database.ReadDocumentsAsync("state", ["c"], db => db.GetCollection("state").FindById("c"), ct));
+        Assert.Equal(1, database.Journal!.Commits);
+
+        // A document a pending write changed: LiteDB commits first, and the read sees the change.
+        Assert.Equal(2, (await database.ReadDocumentsAsync("state", ["a"], db => db.GetCollection("state").FindById("a"), ct))["v"].AsInt32);
+        Assert.Equal(2, database.Journal.Commits);
+    }
+
+    [Fact]
+    public async Task A_checkpoint_empties_the_journal_so_erased_text_is_in_no_file()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = OpenDeferred(_directory);
+        await database.WriteAsync(db => db.GetCollection("transcript").Insert(new BsonDocument { ["_id"] = 1, ["text"] = "my passport number is X123" }), ct);
+        Assert.True(database.Journal!.Files.Length > 0);
+
+        await database.WriteAsync(db => db.GetCollection("transcript").Delete(1), ct);
+        database.Checkpoint();
+
+        Assert.Equal(0, database.Journal.Files.Length);
+        foreach (var path in database.Journal.Files.Paths)
+        {
+            Assert.Equal(0, new FileInfo(path).Length);
+        }
+    }
+
+    [Theory]
+    [InlineData("fsync")]
+    [InlineData("os")]
+    public async Task The_journal_forgets_frames_once_LiteDB_committed_them(string durability)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        // LiteDB commits every two batches here, so the journal has frames to forget while writes go on.
+        var options = _directory.Options();
+        options.Durability = durability;
+        using var database = LiteDbDatabaseFactory.Open(options, sync => sync, Never, commitEveryBatches: 2);
+        for (var i = 1; i <= 6; i++)
+        {
+            await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = i }), ct);
+        }
+
+        // LiteDB commits right after the batch's callers are told; its fsync runs on its own thread, and the writer
+        // then empties the files it covers.
+        await SyncRecorder.EventuallyAsync(() => database.Journal!.Commits == 3 && database.Journal.Files.Length == 0, ct);
+    }
+
+    [Fact]
+    public async Task A_file_with_a_password_is_not_journaled()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options("secret"));
+        await database.WriteAsync(db => db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 1, ["text"] = "plain" }), ct);
+
+        Assert.Null(database.Journal);
+        Assert.False(File.Exists(WriteJournal.PathOf(_directory.DatabaseFile, 0)));
+    }
+
+    public void Dispose()
+    {
+        _directory.Dispose();
+        _crash.Dispose();
+    }
+
+    private static SharedLiteDatabase OpenDeferred(TempDataDirectory directory) =>
+        LiteDbDatabaseFactory.Open(directory.Options(), sync => sync, Never, commitEveryBatches: int.MaxValue);
+
+    private void CopyAsCrash()
+    {
+        foreach (var file in Directory.GetFiles(_directory.Path).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            // FileShare: the database holds its files open for writing.
+            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
+            using var target = File.Create(Path.Combine(_crash.Path, Path.GetFileName(file)));
+            source.CopyTo(target);
+        }
+    }
+}
