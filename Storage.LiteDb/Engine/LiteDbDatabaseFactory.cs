@@ -83,7 +83,7 @@ public static class LiteDbDatabaseFactory
             LiteDbHotState.Attach(shared, options);
             return shared;
         }
-        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or System.Security.Cryptography.CryptographicException)
+        catch (Exception ex) when (ex is LiteException or IOException or UnauthorizedAccessException or InvalidOperationException or FormatException or ArgumentException or InvalidCastException or IndexOutOfRangeException or InvalidDataException or System.Security.Cryptography.CryptographicException)
         {
             database?.Dispose();
             engineOpened?.Dispose();
@@ -126,6 +126,7 @@ public static class LiteDbDatabaseFactory
 
     private static string Describe(Exception ex) => ex switch
     {
+        InvalidDataException => "its write journal (integrationbot-journal-0.db, -1.db) holds a change that cannot be applied; keep a copy of the data folder, then move those two files away to start without the last writes they hold.",
         IOException => "it is in use by another IntegrationBot process (stop it and retry) or cannot be read.",
         UnauthorizedAccessException => "access is denied.",
         LiteException lite when lite.Message.Contains("password", StringComparison.OrdinalIgnoreCase) =>

@@ -74,6 +74,26 @@ public sealed class WriteJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_journal_frame_that_cannot_be_applied_stops_the_open_with_a_message_naming_the_journal()
+    {
+        using (_directory.Open())
+        {
+        }
+
+        // A whole frame (its CRC holds) with a change no version of the host writes.
+        var payload = BsonSerializer.Serialize(new BsonDocument { ["o"] = "??", ["c"] = "state" });
+        var frame = new byte[16 + payload.Length];
+        BitConverter.TryWriteBytes(frame.AsSpan(0, 4), payload.Length);
+        BitConverter.TryWriteBytes(frame.AsSpan(8, 8), 1L);
+        payload.CopyTo(frame, 16);
+        BitConverter.TryWriteBytes(frame.AsSpan(4, 4), System.IO.Hashing.Crc32.HashToUInt32(frame.AsSpan(8)));
+        await File.WriteAllBytesAsync(WriteJournal.PathOf(_directory.DatabaseFile, 0), frame, TestContext.Current.CancellationToken);
+
+        var error = Assert.Throws<StorageOpenException>(() => _directory.Open());
+        Assert.Contains("integrationbot-journal-0.db", error.Message);
+    }
+
+    [Fact]
     public async Task A_failed_write_keeps_the_writes_journaled_before_it_and_leaves_nothing_of_its_own()
     {
         var ct = TestContext.Current.CancellationToken;
