@@ -59,10 +59,10 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             cancellationToken);
 
     public Task<bool> ConversationExistsAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(db => db.GetCollection(Conversations).FindById(conversationId) is not null, cancellationToken);
+        _db.ReadDocumentsAsync(Conversations, [conversationId], db => db.GetCollection(Conversations).FindById(conversationId) is not null, cancellationToken);
 
     public Task<string?> LocaleOfAsync(string conversationId, CancellationToken cancellationToken) =>
-        _db.ReadAsync(db => db.GetCollection(Conversations).FindById(conversationId) is { } conversation && conversation["Locale"].IsString ? conversation["Locale"].AsString : null, cancellationToken);
+        _db.ReadDocumentsAsync(Conversations, [conversationId], db => db.GetCollection(Conversations).FindById(conversationId) is { } conversation && conversation["Locale"].IsString ? conversation["Locale"].AsString : null, cancellationToken);
 
     /// <summary>Completes once the activity is durable: a user's message is acknowledged, and a reply counts as
     /// delivered, only when it would survive a power loss. A reply whose line its turn's commit wrote
@@ -87,7 +87,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     public async Task<TurnEcho?> AppendBeforeTurnAsync(string conversationId, Activity activity, string? dedupeKey, CancellationToken cancellationToken)
     {
         var now = _time.GetUtcNow();
-        var reservation = await _db.ReadAsync(
+        // Every message with a clientActivityID asks the file whether it was written before (a resend): a small read
+        // that must see the turns just journaled, without forcing LiteDB's commit for them.
+        var reservation = await _db.ReadCurrentAsync(
             db => _sequences.Reserve(
                 conversationId,
                 dedupeKey,

@@ -36,6 +36,7 @@ internal sealed class JournaledCommits : IDisposable
     private long _coverTarget;
     private volatile bool _coverReady;
     private long _commits;
+    private long _frames;
 
     public JournaledCommits(WriteJournal journal, JournaledEngine engine, DiskSync? liteSync, long lastSequence, TimeProvider? time = null)
     {
@@ -65,6 +66,9 @@ internal sealed class JournaledCommits : IDisposable
 
     /// <summary>LiteDB commits so far, for tests and diagnostics.</summary>
     public long Commits => Interlocked.Read(ref _commits);
+
+    /// <summary>Frames journaled so far: the batches that wrote something, each atomic and durable like a transaction.</summary>
+    public long Frames => Interlocked.Read(ref _frames);
 
     /// <summary>Wakes the writer when LiteDB's fsync lets the journal forget frames; set by the writer.</summary>
     public Action Wake { get; set; } = () => { };
@@ -103,6 +107,7 @@ internal sealed class JournaledCommits : IDisposable
         _journal.Append(++_sequence, ops);
         _uncommitted.Add(ops);
         _pending = _uncommitted.Count;
+        Interlocked.Increment(ref _frames);
     }
 
     /// <summary>

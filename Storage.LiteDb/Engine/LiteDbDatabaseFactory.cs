@@ -48,8 +48,12 @@ public static class LiteDbDatabaseFactory
             // LiteDB's own file sharing lets a second process open the file on Linux; an exclusive lock file prevents
             // two hosts (or a chat next to the web host) from writing the same database.
             processLock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            // The journal's frames are the turns' messages in plain text: a file with a password is never journaled.
+            var journaled = options.Journal && string.IsNullOrEmpty(options.Password);
             var logFile = OpenUnbuffered(logPath);
-            sync = new DiskSync(decorateSync(() => logFile.Flush(flushToDisk: true)), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
+            // Tests observe the sync that makes writes durable: the journal's when there is one, else this one.
+            Action logSync = () => logFile.Flush(flushToDisk: true);
+            sync = new DiskSync(journaled ? logSync : decorateSync(logSync), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
             log = new GroupSyncedFileStream(logFile, sync);
             data = new GroupSyncedFileStream(OpenUnbuffered(file), group: null);
             var engine = engineOpened = new LiteEngine(new EngineSettings
@@ -63,8 +67,6 @@ public static class LiteDbDatabaseFactory
                 // the collation it was created with.
                 Collation = Collation.Binary,
             });
-            // The journal's frames are the turns' messages in plain text: a file with a password is never journaled.
-            var journaled = options.Journal && string.IsNullOrEmpty(options.Password);
             var recorder = journaled ? new JournaledEngine(engine) : null;
             // The engine is closed by SharedLiteDatabase after its writer ran what was still queued: a container that
             // disposes this LiteDatabase first (it hands it out as a service) must not close the file under the writer.

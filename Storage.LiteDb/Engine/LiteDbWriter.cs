@@ -72,8 +72,9 @@ internal sealed class LiteDbWriter : IDisposable
     }
 
     /// <summary>Transactions committed so far, for tests and diagnostics (fewer than writes when writes were combined).
-    /// With a journal, the batches journaled: each is atomic and durable like a transaction (LiteDB's own commits: <see cref="JournaledCommits.Commits"/>).</summary>
-    public long Transactions => Interlocked.Read(ref _transactions);
+    /// With a journal, the frames journaled (batches that wrote something): each is atomic and durable like a transaction
+    /// (LiteDB's own commits: <see cref="JournaledCommits.Commits"/>).</summary>
+    public long Transactions => _journal?.Frames ?? Interlocked.Read(ref _transactions);
 
     /// <summary>Batches are journaled that LiteDB has not committed: a read must call <see cref="CommitJournalAsync"/> first.</summary>
     public bool HasUncommittedJournal => _journal?.IsOpen ?? false;

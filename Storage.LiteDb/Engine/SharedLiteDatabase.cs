@@ -235,18 +235,38 @@ public sealed class SharedLiteDatabase : IDisposable
 
     /// <summary>
     /// Like <see cref="ReadAsync{T}"/> for a read of only the documents <paramref name="ids"/> of
-    /// <paramref name="collection"/>: it waits for LiteDB's commit behind the write journal only when a journaled write
-    /// changed one of them (a new conversation's first state read does not).
+    /// <paramref name="collection"/>: when no journaled write LiteDB has not committed changed one of them (a new
+    /// conversation's first state read), it reads the file at once; otherwise as <see cref="ReadCurrentAsync{T}"/>.
     /// </summary>
     public Task<T> ReadDocumentsAsync<T>(string collection, IEnumerable<BsonValue> ids, Func<LiteDatabase, T> read, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(read);
         if (_writer.HasUncommittedJournalFor(collection, ids))
         {
-            return ReadAfterCommitAsync(read, cancellationToken);
+            return ReadCurrentAsync(read, cancellationToken);
         }
 
         return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
+    }
+
+    /// <summary>
+    /// A small read on a turn's path (a few documents, not a scan): while journaled writes wait for LiteDB's commit it
+    /// runs on the writer thread, inside LiteDB's open transaction, where it sees them without forcing that commit
+    /// (which would cost every waiting turn its share of a commit). Otherwise as <see cref="ReadAsync{T}"/>. Not for
+    /// large reads: LiteDB keeps every page a transaction read until it commits.
+    /// </summary>
+    public Task<T> ReadCurrentAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        if (!_writer.HasUncommittedJournal)
+        {
+            return ReadAsync(read, cancellationToken);
+        }
+
+        // A write that changes nothing: no journal frame, no disk wait.
+        var pending = new PendingWrite<T>(read, cancellationToken);
+        _writer.Enqueue(pending);
+        return pending.Task;
     }
 
     /// <summary>Like <see cref="ReadAsync{T}"/> but blocks the calling thread until its turn: only for work on a

@@ -141,9 +141,63 @@ public sealed class WriteJournalTests : IDisposable
         Assert.Null(await database.ReadDocumentsAsync("state", ["c"], db => db.GetCollection("state").FindById("c"), ct));
         Assert.Equal(1, database.Journal!.Commits);
 
-        // A document a pending write changed: LiteDB commits first, and the read sees the change.
+        // A document a pending write changed: read on the writer thread, inside LiteDB's open transaction, it shows the
+        // change without a commit.
         Assert.Equal(2, (await database.ReadDocumentsAsync("state", ["a"], db => db.GetCollection("state").FindById("a"), ct))["v"].AsInt32);
-        Assert.Equal(2, database.Journal.Commits);
+        Assert.Equal(1, database.Journal.Commits);
+        Assert.True(database.Journal.IsOpen);
+    }
+
+    [Fact]
+    public async Task A_write_returns_only_after_a_journal_fsync_that_started_after_its_frame()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var syncs = new SyncRecorder(WriteJournal.PathOf(_directory.DatabaseFile, 0));
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options(), syncs.Decorate, Never, commitEveryBatches: int.MaxValue);
+
+        for (var i = 0; i < 5; i++)
+        {
+            await database.WriteAsync(db => db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = i }), ct);
+
+            // LiteDB has not committed, so the frames stay in the first file; every byte of it was there when a finished fsync started.
+            var journaled = new FileInfo(WriteJournal.PathOf(_directory.DatabaseFile, 0)).Length;
+            Assert.True(journaled > 0);
+            Assert.True(syncs.Covered >= journaled, $"write {i} returned with {journaled} journal bytes but syncs covered only {syncs.Covered}");
+        }
+    }
+
+    [Fact]
+    public async Task Concurrent_writes_share_journal_fsyncs()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        const int Writers = 20;
+        var syncs = new SyncRecorder(WriteJournal.PathOf(_directory.DatabaseFile, 0)).Holding();
+        using var database = LiteDbDatabaseFactory.Open(_directory.Options(), syncs.Decorate, Never, commitEveryBatches: int.MaxValue);
+        var bodies = 0;
+        var writes = Enumerable.Range(0, Writers).Select(i => Task.Run(
+            () => database.WriteAsync(
+                db =>
+                {
+                    Interlocked.Increment(ref bodies);
+                    return db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = i });
+                },
+                ct),
+            ct)).ToList();
+
+        try
+        {
+            // The first sync is held while every other writer's frame is journaled behind it.
+            await SyncRecorder.EventuallyAsync(() => Volatile.Read(ref bodies) == Writers && syncs.Started >= 1, ct);
+            Assert.All(writes, w => Assert.False(w.IsCompleted));
+        }
+        finally
+        {
+            syncs.Release();
+        }
+
+        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        Assert.InRange(syncs.Finished, 1, 3);
+        Assert.True(syncs.Covered >= new FileInfo(WriteJournal.PathOf(_directory.DatabaseFile, 0)).Length);
     }
 
     [Fact]
