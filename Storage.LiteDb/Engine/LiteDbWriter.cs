@@ -92,9 +92,9 @@ internal sealed class LiteDbWriter : IDisposable
             return Task.CompletedTask;
         }
 
-        var barrier = new PendingBarrier();
-        Enqueue(barrier);
-        return barrier.Task;
+        var commit = new PendingRead<bool>(_ => true);
+        Enqueue(commit);
+        return commit.Task;
     }
 
     /// <summary>Runs <paramref name="write"/> in a transaction of its own on this thread when nothing else is writing or waiting.</summary>

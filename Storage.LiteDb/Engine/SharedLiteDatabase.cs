@@ -219,35 +219,19 @@ public sealed class SharedLiteDatabase : IDisposable
     /// <summary>
     /// Runs a read alone in the engine (no other read or write at the same time); waits for its turn without holding a
     /// thread. <paramref name="read"/> must return materialized data (a list, not a lazy LiteDB query) and must not
-    /// wait for a write.
+    /// wait for a write. It sees every write that completed before it runs: behind the write journal, when writes wait
+    /// for LiteDB's commit, it runs on the writer thread right after that commit.
     /// </summary>
-    public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (_writer.HasUncommittedJournal)
-        {
-            // LiteDB shows a read only what it committed: the journaled writes commit first.
-            return ReadAfterCommitAsync(read, cancellationToken);
-        }
-
-        return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
-    }
+    public Task<T> ReadAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken) =>
+        Read(read, () => _writer.HasUncommittedJournal, commitFirst: true, cancellationToken);
 
     /// <summary>
     /// Like <see cref="ReadAsync{T}"/> for a read of only the documents <paramref name="ids"/> of
     /// <paramref name="collection"/>: when no journaled write LiteDB has not committed changed one of them (a new
     /// conversation's first state read), it reads the file at once; otherwise as <see cref="ReadCurrentAsync{T}"/>.
     /// </summary>
-    public Task<T> ReadDocumentsAsync<T>(string collection, IEnumerable<BsonValue> ids, Func<LiteDatabase, T> read, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (_writer.HasUncommittedJournalFor(collection, ids))
-        {
-            return ReadCurrentAsync(read, cancellationToken);
-        }
-
-        return EngineGate.Wait(0) ? Task.FromResult(ReadHeld(read)) : ReadWhenFreeAsync(read, cancellationToken);
-    }
+    public Task<T> ReadDocumentsAsync<T>(string collection, IEnumerable<BsonValue> ids, Func<LiteDatabase, T> read, CancellationToken cancellationToken) =>
+        Read(read, () => _writer.HasUncommittedJournalFor(collection, ids), commitFirst: false, cancellationToken);
 
     /// <summary>
     /// A small read on a turn's path (a few documents, not a scan): while journaled writes wait for LiteDB's commit it
@@ -255,32 +239,26 @@ public sealed class SharedLiteDatabase : IDisposable
     /// (which would cost every waiting turn its share of a commit). Otherwise as <see cref="ReadAsync{T}"/>. Not for
     /// large reads: LiteDB keeps every page a transaction read until it commits.
     /// </summary>
-    public Task<T> ReadCurrentAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(read);
-        if (!_writer.HasUncommittedJournal)
-        {
-            return ReadAsync(read, cancellationToken);
-        }
-
-        // A write that changes nothing: no journal frame, no disk wait.
-        var pending = new PendingWrite<T>(read, cancellationToken);
-        _writer.Enqueue(pending);
-        return pending.Task;
-    }
+    public Task<T> ReadCurrentAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken) =>
+        Read(read, () => _writer.HasUncommittedJournal, commitFirst: false, cancellationToken);
 
     /// <summary>Like <see cref="ReadAsync{T}"/> but blocks the calling thread until its turn: only for work on a
     /// background thread of its own (the inbound filter's load), never on a request's or the writer's thread.</summary>
     internal T ReadBlocking<T>(Func<LiteDatabase, T> read)
     {
         ArgumentNullException.ThrowIfNull(read);
-        if (_writer.HasUncommittedJournal)
+        if (!_writer.HasUncommittedJournal)
         {
-            _writer.CommitJournalAsync().GetAwaiter().GetResult();
+            EngineGate.Wait();
+            if (!_writer.HasUncommittedJournal)
+            {
+                return ReadHeld(read);
+            }
+
+            EngineGate.Release();
         }
 
-        EngineGate.Wait();
-        return ReadHeld(read);
+        return ThroughWriter(read, commitFirst: true, CancellationToken.None).GetAwaiter().GetResult();
     }
 
     /// <summary>Closes the database and its files; calling it again does nothing.</summary>
@@ -317,16 +295,58 @@ public sealed class SharedLiteDatabase : IDisposable
         }
     }
 
-    private async Task<T> ReadAfterCommitAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    // The check runs again once the read holds the engine: the writer marks a journaled write as waiting for LiteDB's
+    // commit before that write completes and before it lets a read in, so a read that runs after a write completed
+    // either finds it committed or goes to the writer. A check made only before waiting for the engine missed writes
+    // journaled meanwhile (a web chat resend found its first line neither pending in memory nor in the file).
+    private Task<T> Read<T>(Func<LiteDatabase, T> read, Func<bool> waiting, bool commitFirst, CancellationToken cancellationToken)
     {
-        await _writer.CommitJournalAsync().WaitAsync(cancellationToken).ConfigureAwait(false);
-        return await ReadWhenFreeAsync(read, cancellationToken).ConfigureAwait(false);
+        ArgumentNullException.ThrowIfNull(read);
+        if (waiting())
+        {
+            return ThroughWriter(read, commitFirst, cancellationToken);
+        }
+
+        if (!EngineGate.Wait(0))
+        {
+            return ReadWhenFreeAsync(read, waiting, commitFirst, cancellationToken);
+        }
+
+        if (waiting())
+        {
+            EngineGate.Release();
+            return ThroughWriter(read, commitFirst, cancellationToken);
+        }
+
+        return Task.FromResult(ReadHeld(read));
     }
 
-    private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, CancellationToken cancellationToken)
+    private async Task<T> ReadWhenFreeAsync<T>(Func<LiteDatabase, T> read, Func<bool> waiting, bool commitFirst, CancellationToken cancellationToken)
     {
         await EngineGate.WaitAsync(cancellationToken).ConfigureAwait(false);
+        if (waiting())
+        {
+            EngineGate.Release();
+            return await ThroughWriter(read, commitFirst, cancellationToken).ConfigureAwait(false);
+        }
+
         return ReadHeld(read);
+    }
+
+    // On the writer thread: right after LiteDB's commit (a read of any size), or inside its open transaction (a small
+    // read: a write that changes nothing, so no journal frame and no disk wait).
+    private Task<T> ThroughWriter<T>(Func<LiteDatabase, T> read, bool commitFirst, CancellationToken cancellationToken)
+    {
+        if (commitFirst)
+        {
+            var afterCommit = new PendingRead<T>(read);
+            _writer.Enqueue(afterCommit);
+            return afterCommit.Task.WaitAsync(cancellationToken);
+        }
+
+        var inTransaction = new PendingWrite<T>(read, cancellationToken);
+        _writer.Enqueue(inTransaction);
+        return inTransaction.Task;
     }
 
     private T ReadHeld<T>(Func<LiteDatabase, T> read)

@@ -128,6 +128,40 @@ public sealed class WriteJournalTests : IDisposable
     }
 
     [Fact]
+    public async Task A_read_waiting_for_its_turn_sees_a_write_that_completed_before_it_ran()
+    {
+        // As the web chat resend check does: memory says a message is pending until its write completed, then the
+        // file must show it. A read that decided how to read before the write was journaled read only what LiteDB had
+        // committed, and found it nowhere (a resend got a second line in AbortedDeliveryCrashTests).
+        var ct = TestContext.Current.CancellationToken;
+        using var database = OpenDeferred(_directory);
+        using var release = new ManualResetEventSlim();
+        var inside = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var write = database.WriteAsync(
+            db =>
+            {
+                inside.TrySetResult();
+                release.Wait(ct);
+                return db.GetCollection("lines").Insert(new BsonDocument { ["_id"] = 1 });
+            },
+            ct);
+        await inside.Task.WaitAsync(ct);
+        var completed = write.ContinueWith(_ => { }, ct, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+
+        // Asked while the write runs (nothing journaled yet), run once the write completed.
+        var read = database.ReadAsync(
+            db =>
+            {
+                completed.Wait(ct);
+                return db.GetCollection("lines").Count();
+            },
+            ct);
+        release.Set();
+
+        Assert.Equal(1, await read.WaitAsync(TimeSpan.FromSeconds(30), ct));
+    }
+
+    [Fact]
     public async Task A_read_of_documents_no_pending_write_changed_does_not_wait_for_LiteDBs_commit()
     {
         var ct = TestContext.Current.CancellationToken;
