@@ -59,6 +59,18 @@ public sealed class LocalizationTests
         Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
     }
 
+    // Seen in Chromium: the isolate ended before a web address's closing "/", so the link lost it and the "/" showed
+    // on the far side of the link; and before the ")" of "(Občina Postojna)", which then showed as "Postojna))".
+    [Theory]
+    [InlineData("المصدر:\nhttps://www.gov.si/en/topics/emergency-call/", "\u200Fالمصدر:\n\u2066https://www.gov.si/en/topics/emergency-call/\u2069")]
+    [InlineData("انظر https://infotujci.si/drzavljani-tretjih-drzav/.", "\u200Fانظر \u2066https://infotujci.si/drzavljani-tretjih-drzav/\u2069.")]
+    [InlineData("انظر (https://www.postojna.si/)", "\u200Fانظر (\u2066https://www.postojna.si/\u2069)")]
+    [InlineData("يساعدك Starting Point Postojna (Občina Postojna).", "\u200Fيساعدك \u2066Starting Point Postojna (Občina Postojna)\u2069.")]
+    public void A_web_address_and_a_bracket_the_run_opened_stay_inside_the_isolate(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
     [Fact]
     public void Arabic_text_starts_right_to_left_and_isolates_numbers_and_latin_names()
     {
