@@ -42,6 +42,13 @@ public static partial class DayNames
         return language == Language.Arabic ? localized.Replace(", ", "، ", StringComparison.Ordinal).Replace("; ", "؛ ", StringComparison.Ordinal) : localized;
     }
 
+    /// <summary>The full name of <paramref name="day"/> in <paramref name="language"/> (English for a language without a table).</summary>
+    public static string Of(DayOfWeek day, string language)
+    {
+        var monday = ((int)day + 6) % 7;
+        return Names.TryGetValue(language, out var names) ? names.Long[monday] : EnglishLong[monday];
+    }
+
     [GeneratedRegex(@"\b(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", RegexOptions.CultureInvariant)]
     private static partial Regex EnglishDay();
 }

@@ -175,6 +175,22 @@ public sealed class HandoffFlowTests
             .StartTestAsync(Ct);
     }
 
+    // Seen in Chromium on a Saturday: the Arabic reply said only "2026-12-07 08:00", where every other language names
+    // the day ("Monday 7. 12. 2026, 08:00").
+    [Fact]
+    public async Task Outside_office_hours_an_Arabic_reader_is_told_the_day_it_opens()
+    {
+        await using var bot = FlowHarness.Create();
+        bot.Clock.Advance(TimeSpan.FromHours(10));
+        await bot.StartInAsync(Language.Arabic);
+
+        await bot.Flow()
+            .Send("أريد التحدث مع شخص")
+            .AssertReplyContains("112")
+            .AssertReplyContains("الثلاثاء \u20662026-11-24 08:00\u2069")
+            .StartTestAsync(Ct);
+    }
+
     [Fact]
     public async Task After_hours_an_emergency_offer_says_when_a_counselor_will_read_it_and_never_now()
     {
