@@ -50,6 +50,17 @@ public sealed class LocalizationTests
         Assert.DoesNotContain("možete", text, StringComparison.Ordinal);
     }
 
+    // Seen in Chromium: "Писаћу вам на босанском/hrvatskom/srpskom." – a word after a slash was kept Latin as if it
+    // were a command such as /delete.
+    [Fact]
+    public void Cyrillic_hbs_transliterates_words_after_a_slash_and_keeps_only_commands_latin()
+    {
+        var text = Strings.Say(new Voice(Language.Bcs, Cyrillic: true), "language.chosen");
+
+        Assert.Contains("босанском/хрватском/српском", text, StringComparison.Ordinal);
+        Assert.Contains("/delete", Strings.Say(new Voice(Language.Bcs, Cyrillic: true), "privacy.notice"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("الرمز البريدي ZIP: 6230", "\u200Fالرمز البريدي \u2066ZIP\u2069: \u20666230\u2069")]
     [InlineData("الرمز (ZIP): 60", "\u200Fالرمز (\u2066ZIP\u2069): \u206660\u2069")]
