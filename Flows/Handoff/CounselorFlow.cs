@@ -130,7 +130,8 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
 
     /// <summary>
     /// The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does,
-    /// after the day's name (a bare date leaves the reader to work out that it is Monday).
+    /// after the day's name, "يوم الاثنين" ("on Monday": the strings say "في {opening}"); a bare date left the reader to work
+    /// out that it is Monday.
     /// </summary>
     public static string FormatOpening(DateTimeOffset local, string language)
     {
@@ -142,7 +143,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             _ => "en-GB",
         });
         return language == Language.Arabic
-            ? DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            ? "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : local.ToString("dddd d. M. yyyy, HH:mm", culture);
     }
 }

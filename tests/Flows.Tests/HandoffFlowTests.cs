@@ -187,7 +187,7 @@ public sealed class HandoffFlowTests
         await bot.Flow()
             .Send("أريد التحدث مع شخص")
             .AssertReplyContains("112")
-            .AssertReplyContains("الثلاثاء \u20662026-11-24 08:00\u2069")
+            .AssertReplyContains("في يوم الثلاثاء \u20662026-11-24 08:00\u2069")
             .StartTestAsync(Ct);
     }
 
