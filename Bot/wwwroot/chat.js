@@ -35,14 +35,15 @@
 
   // Web Chat ships no Albanian, Bosnian or neutral Serbian-Croatian set; complete sets come from chat-strings.js.
   // hbs-Latn keeps the locale hr-HR the bot already knows as Latin; its strings and dates never come from hr-HR.
+  // unavailable: the page's own line when the chat cannot start or send (Web Chat is not there to say it).
   var languages = {
-    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl', strings: strings.sl },
-    en: { locale: 'en-US', dir: 'ltr', button: 'en', strings: strings.en },
-    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: withIntl(strings.sq, 'sq') },
-    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Latn'], 'bs') },
-    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl') },
+    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl', strings: strings.sl, unavailable: 'Klepet trenutno ni na voljo. Poskusite znova pozneje.' },
+    en: { locale: 'en-US', dir: 'ltr', button: 'en', strings: strings.en, unavailable: 'The chat is not available right now. Please try again later.' },
+    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: withIntl(strings.sq, 'sq'), unavailable: 'Biseda nuk është e disponueshme tani. Provoni përsëri më vonë.' },
+    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Latn'], 'bs'), unavailable: 'Razgovor trenutno nije dostupan. Pokušajte ponovo kasnije.' },
+    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl'), unavailable: 'Разговор тренутно није доступан. Покушајте поново касније.' },
     // dir="auto" turns right-to-left only for a few exact Arabic locales, so Arabic is always given dir="rtl".
-    ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar }
+    ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar, unavailable: 'الدردشة غير متاحة الآن. يُرجى المحاولة مرة أخرى لاحقًا.' }
   };
   var storageKey = 'integrationbot.webchat';
   var statusLine = document.getElementById('status');
@@ -172,11 +173,15 @@
   function renew(lang) {
     fetchToken(lang, current && current.session.token).then(function (t) {
       mount(lang, { token: t.token, conversationId: t.conversationId, userId: t.userId }, t.resumed);
-    }).catch(unavailable);
+    }).catch(function () { unavailable(lang); });
   }
 
-  function unavailable() {
-    statusLine.textContent = 'The chat is not available right now. Please try again later.';
+  // In the person's language: the chat may not have started, so the page says it, not the bot.
+  function unavailable(lang) {
+    var chosen = languages[lang] || languages.en;
+    statusLine.textContent = chosen.unavailable;
+    statusLine.lang = chosen.locale;
+    statusLine.dir = chosen.dir;
   }
 
   function start(lang, resume) {
@@ -188,7 +193,7 @@
         current.directLine.postActivity({ type: 'event', name: 'webchat/join', from: { id: t.userId, role: 'user' } })
           .subscribe({ error: function () { /* the plan is also one tap away in the menu */ } });
       }
-    }).catch(unavailable);
+    }).catch(function () { unavailable(lang); });
   }
 
   // The header: before the chat it starts it; during the chat it asks the bot, and the widget follows the bot's reply.
@@ -197,7 +202,7 @@
     if (!current) { start(lang); return; }
     if (languages[current.lang].button === languages[lang].button) { return; }
     current.directLine.postActivity({ type: 'event', name: 'setLanguage', value: lang, from: { id: current.session.userId, role: 'user' } })
-      .subscribe({ error: unavailable });
+      .subscribe({ error: function () { unavailable(current.lang); } });
   }
 
   document.querySelectorAll('.languages button').forEach(function (button) {

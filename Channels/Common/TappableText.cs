@@ -19,7 +19,7 @@ public static partial class TappableText
             {
                 // A sentence's full stop or closing bracket after an address is not part of it.
                 var url = match.Value.TrimEnd('.', ',', ';', ':', '!', '?', ')', '\'', '"');
-                spans.Add(new TappableSpan(match.Index, url.Length, url));
+                spans.Add(new TappableSpan(match.Index, url.Length, url.StartsWith("www.", StringComparison.OrdinalIgnoreCase) ? "https://" + url : url));
             }
             else if (match.Groups["email"].Success)
             {
@@ -36,7 +36,7 @@ public static partial class TappableText
 
     /// <summary>
     /// Web Chat markdown: tappable spans become links, everything else is escaped so content never forms markup
-    /// (Web Chat's markdown allows HTML); a line break stays a line break.
+    /// (Web Chat's markdown allows HTML) nor a link of its own; a line break stays a line break.
     /// </summary>
     public static string ToWebChatMarkdown(string text)
     {
@@ -44,22 +44,26 @@ public static partial class TappableText
         var at = 0;
         foreach (var span in Find(text))
         {
-            EscapeMarkdown(sb, text.AsSpan(at, span.Start - at));
+            EscapeMarkdown(sb, text.AsSpan(at, span.Start - at), escapeWordDots: true);
             sb.Append('[');
-            EscapeMarkdown(sb, text.AsSpan(span.Start, span.Length));
+            EscapeMarkdown(sb, text.AsSpan(span.Start, span.Length), escapeWordDots: false);
             sb.Append("](").Append(span.Target.Replace(")", "%29", StringComparison.Ordinal).Replace(" ", "%20", StringComparison.Ordinal)).Append(')');
             at = span.Start + span.Length;
         }
 
-        EscapeMarkdown(sb, text.AsSpan(at));
+        EscapeMarkdown(sb, text.AsSpan(at), escapeWordDots: true);
         return sb.ToString();
     }
 
-    private static void EscapeMarkdown(StringBuilder sb, ReadOnlySpan<char> text)
+    private static void EscapeMarkdown(StringBuilder sb, ReadOnlySpan<char> text, bool escapeWordDots)
     {
-        foreach (var c in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            if (c is '\\' or '`' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~')
+            var c = text[i];
+            // Web Chat's markdown links any word that looks like a domain ("p.sh." is Albanian for "e.g."); an escaped
+            // dot between two letters or digits keeps it text.
+            var wordDot = escapeWordDots && c == '.' && i > 0 && i + 1 < text.Length && char.IsLetterOrDigit(text[i - 1]) && char.IsLetterOrDigit(text[i + 1]);
+            if (c is '\\' or '`' or '_' or '[' or ']' or '<' or '>' or '#' or '|' or '~' || wordDot)
             {
                 sb.Append('\\');
             }
@@ -73,6 +77,6 @@ public static partial class TappableText
         }
     }
 
-    [GeneratedRegex(@"(?<url>https?://[^\s<>""\u200E\u200F\u2066-\u2069]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23])(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<url>(?:https?://|(?<![\w./])www\.)[^\s<>""\u200E\u200F\u2066-\u2069]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23])(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tappable();
 }

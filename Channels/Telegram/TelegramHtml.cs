@@ -43,7 +43,8 @@ public static class TelegramHtml
         foreach (var link in links)
         {
             var url = html.Substring(link.Start, link.Length);
-            sb.Append(html, at, link.Start - at).Append("<a href=\"").Append(url).Append("\">").Append(url).Append("</a>");
+            // The target, not the text: a www. address is linked with https (TappableText), never without a scheme.
+            sb.Append(html, at, link.Start - at).Append("<a href=\"").Append(link.Target).Append("\">").Append(url).Append("</a>");
             at = link.Start + link.Length;
         }
 

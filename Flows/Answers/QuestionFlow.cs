@@ -184,14 +184,39 @@ public sealed class QuestionFlow(
         var closing = topic.IsSensitive
             ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
             : turn.Say("answer.helpfulQuestion");
-        var answer = Text(turn, topic, topic.AnswerIn(language));
-        var details = topic.DetailsIn(language) is { } text ? AnswerSplitter.Split(Text(turn, topic, text), options.Value.MaxReplyLength) : [];
-        return new RenderedTopic(AnswerSplitter.Split(answer, options.Value.MaxReplyLength), buttons, closing, details, related);
+        var answer = Parts(turn, topic, topic.AnswerIn(language));
+        var details = topic.DetailsIn(language) is { } text ? Parts(turn, topic, text) : [];
+        return new RenderedTopic(answer, buttons, closing, details, related);
+    }
+
+    // The text in messages under the length limit. The "Source:" block is never cut: a split inside it left an address
+    // alone in a message of its own, without its label. It ends the last message if it fits there, else it follows it.
+    private IReadOnlyList<string> Parts(FlowTurn turn, Topic topic, string raw)
+    {
+        var (body, sources) = Text(turn, topic, raw);
+        var max = options.Value.MaxReplyLength;
+        var parts = AnswerSplitter.Split(body, max).ToList();
+        if (sources is null)
+        {
+            return parts;
+        }
+
+        if (parts.Count > 0 && parts[^1].Length + 2 + sources.Length <= max)
+        {
+            // Inside a message the block needs no right-to-left mark of its own: the message starts with one.
+            parts[^1] += "\n\n" + (sources.StartsWith(BidiText.RightToLeftMark) ? sources[1..] : sources);
+        }
+        else
+        {
+            parts.AddRange(AnswerSplitter.Split(sources, max));
+        }
+
+        return parts;
     }
 
     // Placeholders filled (office, then directory: an unconfirmed institution's line becomes "ask the office"), the
-    // [n] source markers replaced by a "Source:" line with the URLs the text cites, rendered for the person's script.
-    private string Text(FlowTurn turn, Topic topic, string raw)
+    // [n] source markers replaced by a "Source:" block with the URLs the text cites, both rendered for the person's script.
+    private (string Body, string? Sources) Text(FlowTurn turn, Topic topic, string raw)
     {
         var language = turn.Language;
         var officeFallback = OfficeFallbackFor(turn.Localizer, language);
@@ -199,13 +224,10 @@ public sealed class QuestionFlow(
         var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), shownOffice, officeFallback);
         var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, shownOffice, officeFallback), Catalog.Directory, language, fallback);
         var sources = SourceMarkers.CitedUrls(raw, topic.Sources);
-        var text = SourceMarkers.Strip(filled);
-        if (sources.Count > 0)
-        {
-            text += "\n\n" + turn.Localizer.Get(language, "answer.source") + "\n" + string.Join("\n", sources);
-        }
-
-        return Localizer.Render(turn.Voice, text);
+        var body = Localizer.Render(turn.Voice, SourceMarkers.Strip(filled));
+        return sources.Count == 0
+            ? (body, null)
+            : (body, Localizer.Render(turn.Voice, turn.Localizer.Get(language, "answer.source") + "\n" + string.Join("\n", sources)));
     }
 
     /// <summary>The topic's details (after "More details"), then the topic's usual buttons.</summary>

@@ -5,6 +5,7 @@ using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Handoff.Office;
 using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
 
 namespace IntegrationBot.Flows.Handoff;
@@ -127,7 +128,11 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         return turn.Say("handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = FormatOpening(local, turn.Language) });
     }
 
-    /// <summary>The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does.</summary>
+    /// <summary>
+    /// The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does,
+    /// after the day's name, "يوم الاثنين" ("on Monday": the strings say "في {opening}"); a bare date left the reader to work
+    /// out that it is Monday.
+    /// </summary>
     public static string FormatOpening(DateTimeOffset local, string language)
     {
         var culture = CultureInfo.GetCultureInfo(language switch
@@ -138,7 +143,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             _ => "en-GB",
         });
         return language == Language.Arabic
-            ? local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
+            ? "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
             : local.ToString("dddd d. M. yyyy, HH:mm", culture);
     }
 }

@@ -9,6 +9,8 @@ namespace IntegrationBot.Flows.Languages;
 /// <summary>The greeting with one button per language, and choosing a language (a button, the web chat's locale or its menu).</summary>
 public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNotice privacy)
 {
+    private const char FirstStrongIsolate = '\u2068';
+
     /// <summary>A new conversation: a web chat locale picks the language at once; otherwise the five-language greeting.</summary>
     public async Task OnConversationStartAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
@@ -37,7 +39,9 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
     /// <summary>All five welcome lines at once, with one button per language.</summary>
     public async Task ShowLanguagesAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
-        var lines = Language.All.Select(l => Localizer.Render(new Voice(l), localizer.Get(l, "language.welcomeLine")));
+        // Each line isolated in its own direction (first strong isolate): the chat shows them in one bubble, left to
+        // right or right to left, and a line's final colon otherwise took the bubble's direction (":Izberite jezik").
+        var lines = Language.All.Select(l => FirstStrongIsolate + Localizer.Render(new Voice(l), localizer.Get(l, "language.welcomeLine")) + BidiText.PopDirectionalIsolate);
         var buttons = Language.All.Select(l => new OfferedAction(localizer.Get(l, "language.name"), FlowActions.Language, l)).ToList();
         turn.Data = turn.Data with { Greeted = true };
         await turn.SendAsync(string.Join("\n", lines), buttons, cancellationToken);

@@ -37,18 +37,26 @@ public static class BidiText
                 continue;
             }
 
-            // A run is left-to-right characters joined by spaces and neutral punctuation that sit between them.
+            // A run is left-to-right characters joined by spaces and neutral punctuation that sit between them. It ends
+            // at its last strong character, or at a closing bracket it opened itself ("Postojna (Občina Postojna)").
             var end = i + 1;
             var lastStrong = i;
             var open = 0;
             while (end < text.Length && text[end] != '\n' && (IsLeftToRight(text[end]) || IsJoiner(text, end, ref open)))
             {
-                if (IsLeftToRight(text[end]))
+                if (IsLeftToRight(text[end]) || text[end] == ')')
                 {
                     lastStrong = end;
                 }
 
                 end++;
+            }
+
+            // A web address is one run to its end: its closing "/" left outside would be cut from the link and shown
+            // on the other side of it.
+            if (IsAddressStart(text, i))
+            {
+                lastStrong = Math.Max(lastStrong, AddressEnd(text, i) - 1);
             }
 
             builder.Append(LeftToRightIsolate).Append(text, i, lastStrong - i + 1).Append(PopDirectionalIsolate);
@@ -77,6 +85,28 @@ public static class BidiText
         }
 
         return builder.ToString();
+    }
+
+    private static bool IsAddressStart(string text, int at) =>
+        text.AsSpan(at).StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(at).StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+        || text.AsSpan(at).StartsWith("www.", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Where the address starting at <paramref name="at"/> ends: at white space or a mark, less the sentence's punctuation after it (as TappableText links it).</summary>
+    private static int AddressEnd(string text, int at)
+    {
+        var end = at;
+        while (end < text.Length && !char.IsWhiteSpace(text[end]) && !Marks.Contains(text[end]) && !IsRightToLeftLetter(text[end]))
+        {
+            end++;
+        }
+
+        while (end > at && text[end - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or '\'' or '"')
+        {
+            end--;
+        }
+
+        return end;
     }
 
     private static bool IsLeftToRight(char c) =>

@@ -138,8 +138,9 @@ public sealed partial class Localizer
         return builder.ToString();
     }
 
-    // Web and e-mail addresses stay as written too: a transliterated address leads nowhere.
-    [GeneratedRegex(@"(?:https?://|www\.)[^\s\u2066-\u2069]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|/[a-z]+", RegexOptions.CultureInvariant)]
+    // Web and e-mail addresses stay as written too: a transliterated address leads nowhere. A command starts a word:
+    // after a letter the slash joins words ("bosanskom/hrvatskom"), which are transliterated.
+    [GeneratedRegex(@"(?:https?://|www\.)[^\s\u2066-\u2069]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|(?<![\p{L}\p{N}])/[a-z]+", RegexOptions.CultureInvariant)]
     private static partial Regex Command();
 
     [GeneratedRegex(@"\{([A-Za-z][A-Za-z0-9]*)\}", RegexOptions.CultureInvariant)]

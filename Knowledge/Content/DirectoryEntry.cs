@@ -51,11 +51,11 @@ public sealed record DirectoryEntry(
 
         // A street address is what the person looks for on street signs, which are in Latin script: in hbs it is marked
         // so that a Cyrillic reply keeps it Latin (a Latin hbs reader gets it without the marks, see CyrillicTransliterator).
-        // Hours are no sign: their English day names become hbs ones.
+        // Hours are no sign: their English day names become the reader's (DayNames).
         return (field, language) switch
         {
             ("address", Languages.Language.Bcs) => CyrillicTransliterator.MarkLatin(value),
-            ("hours", Languages.Language.Bcs) => HbsDayNames.Localize(value.Trim()),
+            ("hours", _) => DayNames.Localize(value.Trim(), language),
             _ => value.Trim(),
         };
     }

@@ -17,10 +17,12 @@ public sealed record OfficeInfo(
     /// the person finds on the office's sign and on street signs, in Latin script: in hbs they are marked <c>[[…]]</c>
     /// so that a Cyrillic reply keeps them Latin (like <see cref="DirectoryEntry.Shown"/> does for addresses). Other
     /// languages get them unmarked, and the rendering step removes the marks for every reader who is not Cyrillic.
-    /// The hours get hbs day names (<see cref="HbsDayNames"/>).
+    /// The hours get the language's day names (<see cref="DayNames"/>).
     /// </summary>
     public OfficeInfo ShownIn(string language) =>
-        language == Languages.Language.Bcs ? this with { Name = KeptLatin(Name), Address = KeptLatin(Address), Hours = HbsDayNames.Localize(Hours) } : this;
+        language == Languages.Language.Bcs
+            ? this with { Name = KeptLatin(Name), Address = KeptLatin(Address), Hours = DayNames.Localize(Hours, language) }
+            : this with { Hours = DayNames.Localize(Hours, language) };
 
     private static string? KeptLatin(string? value) =>
         string.IsNullOrWhiteSpace(value) ? value : CyrillicTransliterator.MarkLatin(value);

@@ -25,13 +25,7 @@ public sealed class ConversationTests
 
         await bot.Flow()
             .Open()
-            .AssertReply(
-                "Pozdravljeni! Sem pomočnik pisarne Izhodiščna točka v Postojni. Izberite jezik:\n"
-                + "Hello! I am the assistant of the Starting Point office in Postojna. Choose your language:\n"
-                + "Përshëndetje! Jam asistenti i zyrës Pika e Nisjes në Postojnë. Zgjidhni gjuhën:\n"
-                + "Zdravo! Ja sam asistent kancelarije Početna tačka u Postojni. Izaberite jezik:\n"
-                + "\u200Fمرحبًا! أنا مساعد مكتب نقطة البداية في بوستوينا. اختر لغتك:",
-                "Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية")
+            .AssertReply(Said.ChooseYourLanguage, "Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }

@@ -163,9 +163,7 @@ public sealed class HandoffFlowTests
     [Fact]
     public async Task Outside_office_hours_the_person_is_told_when_it_opens()
     {
-        await using var bot = FlowHarness.Create();
-        bot.Clock.Advance(TimeSpan.FromHours(10));
-        await bot.StartInAsync(Language.English);
+        await using var bot = await AfterHoursInAsync(Language.English);
 
         await bot.Flow()
             .Send("I want to talk to a person")
@@ -175,12 +173,24 @@ public sealed class HandoffFlowTests
             .StartTestAsync(Ct);
     }
 
+    // Seen in Chromium on a Saturday: the Arabic reply said only "2026-12-07 08:00", where every other language names
+    // the day ("Monday 7. 12. 2026, 08:00").
+    [Fact]
+    public async Task Outside_office_hours_an_Arabic_reader_is_told_the_day_it_opens()
+    {
+        await using var bot = await AfterHoursInAsync(Language.Arabic);
+
+        await bot.Flow()
+            .Send("أريد التحدث مع شخص")
+            .AssertReplyContains("112")
+            .AssertReplyContains("في يوم الثلاثاء \u20662026-11-24 08:00\u2069")
+            .StartTestAsync(Ct);
+    }
+
     [Fact]
     public async Task After_hours_an_emergency_offer_says_when_a_counselor_will_read_it_and_never_now()
     {
-        await using var bot = FlowHarness.Create();
-        bot.Clock.Advance(TimeSpan.FromHours(10));
-        await bot.StartInAsync(Language.English);
+        await using var bot = await AfterHoursInAsync(Language.English);
 
         await bot.Flow()
             .Send("he has a knife and says he will kill me")
@@ -266,5 +276,14 @@ public sealed class HandoffFlowTests
             .Send("how do I open a bank account")
             .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
             .StartTestAsync(Ct);
+    }
+
+    /// <summary>A conversation in <paramref name="language"/> on Monday evening (ten hours after FlowHarness.MondayMorning), the office closed.</summary>
+    private static async Task<FlowHarness> AfterHoursInAsync(string language)
+    {
+        var bot = FlowHarness.Create();
+        bot.Clock.Advance(TimeSpan.FromHours(10));
+        await bot.StartInAsync(language);
+        return bot;
     }
 }

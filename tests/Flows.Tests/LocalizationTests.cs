@@ -50,11 +50,34 @@ public sealed class LocalizationTests
         Assert.DoesNotContain("možete", text, StringComparison.Ordinal);
     }
 
+    // Seen in Chromium: "Писаћу вам на босанском/hrvatskom/srpskom." – a word after a slash was kept Latin as if it
+    // were a command such as /delete.
+    [Fact]
+    public void Cyrillic_hbs_transliterates_words_after_a_slash_and_keeps_only_commands_latin()
+    {
+        var text = Strings.Say(new Voice(Language.Bcs, Cyrillic: true), "language.chosen");
+
+        Assert.Contains("босанском/хрватском/српском", text, StringComparison.Ordinal);
+        Assert.Contains("/delete", Strings.Say(new Voice(Language.Bcs, Cyrillic: true), "privacy.notice"), StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("الرمز البريدي ZIP: 6230", "\u200Fالرمز البريدي \u2066ZIP\u2069: \u20666230\u2069")]
     [InlineData("الرمز (ZIP): 60", "\u200Fالرمز (\u2066ZIP\u2069): \u206660\u2069")]
     [InlineData("الموعد 10:30 في Postojna.", "\u200Fالموعد \u206610:30\u2069 في \u2066Postojna\u2069.")]
     public void Punctuation_around_an_isolated_latin_run_stays_outside_it(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
+    // Seen in Chromium: the isolate ended before a web address's closing "/", so the link lost it and the "/" showed
+    // on the far side of the link; and before the ")" of "(Občina Postojna)", which then showed as "Postojna))".
+    [Theory]
+    [InlineData("المصدر:\nhttps://www.gov.si/en/topics/emergency-call/", "\u200Fالمصدر:\n\u2066https://www.gov.si/en/topics/emergency-call/\u2069")]
+    [InlineData("انظر https://infotujci.si/drzavljani-tretjih-drzav/.", "\u200Fانظر \u2066https://infotujci.si/drzavljani-tretjih-drzav/\u2069.")]
+    [InlineData("انظر (https://www.postojna.si/)", "\u200Fانظر (\u2066https://www.postojna.si/\u2069)")]
+    [InlineData("يساعدك Starting Point Postojna (Občina Postojna).", "\u200Fيساعدك \u2066Starting Point Postojna (Občina Postojna)\u2069.")]
+    public void A_web_address_and_a_bracket_the_run_opened_stay_inside_the_isolate(string text, string expected)
     {
         Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
     }

@@ -13,6 +13,7 @@ public sealed class TappableTextTests
     [InlineData("From abroad +386 5 728 07 00", "tel:+38657280700")]
     [InlineData("Write to info@postojna.si.", "mailto:info@postojna.si")]
     [InlineData("See https://www.gov.si/en/topics/residence/.", "https://www.gov.si/en/topics/residence/")]
+    [InlineData("Vacancies at www.ess.gov.si.", "https://www.ess.gov.si")]
     [InlineData("\u200Fالمصدر: \u2066https://www.gov.si/\u2069", "https://www.gov.si/")]
     [InlineData("\u200Fاتصل \u2066112\u2069", "tel:112")]
     public void Finds_what_a_person_should_be_able_to_tap(string text, string target) =>
@@ -30,6 +31,17 @@ public sealed class TappableTextTests
         var markdown = TappableText.ToWebChatMarkdown("Emergency: 112\n<b>not html</b> [x] see https://e-uprava.gov.si/a_b or mail pic@pic.si");
 
         Assert.Equal(@"Emergency: [112](tel:112)" + "  \n" + @"\<b\>not html\</b\> \[x\] see [https://e-uprava.gov.si/a\_b](https://e-uprava.gov.si/a_b) or mail [pic@pic.si](mailto:pic@pic.si)", markdown);
+    }
+
+    // Seen in Chromium: Web Chat's markdown links any word that looks like a domain, so the Albanian "p.sh." ("for
+    // example") became a link to the website p.sh. Only what TappableText finds may be a link; www. addresses are
+    // among them, with https.
+    [Fact]
+    public void Web_chat_markdown_links_only_what_it_finds_and_www_addresses_with_https()
+    {
+        var markdown = TappableText.ToWebChatMarkdown("pasaportën (p.sh. ID), d.o.o. 4.50 € na www.ess.gov.si.");
+
+        Assert.Equal(@"pasaportën (p\.sh. ID), d\.o\.o. 4\.50 € na [www.ess.gov.si](https://www.ess.gov.si).", markdown);
     }
 
     [Fact]

@@ -6,13 +6,17 @@ namespace IntegrationBot.Flows.Tests.Support;
 /// </summary>
 public static class Said
 {
-    /// <summary>The first message and the /language reply: a line in each language, Arabic right-to-left.</summary>
+    /// <summary>
+    /// The first message and the /language reply: a line in each language, Arabic right-to-left. Each line is isolated
+    /// (FSI … PDI) in its own direction: seen in Chromium, in a right-to-left chat the Latin lines' final colon showed
+    /// on their left (":Izberite jezik"), in a left-to-right chat the Arabic line's on its right.
+    /// </summary>
     public const string ChooseYourLanguage =
-        "Pozdravljeni! Sem pomočnik pisarne Izhodiščna točka v Postojni. Izberite jezik:\n"
-        + "Hello! I am the assistant of the Starting Point office in Postojna. Choose your language:\n"
-        + "Përshëndetje! Jam asistenti i zyrës Pika e Nisjes në Postojnë. Zgjidhni gjuhën:\n"
-        + "Zdravo! Ja sam asistent kancelarije Početna tačka u Postojni. Izaberite jezik:\n"
-        + "\u200Fمرحبًا! أنا مساعد مكتب نقطة البداية في بوستوينا. اختر لغتك:";
+        "\u2068Pozdravljeni! Sem pomočnik pisarne Izhodiščna točka v Postojni. Izberite jezik:\u2069\n"
+        + "\u2068Hello! I am the assistant of the Starting Point office in Postojna. Choose your language:\u2069\n"
+        + "\u2068Përshëndetje! Jam asistenti i zyrës Pika e Nisjes në Postojnë. Zgjidhni gjuhën:\u2069\n"
+        + "\u2068Zdravo! Ja sam asistent kancelarije Početna tačka u Postojni. Izaberite jezik:\u2069\n"
+        + "\u2068\u200Fمرحبًا! أنا مساعد مكتب نقطة البداية في بوستوينا. اختر لغتك:\u2069";
 
     public static readonly string[] Languages = ["Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية"];
 

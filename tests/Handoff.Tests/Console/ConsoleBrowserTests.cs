@@ -61,6 +61,37 @@ public sealed class ConsoleBrowserTests
         Assert.Empty(scriptErrors);
     }
 
+    // Seen in Chromium: the stylesheet's display rules beat the hidden attribute, so the logged-out page showed the
+    // tabs (the first Tab stops were Queue, Active, ... instead of Name), and "Institution" showed for every outcome.
+    [Fact]
+    public async Task What_is_hidden_stays_hidden_the_tabs_before_login_and_the_institution_unless_referred()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await page.Locator("#login-form").WaitForAsync();
+
+        Assert.False(await page.Locator("#nav").IsVisibleAsync());
+        await page.Keyboard.PressAsync("Tab");
+        Assert.Equal("name", await page.EvaluateAsync<string>("() => document.activeElement.name"));
+
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "en-1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        await page.FillAsync("input[name=name]", "Maja");
+        await page.FillAsync("input[name=password]", "maja-password");
+        await page.ClickAsync("#login-form button[type=submit]");
+        await page.Locator("#queue-rows tr", new() { HasText = "work" }).Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await page.Locator("#close-outcome").WaitForAsync();
+
+        Assert.True(await page.Locator("#nav").IsVisibleAsync());
+        Assert.False(await page.Locator("#close-institution-label").IsVisibleAsync());
+        await page.SelectOptionAsync("#close-outcome", "referred");
+        await page.Locator("#close-institution-label").WaitForAsync();
+    }
+
     private static async Task SaveScreenshotAsync(IPage page, string name)
     {
         var directory = Path.Combine(AppContext.BaseDirectory, "screenshots");

@@ -37,6 +37,27 @@ public sealed class FirstVisitJourneyTests
         Assert.False(await chat.Page.Locator("#landing").IsVisibleAsync());
     }
 
+    // Seen in Chromium: when the chat could not start (the token request failed, e.g. rate-limited), an Arabic or
+    // Albanian reader was told so in English only.
+    [Theory]
+    [InlineData("ar", "الدردشة غير متاحة الآن", "rtl")]
+    [InlineData("sq", "Biseda nuk është e disponueshme tani", "ltr")]
+    public async Task When_the_chat_cannot_start_the_person_is_told_so_in_their_language(string language, string expected, string direction)
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(host.BaseAddress, "unavailable-" + language);
+        await chat.Page.RouteAsync("**/api/webchat/token", route => route.FulfillAsync(new() { Status = 503 }));
+
+        await chat.Page.ClickAsync($"header button[data-lang={language}]");
+
+        var status = chat.Page.Locator("#status");
+        await status.GetByText(expected).WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        Assert.Equal(direction, await status.EvaluateAsync<string>("e => getComputedStyle(e).direction"));
+        await chat.ShotAsync("unavailable");
+    }
+
     [Fact]
     public async Task Phone_numbers_and_addresses_in_an_answer_are_links()
     {
