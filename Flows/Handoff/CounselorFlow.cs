@@ -85,6 +85,15 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         return result.Succeeded;
     }
 
+    /// <summary>What the bot said in this turn goes to the open request's transcript too (a closed one refuses it).</summary>
+    public async Task RecordBotMessagesAsync(Guid requestId, IReadOnlyList<string> texts, CancellationToken cancellationToken)
+    {
+        if (texts.Count > 0)
+        {
+            await queue.RecordBotMessagesAsync(requestId, texts, cancellationToken);
+        }
+    }
+
     /// <summary>While waiting: the request is still in the queue, at this position (or until the office opens).</summary>
     public async Task SayStillQueuedAsync(FlowTurn turn, CancellationToken cancellationToken)
     {

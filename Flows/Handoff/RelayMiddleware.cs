@@ -23,13 +23,24 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         }
 
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
+        if (data is null || !CounselorFlow.IsOpen(data))
+        {
+            await next(cancellationToken);
+            return;
+        }
+
+        var command = commands.Read(text);
+        // What the bot tells the person while a request is open (a 112 warning, the queue position, when the office
+        // opens) also goes to the request, so the counselor knows what they were told. Not after /delete: that
+        // erases the request with the rest.
+        var said = command is FlowCommand.Delete ? null : BotTextsOf(turnContext);
         var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
-        if (data is null || !CounselorFlow.IsOpen(data)
-            || dialogs?.Stack.Count > 0
-            || commands.Read(text) is FlowCommand.Menu or FlowCommand.Delete
+        if (dialogs?.Stack.Count > 0
+            || command is FlowCommand.Menu or FlowCommand.Delete
             || KnowledgeReading.Ask(turnContext, engine, text, data.Language).Decision == Decision.Emergency)
         {
             await next(cancellationToken);
+            await RecordAsync(data, said, cancellationToken);
             return;
         }
 
@@ -42,6 +53,21 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         else if (data.Handoff == HandoffPhase.Waiting)
         {
             await next(cancellationToken);
+            await RecordAsync(data, said, cancellationToken);
         }
     }
+
+    private static List<string> BotTextsOf(ITurnContext turnContext)
+    {
+        var texts = new List<string>();
+        turnContext.OnSendActivities((_, activities, sendNext) =>
+        {
+            texts.AddRange(activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)).Select(a => a.Text!));
+            return sendNext();
+        });
+        return texts;
+    }
+
+    private Task RecordAsync(ConversationData data, List<string>? said, CancellationToken cancellationToken) =>
+        said is null ? Task.CompletedTask : counselor.RecordBotMessagesAsync(data.HandoffId!.Value, said, cancellationToken);
 }

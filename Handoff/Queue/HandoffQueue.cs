@@ -95,6 +95,10 @@ public sealed partial class HandoffQueue(
     public Task<HandoffResult> RelayUserMessageAsync(Guid id, string text, CancellationToken cancellationToken) =>
         MutateAsync(id, "userMessage", (r, now) => HandoffStateMachine.AddUserMessage(r, text, now), cancellationToken);
 
+    /// <summary>Adds what the bot told the person while the request is open to the conversation the counselor sees.</summary>
+    public Task<HandoffResult> RecordBotMessagesAsync(Guid id, IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
+        MutateAsync(id, "botMessage", (r, now) => HandoffStateMachine.AddBotMessages(r, texts, now), cancellationToken);
+
     /// <summary>Takes a waiting request; exactly one of several concurrent claimers succeeds, the others get AlreadyTaken.</summary>
     public async Task<HandoffResult> ClaimAsync(Guid id, string counselor, CancellationToken cancellationToken)
     {

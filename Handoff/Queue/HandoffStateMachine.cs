@@ -81,6 +81,15 @@ public static class HandoffStateMachine
         })
         : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
 
+    /// <summary>What the bot told the person while the request is open (a 112 warning, the queue position, when the
+    /// office opens): the counselor reads it with the rest.</summary>
+    public static HandoffResult AddBotMessages(HandoffRequest request, IReadOnlyList<string> texts, DateTimeOffset now) => request.IsOpen
+        ? HandoffResult.Ok(request with
+        {
+            Transcript = [.. request.Transcript, .. texts.Select(text => new TranscriptEntry(now, TranscriptAuthor.Bot, text))],
+        })
+        : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
+
     /// <summary>Notes are internal; only the holder writes them, also after closing (the closer stays the assigned counselor).</summary>
     public static HandoffResult AddNote(HandoffRequest request, string counselor, string text, DateTimeOffset now)
     {
