@@ -258,7 +258,9 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         var after = watermark ?? 0;
         // Not past a user's message numbered and not yet written: the reader would never come back for it.
         var limit = _sequences.ReadLimit(conversationId);
-        var docs = await _db.ReadAsync(
+        // One conversation's lines (a page opening its stream, a poll the memory tail cannot answer): read where the
+        // turns just journaled are, without forcing LiteDB's commit for every new conversation.
+        var docs = await _db.ReadCurrentAsync(
             db => db.GetCollection(Activities)
                 .Find(BsonExpression.Create("$.ConversationId = @0 AND $.Seq > @1 AND $.Seq <= @2", conversationId, after, limit))
                 .OrderBy(d => d["Seq"].AsInt64)

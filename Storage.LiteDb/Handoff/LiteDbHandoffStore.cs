@@ -35,8 +35,10 @@ public sealed class LiteDbHandoffStore : IHandoffStore
 
     public string Name => "handoffs";
 
+    // Every change of a request reads it first (a relayed message, a counselor's reply): no LiteDB commit unless a
+    // pending write changed it.
     public Task<HandoffRequest?> GetAsync(Guid id, CancellationToken cancellationToken) =>
-        _database.ReadAsync(_ => _requests.FindById(id) is { } document ? JsonDocuments.Read<HandoffRequest>(document) : null, cancellationToken);
+        _database.ReadDocumentsAsync(_requests.Name, [id], _ => _requests.FindById(id) is { } document ? JsonDocuments.Read<HandoffRequest>(document) : null, cancellationToken);
 
     public Task<HandoffRequest?> FindOpenAsync(string channelId, string conversationId, CancellationToken cancellationToken)
     {
