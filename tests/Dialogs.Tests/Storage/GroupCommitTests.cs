@@ -52,33 +52,9 @@ public sealed class GroupCommitTests : IDisposable
     public async Task Concurrent_writes_share_fsyncs()
     {
         var ct = TestContext.Current.CancellationToken;
-        const int Writers = 20;
         var syncs = new SyncRecorder(LogFile).Holding();
         using var database = LiteDbDatabaseFactory.Open(Unjournaled(), syncs.Decorate);
-        var bodies = 0;
-
-        var writes = Enumerable.Range(0, Writers).Select(i => Task.Run(
-            () => database.WriteAsync(
-                db =>
-                {
-                    Interlocked.Increment(ref bodies);
-                    return db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = i });
-                },
-                ct),
-            ct)).ToList();
-
-        try
-        {
-            // The first sync is held while every other writer commits behind it.
-            await SyncRecorder.EventuallyAsync(() => Volatile.Read(ref bodies) == Writers && syncs.Started >= 1, ct);
-            Assert.All(writes, w => Assert.False(w.IsCompleted));
-        }
-        finally
-        {
-            syncs.Release();
-        }
-
-        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30), ct);
+        await syncs.WriteConcurrentlyWhileTheFirstSyncIsHeldAsync(database, 20, ct);
 
         // One sync for the first writer, one for those that arrived while it ran, perhaps one for the last straggler.
         Assert.InRange(syncs.Finished, 1, 3);

@@ -54,6 +54,37 @@ internal sealed class SyncRecorder(string logFile)
         _finishedCoverage.Enqueue(length);
     };
 
+    /// <summary>
+    /// Starts <paramref name="writers"/> concurrent writes while this recorder holds the first sync, checks that every
+    /// write ran and none returned before a sync, releases the sync and waits for them all.
+    /// </summary>
+    public async Task WriteConcurrentlyWhileTheFirstSyncIsHeldAsync(IntegrationBot.Storage.LiteDb.Engine.SharedLiteDatabase database, int writers, CancellationToken ct)
+    {
+        var bodies = 0;
+        var writes = Enumerable.Range(0, writers).Select(i => Task.Run(
+            () => database.WriteAsync(
+                db =>
+                {
+                    Interlocked.Increment(ref bodies);
+                    return db.GetCollection("probe").Insert(new LiteDB.BsonDocument { ["_id"] = i });
+                },
+                ct),
+            ct)).ToList();
+
+        try
+        {
+            // The first sync is held while every other writer commits (or journals its frame) behind it.
+            await EventuallyAsync(() => Volatile.Read(ref bodies) == writers && Started >= 1, ct);
+            Assert.All(writes, w => Assert.False(w.IsCompleted));
+        }
+        finally
+        {
+            Release();
+        }
+
+        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30), ct);
+    }
+
     /// <summary>Polls until <paramref name="condition"/> holds or fails after a deadline.</summary>
     public static async Task EventuallyAsync(Func<bool> condition, CancellationToken cancellationToken)
     {

@@ -204,32 +204,10 @@ public sealed class WriteJournalTests : IDisposable
     public async Task Concurrent_writes_share_journal_fsyncs()
     {
         var ct = TestContext.Current.CancellationToken;
-        const int Writers = 20;
         var syncs = new SyncRecorder(WriteJournal.PathOf(_directory.DatabaseFile, 0)).Holding();
         using var database = LiteDbDatabaseFactory.Open(_directory.Options(), syncs.Decorate, Never, commitEveryBatches: int.MaxValue);
-        var bodies = 0;
-        var writes = Enumerable.Range(0, Writers).Select(i => Task.Run(
-            () => database.WriteAsync(
-                db =>
-                {
-                    Interlocked.Increment(ref bodies);
-                    return db.GetCollection("probe").Insert(new BsonDocument { ["_id"] = i });
-                },
-                ct),
-            ct)).ToList();
+        await syncs.WriteConcurrentlyWhileTheFirstSyncIsHeldAsync(database, 20, ct);
 
-        try
-        {
-            // The first sync is held while every other writer's frame is journaled behind it.
-            await SyncRecorder.EventuallyAsync(() => Volatile.Read(ref bodies) == Writers && syncs.Started >= 1, ct);
-            Assert.All(writes, w => Assert.False(w.IsCompleted));
-        }
-        finally
-        {
-            syncs.Release();
-        }
-
-        await Task.WhenAll(writes).WaitAsync(TimeSpan.FromSeconds(30), ct);
         Assert.InRange(syncs.Finished, 1, 3);
         Assert.True(syncs.Covered >= new FileInfo(WriteJournal.PathOf(_directory.DatabaseFile, 0)).Length);
     }
