@@ -193,6 +193,18 @@ internal sealed class JournaledCommits : IDisposable
         }
     }
 
+    /// <summary>
+    /// After a checkpoint or the close put every commit in the data file: empties the journal, unless batches are still
+    /// waiting for LiteDB's commit (it failed, or the journal is <see cref="Broken"/>): those frames are kept for the next start.
+    /// </summary>
+    public void ClearIfCommitted()
+    {
+        if (Broken is null && _pending == 0)
+        {
+            _journal.Clear();
+        }
+    }
+
     public void Dispose() => _journal.Dispose();
 
     private void Commit(LiteDatabase database, Action afterCommit)

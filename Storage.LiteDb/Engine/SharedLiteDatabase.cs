@@ -210,7 +210,7 @@ public sealed class SharedLiteDatabase : IDisposable
         var pending = new PendingSetup(db =>
         {
             db.Checkpoint();
-            _journal?.Files.Clear();
+            _journal?.ClearIfCommitted();
         });
         _writer.Enqueue(pending);
         pending.WaitUntilDone();
@@ -283,7 +283,7 @@ public sealed class SharedLiteDatabase : IDisposable
                 Database.Dispose();
                 _engine?.Dispose();
                 // Closing checkpointed every commit into the data file, on disk: the journal is not needed any more.
-                _journal?.Files.Clear();
+                _journal?.ClearIfCommitted();
                 _journal?.Dispose();
                 _sync?.Dispose();
                 _files?.Dispose();
