@@ -119,6 +119,12 @@ public static class KnowledgeEndpoints
             return TypedResults.Problem("A JSON body {\"version\": n} is required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
+        if (version < 1)
+        {
+            // Versions count from 1: no topic has this one, and "no topic" would send the editor looking for the wrong thing.
+            return TypedResults.Problem("version must be 1 or more.", statusCode: StatusCodes.Status400BadRequest);
+        }
+
         return await ResultAsync(id, await editor.RevertAsync(id, version, Identity(user), ct), editor, ct);
     }
 

@@ -32,7 +32,7 @@ public static class HandoffEndpoints
         handoffs.MapPost("/{id:guid}/transfer", TransferAsync);
         handoffs.MapGet("/{id:guid}/plan", GetPlanAsync);
         handoffs.MapPost("/{id:guid}/plan/done", (Guid id, ConsoleRequests.PlanStep? body, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
-            ValidText(body?.StepId) is { } step ? ChangePlanAsync(id, user, queue, plans, (plan, request) => plan.MarkDoneAsync(request, step, CounselorAuth.Name(user), ct), ct) : BadText());
+            ValidText(body?.StepId) is { } step ? ChangePlanAsync(id, user, queue, plans, (plan, request) => plan.MarkDoneAsync(request, step, CounselorAuth.Name(user), ct), ct) : BadText("stepId"));
         handoffs.MapPost("/{id:guid}/plan/steps", (Guid id, ConsoleRequests.Message? body, ClaimsPrincipal user, HandoffQueue queue, IEnumerable<IHandoffPlan> plans, CancellationToken ct) =>
             ValidText(body?.Text) is { } text ? ChangePlanAsync(id, user, queue, plans, (plan, request) => plan.AddStepAsync(request, text, CounselorAuth.Name(user), ct), ct) : BadText());
         handoffs.MapPost("/{id:guid}/close", (Guid id, ConsoleRequests.Close? body, ClaimsPrincipal user, HandoffQueue queue, TimeProvider time, CancellationToken ct) =>
@@ -133,6 +133,7 @@ public static class HandoffEndpoints
     private static string? ValidText(string? text) =>
         string.IsNullOrWhiteSpace(text) || text.Length > MaxTextLength ? null : text.Trim();
 
-    private static Task<IResult> BadText() =>
-        Task.FromResult<IResult>(TypedResults.Problem($"text is required (at most {MaxTextLength} characters).", statusCode: StatusCodes.Status400BadRequest));
+    // Names the field the request lacks (a plan step's id is not a text).
+    private static Task<IResult> BadText(string field = "text") =>
+        Task.FromResult<IResult>(TypedResults.Problem($"{field} is required (at most {MaxTextLength} characters).", statusCode: StatusCodes.Status400BadRequest));
 }

@@ -131,6 +131,11 @@ public sealed class KnowledgeApiTests
         var versions = await (await editor.GetAsync($"{Topic}/versions", ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
         Assert.Equal("revert", versions[2].GetProperty("change").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await editor.PostAsync($"{Topic}/revert", new { version = 99 }, ct)).StatusCode);
+        // A version that cannot exist is a bad request that says so, not "no topic" for a topic that is there.
+        var impossible = await editor.PostAsync($"{Topic}/revert", new { version = -1 }, ct);
+        Assert.Equal(HttpStatusCode.BadRequest, impossible.StatusCode);
+        Assert.Contains("version", await impossible.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
+        Assert.DoesNotContain("No topic", await impossible.Content.ReadAsStringAsync(ct), StringComparison.Ordinal);
     }
 
     [Fact]

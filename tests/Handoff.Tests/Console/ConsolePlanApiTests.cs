@@ -28,7 +28,10 @@ public sealed class ConsolePlanApiTests
         Assert.Equal(HttpStatusCode.Forbidden, (await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/plan/done", new { stepId = "tax-number" })).StatusCode);
         await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/claim");
         Assert.Equal(HttpStatusCode.Forbidden, (await amira.PostAsync($"/api/handoffs/{ticket.RequestId}/plan/steps", new { text = "Bring the lease" })).StatusCode);
-        Assert.Equal(HttpStatusCode.BadRequest, (await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/plan/done", new { stepId = "" })).StatusCode);
+        var noStep = await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/plan/done", new { stepId = "" });
+        Assert.Equal(HttpStatusCode.BadRequest, noStep.StatusCode);
+        // The error names the field the request lacks.
+        Assert.Contains("stepId is required", await noStep.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
 
         Assert.Equal(HttpStatusCode.OK, (await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/plan/done", new { stepId = "tax-number" })).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await maja.PostAsync($"/api/handoffs/{ticket.RequestId}/plan/steps", new { text = "Bring the lease" })).StatusCode);
