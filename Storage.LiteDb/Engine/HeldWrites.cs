@@ -70,9 +70,12 @@ internal sealed class HeldWrites
         }
     }
 
+    /// <summary>Whether the riders waited long enough for a transaction to ride in (all are due once the writer stops).</summary>
+    public bool RidersDue(bool stopping) => _riders.Count > 0 && (stopping || Elapsed(_ridersSince) >= RideWaitMs);
+
     /// <summary>Whether a held write waited long enough (all are due once the writer stops).</summary>
     public bool AnyDue(bool stopping) =>
-        (_riders.Count > 0 && (stopping || Elapsed(_ridersSince) >= RideWaitMs)) || AnyJoinedDue(stopping);
+        RidersDue(stopping) || AnyJoinedDue(stopping);
 
     /// <summary>Moves the joined writes whose turn commit did not come in time into <paramref name="batch"/>.</summary>
     public void TakeDueJoined(List<PendingWrite> batch, bool stopping)

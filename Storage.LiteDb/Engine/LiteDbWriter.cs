@@ -308,8 +308,6 @@ internal sealed class LiteDbWriter : IDisposable
             }
 
             _busy = true;
-            _held.TakeRiders(batch);
-
             while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
             {
                 if (next.IsSetup && batch.Count > 0)
@@ -330,10 +328,30 @@ internal sealed class LiteDbWriter : IDisposable
                 }
             }
 
+            TakeRiders(batch);
             _held.TakeDueJoined(batch, _stopping);
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// Riders (delivery marks) go first into a batch that writes anyway. A read on the writer thread (a read-only
+    /// batch) leaves them for the turn commit that usually follows it, unless they waited long enough; a setup runs alone.
+    /// </summary>
+    private void TakeRiders(List<PendingWrite> batch)
+    {
+        if (!_held.HasRiders || batch is [{ IsSetup: true }])
+        {
+            return;
+        }
+
+        if (batch.Count == 0 || batch.Exists(write => !write.ReadOnly) || _held.RidersDue(_stopping))
+        {
+            var riders = new List<PendingWrite>();
+            _held.TakeRiders(riders);
+            batch.InsertRange(0, riders);
+        }
     }
 
     private TimeSpan NextWait()

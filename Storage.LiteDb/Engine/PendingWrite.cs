@@ -17,6 +17,10 @@ internal abstract class PendingWrite(CancellationToken cancellation)
     /// <summary>The conversation whose turn this write commits; the writes that joined that turn run in its transaction.</summary>
     public string? TurnKey { get; set; }
 
+    /// <summary>A read run on the writer thread (behind the write journal): it writes nothing, so delivery marks do
+    /// not ride in its batch but in the next turn's.</summary>
+    public bool ReadOnly { get; init; }
+
     /// <summary>Runs the delegate inside the writer's current transaction and keeps its result until <see cref="Succeed"/>.</summary>
     public abstract void Run(LiteDatabase database);
 

@@ -344,7 +344,7 @@ public sealed class SharedLiteDatabase : IDisposable
             return afterCommit.Task.WaitAsync(cancellationToken);
         }
 
-        var inTransaction = new PendingWrite<T>(read, cancellationToken);
+        var inTransaction = new PendingWrite<T>(read, cancellationToken) { ReadOnly = true };
         _writer.Enqueue(inTransaction);
         return inTransaction.Task;
     }
