@@ -308,6 +308,12 @@ internal sealed class LiteDbWriter : IDisposable
             }
 
             _busy = true;
+            if (_held.HasRiders && _queue.TryPeek(out var head) && head.IsSetup)
+            {
+                // A setup or checkpoint comes after what is held to ride: the riders go in a batch of their own first.
+                _held.TakeRiders(batch);
+            }
+
             while (batch.Count < MaxBatch && _queue.TryPeek(out var next))
             {
                 if (next.IsSetup && batch.Count > 0)
