@@ -61,6 +61,24 @@ internal sealed class HeldWrites
         _riders.Clear();
     }
 
+    /// <summary>
+    /// Riders (delivery marks) go first into a batch that writes anyway. A read on the writer thread (a read-only
+    /// batch) leaves them for the turn commit that usually follows it, unless they waited long enough; a setup runs alone.
+    /// </summary>
+    public void TakeRidersFor(List<PendingWrite> batch, bool stopping)
+    {
+        if (_riders.Count == 0 || batch is [{ IsSetup: true }])
+        {
+            return;
+        }
+
+        if (batch.Count == 0 || batch.Exists(write => !write.ReadOnly) || RidersDue(stopping))
+        {
+            batch.InsertRange(0, _riders);
+            _riders.Clear();
+        }
+    }
+
     /// <summary>Moves the writes joined to <paramref name="turnKey"/>'s turn into <paramref name="batch"/>, ahead of its commit.</summary>
     public void TakeJoined(string turnKey, List<PendingWrite> batch)
     {

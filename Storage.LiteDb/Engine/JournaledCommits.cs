@@ -86,7 +86,7 @@ internal sealed class JournaledCommits : IDisposable
     private TimeSpan Age => _time.GetElapsedTime(_openedAt);
 
     /// <summary>Opens LiteDB's transaction for the next batch when none is open.</summary>
-    public void Begin(LiteDatabase database)
+    private void Begin(LiteDatabase database)
     {
         if (!_open)
         {
@@ -96,8 +96,48 @@ internal sealed class JournaledCommits : IDisposable
         }
     }
 
+    /// <summary>
+    /// One attempt of a batch (<see cref="BatchAttempts"/>): its writes run in LiteDB's open transaction while their
+    /// changes are recorded, and the changes become one journal frame. A write that throws rolls LiteDB back, and the
+    /// journal restores what it had (<see cref="RollBack"/>).
+    /// </summary>
+    /// <returns>The index of the write that threw (-1: the journal could not be written, or it is <see cref="Broken"/>)
+    /// and why; no failure: journaled.</returns>
+    public (int Failed, Exception? Failure) TryBatch(LiteDatabase database, List<PendingWrite> batch, Action<bool> transactionEnded)
+    {
+        if (Broken is { } broken)
+        {
+            return (-1, broken);
+        }
+
+        var failed = -1;
+        var ops = new List<JournalOp>();
+        try
+        {
+            Begin(database);
+            Engine.Recording = ops;
+            for (var i = 0; i < batch.Count; i++)
+            {
+                failed = i;
+                batch[i].Run(database);
+            }
+
+            failed = -1;
+            Engine.Recording = null;
+            Journal(ops);
+            transactionEnded(true);
+            return (-1, null);
+        }
+        catch (Exception ex)
+        {
+            transactionEnded(false);
+            RollBack(database);
+            return (failed, ex);
+        }
+    }
+
     /// <summary>The batch ran: its changes become one journal frame (none for a batch that changed nothing).</summary>
-    public void Journal(List<JournalOp> ops)
+    private void Journal(List<JournalOp> ops)
     {
         if (ops.Count == 0)
         {

@@ -26,6 +26,7 @@ internal sealed class LiteDbWriter : IDisposable
 
     private readonly LiteDatabase _database;
     private readonly JournaledCommits? _journal;
+    private readonly DirectCommits _direct;
     private readonly Action _afterCommit;
     private readonly Action<bool> _transactionEnded;
     private readonly Queue<PendingWrite> _queue = new();
@@ -54,6 +55,7 @@ internal sealed class LiteDbWriter : IDisposable
         _afterCommit = afterCommit;
         _journal = journal;
         _transactionEnded = transactionEnded ?? (_ => { });
+        _direct = new DirectCommits(database, afterCommit, _transactionEnded);
         if (journal is not null)
         {
             journal.Wake = () =>
@@ -152,7 +154,7 @@ internal sealed class LiteDbWriter : IDisposable
             }
             catch
             {
-                TryRollback();
+                _direct.RollBack();
                 throw;
             }
 
@@ -334,43 +336,17 @@ internal sealed class LiteDbWriter : IDisposable
                 }
             }
 
-            TakeRiders(batch);
+            _held.TakeRidersFor(batch, _stopping);
             _held.TakeDueJoined(batch, _stopping);
         }
 
         return true;
     }
 
-    /// <summary>
-    /// Riders (delivery marks) go first into a batch that writes anyway. A read on the writer thread (a read-only
-    /// batch) leaves them for the turn commit that usually follows it, unless they waited long enough; a setup runs alone.
-    /// </summary>
-    private void TakeRiders(List<PendingWrite> batch)
-    {
-        if (!_held.HasRiders || batch is [{ IsSetup: true }])
-        {
-            return;
-        }
+    private TimeSpan NextWait() => _journal is null ? _held.NextWait : Sooner(_held.NextWait, _journal.NextWait);
 
-        if (batch.Count == 0 || batch.Exists(write => !write.ReadOnly) || _held.RidersDue(_stopping))
-        {
-            var riders = new List<PendingWrite>();
-            _held.TakeRiders(riders);
-            batch.InsertRange(0, riders);
-        }
-    }
-
-    private TimeSpan NextWait()
-    {
-        var held = _held.NextWait;
-        if (_journal is null)
-        {
-            return held;
-        }
-
-        var journal = _journal.NextWait;
-        return held == Timeout.InfiniteTimeSpan || (journal != Timeout.InfiniteTimeSpan && journal < held) ? journal : held;
-    }
+    private static TimeSpan Sooner(TimeSpan a, TimeSpan b) =>
+        a == Timeout.InfiniteTimeSpan || (b != Timeout.InfiniteTimeSpan && b < a) ? b : a;
 
     // The last batches reach LiteDB's file before the database closes (closing checkpoints it).
     private void CommitJournalOnStop()
@@ -391,51 +367,9 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    /// <summary>
-    /// Runs a batch in LiteDB's open transaction and journals its changes; LiteDB commits later. A write that throws
-    /// rolls back the transaction, which the journal then restores (<see cref="JournaledCommits.RollBack"/>), and the
-    /// batch runs again without it, as <see cref="RunBatch"/> does.
-    /// </summary>
-    private void RunJournaled(List<PendingWrite> batch, JournaledCommits journal)
-    {
-        if (journal.Broken is { } broken)
-        {
-            batch.ForEach(write => write.Fail(broken));
-            return;
-        }
-
-        RunUntilDone(batch, TryJournaled);
-    }
-
-    // One attempt of a journaled batch: the index of the write that threw (-1: the journal could not be written) and why.
-    private (int Failed, Exception? Failure) TryJournaled(List<PendingWrite> batch)
-    {
-        var journal = _journal!;
-        var failed = -1;
-        var ops = new List<JournalOp>();
-        try
-        {
-            journal.Begin(_database);
-            journal.Engine.Recording = ops;
-            for (var i = 0; i < batch.Count; i++)
-            {
-                failed = i;
-                batch[i].Run(_database);
-            }
-
-            failed = -1;
-            journal.Engine.Recording = null;
-            journal.Journal(ops);
-            _transactionEnded(true);
-            return (-1, null);
-        }
-        catch (Exception ex)
-        {
-            _transactionEnded(false);
-            journal.RollBack(_database);
-            return (failed, ex);
-        }
-    }
+    // In LiteDB's open transaction, journaled; LiteDB commits later (JournaledCommits).
+    private void RunJournaled(List<PendingWrite> batch, JournaledCommits journal) =>
+        BatchAttempts.RunUntilDone(batch, b => journal.TryBatch(_database, b, _transactionEnded), Committed);
 
     private void RunSetup(PendingWrite setup)
     {
@@ -451,86 +385,7 @@ internal sealed class LiteDbWriter : IDisposable
         }
     }
 
-    private void RunBatch(List<PendingWrite> batch) => RunUntilDone(batch, TryTransaction);
+    private void RunBatch(List<PendingWrite> batch) => BatchAttempts.RunUntilDone(batch, _direct.TryBatch, Committed);
 
-    // One attempt of a batch in a LiteDB transaction of its own: the index of the write that threw (-1: the commit) and why.
-    private (int Failed, Exception? Failure) TryTransaction(List<PendingWrite> batch)
-    {
-        var failed = -1;
-        try
-        {
-            // Inside the try: a LiteDB that declared its file invalid throws here, and that must reach the callers
-            // as a failed write, never end the writer thread (and with it the process).
-            _database.BeginTrans();
-            for (var i = 0; i < batch.Count; i++)
-            {
-                failed = i;
-                batch[i].Run(_database);
-            }
-
-            failed = -1;
-            _database.Commit();
-            _transactionEnded(true);
-            _afterCommit();
-            return (-1, null);
-        }
-        catch (Exception ex)
-        {
-            TryRollback();
-            return (failed, ex);
-        }
-    }
-
-    /// <summary>
-    /// Attempts the batch until what is left of it succeeds: a write that threw fails alone and the others run again
-    /// without it, so they see what they would have seen in a transaction of their own; a failure of the batch as a
-    /// whole (the commit, the journal) fails every write, since nothing of it was written.
-    /// </summary>
-    private void RunUntilDone(List<PendingWrite> batch, Func<List<PendingWrite>, (int Failed, Exception? Failure)> attempt)
-    {
-        batch.RemoveAll(CancelIfRequested);
-        while (batch.Count > 0)
-        {
-            var (failed, failure) = attempt(batch);
-            if (failure is null)
-            {
-                Interlocked.Increment(ref _transactions);
-                batch.ForEach(write => write.Succeed());
-                return;
-            }
-
-            if (failed < 0)
-            {
-                batch.ForEach(write => write.Fail(failure));
-                return;
-            }
-
-            batch[failed].Fail(failure);
-            batch.RemoveAt(failed);
-        }
-    }
-
-    private void TryRollback()
-    {
-        _transactionEnded(false);
-        try
-        {
-            _database.Rollback();
-        }
-        catch (LiteException)
-        {
-            // Nothing left to roll back (LiteDB ended the transaction itself): the writes that follow start a new one.
-        }
-    }
-
-    private static bool CancelIfRequested(PendingWrite write)
-    {
-        if (!write.Cancellation.IsCancellationRequested)
-        {
-            return false;
-        }
-
-        write.Cancel();
-        return true;
-    }
+    private void Committed() => Interlocked.Increment(ref _transactions);
 }
