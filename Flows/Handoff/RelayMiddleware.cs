@@ -33,7 +33,7 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         // What the bot tells the person while a request is open (a 112 warning, the queue position, when the office
         // opens) also goes to the request, so the counselor knows what they were told. Not after /delete: that
         // erases the request with the rest.
-        var said = command is FlowCommand.Delete ? null : BotTextsOf(turnContext);
+        var said = command is FlowCommand.Delete ? null : turnContext.CollectSentTexts();
         var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
         if (dialogs?.Stack.Count > 0
             || command is FlowCommand.Menu or FlowCommand.Delete
@@ -55,17 +55,6 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
             await next(cancellationToken);
             await RecordAsync(data, said, cancellationToken);
         }
-    }
-
-    private static List<string> BotTextsOf(ITurnContext turnContext)
-    {
-        var texts = new List<string>();
-        turnContext.OnSendActivities((_, activities, sendNext) =>
-        {
-            texts.AddRange(activities.Where(a => a.Type == ActivityTypes.Message && !string.IsNullOrEmpty(a.Text)).Select(a => a.Text!));
-            return sendNext();
-        });
-        return texts;
     }
 
     private Task RecordAsync(ConversationData data, List<string>? said, CancellationToken cancellationToken) =>

@@ -16,19 +16,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
-        var botTexts = new List<string>();
-        turnContext.OnSendActivities((_, activities, sendNext) =>
-        {
-            foreach (var sent in activities)
-            {
-                if (sent.Type == ActivityTypes.Message && !string.IsNullOrEmpty(sent.Text))
-                {
-                    botTexts.Add(sent.Text);
-                }
-            }
-
-            return sendNext();
-        });
+        var botTexts = turnContext.CollectSentTexts();
 
         // A message that starts a handoff must already be in the transcript the counselor receives. The user's line
         // counts from before the turn when privacy was accepted earlier, and from after it when this turn accepts it;
