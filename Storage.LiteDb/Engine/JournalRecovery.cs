@@ -37,7 +37,6 @@ internal static class JournalRecovery
         // Into the data file, which a checkpoint syncs to disk: only then may the journal forget its frames.
         database.Checkpoint();
         journal.Clear();
-        journal.Sync.WhenDurableAsync(CancellationToken.None).GetAwaiter().GetResult();
         return Math.Max(last, frames[^1].Sequence);
     }
 }
