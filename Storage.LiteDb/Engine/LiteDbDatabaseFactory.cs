@@ -1,6 +1,7 @@
 using LiteDB;
 using LiteDB.Engine;
 using IntegrationBot.Dialogs.Storage;
+using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.Engine;
@@ -67,7 +68,8 @@ public static class LiteDbDatabaseFactory
                 // the collation it was created with.
                 Collation = Collation.Binary,
             });
-            var recorder = journaled ? new JournaledEngine(engine) : null;
+            // Replies mostly leave before LiteDB commits (every 100 ms): their outbox entries never need LiteDB's work.
+            var recorder = journaled ? new JournaledEngine(engine, new DeferredInserts([LiteDbOutboxDocuments.OutboxCollection])) : null;
             // The engine is closed by SharedLiteDatabase after its writer ran what was still queued: a container that
             // disposes this LiteDatabase first (it hands it out as a service) must not close the file under the writer.
             database = new LiteDatabase(recorder is null ? engine : recorder, disposeOnClose: false);

@@ -270,14 +270,5 @@ public sealed class WriteJournalTests : IDisposable
     private static SharedLiteDatabase OpenDeferred(TempDataDirectory directory) =>
         LiteDbDatabaseFactory.Open(directory.Options(), sync => sync, Never, commitEveryBatches: int.MaxValue);
 
-    private void CopyAsCrash()
-    {
-        foreach (var file in Directory.GetFiles(_directory.Path).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
-        {
-            // FileShare: the database holds its files open for writing.
-            using var source = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite);
-            using var target = File.Create(Path.Combine(_crash.Path, Path.GetFileName(file)));
-            source.CopyTo(target);
-        }
-    }
+    private void CopyAsCrash() => _directory.CopyAsCrashTo(_crash);
 }
