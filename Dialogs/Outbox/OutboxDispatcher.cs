@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -38,6 +39,11 @@ public sealed partial class OutboxDispatcher(
             // new replies meanwhile, starts again at once instead of waiting for the slowest of the batch: with
             // channel pacing a long announcement must not hold up the answer to someone talking now.
             var running = new Dictionary<string, (string EntryId, Task<int> Delivery)>(StringComparer.Ordinal);
+            // Each delivery names its conversation here when it ends. Waiting on this one reader, not on every running
+            // delivery, keeps a pass as cheap as what finished: with a thousand people answered at once, a wait on all of
+            // them (Task.WhenAny) cost a thousand continuations for every delivery that ended.
+            var finished = Channel.CreateUnbounded<string>(new UnboundedChannelOptions { SingleReader = true });
+            Task<bool>? anyFinished = null;
             // Cancelled on return, so a wait left pending never swallows a signal meant for the worker's own wait.
             using var stopWaiting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
             Task? newReplies = null;
@@ -48,14 +54,14 @@ public sealed partial class OutboxDispatcher(
                 {
                     if (!running.TryGetValue(entry.ConversationKey, out var current))
                     {
-                        running[entry.ConversationKey] = (entry.Id, Count(DeliverAsync(entry, cancellationToken)));
+                        running[entry.ConversationKey] = (entry.Id, Reported(finished.Writer, entry.ConversationKey, Count(DeliverAsync(entry, cancellationToken))));
                     }
                     else if (current.EntryId != entry.Id)
                     {
                         // The conversation's next entry became its head while the delivery before it was finishing:
                         // deliver it right after. Skipping it would leave it leased (PostgreSQL) and undelivered until
                         // the lease ran out. The same entry again (LiteDB lists without leasing) is already on its way.
-                        running[entry.ConversationKey] = (entry.Id, ThenAsync(current.Delivery, entry, cancellationToken));
+                        running[entry.ConversationKey] = (entry.Id, Reported(finished.Writer, entry.ConversationKey, ThenAsync(current.Delivery, entry, cancellationToken)));
                     }
                 }
 
@@ -71,16 +77,25 @@ public sealed partial class OutboxDispatcher(
                 }
 
                 newReplies ??= signal.WaitAsync(_options.IdlePoll, time, stopWaiting.Token);
-                var first = await Task.WhenAny(running.Values.Select(r => (Task)r.Delivery).Append(newReplies));
-                if (first == newReplies)
+                anyFinished ??= finished.Reader.WaitToReadAsync(stopWaiting.Token).AsTask();
+                if (await Task.WhenAny(anyFinished, newReplies) == newReplies)
                 {
                     newReplies = null;
                 }
 
-                foreach (var (conversation, (_, delivery)) in running.Where(r => r.Value.Delivery.IsCompleted).ToList())
+                if (anyFinished.IsCompleted)
                 {
-                    delivered += await delivery;
-                    running.Remove(conversation);
+                    anyFinished = null;
+                }
+
+                // A conversation may be named while its next entry, chained behind, still runs: it is named again then.
+                while (finished.Reader.TryRead(out var conversation))
+                {
+                    if (running.TryGetValue(conversation, out var ended) && ended.Delivery.IsCompleted)
+                    {
+                        delivered += await ended.Delivery;
+                        running.Remove(conversation);
+                    }
                 }
             }
         }
@@ -91,6 +106,21 @@ public sealed partial class OutboxDispatcher(
     }
 
     private static async Task<int> Count(Task<bool> delivery) => await delivery ? 1 : 0;
+
+    private static Task<int> Reported(ChannelWriter<string> finished, string conversation, Task<int> delivery)
+    {
+        delivery.ContinueWith(
+            static (_, state) =>
+            {
+                var (writer, key) = ((ChannelWriter<string>, string))state!;
+                writer.TryWrite(key);
+            },
+            (finished, conversation),
+            CancellationToken.None,
+            TaskContinuationOptions.ExecuteSynchronously,
+            TaskScheduler.Default);
+        return delivery;
+    }
 
     private async Task<int> ThenAsync(Task<int> before, OutboxEntry entry, CancellationToken cancellationToken) =>
         await before + await Count(DeliverAsync(entry, cancellationToken));

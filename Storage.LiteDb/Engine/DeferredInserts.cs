@@ -86,8 +86,10 @@ internal sealed class DeferredInserts(IEnumerable<string> collections)
     }
 
     /// <summary>
-    /// Puts the documents kept for <paramref name="collection"/> (null: all) into LiteDB's open transaction. As upserts, like
-    /// their journal frames: an insert that LiteDB would refuse for its key must not fail a commit of other turns' writes.
+    /// Puts the documents kept for <paramref name="collection"/> (null: all) into LiteDB's open transaction, as inserts
+    /// (an upsert looks each key up first: under load most entries are still owed at LiteDB's commit). Should LiteDB refuse
+    /// one for its key, the write or commit fails and the writer rolls back and applies the journal again, whose frames
+    /// hold these documents as upserts: nothing is lost and the next commit goes through.
     /// </summary>
     public void WriteTo(ILiteEngine engine, string? collection = null)
     {
@@ -109,7 +111,7 @@ internal sealed class DeferredInserts(IEnumerable<string> collections)
 
                 var docs = kept.Values.ToList();
                 kept.Clear();
-                engine.Upsert(name, docs, BsonAutoId.ObjectId);
+                engine.Insert(name, docs, BsonAutoId.ObjectId);
                 Interlocked.Add(ref _written, docs.Count);
             }
         }

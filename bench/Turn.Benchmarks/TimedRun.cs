@@ -52,6 +52,7 @@ public static class TimedRun
         // CPU time and allocations as well as wall time: on a machine shared with other work they are the steadier figures.
         var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var (pauseBefore, gen0Before, gen2Before) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2));
         var threadBefore = Environment.CurrentManagedThreadId;
         var threadCpuBefore = ThreadCpu.Now();
         // Each turn's own time too: the target is a median, and a mean hides whether a few slow turns
@@ -65,6 +66,7 @@ public static class TimedRun
         double? threadCpu = Environment.CurrentManagedThreadId == threadBefore ? (ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds : null;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var (pause, gen0, gen2) = (GC.GetTotalPauseDuration() - pauseBefore, GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
 
         var total = conversations * turns;
         Console.WriteLine(new JsonLine()
@@ -84,6 +86,10 @@ public static class TimedRun
             .Measure("deliveryMicroseconds", (rig.DeliveryTime - deliveryBefore).TotalMicroseconds / total)
             .Measure("cpuMicroseconds", cpu.TotalMicroseconds / total)
             .Measure("allocatedBytes", (double)allocated / total, 0)
+            // The GC's share: the time it held every thread still, and how often it ran.
+            .Measure("gcPauseMicroseconds", pause.TotalMicroseconds / total)
+            .Count("gen0Collections", gen0)
+            .Count("gen2Collections", gen2)
             .Measure("threadCpuMicroseconds", threadCpu / total)
             .Measure("transactionsPerTurn", (double)(rig.Transactions - transactionsBefore) / total, 2)
             .Measure("liteDbCommitsPerTurn", (double)(rig.LiteDbCommits - commitsBefore) / total, 3)

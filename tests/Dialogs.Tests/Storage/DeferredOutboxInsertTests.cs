@@ -97,6 +97,30 @@ public sealed class DeferredOutboxInsertTests : IDisposable
     }
 
     [Fact]
+    public async Task An_entry_whose_key_LiteDB_already_holds_fails_no_commit_and_keeps_the_later_entry()
+    {
+        // Outbox keys are unique by their conversation's sequence; should one come again, LiteDB refuses the insert at
+        // its commit, and the writer must recover from the journal instead of failing every later commit.
+        var ct = TestContext.Current.CancellationToken;
+        using (var database = Open(_directory))
+        {
+            await database.WriteAsync(db => db.GetCollection(Outbox).Insert(Entry("c#1", "first")), ct);
+            Assert.Equal(1, await database.ReadAsync(db => db.GetCollection(Outbox).Count(), ct));
+            await database.WriteAsync(db => db.GetCollection(Outbox).Insert(Entry("c#1", "second")), ct);
+
+            Assert.Equal("second", (await database.ReadAsync(db => db.GetCollection(Outbox).FindById("c#1"), ct))["activity"].AsString);
+            await database.WriteAsync(db => db.GetCollection(Outbox).Insert(Entry("c#2", "third")), ct);
+            Assert.Equal(["c#1", "c#2"], await Ids(database, ct));
+            Assert.Null(database.Journal!.Broken);
+            CopyAsCrash();
+        }
+
+        using var recovered = LiteDbDatabaseFactory.Open(_crash.Options());
+        Assert.Equal("second", (await recovered.ReadAsync(db => db.GetCollection(Outbox).FindById("c#1"), ct))["activity"].AsString);
+        Assert.Equal(["c#1", "c#2"], await Ids(recovered, ct));
+    }
+
+    [Fact]
     public async Task Without_the_journal_an_entry_goes_into_LiteDB_with_its_write()
     {
         var ct = TestContext.Current.CancellationToken;
