@@ -20,4 +20,11 @@ public static class LiteDbQueries
     /// <summary>Documents whose <paramref name="field"/> is below <paramref name="value"/> (retention cut-offs).</summary>
     public static BsonExpression Less(string field, BsonValue value) =>
         BsonExpression.Create($"$.{field} < @0", value);
+
+    /// <summary>
+    /// Documents whose <paramref name="field"/> starts with <paramref name="prefix"/>, found through the field's index.
+    /// A <c>%</c> or <c>_</c> in the prefix is a wildcard to LiteDB, so this may find more: callers check what it found.
+    /// </summary>
+    public static BsonExpression StartsWith(string field, string prefix) =>
+        BsonExpression.Create($"$.{field} LIKE @0", prefix + "%");
 }

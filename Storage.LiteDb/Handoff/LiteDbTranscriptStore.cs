@@ -10,10 +10,12 @@ using IntegrationBot.Storage.LiteDb.Engine;
 namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>
-/// Transcripts in the shared LiteDB file (collection handoff_transcripts). A line with a <see cref="TranscriptMessage.LineId"/>
-/// has it in its <c>_id</c>, so writing it again is a primary-key lookup; field <c>order</c> (an ObjectId taken at insert)
-/// keeps lines with equal timestamps in write order. Files of the earlier layout (ObjectId ids, a <c>line</c> field with
-/// its own index) are converted once when the store opens.
+/// Transcripts in the shared LiteDB file (collection handoff_transcripts). Every line's <c>_id</c> starts with its
+/// conversation (<c>channel|conversation|</c>), then its <see cref="TranscriptMessage.LineId"/>, or <c>~</c> and an
+/// ObjectId for a line without one: writing a keyed line again is a primary-key lookup, and a conversation's lines are
+/// one range of the primary key, so no second index costs each line an insert. Field <c>order</c> (an ObjectId taken at
+/// insert) keeps lines with equal timestamps in write order. Files of earlier layouts (ObjectId ids, a <c>line</c> or a
+/// <c>conversation</c> index) are converted once when the store opens.
 /// </summary>
 public sealed class LiteDbTranscriptStore : ITranscriptStore
 {
@@ -27,13 +29,14 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         _messages = database.Database.GetCollection(Collection);
         database.Setup(db =>
         {
-            _messages.EnsureIndex("conversation");
             // Every index costs each of a turn's lines an insert into it (measured: about a third of a turn's transcript
-            // write per index). Erasure and export (by user) and the daily retention purge (by time) are rare and scan
-            // the collection instead; files written before had these two indexes, which go here.
+            // write per index; the conversation index, whose key repeats for every line of a conversation, 50 KB of
+            // allocations per turn). Erasure and export (by user) and the daily retention purge (by time) are rare and
+            // scan the collection instead; files written before had these indexes, which go here.
             _messages.DropIndex("user");
             _messages.DropIndex("at");
             ConvertEarlierLayout(db);
+            KeyByConversation(db);
         });
     }
 
@@ -110,10 +113,14 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
     {
+        var conversation = ConversationOf(channelId, conversationId);
         return _database.ReadAsync<IReadOnlyList<TranscriptMessage>>(
             _ =>
             [
-                .. _messages.Find(LiteDbQueries.Equal("conversation", $"{channelId}|{conversationId}"))
+                // The range of the primary key; the field check drops what a wildcard in the id or a longer conversation
+                // id with the same beginning ("a|b" and "a|b|c") let in.
+                .. _messages.Find(LiteDbQueries.StartsWith("_id", conversation + "|"))
+                    .Where(d => d["conversation"].AsString == conversation)
                     .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(OrderOf)
                     .Take(count)
                     .Reverse()
@@ -141,17 +148,21 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
     private static BsonDocument ToDocument(TranscriptMessage message)
     {
         var order = ObjectId.NewObjectId();
-        BsonValue id = message.LineId is { } lineId ? LineKey(message, lineId) : order;
-        return JsonDocuments.Create(id, message, new Dictionary<string, BsonValue>
+        var conversation = ConversationOf(message.ChannelId, message.ConversationId);
+        return JsonDocuments.Create(KeyOf(conversation, message.LineId, order), message, new Dictionary<string, BsonValue>
         {
-            ["conversation"] = $"{message.ChannelId}|{message.ConversationId}",
+            ["conversation"] = conversation,
             ["user"] = $"{message.ChannelId}|{message.UserId}",
             ["at"] = JsonDocuments.Ms(message.At),
             ["order"] = order,
         });
     }
 
-    private static string LineKey(TranscriptMessage message, string lineId) => $"{message.ChannelId}|{message.ConversationId}|{lineId}";
+    private static string ConversationOf(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+
+    // A line id always ends in "|user" or "|bot|n", so "~" and an ObjectId (no "|") never equals one.
+    private static string KeyOf(string conversation, string? lineId, ObjectId order) =>
+        lineId is null ? $"{conversation}|~{order}" : $"{conversation}|{lineId}";
 
     /// <summary>Write order: the ObjectId taken at insert; documents of the earlier layout have it as their id.</summary>
     private static ObjectId OrderOf(BsonDocument document) =>
@@ -188,6 +199,49 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             }
 
             _messages.DropIndex("line");
+            db.Commit();
+        }
+        catch
+        {
+            db.Rollback();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// Layouts before this one gave a line without an id an ObjectId as its <c>_id</c> and found a conversation's lines
+    /// through an index on <c>conversation</c>. Such lines move to <c>conversation|~ObjectId</c> (the old id becomes their
+    /// <c>order</c>, which they had as their id) in one transaction, and the index goes.
+    /// </summary>
+    private void KeyByConversation(LiteDatabase db)
+    {
+        var indexes = db.GetCollection("$indexes");
+        if (!indexes.Exists(Query.And(Query.EQ("collection", Collection), Query.EQ("name", "conversation"))))
+        {
+            return;
+        }
+
+        // Read before the transaction: only the lines to move stay in memory.
+        var earlier = _messages.FindAll().Where(d => d["_id"].IsObjectId).ToList();
+        db.BeginTrans();
+        try
+        {
+            foreach (var old in earlier)
+            {
+                var moved = new BsonDocument();
+                foreach (var (name, value) in old.Where(f => f.Key is not "_id"))
+                {
+                    moved[name] = value;
+                }
+
+                var order = old["_id"].AsObjectId;
+                moved["_id"] = KeyOf(old["conversation"].AsString, null, order);
+                moved["order"] = order;
+                _messages.Delete(old["_id"]);
+                _messages.Insert(moved);
+            }
+
+            _messages.DropIndex("conversation");
             db.Commit();
         }
         catch

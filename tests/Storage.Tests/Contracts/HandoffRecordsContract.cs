@@ -26,6 +26,24 @@ public abstract class HandoffRecordsContract : StoreContract
     }
 
     [Fact]
+    public async Task A_conversation_keeps_its_own_lines_next_to_ids_that_begin_like_it()
+    {
+        await using var store = await OpenAsync();
+        // LiteDB finds a conversation's lines by the beginning of their key: "c1|x" begins like "c1|", and "_" is a
+        // wildcard there; neither may show in c1's transcript, keyed or not.
+        foreach (var conversation in new[] { "c1|x", "c_1", "c11", "C1", "c1" })
+        {
+            await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", conversation, "user-1", Start, TranscriptAuthor.User, $"in {conversation}") { LineId = "upd-1|user" }, Ct);
+            await store.Transcripts.AppendAsync(new TranscriptMessage("telegram", conversation, "user-1", Start, TranscriptAuthor.Bot, $"from {conversation}"), Ct);
+        }
+
+        Assert.Equal(["in c1", "from c1"], (await store.Transcripts.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
+        Assert.Equal(["in c_1", "from c_1"], (await store.Transcripts.RecentAsync("telegram", "c_1", 10, Ct)).Select(m => m.Text));
+        Assert.Equal(["in c1|x", "from c1|x"], (await store.Transcripts.RecentAsync("telegram", "c1|x", 10, Ct)).Select(m => m.Text));
+        Assert.Empty(await store.Transcripts.RecentAsync("viber", "c1", 10, Ct));
+    }
+
+    [Fact]
     public async Task Appending_the_same_activity_line_twice_keeps_one_line()
     {
         await using var store = await OpenAsync();

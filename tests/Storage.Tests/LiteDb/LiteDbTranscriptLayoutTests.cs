@@ -8,7 +8,7 @@ using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
 
-/// <summary>A data file written by the earlier transcript layout (ObjectId ids, the line id in an indexed field) still works.</summary>
+/// <summary>Data files written by earlier transcript layouts (ObjectId ids, the line id or the conversation in an indexed field) still work.</summary>
 public sealed class LiteDbTranscriptLayoutTests
 {
     private static readonly DateTimeOffset Start = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
@@ -37,14 +37,52 @@ public sealed class LiteDbTranscriptLayoutTests
 
         Assert.Equal(["first", "second", "third"], (await store.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
         Assert.Equal(["first", "second", "third"], (await store.ExportUserDataAsync("telegram", "u1", Ct)).AsArray().Select(m => m!["text"]!.GetValue<string>()));
-        // The line index goes with the old layout, and the user and time indexes (reads by them are rare scans) too.
-        var indexes = reopened.Database.GetCollection("$indexes").Find(Query.EQ("collection", "handoff_transcripts")).Select(i => i["name"].AsString).ToList();
-        Assert.Equal(["_id", "conversation"], indexes.Order(StringComparer.Ordinal));
+        // The line index goes with the old layout, and the user, time and conversation indexes (a conversation's lines
+        // are a range of the primary key now; reads by the others are rare scans) too.
+        Assert.Equal(["_id"], Indexes(reopened.Database));
 
         Assert.Equal(1, await store.PurgeOlderThanAsync(Start.AddDays(-1), Ct));
         Assert.Equal(3, await store.DeleteUserDataAsync("telegram", "u1", Ct));
         Assert.Empty(await store.RecentAsync("telegram", "c1", 10, Ct));
     }
+
+    [Fact]
+    public async Task Lines_of_the_layout_with_a_conversation_index_move_to_keys_that_begin_with_their_conversation()
+    {
+        using var directory = new TempDataDirectory();
+        using (var database = directory.Open())
+        {
+            // As the store before wrote them: a keyed line's id begins with its conversation, a line without a line id
+            // has its ObjectId as id and as order, and the conversation field has an index.
+            var messages = database.Database.GetCollection("handoff_transcripts");
+            messages.EnsureIndex("conversation");
+            var order = ObjectId.NewObjectId();
+            messages.Insert(Document(order, order, Line("c1", "u1", Start, TranscriptAuthor.User, "first", null)));
+            messages.Insert(Document("telegram|c1|m2|user", ObjectId.NewObjectId(), Line("c1", "u1", Start, TranscriptAuthor.User, "second", "m2|user")));
+        }
+
+        using var reopened = directory.Open();
+        var store = new LiteDbTranscriptStore(reopened);
+        await store.AppendAsync(Line("c1", "u1", Start, TranscriptAuthor.Bot, "third", null), Ct);
+
+        Assert.Equal(["first", "second", "third"], (await store.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
+        Assert.Equal(["_id"], Indexes(reopened.Database));
+        Assert.All(reopened.Database.GetCollection("handoff_transcripts").FindAll(), d => Assert.StartsWith("telegram|c1|", d["_id"].AsString, StringComparison.Ordinal));
+        Assert.Equal(3, await store.DeleteUserDataAsync("telegram", "u1", Ct));
+    }
+
+    private static List<string> Indexes(LiteDatabase database) =>
+        [.. database.GetCollection("$indexes").Find(Query.EQ("collection", "handoff_transcripts")).Select(i => i["name"].AsString).Order(StringComparer.Ordinal)];
+
+    private static BsonDocument Document(BsonValue id, ObjectId order, TranscriptMessage line) => new()
+    {
+        ["_id"] = id,
+        ["json"] = JsonSerializer.Serialize(line, HandoffJson.Options),
+        ["conversation"] = $"telegram|{line.ConversationId}",
+        ["user"] = $"telegram|{line.UserId}",
+        ["at"] = line.At.ToUnixTimeMilliseconds(),
+        ["order"] = order,
+    };
 
     private static TranscriptMessage Line(string conversation, string user, DateTimeOffset at, TranscriptAuthor author, string text, string? lineId) =>
         new("telegram", conversation, user, at, author, text) { LineId = lineId };
