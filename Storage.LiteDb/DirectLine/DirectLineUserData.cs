@@ -63,7 +63,7 @@ public sealed class DirectLineUserData(SharedLiteDatabase database, IDirectLineS
             var activities = db.GetCollection(Activities);
             var conversations = db.GetCollection(Conversations);
             return batch.Where(old).Select(d => d["_id"].AsString)
-                .Where(id => !activities.Exists(LiteDbQueries.Equal("ConversationId", id)))
+                .Where(id => !activities.Exists(LiteDbDirectLineStore.LinesOfConversation(id)))
                 .ToList()
                 .Count(id => conversations.Delete(id));
         }, cancellationToken);

@@ -8,7 +8,8 @@ using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.DirectLine;
 
-/// <summary>The web chat log in the process's LiteDB file: one document per conversation, one per activity.</summary>
+/// <summary>The web chat log in the process's LiteDB file: one document per conversation, one per activity, whose
+/// <c>_id</c> (<c>conversation|seq</c>, as every layout had it) makes a conversation's lines one range of the primary key.</summary>
 public sealed class LiteDbDirectLineStore : IDirectLineStore
 {
     private const string Conversations = "directline_conversations";
@@ -28,11 +29,13 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         db.Setup(database =>
         {
             var log = database.GetCollection(Activities);
-            log.EnsureIndex("ConversationId");
             log.EnsureIndex("DedupeKey");
             // Only the daily retention purge reads by time, and it scans; an index would cost every appended activity
-            // an extra index insert. Files written before had it.
+            // an extra index insert. A conversation's lines are found through the primary key; an index on the
+            // conversation, whose key repeats for every line, cost each append the most of its index work. Files
+            // written before had both.
             log.DropIndex("StoredAt");
+            log.DropIndex("ConversationId");
         });
     }
 
@@ -262,7 +265,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         // turns just journaled are, without forcing LiteDB's commit for every new conversation.
         var docs = await _db.ReadCurrentAsync(
             db => db.GetCollection(Activities)
-                .Find(BsonExpression.Create("$.ConversationId = @0 AND $.Seq > @1 AND $.Seq <= @2", conversationId, after, limit))
+                .Find(BsonExpression.Create("$._id LIKE @0 AND $.ConversationId = @1 AND $.Seq > @2 AND $.Seq <= @3", LinesOf(conversationId), conversationId, after, limit))
                 .OrderBy(d => d["Seq"].AsInt64)
                 .ToList(),
             cancellationToken);
@@ -279,7 +282,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         await _db.WriteAsync(
             db =>
             {
-                db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId));
+                db.GetCollection(Activities).DeleteMany(LinesOfConversation(conversationId));
                 return db.GetCollection(Conversations).Delete(conversationId);
             },
             cancellationToken);
@@ -290,7 +293,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     {
         _sequences.Erasing(conversationId, deleted: false);
         _lines.Forget(conversationId);
-        var cleared = await _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LiteDbQueries.Equal("ConversationId", conversationId)), cancellationToken);
+        var cleared = await _db.WriteAsync(db => db.GetCollection(Activities).DeleteMany(LinesOfConversation(conversationId)), cancellationToken);
         _lines.Forget(conversationId);
         return cleared;
     }
@@ -301,6 +304,14 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
         // A batch per transaction: the scan in one kept LiteDB's page cache as large as the log (LiteDbBatchedScan).
         return LiteDbBatchedScan.DeleteAsync(_db, Activities, LiteDbBatchedScan.Before("StoredAt", limit), cancellationToken);
     }
+
+    /// <summary>The beginning of the keys of a conversation's lines, as a LIKE pattern for the primary key's index (a
+    /// <c>%</c> or <c>_</c> in the id matches more: the conversation field decides).</summary>
+    private static string LinesOf(string conversationId) => conversationId + "|%";
+
+    /// <summary>A conversation's lines, found through the primary key.</summary>
+    internal static BsonExpression LinesOfConversation(string conversationId) =>
+        BsonExpression.Create("$._id LIKE @0 AND $.ConversationId = @1", LinesOf(conversationId), conversationId);
 
     /// <summary>Through the dedupe key's index alone (keys are nearly unique; the conversation's index could hold
     /// thousands); the parameterized expression is parsed and compiled once per process, not per call.</summary>

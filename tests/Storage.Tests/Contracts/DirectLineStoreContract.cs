@@ -42,6 +42,31 @@ public abstract class DirectLineStoreContract : StoreContract
     }
 
     [Fact]
+    public async Task A_conversations_log_is_its_own_next_to_ids_that_begin_like_it()
+    {
+        // LiteDB finds a conversation's lines by the beginning of their key ("d1|0000001"): "d1x" and "d1|x" begin like
+        // it, and "_" is a wildcard there. Reading, clearing and deleting d1 must touch d1's lines only.
+        await using var store = await OpenAsync();
+        var log = store.DirectLine(new FakeTimeProvider(Start));
+        string[] conversations = ["d1x", "d1|x", "d_1", "d1"];
+        foreach (var conversation in conversations)
+        {
+            await log.CreateConversationAsync(conversation, "u1", null, Ct);
+            await log.AppendAsync(conversation, Message("directline", conversation, $"in {conversation}"), null, Ct);
+        }
+
+        Assert.Equal(["in d1"], (await log.ReadAsync("d1", null, Ct)).Activities.Select(a => a.Text));
+        Assert.Equal(["in d_1"], (await log.ReadAsync("d_1", null, Ct)).Activities.Select(a => a.Text));
+        Assert.Equal(1, await log.ClearActivitiesAsync("d_1", Ct));
+        await log.DeleteConversationAsync("d1", Ct);
+
+        Assert.Empty((await log.ReadAsync("d1", null, Ct)).Activities);
+        Assert.Empty((await log.ReadAsync("d_1", null, Ct)).Activities);
+        Assert.Equal(["in d1x"], (await log.ReadAsync("d1x", null, Ct)).Activities.Select(a => a.Text));
+        Assert.Equal(["in d1|x"], (await log.ReadAsync("d1|x", null, Ct)).Activities.Select(a => a.Text));
+    }
+
+    [Fact]
     public async Task An_activity_with_a_seen_dedupe_key_is_returned_not_appended()
     {
         await using var store = await OpenAsync();

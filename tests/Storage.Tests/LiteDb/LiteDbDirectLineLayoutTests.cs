@@ -42,6 +42,10 @@ public sealed class LiteDbDirectLineLayoutTests
         Assert.Equal((true, 3L, "d1|0000003"), (next.IsNew, next.Watermark, next.Activity.Id));
         Assert.Equal(["hello", "welcome", "more"], (await store.ReadAsync("d1", null, Ct)).Activities.Select(a => a.Text));
 
+        // The conversation's lines are a range of the primary key; the conversation and time indexes go.
+        var indexes = reopened.Database.GetCollection("$indexes").Find(LiteDB.Query.EQ("collection", "directline_activities")).Select(i => i["name"].AsString);
+        Assert.Equal(["DedupeKey", "_id"], indexes.Order(StringComparer.Ordinal));
+
         Assert.Equal(2, await store.PurgeOlderThanAsync(new DateTimeOffset(Start).AddDays(1), Ct));
         Assert.Equal(["more"], (await store.ReadAsync("d1", null, Ct)).Activities.Select(a => a.Text));
     }
