@@ -191,7 +191,7 @@ public sealed class HandoffFlowTests
                 (TranscriptAuthor.Bot, "If you or someone else is in danger, do not wait: call 112 (ambulance, fire brigade) or 113 (police)."),
                 (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then."),
             ],
-            request.Transcript.TakeLast(3).Select(e => (e.Author, e.Text)));
+            LastLines(request, 3));
     }
 
     [Fact]
@@ -213,7 +213,7 @@ public sealed class HandoffFlowTests
                 (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then."),
                 (TranscriptAuthor.Bot, "I have marked your request as urgent for the counselors."),
             ],
-            request.Transcript.TakeLast(6).Select(e => (e.Author, e.Text)));
+            LastLines(request, 6));
     }
 
     [Fact]
@@ -229,7 +229,7 @@ public sealed class HandoffFlowTests
                 (TranscriptAuthor.User, "/counselor"),
                 (TranscriptAuthor.Bot, "I have passed your question to a counselor. You are number 1 in line; the estimated wait is about 10 minutes. You can keep writing here; the counselor will see your messages."),
             ],
-            request.Transcript.TakeLast(2).Select(e => (e.Author, e.Text)));
+            LastLines(request, 2));
     }
 
     // Seen in Chromium on a Saturday: the Arabic reply said only "2026-12-07 08:00", where every other language names
@@ -336,6 +336,10 @@ public sealed class HandoffFlowTests
             .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
             .StartTestAsync(Ct);
     }
+
+    /// <summary>The last <paramref name="count"/> lines of the request's transcript, as the counselor reads them.</summary>
+    private static IEnumerable<(TranscriptAuthor, string)> LastLines(HandoffRequest request, int count) =>
+        request.Transcript.TakeLast(count).Select(e => (e.Author, e.Text));
 
     /// <summary>A conversation in <paramref name="language"/> on Monday evening (ten hours after FlowHarness.MondayMorning), the office closed.</summary>
     private static async Task<FlowHarness> AfterHoursInAsync(string language)
