@@ -57,6 +57,20 @@ public sealed class LanguageRequestTests
             .StartTestAsync(Ct);
     }
 
+    [Fact]
+    public async Task Asking_for_Albanian_as_the_first_message_shows_the_privacy_notice_in_Albanian()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.OpenAsync();
+
+        await bot.Flow()
+            .Send("shqip ju lutem")
+            .AssertReplyContains("Para se të fillojmë")
+            .Send("Pranoj")
+            .AssertReply("Faleminderit. Më pyesni çfarëdo, ose zgjidhni një temë.")
+            .StartTestAsync(Ct);
+    }
+
     [Theory]
     [InlineData("english please", "en", false)]
     [InlineData("in English please", "en", false)]
