@@ -19,7 +19,7 @@ namespace IntegrationBot.Flows;
 /// <summary>
 /// IntegrationBot's conversation: first contact and language, privacy notice, menu, questions and answers, feedback,
 /// emergency, commands and the counselor path. Message turns are routed: command → waiting dialog → pressed button
-/// (the <see cref="FlowActionTable"/>) → typed question.
+/// (the <see cref="FlowActionTable"/>) → a plain request for a language → typed question.
 /// </summary>
 public sealed class AssistantBot(
     FlowState state,
@@ -32,6 +32,7 @@ public sealed class AssistantBot(
     QuestionRouter typedQuestions,
     CounselorFlow counselor,
     LanguageChoice languages,
+    LanguageRequestReader languageRequests,
     PlanFlow plan,
     PlanCounter planCounter) : IBot
 {
@@ -133,6 +134,13 @@ public sealed class AssistantBot(
         }
 
         var offered = ButtonMatcher.Find(turn) ?? PlanFlow.SaidDone(turn);
+        if (offered is null && languageRequests.Read(turn.Text) is { } requested)
+        {
+            // "english please", "po slovensko": the same as the language buttons, also while a request waits.
+            await languages.ChooseAsync(turn, requested.Language, cancellationToken, requested.Cyrillic);
+            return;
+        }
+
         if (offered is null && turn.Data.Handoff == HandoffPhase.Waiting && CounselorFlow.IsOpen(turn.Data))
         {
             await AnswerWhileWaitingAsync(turn, cancellationToken);

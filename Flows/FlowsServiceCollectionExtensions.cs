@@ -55,6 +55,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<PrivacyNotice>();
         services.TryAddSingleton<LanguageChoice>();
+        services.TryAddSingleton<LanguageRequestReader>();
         services.TryAddSingleton<LanguageSwitchDialog>();
         services.TryAddSingleton<QuestionRouter>();
         services.TryAddSingleton<PersonalDataEraser>();

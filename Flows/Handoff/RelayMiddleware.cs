@@ -22,18 +22,19 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
             return;
         }
 
+        // What the bot tells the person while a request is open, and in the turn that opens it (a 112 warning, the queue
+        // position, when the office opens), also goes to the request, after the person's message, so the counselor
+        // knows what they were told. Not after /delete: that erases the request with the rest.
+        var command = commands.Read(text);
+        var said = command is FlowCommand.Delete ? null : turnContext.CollectSentTexts();
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
         if (data is null || !CounselorFlow.IsOpen(data))
         {
             await next(cancellationToken);
+            await RecordIfOpenedAsync(turnContext, null, said, cancellationToken);
             return;
         }
 
-        var command = commands.Read(text);
-        // What the bot tells the person while a request is open (a 112 warning, the queue position, when the office
-        // opens) also goes to the request, so the counselor knows what they were told. Not after /delete: that
-        // erases the request with the rest.
-        var said = command is FlowCommand.Delete ? null : turnContext.CollectSentTexts();
         var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
         if (dialogs?.Stack.Count > 0
             || command is FlowCommand.Menu or FlowCommand.Delete
@@ -49,6 +50,7 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
             // The request was closed meanwhile (e.g. a timeout raced this message): the bot takes over again.
             await state.SaveAsync(turnContext, data with { Handoff = HandoffPhase.Bot }, cancellationToken);
             await next(cancellationToken);
+            await RecordIfOpenedAsync(turnContext, data.HandoffId, said, cancellationToken);
         }
         else if (data.Handoff == HandoffPhase.Waiting)
         {
@@ -59,4 +61,15 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
 
     private Task RecordAsync(ConversationData data, List<string>? said, CancellationToken cancellationToken) =>
         said is null ? Task.CompletedTask : counselor.RecordBotMessagesAsync(data.HandoffId!.Value, said, cancellationToken);
+
+    /// <summary>The turn opened a request other than <paramref name="before"/>: its transcript was read when it opened,
+    /// before the bot's lines of the turn were written, so they follow now.</summary>
+    private async Task RecordIfOpenedAsync(ITurnContext turnContext, Guid? before, List<string>? said, CancellationToken cancellationToken)
+    {
+        var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
+        if (data is not null && CounselorFlow.IsOpen(data) && data.HandoffId != before)
+        {
+            await RecordAsync(data, said, cancellationToken);
+        }
+    }
 }

@@ -5,24 +5,35 @@ using IntegrationBot.Knowledge.Text;
 namespace IntegrationBot.Knowledge.Retrieval;
 
 /// <summary>
-/// Exact matches of a topic's curated keywords and titles (one to three words, folded) in a very short
-/// question. The TF-IDF score spreads a word over its character n-grams, so a rare keyword typed alone
-/// ("preschool", "parashkollore") can lose to a topic whose samples share many n-grams with it ("school"); an
-/// exact keyword hit is a curated signal, so it adds a bonus: the share of the question's words the keyword
-/// covers, divided among the topics that list the same keyword. Longer questions get no bonus: measured on
-/// the evaluation set, generic keywords inside sentences ("telefonska številka policije") did as much harm as good.
+/// Exact matches of a topic's curated keywords and titles (one to three words, folded) in a short question.
+/// The TF-IDF score spreads a word over its character n-grams, so a rare keyword typed alone ("preschool",
+/// "parashkollore") can lose to a topic whose samples share many n-grams with it ("school"), and "where is the
+/// health centre" to health insurance, whose samples say "health" again and again; an exact keyword hit is a
+/// curated signal, so it adds a bonus: the share of the question's words the keyword covers, divided among the
+/// topics that list the same keyword. A one-word keyword counts only in a question of a word or two, a longer
+/// keyword also in a short sentence that names no other topic's keyword; longer questions get no bonus: measured
+/// on the evaluation sets, generic keywords inside sentences ("telefonska številka policije") did as much harm as good.
 /// </summary>
 internal sealed class KeywordPhrases
 {
     private const int MaxPhraseWords = 3;
 
     private readonly Dictionary<string, int[]> topicsByPhrase;
+    private readonly Dictionary<string, int[]> topicsByWordStem;
+    private readonly int stemLength;
 
-    private KeywordPhrases(Dictionary<string, int[]> topicsByPhrase) => this.topicsByPhrase = topicsByPhrase;
+    private KeywordPhrases(Dictionary<string, int[]> topicsByPhrase, Dictionary<string, int[]> topicsByWordStem, int stemLength)
+    {
+        this.topicsByPhrase = topicsByPhrase;
+        this.topicsByWordStem = topicsByWordStem;
+        this.stemLength = stemLength;
+    }
 
-    public static KeywordPhrases Build(IReadOnlyList<Topic> topics)
+    /// <param name="stemLength">How many letters of a word stand for its inflected forms ("policije" is "policija").</param>
+    public static KeywordPhrases Build(IReadOnlyList<Topic> topics, int stemLength)
     {
         var byPhrase = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var byWordStem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (var t = 0; t < topics.Count; t++)
         {
             var phrases = topics[t].Keywords.Values.SelectMany(k => k).Concat(topics[t].Title.Values);
@@ -31,34 +42,53 @@ internal sealed class KeywordPhrases
                 var terms = TextFeatures.Terms(TextNormalizer.Fold(phrase));
                 if (terms.Count is > 0 and <= MaxPhraseWords)
                 {
-                    var key = string.Join(' ', terms);
-                    if (!byPhrase.TryGetValue(key, out var set))
-                    {
-                        byPhrase[key] = set = [];
-                    }
+                    Add(byPhrase, string.Join(' ', terms), t);
+                }
 
-                    set.Add(t);
+                if (terms.Count == 1)
+                {
+                    Add(byWordStem, Stem(terms[0], stemLength), t);
                 }
             }
         }
 
-        return new KeywordPhrases(byPhrase.ToDictionary(p => p.Key, p => p.Value.Order().ToArray(), StringComparer.Ordinal));
+        return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), stemLength);
     }
 
+    private static void Add(Dictionary<string, HashSet<int>> topicsByKey, string key, int topic)
+    {
+        if (!topicsByKey.TryGetValue(key, out var set))
+        {
+            topicsByKey[key] = set = [];
+        }
+
+        set.Add(topic);
+    }
+
+    private static Dictionary<string, int[]> Frozen(Dictionary<string, HashSet<int>> topicsByKey) =>
+        topicsByKey.ToDictionary(p => p.Key, p => p.Value.Order().ToArray(), StringComparer.Ordinal);
+
+    private static string Stem(string word, int length) => word.Length > length ? word[..length] : word;
+
     /// <summary>
-    /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight); nothing for
-    /// questions longer than <paramref name="maxQuestionWords"/>, where the TF-IDF score has enough to go on
-    /// (null then: most questions are longer, and need no dictionary).
+    /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight). In a question of at
+    /// most <paramref name="maxQuestionWords"/> every keyword counts. In a longer one of at most
+    /// <paramref name="maxPhraseQuestionWords"/> only keywords of two or three words count, and none when another
+    /// word of it is (in some form) a keyword of another topic ("policije" in "telefonska številka policije"): such a sentence does
+    /// not point at one topic. Longer questions get nothing: the TF-IDF score has enough to go on (null then: most
+    /// questions are longer, and need no dictionary).
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Dictionary<int, double>? Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords)
+    public Dictionary<int, double>? Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords, int maxPhraseQuestionWords)
     {
-        if (weight <= 0 || terms.Count == 0 || terms.Count > maxQuestionWords)
+        if (weight <= 0 || terms.Count == 0 || terms.Count > Math.Max(maxQuestionWords, maxPhraseQuestionWords))
         {
             return null;
         }
 
+        var sentence = terms.Count > maxQuestionWords;
         var bonus = new Dictionary<int, double>();
+        Span<bool> inPhrase = stackalloc bool[terms.Count];
         for (var start = 0; start < terms.Count; start++)
         {
             for (var length = 1; length <= MaxPhraseWords && start + length <= terms.Count; length++)
@@ -69,11 +99,29 @@ internal sealed class KeywordPhrases
                     continue;
                 }
 
+                if (sentence)
+                {
+                    if (length == 1)
+                    {
+                        continue;
+                    }
+
+                    inPhrase.Slice(start, length).Fill(true);
+                }
+
                 var share = weight * length / terms.Count / hits.Length;
                 foreach (var topic in hits)
                 {
                     bonus[topic] = Math.Min(weight, bonus.GetValueOrDefault(topic) + share);
                 }
+            }
+        }
+
+        for (var at = 0; sentence && at < terms.Count; at++)
+        {
+            if (!inPhrase[at] && topicsByWordStem.TryGetValue(Stem(terms[at], stemLength), out var others) && others.Any(t => !bonus.ContainsKey(t)))
+            {
+                return null;
             }
         }
 

@@ -55,8 +55,15 @@ public sealed record KnowledgeEngineOptions
     /// </summary>
     public double KeywordMatchBonus { get; init; } = 0.1;
 
-    /// <summary>Questions with more words than this get no keyword bonus.</summary>
+    /// <summary>Questions with more words than this get no keyword bonus for a one-word keyword.</summary>
     public int KeywordMatchMaxWords { get; init; } = 2;
+
+    /// <summary>
+    /// Questions with more words than this get no bonus for a keyword of two or three words either. Such a keyword is
+    /// specific ("health centre"), so it counts in a short sentence too, unless another word of the sentence is another
+    /// topic's keyword: "where is the health centre" lost to health insurance, whose many samples say "health".
+    /// </summary>
+    public int KeywordPhraseMaxWords { get; init; } = 5;
 
     /// <summary>Length of the word prefix used as a crude stem.</summary>
     public int PrefixLength { get; init; } = 5;

@@ -146,7 +146,7 @@ public sealed class TopicIndex
             [.. ids], [.. docTopic], [.. docLanguage], docEntries, vocabulary, idf,
             [.. postings.Select(p => p.Select(x => x.Doc).ToArray())],
             [.. postings.Select(p => p.Select(x => x.Weight).ToArray())],
-            KeywordPhrases.Build(topicList))
+            KeywordPhrases.Build(topicList, options.PrefixLength))
         {
             features = cache,
             ExtractedTopicCount = extracted,
@@ -196,7 +196,7 @@ public sealed class TopicIndex
                 }
             }
 
-            var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords);
+            var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords, options.KeywordPhraseMaxWords);
             var best = Best(touched.AsSpan(0, touchedCount), scores);
             Span<double> closest = stackalloc double[best.Count]; // at most RerankCount
             Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length), closest);

@@ -20,7 +20,7 @@ public sealed class HandoffFlowTests
         await bot.SendAsync("/counselor");
 
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        Assert.Equal((TranscriptAuthor.User, "/counselor"), (request.Transcript[^1].Author, request.Transcript[^1].Text));
+        Assert.Single(request.Transcript, e => (e.Author, e.Text) == (TranscriptAuthor.User, "/counselor"));
         var stored = await bot.Transcripts.RecentAsync("test", bot.Adapter.ConversationId, 100, Ct);
         Assert.Single(stored, m => m.Text == "/counselor");
         Assert.Equal(TranscriptAuthor.Bot, stored[^1].Author);
@@ -176,6 +176,62 @@ public sealed class HandoffFlowTests
             .StartTestAsync(Ct);
     }
 
+    // Seen in the console: a request opened after hours showed the person's message and nothing after it, although the
+    // bot had told them to call 112/113 and when the office opens. The counselor must read what the person was told.
+    [Fact]
+    public async Task The_counselor_reads_what_the_bot_said_in_the_turn_that_opened_the_request()
+    {
+        await using var bot = await AfterHoursInAsync(Language.English);
+        await bot.Flow().Send("I want to talk to a person").IgnoreReplies().StartTestAsync(Ct);
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(
+            [
+                (TranscriptAuthor.User, "I want to talk to a person"),
+                (TranscriptAuthor.Bot, "If you or someone else is in danger, do not wait: call 112 (ambulance, fire brigade) or 113 (police)."),
+                (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then."),
+            ],
+            LastLines(request, 3));
+    }
+
+    [Fact]
+    public async Task After_an_emergency_the_counselor_reads_the_numbers_given_and_what_the_bot_said_when_the_request_opened()
+    {
+        await using var bot = await AfterHoursInAsync(Language.English);
+        await bot.Flow()
+            .Send("he has a knife and says he will kill me").IgnoreReplies()
+            .Send("Leave a message for a counselor").IgnoreReplies()
+            .StartTestAsync(Ct);
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(
+            [
+                (TranscriptAuthor.User, "he has a knife and says he will kill me"),
+                (TranscriptAuthor.Bot, "If you are in danger, call the police now: 113.\n112 – ambulance and fire brigade (also in English)\n080 12 00 – anonymous police line"),
+                (TranscriptAuthor.Bot, "The office is closed now. A counselor will read your message when it opens on Tuesday 24. 11. 2026, 08:00. You can leave it now."),
+                (TranscriptAuthor.User, "Leave a message for a counselor"),
+                (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then."),
+                (TranscriptAuthor.Bot, "I have marked your request as urgent for the counselors."),
+            ],
+            LastLines(request, 6));
+    }
+
+    [Fact]
+    public async Task In_office_hours_the_counselor_reads_the_place_in_line_the_person_was_given()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.Flow().Send("/counselor").IgnoreReplies().StartTestAsync(Ct);
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(
+            [
+                (TranscriptAuthor.User, "/counselor"),
+                (TranscriptAuthor.Bot, "I have passed your question to a counselor. You are number 1 in line; the estimated wait is about 10 minutes. You can keep writing here; the counselor will see your messages."),
+            ],
+            LastLines(request, 2));
+    }
+
     // Seen in Chromium on a Saturday: the Arabic reply said only "2026-12-07 08:00", where every other language names
     // the day ("Monday 7. 12. 2026, 08:00").
     [Fact]
@@ -280,6 +336,10 @@ public sealed class HandoffFlowTests
             .AssertAnswer(bot.AnswerOf("bank-account", new("en")), "Was this helpful?", "👍 Yes", "👎 No")
             .StartTestAsync(Ct);
     }
+
+    /// <summary>The last <paramref name="count"/> lines of the request's transcript, as the counselor reads them.</summary>
+    private static IEnumerable<(TranscriptAuthor, string)> LastLines(HandoffRequest request, int count) =>
+        request.Transcript.TakeLast(count).Select(e => (e.Author, e.Text));
 
     /// <summary>A conversation in <paramref name="language"/> on Monday evening (ten hours after FlowHarness.MondayMorning), the office closed.</summary>
     private static async Task<FlowHarness> AfterHoursInAsync(string language)

@@ -4,8 +4,9 @@ using IntegrationBot.Knowledge.Retrieval;
 namespace IntegrationBot.Knowledge.Tests.Retrieval;
 
 /// <summary>
-/// The exact-keyword bonus for very short questions: a curated keyword typed alone wins over a topic whose
-/// sample questions merely share character n-grams with it ("preschool" is not "school").
+/// The exact-keyword bonus for short questions: a curated keyword typed alone wins over a topic whose sample
+/// questions merely share character n-grams with it ("preschool" is not "school"); a keyword of two or three words
+/// also counts in a short sentence ("where is the health centre") that names no other topic's keyword.
 /// </summary>
 public sealed class KeywordMatchTests
 {
@@ -41,6 +42,30 @@ public sealed class KeywordMatchTests
 
         Assert.Equal(without.Ask(question, forcedLanguage: "en").Candidates, withBonus.Ask(question, forcedLanguage: "en").Candidates);
     }
+
+    [Fact]
+    public void A_keyword_of_two_words_counts_in_a_short_sentence()
+    {
+        var plain = Scores(new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 }), "when does primary school start");
+        var boosted = Scores(new KnowledgeEngine(Catalog), "when does primary school start");
+
+        Assert.Equal(0.1 * 2 / 5, boosted["school"] - plain["school"], precision: 3);
+    }
+
+    [Theory]
+    [InlineData("is there preschool nearby")]
+    [InlineData("primary school savings accounts")]
+    [InlineData("when does the new primary school year start")]
+    public void A_sentence_gets_no_bonus_for_a_one_word_keyword_nor_when_it_names_another_topic_or_is_long(string question)
+    {
+        var withBonus = new KnowledgeEngine(Catalog);
+        var without = new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 });
+
+        Assert.Equal(without.Ask(question, forcedLanguage: "en").Candidates, withBonus.Ask(question, forcedLanguage: "en").Candidates);
+    }
+
+    private static Dictionary<string, double> Scores(KnowledgeEngine engine, string question) =>
+        engine.Ask(question, forcedLanguage: "en").Candidates.ToDictionary(c => c.Topic, c => c.Score);
 
     [Fact]
     public void A_keyword_shared_by_two_topics_counts_half_for_each()

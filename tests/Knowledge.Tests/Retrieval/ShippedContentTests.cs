@@ -21,13 +21,17 @@ public sealed class ShippedContentTests
     }
 
     // Where the health centre is: the doctor topic (it has ZD Postojna's address), not health insurance, which shares
-    // "zdravstven-" / "shëndet-" / "صحي" with it and won before (found by a journey pass; English "where is the health
-    // centre" still gets health insurance: the ranking, not the questions, decides there).
+    // "zdravstven-" / "shëndet-" / "صحي" / "health" with it and won before (found by journey passes).
     [Theory]
     [InlineData("kje je zdravstveni dom")]
     [InlineData("ku është qendra shëndetësore")]
     [InlineData("gdje je dom zdravlja")]
     [InlineData("أين المركز الصحي")]
+    [InlineData("where is the health centre")]
+    [InlineData("where is the health center")]
+    [InlineData("health centre address")]
+    [InlineData("where is the helth center")]
+    [InlineData("where is the health centre in postojna")]
     public void Asking_where_the_health_centre_is_finds_the_doctor_topic(string question) =>
         Assert.Equal("doctor", Engine.Ask(question).Topic);
 
