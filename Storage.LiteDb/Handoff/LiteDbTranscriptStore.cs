@@ -221,8 +221,22 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             return;
         }
 
-        // Read before the transaction: only the lines to move stay in memory.
-        var earlier = _messages.FindAll().Where(d => d["_id"].IsObjectId).ToList();
+        // Read before the transaction, a batch per read (one read of the whole collection kept LiteDB's page cache as
+        // large as the collection, LiteDbBatchedScan); only the lines to move stay in memory.
+        var earlier = new List<BsonDocument>();
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            var batch = _messages.Find(BsonExpression.Create("_id > @0", after), 0, LiteDbBatchedScan.ReadBatchSize).ToList();
+            earlier.AddRange(batch.Where(d => d["_id"].IsObjectId));
+            if (batch.Count < LiteDbBatchedScan.ReadBatchSize)
+            {
+                break;
+            }
+
+            after = batch[^1]["_id"];
+        }
+
         db.BeginTrans();
         try
         {

@@ -4,6 +4,7 @@ using IntegrationBot.Handoff.Storage;
 using IntegrationBot.Handoff.Transcripts;
 using IntegrationBot.TestSupport;
 using LiteDB;
+using IntegrationBot.Storage.LiteDb.Engine;
 using IntegrationBot.Storage.LiteDb.Handoff;
 
 namespace IntegrationBot.Storage.Tests.LiteDb;
@@ -69,6 +70,30 @@ public sealed class LiteDbTranscriptLayoutTests
         Assert.Equal(["_id"], Indexes(reopened.Database));
         Assert.All(reopened.Database.GetCollection("handoff_transcripts").FindAll(), d => Assert.StartsWith("telegram|c1|", d["_id"].AsString, StringComparison.Ordinal));
         Assert.Equal(3, await store.DeleteUserDataAsync("telegram", "u1", Ct));
+    }
+
+    [Fact]
+    public async Task The_conversion_reads_a_collection_larger_than_one_batch_and_moves_every_line()
+    {
+        using var directory = new TempDataDirectory();
+        using (var database = directory.Open())
+        {
+            var messages = database.Database.GetCollection("handoff_transcripts");
+            messages.EnsureIndex("conversation");
+            // More keyed lines than one read takes; ObjectId ids sort after every string id, so the lines to move are
+            // only in the last read.
+            messages.InsertBulk(Enumerable.Range(0, LiteDbBatchedScan.ReadBatchSize + 1).Select(i =>
+                Document($"telegram|c2|m{i:D5}|user", ObjectId.NewObjectId(), Line("c2", "u2", Start, TranscriptAuthor.User, $"line {i}", $"m{i:D5}|user"))));
+            var order = ObjectId.NewObjectId();
+            messages.Insert(Document(order, order, Line("c1", "u1", Start, TranscriptAuthor.Counselor, "counselor line", null)));
+        }
+
+        using var reopened = directory.Open();
+        var store = new LiteDbTranscriptStore(reopened);
+
+        Assert.Equal(["counselor line"], (await store.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
+        Assert.Equal(LiteDbBatchedScan.ReadBatchSize + 1, (await store.RecentAsync("telegram", "c2", 10_000, Ct)).Count);
+        Assert.Equal(["_id"], Indexes(reopened.Database));
     }
 
     private static List<string> Indexes(LiteDatabase database) =>
