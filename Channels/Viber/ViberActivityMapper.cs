@@ -117,13 +117,34 @@ public static class ViberActivityMapper
     {
         for (var count = buttons.Count; count > 0; count--)
         {
-            var candidate = message with { Keyboard = new ViberKeyboard(buttons.Take(count).ToList()) };
+            var candidate = message with { Keyboard = new ViberKeyboard(FillRows(buttons.Take(count).ToList())) };
             if (JsonSerializer.SerializeToUtf8Bytes(candidate, ViberJson.Options).Length <= MaxJsonBytes)
             {
                 return candidate;
             }
         }
         return message;
+    }
+
+    /// <summary>Viber moves a button that does not fit its row to the next one: a half-width button not followed by
+    /// another half-width one would stand alone beside an empty half, so it takes the whole row.</summary>
+    private static List<ViberButton> FillRows(List<ViberButton> buttons)
+    {
+        const int half = GridColumns / 2;
+        for (var i = 0; i < buttons.Count; i++)
+        {
+            if (buttons[i].Columns != half)
+            {
+                continue;
+            }
+            if (i + 1 < buttons.Count && buttons[i + 1].Columns == half)
+            {
+                i++; // the pair fills the row
+                continue;
+            }
+            buttons[i] = buttons[i] with { Columns = GridColumns };
+        }
+        return buttons;
     }
 
     /// <summary>Short titles take half a row (two per row), long ones the full width.</summary>

@@ -74,6 +74,24 @@ public sealed class ViberActivityMapperTests
     }
 
     [Fact]
+    public void A_short_button_left_alone_in_its_row_takes_the_whole_row()
+    {
+        // Viber fills a six-column row left to right and moves a button that does not fit to the next row: a half-width
+        // button before a full-width one stood alone beside an empty half (the menu's "My first steps").
+        var reply = Reply("Choose a category:") with
+        {
+            SuggestedActions = new SuggestedActions([
+                CardAction.Im("My first steps"), CardAction.Im("Documents and residence"), CardAction.Im("Health"),
+                CardAction.Im("Work"), CardAction.Im("Housing"), CardAction.Im("Talk to a counselor"), CardAction.Im("The office"),
+            ]),
+        };
+
+        var buttons = Assert.Single(ViberActivityMapper.ToSendMessages(reply, "u1", "Bot")).Keyboard!.Buttons;
+
+        Assert.Equal([6, 6, 3, 3, 6, 6, 6], buttons.Select(b => b.Columns));
+    }
+
+    [Fact]
     public void Sender_name_is_cut_to_28_characters()
     {
         var message = ViberActivityMapper.ToSendMessages(Reply("hi"), "u", "Občina Postojna — svetovalnica za migrante")[0];
