@@ -513,12 +513,23 @@ function decodeEntities(text) {
 }
 
 // Telegram's HTML subset from the server has only <b>; everything else is escaped text.
+// Telegram's HTML as Telegram shows it: bold and links (the "Source:" addresses); only https/http links become anchors.
 function renderTelegram(html, bubble) {
   let bold = false;
-  for (const piece of html.split(/(<b>|<\/b>)/)) {
+  let link = null;
+  for (const piece of html.split(/(<b>|<\/b>|<a href="[^"]*">|<\/a>)/)) {
     if (piece === '<b>') { bold = true; continue; }
     if (piece === '</b>') { bold = false; continue; }
-    bubble.append(bold ? el('b', decodeEntities(piece)) : document.createTextNode(decodeEntities(piece)));
+    const opened = /^<a href="([^"]*)">$/.exec(piece);
+    if (opened) {
+      const href = decodeEntities(opened[1]);
+      link = /^https?:\/\//.test(href) ? el('a') : null;
+      if (link) { link.href = href; link.rel = 'noreferrer noopener'; link.target = '_blank'; bubble.append(link); }
+      continue;
+    }
+    if (piece === '</a>') { link = null; continue; }
+    const text = decodeEntities(piece);
+    (link ?? bubble).append(bold ? el('b', text) : document.createTextNode(text));
   }
 }
 
