@@ -533,9 +533,10 @@ function renderTelegram(html, bubble) {
   }
 }
 
-// Web chat renders Markdown: bold and links are what answers use.
+// Web chat renders Markdown: bold and links are what answers use. An address ends before the direction marks that
+// isolate it in Arabic text (U+200E, U+200F, U+2066–U+2069), as in the chat.
 function renderMarkdown(text, bubble) {
-  for (const piece of text.split(/(\*\*[^*]+\*\*|\[[^\]]+\]\(https?:[^)\s]+\)|https?:\/\/[^\s)]+)/)) {
+  for (const piece of text.split(/(\*\*[^*]+\*\*|\[[^\]]+\]\(https?:[^)\s]+\)|https?:\/\/[^\s)\u200e\u200f\u2066-\u2069]+)/)) {
     const bold = /^\*\*([^*]+)\*\*$/.exec(piece);
     const link = /^\[([^\]]+)\]\((https?:[^)\s]+)\)$/.exec(piece);
     if (bold) bubble.append(el('b', bold[1]));
