@@ -28,7 +28,7 @@ public sealed class AnswerPreview(IAnswerText answerText)
         return channel switch
         {
             Telegram => [.. parts.SelectMany(p => TextSplitter.Split(p, TelegramActivityMapper.MaxMessageLength)).Select(TelegramHtml.FromPlainText)],
-            Viber => [.. parts.SelectMany(p => TextSplitter.Split(p.Replace("**", "", StringComparison.Ordinal), ViberActivityMapper.MaxTextLength))],
+            Viber => [.. parts.SelectMany(p => TextSplitter.Split(ViberActivityMapper.PlainText(p), ViberActivityMapper.MaxTextLength))],
             _ => parts,
         };
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IntegrationBot.Channels.Viber;
 using IntegrationBot.Dialogs.Activities;
 
@@ -89,6 +90,20 @@ public sealed class ViberActivityMapperTests
         var buttons = Assert.Single(ViberActivityMapper.ToSendMessages(reply, "u1", "Bot")).Keyboard!.Buttons;
 
         Assert.Equal([6, 6, 3, 3, 6, 6, 6], buttons.Select(b => b.Columns));
+    }
+
+    [Fact]
+    public void An_address_isolated_in_arabic_text_is_read_whole_by_a_linkifier()
+    {
+        // The flows isolate a Latin address in Arabic (U+2066 … U+2069). Viber links plain text itself, and a linkifier
+        // that takes every non-space character (Android's pattern does) read ".../oj\u2069": a broken address.
+        var reply = Reply("\u200Fالمصدر:\n\u2066https://eur-lex.europa.eu/eli/dir/2014/92/oj\u2069\nاتصل ⁦112⁩");
+
+        var text = Assert.Single(ViberActivityMapper.ToSendMessages(reply, "u1", "Bot")).Text;
+
+        Assert.Equal("https://eur-lex.europa.eu/eli/dir/2014/92/oj", Regex.Match(text, @"https?://\S+").Value);
+        Assert.Contains("\u2066https://eur-lex.europa.eu/eli/dir/2014/92/oj \u2069", text, StringComparison.Ordinal);
+        Assert.EndsWith("اتصل ⁦112⁩", text, StringComparison.Ordinal);
     }
 
     [Fact]
