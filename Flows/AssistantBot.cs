@@ -12,6 +12,7 @@ using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 
 namespace IntegrationBot.Flows;
@@ -97,6 +98,13 @@ public sealed class AssistantBot(
 
     private async Task OnMessageAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
+        // Whatever the message answers (a button title typed or tapped in Cyrillic included), Cyrillic letters mean the
+        // person writes Cyrillic. Only a typed question turns it back (QuestionRouter): button values are Latin.
+        if (turn.Data.Language == Language.Bcs && WritingScript.HasCyrillic(turn.Text))
+        {
+            turn.Data = turn.Data with { Cyrillic = true };
+        }
+
         var command = commands.Read(turn.Text);
         var dc = turn.Dialogs;
         if (command != FlowCommand.None)

@@ -52,6 +52,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<MenuFlow>();
         services.TryAddSingleton<CounselorFlow>();
         services.TryAddSingleton<TopicCounter>();
+        services.TryAddSingleton<AnswerText>();
         services.TryAddSingleton<QuestionFlow>();
         services.TryAddSingleton<PrivacyNotice>();
         services.TryAddSingleton<LanguageChoice>();

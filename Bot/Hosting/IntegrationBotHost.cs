@@ -6,6 +6,7 @@ using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Editing;
 using IntegrationBot.Editing.Api;
 using IntegrationBot.Editing.Console;
+using IntegrationBot.Editing.Preview;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
 using IntegrationBot.Handoff;
@@ -25,6 +26,8 @@ internal static class IntegrationBotHost
         services.AddHandoff(configuration);
         services.AddIntegrationBotFlows(configuration);
         services.AddKnowledgeEditing(configuration);
+        // The editor's preview is written by the flows' own answer text (Editing does not reference Flows).
+        services.AddSingleton<IAnswerText, FlowsAnswerText>();
         services.AddChannels(configuration);
         // One storage provider for every module's stores, chosen by IntegrationBot:Storage:Provider.
         services.AddStorage(configuration);

@@ -1,13 +1,14 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 
 namespace IntegrationBot.Channels.Viber;
 
 /// <summary>Viber callbacks → <see cref="Activity"/>, and bot activities → <c>send_message</c> bodies.</summary>
-public static class ViberActivityMapper
+public static partial class ViberActivityMapper
 {
     public const string ChannelId = "viber";
     public const int MaxTextLength = 7000;
@@ -117,13 +118,34 @@ public static class ViberActivityMapper
     {
         for (var count = buttons.Count; count > 0; count--)
         {
-            var candidate = message with { Keyboard = new ViberKeyboard(buttons.Take(count).ToList()) };
+            var candidate = message with { Keyboard = new ViberKeyboard(FillRows(buttons.Take(count).ToList())) };
             if (JsonSerializer.SerializeToUtf8Bytes(candidate, ViberJson.Options).Length <= MaxJsonBytes)
             {
                 return candidate;
             }
         }
         return message;
+    }
+
+    /// <summary>Viber moves a button that does not fit its row to the next one: a half-width button not followed by
+    /// another half-width one would stand alone beside an empty half, so it takes the whole row.</summary>
+    private static List<ViberButton> FillRows(List<ViberButton> buttons)
+    {
+        const int half = GridColumns / 2;
+        for (var i = 0; i < buttons.Count; i++)
+        {
+            if (buttons[i].Columns != half)
+            {
+                continue;
+            }
+            if (i + 1 < buttons.Count && buttons[i + 1].Columns == half)
+            {
+                i++; // the pair fills the row
+                continue;
+            }
+            buttons[i] = buttons[i] with { Columns = GridColumns };
+        }
+        return buttons;
     }
 
     /// <summary>Short titles take half a row (two per row), long ones the full width.</summary>
@@ -160,8 +182,20 @@ public static class ViberActivityMapper
             actions.AddRange(card.Buttons ?? []);
         }
         actions.AddRange(activity.SuggestedActions?.Actions ?? []);
-        // Viber shows plain text; the bold markers the flows use for Telegram would appear literally.
         var text = sb.ToString();
-        return (VerbatimText.IsVerbatim(activity) ? text.Trim() : text.Replace("**", "", StringComparison.Ordinal).Trim(), actions);
+        return (VerbatimText.IsVerbatim(activity) ? ClosedAddresses(text).Trim() : PlainText(text).Trim(), actions);
     }
+
+    /// <summary>Answer text as Viber shows it: plain text, so without the bold markers the flows use for Telegram (they
+    /// would appear literally), and with every address closed as <see cref="ClosedAddresses"/> says.</summary>
+    public static string PlainText(string text) => ClosedAddresses(text.Replace("**", "", StringComparison.Ordinal));
+
+    /// <summary>Viber links addresses in plain text itself. In Arabic the flows isolate an address (U+2066 … U+2069), and a
+    /// linkifier that takes every character up to white space (Android's pattern does) would link ".../oj\u2069", a
+    /// broken address; a space before the closing mark ends the address there and stays invisible inside the isolate.</summary>
+    private static string ClosedAddresses(string text) =>
+        text.Contains('\u2069', StringComparison.Ordinal) ? AddressBeforeIsolateEnd().Replace(text, "$1 \u2069") : text;
+
+    [GeneratedRegex(@"((?:https?://|www\.)[^\s\u2066-\u2069]+)\u2069", RegexOptions.CultureInvariant)]
+    private static partial Regex AddressBeforeIsolateEnd();
 }

@@ -153,7 +153,7 @@ public static class KnowledgeEndpoints
             return TypedResults.Problem($"'{language}' is not a language of this topic.", statusCode: StatusCodes.Status400BadRequest);
         }
 
-        var parts = preview.Render(text.Answer, language, channel ?? "", cyrillic ?? false);
+        var parts = preview.Render(text.Answer, content.Sources, language, channel ?? "", cyrillic ?? false);
         return parts is null
             ? TypedResults.Problem($"channel must be one of {string.Join(", ", AnswerPreview.Channels)}.", statusCode: StatusCodes.Status400BadRequest)
             : TypedResults.Json(new { channel, language, direction = language == "ar" ? "rtl" : "ltr", parts }, HandoffJson.Options);

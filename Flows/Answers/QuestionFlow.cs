@@ -17,10 +17,9 @@ namespace IntegrationBot.Flows.Answers;
 public sealed class QuestionFlow(
     KnowledgeEngine engine,
     MenuFlow menu,
-    OfficeInfo office,
+    AnswerText answerText,
     CounselorFlow counselor,
     IUnansweredQuestionLog unanswered,
-    IOptions<FlowOptions> options,
     OfficeHours hours,
     TimeProvider time,
     TopicCounter counter)
@@ -184,50 +183,9 @@ public sealed class QuestionFlow(
         var closing = topic.IsSensitive
             ? turn.Say("answer.sensitiveOffer") + "\n" + turn.Say("answer.helpfulQuestion")
             : turn.Say("answer.helpfulQuestion");
-        var answer = Parts(turn, topic, topic.AnswerIn(language));
-        var details = topic.DetailsIn(language) is { } text ? Parts(turn, topic, text) : [];
+        var answer = answerText.Parts(topic.AnswerIn(language), topic.Sources, turn.Voice);
+        var details = topic.DetailsIn(language) is { } text ? answerText.Parts(text, topic.Sources, turn.Voice) : [];
         return new RenderedTopic(answer, buttons, closing, details, related);
-    }
-
-    // The text in messages under the length limit. The "Source:" block is never cut: a split inside it left an address
-    // alone in a message of its own, without its label. It ends the last message if it fits there, else it follows it.
-    private IReadOnlyList<string> Parts(FlowTurn turn, Topic topic, string raw)
-    {
-        var (body, sources) = Text(turn, topic, raw);
-        var max = options.Value.MaxReplyLength;
-        var parts = AnswerSplitter.Split(body, max).ToList();
-        if (sources is null)
-        {
-            return parts;
-        }
-
-        if (parts.Count > 0 && parts[^1].Length + 2 + sources.Length <= max)
-        {
-            // Inside a message the block needs no right-to-left mark of its own: the message starts with one.
-            parts[^1] += "\n\n" + (sources.StartsWith(BidiText.RightToLeftMark) ? sources[1..] : sources);
-        }
-        else
-        {
-            parts.AddRange(AnswerSplitter.Split(sources, max));
-        }
-
-        return parts;
-    }
-
-    // Placeholders filled (office, then directory: an unconfirmed institution's line becomes "ask the office"), the
-    // [n] source markers replaced by a "Source:" block with the URLs the text cites, both rendered for the person's script.
-    private (string Body, string? Sources) Text(FlowTurn turn, Topic topic, string raw)
-    {
-        var language = turn.Language;
-        var officeFallback = OfficeFallbackFor(turn.Localizer, language);
-        var shownOffice = office.ShownIn(language);
-        var fallback = OfficePlaceholders.Fill(turn.Localizer.Get(language, "answer.directoryAskOffice"), shownOffice, officeFallback);
-        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, shownOffice, officeFallback), Catalog.Directory, language, fallback);
-        var sources = SourceMarkers.CitedUrls(raw, topic.Sources);
-        var body = Localizer.Render(turn.Voice, SourceMarkers.Strip(filled));
-        return sources.Count == 0
-            ? (body, null)
-            : (body, Localizer.Render(turn.Voice, turn.Localizer.Get(language, "answer.source") + "\n" + string.Join("\n", sources)));
     }
 
     /// <summary>The topic's details (after "More details"), then the topic's usual buttons.</summary>
@@ -280,10 +238,6 @@ public sealed class QuestionFlow(
         ];
         await turn.SayAsync("none.message", buttons, cancellationToken);
     }
-
-    /// <summary>The words for unconfigured office details in <paramref name="language"/>.</summary>
-    public static OfficeFallback OfficeFallbackFor(Localizer localizer, string language) =>
-        new(localizer.Get(language, "office.notConfigured"), localizer.Get(language, "office.askOffice"));
 
     private sealed record RenderedTopic(
         IReadOnlyList<string> Parts,

@@ -39,6 +39,14 @@ public sealed partial class OfficeSettingsCheck(IOptions<OfficeOptions> options,
     {
         foreach (var key in Missing(options.Value))
         {
+            if (key == nameof(OfficeOptions.Schedule))
+            {
+                // The schedule is one key per day; naming IntegrationBot__Office__Schedule would send the operator to a
+                // variable that sets nothing.
+                LogMissingSchedule(logger, $"{OfficeOptions.Section}:{key}", "IntegrationBot__Office__Schedule__Mon … IntegrationBot__Office__Schedule__Sun");
+                continue;
+            }
+
             LogMissing(logger, $"{OfficeOptions.Section}:{key}", $"IntegrationBot__Office__{key}");
         }
 
@@ -49,4 +57,7 @@ public sealed partial class OfficeSettingsCheck(IOptions<OfficeOptions> options,
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "OFFICE SETTING MISSING: {Setting} is not set (environment variable {Variable}). Answers send people to ask the office instead of showing it.")]
     private static partial void LogMissing(ILogger logger, string setting, string variable);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "OFFICE SETTING MISSING: {Setting} is not set (environment variables {Variables}, e.g. 08:00-15:00). Without opening hours nobody waiting for a counselor is told when one will read their message.")]
+    private static partial void LogMissingSchedule(ILogger logger, string setting, string variables);
 }

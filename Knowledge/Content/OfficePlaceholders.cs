@@ -5,10 +5,11 @@ namespace IntegrationBot.Knowledge.Content;
 
 /// <summary>
 /// Fills <c>{office.name}</c>, <c>{office.address}</c>, <c>{office.hours}</c>, <c>{office.phone}</c> and
-/// <c>{office.email}</c> in answer text. A line whose placeholder has no configured value is left out, so a
-/// person never sees a raw placeholder or an empty "Phone:" line; the rest of the answer stays. With a
-/// <see cref="OfficeFallback"/>, a missing name reads as the office's generic name, and a numbered step is never left
-/// out (the list would read 1, 2, 4): its missing value says to ask the office instead.
+/// <c>{office.email}</c> in answer text. Without a fallback a line whose placeholder has no configured value is left
+/// out, so a person never sees a raw placeholder or an empty "Phone:" line. With a <see cref="OfficeFallback"/> (what
+/// the person reads) no line is left out, so an unconfigured office loses no step or contact line of an answer: a
+/// missing name reads as the office's generic name (capitalized when it starts the line), any other missing value
+/// says to ask the office.
 /// </summary>
 public static partial class OfficePlaceholders
 {
@@ -32,8 +33,8 @@ public static partial class OfficePlaceholders
         for (var i = 0; i < lines.Length; i++)
         {
             var missing = false;
-            var step = fallback is not null && NumberedStep().IsMatch(lines[i]);
-            var filled = Placeholder().Replace(lines[i], match =>
+            var line = lines[i];
+            var filled = Placeholder().Replace(line, match =>
             {
                 var name = match.Groups[1].Value;
                 var value = ValueOf(name, office);
@@ -42,13 +43,21 @@ public static partial class OfficePlaceholders
                     return value;
                 }
 
-                if (fallback is not null && (name == "office.name" || step))
+                if (fallback is null)
                 {
-                    return name == "office.name" ? fallback.Name : fallback.AskOffice;
+                    missing = true;
+                    return string.Empty;
                 }
 
-                missing = true;
-                return string.Empty;
+                if (name != "office.name")
+                {
+                    return fallback.AskOffice;
+                }
+
+                var startsLine = line.AsSpan(0, match.Index).IsWhiteSpace();
+                return startsLine && fallback.Name.Length > 0
+                    ? char.ToUpperInvariant(fallback.Name[0]) + fallback.Name[1..]
+                    : fallback.Name;
             });
             if (missing)
             {
@@ -88,7 +97,4 @@ public static partial class OfficePlaceholders
 
     [GeneratedRegex(@"\{([a-z]+\.[a-z]+)\}", RegexOptions.CultureInvariant)]
     private static partial Regex Placeholder();
-
-    [GeneratedRegex(@"^\s*\d+[.)]\s", RegexOptions.CultureInvariant)]
-    private static partial Regex NumberedStep();
 }

@@ -249,6 +249,24 @@ public sealed class ConversationTests
     }
 
     [Fact]
+    public async Task A_button_title_typed_in_cyrillic_turns_the_conversation_cyrillic()
+    {
+        // Viber and Telegram keyboards send the title back; a person who types it in Cyrillic (or taps a Cyrillic
+        // keyboard they were shown) writes in Cyrillic, and the privacy answer, the menu and the plan follow.
+        await using var bot = FlowHarness.Create();
+        await bot.OpenAsync();
+        await bot.SendAsync("Bosanski / Hrvatski / Srpski");
+
+        await bot.Flow()
+            .Send("Прихватам")
+            .AssertReply("Хвала. Питајте ме било шта или изаберите тему.")
+            .AssertReplies(menu => Assert.Equal("Моји први кораци", menu[0].Buttons()[0]))
+            .Send("Моји први кораци")
+            .AssertReplies(intake => Assert.Contains("Западни Балкан", intake[^1].Buttons()))
+            .StartTestAsync(Ct);
+    }
+
+    [Fact]
     public async Task A_topic_with_details_offers_more_details_and_every_answer_offers_its_sources()
     {
         await using var bot = FlowHarness.Create();

@@ -38,6 +38,23 @@ public sealed class OfficeDefaultsTests
     }
 
     [Fact]
+    public async Task With_nothing_configured_the_office_answer_keeps_every_line_and_says_to_ask()
+    {
+        var nothing = new Dictionary<string, string?>(NoOffice)
+        {
+            ["IntegrationBot:Office:HoursText"] = "",
+            ["IntegrationBot:Office:Email"] = "",
+        };
+        await using var bot = FlowHarness.Create(settings: nothing);
+        await bot.StartInAsync(Language.English);
+
+        var answer = (await bot.SendAsync("where is your office"))[0].Text!;
+
+        Assert.StartsWith("The Starting Point office of the Municipality of Postojna is the first-contact office for newcomers in Postojna.\n"
+            + "Address: (ask the office)\nOpening hours: (ask the office)\nPhone: (ask the office)\nE-mail: (ask the office)\nWith us you can:", answer);
+    }
+
+    [Fact]
     public async Task Without_office_hours_the_queue_promises_no_minutes()
     {
         await using var bot = FlowHarness.Create(settings: NoOffice);

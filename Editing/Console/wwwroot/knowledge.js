@@ -513,18 +513,30 @@ function decodeEntities(text) {
 }
 
 // Telegram's HTML subset from the server has only <b>; everything else is escaped text.
+// Telegram's HTML as Telegram shows it: bold and links (the "Source:" addresses); only https/http links become anchors.
 function renderTelegram(html, bubble) {
   let bold = false;
-  for (const piece of html.split(/(<b>|<\/b>)/)) {
+  let link = null;
+  for (const piece of html.split(/(<b>|<\/b>|<a href="[^"]*">|<\/a>)/)) {
     if (piece === '<b>') { bold = true; continue; }
     if (piece === '</b>') { bold = false; continue; }
-    bubble.append(bold ? el('b', decodeEntities(piece)) : document.createTextNode(decodeEntities(piece)));
+    const opened = /^<a href="([^"]*)">$/.exec(piece);
+    if (opened) {
+      const href = decodeEntities(opened[1]);
+      link = /^https?:\/\//.test(href) ? el('a') : null;
+      if (link) { link.href = href; link.rel = 'noreferrer noopener'; link.target = '_blank'; bubble.append(link); }
+      continue;
+    }
+    if (piece === '</a>') { link = null; continue; }
+    const text = decodeEntities(piece);
+    (link ?? bubble).append(bold ? el('b', text) : document.createTextNode(text));
   }
 }
 
-// Web chat renders Markdown: bold and links are what answers use.
+// Web chat renders Markdown: bold and links are what answers use. An address ends before the direction marks that
+// isolate it in Arabic text (U+200E, U+200F, U+2066–U+2069), as in the chat.
 function renderMarkdown(text, bubble) {
-  for (const piece of text.split(/(\*\*[^*]+\*\*|\[[^\]]+\]\(https?:[^)\s]+\)|https?:\/\/[^\s)]+)/)) {
+  for (const piece of text.split(/(\*\*[^*]+\*\*|\[[^\]]+\]\(https?:[^)\s]+\)|https?:\/\/[^\s)\u200e\u200f\u2066-\u2069]+)/)) {
     const bold = /^\*\*([^*]+)\*\*$/.exec(piece);
     const link = /^\[([^\]]+)\]\((https?:[^)\s]+)\)$/.exec(piece);
     if (bold) bubble.append(el('b', bold[1]));

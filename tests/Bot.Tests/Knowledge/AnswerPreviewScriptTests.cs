@@ -1,6 +1,7 @@
+using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Editing.Preview;
-using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationBot.Bot.Tests.Knowledge;
 
@@ -10,12 +11,19 @@ namespace IntegrationBot.Bot.Tests.Knowledge;
 /// </summary>
 public sealed class AnswerPreviewScriptTests
 {
-    private static readonly AnswerPreview Preview = new(new OfficeInfo("Starting Point", "Tržaška cesta 1, Postojna"));
+    private static readonly Dictionary<string, string> Office = new()
+    {
+        ["IntegrationBot:Office:Name"] = "Starting Point",
+        ["IntegrationBot:Office:Address"] = "Tržaška cesta 1, Postojna",
+    };
 
     [Fact]
-    public void A_cyrillic_preview_keeps_marked_names_and_the_office_address_latin()
+    public async Task A_cyrillic_preview_keeps_marked_names_and_the_office_address_latin()
     {
-        var part = Assert.Single(Preview.Render("Idite u [[UE]]: {office.address}", Language.Bcs, AnswerPreview.WebChat, cyrillic: true)!);
+        await using var host = new ChatHost(Office);
+        var preview = host.Services.GetRequiredService<AnswerPreview>();
+
+        var part = Assert.Single(preview.Render("Idite u [[UE]]: {office.address}", [], Language.Bcs, AnswerPreview.WebChat, cyrillic: true)!);
 
         Assert.Equal("Идите у UE: Tržaška cesta 1, Postojna", part);
     }
@@ -23,9 +31,12 @@ public sealed class AnswerPreviewScriptTests
     [Theory]
     [InlineData(Language.Bcs)]
     [InlineData(Language.Slovenian)]
-    public void A_latin_preview_shows_no_marks(string language)
+    public async Task A_latin_preview_shows_no_marks(string language)
     {
-        var part = Assert.Single(Preview.Render("Idite u [[UE]]: {office.address}", language, AnswerPreview.WebChat, cyrillic: false)!);
+        await using var host = new ChatHost(Office);
+        var preview = host.Services.GetRequiredService<AnswerPreview>();
+
+        var part = Assert.Single(preview.Render("Idite u [[UE]]: {office.address}", [], language, AnswerPreview.WebChat, cyrillic: false)!);
 
         Assert.Equal("Idite u UE: Tržaška cesta 1, Postojna", part);
     }

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using IntegrationBot.Channels.Viber;
 using IntegrationBot.Dialogs.Activities;
 
@@ -71,6 +72,38 @@ public sealed class ViberActivityMapperTests
         Assert.Equal(["Slovenščina", "English", "Bosanski / Hrvatski / Srpski"], buttons.Select(b => b.Text));
         Assert.All(buttons, b => Assert.True(6 % b.Columns == 0));
         Assert.Equal(6, buttons[^1].Columns);
+    }
+
+    [Fact]
+    public void A_short_button_left_alone_in_its_row_takes_the_whole_row()
+    {
+        // Viber fills a six-column row left to right and moves a button that does not fit to the next row: a half-width
+        // button before a full-width one stood alone beside an empty half (the menu's "My first steps").
+        var reply = Reply("Choose a category:") with
+        {
+            SuggestedActions = new SuggestedActions([
+                CardAction.Im("My first steps"), CardAction.Im("Documents and residence"), CardAction.Im("Health"),
+                CardAction.Im("Work"), CardAction.Im("Housing"), CardAction.Im("Talk to a counselor"), CardAction.Im("The office"),
+            ]),
+        };
+
+        var buttons = Assert.Single(ViberActivityMapper.ToSendMessages(reply, "u1", "Bot")).Keyboard!.Buttons;
+
+        Assert.Equal([6, 6, 3, 3, 6, 6, 6], buttons.Select(b => b.Columns));
+    }
+
+    [Fact]
+    public void An_address_isolated_in_arabic_text_is_read_whole_by_a_linkifier()
+    {
+        // The flows isolate a Latin address in Arabic (U+2066 … U+2069). Viber links plain text itself, and a linkifier
+        // that takes every non-space character (Android's pattern does) read ".../oj\u2069": a broken address.
+        var reply = Reply("\u200Fالمصدر:\n\u2066https://eur-lex.europa.eu/eli/dir/2014/92/oj\u2069\nاتصل ⁦112⁩");
+
+        var text = Assert.Single(ViberActivityMapper.ToSendMessages(reply, "u1", "Bot")).Text;
+
+        Assert.Equal("https://eur-lex.europa.eu/eli/dir/2014/92/oj", Regex.Match(text, @"https?://\S+").Value);
+        Assert.Contains("\u2066https://eur-lex.europa.eu/eli/dir/2014/92/oj \u2069", text, StringComparison.Ordinal);
+        Assert.EndsWith("اتصل ⁦112⁩", text, StringComparison.Ordinal);
     }
 
     [Fact]

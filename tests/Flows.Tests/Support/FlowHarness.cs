@@ -105,7 +105,7 @@ public sealed class FlowHarness : IAsyncDisposable
     {
         var raw = Catalog.Find(topic)!.AnswerIn(voice.Language);
         var sources = Knowledge.Content.SourceMarkers.CitedUrls(raw, Catalog.Find(topic)!.Sources);
-        var text = Knowledge.Content.SourceMarkers.Strip(Knowledge.Content.OfficePlaceholders.Fill(raw, Office.ShownIn(voice.Language), Flows.Answers.QuestionFlow.OfficeFallbackFor(Localizer, voice.Language)))
+        var text = Knowledge.Content.SourceMarkers.Strip(Knowledge.Content.OfficePlaceholders.Fill(raw, Office.ShownIn(voice.Language), Flows.Answers.AnswerText.OfficeFallbackFor(Localizer, voice.Language)))
             + "\n" + Localizer.Get(voice.Language, "answer.source") + "\n" + string.Join("\n", sources);
         return Squash(Localizer.Render(voice, text));
     }

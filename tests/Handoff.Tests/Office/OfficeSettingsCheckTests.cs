@@ -21,6 +21,21 @@ public sealed class OfficeSettingsCheckTests
     }
 
     [Fact]
+    public async Task The_missing_schedule_warning_names_the_per_day_variables_and_what_it_costs()
+    {
+        var logger = new ListLogger();
+        var office = new OfficeOptions { Name = "n", Address = "a", Phone = "p", Email = "e", HoursText = "h" };
+
+        await new OfficeSettingsCheck(Options.Create(office), logger).StartAsync(TestContext.Current.CancellationToken);
+
+        // IntegrationBot__Office__Schedule alone sets nothing: the schedule is one key per day.
+        var warning = Assert.Single(logger.Warnings);
+        Assert.Contains("environment variables IntegrationBot__Office__Schedule__Mon … IntegrationBot__Office__Schedule__Sun", warning, StringComparison.Ordinal);
+        Assert.Contains("nobody waiting for a counselor is told when one will read their message", warning, StringComparison.Ordinal);
+        Assert.DoesNotContain("Answers send people to ask the office", warning, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_fully_configured_office_has_nothing_missing() =>
         Assert.Empty(OfficeSettingsCheck.Missing(new OfficeOptions
         {

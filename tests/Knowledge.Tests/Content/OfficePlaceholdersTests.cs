@@ -28,13 +28,13 @@ public sealed class OfficePlaceholdersTests
         Assert.Equal("Plain line.", OfficePlaceholders.Fill("Plain line.\nPhone: {office.phone}", OfficeInfo.NotConfigured));
 
     [Fact]
-    public void With_a_fallback_a_numbered_step_is_never_left_out_and_a_missing_name_reads_as_the_office()
+    public void With_a_fallback_no_line_is_left_out_and_a_missing_name_reads_as_the_office()
     {
-        const string steps = "1. Get the form.\n2. Ask {office.name} for help.\n3. Call {office.phone} to book.\n4. Go.\nPhone: {office.phone}";
+        const string steps = "{office.name} helps.\n1. Get the form.\n2. Ask {office.name} for help.\n3. Call {office.phone} to book.\n4. Go.\nPhone: {office.phone}";
 
         var filled = OfficePlaceholders.Fill(steps, OfficeInfo.NotConfigured, new OfficeFallback("the Starting Point office", "(ask the office)"));
 
-        Assert.Equal("1. Get the form.\n2. Ask the Starting Point office for help.\n3. Call (ask the office) to book.\n4. Go.", filled);
+        Assert.Equal("The Starting Point office helps.\n1. Get the form.\n2. Ask the Starting Point office for help.\n3. Call (ask the office) to book.\n4. Go.\nPhone: (ask the office)", filled);
     }
 
     [Fact]
