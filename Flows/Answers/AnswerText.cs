@@ -50,7 +50,8 @@ public sealed class AnswerText(Localizer localizer, OfficeInfo office, Knowledge
         var officeFallback = OfficeFallbackFor(localizer, language);
         var shownOffice = office.ShownIn(language);
         var fallback = OfficePlaceholders.Fill(localizer.Get(language, "answer.directoryAskOffice"), shownOffice, officeFallback);
-        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, shownOffice, officeFallback), engine.Catalog.Directory, language, fallback);
+        var otherDetails = OfficePlaceholders.Fill(localizer.Get(language, "answer.directoryAskOfficeOther"), shownOffice, officeFallback);
+        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, shownOffice, officeFallback), engine.Catalog.Directory, language, fallback, otherDetails);
         var cited = SourceMarkers.CitedUrls(raw, sources);
         var body = Localizer.Render(voice, SourceMarkers.Strip(filled));
         return cited.Count == 0

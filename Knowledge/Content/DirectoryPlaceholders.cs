@@ -7,17 +7,24 @@ namespace IntegrationBot.Knowledge.Content;
 /// Fills <c>{dir.&lt;id&gt;.&lt;field&gt;}</c> from the local directory. A line that uses a field of an unconfirmed
 /// entry, or an empty field, is never shown: it is replaced by <c>fallbackLine</c> (with <c>{name}</c> set to the
 /// institution's name), which says to ask the office instead; the same fallback is shown at most once per entry.
+/// When the text does show some of that institution's details (its address, say), <c>otherDetailsLine</c> is used
+/// instead, so the answer does not send the person to ask for the address it just gave.
 /// </summary>
 public static partial class DirectoryPlaceholders
 {
     /// <summary>Returns <paramref name="text"/> with directory placeholders filled for <paramref name="language"/>.</summary>
-    public static string Fill(string text, LocalDirectory directory, string language, string fallbackLine)
+    public static string Fill(string text, LocalDirectory directory, string language, string fallbackLine, string? otherDetailsLine = null)
     {
         if (string.IsNullOrEmpty(text) || !text.Contains("{dir.", StringComparison.Ordinal))
         {
             return text;
         }
 
+        // Entries with a detail shown somewhere in the text (a name alone is not a detail).
+        var detailShown = Placeholder().Matches(text)
+            .Where(m => m.Groups[2].Value != "name" && directory.Find(m.Groups[1].Value)?.Shown(m.Groups[2].Value, language) is not null)
+            .Select(m => m.Groups[1].Value)
+            .ToHashSet(StringComparer.Ordinal);
         var output = new StringBuilder(text.Length);
         var fallbacksShown = new HashSet<string>(StringComparer.Ordinal);
         foreach (var line in text.Split('\n'))
@@ -49,9 +56,10 @@ public static partial class DirectoryPlaceholders
 
             if (missingFor is not null)
             {
-                if (fallbacksShown.Add(missingFor.Id) && fallbackLine.Length > 0)
+                var ask = otherDetailsLine is not null && detailShown.Contains(missingFor.Id) ? otherDetailsLine : fallbackLine;
+                if (fallbacksShown.Add(missingFor.Id) && ask.Length > 0)
                 {
-                    output.Append(fallbackLine.Replace("{name}", missingFor.NameIn(language), StringComparison.Ordinal)).Append('\n');
+                    output.Append(ask.Replace("{name}", missingFor.NameIn(language), StringComparison.Ordinal)).Append('\n');
                 }
 
                 continue;

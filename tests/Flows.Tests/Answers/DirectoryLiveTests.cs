@@ -27,6 +27,23 @@ public sealed class DirectoryLiveTests
         Assert.NotEqual(before, after);
     }
 
+    [Theory]
+    [InlineData(Language.English, "I need a family doctor", "For other details of", "For the address")]
+    [InlineData(Language.Slovenian, "potrebujem osebnega zdravnika", "Za druge podatke o ustanovi", "Za naslov")]
+    public async Task An_answer_that_gives_the_address_asks_the_office_only_for_the_other_details(string language, string question, string other, string addressToo)
+    {
+        // The health centre's address is confirmed, its phone and hours are not: the answer gave the address and then
+        // sent the person to the office "for the address, opening hours and phone".
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(language);
+
+        var answer = FlowHarness.AnswerText(await bot.SendAsync(question));
+
+        Assert.Contains("Prečna 2, 6230 Postojna", answer);
+        Assert.Contains(other, answer);
+        Assert.DoesNotContain(addressToo, answer);
+    }
+
     [Fact]
     public async Task Publishing_a_topic_keeps_the_local_directory_in_the_answers()
     {

@@ -37,6 +37,19 @@ public sealed class DirectoryPlaceholdersTests
     }
 
     [Fact]
+    public void When_a_detail_of_the_institution_is_shown_the_fallback_asks_only_for_the_others()
+    {
+        const string Others = "For other details of {name}, ask the office.";
+        Assert.Equal("Municipality of Postojna: Ljubljanska cesta 4, 6230 Postojna\nFor other details of Municipality of Postojna, ask the office.",
+            DirectoryPlaceholders.Fill("{dir.municipality-postojna.name}: {dir.municipality-postojna.address}\nE-mail: {dir.municipality-postojna.email}", Directory, "en", AskOffice, Others));
+        // A name alone is no detail, and an unconfirmed entry shows none.
+        Assert.Equal("For Municipality of Postojna, ask the office.",
+            DirectoryPlaceholders.Fill("E-mail: {dir.municipality-postojna.email} ({dir.municipality-postojna.name})", Directory, "en", AskOffice, Others));
+        Assert.Equal("For UE Postojna, ask the office.",
+            DirectoryPlaceholders.Fill("Address: {dir.ue-postojna.address}\nHours: {dir.ue-postojna.hours}", Directory, "en", AskOffice, Others));
+    }
+
+    [Fact]
     public void Unknown_placeholders_are_found_for_kb_check()
     {
         Assert.Equal(["{dir.nowhere.address}", "{dir.ue-postojna.fax}"],
