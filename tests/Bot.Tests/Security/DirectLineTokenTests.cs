@@ -29,6 +29,18 @@ public sealed class DirectLineTokenTests
     ];
 
     [Fact]
+    public async Task The_user_id_the_page_hands_to_web_chat_is_not_in_the_prefix_web_chat_reserves()
+    {
+        // Web Chat reserves "dl_" for ids embedded by Azure's Direct Line service: given one as userID, it warns in the
+        // console and makes up another id for the person's messages.
+        await using var host = new ChatHost();
+
+        var chat = await host.OpenChatAsync(Ct);
+
+        Assert.False(chat.UserId.StartsWith("dl_", StringComparison.OrdinalIgnoreCase), chat.UserId);
+    }
+
+    [Fact]
     public async Task Call_without_a_token_is_401()
     {
         await using var host = new ChatHost();
