@@ -40,6 +40,7 @@ public static partial class TappableText
     /// </summary>
     public static string ToWebChatMarkdown(string text)
     {
+        text = EndListsBeforeOtherLines(text);
         var sb = new StringBuilder(text.Length + 64);
         var at = 0;
         foreach (var span in Find(text))
@@ -54,6 +55,37 @@ public static partial class TappableText
         EscapeMarkdown(sb, text.AsSpan(at), escapeWordDots: true);
         return sb.ToString();
     }
+
+    // Markdown reads a line right after a numbered or bulleted item as more of that item: seen in Chromium, the
+    // doctor answer's address, advice and "ask the office" lines were indented under step 4. A blank line ends the list.
+    private static string EndListsBeforeOtherLines(string text)
+    {
+        if (!text.Contains('\n', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var lines = text.Split('\n');
+        var sb = new StringBuilder(text.Length + 8);
+        for (var i = 0; i < lines.Length; i++)
+        {
+            if (i > 0)
+            {
+                sb.Append('\n');
+                if (ListItem().IsMatch(lines[i - 1]) && lines[i].Trim().Length > 0 && !ListItem().IsMatch(lines[i]))
+                {
+                    sb.Append('\n');
+                }
+            }
+
+            sb.Append(lines[i]);
+        }
+
+        return sb.ToString();
+    }
+
+    [GeneratedRegex(@"^[\u200E\u200F\u2066-\u2069]*\s*(?:\d{1,2}[.)]|[-*+•])\s", RegexOptions.CultureInvariant)]
+    private static partial Regex ListItem();
 
     private static void EscapeMarkdown(StringBuilder sb, ReadOnlySpan<char> text, bool escapeWordDots)
     {

@@ -45,6 +45,15 @@ public sealed class TappableTextTests
     }
 
     [Fact]
+    public void Web_chat_markdown_ends_a_list_before_a_line_that_is_not_an_item()
+    {
+        // Seen in Chromium: the lines after step 4 of the doctor answer were indented as part of step 4.
+        var markdown = TappableText.ToWebChatMarkdown("How to choose:\n1. Choose a doctor.\n2. Sign the form.\nHealth centre: Prečna 2\nAsk the office.");
+
+        Assert.Equal("How to choose:  \n1. Choose a doctor.  \n2. Sign the form.  \n\nHealth centre: Prečna 2  \nAsk the office.", markdown);
+    }
+
+    [Fact]
     public void Telegram_gets_web_addresses_as_links_inside_its_html_subset()
     {
         var html = TelegramHtml.FromPlainText("**Source:** https://www.gov.si/?a=1&b=2. Call 112 or <script>.");
