@@ -42,6 +42,9 @@ internal sealed class EditorSession : IAsyncDisposable
         (session._playwright, session.Browser) = await Support.Browser.LaunchAsync();
         // axe-core is injected as a script file; the console's CSP allows only its own scripts.
         var context = await session.Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1600, Height = 1000 }, BypassCSP = true, Locale = "sl-SI" });
+        // Every click and wait waits for what it needs, up to 90 s: with the test projects and their browsers in parallel
+        // on 2 cores, a topic page took over Playwright's default 30 s to show its publish button once.
+        context.SetDefaultTimeout(90_000);
         session.Console = await context.NewPageAsync();
         await session.Console.GotoAsync(session.Url("/console"));
         await session.Console.FillAsync("input[name=name]", name);
