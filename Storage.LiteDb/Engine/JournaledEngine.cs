@@ -11,10 +11,9 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// </summary>
 /// <remarks>
 /// Why at the engine: every collection, typed or not, captured at construction or not, writes through this one
-/// interface, so no store can write around the journal. Reads pass straight through, except that documents
-/// <see cref="Deferred"/> keeps out of LiteDB go into it before anything else touches their collection.
+/// interface, so no store can write around the journal. Reads pass straight through.
 /// </remarks>
-internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferred = null) : ILiteEngine
+internal sealed class JournaledEngine(LiteEngine inner) : ILiteEngine
 {
     // The documents (by collection, then _id; null: the whole collection) that journaled writes changed since LiteDB's
     // last commit; a read of others need not wait for that commit. May hold more than that (a rolled-back batch's), never less.
@@ -49,37 +48,17 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
 
     public LiteEngine Inner => inner;
 
-    /// <summary>Inserts kept out of LiteDB until its commit (the outbox's); empty when none is configured.</summary>
-    public DeferredInserts Deferred { get; } = deferred ?? new DeferredInserts([]);
-
     public int Checkpoint() => inner.Checkpoint();
 
-    public long Rebuild(RebuildOptions options)
-    {
-        Deferred.WriteTo(inner);
-        return inner.Rebuild(options);
-    }
+    public long Rebuild(RebuildOptions options) => inner.Rebuild(options);
 
     public bool BeginTrans() => inner.BeginTrans();
 
-    // The kept documents are in the journal frames this commit covers (journal_applied), so LiteDB must hold them too.
-    public bool Commit()
-    {
-        Deferred.WriteTo(inner);
-        return inner.Commit();
-    }
+    public bool Commit() => inner.Commit();
 
-    public bool Rollback()
-    {
-        Deferred.Clear();
-        return inner.Rollback();
-    }
+    public bool Rollback() => inner.Rollback();
 
-    public IBsonDataReader Query(string collection, Query query)
-    {
-        Deferred.WriteTo(inner, collection);
-        return inner.Query(collection, query);
-    }
+    public IBsonDataReader Query(string collection, Query query) => inner.Query(collection, query);
 
     public BsonValue Pragma(string name) => inner.Pragma(name);
 
@@ -89,14 +68,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
     {
         // Materialized: LiteDB gives each new document its _id in place, and the journal needs the documents with it.
         var list = docs as IList<BsonDocument> ?? docs.ToList();
-        if (Recording is not null && Deferred.TryKeep(collection, list))
-        {
-            // Journaled as an upsert, as it reaches LiteDB later (DeferredInserts.WriteTo): applying it again never fails on its key.
-            Record(JournalOp.Upsert(collection, list, autoId), collection, list);
-            return list.Count;
-        }
-
-        Deferred.WriteTo(inner, collection);
         var count = inner.Insert(collection, list, autoId);
         Record(Recording is null ? null : JournalOp.Insert(collection, list, autoId), collection, list);
         return count;
@@ -105,7 +76,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
     public int Update(string collection, IEnumerable<BsonDocument> docs)
     {
         var list = docs as IList<BsonDocument> ?? docs.ToList();
-        Deferred.WriteTo(inner, collection);
         var count = inner.Update(collection, list);
         Record(Recording is null ? null : JournalOp.Update(collection, list), collection, list);
         return count;
@@ -114,7 +84,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
     public int Upsert(string collection, IEnumerable<BsonDocument> docs, BsonAutoId autoId)
     {
         var list = docs as IList<BsonDocument> ?? docs.ToList();
-        Deferred.WriteTo(inner, collection);
         var count = inner.Upsert(collection, list, autoId);
         Record(Recording is null ? null : JournalOp.Upsert(collection, list, autoId), collection, list);
         return count;
@@ -122,7 +91,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
 
     public int UpdateMany(string collection, BsonExpression transform, BsonExpression predicate)
     {
-        Deferred.WriteTo(inner, collection);
         var count = inner.UpdateMany(collection, transform, predicate);
         Record(Recording is null ? null : JournalOp.UpdateMany(collection, transform, predicate), collection);
         return count;
@@ -131,16 +99,13 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
     public int Delete(string collection, IEnumerable<BsonValue> ids)
     {
         var list = ids as IList<BsonValue> ?? ids.ToList();
-        // A kept document is only forgotten; the frame still says "deleted", after the frame that inserted it.
-        var rest = Deferred.Forget(collection, list, out var forgotten);
-        var count = forgotten + (rest.Count == 0 ? 0 : inner.Delete(collection, rest));
+        var count = inner.Delete(collection, list);
         Record(Recording is null ? null : JournalOp.Delete(collection, list), collection, list);
         return count;
     }
 
     public int DeleteMany(string collection, BsonExpression predicate)
     {
-        Deferred.WriteTo(inner, collection);
         var count = inner.DeleteMany(collection, predicate);
         Record(Recording is null ? null : JournalOp.DeleteMany(collection, predicate), collection);
         return count;
@@ -148,7 +113,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
 
     public bool DropCollection(string name)
     {
-        Deferred.WriteTo(inner, name);
         var dropped = inner.DropCollection(name);
         Record(Recording is null ? null : JournalOp.DropCollection(name), name);
         return dropped;
@@ -156,7 +120,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
 
     public bool RenameCollection(string name, string newName)
     {
-        Deferred.WriteTo(inner, name);
         var renamed = inner.RenameCollection(name, newName);
         Record(Recording is null ? null : JournalOp.RenameCollection(name, newName), name);
         Changed(newName, null);
@@ -165,7 +128,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
 
     public bool EnsureIndex(string collection, string name, BsonExpression expression, bool unique)
     {
-        Deferred.WriteTo(inner, collection);
         var created = inner.EnsureIndex(collection, name, expression, unique);
         Record(Recording is null ? null : JournalOp.EnsureIndex(collection, name, expression, unique), collection);
         return created;
@@ -173,7 +135,6 @@ internal sealed class JournaledEngine(LiteEngine inner, DeferredInserts? deferre
 
     public bool DropIndex(string collection, string name)
     {
-        Deferred.WriteTo(inner, collection);
         var dropped = inner.DropIndex(collection, name);
         Record(Recording is null ? null : JournalOp.DropIndex(collection, name), collection);
         return dropped;

@@ -1,7 +1,6 @@
 using LiteDB;
 using LiteDB.Engine;
 using IntegrationBot.Dialogs.Storage;
-using IntegrationBot.Storage.LiteDb.Outbox;
 using IntegrationBot.Storage.LiteDb.State;
 
 namespace IntegrationBot.Storage.LiteDb.Engine;
@@ -68,8 +67,7 @@ public static class LiteDbDatabaseFactory
                 // the collation it was created with.
                 Collation = Collation.Binary,
             });
-            // Replies mostly leave before LiteDB commits (every 100 ms): their outbox entries never need LiteDB's work.
-            var recorder = journaled ? new JournaledEngine(engine, new DeferredInserts([LiteDbOutboxDocuments.OutboxCollection])) : null;
+            var recorder = journaled ? new JournaledEngine(engine) : null;
             // The engine is closed by SharedLiteDatabase after its writer ran what was still queued: a container that
             // disposes this LiteDatabase first (it hands it out as a service) must not close the file under the writer.
             database = new LiteDatabase(recorder is null ? engine : recorder, disposeOnClose: false);
