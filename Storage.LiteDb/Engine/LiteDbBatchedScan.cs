@@ -40,7 +40,7 @@ public static class LiteDbBatchedScan
         while (true)
         {
             var from = after;
-            var batch = database.ReadBlocking(db => db.GetCollection(collection).Find(BsonExpression.Create("_id > @0", from), 0, ReadBatchSize).Select(d => d["_id"]).ToList());
+            var batch = database.ReadBlocking(db => NextBatch(db, collection, from).Select(d => d["_id"]).ToList());
             foreach (var id in batch)
             {
                 yield return id;
@@ -54,6 +54,34 @@ public static class LiteDbBatchedScan
             after = batch[^1];
         }
     }
+
+    /// <summary>
+    /// The documents of <paramref name="collection"/> for which <paramref name="keep"/> holds, read on the calling thread
+    /// a batch per read (for setup on the writer thread, outside any transaction, as a store converts an earlier layout):
+    /// only the kept documents stay in memory, and the page cache does not grow to the collection.
+    /// </summary>
+    public static List<BsonDocument> Where(LiteDatabase database, string collection, Func<BsonDocument, bool> keep)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(keep);
+        var kept = new List<BsonDocument>();
+        var after = BsonValue.MinValue;
+        while (true)
+        {
+            var batch = NextBatch(database, collection, after);
+            kept.AddRange(batch.Where(keep));
+            if (batch.Count < ReadBatchSize)
+            {
+                return kept;
+            }
+
+            after = batch[^1]["_id"];
+        }
+    }
+
+    // The next documents in _id order after `after`, through the _id index: one read transaction.
+    private static List<BsonDocument> NextBatch(LiteDatabase database, string collection, BsonValue after) =>
+        database.GetCollection(collection).Find(BsonExpression.Create("_id > @0", after), 0, ReadBatchSize).ToList();
 
     /// <summary>Deletes the documents of <paramref name="collection"/> for which <paramref name="expired"/> holds; returns how many.</summary>
     public static Task<int> DeleteAsync(SharedLiteDatabase database, string collection, Func<BsonDocument, bool> expired, CancellationToken cancellationToken) =>

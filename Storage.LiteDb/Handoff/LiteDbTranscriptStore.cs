@@ -170,92 +170,59 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
     /// <summary>
     /// The earlier layout kept a line's id in field <c>line</c> with its own index, looked up on every append. Such
-    /// lines move to the new id (their old ObjectId id becomes their <c>order</c>) in one transaction, and the index
-    /// goes; lines without an id keep their ObjectId id, which <see cref="OrderOf"/> reads.
+    /// lines move to the new id (their old ObjectId id becomes their <c>order</c>), and the index goes; lines without an
+    /// id keep their ObjectId id until <see cref="KeyByConversation"/> moves them too.
     /// </summary>
     private void ConvertEarlierLayout(LiteDatabase db)
     {
-        var indexes = db.GetCollection("$indexes");
-        if (!indexes.Exists(Query.And(Query.EQ("collection", Collection), Query.EQ("name", "line"))))
+        if (HasIndex(db, "line"))
         {
-            return;
-        }
-
-        db.BeginTrans();
-        try
-        {
-            foreach (var old in _messages.Find(Query.Not("line", BsonValue.Null)).ToList())
-            {
-                var converted = new BsonDocument();
-                foreach (var (name, value) in old.Where(f => f.Key is not "_id" and not "line"))
-                {
-                    converted[name] = value;
-                }
-
-                converted["_id"] = old["line"];
-                converted["order"] = old["_id"];
-                _messages.Delete(old["_id"]);
-                _messages.Upsert(converted);
-            }
-
-            _messages.DropIndex("line");
-            db.Commit();
-        }
-        catch
-        {
-            db.Rollback();
-            throw;
+            Rekey(db, _messages.Find(Query.Not("line", BsonValue.Null)).ToList(), old => old["line"], "line", dropField: "line");
         }
     }
 
     /// <summary>
     /// Layouts before this one gave a line without an id an ObjectId as its <c>_id</c> and found a conversation's lines
     /// through an index on <c>conversation</c>. Such lines move to <c>conversation|~ObjectId</c> (the old id becomes their
-    /// <c>order</c>, which they had as their id) in one transaction, and the index goes.
+    /// <c>order</c>, which they had as their id), and the index goes.
     /// </summary>
     private void KeyByConversation(LiteDatabase db)
     {
-        var indexes = db.GetCollection("$indexes");
-        if (!indexes.Exists(Query.And(Query.EQ("collection", Collection), Query.EQ("name", "conversation"))))
+        if (HasIndex(db, "conversation"))
         {
-            return;
+            var unkeyed = LiteDbBatchedScan.Where(db, Collection, d => d["_id"].IsObjectId);
+            Rekey(db, unkeyed, old => KeyOf(old["conversation"].AsString, null, old["_id"].AsObjectId), "conversation");
         }
+    }
 
-        // Read before the transaction, a batch per read (one read of the whole collection kept LiteDB's page cache as
-        // large as the collection, LiteDbBatchedScan); only the lines to move stay in memory.
-        var earlier = new List<BsonDocument>();
-        var after = BsonValue.MinValue;
-        while (true)
-        {
-            var batch = _messages.Find(BsonExpression.Create("_id > @0", after), 0, LiteDbBatchedScan.ReadBatchSize).ToList();
-            earlier.AddRange(batch.Where(d => d["_id"].IsObjectId));
-            if (batch.Count < LiteDbBatchedScan.ReadBatchSize)
-            {
-                break;
-            }
+    private static bool HasIndex(LiteDatabase db, string name) =>
+        db.GetCollection("$indexes").Exists(Query.And(Query.EQ("collection", Collection), Query.EQ("name", name)));
 
-            after = batch[^1]["_id"];
-        }
-
+    /// <summary>
+    /// Gives <paramref name="lines"/> of an earlier layout their new <c>_id</c> (their ObjectId id becomes their
+    /// <c>order</c>) and drops that layout's <paramref name="index"/>, in one transaction. As upserts: the earlier layout
+    /// could hold one line id twice, which becomes one line.
+    /// </summary>
+    private void Rekey(LiteDatabase db, List<BsonDocument> lines, Func<BsonDocument, BsonValue> newId, string index, string? dropField = null)
+    {
         db.BeginTrans();
         try
         {
-            foreach (var old in earlier)
+            foreach (var old in lines)
             {
                 var moved = new BsonDocument();
-                foreach (var (name, value) in old.Where(f => f.Key is not "_id"))
+                foreach (var (name, value) in old.Where(f => f.Key != "_id" && f.Key != dropField))
                 {
                     moved[name] = value;
                 }
 
-                var order = old["_id"].AsObjectId;
-                moved["_id"] = KeyOf(old["conversation"].AsString, null, order);
-                moved["order"] = order;
+                moved["_id"] = newId(old);
+                moved["order"] = old["_id"];
                 _messages.Delete(old["_id"]);
-                _messages.Insert(moved);
+                _messages.Upsert(moved);
             }
 
-            _messages.DropIndex("conversation");
+            _messages.DropIndex(index);
             db.Commit();
         }
         catch
