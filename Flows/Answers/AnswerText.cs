@@ -49,9 +49,14 @@ public sealed class AnswerText(Localizer localizer, OfficeInfo office, Knowledge
         var language = voice.Language;
         var officeFallback = OfficeFallbackFor(localizer, language);
         var shownOffice = office.ShownIn(language);
-        var fallback = OfficePlaceholders.Fill(localizer.Get(language, "answer.directoryAskOffice"), shownOffice, officeFallback);
-        var otherDetails = OfficePlaceholders.Fill(localizer.Get(language, "answer.directoryAskOfficeOther"), shownOffice, officeFallback);
-        var filled = DirectoryPlaceholders.Fill(OfficePlaceholders.Fill(raw, shownOffice, officeFallback), engine.Catalog.Directory, language, fallback, otherDetails);
+        var filled = OfficePlaceholders.Fill(raw, shownOffice, officeFallback);
+        if (filled.Contains("{dir.", StringComparison.Ordinal))
+        {
+            // Only answers that name an institution need the "ask the office" lines.
+            string Ask(string key) => OfficePlaceholders.Fill(localizer.Get(language, key), shownOffice, officeFallback);
+            filled = DirectoryPlaceholders.Fill(filled, engine.Catalog.Directory, language, Ask("answer.directoryAskOffice"), Ask("answer.directoryAskOfficeOther"));
+        }
+
         var cited = SourceMarkers.CitedUrls(raw, sources);
         var body = Localizer.Render(voice, SourceMarkers.Strip(filled));
         return cited.Count == 0
