@@ -40,7 +40,7 @@ public sealed class AnswerPreviewBrowserTests
     private static async Task<ILocator> PreviewAsync(EditorSession session, string language, string channel)
     {
         var console = session.Console;
-        await console.GotoAsync(session.Url("/console/knowledge?topic=doctor"));
+        await session.OpenTopicAsync("doctor");
         await console.Locator("#preview-show").WaitForAsync();
         await console.SelectOptionAsync("#preview-language", language);
         await console.SelectOptionAsync("#preview-channel", channel);

@@ -32,6 +32,32 @@ internal sealed class EditorSession : IAsyncDisposable
         return user;
     }
 
+    /// <summary>
+    /// Opens a topic's page and waits until its editor shows. When it does not, the failure says what the page showed
+    /// instead (its error line, the sign-in form) and whether the host was still running, with its last output.
+    /// </summary>
+    public async Task OpenTopicAsync(string topicId)
+    {
+        await Console.GotoAsync(Url($"/console/knowledge?topic={Uri.EscapeDataString(topicId)}"));
+        var shown = Console.Locator("#edit-view:not([hidden]), #signin-view:not([hidden]), #error:not([hidden])").First;
+        try
+        {
+            await shown.WaitForAsync(new() { Timeout = 90_000 });
+            if (await Console.Locator("#edit-view:not([hidden])").IsVisibleAsync())
+            {
+                return;
+            }
+        }
+        catch (TimeoutException)
+        {
+        }
+
+        await Console.ScreenshotAsync(new() { Path = Path.Combine(Path.GetTempPath(), $"ib-topic-{topicId}-failed.png"), FullPage = true });
+        var error = await Console.Locator("#error").InnerTextAsync();
+        var signIn = await Console.Locator("#signin-view").IsVisibleAsync();
+        Assert.Fail($"topic {topicId} did not open: error line '{error}', sign-in shown {signIn}, host exited {_host.HasExited}.\n{_host.Output[^Math.Min(4000, _host.Output.Length)..]}");
+    }
+
     public static async Task<EditorSession> StartAsync(string name, string languages)
     {
         Requirements.Chromium();

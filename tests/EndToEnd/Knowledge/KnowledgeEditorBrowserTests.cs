@@ -65,7 +65,7 @@ public sealed class KnowledgeEditorBrowserTests
     {
         await using var session = await EditorSession.StartAsync("Arben", "sq");
         var console = session.Console;
-        await console.GotoAsync(session.Url("/console/knowledge?topic=driving-licence"));
+        await session.OpenTopicAsync("driving-licence");
         var ar = console.Locator("fieldset[data-language=ar]");
         await ar.WaitForAsync();
 

@@ -19,7 +19,7 @@ public sealed class TopicLifecycleBrowserTests
     {
         await using var session = await EditorSession.StartAsync("Eva", "en,sl");
         var console = session.Console;
-        await console.GotoAsync(session.Url("/console/knowledge?topic=driving-licence"));
+        await session.OpenTopicAsync("driving-licence");
         var en = console.Locator("fieldset[data-language=en]");
         await en.WaitForAsync(new() { Timeout = Patient });
         foreach (var other in new[] { "sl", "sq", "hbs", "ar" })
@@ -60,7 +60,7 @@ public sealed class TopicLifecycleBrowserTests
         await using var session = await EditorSession.StartAsync("Mojca", "sl");
         var console = session.Console;
         console.Dialog += async (_, dialog) => await dialog.AcceptAsync();
-        await console.GotoAsync(session.Url("/console/knowledge?topic=driving-licence"));
+        await session.OpenTopicAsync("driving-licence");
         var sl = console.Locator("fieldset[data-language=sl]");
         await sl.WaitForAsync(new() { Timeout = Patient });
         var details = sl.Locator("textarea[name=details]");
@@ -112,7 +112,7 @@ public sealed class TopicLifecycleBrowserTests
                 new object[] { ChessClubTopic.Id, language, ChessClubTopic.Language(language) });
         }
 
-        await console.GotoAsync(session.Url($"/console/knowledge?topic={ChessClubTopic.Id}"));
+        await session.OpenTopicAsync(ChessClubTopic.Id);
         await console.Locator("#publish").ClickAsync();
         await console.Locator("#status", new() { HasText = "Objavljena različica 6" }).WaitForAsync(new() { Timeout = Patient });
         var before = await session.OpenWebChatAsync("en");
@@ -151,7 +151,7 @@ public sealed class TopicLifecycleBrowserTests
     {
         await using var session = await EditorSession.StartAsync("Ana", "sq");
         var console = session.Console;
-        await console.GotoAsync(session.Url("/console/knowledge?topic=leisure-culture"));
+        await session.OpenTopicAsync("leisure-culture");
         var sources = console.Locator("#settings-sources");
         await sources.WaitForAsync(new() { Timeout = Patient });
         var shipped = await sources.InputValueAsync();

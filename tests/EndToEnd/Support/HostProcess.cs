@@ -8,6 +8,8 @@ namespace IntegrationBot.EndToEnd.Support;
 /// <summary>The real IntegrationBot host as a child process on a free loopback port, with its own data folder.</summary>
 public sealed class HostProcess : IAsyncDisposable
 {
+    private static readonly HashSet<int> HandedOut = [];
+
     private readonly StringBuilder _output = new();
     private Process? _process;
 
@@ -22,7 +24,8 @@ public sealed class HostProcess : IAsyncDisposable
 
     public string DataPath { get; }
 
-    public int Port { get; }
+    /// <summary>Fixed once the host first listens: a first start whose port was taken in the meantime moves to another.</summary>
+    public int Port { get; private set; }
 
     public IReadOnlyDictionary<string, string> Environment { get; }
 
@@ -30,6 +33,8 @@ public sealed class HostProcess : IAsyncDisposable
     public string HostDirectory { get; }
 
     public string WorkingDirectory { get; }
+
+    public bool HasExited => _process?.HasExited ?? true;
 
     public Uri BaseAddress => new($"http://127.0.0.1:{Port}");
 
@@ -47,8 +52,19 @@ public sealed class HostProcess : IAsyncDisposable
             environment ?? new Dictionary<string, string>(),
             hostDirectory,
             workingDirectory ?? hostDirectory);
-        await host.StartAgainAsync();
-        return host;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await host.StartAgainAsync();
+                return host;
+            }
+            catch (PortTakenException) when (port is null && attempt < 3)
+            {
+                // Between FreePort and the host's bind, something else took the port; nothing refers to it yet.
+                host.Port = FreePort();
+            }
+        }
     }
 
     /// <summary>Starts (or restarts after a kill) the same host on the same port and data folder.</summary>
@@ -81,12 +97,16 @@ public sealed class HostProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"host exited with {_process.ExitCode}:\n{Output}");
+                var message = $"host exited with {_process.ExitCode}:\n{Output}";
+                throw Output.Contains("address already in use", StringComparison.OrdinalIgnoreCase)
+                    ? new PortTakenException(Port, message)
+                    : new InvalidOperationException(message);
             }
 
             try
             {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
+                // A 200 counts only from this process: another test's host may listen on the port (see ListeningSocket).
+                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK && ListeningSocket.IsHeldBy(Port, _process.Id) != false)
                 {
                     return;
                 }
@@ -98,7 +118,7 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
-        throw new TimeoutException("host did not answer /health within 60 s:\n" + Output);
+        throw new TimeoutException($"host (pid {_process.Id}) did not answer /health on port {Port} within 60 s:\n" + Output);
     }
 
     /// <summary>SIGKILL: no shutdown code runs, as in a crash or power loss.</summary>
@@ -155,10 +175,24 @@ public sealed class HostProcess : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// A loopback port free now and never handed out before in this test process: a host killed by one test must not
+    /// find its port given to another test's server when it starts again.
+    /// </summary>
     public static int FreePort()
     {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
+        while (true)
+        {
+            using var listener = new TcpListener(IPAddress.Loopback, 0);
+            listener.Start();
+            var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+            lock (HandedOut)
+            {
+                if (HandedOut.Add(port))
+                {
+                    return port;
+                }
+            }
+        }
     }
 }
