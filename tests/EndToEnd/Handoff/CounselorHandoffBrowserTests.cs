@@ -24,6 +24,7 @@ public sealed class CounselorHandoffBrowserTests
         var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
 
         var user = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
+        user.SetDefaultTimeout(90_000);
         try
         {
             await RunHandoffAsync(console, user, host);
@@ -46,11 +47,11 @@ public sealed class CounselorHandoffBrowserTests
 
         // The request appears in the console without a reload.
         var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
-        await row.WaitForAsync(new() { Timeout = 60_000 });
+        await row.WaitForAsync(new() { Timeout = 90_000 });
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-queue-en.png"), FullPage = true });
         await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
         // The counselor sees what the person already wrote, including the message that asked for a human.
-        await console.Locator("#transcript li.user", new() { HasText = "talk to a person" }).WaitForAsync(new() { Timeout = 30_000 });
+        await console.Locator("#transcript li.user", new() { HasText = "talk to a person" }).WaitForAsync(new() { Timeout = 90_000 });
         await BotSaysAsync(user, "Maja");
 
         await console.FillAsync("#reply-text", "Hello, I am Maja from the Starting Point office. How can I help?");
@@ -58,7 +59,7 @@ public sealed class CounselorHandoffBrowserTests
         await BotSaysAsync(user, "How can I help?");
 
         await SayAsync(user, "I need help finding a flat");
-        await console.Locator("#transcript li.user", new() { HasText = "finding a flat" }).WaitForAsync(new() { Timeout = 30_000 });
+        await console.Locator("#transcript li.user", new() { HasText = "finding a flat" }).WaitForAsync(new() { Timeout = 90_000 });
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-conversation-en.png"), FullPage = true });
 
         await console.ClickAsync("#close-form button[type=submit]");
@@ -77,12 +78,12 @@ public sealed class CounselorHandoffBrowserTests
 
     private static Task BotSaysAsync(IPage page, string fragment) =>
         page.Locator(".webchat__bubble:not(.webchat__bubble--from-user)", new() { HasText = fragment }).First
-            .WaitForAsync(new() { Timeout = 30_000 });
+            .WaitForAsync(new() { Timeout = 90_000 });
 
     private static async Task ClickSuggestedActionAsync(IPage page, string title)
     {
         var button = page.Locator(".webchat__suggested-action", new() { HasText = title }).First;
-        await button.WaitForAsync(new() { Timeout = 60_000 });
+        await button.WaitForAsync(new() { Timeout = 90_000 });
         await button.ClickAsync();
     }
 }

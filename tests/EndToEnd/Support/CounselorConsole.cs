@@ -30,11 +30,14 @@ internal static class CounselorConsole
     public static async Task<IPage> LoginAsync(IBrowser browser, HostProcess host, string name, string password)
     {
         var console = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
+        // Clicks and fills wait for what they need up to 90 s, as the explicit waits do: with the test projects and their
+        // browsers in parallel on 2 cores, Playwright's default 30 s ran out once waiting for the live indicator.
+        console.SetDefaultTimeout(90_000);
         await console.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
         await console.FillAsync("input[name=name]", name);
         await console.FillAsync("input[name=password]", password);
         await console.ClickAsync("#login-form button[type=submit]");
-        await console.Locator("#live.on").WaitForAsync(new() { Timeout = 60_000 });
+        await console.Locator("#live.on").WaitForAsync(new() { Timeout = 90_000 });
         return console;
     }
 }
