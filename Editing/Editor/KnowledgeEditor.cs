@@ -38,9 +38,13 @@ public sealed partial class KnowledgeEditor(KnowledgeEngine engine, ITopicConten
         ];
     }
 
-    /// <summary>The number of the published version, or null when the topic has never been published from the console.</summary>
+    /// <summary>
+    /// The number of the version people get: the last one published from the console, else the shipped one (its first
+    /// version, kept when the topic was first edited); null for a topic made in the console and never published.
+    /// </summary>
     public async Task<int?> PublishedVersionAsync(string topicId, CancellationToken cancellationToken) =>
-        (await store.PublishedAsync(topicId, cancellationToken))?.Version;
+        (await store.PublishedAsync(topicId, cancellationToken))?.Version
+        ?? (await store.VersionsAsync(topicId, cancellationToken)).FirstOrDefault(v => v.Author == ShippedAuthor)?.Version;
 
     public Task<IReadOnlyList<TopicVersion>> VersionsAsync(string topicId, CancellationToken cancellationToken) =>
         store.VersionsAsync(topicId, cancellationToken);

@@ -41,6 +41,25 @@ public sealed class KnowledgeApiTests
     }
 
     [Fact]
+    public async Task Before_anything_is_published_from_the_console_the_shipped_version_is_the_published_one()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new ChatHost();
+        using var editor = await ConsoleSession.SignInAsync(host, "Mojca", "sl", editor: true, ct);
+        var sl = await LanguageAsync(editor, "sl", ct);
+        sl["details"] = sl["details"]!.GetValue<string>().Replace(OldFee, NewFee, StringComparison.Ordinal);
+
+        Assert.Equal(HttpStatusCode.OK, (await editor.PutAsync($"{Topic}/languages/sl", sl, ct)).StatusCode);
+
+        // People still get the shipped text, so the history must say that version 1 is the published one, not the draft.
+        var list = await (await editor.GetAsync($"{Topic}/versions", ct)).Content.ReadFromJsonAsync<JsonElement>(ct);
+        Assert.Equal(2, list.GetArrayLength());
+        Assert.Equal("shipped", list[0].GetProperty("author").GetString());
+        Assert.True(list[0].GetProperty("published").GetBoolean());
+        Assert.False(list[1].GetProperty("published").GetBoolean());
+    }
+
+    [Fact]
     public async Task An_sq_editor_cannot_change_arabic_and_a_counselor_who_is_not_an_editor_cannot_edit_at_all()
     {
         var ct = TestContext.Current.CancellationToken;
