@@ -23,12 +23,15 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         // it is kept back with the bot's lines and all are written in one go at the end, unless a handoff or an
         // erasure in the turn flushes it first (TurnTranscript.FlushAsync) or the turn fails.
         var activity = turnContext.Activity;
+        // The person's line is stamped when their message arrived, before anything the bot says to it: lines sort by
+        // time, and a reading taken after the bot's (in a turn that accepts the notice) put "Accept" below its answer.
+        var arrived = time.GetUtcNow();
         var userText = activity.Type == ActivityTypes.Message ? InputGuardMiddleware.CleanTextOf(turnContext) : null;
         var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.KeepsTranscript == true;
         var transcript = TurnTranscript.Begin(turnContext, transcripts);
         if (acceptedBefore)
         {
-            AddUserLine(transcript, activity, userText);
+            AddUserLine(transcript, activity, userText, arrived);
         }
 
         try
@@ -54,7 +57,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         var now = time.GetUtcNow();
         if (!acceptedBefore)
         {
-            AddUserLine(transcript, activity, userText);
+            AddUserLine(transcript, activity, userText, arrived);
         }
 
         // Keyed by the activity and position, so a rerun of the turn after an eTag conflict adds no second copy.
@@ -70,11 +73,11 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         await transcript.WriteBeforeCommitAsync(cancellationToken);
     }
 
-    private void AddUserLine(TurnTranscript transcript, Activity activity, string? userText)
+    private static void AddUserLine(TurnTranscript transcript, Activity activity, string? userText, DateTimeOffset at)
     {
         if (userText is { Length: > 0 } && activity.ChannelId is not null && activity.Conversation?.Id is not null)
         {
-            transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, time.GetUtcNow(), TranscriptAuthor.User, userText)
+            transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, at, TranscriptAuthor.User, userText)
             {
                 LineId = LineIdOf(activity, "user"),
             });
