@@ -61,6 +61,14 @@ public sealed class CounselorHandoffBrowserTests
         await SayAsync(user, "I need help finding a flat");
         await console.Locator("#transcript li.user", new() { HasText = "finding a flat" }).WaitForAsync(new() { Timeout = 90_000 });
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "handoff-console-conversation-en.png"), FullPage = true });
+        // Every control of the side panel stays inside it (the outcome list, with its long options, stood out of it).
+        var panel = await console.Locator("aside.actions").BoundingBoxAsync();
+        foreach (var control in await console.Locator("aside.actions select:visible, aside.actions input:visible, aside.actions textarea:visible").AllAsync())
+        {
+            var box = await control.BoundingBoxAsync();
+            Assert.True(box!.X + box.Width <= panel!.X + panel.Width + 0.5, $"{await control.GetAttributeAsync("id")} ends at {box.X + box.Width}, the panel at {panel.X + panel.Width}");
+        }
+
 
         await console.ClickAsync("#close-form button[type=submit]");
         await BotSaysAsync(user, Strings.Get("en", "handoff.satisfactionQuestion"));

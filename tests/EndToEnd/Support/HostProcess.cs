@@ -118,6 +118,8 @@ public sealed class HostProcess : IAsyncDisposable
             await Task.Delay(100);
         }
 
+        // Not left running: a host that answers later would hold a port and a data folder no test owns.
+        await KillAsync();
         throw new TimeoutException($"host (pid {_process.Id}) did not answer /health on port {Port} within 60 s:\n" + Output);
     }
 
