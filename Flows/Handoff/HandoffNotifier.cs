@@ -5,6 +5,7 @@ using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Flows.Handoff;
 
@@ -18,13 +19,12 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
     public Task CounselorMessageAsync(HandoffRequest request, string counselorName, string text, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
         {
-            // The counselor's own words go out as written; only the name in front is added.
-            var message = turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text });
+            var message = CounselorLine(turn, counselorName, text);
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
             // The message just stored is the request's last counselor entry; its id follows it into the outbox.
             var messageId = request.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.Counselor)?.MessageId;
             await turn.SendVerbatimAsync(
-                turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message,
+                message,
                 messageId is null ? null : activity => CounselorMessageTag.Mark(activity, request.Id, messageId),
                 cancellationToken);
             turn.Data = turn.Data with { Offered = [] };
@@ -34,7 +34,7 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
         RunAsync(request, async (turn, _) =>
         {
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+            await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = NameAsWritten(counselorName) }, null, cancellationToken);
         }, cancellationToken);
 
     public Task ReleasedAsync(HandoffRequest request, int position, bool transferred, CancellationToken cancellationToken) =>
@@ -53,7 +53,7 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
         RunAsync(request, async (turn, _) =>
         {
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SayAsync("handoff.transferred", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+            await turn.SayAsync("handoff.transferred", new Dictionary<string, string> { ["counselor"] = NameAsWritten(counselorName) }, null, cancellationToken);
         }, cancellationToken);
 
     public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>
@@ -90,5 +90,26 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
             reference,
             (context, ct) => bot().RunProactiveAsync(context, (turn, dc) => action(turn, dc), ct),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A counselor's name stays as they wrote it, also for a Cyrillic reader: spelled out letter by letter it mangles
+    /// names that are not Slavic ("Al-Khatib" became "Ал-Кхатиб").
+    /// </summary>
+    public static string NameAsWritten(string counselorName) => CyrillicTransliterator.MarkLatin(counselorName);
+
+    /// <summary>The counselor's words exactly as written, under their name and their role in the person's language and script.</summary>
+    private static string CounselorLine(FlowTurn turn, string counselorName, string text)
+    {
+        if (turn.Language == Knowledge.Languages.Language.Arabic)
+        {
+            return BidiText.IsolateForRightToLeft(
+                turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text }));
+        }
+
+        // The words go in after the label is rendered, so no transliteration or mark handling touches them.
+        const string Words = "\u0001";
+        return turn.Say("handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = NameAsWritten(counselorName), ["text"] = Words })
+            .Replace(Words, text, StringComparison.Ordinal);
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Plan;
@@ -45,7 +46,7 @@ public sealed class CounselorPlanAccess(Func<TurnRunner> adapter, Func<Assistant
             }
 
             turn.Data = turn.Data with { Plan = plan with { Done = plan.Done.Contains(stepId) ? plan.Done : [.. plan.Done, stepId] } };
-            await turn.SayAsync("plan.counselorMarked", new Dictionary<string, string> { ["counselor"] = counselor, ["title"] = title }, null, cancellationToken);
+            await turn.SayAsync("plan.counselorMarked", new Dictionary<string, string> { ["counselor"] = HandoffNotifier.NameAsWritten(counselor), ["title"] = title }, null, cancellationToken);
             done = true;
         }, cancellationToken);
         return done;
@@ -62,7 +63,7 @@ public sealed class CounselorPlanAccess(Func<TurnRunner> adapter, Func<Assistant
             }
 
             turn.Data = turn.Data with { Plan = plan with { Added = [.. plan.Added, text] } };
-            await turn.SayAsync("plan.counselorAdded", new Dictionary<string, string> { ["counselor"] = counselor, ["title"] = text }, null, cancellationToken);
+            await turn.SayAsync("plan.counselorAdded", new Dictionary<string, string> { ["counselor"] = HandoffNotifier.NameAsWritten(counselor), ["title"] = text }, null, cancellationToken);
             added = true;
         }, cancellationToken);
         return added;

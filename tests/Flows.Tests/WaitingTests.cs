@@ -65,4 +65,23 @@ public sealed class WaitingTests
 
         Assert.Equal(label + "\nDober dan", Assert.Single(await bot.DeliverAsync()).Text);
     }
+
+    // Seen in a Cyrillic web chat: the name was spelled out letter by letter in Cyrillic ("Ана"), which mangles names
+    // that are not Slavic, while the reply's label stayed Latin ("Ana · savjetnik") in a Cyrillic conversation.
+    [Fact]
+    public async Task A_cyrillic_reader_gets_the_counselors_name_and_words_as_written_and_the_rest_in_cyrillic()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.OpenAsync("sr-Cyrl");
+        await bot.SendAsync("Прихватам");
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        await bot.Queue.ClaimAsync(request.Id, "Fatima Al-Khatib", Ct);
+
+        Assert.Equal("Савјетник Fatima Al-Khatib је сада с вама. Напишите своје питање.", Assert.Single(await bot.DeliverAsync()).Text);
+
+        await bot.Queue.SendCounselorMessageAsync(request.Id, "Fatima Al-Khatib", "Zdravo, ja sam Fatima. [[x]]", Ct);
+
+        Assert.Equal("Fatima Al-Khatib · савјетник\nZdravo, ja sam Fatima. [[x]]", Assert.Single(await bot.DeliverAsync()).Text);
+    }
 }
