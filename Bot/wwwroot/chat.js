@@ -96,6 +96,10 @@
     document.documentElement.lang = chosen.locale;
     document.documentElement.dir = chosen.dir;
     document.body.classList.add('chatting');
+    // The slim header is one scrollable row: on a phone the chosen language (Arabic at the far end, or left of the
+    // start in right-to-left) was cut off or out of view. Only the row scrolls, not the page.
+    var pressed = document.querySelector('.languages button[aria-pressed="true"]');
+    if (pressed && pressed.scrollIntoView) { pressed.scrollIntoView({ block: 'nearest', inline: 'nearest' }); }
   }
 
   // Renders Web Chat into a fresh element: re-rendering into the old one after a language change left a blank page.

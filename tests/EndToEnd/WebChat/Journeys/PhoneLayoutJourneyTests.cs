@@ -26,6 +26,28 @@ public sealed class PhoneLayoutJourneyTests
         Assert.True(actions <= 844 / 8, $"ten category buttons take {actions} px");
     }
 
+    // Seen at 390 px: after choosing Arabic (or hbs), its button stood past the end of the one-line row, cut off, so
+    // the page did not show which language was on.
+    [Theory]
+    [InlineData("ar")]
+    [InlineData("hbs")]
+    public async Task The_chosen_language_button_is_in_view_in_the_slim_header(string language)
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(host.BaseAddress, $"phone-language-{language}");
+        await chat.Page.ClickAsync($"header button[data-lang={language}]");
+        await chat.AcceptPrivacyAsync(language);
+
+        var row = await chat.Page.Locator("header .languages").BoundingBoxAsync();
+        var button = await chat.Page.Locator($"header button[data-lang={language}]").BoundingBoxAsync();
+        await chat.ShotAsync("language-row");
+        // Within a pixel: the row scrolls by whole pixels.
+        Assert.True(button!.X >= row!.X - 1 && button.X + button.Width <= row.X + row.Width + 1,
+            $"button {button.X}–{button.X + button.Width} px, row {row.X}–{row.X + row.Width} px");
+    }
+
     private static Task<double> HeightAsync(ChatPage chat, string selector) =>
         chat.Page.Locator(selector).First.EvaluateAsync<double>("e => e.getBoundingClientRect().height");
 }
