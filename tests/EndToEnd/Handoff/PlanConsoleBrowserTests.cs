@@ -89,6 +89,7 @@ public sealed class PlanConsoleBrowserTests
     private static async Task SlovenianPanelAsync(IBrowser browser, HostProcess host)
     {
         var context = await browser.NewContextAsync(new() { Locale = "sl-SI", ViewportSize = new() { Width = 1280, Height = 900 } });
+        context.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
         var page = await context.NewPageAsync();
         await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
         await page.FillAsync("input[name=name]", "Maja");

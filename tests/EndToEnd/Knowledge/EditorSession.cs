@@ -21,6 +21,7 @@ internal sealed class EditorSession : IAsyncDisposable
     public async Task<IPage> OpenWebChatAsync(string language)
     {
         var user = await Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        user.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
         await user.GotoAsync(Url($"/?lang={language}"));
         var accept = user.Locator(".webchat__suggested-action", new() { HasText = Strings.Get(language, "privacy.accept") }).First;
         await accept.WaitForAsync(new() { Timeout = 60_000 });

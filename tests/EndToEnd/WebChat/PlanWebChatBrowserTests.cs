@@ -16,6 +16,7 @@ public sealed class PlanWebChatBrowserTests
         using var _ = playwright;
         await using var __ = browser;
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
 
         await page.GotoAsync(host.BaseAddress.ToString());
         await page.ClickAsync("button[data-lang=en]");

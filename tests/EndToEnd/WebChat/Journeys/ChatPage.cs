@@ -23,6 +23,7 @@ internal sealed class ChatPage(IPage page, string journey)
     public static async Task<ChatPage> OpenAsync(IBrowser browser, Uri url, string journey)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
         await page.GotoAsync(url.ToString());
         return new ChatPage(page, journey);
     }

@@ -49,6 +49,7 @@ public sealed partial class EmbeddingJourneyTests
 
         // Another website: the browser refuses the token call (CORS) and the frame (frame-ancestors).
         var refused = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        refused.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
         await refused.GotoAsync(stranger.Url("/nothing").ToString());
         var error = await refused.EvaluateAsync<string>(
             "bot => fetch(bot + '/api/webchat/token', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' }).then(() => 'allowed', e => e.name)", bot);

@@ -73,6 +73,7 @@ public sealed class WidgetLanguageJourneyTests
         await using var host = await HostProcess.StartAsync();
         await using var browser = await BrowserSession.StartAsync();
         var page = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+        page.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
         // The token is issued, then Direct Line itself is unreachable (a network that drops the chat's connection).
         await page.RouteAsync("**/v3/directline/**", route => route.AbortAsync());
         await page.GotoAsync(new Uri(host.BaseAddress, "/?lang=sq").ToString());
