@@ -218,6 +218,19 @@ public sealed class ConsoleApiTests
     }
 
     [Fact]
+    public async Task A_new_counselor_whose_languages_hold_a_null_is_a_400_not_a_500()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Boss", "boss-password", admin: true);
+        using var boss = await host.LoginAsync("Boss", "boss-password");
+
+        var added = await boss.PostAsync("/api/admin/counselors", new { name = "Amira", languages = new[] { "ar", null }, password = "amira-password", isAdmin = false });
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Contains("Languages", await added.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Canned_responses_can_be_created_listed_per_language_edited_and_deleted()
     {
         await using var host = await ConsoleHost.StartAsync();
