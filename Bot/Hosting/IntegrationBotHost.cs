@@ -16,6 +16,8 @@ namespace IntegrationBot.Bot.Hosting;
 /// <summary>The composition root of the web host: every module's registration and endpoints, in one place.</summary>
 internal static class IntegrationBotHost
 {
+    private const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+
     public static WebApplicationBuilder AddIntegrationBot(this WebApplicationBuilder builder)
     {
         var services = builder.Services;
@@ -35,6 +37,9 @@ internal static class IntegrationBotHost
         services.AddHostedService<StartupMemoryTrim>();
         services.AddSingleton<LocalAdminAccess>();
         services.AddHostedService(sp => sp.GetRequiredService<LocalAdminAccess>());
+        // ASP.NET Core's request log ("Request starting GET …?t=…") writes the full URL, and a web chat stream URL
+        // carries the person's conversation token (Direct Line's ?t=): never written, whatever level is configured.
+        builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
         return builder;
     }
 

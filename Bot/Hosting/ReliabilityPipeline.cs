@@ -52,6 +52,12 @@ public static class ReliabilityPipeline
             {
                 await next(http);
             }
+            catch (BadHttpRequestException e) when (!http.Response.HasStarted)
+            {
+                // Kestrel gave up on the body (chunked past the cap above, too slow, cut short): the sender's fault, so
+                // its status; unhandled, each was logged as an application error with a stack trace, at the sender's will.
+                http.Response.StatusCode = e.StatusCode;
+            }
             finally
             {
                 gate.Leave();

@@ -10,6 +10,19 @@ internal static class ActivityBody
     /// <summary>What Web Chat sends; anything else (a forged conversationUpdate, endOfConversation, invoke…) is refused.</summary>
     private static readonly HashSet<string> ClientTypes = new(StringComparer.Ordinal) { ActivityTypes.Message, ActivityTypes.Event, ActivityTypes.Typing };
 
+    /// <summary>
+    /// Deepest nesting accepted from a page (Web Chat's own activities stay under 10). A stored activity is written back
+    /// inside envelopes (<c>{"activities":[…]}</c>, transcripts), and System.Text.Json writes at most 64 levels: an
+    /// activity near the parser's own limit of 64 was stored, then every read of its conversation failed with a 500.
+    /// </summary>
+    public const int MaxDepth = 32;
+
+    /// <summary>
+    /// Longest <c>id</c> or <c>channelData.clientActivityID</c> accepted (Web Chat's are about 25 characters): it is the
+    /// resend key, and an index key in the store (LiteDB's are at most 1023 bytes, so a longer one failed the write).
+    /// </summary>
+    public const int MaxIdLength = 200;
+
     public static async Task<ParsedActivity> ReadAsync(HttpRequest request, long maxBytes, CancellationToken cancellationToken)
     {
         if (request.ContentLength > maxBytes)
@@ -97,18 +110,54 @@ internal static class ActivityBody
             return new(null, DirectLineErrors.BadRequest("the activity contains text that is not valid Unicode (an unpaired surrogate)"));
         }
 
+        if (IsNestedDeeperThan(json.Span, MaxDepth))
+        {
+            return new(null, DirectLineErrors.BadRequest($"the activity is nested more than {MaxDepth} levels deep"));
+        }
+
         try
         {
             var activity = JsonSerializer.Deserialize<Activity>(json.Span, ActivityJson.Options);
             return activity is null ? new(null, DirectLineErrors.BadRequest("an activity object is required"))
                 : activity.Type is { Length: > 0 } type && !ClientTypes.Contains(type)
                     ? new(null, DirectLineErrors.BadRequest("activity type not accepted from a client; use message, event or typing"))
-                    : new(activity, null);
+                    : HasOverlongId(activity)
+                        ? new(null, DirectLineErrors.BadRequest($"id and channelData.clientActivityID must be at most {MaxIdLength} characters"))
+                        : new(activity, null);
         }
         catch (JsonException)
         {
             return new(null, DirectLineErrors.BadRequest("malformed activity JSON"));
         }
+    }
+
+    private static bool HasOverlongId(Activity activity) =>
+        activity.Id?.Length > MaxIdLength
+        || activity.ChannelData is { ValueKind: JsonValueKind.Object } data
+           && data.TryGetProperty("clientActivityID", out var id)
+           && id.ValueKind == JsonValueKind.String
+           && id.GetString()!.Length > MaxIdLength;
+
+    /// <summary>Malformed JSON is left to the parser, which reports it.</summary>
+    private static bool IsNestedDeeperThan(ReadOnlySpan<byte> json, int maxDepth)
+    {
+        var reader = new Utf8JsonReader(json, new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip });
+        try
+        {
+            while (reader.Read())
+            {
+                if (reader.TokenType is JsonTokenType.StartObject or JsonTokenType.StartArray && reader.CurrentDepth >= maxDepth)
+                {
+                    return true;
+                }
+            }
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+
+        return false;
     }
 
     /// <summary>

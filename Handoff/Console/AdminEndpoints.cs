@@ -19,13 +19,13 @@ public static class AdminEndpoints
             TypedResults.Json((await directory.ListAsync(ct)).Select(c => CounselorView.From(c, presence.IsOnline(c.Name))).ToList(), HandoffJson.Options));
         admin.MapPost("/counselors", AddCounselorAsync);
         admin.MapPost("/counselors/{name}/deactivate", async (string name, CounselorDirectory directory, CancellationToken ct) =>
-            await directory.DeactivateAsync(name, ct) ? Results.NoContent() : Results.NotFound());
+            await directory.DeactivateAsync(Segment(name), ct) ? Results.NoContent() : Results.NotFound());
         admin.MapPost("/counselors/{name}/unlock", async (string name, CounselorDirectory directory, CancellationToken ct) =>
-            await directory.UnlockAsync(name, ct) ? Results.NoContent() : Results.NotFound());
+            await directory.UnlockAsync(Segment(name), ct) ? Results.NoContent() : Results.NotFound());
         admin.MapDelete("/users/{channelId}/{userId}", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
-            TypedResults.Json(new { channelId, userId, removed = await data.DeleteAsync(channelId, userId, ct) }, HandoffJson.Options));
+            TypedResults.Json(new { channelId, userId = Segment(userId), removed = await data.DeleteAsync(channelId, Segment(userId), ct) }, HandoffJson.Options));
         admin.MapGet("/users/{channelId}/{userId}/export", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
-            TypedResults.Json(await data.ExportAsync(channelId, userId, ct), HandoffJson.Options));
+            TypedResults.Json(await data.ExportAsync(channelId, Segment(userId), ct), HandoffJson.Options));
 
         // The same for the person of a conversation, so the console never needs (or shows) their user id.
         admin.MapGet("/handoffs/{id:guid}/person/export", ExportPersonAsync);
@@ -41,6 +41,13 @@ public static class AdminEndpoints
         await queue.GetAsync(id, ct) is { } request
             ? TypedResults.Json(new { removed = await data.DeleteAsync(request.Address.ChannelId, request.Address.UserId, ct) }, HandoffJson.Options)
             : TypedResults.NotFound();
+
+    /// <summary>
+    /// A name or user id as written: ASP.NET Core decodes every escape in a route value except <c>%2F</c> (so that
+    /// segments stay segments), and Viber's base64 user ids hold '/'. Unescaped, erasing such a person found nobody and
+    /// answered 200. No channel's ids and no counselor name hold a literal "%2F" text that this would misread.
+    /// </summary>
+    private static string Segment(string routeValue) => routeValue.Replace("%2F", "/", StringComparison.OrdinalIgnoreCase);
 
     private static async Task<IResult> AddCounselorAsync(ConsoleRequests.NewCounselor? body, CounselorDirectory directory, CancellationToken ct)
     {

@@ -17,13 +17,15 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
     public async Task<Counselor> AddAsync(string name, IEnumerable<string> languages, string password, bool isAdmin, CancellationToken cancellationToken)
     {
         var trimmed = name.Trim();
-        var list = languages.Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
+        // A JSON body may hold nulls where the type says none: such an entry is no language (400 below), not a crash.
+        var named = languages.Select(l => (string?)l).ToList();
+        var list = named.OfType<string>().Select(l => l.Trim().ToLowerInvariant()).Where(l => l.Length > 0).Distinct().ToList();
         if (trimmed.Length is 0 or > 64 || trimmed.Any(char.IsControl))
         {
             throw new ArgumentException("Counselor name must be 1–64 printable characters.", nameof(name));
         }
 
-        if (list.Count == 0 || list.Any(l => !KnownLanguages.Contains(l)))
+        if (list.Count == 0 || named.Contains(null) || list.Any(l => !KnownLanguages.Contains(l)))
         {
             throw new ArgumentException("Languages must be some of sl, en, sq, hbs, ar.", nameof(languages));
         }

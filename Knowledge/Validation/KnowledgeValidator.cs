@@ -10,6 +10,9 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
     /// <summary>The short first answer; the rest is in <c>details</c>, one tap away. Source markers do not count.</summary>
     public const int MaxAnswerLength = 600;
 
+    /// <summary>Longest name, address, hours, phone, e-mail, map or source link of a directory entry (the longest shipped is under 100).</summary>
+    public const int MaxDirectoryFieldLength = 300;
+
     /// <summary>A language's review older than this is reported as a warning (<see cref="StaleReviews"/>).</summary>
     public const int StaleAfterDays = 180;
 
@@ -230,6 +233,20 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
             foreach (var language in Language.All.Where(l => string.IsNullOrWhiteSpace(entry.Names.GetValueOrDefault(l))))
             {
                 Add(language, "names", "missing");
+            }
+
+            // Each field goes into every answer naming the entry: a paste gone wrong must not reach people.
+            var fields = new (string? Language, string Field, string? Value)[]
+            {
+                (null, "address", entry.Address), (null, "hours", entry.Hours), (null, "phone", entry.Phone),
+                (null, "email", entry.Email), (null, "map", entry.Map), (null, "source", entry.Source),
+            };
+            foreach (var (language, field, value) in fields.Concat(entry.Names.Select(n => ((string?)n.Key, "names", (string?)n.Value))))
+            {
+                if (value?.Length > MaxDirectoryFieldLength)
+                {
+                    Add(language, field, $"{value.Length} characters, at most {MaxDirectoryFieldLength}");
+                }
             }
         }
     }

@@ -218,6 +218,53 @@ public sealed class ConsoleApiTests
     }
 
     [Fact]
+    public async Task An_admin_exports_and_erases_a_viber_user_whose_id_holds_a_slash()
+    {
+        // Viber's user ids are base64 and may hold '/', which a URL carries as %2F; ASP.NET Core leaves %2F undecoded in
+        // a route value, so the erasure looked for "…%2F…", found nothing and answered 200 with nothing removed.
+        const string ViberId = "Jy3BQ/vL2TvKW9lXS4Y3FA==";
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Boss", "boss-password", admin: true);
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", ViberId, ViberId, "{}"), "en", null, HandoffReason.Sensitive), Ct);
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "my private story", Ct);
+        using var boss = await host.LoginAsync("Boss", "boss-password");
+        var person = "/api/admin/users/viber/" + Uri.EscapeDataString(ViberId);
+
+        Assert.Contains("my private story", await boss.Http.GetStringAsync(person + "/export", Ct), StringComparison.Ordinal);
+        var erased = await (await boss.DeleteAsync(person)).Content.ReadFromJsonAsync<JsonElement>(Ct);
+
+        Assert.Equal(ViberId, erased.GetProperty("userId").GetString());
+        Assert.Equal(1, erased.GetProperty("removed").GetProperty("handoffs").GetInt32());
+        Assert.Null(await host.Queue.GetAsync(ticket.RequestId, Ct));
+    }
+
+    [Fact]
+    public async Task A_counselor_whose_name_holds_a_slash_can_be_unlocked_and_deactivated()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Boss", "boss-password", admin: true);
+        await host.AddCounselorAsync("Ana/Marija", "ana-password");
+        using var boss = await host.LoginAsync("Boss", "boss-password");
+        var counselor = "/api/admin/counselors/" + Uri.EscapeDataString("Ana/Marija");
+
+        Assert.Equal(HttpStatusCode.NoContent, (await boss.PostAsync(counselor + "/unlock", new { })).StatusCode);
+        Assert.Equal(HttpStatusCode.NoContent, (await boss.PostAsync(counselor + "/deactivate", new { })).StatusCode);
+    }
+
+    [Fact]
+    public async Task A_new_counselor_whose_languages_hold_a_null_is_a_400_not_a_500()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Boss", "boss-password", admin: true);
+        using var boss = await host.LoginAsync("Boss", "boss-password");
+
+        var added = await boss.PostAsync("/api/admin/counselors", new { name = "Amira", languages = new[] { "ar", null }, password = "amira-password", isAdmin = false });
+
+        Assert.Equal(HttpStatusCode.BadRequest, added.StatusCode);
+        Assert.Contains("Languages", await added.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Canned_responses_can_be_created_listed_per_language_edited_and_deleted()
     {
         await using var host = await ConsoleHost.StartAsync();

@@ -171,6 +171,21 @@ public sealed class KnowledgeValidatorTests : IDisposable
         Assert.Equal([("directory.yaml", "ue-postojna", null, "source"), ("directory.yaml", "ue-postojna", "ar", "names")], problems);
     }
 
+    [Fact]
+    public void Directory_field_far_longer_than_any_address_or_name_is_reported()
+    {
+        // A paste gone wrong in the console (5 MB into "address") was published live, into every answer naming the entry.
+        var pasted = new string('A', KnowledgeValidator.MaxDirectoryFieldLength + 1);
+        File.WriteAllText(Path.Combine(fixture.Directory, "directory.yaml"), DirectoryYaml
+            .Replace("  address: Somewhere 1\n", $"  address: {pasted}\n", StringComparison.Ordinal)
+            .Replace("    en: UE Postojna\n", $"    en: {pasted}\n", StringComparison.Ordinal));
+
+        var problems = validator.Validate(fixture.Load()).Select(p => (p.Topic, p.Language, p.Field, p.Message)).ToList();
+
+        var tooLong = $"{pasted.Length} characters, at most {KnowledgeValidator.MaxDirectoryFieldLength}";
+        Assert.Equal([("ue-postojna", null, "address", tooLong), ("ue-postojna", "en", "names", tooLong)], problems);
+    }
+
     private const string DirectoryYaml = """
         - id: ue-postojna
           confirmed: false
