@@ -26,7 +26,7 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
             // the widget follows the bot's script, so a Latin notice turned the Cyrillic page Latin.
             var cyrillic = language == Language.Bcs && IsCyrillicLocale(locale!);
             turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic, Greeted = true };
-            await privacy.ShowAsync(turn, cancellationToken);
+            await privacy.ShowInGuessedLanguageAsync(turn, cancellationToken);
             return;
         }
 

@@ -65,4 +65,22 @@ public sealed class FirstContactPrivacyTests
         Assert.DoesNotContain(replies, r => r.Text == bot.Text(Language.English, "privacy.notice", Retention));
         Assert.Contains("113", replies[0].Text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_chat_opened_in_the_phones_language_can_change_it_from_the_notice()
+    {
+        // Viber greets in the phone's language, often not the person's own (an Arabic speaker's phone in English):
+        // the notice offered only Accept, Read more and Decline, so changing the language took knowing /language.
+        await using var bot = FlowHarness.Create();
+
+        var notice = Assert.Single(await bot.OpenAsync("en"));
+        Assert.Equal(
+            [bot.Title(Language.English, "privacy.accept"), bot.Title(Language.English, "privacy.readMore"), bot.Title(Language.English, "privacy.decline"), bot.Title(Language.English, "language.changeButton")],
+            notice.Buttons());
+
+        var languages = await bot.SendAsync(bot.Title(Language.English, "language.changeButton"));
+        Assert.Contains("العربية", languages.LastButtons());
+        var arabic = await bot.SendAsync("العربية");
+        Assert.Equal(bot.Text(Language.Arabic, "privacy.notice", Retention), arabic[0].Text);
+    }
 }
