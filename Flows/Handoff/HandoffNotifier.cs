@@ -18,17 +18,33 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
     public Task CounselorMessageAsync(HandoffRequest request, string counselorName, string text, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
         {
-            // The counselor's own words go out as written; only the name in front is added.
-            var message = turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text });
+            var message = CounselorMessage(turn, counselorName, text);
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
             // The message just stored is the request's last counselor entry; its id follows it into the outbox.
             var messageId = request.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.Counselor)?.MessageId;
             await turn.SendVerbatimAsync(
-                turn.Language == Knowledge.Languages.Language.Arabic ? BidiText.IsolateForRightToLeft(message) : message,
+                message,
                 messageId is null ? null : activity => CounselorMessageTag.Mark(activity, request.Id, messageId),
                 cancellationToken);
             turn.Data = turn.Data with { Offered = [] };
         }, cancellationToken);
+
+    // The counselor's own words and name go out as written; only the label in front is localized, in the person's
+    // script (a Cyrillic writer read "ana · savjetnik"). Stand-ins without letters keep them out of the transliteration.
+    private static string CounselorMessage(FlowTurn turn, string counselorName, string text)
+    {
+        if (turn.Language == Knowledge.Languages.Language.Arabic)
+        {
+            return BidiText.IsolateForRightToLeft(
+                turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text }));
+        }
+
+        const string Name = "\uE000";
+        const string Words = "\uE001";
+        return turn.Say("handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = Name, ["text"] = Words })
+            .Replace(Name, counselorName, StringComparison.Ordinal)
+            .Replace(Words, text, StringComparison.Ordinal);
+    }
 
     public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
