@@ -33,4 +33,20 @@ public sealed class SerbianLocaleTests
         var expected = bot.Localizer.Say(new Voice(Language.Bcs, Cyrillic: cyrillic), "privacy.notice", Retention);
         Assert.Equal(expected, replies[0].Text);
     }
+
+    [Theory]
+    [InlineData("sr", true)]
+    [InlineData("sr-Latn", false)]
+    [InlineData("hr", false)]
+    [InlineData(null, false)]
+    public async Task The_bosnian_croatian_serbian_button_pressed_in_a_serbian_app_answers_in_its_likely_script(string? locale, bool cyrillic)
+    {
+        // Telegram's /start shows the language buttons; its language_code is the app's language (Serbian: Cyrillic).
+        await using var bot = FlowHarness.Create();
+        await bot.SendAsync("/start", locale);
+
+        var replies = await bot.SendAsync("Bosanski / Hrvatski / Srpski", locale);
+
+        Assert.Equal(bot.Localizer.Say(new Voice(Language.Bcs, Cyrillic: cyrillic), "privacy.notice", Retention), replies[0].Text);
+    }
 }
