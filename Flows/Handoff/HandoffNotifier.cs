@@ -46,11 +46,14 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
             .Replace(Words, text, StringComparison.Ordinal);
     }
 
+    // A name is not transliterated for a Cyrillic reader ("Савјетник ана" for the counselor ana).
+    private static string NameAsWritten(string name) => Knowledge.Text.CyrillicTransliterator.MarkLatin(name);
+
     public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
         {
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+            await turn.SayAsync("handoff.claimed", new Dictionary<string, string> { ["counselor"] = NameAsWritten(counselorName) }, null, cancellationToken);
         }, cancellationToken);
 
     public Task ReleasedAsync(HandoffRequest request, int position, bool transferred, CancellationToken cancellationToken) =>
@@ -69,7 +72,7 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
         RunAsync(request, async (turn, _) =>
         {
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
-            await turn.SayAsync("handoff.transferred", new Dictionary<string, string> { ["counselor"] = counselorName }, null, cancellationToken);
+            await turn.SayAsync("handoff.transferred", new Dictionary<string, string> { ["counselor"] = NameAsWritten(counselorName) }, null, cancellationToken);
         }, cancellationToken);
 
     public Task ClosedAsync(HandoffRequest request, CancellationToken cancellationToken) =>

@@ -49,4 +49,20 @@ public sealed class CounselorMessageScriptTests
             .AssertReply("Ana · savjetnik\nДобар дан")
             .StartTestAsync(Ct);
     }
+
+    [Fact]
+    public async Task The_counselors_name_is_not_transliterated_when_they_take_the_request()
+    {
+        // Seen on Viber: "Савјетник ана је сада с вама" for the counselor ana.
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Bcs);
+        await bot.SendAsync("треба ми саветник");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+
+        await bot.Flow()
+            .Then(ct => bot.Queue.ClaimAsync(request.Id, "Ana", ct))
+            .Deliver()
+            .AssertReply("Савјетник Ana је сада с вама. Напишите своје питање.")
+            .StartTestAsync(Ct);
+    }
 }
