@@ -34,20 +34,14 @@ public sealed class KeyboardRowsTests
     }
 
     [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Thumbs_up_and_down_share_a_row_on_telegram(bool oddTopics)
+    [InlineData("telegram", false)]
+    [InlineData("telegram", true)]
+    [InlineData("viber", false)]
+    [InlineData("viber", true)]
+    public void Thumbs_up_and_down_share_a_row(string channel, bool oddTopics)
     {
-        var rows = TelegramRows(oddTopics ? FeedbackAfterOddTopics : Feedback);
-        Assert.Contains(rows, row => row.Contains("👍 Yes") && row.Contains("👎 No"));
-    }
-
-    [Theory]
-    [InlineData(false)]
-    [InlineData(true)]
-    public void Thumbs_up_and_down_share_a_row_on_viber(bool oddTopics)
-    {
-        var rows = ViberRows(oddTopics ? FeedbackAfterOddTopics : Feedback);
+        var titles = oddTopics ? FeedbackAfterOddTopics : Feedback;
+        var rows = channel == "telegram" ? TelegramRows(titles) : ViberRows(titles);
         Assert.Contains(rows, row => row.Contains("👍 Yes") && row.Contains("👎 No"));
     }
 
