@@ -5,6 +5,7 @@ using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Flows.Handoff;
 
@@ -18,7 +19,7 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
     public Task CounselorMessageAsync(HandoffRequest request, string counselorName, string text, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
         {
-            var message = CounselorMessage(turn, counselorName, text);
+            var message = CounselorLine(turn, counselorName, text);
             turn.Data = turn.Data with { Handoff = HandoffPhase.WithCounselor, HandoffId = request.Id };
             // The message just stored is the request's last counselor entry; its id follows it into the outbox.
             var messageId = request.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.Counselor)?.MessageId;
@@ -28,26 +29,6 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
                 cancellationToken);
             turn.Data = turn.Data with { Offered = [] };
         }, cancellationToken);
-
-    // The counselor's own words and name go out as written; only the label in front is localized, in the person's
-    // script (a Cyrillic writer read "ana · savjetnik"). Stand-ins without letters keep them out of the transliteration.
-    private static string CounselorMessage(FlowTurn turn, string counselorName, string text)
-    {
-        if (turn.Language == Knowledge.Languages.Language.Arabic)
-        {
-            return BidiText.IsolateForRightToLeft(
-                turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text }));
-        }
-
-        const string Name = "\uE000";
-        const string Words = "\uE001";
-        return turn.Say("handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = Name, ["text"] = Words })
-            .Replace(Name, counselorName, StringComparison.Ordinal)
-            .Replace(Words, text, StringComparison.Ordinal);
-    }
-
-    // A name is not transliterated for a Cyrillic reader ("Савјетник ана" for the counselor ana).
-    private static string NameAsWritten(string name) => Knowledge.Text.CyrillicTransliterator.MarkLatin(name);
 
     public Task ClaimedAsync(HandoffRequest request, string counselorName, CancellationToken cancellationToken) =>
         RunAsync(request, async (turn, _) =>
@@ -109,5 +90,26 @@ public sealed class HandoffNotifier(Func<TurnRunner> adapter, Func<AssistantBot>
             reference,
             (context, ct) => bot().RunProactiveAsync(context, (turn, dc) => action(turn, dc), ct),
             cancellationToken);
+    }
+
+    /// <summary>
+    /// A counselor's name stays as they wrote it, also for a Cyrillic reader: spelled out letter by letter it mangles
+    /// names that are not Slavic ("Al-Khatib" became "Ал-Кхатиб").
+    /// </summary>
+    public static string NameAsWritten(string counselorName) => CyrillicTransliterator.MarkLatin(counselorName);
+
+    /// <summary>The counselor's words exactly as written, under their name and their role in the person's language and script.</summary>
+    private static string CounselorLine(FlowTurn turn, string counselorName, string text)
+    {
+        if (turn.Language == Knowledge.Languages.Language.Arabic)
+        {
+            return BidiText.IsolateForRightToLeft(
+                turn.Localizer.Get(turn.Language, "handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = counselorName, ["text"] = text }));
+        }
+
+        // The words go in after the label is rendered, so no transliteration or mark handling touches them.
+        const string Words = "\u0001";
+        return turn.Say("handoff.counselorMessage", new Dictionary<string, string> { ["counselor"] = NameAsWritten(counselorName), ["text"] = Words })
+            .Replace(Words, text, StringComparison.Ordinal);
     }
 }
