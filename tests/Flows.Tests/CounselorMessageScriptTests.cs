@@ -31,20 +31,6 @@ public sealed class CounselorMessageScriptTests
             .StartTestAsync(Ct);
     }
 
-    [Fact]
-    public async Task The_counselors_name_is_not_transliterated_when_they_take_the_request()
-    {
-        // Seen on Viber: "Савјетник ана је сада с вама" for the counselor ana.
-        await using var bot = FlowHarness.Create();
-        var request = await AskForCounselorAsync(bot, "треба ми саветник");
-
-        await bot.Flow()
-            .Then(ct => bot.Queue.ClaimAsync(request.Id, "Ana", ct))
-            .Deliver()
-            .AssertReply("Савјетник Ana је сада с вама. Напишите своје питање.")
-            .StartTestAsync(Ct);
-    }
-
     private static async Task<HandoffRequest> AskForCounselorAsync(FlowHarness bot, string text)
     {
         await bot.StartInAsync(Language.Bcs);
