@@ -1,15 +1,18 @@
 using System.Text;
+using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Activities;
 using Telegram.Bot.Types.ReplyMarkups;
 
 namespace IntegrationBot.Channels.Telegram;
 
-/// <summary>Lays out buttons as an inline keyboard: short titles share a row, long ones get their own.</summary>
+/// <summary>Lays out buttons as an inline keyboard: short titles share a row, long ones get their own, a rating scale is
+/// one row, and marked buttons (👍 / 👎, 🌐) start their own row after topics (<see cref="ButtonKinds"/>).</summary>
 internal static class TelegramKeyboard
 {
     public const int MaxCallbackDataBytes = 64;
     private const int MaxRowWidth = 30;
     private const int MaxPerRow = 3;
+    private const int MaxScalePerRow = 5;
 
     public static InlineKeyboardMarkup? Build(IReadOnlyList<CardAction> actions, ICallbackDataStore callbackData)
     {
@@ -23,7 +26,9 @@ internal static class TelegramKeyboard
                 continue;
             }
             var width = Math.Max(button.Text.Length, 4);
-            if (row.Count > 0 && (row.Count == MaxPerRow || rowWidth + width > MaxRowWidth))
+            var scale = ButtonKinds.IsScalePoint(button.Text) && row.TrueForAll(b => ButtonKinds.IsScalePoint(b.Text));
+            if (row.Count > 0 && (row.Count == (scale ? MaxScalePerRow : MaxPerRow) || rowWidth + width > MaxRowWidth
+                                  || ButtonKinds.StartsGroup(row[^1].Text, button.Text)))
             {
                 rows.Add(row);
                 row = [];

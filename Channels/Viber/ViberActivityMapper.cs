@@ -128,17 +128,30 @@ public static partial class ViberActivityMapper
     }
 
     /// <summary>Viber moves a button that does not fit its row to the next one: a half-width button not followed by
-    /// another half-width one would stand alone beside an empty half, so it takes the whole row.</summary>
+    /// another half-width one of its group would stand alone beside an empty half, so it takes the whole row. A run of
+    /// scale points (1 … 5) shares one row.</summary>
     private static List<ViberButton> FillRows(List<ViberButton> buttons)
     {
         const int half = GridColumns / 2;
         for (var i = 0; i < buttons.Count; i++)
         {
+            var run = buttons.Skip(i).TakeWhile(b => ButtonKinds.IsScalePoint(b.Text)).Take(GridColumns).Count();
+            if (run > 1)
+            {
+                // Equal widths; five points leave the sixth column empty rather than widen one point.
+                var width = GridColumns % run == 0 ? GridColumns / run : 1;
+                for (var j = i; j < i + run; j++)
+                {
+                    buttons[j] = buttons[j] with { Columns = width };
+                }
+                i += run - 1;
+                continue;
+            }
             if (buttons[i].Columns != half)
             {
                 continue;
             }
-            if (i + 1 < buttons.Count && buttons[i + 1].Columns == half)
+            if (i + 1 < buttons.Count && buttons[i + 1].Columns == half && !ButtonKinds.StartsGroup(buttons[i].Text, buttons[i + 1].Text))
             {
                 i++; // the pair fills the row
                 continue;

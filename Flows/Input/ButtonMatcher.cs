@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Knowledge.Text;
 
@@ -46,9 +47,9 @@ public static class ButtonMatcher
     }
 
     /// <summary>
-    /// Accept or Decline while the choice is still open, even when other buttons came since: a question typed right
-    /// after pressing Accept can reach the bot first (two requests on a busy server), and its answer's buttons then
-    /// replace the notice's.
+    /// Accept, Read more or Decline while the choice is still open, even when other buttons came since: a question typed
+    /// right after pressing Accept can reach the bot first (two requests on a busy server), and a first question is
+    /// answered right after the notice; the answer's buttons then replace the notice's (Telegram still shows them).
     /// </summary>
     private static OfferedAction? PrivacyChoiceTyped(FlowTurn turn, string text)
     {
@@ -57,8 +58,7 @@ public static class ButtonMatcher
             return null;
         }
 
-        OfferedAction[] choices = [turn.Button("privacy.accept", FlowActions.PrivacyAccept), turn.Button("privacy.decline", FlowActions.PrivacyDecline)];
-        return choices.FirstOrDefault(choice => ComparableTitle(choice.Title) == text);
+        return PrivacyNotice.Buttons(turn).FirstOrDefault(choice => ComparableTitle(choice.Title) == text);
     }
 
     private static string Comparable(string text) => TextNormalizer.Fold(BidiText.Strip(text)).Trim();

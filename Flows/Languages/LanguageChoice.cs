@@ -24,9 +24,9 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
         {
             // A page opened in Cyrillic (sr-Cyrl, bs-Cyrl, hbs-Cyrl) is answered in Cyrillic from the first message:
             // the widget follows the bot's script, so a Latin notice turned the Cyrillic page Latin.
-            var cyrillic = language == Language.Bcs && locale!.Contains("-Cyrl", StringComparison.OrdinalIgnoreCase);
+            var cyrillic = language == Language.Bcs && IsCyrillicLocale(locale!);
             turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic, Greeted = true };
-            await privacy.ShowAsync(turn, cancellationToken);
+            await privacy.ShowInGuessedLanguageAsync(turn, cancellationToken);
             return;
         }
 
@@ -57,6 +57,23 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
             "hr" or "bs" or "sr" or "sh" or "cnr" or "hbs" => Language.Bcs,
             _ => null,
         };
+    }
+
+    /// <summary>
+    /// Whether a locale means Cyrillic: its script when it names one, else its likely script (Unicode CLDR likely
+    /// subtags): Serbian is Cyrillic (sr, sr-RS, sr-BA → sr-Cyrl) except in Montenegro (sr-ME → sr-Latn). Viber gives
+    /// the phone's language without a script, and a Serbian phone was greeted in Latin.
+    /// </summary>
+    public static bool IsCyrillicLocale(string locale)
+    {
+        var parts = locale.Split('-', '_');
+        if (parts.Skip(1).FirstOrDefault(p => p.Length == 4) is { } script)
+        {
+            return script.Equals("Cyrl", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return parts[0].Equals("sr", StringComparison.OrdinalIgnoreCase)
+            && !(parts.Length > 1 && parts[1].Equals("ME", StringComparison.OrdinalIgnoreCase));
     }
 
     /// <summary>The web chat widget's own language menu (a <c>setLanguage</c> event with a locale such as <c>ar</c> or <c>hbs-Cyrl</c>).</summary>

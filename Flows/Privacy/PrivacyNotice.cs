@@ -13,6 +13,11 @@ public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptio
     public Task ShowAsync(FlowTurn turn, CancellationToken cancellationToken) =>
         turn.SayAsync("privacy.notice", RetentionArgs(), Buttons(turn), cancellationToken);
 
+    /// <summary>The notice in a language the client's locale chose (a phone's language is often not the person's own),
+    /// with a way to change it.</summary>
+    public Task ShowInGuessedLanguageAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.SayAsync("privacy.notice", RetentionArgs(), [.. Buttons(turn), turn.Button("language.changeButton", FlowActions.ChangeLanguage)], cancellationToken);
+
     public Task ShowMoreAsync(FlowTurn turn, CancellationToken cancellationToken) =>
         turn.SayAsync("privacy.more", RetentionArgs(),
             [turn.Button("privacy.accept", FlowActions.PrivacyAccept), turn.Button("privacy.decline", FlowActions.PrivacyDecline)], cancellationToken);

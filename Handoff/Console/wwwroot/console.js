@@ -346,11 +346,15 @@ async function renderConversation() {
   document.dispatchEvent(new CustomEvent('console:conversation', { detail: { id: state.conversation, mine } }));
 }
 
+// Whether the server took it: a refused reply (the person blocked the bot or left) stays in its box to keep or copy.
 async function conversationAction(action, body) {
   try {
     await api('POST', `/api/handoffs/${state.conversation}/${action}`, body);
+  } catch (error) { showError(error); return false; }
+  try {
     await renderConversation();
   } catch (error) { showError(error); }
+  return true;
 }
 
 async function renderDashboard() {
@@ -501,15 +505,13 @@ function wire() {
     event.preventDefault();
     const text = $('reply-text').value.trim();
     if (!text) return;
-    await conversationAction('messages', { text });
-    $('reply-text').value = '';
+    if (await conversationAction('messages', { text })) $('reply-text').value = '';
   });
   $('note-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('note-text').value.trim();
     if (!text) return;
-    await conversationAction('notes', { text });
-    $('note-text').value = '';
+    if (await conversationAction('notes', { text })) $('note-text').value = '';
   });
   $('transfer-form').addEventListener('submit', async (event) => {
     event.preventDefault();

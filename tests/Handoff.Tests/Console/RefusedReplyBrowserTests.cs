@@ -1,0 +1,46 @@
+using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.Handoff.Tests.Console;
+
+/// <summary>A reply the server refuses stays in the reply box: seen in Chromium on a Telegram person who blocked the bot
+/// and a Viber person who left, the console said "not sent" and emptied the box, so the counselor's words were gone.</summary>
+public sealed class RefusedReplyBrowserTests
+{
+    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_reply_to_a_person_who_left_the_channel_stays_in_the_box_and_a_delivered_one_is_cleared()
+    {
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "hbs");
+        var scriptErrors = new List<string>();
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", "vb-1", "vb-1", "{}"), "hbs", "work", HandoffReason.AskedForHuman), Ct);
+        var row = page.Locator("#queue-rows tr", new() { HasText = "viber" });
+        await row.WaitForAsync(Long);
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+
+        host.Services.GetRequiredService<IUnreachableRecipients>().Mark("viber", "vb-1", UnreachableReason.Left);
+        await page.FillAsync("#reply-text", "Здраво, ја сам Маја.");
+        await page.ClickAsync("#send");
+        await page.Locator("#error:not([hidden])", new() { HasText = "not sent" }).WaitForAsync(Long);
+
+        Assert.Equal("Здраво, ја сам Маја.", await page.InputValueAsync("#reply-text"));
+        Assert.DoesNotContain(host.Messenger.Sent, s => s.Contains("Маја", StringComparison.Ordinal));
+
+        host.Services.GetRequiredService<IUnreachableRecipients>().Clear("viber", "vb-1");
+        await page.ClickAsync("#send");
+        await page.Locator("#transcript li.counselor").WaitForAsync(Long);
+        Assert.Equal("", await page.InputValueAsync("#reply-text"));
+        Assert.Empty(scriptErrors);
+    }
+}
