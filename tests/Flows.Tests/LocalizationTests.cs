@@ -82,6 +82,17 @@ public sealed class LocalizationTests
         Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
     }
 
+    // Seen in Chromium (web chat journey): the Arabic /help listed "menu/", "language/": the slash stayed outside the
+    // isolate and showed on the far side of the command. A command's slash is part of it; other slashes are not.
+    [Theory]
+    [InlineData("الأوامر:\n/menu – المواضيع", "\u200Fالأوامر:\n\u2066/menu\u2069 – المواضيع")]
+    [InlineData("يمكنك حذف كل شيء بكتابة /delete.", "\u200Fيمكنك حذف كل شيء بكتابة \u2066/delete\u2069.")]
+    [InlineData("أو/و Postojna", "\u200Fأو/و \u2066Postojna\u2069")]
+    public void A_command_keeps_its_slash_inside_the_isolate(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
     [Fact]
     public void Arabic_text_starts_right_to_left_and_isolates_numbers_and_latin_names()
     {
