@@ -20,6 +20,18 @@ public sealed class LocalizationTests
         Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(Strings.Find(language, key)), $"{language}: '{key}' is empty"));
     }
 
+    // Seen in the web chat journey (sl, office closed): "Urad je zdaj zaprt" and right after it "Pisarna je zdaj zaprta",
+    // as if two places were closed. The Starting Point office is "pisarna" in every Slovene string.
+    [Fact]
+    public void The_slovene_strings_call_the_office_pisarna_throughout()
+    {
+        var urad = Strings.KeysOf(Language.Slovenian)
+            .Where(key => System.Text.RegularExpressions.Regex.IsMatch(Strings.Find(Language.Slovenian, key)!, @"\b[Uu]rad\b"))
+            .ToList();
+
+        Assert.Empty(urad);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Placeholders_are_the_same_as_in_english(string language)
