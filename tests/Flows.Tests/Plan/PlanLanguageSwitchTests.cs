@@ -19,13 +19,7 @@ public sealed class PlanLanguageSwitchTests
         await bot.StartInAsync(Language.English);
         await bot.SendAsync("/plan");
 
-        var replies = await bot.SendAsync(bot.Adapter.MakeMessage(null) with
-        {
-            Type = ActivityTypes.Event,
-            Name = "setLanguage",
-            Value = JsonSerializer.SerializeToElement("sl"),
-            Locale = "en-US",
-        });
+        var replies = await ChooseInWidgetAsync(bot, Language.Slovenian);
 
         Assert.Equal(bot.Text(Language.Slovenian, "language.chosen"), replies[0].Text);
         Assert.Contains(bot.Text(Language.Slovenian, "plan.ask.origin"), replies.AllText());
@@ -58,13 +52,7 @@ public sealed class PlanLanguageSwitchTests
         await bot.StartInAsync(Language.English);
         await bot.SendAsync("/delete");
 
-        var replies = await bot.SendAsync(bot.Adapter.MakeMessage(null) with
-        {
-            Type = ActivityTypes.Event,
-            Name = "setLanguage",
-            Value = JsonSerializer.SerializeToElement("sl"),
-            Locale = "en-US",
-        });
+        var replies = await ChooseInWidgetAsync(bot, Language.Slovenian);
         Assert.Equal(bot.Text(Language.Slovenian, "language.chosen"), replies[0].Text);
 
         var health = await bot.SendAsync(bot.Title(Language.Slovenian, "menu.category.health"));
@@ -72,4 +60,14 @@ public sealed class PlanLanguageSwitchTests
         Assert.DoesNotContain(bot.Text(Language.Slovenian, "delete.cancelled"), health.AllText());
         Assert.Contains(bot.Text(Language.Slovenian, "menu.topicsPrompt", new Dictionary<string, string> { ["category"] = bot.Title(Language.Slovenian, "menu.category.health") }), health.AllText());
     }
+
+    // The web chat page's header menu: a setLanguage event, as chat.js sends it.
+    private static Task<IReadOnlyList<Activity>> ChooseInWidgetAsync(FlowHarness bot, string language) =>
+        bot.SendAsync(bot.Adapter.MakeMessage(null) with
+        {
+            Type = ActivityTypes.Event,
+            Name = "setLanguage",
+            Value = JsonSerializer.SerializeToElement(language),
+            Locale = "en-US",
+        });
 }
