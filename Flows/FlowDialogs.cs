@@ -99,11 +99,7 @@ public sealed class FlowDialogs
         {
             var done = turn.Say("delete.done");
             await _eraser.EraseAsync(turn, cancellationToken);
-            // Replies to nothing (empty, not null: null takes the turn's reply address): the "yes" it answers is erased
-            // before the web chat page receives it, and Web Chat holds a reply back until its message arrives (5 s),
-            // leaving the erased conversation on screen meanwhile. Telegram and Viber still pace it as a reply.
-            await turn.Context.SendActivityAsync(
-                new Activity { Text = done, TextFormat = "plain", Name = ErasedMarker, ReplyToId = string.Empty }, cancellationToken);
+            await turn.Context.SendActivityAsync(new Activity { Text = done, TextFormat = "plain", Name = ErasedMarker }, cancellationToken);
             turn.Data = turn.Data with { Offered = [] };
             return new DialogTurnResult(DialogTurnStatus.Complete);
         }
