@@ -126,6 +126,13 @@ public sealed class AssistantBot(
                 return;
             }
 
+            // "english please" is not an answer either: the waiting question was skipped as unreadable.
+            if (dc.FindDialog(active.Id) is not ISideQuestion && languageRequests.Read(turn.Text) is { } asked)
+            {
+                await languages.ChooseAsync(turn, asked.Language, cancellationToken, asked.Cyrillic);
+                return;
+            }
+
             // A message that does not answer the waiting question (a lapsed rating, a side question) is read as any other.
             if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.NotAnAnswer))
             {

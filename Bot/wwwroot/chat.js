@@ -112,7 +112,7 @@
       domain: window.location.origin + '/v3/directline',
       webSocket: true
     });
-    current = { lang: lang, session: session, directLine: directLine, seen: 0 };
+    current = { lang: lang, session: session, directLine: directLine };
     var mine = current;
     showLanguage(lang);
     remember(lang, session);
@@ -141,6 +141,17 @@
       overrideLocalizedStrings: chosen.strings,
       styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'carousel', suggestedActionHeight: 36, autoScrollSnapOnActivity: true, autoScrollSnapOnActivityOffset: 0 }
     }, host);
+    // /delete: watched on Direct Line itself, not in Web Chat's store. The confirmation replies to the "yes", which is
+    // erased before the page receives it, and Web Chat holds such a reply back until that message arrives (5 s): the
+    // erased conversation stayed on screen meanwhile. (First in a fresh view: the confirmation is all that is left.)
+    var arrived = 0;
+    directLine.activity$.subscribe(function (activity) {
+      var first = arrived === 0;
+      arrived += 1;
+      if (!first && mine === current && activity.name === 'conversationErased' && activity.from && activity.from.role === 'bot') {
+        setTimeout(erased, 0);
+      }
+    });
     directLine.connectionStatus$.subscribe(function (status) {
       // 4 = ExpiredToken: the tab slept past the token's lifetime; carry on in the same conversation with a new one.
       if (status === 4 && mine === current) { renew(lang); }
@@ -149,14 +160,7 @@
   }
 
   function onActivity(mine, activity) {
-    var first = mine.seen === 0;
-    mine.seen += 1;
-    if (!activity.from || activity.from.role !== 'bot') { return; }
-    if (activity.name === 'conversationErased') {
-      // /delete: nothing may stay on screen or in the browser. (First in a fresh view: it is all that is left.)
-      if (!first) { setTimeout(erased, 0); }
-      return;
-    }
+    if (!activity.from || activity.from.role !== 'bot' || activity.name === 'conversationErased') { return; }
 
     var lang = languageOf(activity.locale);
     if (!lang) { return; }

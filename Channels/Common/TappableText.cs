@@ -5,7 +5,7 @@ namespace IntegrationBot.Channels.Common;
 
 /// <summary>
 /// Finds what a person should be able to tap in the bot's plain text: https addresses, e-mail addresses and phone
-/// numbers (112, 113, 080 11 55, 05 728 07 00, +386 ...). Each channel renders them its own way (Web Chat markdown,
+/// numbers (112, 113, the EU's 116 xxx lines, 080 11 55, 05 728 07 00, +386 ...). Each channel renders them its own way (Web Chat markdown,
 /// Telegram HTML); Viber links plain addresses and numbers itself.
 /// </summary>
 public static partial class TappableText
@@ -109,6 +109,6 @@ public static partial class TappableText
         }
     }
 
-    [GeneratedRegex(@"(?<url>(?:https?://|(?<![\w./])www\.)[^\s<>""\u200E\u200F\u2066-\u2069]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23])(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
+    [GeneratedRegex(@"(?<url>(?:https?://|(?<![\w./])www\.)[^\s<>""\u200E\u200F\u2066-\u2069]+)|(?<email>[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})|(?<![\w+/.])(?<phone>\+386(?:[ ]?\d{1,4}){3,4}|0\d{1,2}(?:[ ]\d{2,4}){2,3}|0\d{7,8}|11[23]|116[ ]?\d{3})(?![\w/])", RegexOptions.CultureInvariant, matchTimeoutMilliseconds: 1000)]
     private static partial Regex Tappable();
 }

@@ -1,5 +1,6 @@
 using IntegrationBot.Flows.Answers;
 using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Knowledge.Languages;
@@ -97,6 +98,16 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
             return;
         }
 
+        // The plan's questions go on in the new language. Any other question still waiting (delete, a rating) is dropped:
+        // the menu shown next would otherwise be read as its answer ("I did not understand", the question again).
+        if (turn.Dialogs.ActiveDialog is { Id: PlanIntakeDialog.DialogId })
+        {
+            await turn.SayAsync("language.chosen", cancellationToken: cancellationToken);
+            await turn.Dialogs.RepromptDialogAsync(cancellationToken);
+            return;
+        }
+
+        await HandoffConsentDialog.CancelOthersAsync(turn.Dialogs, cancellationToken);
         await turn.SayAsync("language.chosen", menu.MenuButtons(turn), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Prompts;
+using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Knowledge.Plan;
 
 namespace IntegrationBot.Flows.Plan;
@@ -82,6 +83,13 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         var result = await dc.EndDialogAsync(null, cancellationToken);
         await plan.CompleteIntakeAsync(turn, answers, cancellationToken);
         return result;
+    }
+
+    /// <summary>The current question again (the person changed the language), with the answers given so far.</summary>
+    public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
+    {
+        var answers = instance.Read<IntakeAnswers>(AnswersKey) ?? new IntakeAnswers();
+        return AskAsync(FlowTurn.Of(turnContext), instance.Read<int>(StageKey), instance.Read<bool>(MoreKey), retry: false, cancellationToken, answers);
     }
 
     private static (IntakeAnswers Answers, bool AskAgain) Apply(IntakeAnswers answers, string field, string value, DateOnly today)

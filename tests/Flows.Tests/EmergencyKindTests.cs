@@ -35,6 +35,20 @@ public sealed partial class EmergencyKindTests
         { Language.English, "my child is missing", "child", "113" },
         { Language.Bcs, "nestalo dijete u parku", "child", "113" },
         { Language.Arabic, "طفل مفقود في الحديقة", "child", "113" },
+
+        // Found in the web chat journey: "I want to kill myself" typed with the reflexive before the verb (the usual
+        // order in Slovene and BCS) got the police line instead of the crisis line; a break-in got no numbers at all.
+        { Language.Slovenian, "hočem se ubiti", "suicide", "116 123" },
+        { Language.Slovenian, "hocem se ubiti", "suicide", "116 123" },
+        { Language.Bcs, "hoću se ubiti", "suicide", "116 123" },
+        { Language.Bcs, "hocu da se ubijem", "suicide", "116 123" },
+        { Language.Albanian, "dua të vras veten", "suicide", "116 123" },
+        { Language.English, "someone broke into my house", "danger", "113" },
+        { Language.English, "there is a burglar in the flat", "danger", "113" },
+        { Language.Slovenian, "nekdo je vlomil v stanovanje", "danger", "113" },
+        { Language.Bcs, "neko mi je provalio u stan", "danger", "113" },
+        { Language.Albanian, "ka një hajdut në shtëpi", "danger", "113" },
+        { Language.Arabic, "يوجد لص في بيتي", "danger", "113" },
     };
 
     [Theory]

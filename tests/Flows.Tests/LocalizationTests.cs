@@ -20,6 +20,18 @@ public sealed class LocalizationTests
         Assert.All(keys, key => Assert.False(string.IsNullOrWhiteSpace(Strings.Find(language, key)), $"{language}: '{key}' is empty"));
     }
 
+    // Seen in the web chat journey (sl, office closed): "Urad je zdaj zaprt" and right after it "Pisarna je zdaj zaprta",
+    // as if two places were closed. The Starting Point office is "pisarna" in every Slovene string.
+    [Fact]
+    public void The_slovene_strings_call_the_office_pisarna_throughout()
+    {
+        var urad = Strings.KeysOf(Language.Slovenian)
+            .Where(key => System.Text.RegularExpressions.Regex.IsMatch(Strings.Find(Language.Slovenian, key)!, @"\b[Uu]rad\b"))
+            .ToList();
+
+        Assert.Empty(urad);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Placeholders_are_the_same_as_in_english(string language)
@@ -78,6 +90,17 @@ public sealed class LocalizationTests
     [InlineData("انظر (https://www.postojna.si/)", "\u200Fانظر (\u2066https://www.postojna.si/\u2069)")]
     [InlineData("يساعدك Starting Point Postojna (Občina Postojna).", "\u200Fيساعدك \u2066Starting Point Postojna (Občina Postojna)\u2069.")]
     public void A_web_address_and_a_bracket_the_run_opened_stay_inside_the_isolate(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
+    // Seen in Chromium (web chat journey): the Arabic /help listed "menu/", "language/": the slash stayed outside the
+    // isolate and showed on the far side of the command. A command's slash is part of it; other slashes are not.
+    [Theory]
+    [InlineData("الأوامر:\n/menu – المواضيع", "\u200Fالأوامر:\n\u2066/menu\u2069 – المواضيع")]
+    [InlineData("يمكنك حذف كل شيء بكتابة /delete.", "\u200Fيمكنك حذف كل شيء بكتابة \u2066/delete\u2069.")]
+    [InlineData("أو/و Postojna", "\u200Fأو/و \u2066Postojna\u2069")]
+    public void A_command_keeps_its_slash_inside_the_isolate(string text, string expected)
     {
         Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
     }

@@ -42,7 +42,7 @@ public sealed class WaitingTests
             .AssertReply("Če ste vi ali kdo drug v nevarnosti, ne čakajte: pokličite 112 (nujna medicinska pomoč, gasilci) ali 113 (policija).")
             .AssertReply("Pisarna je zdaj zaprta. Ponovno se odpre: ponedeljek 30. 11. 2026, 08:00. Pustite sporočilo tukaj; svetovalec vam bo takrat odgovoril.")
             .Send("ali je kdo tam")
-            .AssertReply("Vaša prošnja je še v vrsti (1. na vrsti). Urad je zdaj zaprt; svetovalec bo vaša sporočila prebral, ko se odpre: ponedeljek 30. 11. 2026, 08:00.")
+            .AssertReply("Vaša prošnja je še v vrsti (1. na vrsti). Pisarna je zdaj zaprta; svetovalec bo vaša sporočila prebral, ko se odpre: ponedeljek 30. 11. 2026, 08:00.")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }

@@ -16,6 +16,10 @@ public sealed class TappableTextTests
     [InlineData("Vacancies at www.ess.gov.si.", "https://www.ess.gov.si")]
     [InlineData("\u200Fالمصدر: \u2066https://www.gov.si/\u2069", "https://www.gov.si/")]
     [InlineData("\u200Fاتصل \u2066112\u2069", "tel:112")]
+    // Found in the web chat journey: the crisis line of the suicide answer was the one number that could not be tapped.
+    [InlineData("Talk to someone now: 116 123 – 24-hour line", "tel:116123")]
+    [InlineData("116 000 – missing children", "tel:116000")]
+    [InlineData("TOM telefon 116 111", "tel:116111")]
     public void Finds_what_a_person_should_be_able_to_tap(string text, string target) =>
         Assert.Contains(target, TappableText.Find(text).Select(s => s.Target));
 
@@ -23,6 +27,7 @@ public sealed class TappableTextTests
     [InlineData("In 2024 the fee was 22,60 EUR.")]
     [InlineData("Article 1125 and room 112a")]
     [InlineData("version 0.112")]
+    [InlineData("case 116 1234 and 1161234")]
     public void Leaves_other_numbers_alone(string text) => Assert.Empty(TappableText.Find(text));
 
     [Fact]

@@ -44,4 +44,18 @@ public sealed class CyrillicTransliteratorTests
         Assert.Contains("Izjava o izbiri", CyrillicTransliterator.ToCyrillic(catalog.Find("doctor")!.AnswerIn("hbs")), StringComparison.Ordinal);
         Assert.Contains("upravna enota", CyrillicTransliterator.ToCyrillic(catalog.Find("residence-permit")!.AnswerIn("hbs")), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void No_shipped_hbs_name_leaves_its_abbreviation_outside_the_latin_mark()
+    {
+        // Found in the web chat journey: "[[Finančna uprava]] RS" read "Finančna uprava РС" in Cyrillic, one name in two scripts.
+        var catalog = IntegrationBot.Knowledge.Content.TopicCatalog.LoadDefault();
+        var split = catalog.Topics
+            .SelectMany(t => new[] { t.AnswerIn("hbs"), t.DetailsIn("hbs") ?? string.Empty }.Select(text => (t.Id, Text: text)))
+            .SelectMany(t => System.Text.RegularExpressions.Regex.Matches(t.Text, @"\]\] [A-Z]{2,}\b").Select(m => $"{t.Id}: {m.Value}"))
+            .ToList();
+
+        Assert.Empty(split);
+        Assert.Contains("Finančna uprava RS", CyrillicTransliterator.ToCyrillic(catalog.Find("tax-number")!.AnswerIn("hbs")), StringComparison.Ordinal);
+    }
 }
