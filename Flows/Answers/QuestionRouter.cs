@@ -1,5 +1,4 @@
 using IntegrationBot.Flows.Languages;
-using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
@@ -10,8 +9,7 @@ namespace IntegrationBot.Flows.Answers;
 /// A typed message that is not a command or a button: a question, which may also choose the language (the first
 /// message) or raise the switch question (written confidently in another language).
 /// </summary>
-public sealed class QuestionRouter(
-    KnowledgeEngine engine, QuestionFlow questions, LanguageChoice languages, PrivacyNotice privacy, IOptions<FlowOptions> options)
+public sealed class QuestionRouter(KnowledgeEngine engine, QuestionFlow questions, LanguageChoice languages, IOptions<FlowOptions> options)
 {
     public async Task AnswerAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
@@ -30,14 +28,6 @@ public sealed class QuestionRouter(
             }
 
             turn.Data = turn.Data with { Language = first.Language, Cyrillic = WritingScript.HasCyrillic(text), Greeted = true };
-            if (first.Decision is not (Decision.Emergency or Decision.Handoff))
-            {
-                // Nobody greeted this person (Telegram without /start, Viber without conversation_started, a return after
-                // /delete): they are told what is kept first, as a person who opens the chat is. Danger gets its numbers
-                // first, and a request for a person asks for consent itself.
-                await privacy.ShowAsync(turn, cancellationToken);
-            }
-
             await questions.AnswerAsync(turn, first, [turn.Button("language.changeButton", FlowActions.ChangeLanguage)], cancellationToken);
             return;
         }

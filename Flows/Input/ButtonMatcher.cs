@@ -47,9 +47,9 @@ public static class ButtonMatcher
     }
 
     /// <summary>
-    /// Accept, Read more or Decline while the choice is still open, even when other buttons came since: a question typed
-    /// right after pressing Accept can reach the bot first (two requests on a busy server), and a first question is
-    /// answered right after the notice; the answer's buttons then replace the notice's (Telegram still shows them).
+    /// The notice's buttons (Accept, Read more, Decline, Change language) while the choice is still open, even when other
+    /// buttons came since: a question typed right after pressing Accept can reach the bot first (two requests on a busy
+    /// server), and its answer's buttons then replace the notice's (Telegram still shows them).
     /// </summary>
     private static OfferedAction? PrivacyChoiceTyped(FlowTurn turn, string text)
     {

@@ -86,6 +86,18 @@ public sealed class ConversationTests
     }
 
     [Theory]
+    [MemberData(nameof(BankQuestions))]
+    public async Task A_first_message_that_is_a_question_is_answered_in_its_language_with_a_change_language_button(string language, string question)
+    {
+        await using var bot = FlowHarness.Create();
+        var replies = await bot.SendAsync(question, locale: null);
+
+        Assert.Equal(bot.AnswerOf("bank-account", new Voice(language)), FlowHarness.AnswerText(replies));
+        Assert.Contains(bot.Title(language, "language.changeButton"), replies.LastButtons());
+        Assert.DoesNotContain(replies, r => r.Text == bot.Text(language, "menu.prompt"));
+    }
+
+    [Theory]
     [InlineData(Language.English, "Hello!")]
     [InlineData(Language.Slovenian, "dober dan")]
     [InlineData(Language.Bcs, "dobar dan")]
@@ -96,10 +108,7 @@ public sealed class ConversationTests
         await using var bot = FlowHarness.Create();
         var replies = await bot.SendAsync(greeting, locale: null);
 
-        // Nobody greeted this person before: the privacy notice comes first (FirstContactPrivacyTests).
-        Assert.Equal(2, replies.Count);
-        Assert.Equal(bot.Text(language, "privacy.notice", new Dictionary<string, string> { ["retentionDays"] = "90" }), replies[0].Text);
-        var reply = replies[1];
+        var reply = Assert.Single(replies);
         Assert.Equal(bot.Text(language, "greeting.reply"), reply.Text);
         Assert.Contains(bot.Title(language, "menu.category.documents"), reply.Buttons());
         Assert.Contains(bot.Title(language, "menu.counselor"), reply.Buttons());
@@ -136,9 +145,6 @@ public sealed class ConversationTests
 
         await bot.Flow()
             .Send("Zdravo", locale: "bs-BA")
-            .AssertReply(
-                "Prije nego počnemo: vaše poruke i izabrani jezik čuvam 90 dana, da bih vam mogao pomoći i da savjetnik vidi razgovor ako ga zatražite. Vide ga samo savjetnici kancelarije Početna tačka, i to samo kada tražite razgovor sa savjetnikom. Sve možete izbrisati u bilo kojem trenutku komandom /delete.",
-                "Prihvatam", "Pročitaj više", "Ne prihvatam")
             .AssertReply(
                 "Zdravo! Odgovaram na pitanja o životu u Postojni: dokumenti i boravak, zdravlje, posao, škola i kursevi jezika, stanovanje i drugo. Napišite pitanje svojim riječima ili izaberite oblast:",
                 "Moji prvi koraci", "Dokumenti i boravak", "Zdravlje", "Posao", "Jezik i obrazovanje", "Porodica i djeca", "Novac i socijalna pomoć",

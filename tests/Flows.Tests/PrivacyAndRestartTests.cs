@@ -55,7 +55,6 @@ public sealed class PrivacyAndRestartTests
 
         await bot.Flow()
             .Send("hello")
-            .AssertReplyContains("Before we start: I keep your messages")
             .AssertReplyContains("Hello! I answer questions about living in Postojna")
             .StartTestAsync(Ct);
     }
