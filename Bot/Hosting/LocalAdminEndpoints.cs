@@ -35,5 +35,9 @@ internal static class LocalAdminEndpoints
         {
             return TypedResults.BadRequest(new { error = e.Message });
         }
+        catch (LastAdminException e)
+        {
+            return TypedResults.Conflict(new { error = e.Message });
+        }
     }
 }

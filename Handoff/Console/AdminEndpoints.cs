@@ -18,8 +18,7 @@ public static class AdminEndpoints
         admin.MapGet("/counselors", async (CounselorDirectory directory, CounselorPresence presence, CancellationToken ct) =>
             TypedResults.Json((await directory.ListAsync(ct)).Select(c => CounselorView.From(c, presence.IsOnline(c.Name))).ToList(), HandoffJson.Options));
         admin.MapPost("/counselors", AddCounselorAsync);
-        admin.MapPost("/counselors/{name}/deactivate", async (string name, CounselorDirectory directory, CancellationToken ct) =>
-            await directory.DeactivateAsync(Segment(name), ct) ? Results.NoContent() : Results.NotFound());
+        admin.MapPost("/counselors/{name}/deactivate", DeactivateAsync);
         admin.MapPost("/counselors/{name}/unlock", async (string name, CounselorDirectory directory, CancellationToken ct) =>
             await directory.UnlockAsync(Segment(name), ct) ? Results.NoContent() : Results.NotFound());
         admin.MapDelete("/users/{channelId}/{userId}", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
@@ -58,12 +57,28 @@ public static class AdminEndpoints
 
         try
         {
-            var counselor = await directory.AddAsync(body.Name, body.Languages, body.Password, body.IsAdmin, ct);
+            var counselor = await directory.AddAsync(body.Name, body.Languages, body.Password, body.IsAdmin, ct, body.IsEditor);
             return TypedResults.Json(CounselorView.From(counselor, online: false), HandoffJson.Options, statusCode: StatusCodes.Status201Created);
         }
         catch (ArgumentException e)
         {
             return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+        }
+        catch (LastAdminException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+        }
+    }
+
+    private static async Task<IResult> DeactivateAsync(string name, CounselorDirectory directory, CancellationToken ct)
+    {
+        try
+        {
+            return await directory.DeactivateAsync(Segment(name), ct) ? Results.NoContent() : Results.NotFound();
+        }
+        catch (LastAdminException e)
+        {
+            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
         }
     }
 }

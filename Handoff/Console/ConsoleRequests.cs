@@ -17,5 +17,6 @@ public static class ConsoleRequests
 
     public sealed record Canned(string? Language, string? Title, string? Text);
 
-    public sealed record NewCounselor(string? Name, string[]? Languages, string? Password, bool IsAdmin);
+    /// <summary>An account to add or replace; <c>IsEditor</c> left out keeps an existing account's editor role.</summary>
+    public sealed record NewCounselor(string? Name, string[]? Languages, string? Password, bool IsAdmin, bool? IsEditor = null);
 }

@@ -10,12 +10,9 @@ public static class CounselorAddCommand
     public static Task<int> RunAsync(IReadOnlyList<string> args, TextReader input, TextWriter output, TextWriter error, CounselorDirectory directory, CancellationToken cancellationToken) =>
         RunAsync(args, input, output, error, directory.AddAsync, cancellationToken);
 
-    /// <summary>Saves the account in <paramref name="directory"/>, with the editor role when asked for.</summary>
-    public static async Task<Counselor> AddAsync(this CounselorDirectory directory, string name, IEnumerable<string> languages, string password, bool admin, bool editor, CancellationToken cancellationToken)
-    {
-        var counselor = await directory.AddAsync(name, languages, password, admin, cancellationToken);
-        return editor ? await directory.MakeEditorAsync(counselor, cancellationToken) : counselor;
-    }
+    /// <summary>Saves the account in <paramref name="directory"/>, with the editor role only when asked for.</summary>
+    public static Task<Counselor> AddAsync(this CounselorDirectory directory, string name, IEnumerable<string> languages, string password, bool admin, bool editor, CancellationToken cancellationToken) =>
+        directory.AddAsync(name, languages, password, admin, cancellationToken, isEditor: editor);
 
     /// <summary>As above, saving through <paramref name="add"/> (e.g. the running server's local admin endpoint).</summary>
     public static async Task<int> RunAsync(
@@ -69,7 +66,7 @@ public static class CounselorAddCommand
             await output.WriteLineAsync($"Counselor '{counselor.Name}' saved ({string.Join(",", counselor.Languages)}{(counselor.IsAdmin ? ", admin" : "")}{(counselor.IsEditor ? ", editor" : "")}).");
             return 0;
         }
-        catch (ArgumentException e)
+        catch (Exception e) when (e is ArgumentException or LastAdminException)
         {
             await error.WriteLineAsync(e.Message);
             return 1;

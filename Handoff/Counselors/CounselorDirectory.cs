@@ -13,8 +13,10 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
     private static readonly string DummyHash = Hasher.HashPassword(new Counselor { Name = "-", Languages = [], PasswordHash = "" }, Guid.NewGuid().ToString());
     private readonly SemaphoreSlim _gate = new(1, 1);
 
-    /// <summary>Adds a counselor, or replaces the languages/password/admin flag of an existing one.</summary>
-    public async Task<Counselor> AddAsync(string name, IEnumerable<string> languages, string password, bool isAdmin, CancellationToken cancellationToken)
+    /// <summary>Adds a counselor, or replaces the languages/password/admin flag of an existing one (and reactivates it);
+    /// the editor role is set when <paramref name="isEditor"/> says so and kept otherwise. Demoting the last active
+    /// admin throws <see cref="LastAdminException"/>.</summary>
+    public async Task<Counselor> AddAsync(string name, IEnumerable<string> languages, string password, bool isAdmin, CancellationToken cancellationToken, bool? isEditor = null)
     {
         var trimmed = name.Trim();
         // A JSON body may hold nulls where the type says none: such an entry is no language (400 below), not a crash.
@@ -38,17 +40,26 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
         // A new stamp: replacing an account (new password, demotion) ends the sessions opened with the old one.
         var counselor = new Counselor { Name = trimmed, Languages = list, PasswordHash = "", IsAdmin = isAdmin, CreatedAt = time.GetUtcNow(), SecurityStamp = NewStamp() };
         counselor = counselor with { PasswordHash = Hasher.HashPassword(counselor, password) };
-        await store.SaveAsync(counselor, cancellationToken);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var existing = await store.FindAsync(trimmed, cancellationToken);
+            if (!isAdmin)
+            {
+                await EnsureAnotherAdminAsync(existing, cancellationToken);
+            }
+
+            // The editor role is kept unless the caller says otherwise: a new password is not a demotion.
+            counselor = counselor with { IsEditor = isEditor ?? existing?.IsEditor ?? false };
+            await store.SaveAsync(counselor, cancellationToken);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+
         revocations?.Revoke(counselor.Name);
         return counselor;
-    }
-
-    /// <summary>Gives <paramref name="counselor"/> the editor role (knowledge-base editing in their languages).</summary>
-    public async Task<Counselor> MakeEditorAsync(Counselor counselor, CancellationToken cancellationToken)
-    {
-        var editor = counselor with { IsEditor = true };
-        await store.SaveAsync(editor, cancellationToken);
-        return editor;
     }
 
     public Task<Counselor?> FindAsync(string name, CancellationToken cancellationToken) => store.FindAsync(name, cancellationToken);
@@ -65,9 +76,10 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
     public Task<bool> EndSessionsAsync(string name, CancellationToken cancellationToken) =>
         UpdateAsync(name, c => c with { SecurityStamp = NewStamp() }, cancellationToken, endsSessions: true);
 
-    /// <summary>Deactivates the account: no login, and its open sessions end. Adding it again reactivates it.</summary>
+    /// <summary>Deactivates the account: no login, and its open sessions end. Adding it again reactivates it.
+    /// Deactivating the last active admin throws <see cref="LastAdminException"/>.</summary>
     public Task<bool> DeactivateAsync(string name, CancellationToken cancellationToken) =>
-        UpdateAsync(name, c => c with { Deactivated = true, SecurityStamp = NewStamp() }, cancellationToken, endsSessions: true);
+        UpdateAsync(name, c => c with { Deactivated = true, SecurityStamp = NewStamp() }, cancellationToken, endsSessions: true, removesAdmin: true);
 
     /// <summary>Checks a login. The slow hash runs outside any shared lock, so many attempts (real or made up) run in
     /// parallel; only the short read-update of the account's counters is serialized.</summary>
@@ -131,9 +143,25 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
     public Task<bool> UnlockAsync(string name, CancellationToken cancellationToken) =>
         UpdateAsync(name, c => c with { FailedLogins = 0, LockedUntil = null }, cancellationToken);
 
+    /// <summary>Throws when <paramref name="leaving"/> is the only active admin (called under the gate, so two admins
+    /// cannot each remove the other at once).</summary>
+    private async Task EnsureAnotherAdminAsync(Counselor? leaving, CancellationToken cancellationToken)
+    {
+        if (leaving is not { IsAdmin: true, Deactivated: false })
+        {
+            return;
+        }
+
+        var accounts = await store.ListAsync(cancellationToken);
+        if (!accounts.Any(c => c is { IsAdmin: true, Deactivated: false } && !string.Equals(c.Name, leaving.Name, StringComparison.OrdinalIgnoreCase)))
+        {
+            throw new LastAdminException();
+        }
+    }
+
     private static string NewStamp() => Convert.ToHexString(RandomNumberGenerator.GetBytes(16));
 
-    private async Task<bool> UpdateAsync(string name, Func<Counselor, Counselor> change, CancellationToken cancellationToken, bool endsSessions = false)
+    private async Task<bool> UpdateAsync(string name, Func<Counselor, Counselor> change, CancellationToken cancellationToken, bool endsSessions = false, bool removesAdmin = false)
     {
         await _gate.WaitAsync(cancellationToken);
         try
@@ -141,6 +169,11 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
             if (await store.FindAsync(name, cancellationToken) is not { } counselor)
             {
                 return false;
+            }
+
+            if (removesAdmin)
+            {
+                await EnsureAnotherAdminAsync(counselor, cancellationToken);
             }
 
             await store.SaveAsync(change(counselor), cancellationToken);

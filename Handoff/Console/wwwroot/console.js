@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set() };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -427,13 +427,48 @@ function resetCannedForm() {
   $('canned-form-title').textContent = 'New canned response';
 }
 
+// What an admin needs to manage an account: its roles, whether it can log in, and the two actions that need no password.
+function accountStatus(c) {
+  if (c.deactivated) return 'deactivated';
+  if (c.lockedUntil && new Date(c.lockedUntil) > new Date()) return `locked until ${new Date(c.lockedUntil).toLocaleTimeString()}`;
+  return c.online ? 'online' : '';
+}
+
+async function accountAction(name, action) {
+  try {
+    await api('POST', `/api/admin/counselors/${encodeURIComponent(name)}/${action}`);
+    showError(null);
+    await renderAdmin();
+  } catch (error) { showError(error); }
+}
+
 async function renderAdmin() {
   const counselors = await api('GET', '/api/admin/counselors');
+  state.accounts = counselors;
   const body = $('counselor-rows');
   body.replaceChildren();
   for (const c of counselors) {
     const tr = el('tr');
-    tr.append(el('td', c.name), el('td', c.languages.join(', ')), el('td', c.isAdmin ? 'yes' : ''), el('td', c.online ? 'online' : ''));
+    const actions = el('td');
+    if (c.lockedUntil && !c.deactivated && new Date(c.lockedUntil) > new Date()) {
+      const unlock = el('button', 'Unlock');
+      unlock.type = 'button';
+      unlock.addEventListener('click', () => accountAction(c.name, 'unlock'));
+      actions.append(unlock);
+    }
+    if (!c.deactivated) {
+      const deactivate = el('button', 'Deactivate', 'danger');
+      deactivate.type = 'button';
+      deactivate.setAttribute('aria-label', `Deactivate ${c.name}`);
+      deactivate.addEventListener('click', () => {
+        if (window.confirm(`Deactivate ${c.name}? They can no longer log in and their open sessions end. Saving the account again reactivates it.`)) {
+          accountAction(c.name, 'deactivate');
+        }
+      });
+      actions.append(deactivate);
+    }
+    tr.append(el('td', c.name), el('td', c.languages.join(', ')), el('td', c.isAdmin ? 'yes' : ''),
+      el('td', c.isEditor || c.isAdmin ? 'yes' : ''), el('td', accountStatus(c)), actions);
     body.append(tr);
   }
 }
@@ -541,6 +576,15 @@ function wire() {
     } catch (error) { showError(error); }
   });
   $('canned-cancel').addEventListener('click', resetCannedForm);
+  // Saving an existing name replaces the account: start from what it has, so a new password drops no role by mistake.
+  $('new-name').addEventListener('change', () => {
+    const name = $('new-name').value.trim().toLowerCase();
+    const existing = (state.accounts || []).find((c) => c.name.toLowerCase() === name);
+    if (!existing) return;
+    $('new-languages').value = existing.languages.join(',');
+    $('new-admin').checked = existing.isAdmin;
+    $('new-editor').checked = existing.isEditor;
+  });
   $('counselor-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     try {
@@ -549,6 +593,7 @@ function wire() {
         languages: $('new-languages').value.split(',').map((l) => l.trim()).filter(Boolean),
         password: $('new-password').value,
         isAdmin: $('new-admin').checked,
+        isEditor: $('new-editor').checked,
       });
       event.target.reset();
       await renderAdmin();

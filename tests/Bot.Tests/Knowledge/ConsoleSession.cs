@@ -13,11 +13,7 @@ public sealed class ConsoleSession(HttpClient client, string cookies, string xsr
     public static async Task<ConsoleSession> SignInAsync(ChatHost host, string name, string languages, bool editor, CancellationToken ct, bool admin = false)
     {
         var directory = host.Services.GetRequiredService<CounselorDirectory>();
-        var counselor = await directory.AddAsync(name, languages.Split(','), Password, admin, ct);
-        if (editor)
-        {
-            await directory.MakeEditorAsync(counselor, ct);
-        }
+        await directory.AddAsync(name, languages.Split(','), Password, admin, editor, ct);
 
         var client = host.Server.CreateClient();
         var login = await client.PostAsJsonAsync("/api/auth/login", new { name, password = Password }, ct);
