@@ -39,10 +39,12 @@ public static class TelegramChannelExtensions
         // out at Information: no default loggers on these clients; failures are logged by TelegramLog without the URL.
         services.AddHttpClient(TelegramClientFactory.HttpClientName)
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => ChannelConnections.Handler(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.SendTimeout))
             .AddResilienceHandler("telegram", (b, context) => HttpResilience.Configure(b,
                 context.ServiceProvider.GetRequiredService<IOptions<TelegramOptions>>().Value.SendTimeout));
         services.AddHttpClient(TelegramClientFactory.PollingHttpClientName)
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => ChannelConnections.Handler(sp.GetRequiredService<IOptions<TelegramOptions>>().Value.SendTimeout))
             .AddResilienceHandler("telegram-polling", b => HttpResilience.Configure(b,
                 TimeSpan.FromSeconds(TelegramPollingService.LongPollSeconds + 15)));
         services.AddHostedService<TelegramWebhookRegistration>();

@@ -29,6 +29,7 @@ public static class ViberChannelExtensions
         // The auth token travels in a header; no default HttpClient loggers, so no level can ever write it out.
         services.AddHttpClient<IViberClient, ViberClient>()
             .RemoveAllLoggers()
+            .ConfigurePrimaryHttpMessageHandler(sp => ChannelConnections.Handler(sp.GetRequiredService<IOptions<ViberOptions>>().Value.SendTimeout))
             .AddResilienceHandler("viber", (b, context) => HttpResilience.Configure(b,
                 context.ServiceProvider.GetRequiredService<IOptions<ViberOptions>>().Value.SendTimeout));
         services.AddHostedService<ViberWebhookRegistration>();

@@ -157,4 +157,27 @@ public sealed class TelegramChannelSenderTests
         Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
         Assert.False(result.Permanent);
     }
+
+    [Fact]
+    public async Task A_connection_that_never_opens_is_retried_later_not_reported_as_unconfirmed()
+    {
+        // A hanging connect ran into the send timeout, and a timed-out send counts as "may have arrived": the reply was
+        // dead-lettered after one attempt although not a byte had been sent.
+        using var stalled = new StalledListener();
+        var settings = new Dictionary<string, string?>
+        {
+            ["IntegrationBot:Channels:Telegram:Token"] = FakeTelegramApi.Token,
+            ["IntegrationBot:Channels:Telegram:WebhookSecret"] = TelegramSettings.Secret,
+            ["IntegrationBot:Channels:Telegram:ApiBaseUrl"] = stalled.BaseUrl,
+            ["IntegrationBot:Channels:Telegram:SendTimeout"] = "00:00:03",
+        };
+        await using var host = await ChannelTestHost.StartAsync(settings);
+        var sender = host.Services.GetServices<IChannelSender>().Single(s => s.ChannelId == "telegram");
+
+        var result = await sender.SendAsync(TelegramActivityMapperTests.Reply("hi"), TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+        Assert.False(result.Permanent);
+        Assert.DoesNotContain("unconfirmed", result.Reason);
+    }
 }

@@ -82,4 +82,25 @@ public sealed class ViberChannelSenderTests
             Assert.True(api.CallsTo("send_message").Count >= 3);
         }
     }
+
+    [Fact]
+    public async Task A_connection_that_never_opens_is_retried_later_not_reported_as_unconfirmed()
+    {
+        using var stalled = new StalledListener();
+        var settings = new Dictionary<string, string?>
+        {
+            ["IntegrationBot:Channels:Viber:AuthToken"] = FakeViberApi.AuthToken,
+            ["IntegrationBot:Channels:Viber:BotName"] = "IntegrationBot Postojna",
+            ["IntegrationBot:Channels:Viber:ApiBaseUrl"] = stalled.BaseUrl,
+            ["IntegrationBot:Channels:Viber:SendTimeout"] = "00:00:03",
+        };
+        await using var host = await ChannelTestHost.StartAsync(settings);
+        var sender = host.Services.GetServices<IChannelSender>().Single(s => s.ChannelId == "viber");
+
+        var result = await sender.SendAsync(Reply, TestContext.Current.CancellationToken);
+
+        Assert.Equal(DeliveryOutcome.Failed, result.Outcome);
+        Assert.False(result.Permanent);
+        Assert.DoesNotContain("unconfirmed", result.Reason);
+    }
 }
