@@ -32,6 +32,18 @@ public sealed class LocalizationTests
         Assert.Empty(urad);
     }
 
+    // The same in hbs: "Ured je sada zatvoren" in the emergency offer and the queue reminder, "Kancelarija je sada
+    // zatvorena" in the line between. The Starting Point office is "kancelarija" in every hbs string.
+    [Fact]
+    public void The_hbs_strings_call_the_office_kancelarija_throughout()
+    {
+        var ured = Strings.KeysOf(Language.Bcs)
+            .Where(key => System.Text.RegularExpressions.Regex.IsMatch(Strings.Find(Language.Bcs, key)!, @"\b[Uu]red\b"))
+            .ToList();
+
+        Assert.Empty(ured);
+    }
+
     [Theory]
     [MemberData(nameof(Languages))]
     public void Placeholders_are_the_same_as_in_english(string language)
