@@ -15,6 +15,7 @@ namespace IntegrationBot.Handoff.Console;
 /// another instance or the command line, or past its lifetime): a revoked session must not keep receiving the queue.</remarks>
 public static class HandoffStream
 {
+    public const int MaxStreamsPerCounselor = 20;
     private static readonly TimeSpan Heartbeat = TimeSpan.FromSeconds(15);
 
     public static async Task RunAsync(HttpContext http, ClaimsPrincipal user, HandoffEvents events, CounselorPresence presence, SessionRevocations revocations, TimeProvider time)
@@ -29,10 +30,18 @@ public static class HandoffStream
             return;
         }
 
+        // Each open stream holds a connection and a subscription: a few tabs per counselor are normal, a flood is not.
+        using var lease = presence.TryStreamOpened(name, MaxStreamsPerCounselor);
+        if (lease is null)
+        {
+            http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+            await http.Response.WriteAsync($"At most {MaxStreamsPerCounselor} console pages per counselor are live at once; close some.", ct);
+            return;
+        }
+
         http.Response.ContentType = "text/event-stream";
         http.Response.Headers.CacheControl = "no-store";
         http.Response.Headers["X-Accel-Buffering"] = "no";
-        using var lease = presence.StreamOpened(name);
         var changes = events.Subscribe(ct);
         try
         {

@@ -13,9 +13,31 @@ public sealed class CounselorPresence(IOptions<HandoffOptions> options, TimeProv
     public void Seen(string counselor) => _lastSeen[counselor] = time.GetUtcNow();
 
     /// <summary>Marks an open stream; dispose the result when the stream ends.</summary>
-    public IDisposable StreamOpened(string counselor)
+    public IDisposable StreamOpened(string counselor) =>
+        TryStreamOpened(counselor, int.MaxValue) ?? throw new InvalidOperationException("No stream limit was set.");
+
+    /// <summary>Marks an open stream unless the counselor already has <paramref name="max"/> open (null then).</summary>
+    public IDisposable? TryStreamOpened(string counselor, int max)
     {
-        _streams.AddOrUpdate(counselor, 1, (_, n) => n + 1);
+        while (true)
+        {
+            if (!_streams.TryGetValue(counselor, out var open))
+            {
+                if (_streams.TryAdd(counselor, 1))
+                {
+                    break;
+                }
+            }
+            else if (open >= max)
+            {
+                return null;
+            }
+            else if (_streams.TryUpdate(counselor, open + 1, open))
+            {
+                break;
+            }
+        }
+
         Seen(counselor);
         return new StreamLease(this, counselor);
     }

@@ -30,6 +30,49 @@ public sealed class ConsoleStreamAndPageTests
         Assert.Equal("queued", data.GetProperty("kind").GetString());
     }
 
+    [Fact]
+    public async Task A_counselor_can_keep_only_so_many_live_pages_open_and_one_closed_makes_room()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password");
+        using var maja = await host.LoginAsync("Maja", "maja-password");
+        var open = new List<HttpResponseMessage>();
+        try
+        {
+            for (var i = 0; i < IntegrationBot.Handoff.Console.HandoffStream.MaxStreamsPerCounselor; i++)
+            {
+                var stream = await maja.Http.GetAsync("/api/handoffs/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+                open.Add(stream);
+                Assert.Equal(HttpStatusCode.OK, stream.StatusCode);
+            }
+
+            using var refused = await maja.Http.GetAsync("/api/handoffs/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+            Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+
+            // Closing a page makes room; the server notices when the connection goes.
+            open[0].Dispose();
+            open.RemoveAt(0);
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            HttpStatusCode status;
+            do
+            {
+                using var again = await maja.Http.GetAsync("/api/handoffs/stream", HttpCompletionOption.ResponseHeadersRead, Ct);
+                status = again.StatusCode;
+                if (status != HttpStatusCode.OK)
+                {
+                    await Task.Delay(100, Ct);
+                }
+            }
+            while (status != HttpStatusCode.OK && DateTime.UtcNow < deadline);
+
+            Assert.Equal(HttpStatusCode.OK, status);
+        }
+        finally
+        {
+            open.ForEach(r => r.Dispose());
+        }
+    }
+
     [Theory]
     [InlineData("/console")]
     [InlineData("/console/console.js")]
