@@ -22,7 +22,8 @@ public sealed class QuestionFlow(
     IUnansweredQuestionLog unanswered,
     OfficeHours hours,
     TimeProvider time,
-    TopicCounter counter)
+    TopicCounter counter,
+    QuestionParts questionParts)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
 
@@ -52,9 +53,11 @@ public sealed class QuestionFlow(
                 await turn.SayAsync("frustration.offer", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
                 break;
             case Decision.Answer when result.Topic is not null:
-                turn.Data = turn.Data with { LastQuestion = result.Text };
-                await ShowTopicAsync(turn, result.Topic, extraButtons, cancellationToken);
-                await counter.CountAsync(result.Topic, TopicCountKind.Asked, cancellationToken);
+                await AnswerTopicAsync(turn, result, result.Topic, questionParts.TopicsAsked(engine, result.Text, turn.Language), extraButtons, cancellationToken);
+                break;
+            case Decision.Clarify when questionParts.TopicsAsked(engine, result.Text, turn.Language) is [var first, ..] asked:
+                // Two clear questions read as one unclear one: answer the first, offer the second.
+                await AnswerTopicAsync(turn, result, first, asked, extraButtons, cancellationToken);
                 break;
             case Decision.Clarify:
                 await ClarifyAsync(turn, result, extraButtons, cancellationToken);
@@ -72,7 +75,16 @@ public sealed class QuestionFlow(
         }
     }
 
-    public async Task ShowTopicAsync(FlowTurn turn, string topicId, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
+    private async Task AnswerTopicAsync(FlowTurn turn, KnowledgeResult result, string topic, IReadOnlyList<string> asked, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
+    {
+        turn.Data = turn.Data with { LastQuestion = result.Text };
+        await ShowTopicAsync(turn, topic, extraButtons, cancellationToken, alsoAsked: asked.FirstOrDefault(t => t != topic));
+        await counter.CountAsync(topic, TopicCountKind.Asked, cancellationToken);
+    }
+
+    /// <summary>The topic's answer; <paramref name="alsoAsked"/>, the other question of a message that asked two, is
+    /// named under it and is the first button.</summary>
+    public async Task ShowTopicAsync(FlowTurn turn, string topicId, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken, string? alsoAsked = null)
     {
         if (Catalog.Find(topicId) is not { } topic)
         {
@@ -87,6 +99,13 @@ public sealed class QuestionFlow(
 
         IReadOnlyList<OfferedAction> buttons = extraButtons is { Count: > 0 } ? [.. rendered.Buttons, .. extraButtons] : rendered.Buttons;
         var closing = rendered.Closing;
+        if (alsoAsked is not null && Catalog.Find(alsoAsked) is { } other)
+        {
+            var title = other.TitleIn(turn.Language);
+            closing = turn.Say("answer.alsoAsked", new Dictionary<string, string> { ["topic"] = title }) + "\n" + closing;
+            buttons = [turn.ButtonWithTitle(title, FlowActions.Topic, other.Id), .. buttons.Where(b => b is not { Action: FlowActions.Topic } || b.Argument != other.Id)];
+        }
+
         turn.Data = turn.Data with
         {
             LastTopic = topic.Id,
