@@ -34,7 +34,7 @@ public sealed class AssistantBot(
     CounselorFlow counselor,
     LanguageChoice languages,
     LanguageRequestReader languageRequests,
-    TypedConsentReader typedConsent,
+    TypedYesNoReader typedYesNo,
     PlanFlow plan,
     PlanCounter planCounter) : IBot
 {
@@ -149,7 +149,7 @@ public sealed class AssistantBot(
             return;
         }
 
-        var offered = ButtonMatcher.Find(turn) ?? typedConsent.Read(turn) ?? PlanFlow.SaidDone(turn);
+        var offered = ButtonMatcher.Find(turn) ?? typedYesNo.Read(turn) ?? PlanFlow.SaidDone(turn);
         if (offered is null && languageRequests.Read(turn.Text) is { } requested)
         {
             // "english please", "po slovensko": the same as the language buttons, also while a request waits.

@@ -57,7 +57,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<PrivacyNotice>();
         services.TryAddSingleton<LanguageChoice>();
         services.TryAddSingleton<LanguageRequestReader>();
-        services.TryAddSingleton<TypedConsentReader>();
+        services.TryAddSingleton<TypedYesNoReader>();
         services.TryAddSingleton<QuestionParts>();
         services.TryAddSingleton<LanguageSwitchDialog>();
         services.TryAddSingleton<QuestionRouter>();

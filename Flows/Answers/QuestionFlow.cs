@@ -53,11 +53,13 @@ public sealed class QuestionFlow(
                 await turn.SayAsync("frustration.offer", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
                 break;
             case Decision.Answer when result.Topic is not null:
-                await AnswerTopicAsync(turn, result, result.Topic, questionParts.TopicsAsked(engine, result.Text, turn.Language), extraButtons, cancellationToken);
+                // Two questions: the first as written, then the other one tap away.
+                var asked = questionParts.TopicsAsked(engine, result.Text, turn.Language);
+                await AnswerTopicAsync(turn, result, asked is [var firstAsked, ..] ? firstAsked : result.Topic, asked, extraButtons, cancellationToken);
                 break;
-            case Decision.Clarify when questionParts.TopicsAsked(engine, result.Text, turn.Language) is [var first, ..] asked:
+            case Decision.Clarify when questionParts.TopicsAsked(engine, result.Text, turn.Language) is [var first, ..] twoAsked:
                 // Two clear questions read as one unclear one: answer the first, offer the second.
-                await AnswerTopicAsync(turn, result, first, asked, extraButtons, cancellationToken);
+                await AnswerTopicAsync(turn, result, first, twoAsked, extraButtons, cancellationToken);
                 break;
             case Decision.Clarify:
                 await ClarifyAsync(turn, result, extraButtons, cancellationToken);

@@ -8,31 +8,34 @@ namespace IntegrationBot.Flows.Answers;
 /// <summary>
 /// Two questions in one message ("Kako odprem bančni račun in kje dobim SIM kartico?"). The engine reads a message as
 /// one question, so it answered the stronger part and the other went unanswered, or it asked which of the two was
-/// meant. The message is cut after a question mark and at a word of its language that joins two questions
-/// (<c>question.joiners</c> in Flows/Localization: "and", "in", "i", "dhe", "وكيف", folded); each part of two words or more is read on its own,
-/// and the parts the engine answers with confidence are the questions asked, in the order written.
+/// meant. The message is cut after a question mark and at a word of its language that joins two clauses
+/// (<c>question.joiners</c> in Flows/Localization: "and", "in", "i", "dhe", "و", folded). It asks two things only when
+/// two or more parts are questions (each begins with a question word, <c>question.words</c>, or ends with its own
+/// question mark) and the engine answers each of them on its own with confidence, with different topics. So "a doctor
+/// for me and my children?" and "I have a residence permit and want to bring my family" stay one question.
 /// </summary>
 public sealed class QuestionParts
 {
-    private const int MinWords = 2;
     private const int MaxParts = 4;
+    private const string ArabicAnd = "و";
+
     // Per language: Slovene "in" (and) is English "in", Albanian "a" asks a question.
-    private readonly Dictionary<string, HashSet<string>> _joiners = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (HashSet<string> Joiners, HashSet<string> QuestionWords)> _words = new(StringComparer.Ordinal);
 
     public QuestionParts(Localizer localizer)
     {
         ArgumentNullException.ThrowIfNull(localizer);
         foreach (var file in Language.All)
         {
-            _joiners[file] = new HashSet<string>(localizer.Words(file, "question.joiners").Select(TextNormalizer.Fold), StringComparer.Ordinal);
+            _words[file] = (Folded(localizer, file, "question.joiners"), Folded(localizer, file, "question.words"));
         }
     }
 
-    /// <summary>The topics <paramref name="text"/> asks about, one per part the engine answers with confidence (none
-    /// repeated), or an empty list when the message is one question.</summary>
+    /// <summary>The topics <paramref name="text"/> asks about, in the order written, or an empty list when the message
+    /// is one question.</summary>
     public IReadOnlyList<string> TopicsAsked(KnowledgeEngine engine, string text, string language)
     {
-        var parts = Split(text, language);
+        var parts = Questions(text, language);
         if (parts.Count < 2)
         {
             return [];
@@ -50,48 +53,54 @@ public sealed class QuestionParts
         return topics.Count >= 2 ? topics : [];
     }
 
-    /// <summary>The parts of <paramref name="text"/> of at least two words, cut after '?' and at a joining word of
-    /// <paramref name="language"/>.</summary>
-    public IReadOnlyList<string> Split(string text, string language)
+    /// <summary>The parts of <paramref name="text"/> that are questions of their own (see the class).</summary>
+    public IReadOnlyList<string> Questions(string text, string language)
     {
-        var joiners = _joiners.GetValueOrDefault(language) ?? [];
-        var parts = new List<string>();
+        var (joiners, questionWords) = _words.GetValueOrDefault(language, ([], []));
+        var parts = new List<List<string>>();
         var words = new List<string>();
-        foreach (var word in text.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        foreach (var raw in text.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries))
         {
-            if (joiners.Contains(TextNormalizer.Fold(word.Trim(',', '.', ';')).Trim()))
+            var word = raw;
+            var folded = TextNormalizer.Fold(word.Trim(',', '.', ';', '!')).Trim();
+            if (joiners.Contains(folded))
             {
                 Close(parts, words);
                 continue;
             }
 
+            // Arabic writes "and" onto the next word: "وأين" is "and where", a new question.
+            if (word.StartsWith(ArabicAnd, StringComparison.Ordinal) && questionWords.Contains(folded[1..]))
+            {
+                Close(parts, words);
+                word = word[1..];
+            }
+
             words.Add(word);
-            if (word.EndsWith('?') || word.EndsWith('؟') || word.EndsWith(';'))
+            if (EndsAsQuestion(word))
             {
                 Close(parts, words);
             }
         }
 
         Close(parts, words);
-        return parts;
+        var marked = text.Count(c => c is '?' or '؟') >= 2;
+        return [.. parts
+            .Where(p => p.Count >= 2 && (questionWords.Contains(TextNormalizer.Fold(p[0]).Trim('?', '؟', ',')) || (marked && EndsAsQuestion(p[^1]))))
+            .Select(p => string.Join(' ', p))];
     }
 
-    private static void Close(List<string> parts, List<string> words)
+    private static bool EndsAsQuestion(string word) => word.EndsWith('?') || word.EndsWith('؟');
+
+    private static void Close(List<List<string>> parts, List<string> words)
     {
-        if (words.Count >= MinWords)
+        if (words.Count > 0)
         {
-            parts.Add(string.Join(' ', words));
+            parts.Add([.. words]);
+            words.Clear();
         }
-        else if (words.Count > 0 && parts.Count > 0)
-        {
-            // "…? Thanks" or a lone word: it belongs to the part before.
-            parts[^1] += " " + string.Join(' ', words);
-        }
-        else if (words.Count > 0)
-        {
-            parts.Add(string.Join(' ', words));
-        }
-
-        words.Clear();
     }
+
+    private static HashSet<string> Folded(Localizer localizer, string language, string key) =>
+        new(localizer.Words(language, key).Select(w => TextNormalizer.Fold(w).Trim()), StringComparer.Ordinal);
 }

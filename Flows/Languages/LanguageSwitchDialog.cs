@@ -13,7 +13,7 @@ namespace IntegrationBot.Flows.Languages;
 /// "You wrote in English: switch?" asked in the language the person just wrote in, with yes and no buttons; either
 /// answer then answers the question that raised it. Any other message ends the question and is read as usual.
 /// </summary>
-public sealed class LanguageSwitchDialog(Localizer localizer, KnowledgeEngine engine, MenuFlow menu, QuestionFlow questions) : Dialog(DialogId), ISideQuestion
+public sealed class LanguageSwitchDialog(Localizer localizer, KnowledgeEngine engine, MenuFlow menu, QuestionFlow questions, TypedYesNoReader typedYesNo) : Dialog(DialogId), ISideQuestion
 {
     public const string DialogId = "languageSwitch";
     private const string SwitchKey = "switch";
@@ -58,7 +58,7 @@ public sealed class LanguageSwitchDialog(Localizer localizer, KnowledgeEngine en
 
         var turn = FlowTurn.Of(dc.Context);
         var asked = dc.ActiveDialog!.Read<LanguageSwitch>(SwitchKey);
-        var pressed = ButtonMatcher.Find(turn);
+        var pressed = ButtonMatcher.Find(turn) ?? typedYesNo.Read(turn);
         if (asked is null || pressed?.Action is not (FlowActions.SwitchYes or FlowActions.SwitchNo))
         {
             return await dc.EndDialogAsync(FlowDialogs.NotAnAnswer, cancellationToken);

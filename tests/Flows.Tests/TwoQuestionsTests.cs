@@ -10,7 +10,8 @@ public sealed class TwoQuestionsTests
     [Theory]
     [InlineData(Language.Slovenian, "Kako odprem bančni račun in kje dobim SIM kartico?", "bank-account", "phone-number")]
     [InlineData(Language.Slovenian, "kako odprem bancni racun in kje dobim sim kartico", "bank-account", "phone-number")]
-    [InlineData(Language.English, "where is the doctor? and how do i get health insurance", "health-insurance", "doctor")]
+    [InlineData(Language.English, "how do i get health insurance? and where is the doctor", "health-insurance", "doctor")]
+    [InlineData(Language.Arabic, "كيف أفتح حساب بنكي و أين أحصل على شريحة هاتف؟", "bank-account", "phone-number")]
     [InlineData(Language.Bcs, "Kako otvoriti bankovni račun i gdje kupiti SIM karticu?", "bank-account", "phone-number")]
     [InlineData(Language.Albanian, "Si të hap një llogari bankare dhe ku të marr një kartë SIM?", "bank-account", "phone-number")]
     [InlineData(Language.Arabic, "كيف أفتح حسابا بنكيا؟ وأين أشتري شريحة هاتف؟", "bank-account", "phone-number")]
@@ -49,6 +50,12 @@ public sealed class TwoQuestionsTests
     [Theory]
     [InlineData(Language.English, "How do I open a bank account in Postojna?")]
     [InlineData(Language.Slovenian, "Kje je zdravstveni dom in kdaj je odprt?")]
+    [InlineData(Language.English, "Where can I find a doctor for me and my children?")]
+    [InlineData(Language.English, "My wife and kids need a doctor")]
+    [InlineData(Language.English, "My wife and I want to learn Slovenian")]
+    [InlineData(Language.English, "I have a residence permit and want to bring my family")]
+    [InlineData(Language.Slovenian, "Imam dovoljenje za prebivanje in bi rad pripeljal družino")]
+    [InlineData(Language.Albanian, "Ku mund të gjej një mjek për mua dhe fëmijët e mi?")]
     public async Task One_question_gets_no_second_offer(string language, string message)
     {
         await using var bot = FlowHarness.Create();
