@@ -6,11 +6,26 @@ namespace IntegrationBot.Bot.Cli;
 /// <summary>Dispatches <c>args</c> to a command and turns expected failures into one clear line on standard error.</summary>
 public static class CliApp
 {
-    /// <summary>True when the first argument names a command; otherwise the host runs the web server.</summary>
-    public static bool IsCommand(IReadOnlyList<string> args) => args.Count > 0 && CliCommands.Find(args[0]) is not null;
+    private static readonly string[] HelpArguments = ["--help", "-h", "-?", "help"];
+
+    /// <summary>True when the first argument names a command or asks for help; otherwise the host runs the web server
+    /// (an operator's "--help" started the server and created ./data).</summary>
+    public static bool IsCommand(IReadOnlyList<string> args) => args.Count > 0 && (CliCommands.Find(args[0]) is not null || HelpArguments.Contains(args[0]));
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
+        if (args.Count > 0 && HelpArguments.Contains(args[0]))
+        {
+            await context.Output.WriteLineAsync("Without a command: runs the web host (chat widget at /, counselor console at /console);");
+            await context.Output.WriteLineAsync("configuration through IntegrationBot__* variables, see README.md. Commands:");
+            foreach (var known in CliCommands.All)
+            {
+                await context.Output.WriteLineAsync("  " + known.Usage);
+            }
+
+            return ExitCodes.Ok;
+        }
+
         var command = args.Count > 0 ? CliCommands.Find(args[0]) : null;
         if (command is null)
         {

@@ -62,7 +62,9 @@ public static class AdminEndpoints
         }
         catch (ArgumentException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status400BadRequest);
+            // The message without .NET's "(Parameter 'languages')": an admin reads it in the console.
+            var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
+            return TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
         }
         catch (LastAdminException e)
         {

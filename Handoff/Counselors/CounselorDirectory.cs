@@ -49,8 +49,9 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
                 await EnsureAnotherAdminAsync(existing, cancellationToken);
             }
 
-            // The editor role is kept unless the caller says otherwise: a new password is not a demotion.
-            counselor = counselor with { IsEditor = isEditor ?? existing?.IsEditor ?? false };
+            // The editor role is kept unless the caller says otherwise: a new password is not a demotion. The name stays
+            // as first written ("ana" typed to save "Ana" again is the same account, not a rename).
+            counselor = counselor with { Name = existing?.Name ?? trimmed, IsEditor = isEditor ?? existing?.IsEditor ?? false };
             await store.SaveAsync(counselor, cancellationToken);
         }
         finally

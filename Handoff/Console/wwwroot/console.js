@@ -430,16 +430,19 @@ function resetCannedForm() {
 // What an admin needs to manage an account: its roles, whether it can log in, and the two actions that need no password.
 function accountStatus(c) {
   if (c.deactivated) return 'deactivated';
-  if (c.lockedUntil && new Date(c.lockedUntil) > new Date()) return `locked until ${new Date(c.lockedUntil).toLocaleTimeString()}`;
+  if (c.lockedUntil && new Date(c.lockedUntil) > new Date()) return `locked until ${new Date(c.lockedUntil).toLocaleString()}`;
   return c.online ? 'online' : '';
 }
 
+// After the table is redrawn, focus goes back to the same counselor's row, so a keyboard user goes on from there.
 async function accountAction(name, action) {
   try {
     await api('POST', `/api/admin/counselors/${encodeURIComponent(name)}/${action}`);
     showError(null);
     await renderAdmin();
   } catch (error) { showError(error); }
+  const row = [...$('counselor-rows').rows].find((r) => r.dataset.name === name);
+  (row?.querySelector('button') || row?.cells[0])?.focus();
 }
 
 async function renderAdmin() {
@@ -453,6 +456,7 @@ async function renderAdmin() {
     if (c.lockedUntil && !c.deactivated && new Date(c.lockedUntil) > new Date()) {
       const unlock = el('button', 'Unlock');
       unlock.type = 'button';
+      unlock.setAttribute('aria-label', `Unlock ${c.name}`);
       unlock.addEventListener('click', () => accountAction(c.name, 'unlock'));
       actions.append(unlock);
     }
@@ -467,8 +471,12 @@ async function renderAdmin() {
       });
       actions.append(deactivate);
     }
-    tr.append(el('td', c.name), el('td', c.languages.join(', ')), el('td', c.isAdmin ? 'yes' : ''),
-      el('td', c.isEditor || c.isAdmin ? 'yes' : ''), el('td', accountStatus(c)), actions);
+    tr.dataset.name = c.name;
+    const name = el('td', c.name);
+    name.tabIndex = -1;
+    // Admins may edit knowledge without the editor role; the form's Editor box is the role itself.
+    tr.append(name, el('td', c.languages.join(', ')), el('td', c.isAdmin ? 'yes' : ''),
+      el('td', c.isEditor ? 'yes' : (c.isAdmin ? 'as admin' : '')), el('td', accountStatus(c)), actions);
     body.append(tr);
   }
 }
@@ -596,6 +604,7 @@ function wire() {
         isEditor: $('new-editor').checked,
       });
       event.target.reset();
+      showError(null);
       await renderAdmin();
     } catch (error) { showError(error); }
   });

@@ -139,6 +139,15 @@ public sealed class AccountAdminTests
         // Root is the only admin left: the server refuses, and the page says why.
         await page.Locator("#counselor-rows tr", new() { HasText = "Root" }).GetByRole(AriaRole.Button, new() { Name = "Deactivate Root" }).ClickAsync();
         await page.Locator(".error", new() { HasText = "At least one active admin" }).WaitForAsync();
+        Assert.Equal("Root", await page.EvaluateAsync<string>("() => document.activeElement.closest('tr')?.dataset.name"));
+
+        // A save that works clears the refusal shown before it (it stayed, as if every later save had failed).
+        await page.FillAsync("#new-name", "Bo");
+        await page.FillAsync("#new-languages", "sl");
+        await page.FillAsync("#new-password", "bo-password");
+        await page.ClickAsync("#counselor-form button[type=submit]");
+        await page.Locator("#counselor-rows tr", new() { HasText = "Bo" }).WaitForAsync();
+        await page.Locator("#error").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "console-admin-accounts.png"), FullPage = true });
         Assert.Empty(errors);
@@ -153,5 +162,22 @@ public sealed class AccountAdminTests
         }
 
         Assert.NotNull((await directory.FindAsync(name, Ct))!.LockedUntil);
+    }
+
+    [Fact]
+    public async Task Saving_an_account_again_in_other_letters_keeps_its_name_and_a_refusal_reads_plainly()
+    {
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Root", "root-password", admin: true);
+        await host.AddCounselorAsync("Ana", "ana-password");
+        using var root = await host.LoginAsync("Root", "root-password");
+
+        var saved = await root.PostAsync("/api/admin/counselors", new { name = "ana", languages = new[] { "sl" }, password = "new-password", isAdmin = false });
+        var refused = await root.PostAsync("/api/admin/counselors", new { name = "Ana", languages = new[] { "de" }, password = "new-password", isAdmin = false });
+
+        Assert.Equal(HttpStatusCode.Created, saved.StatusCode);
+        Assert.Equal("Ana", (await host.Services.GetRequiredService<CounselorDirectory>().FindAsync("ana", Ct))!.Name);
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.DoesNotContain("Parameter", await refused.Content.ReadAsStringAsync(Ct), StringComparison.Ordinal);
     }
 }
