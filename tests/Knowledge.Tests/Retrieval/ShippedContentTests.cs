@@ -35,6 +35,28 @@ public sealed class ShippedContentTests
     public void Asking_where_the_health_centre_is_finds_the_doctor_topic(string question) =>
         Assert.Equal("doctor", Engine.Ask(question).Topic);
 
+    // Answered with leisure and culture (the library's membership card is an "izkaznica") and with the SIM card
+    // topic ("show an ID") before there was a topic for it.
+    [Theory]
+    [InlineData("Kje dobim osebno izkaznico?")]
+    [InlineData("Kdaj in kje dobim osebno izkaznico?")]
+    [InlineData("Where do I get an ID card?")]
+    [InlineData("Ku ta marr letërnjoftimin?")]
+    [InlineData("Gdje mogu dobiti ličnu kartu?")]
+    [InlineData("أين أحصل على بطاقة هوية؟")]
+    public void Asking_for_an_identity_card_finds_its_topic(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("identity-card", Decision.Answer), (result.Topic, result.Decision));
+    }
+
+    [Fact]
+    public void A_library_card_and_an_ID_for_a_SIM_card_keep_their_topics()
+    {
+        Assert.Equal("leisure-culture", Engine.Ask("kaj rabim za clansko izkaznico knjiznice").Topic);
+        Assert.Equal("phone-number", Engine.Ask("do i need ID to buy a prepaid sim").Topic);
+    }
+
     // One-word questions whose word is a curated keyword of one topic but shares letters with a broader topic
     // ("preschool" / "school", "parashkollore" / "shkolla"): the exact-keyword bonus decides.
     [Theory]
