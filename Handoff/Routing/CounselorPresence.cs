@@ -12,11 +12,8 @@ public sealed class CounselorPresence(IOptions<HandoffOptions> options, TimeProv
 
     public void Seen(string counselor) => _lastSeen[counselor] = time.GetUtcNow();
 
-    /// <summary>Marks an open stream; dispose the result when the stream ends.</summary>
-    public IDisposable StreamOpened(string counselor) =>
-        TryStreamOpened(counselor, int.MaxValue) ?? throw new InvalidOperationException("No stream limit was set.");
-
-    /// <summary>Marks an open stream unless the counselor already has <paramref name="max"/> open (null then).</summary>
+    /// <summary>Marks an open stream unless the counselor already has <paramref name="max"/> open (null then); dispose
+    /// the result when the stream ends.</summary>
     public IDisposable? TryStreamOpened(string counselor, int max)
     {
         while (true)

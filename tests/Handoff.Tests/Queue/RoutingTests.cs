@@ -70,7 +70,7 @@ public sealed class RoutingTests
         var clock = new FakeTimeProvider(HandoffWorld.Monday10Local);
         var presence = new CounselorPresence(Microsoft.Extensions.Options.Options.Create(new HandoffOptions { OnlineWindow = TimeSpan.FromMinutes(5) }), clock);
         presence.Seen("Maja");
-        var stream = presence.StreamOpened("Amira");
+        var stream = presence.TryStreamOpened("Amira", max: 1)!;
         clock.Advance(TimeSpan.FromMinutes(6));
 
         Assert.False(presence.IsOnline("Maja"));
