@@ -47,12 +47,15 @@ public sealed class TypedYesNoReader
     /// <summary>The yes or no button <paramref name="turn"/>'s message means, or null.</summary>
     public OfferedAction? Read(FlowTurn turn)
     {
-        if (turn.Text.Length is 0 or > MaxLength || Read(turn.Text, turn.Language) is not { } reading)
+        // Most typed messages are questions with no yes/no question pending: they are not tokenized here.
+        var offered = turn.Data.Offered;
+        var privacyOpen = turn.Data.Privacy == PrivacyChoice.Unanswered;
+        if (turn.Text.Length is 0 or > MaxLength || (!privacyOpen && !Pairs.Any(p => Has(offered, p.Yes) && Has(offered, p.No)))
+            || Read(turn.Text, turn.Language) is not { } reading)
         {
             return null;
         }
 
-        var offered = turn.Data.Offered;
         // A consent word answers only the privacy question; a bare yes or no the question on screen.
         foreach (var (yes, no) in Pairs)
         {
@@ -62,7 +65,7 @@ public sealed class TypedYesNoReader
             }
         }
 
-        if (turn.Data.Privacy != PrivacyChoice.Unanswered)
+        if (!privacyOpen)
         {
             return null;
         }
