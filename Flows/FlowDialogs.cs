@@ -52,7 +52,8 @@ public sealed class FlowDialogs
         PersonalDataEraser eraser,
         HandoffQueue queue,
         PlanIntakeDialog planIntake,
-        LanguageSwitchDialog languageSwitch)
+        LanguageSwitchDialog languageSwitch,
+        HandoffConsentDialog handoffConsent)
     {
         _questions = questions;
         _counselor = counselor;
@@ -65,7 +66,7 @@ public sealed class FlowDialogs
             .Add(new TextPrompt(Text))
             .Add(planIntake)
             .Add(languageSwitch)
-            .Add(new HandoffConsentDialog())
+            .Add(handoffConsent)
             .Add(new WaterfallDialog(Delete, [AskDeleteAsync, DeleteAsync]))
             .Add(new WaterfallDialog(Feedback, [AskMissingAsync, RecordFeedbackAsync]))
             .Add(new WaterfallDialog(Satisfaction, [AskSatisfactionAsync, RecordSatisfactionAsync]))

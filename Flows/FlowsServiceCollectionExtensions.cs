@@ -60,6 +60,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<TypedYesNoReader>();
         services.TryAddSingleton<QuestionParts>();
         services.TryAddSingleton<LanguageSwitchDialog>();
+        services.TryAddSingleton<HandoffConsentDialog>();
         services.TryAddSingleton<QuestionRouter>();
         services.TryAddSingleton<PersonalDataEraser>();
         services.TryAddSingleton<PlanFlow>();

@@ -1,21 +1,25 @@
+using System.Globalization;
 using IntegrationBot.Dialogs.DialogStack;
+using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Handoff.Queue;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Flows.Privacy;
 
 /// <summary>
-/// A counselor was asked for before the privacy notice was accepted: the notice is shown and the request's reason
-/// waits here, on the dialog stack, until the person accepts (the request starts), declines (it is dropped) or the
-/// request starts another way (an emergency needs no consent). Meanwhile every message is read as usual, and a
-/// command or urgent text that clears the other questions leaves this wait in place.
+/// A counselor was asked for before the privacy notice was accepted: the request's reason waits here, on the dialog
+/// stack, until the person accepts (the request starts), declines (it is dropped) or the request starts another way (an
+/// emergency needs no consent). The person is asked one consent question: the notice's terms with what Accept does now,
+/// or, when the privacy question is already on screen, only that its Accept now also passes the request on. Meanwhile
+/// every message is read as usual, and a command or urgent text that clears the other questions leaves this wait in place.
 /// </summary>
-public sealed class HandoffConsentDialog() : Dialog(DialogId), ISideQuestion
+public sealed class HandoffConsentDialog(IOptions<PrivacyOptions> privacyOptions) : Dialog(DialogId), ISideQuestion
 {
     public const string DialogId = "handoffConsent";
     private const string ReasonKey = "reason";
 
-    /// <summary>Shows the notice for a request with <paramref name="reason"/>; a newer request replaces one already waiting.</summary>
+    /// <summary>Asks consent for a request with <paramref name="reason"/>; a newer request replaces one already waiting.</summary>
     public static Task AskAsync(FlowTurn turn, HandoffReason reason, CancellationToken cancellationToken)
     {
         var consent = new HandoffConsent(reason.ToString(), Announce: true);
@@ -73,7 +77,17 @@ public sealed class HandoffConsentDialog() : Dialog(DialogId), ISideQuestion
         if (consent.Announce)
         {
             var turn = FlowTurn.Of(dc.Context);
-            await turn.SayAsync("privacy.requiredForHandoff", PrivacyNotice.Buttons(turn), cancellationToken);
+            // A second consent question right under the first (the notice a web chat or Viber conversation opens with)
+            // asked the same thing twice: the one on screen stays the question.
+            if (PrivacyNotice.IsOnScreen(turn.Data))
+            {
+                await turn.SayAsync("privacy.handoffOnAccept", PrivacyNotice.Buttons(turn), cancellationToken);
+            }
+            else
+            {
+                var retention = new Dictionary<string, string> { ["retentionDays"] = privacyOptions.Value.RetentionDays.ToString(CultureInfo.InvariantCulture) };
+                await turn.SayAsync("privacy.handoffNotice", retention, PrivacyNotice.Buttons(turn), cancellationToken);
+            }
         }
 
         return DialogTurnResult.Waiting;

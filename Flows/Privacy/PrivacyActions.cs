@@ -7,7 +7,7 @@ public sealed class PrivacyActions(PrivacyNotice notice) : IFlowActions
 {
     public IReadOnlyDictionary<string, FlowActionHandler> Handlers { get; } = new Dictionary<string, FlowActionHandler>
     {
-        [FlowActions.Privacy] = (turn, _, ct) => notice.ShowAsync(turn, ct),
+        [FlowActions.Privacy] = (turn, _, ct) => notice.ShowRequestedAsync(turn, ct),
         [FlowActions.PrivacyMore] = (turn, _, ct) => notice.ShowMoreAsync(turn, ct),
         [FlowActions.PrivacyAccept] = (turn, _, ct) => notice.AcceptAsync(turn, ct),
         [FlowActions.PrivacyDecline] = (turn, _, ct) => notice.DeclineAsync(turn, ct),

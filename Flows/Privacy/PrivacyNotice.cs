@@ -13,6 +13,19 @@ public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptio
     public Task ShowAsync(FlowTurn turn, CancellationToken cancellationToken) =>
         turn.SayAsync("privacy.notice", RetentionArgs(), Buttons(turn), cancellationToken);
 
+    /// <summary>
+    /// /privacy: the notice, or its details when the unanswered notice (or a request's consent prompt) is the last
+    /// message, so the same notice is never shown twice in a row.
+    /// </summary>
+    public Task ShowRequestedAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        IsOnScreen(turn.Data) && turn.Data.Offered.Any(o => o.Action == FlowActions.PrivacyMore)
+            ? ShowMoreAsync(turn, cancellationToken)
+            : ShowAsync(turn, cancellationToken);
+
+    /// <summary>The privacy question is open and on screen: the last message offered its Accept.</summary>
+    public static bool IsOnScreen(ConversationData data) =>
+        data.Privacy == PrivacyChoice.Unanswered && data.Offered.Any(o => o.Action == FlowActions.PrivacyAccept);
+
     /// <summary>The notice in a language the client's locale chose (a phone's language is often not the person's own),
     /// with a way to change it.</summary>
     public Task ShowInGuessedLanguageAsync(FlowTurn turn, CancellationToken cancellationToken) =>

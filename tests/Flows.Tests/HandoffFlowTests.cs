@@ -150,7 +150,9 @@ public sealed class HandoffFlowTests
         await bot.Flow()
             .Send("Ne sprejmem").IgnoreReplies()
             .Send("Pogovor s svetovalcem")
-            .AssertReply("Da vaše vprašanje predam svetovalcu, moram hraniti vaša sporočila. Ali sprejmete obvestilo o zasebnosti?", "Sprejmem", "Več o tem", "Ne sprejmem")
+            .AssertReply(
+                "Da vašo prošnjo predam svetovalcu, moram hraniti vaša sporočila: sporočila in izbrani jezik hranim 90 dni, vidijo pa jih samo svetovalci pisarne Izhodiščna točka. Vse lahko kadar koli izbrišete z ukazom /delete. Če sprejmete, vašo prošnjo takoj predam svetovalcu.",
+                "Sprejmem", "Več o tem", "Ne sprejmem")
             .AssertNoReply()
             .StartTestAsync(Ct);
         Assert.Empty(await bot.Queue.ListAsync(null, Ct));

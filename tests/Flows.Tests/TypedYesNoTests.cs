@@ -44,7 +44,7 @@ public sealed class TypedYesNoTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.Slovenian, acceptPrivacy: false);
-        Assert.Equal(bot.Text(Language.Slovenian, "privacy.requiredForHandoff"), Assert.Single(await bot.SendAsync("/counselor")).Text);
+        Assert.Equal(bot.Text(Language.Slovenian, "privacy.handoffOnAccept"), Assert.Single(await bot.SendAsync("/counselor")).Text);
 
         await bot.SendAsync("sprejemam");
 

@@ -24,7 +24,7 @@ public sealed class WaitingQuestionTests
     {
         await using var bot = FlowHarness.Create();
         await bot.StartInAsync(Language.English, acceptPrivacy: false);
-        Assert.Equal(bot.Text(Language.English, "privacy.requiredForHandoff"), Assert.Single(await bot.SendAsync("/counselor")).Text);
+        Assert.Equal(bot.Text(Language.English, "privacy.handoffOnAccept"), Assert.Single(await bot.SendAsync("/counselor")).Text);
 
         var answer = await bot.SendAsync("how do I open a bank account");
         Assert.Equal(bot.AnswerOf("bank-account", new("en")), FlowHarness.AnswerText(answer));
