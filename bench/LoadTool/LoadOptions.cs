@@ -34,6 +34,9 @@ public sealed record LoadOptions
 
     public TimeSpan ThinkTime { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Whole runs with other people before the measured one (0: measure a fresh host, JIT included).</summary>
+    public int WarmupRounds { get; init; }
+
     public TimeSpan ReplyTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>Hard stop for the whole run.</summary>
@@ -62,6 +65,7 @@ public sealed record LoadOptions
                 "--conversations" => options with { Conversations = Positive(value, args[i]) },
                 "--concurrency" => options with { Concurrency = Positive(value, args[i]) },
                 "--turns" => options with { TurnsPerConversation = Positive(value, args[i]) },
+                "--warmup-rounds" => options with { WarmupRounds = int.Parse(value, CultureInfo.InvariantCulture) is >= 0 and var w ? w : throw new ArgumentException("--warmup-rounds is 0 or more.") },
                 "--think-ms" => options with { ThinkTime = TimeSpan.FromMilliseconds(int.Parse(value, CultureInfo.InvariantCulture)) },
                 "--timeout-ms" => options with { ReplyTimeout = TimeSpan.FromMilliseconds(Positive(value, args[i])) },
                 "--max-seconds" => options with { MaxDuration = TimeSpan.FromSeconds(Positive(value, args[i])) },

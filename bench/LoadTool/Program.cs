@@ -29,14 +29,22 @@ using var http = new HttpClient(new SocketsHttpHandler { MaxConnectionsPerServer
 // Chats are new people on every run, also against a database an earlier run filled.
 var firstChatId = Random.Shared.NextInt64(1_000_000_000L, 1L << 40);
 await using var telegram = options.Channel == "telegram" ? await FakeTelegramApi.StartAsync(options.TelegramApiPort, options.TelegramToken) : null;
-Func<int, Uri, IMigrant> newMigrant = telegram is null
+Func<int, Uri, IMigrant> Migrants(long chatBase) => telegram is null
     ? (_, baseUrl) => new DirectLineMigrant(http, baseUrl, options)
-    : (i, baseUrl) => new TelegramMigrant(http, baseUrl, options, telegram, firstChatId + i);
+    : (i, baseUrl) => new TelegramMigrant(http, baseUrl, options, telegram, chatBase + i);
 
 var questions = QuestionBank.Load(options.QuestionsDirectory);
 try
 {
-    var report = await new LoadRun(options, questions, newMigrant).RunAsync(stop.Token);
+    // Warm-up rounds: the same run with other people first, so the measured one sees a host whose JIT has settled
+    // (a server runs for days; the first seconds of a fresh process compile thousands of methods).
+    for (var round = 1; round <= options.WarmupRounds; round++)
+    {
+        var warmup = await new LoadRun(options, questions, Migrants(firstChatId + (long)round * options.Conversations)).RunAsync(stop.Token);
+        await Console.Error.WriteLineAsync($"warm-up round {round}: {warmup.TableRow()}");
+    }
+
+    var report = await new LoadRun(options, questions, Migrants(firstChatId)).RunAsync(stop.Token);
     Console.WriteLine(report.TableRow());
     await Console.Error.WriteLineAsync(report.Json());
     return report.Turns > 0 ? 0 : 1;

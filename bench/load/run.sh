@@ -12,6 +12,7 @@
 #   DATA_ROOT=/tmp         where the temp data directory goes (/dev/shm shows the cost without disk flushes)
 #   THINK_MS=0             pause of each migrant between its questions (open-loop-like load; see docs/benchmarks.md)
 #   TOOL_ARGS=""           further load tool options
+#   HOST_ENV=""            further NAME=VALUE settings for the hosts only (e.g. DOTNET_GCgen0size=0x4000000)
 #   LOG_DIR=               when set, the hosts' logs and the tool's JSON report are copied there
 # Every simulated migrant posts from 127.0.0.1, so the hosts started here get per-IP and per-user message limits
 # high enough for the run (IntegrationBot__Limits__*); the defaults (300 per IP, 30 per user per minute) protect real
@@ -86,7 +87,7 @@ start_host() { # $1 = instance number; prints "pid url"
   IntegrationBot__Storage__Path="$data" \
   IntegrationBot__Channels__WebChat__Secret="$secret" \
   ASPNETCORE_ENVIRONMENT=Production \
-    env ${telegram_env[@]+"${telegram_env[@]}"} dotnet "$host_dll" --urls "$url" >"$work/host-$1.log" 2>&1 &
+    env ${telegram_env[@]+"${telegram_env[@]}"} ${HOST_ENV:-} dotnet "$host_dll" --urls "$url" >"$work/host-$1.log" 2>&1 &
   local pid=$!
   for _ in $(seq 1 600); do
     if curl -fsS "$url/health" >/dev/null 2>&1; then echo "$pid $url"; return 0; fi
