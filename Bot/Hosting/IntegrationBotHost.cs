@@ -17,6 +17,7 @@ namespace IntegrationBot.Bot.Hosting;
 internal static class IntegrationBotHost
 {
     private const string RequestLogCategory = "Microsoft.AspNetCore.Hosting.Diagnostics";
+    private const string PollyLogCategory = "Polly";
 
     public static WebApplicationBuilder AddIntegrationBot(this WebApplicationBuilder builder)
     {
@@ -40,6 +41,13 @@ internal static class IntegrationBotHost
         // ASP.NET Core's request log ("Request starting GET …?t=…") writes the full URL, and a web chat stream URL
         // carries the person's conversation token (Direct Line's ?t=): never written, whatever level is configured.
         builder.Logging.AddFilter(RequestLogCategory, LogLevel.Warning);
+        // Polly (the channel clients' retry policy) logs every successful send at Information, three lines per reply
+        // in the Telegram load run: retries and failures (Warning and above) only, unless the operator sets the level.
+        if (builder.Configuration[$"Logging:LogLevel:{PollyLogCategory}"] is null)
+        {
+            builder.Logging.AddFilter(PollyLogCategory, LogLevel.Warning);
+        }
+
         return builder;
     }
 
