@@ -10,7 +10,8 @@ public sealed class InputOptions
 {
     public const string Section = "IntegrationBot:Bot";
 
-    /// <summary>Longer messages are refused politely and not processed.</summary>
+    /// <summary>Longer messages are refused politely and not answered (still read for danger and still passed to a
+    /// counselor the person is waiting for or talking to). Telegram's own limit: a whole Telegram message is read.</summary>
     [Range(10, 100_000)]
-    public int MaxMessageLength { get; set; } = 2000;
+    public int MaxMessageLength { get; set; } = 4096;
 }

@@ -2,19 +2,28 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Knowledge.Retrieval;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Flows.Input;
 
 /// <summary>
 /// Screens every user message before the flows see it: no text (a sticker, photo or empty message), too long, or only
-/// emoji get a polite answer and nothing else happens; control characters are removed from the rest.
+/// emoji get a polite answer and nothing else happens; control characters are removed from the rest. Two exceptions,
+/// because a person in trouble writes their whole story: a message over the limit is still read for danger and still
+/// goes to a counselor the person is waiting for or talking to, and emoji alone go to the counselor they talk to.
 /// </summary>
-public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, IOptions<InputOptions> options) : IMiddleware
+public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, KnowledgeEngine engine, IOptions<InputOptions> options) : IMiddleware
 {
+    /// <summary>Messages over the limit are read for danger and relayed up to this length (Viber allows 7,000
+    /// characters, a web chat body 256 KB); longer ones are refused unread.</summary>
+    public const int OverLimitReadLength = 20_000;
+
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -26,14 +35,16 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, I
 
         var max = options.Value.MaxMessageLength;
         var text = activity.Text ?? string.Empty;
-        var refusal = text.Length > max ? "input.tooLong" : null;
-        var cleaned = refusal is null ? Clean(text) : string.Empty;
-        refusal ??= cleaned.Length > 0 ? null
+        var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken) ?? new ConversationData();
+        var overLimit = text.Length > max;
+        var cleaned = text.Length <= OverLimitReadLength ? Clean(text) : string.Empty;
+        var refusal = overLimit
+            ? (cleaned.Length > 0 && (CounselorFlow.IsOpen(data) || IsDanger(turnContext, cleaned, data)) ? null : "input.tooLong")
+            : cleaned.Length > 0 ? null
             : HasNonTextContent(activity) ? "input.nonText"
             : "input.empty";
 
-        var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken) ?? new ConversationData();
-        if (refusal is null && IsOnlyEmoji(cleaned) && !IsOfferedButton(cleaned, data))
+        if (refusal is null && IsOnlyEmoji(cleaned) && !IsOfferedButton(cleaned, data) && data.Handoff != HandoffPhase.WithCounselor)
         {
             refusal = "input.onlyEmoji";
         }
@@ -41,13 +52,25 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, I
         if (refusal is not null)
         {
             var args = new Dictionary<string, string> { ["max"] = max.ToString(CultureInfo.InvariantCulture) };
-            await turnContext.SendActivityAsync(localizer.Say(FlowState.VoiceOf(data), refusal, args), cancellationToken);
+            await turnContext.SendActivityAsync(localizer.Say(FlowState.VoiceOf(WithLanguageGuess(data, activity, cleaned, turnContext)), refusal, args), cancellationToken);
             return;
         }
 
         CleanText.Set(turnContext, cleaned);
         await next(cancellationToken);
     }
+
+    // The same reading the relay and the emergency answer use later in the turn (kept for the turn, not asked twice).
+    private bool IsDanger(ITurnContext turnContext, string text, ConversationData data) =>
+        KnowledgeReading.Ask(turnContext, engine, text, data.Language).Decision == Decision.Emergency;
+
+    /// <summary>A first message refused before any language was chosen is answered in the language of the person's
+    /// app (the locale Telegram and Viber send) or, failing that, of the text when the engine read it.</summary>
+    private static ConversationData WithLanguageGuess(ConversationData data, Activity activity, string text, ITurnContext turnContext) =>
+        data.Language is not null ? data
+        : LanguageChoice.LanguageOfLocale(activity.Locale) is { } fromLocale ? data with { Language = fromLocale, Cyrillic = activity.Locale is { } l && LanguageChoice.IsCyrillicLocale(l) }
+        : text.Length > 0 && KnowledgeReading.Peek(turnContext, text) is { LanguageConfidence: >= 0.9 } reading ? data with { Language = reading.Language }
+        : data;
 
     /// <summary>Where the cleaned text of the message is kept for the rest of the turn.</summary>
     private static readonly TurnStateKey<string> CleanText = new("flows.cleanText");

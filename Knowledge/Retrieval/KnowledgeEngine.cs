@@ -82,6 +82,16 @@ public sealed class KnowledgeEngine
         var candidates = live.Index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var intent = intents.Detect(tokens);
+        if (window.Length < text.Length && intent != IntentKind.Emergency)
+        {
+            // The rest of a long message is read for danger only; the search and the small talk stay on its window.
+            var whole = Tokenizer.TokenizeFolded(TextNormalizer.Fold(text.Length > Options.MaxDangerReadLength ? text[..Options.MaxDangerReadLength] : text));
+            if (intents.Detect(whole) == IntentKind.Emergency)
+            {
+                (intent, tokens) = (IntentKind.Emergency, whole);
+            }
+        }
+
         var decision = intent switch
         {
             IntentKind.Emergency => Decision.Emergency,

@@ -18,6 +18,12 @@ public sealed record KnowledgeEngineOptions
     /// <summary>Only this many characters of a message are searched; longer messages are cut (a 100 KB paste stays fast).</summary>
     public int MaxQuestionLength { get; init; } = 1000;
 
+    /// <summary>
+    /// A longer message is still read this far for danger: a person in trouble writes their story first and the danger
+    /// last ("… and I want to kill myself" after 2,000 characters got no help while only the search window was read).
+    /// </summary>
+    public int MaxDangerReadLength { get; init; } = 20_000;
+
     /// <summary>Weight of a topic's answer and details text in its document, relative to all its sample questions together.</summary>
     public double AnswerTextWeight { get; init; } = 0.5;
 

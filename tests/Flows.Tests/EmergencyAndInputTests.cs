@@ -46,14 +46,15 @@ public sealed class EmergencyAndInputTests
 
         foreach (var text in BadInputs)
         {
-            var expectedKey = text.Length > 2000 ? "input.tooLong" : InputGuardMiddleware.Clean(text).Length == 0 ? "input.empty" : "input.onlyEmoji";
+            var expectedKey = text.Length > 4096 ? "input.tooLong" : InputGuardMiddleware.Clean(text).Length == 0 ? "input.empty" : "input.onlyEmoji";
             var reply = Assert.Single(await bot.SendAsync(text));
-            Assert.Equal(bot.Text(language, expectedKey, new Dictionary<string, string> { ["max"] = "2000" }), reply.Text);
+            Assert.Equal(bot.Text(language, expectedKey, new Dictionary<string, string> { ["max"] = "4096" }), reply.Text);
         }
 
-        var sticker = bot.Adapter.MakeMessage(null) with { Attachments = [new Attachment("image/webp", ContentUrl: "https://example.org/s.webp")] };
+        // No locale: before a language is chosen, a refusal follows the app's locale (tested in LongAndWordlessMessageTests).
+        var sticker = bot.Adapter.MakeMessage(null) with { Locale = null, Attachments = [new Attachment("image/webp", ContentUrl: "https://example.org/s.webp")] };
         Assert.Equal(bot.Text(language, "input.nonText"), Assert.Single(await bot.SendAsync(sticker)).Text);
-        var voice = bot.Adapter.MakeMessage(null) with { ChannelData = JsonDocument.Parse("""{"nonText":"voice"}""").RootElement };
+        var voice = bot.Adapter.MakeMessage(null) with { Locale = null, ChannelData = JsonDocument.Parse("""{"nonText":"voice"}""").RootElement };
         Assert.Equal(bot.Text(language, "input.nonText"), Assert.Single(await bot.SendAsync(voice)).Text);
 
         Assert.NotEmpty(await bot.SendAsync(next));

@@ -52,7 +52,7 @@ public sealed class ChatCommandTests : IDisposable
     {
         var result = await ChatAsync("\n   \n\t\n{\"json\":\n\u0000\u0007 \u202e مرحبا\nЕнглиш\n😀\n" + new string('x', 20000) + "\n");
         Assert.Equal(0, result.ExitCode);
-        Assert.Contains("2000", result.Output);
+        Assert.Contains("4096", result.Output);
         Assert.Equal(string.Empty, result.Error);
     }
 

@@ -140,12 +140,12 @@ public sealed class DirectLineLimitTests
         var ct = TestContext.Current.CancellationToken;
         await using var host = new ChatHost();
         var chat = await host.OpenChatAsync(ct);
-        var oversized = "OVERSIZED-MARKER " + new string('x', 3000);
+        var oversized = "OVERSIZED-MARKER " + new string('x', 5000);
 
         var id = await ChatHost.IdOfAsync(await host.SendAsync(chat, oversized, ct), ct);
         var reply = await host.ReplyToAsync(chat, id, ct);
 
-        Assert.Contains("2000", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains("4096", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
         Assert.DoesNotContain(await host.ActivitiesAsync(chat, ct), a => a.GetRawText().Contains("OVERSIZED-MARKER", StringComparison.Ordinal));
     }
 
