@@ -36,12 +36,14 @@ public static class TelegramActivityMapper
         {
             return null;
         }
-        var text = message.Text;
+        // A photo or document sent with a caption ("what is this document? residence permit") is read by its caption:
+        // the words are the question; the file itself stays unread (the marker still says what came with them).
+        var text = message.Text ?? message.Caption;
         var isText = !string.IsNullOrEmpty(text);
         return Base(updateId, from, message.Chat, botId, message.Date) with
         {
             Text = isText ? StripBotMention(text!) : null,
-            ChannelData = isText ? null : NonTextMarker(message.Type),
+            ChannelData = message.Text is { Length: > 0 } ? null : NonTextMarker(message.Type),
         };
     }
 

@@ -28,11 +28,13 @@ public static partial class ViberActivityMapper
             return null;
         }
         var isText = message.Type == "text" && !string.IsNullOrEmpty(message.Text);
+        // A picture (or video) with a description is read by its words, like a Telegram caption; the marker stays.
+        var words = string.IsNullOrEmpty(message.Text) ? null : message.Text;
         return Base(sender, botId, callback.Timestamp) with
         {
             Type = ActivityTypes.Message,
             Id = token.ToString(CultureInfo.InvariantCulture),
-            Text = isText ? message.Text : null,
+            Text = words,
             ChannelData = isText ? null : JsonSerializer.SerializeToElement(new Dictionary<string, string>
             {
                 ["nonText"] = string.IsNullOrEmpty(message.Type) ? "unknown" : message.Type,

@@ -58,6 +58,17 @@ public sealed class TelegramActivityMapperTests
         Assert.Equal("ar", activity.Locale);
     }
 
+    // Found walking Telegram: a photo captioned "what is this document? residence permit" got "I can only read text".
+    [Fact]
+    public void A_photo_with_a_caption_is_read_by_its_caption_and_keeps_its_marker()
+    {
+        var activity = TelegramActivityMapper.ToActivity(Parse(MessageUpdate(
+            "\"photo\":[{\"file_id\":\"a\",\"file_unique_id\":\"b\",\"width\":1,\"height\":1}],\"caption\":\"what is this document? residence permit\"")), "1")!;
+
+        Assert.Equal("what is this document? residence permit", activity.Text);
+        Assert.Equal("photo", activity.ChannelData!.Value.GetProperty("nonText").GetString());
+    }
+
     [Fact]
     public void Button_press_becomes_a_message_with_the_button_value()
     {

@@ -42,6 +42,17 @@ public sealed class ViberActivityMapperTests
     }
 
     [Fact]
+    public void A_picture_with_a_description_is_read_by_its_words_and_keeps_its_marker()
+    {
+        var callback = Parse("""{"event":"message","message_token":1,"sender":{"id":"u"},"message":{"type":"picture","media":"http://x","text":"kaj je to pismo"}}""");
+
+        var activity = ViberActivityMapper.ToActivity(callback, "b")!;
+
+        Assert.Equal("kaj je to pismo", activity.Text);
+        Assert.Equal("picture", activity.ChannelData!.Value.GetProperty("nonText").GetString());
+    }
+
+    [Fact]
     public void Conversation_started_becomes_a_conversation_update_for_the_welcome()
     {
         var callback = Parse("""{"event":"conversation_started","timestamp":1457764197627,"message_token":4912661846655238145,"type":"open","context":"ctx","user":{"id":"01234567890A=","name":"John","language":"ar","country":"SI","api_version":1},"subscribed":false}""");
