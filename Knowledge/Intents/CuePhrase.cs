@@ -7,11 +7,14 @@ namespace IntegrationBot.Knowledge.Intents;
 /// One compiled cue from intents.yaml. A phrase cue matches when its words appear in order anywhere in the
 /// message, with at most <see cref="IntentDetector.MaxGap"/> other words between two of them. A whole-message cue
 /// (written with a leading <c>=</c>) matches only when the message is that phrase and nothing else but filler words
-/// ("please", "hi"): a lone "operator" asks for a human, "which mobile operator is cheapest" does not.
+/// ("please", "hi"): a lone "operator" asks for a human, "which mobile operator is cheapest" does not. Words written
+/// after the cue with a leading <c>!</c> may not stand right after its last word: "son missing !school*" matches
+/// "my son is missing" and "my son is missing since noon", not "my son is missing school".
 /// </summary>
 internal sealed class CuePhrase
 {
     private const char WholeMessageMark = '=';
+    private const char NotNextMark = '!';
 
     /// <summary>What Arabic attaches to the front of a word ("and", "the", "with", "to"); matching also tries the word without them.</summary>
     internal static readonly string[] ArabicClitics = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
@@ -19,12 +22,14 @@ internal sealed class CuePhrase
     private readonly string[] words;
     private readonly bool[] isPrefix;
     private readonly bool wholeMessage;
+    private readonly (string Word, bool IsPrefix)[] notNext;
 
-    private CuePhrase(string[] words, bool[] isPrefix, bool wholeMessage)
+    private CuePhrase(string[] words, bool[] isPrefix, bool wholeMessage, (string Word, bool IsPrefix)[] notNext)
     {
         this.words = words;
         this.isPrefix = isPrefix;
         this.wholeMessage = wholeMessage;
+        this.notNext = notNext;
     }
 
     /// <summary>The cue's first word: no message without a token matching it can match the cue.</summary>
@@ -45,10 +50,17 @@ internal sealed class CuePhrase
 
         var words = new List<string>();
         var prefixes = new List<bool>();
+        var notNext = new List<(string, bool)>();
         foreach (var part in trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var prefix = part.EndsWith('*');
             var tokens = Tokenizer.Tokenize(prefix ? part[..^1] : part);
+            if (part.StartsWith(NotNextMark))
+            {
+                notNext.AddRange(tokens.Select(t => (t, prefix)));
+                continue;
+            }
+
             for (var i = 0; i < tokens.Count; i++)
             {
                 words.Add(tokens[i]);
@@ -56,7 +68,7 @@ internal sealed class CuePhrase
             }
         }
 
-        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage);
+        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage, [.. notNext]);
     }
 
     /// <summary>Whether the cue matches the folded <paramref name="tokens"/>; <paramref name="fillers"/> are the
@@ -101,7 +113,7 @@ internal sealed class CuePhrase
     {
         if (word == words.Length)
         {
-            return true;
+            return from == tokens.Count || !IsNotNext(tokens[from]);
         }
 
         for (var i = from; i < tokens.Count && i <= from + IntentDetector.MaxGap; i++)
@@ -146,6 +158,19 @@ internal sealed class CuePhrase
     /// <summary>Whether <paramref name="token"/> starts with <paramref name="clitic"/> and keeps two letters without it.</summary>
     internal static bool HasClitic(string token, string clitic) =>
         token.Length > clitic.Length + 1 && token.StartsWith(clitic, StringComparison.Ordinal);
+
+    private bool IsNotNext(string token)
+    {
+        foreach (var (word, prefix) in notNext)
+        {
+            if (prefix ? token.StartsWith(word, StringComparison.Ordinal) : token == word)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private bool Same(int word, ReadOnlySpan<char> token) =>
         isPrefix[word] ? token.StartsWith(words[word], StringComparison.Ordinal) : token.SequenceEqual(words[word]);

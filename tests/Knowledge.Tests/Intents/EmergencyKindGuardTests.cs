@@ -1,6 +1,8 @@
 using IntegrationBot.Knowledge.Content;
+using IntegrationBot.Knowledge.Evaluation;
 using IntegrationBot.Knowledge.Intents;
 using IntegrationBot.Knowledge.Retrieval;
+using IntegrationBot.TestSupport;
 
 namespace IntegrationBot.Knowledge.Tests.Intents;
 
@@ -45,7 +47,9 @@ public sealed class EmergencyKindGuardTests
     public void Each_emergency_cue_is_an_emergency_of_its_own_kind(string kind, string language, string cue)
     {
         // A prefix cue ("suicid*") is asked as written without the star: the bare prefix is a word starting with it.
-        var message = cue.TrimStart('=', ' ').Replace("*", string.Empty, StringComparison.Ordinal);
+        // The words a cue excludes after it ("!school*") are left out: they are not part of the danger.
+        var words = cue.TrimStart('=', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries).Where(w => !w.StartsWith('!'));
+        var message = string.Join(' ', words).Replace("*", string.Empty, StringComparison.Ordinal);
 
         var result = Engine.Ask(message, language);
 
@@ -64,12 +68,60 @@ public sealed class EmergencyKindGuardTests
     [InlineData("my child is missing, the child is lost", EmergencyKind.Child)]
     [InlineData("a man with a knife is outside", EmergencyKind.Danger)]
     [InlineData("هناك رجل معه سكين", EmergencyKind.Danger)]
+    [InlineData("нестао ми је син", EmergencyKind.Child)]
+    [InlineData("ћерка ми је нестала", EmergencyKind.Child)]
+    [InlineData("хоћу да умрем", EmergencyKind.Suicide)]
+    [InlineData("дијете је прогутало таблете", EmergencyKind.Medical)]
     public void A_crisis_in_any_language_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
 
         Assert.Equal(Decision.Emergency, result.Decision);
         Assert.Equal(kind, result.EmergencyKind);
+    }
+
+    /// <summary>
+    /// Everyday messages that share a word with a danger cue ("missing", "pills", "killing me", "dead") are not an
+    /// emergency: a false alarm puts the police number and an urgent counselor request in front of a plain question.
+    /// </summary>
+    [Theory]
+    [InlineData("I'm missing my documents")]
+    [InlineData("my son is missing school")]
+    [InlineData("my daughter is missing classes because she is ill")]
+    [InlineData("my son's documents are missing")]
+    [InlineData("my child is missing vaccinations, where do I get them")]
+    [InlineData("I miss my family")]
+    [InlineData("pills for headache")]
+    [InlineData("where can I buy pills for a headache")]
+    [InlineData("how to kill time in Postojna")]
+    [InlineData("the price is killing me")]
+    [InlineData("this rent is killing me")]
+    [InlineData("dead battery")]
+    [InlineData("my phone has a dead battery")]
+    [InlineData("pogrešam družino")]
+    [InlineData("pogrešam otroke, kako jih pripeljem v Slovenijo")]
+    [InlineData("nestalo mi je struje u stanu")]
+    [InlineData("më mungojnë dokumentet")]
+    [InlineData("جوازي مفقود")]
+    public void An_everyday_message_sharing_a_word_with_danger_is_not_an_emergency(string message) =>
+        Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
+
+    /// <summary>A question of both evaluation sets about anything but the safety topics is no emergency.</summary>
+    [Theory]
+    [InlineData("parts")]
+    [InlineData("holdout")]
+    public void No_evaluation_question_of_an_ordinary_topic_is_an_emergency(string set)
+    {
+        var (items, _) = EvalSet.Load(RepositoryRoot.Combine("Knowledge", "eval", set));
+        var safety = Engine.Catalog.Topics.Where(t => t.IsEmergency).Select(t => t.Id).ToHashSet();
+
+        var alarms = items
+            .Where(item => item.Topic is not null && !safety.Contains(item.Topic))
+            .Where(item => Engine.Ask(item.Text).Decision == Decision.Emergency)
+            .Select(item => $"{item.Language}: {item.Text}")
+            .ToList();
+
+        Assert.Empty(alarms);
     }
 
     [Fact]

@@ -12,7 +12,7 @@ public sealed class IntentDetectorTests
             ["en"] = ["~ please hi a an", "talk* someone", "= operator*", "= is anyone there"],
             ["hbs"] = ["~ molim", "= operat*", "me nazva*", "me nazov*"],
         },
-        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire"] },
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire", "son missing !school* !passport"] },
         new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= hello", "= good morning"] },
         new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= thank you", "= bye"] }));
 
@@ -73,6 +73,16 @@ public sealed class IntentDetectorTests
     [Fact]
     public void Filler_list_is_not_itself_a_cue() =>
         Assert.Equal(IntentKind.None, Detector.Detect("please a hi"));
+
+    [Theory]
+    [InlineData("my son is missing", IntentKind.Emergency)]
+    [InlineData("my son is missing since noon", IntentKind.Emergency)]
+    [InlineData("my son is missing school", IntentKind.None)]
+    [InlineData("my son is missing schools", IntentKind.None)]
+    [InlineData("my son is missing passport", IntentKind.None)]
+    [InlineData("my son is missing, his phone is off", IntentKind.Emergency)]
+    public void A_word_after_an_exclamation_mark_may_not_follow_the_cue(string text, IntentKind kind) =>
+        Assert.Equal(kind, Detector.Detect(text));
 
     [Fact]
     public void Emergency_wins_over_handoff() =>
