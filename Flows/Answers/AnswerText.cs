@@ -49,7 +49,7 @@ public sealed class AnswerText(Localizer localizer, OfficeInfo office, Knowledge
         var language = voice.Language;
         var officeFallback = OfficeFallbackFor(localizer, language);
         var shownOffice = office.ShownIn(language);
-        var filled = OfficePlaceholders.Fill(raw, shownOffice, officeFallback);
+        var filled = StepNumbers.Consecutive(OfficePlaceholders.Fill(raw, shownOffice, officeFallback));
         if (filled.Contains("{dir.", StringComparison.Ordinal))
         {
             // Only answers that name an institution need the "ask the office" lines.
