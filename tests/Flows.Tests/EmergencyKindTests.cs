@@ -125,7 +125,7 @@ public sealed partial class EmergencyKindTests
             .Send("Upomoć, neko umire, ne diše")
             .AssertReply(
                 "Odmah pozovite 112 – hitna medicinska pomoć, vatrogasci, spasioci (s bilo kojeg telefona, može i na engleskom).\n"
-                + "Recite šta se dogodilo, gdje i koliko je povrijeđenih. Ne prekidajte poziv dok vam operater ne kaže.\n113 – policija")
+                + "Recite šta se dogodilo, gdje i koliko je povrijeđenih.\n113 – policija")
             .AssertReply("Ako želite, savjetnik vam može pomoći lično.", "Odmah razgovaraj sa savjetnikom")
             .AssertNoReply()
             .StartTestAsync(Ct);
