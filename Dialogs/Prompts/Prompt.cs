@@ -72,8 +72,10 @@ public abstract class Prompt<T>(string id) : Dialog(id)
     }
 
     /// <summary>Quick-reply buttons for the offered choices, unless the caller already attached some.</summary>
+    /// <remarks>A button posts its title, not the choice's value: Viber and web chat show what a button posts as the
+    /// person's own message ("yes" under a Bosnian question), and the recognizer finds the choice by its title.</remarks>
     protected static Activity WithChoiceButtons(Activity prompt, IReadOnlyList<Choice>? choices) =>
         prompt.SuggestedActions is not null || choices is not { Count: > 0 }
             ? prompt
-            : prompt with { SuggestedActions = new SuggestedActions([.. choices.Select(c => CardAction.Im(c.DisplayTitle, c.Value))]) };
+            : prompt with { SuggestedActions = new SuggestedActions([.. choices.Select(c => CardAction.Im(c.DisplayTitle))]) };
 }

@@ -55,6 +55,20 @@ public sealed class ConfirmPromptTests
     }
 
     [Fact]
+    public async Task Confirm_buttons_post_their_own_titles_so_the_persons_bubble_shows_their_language()
+    {
+        // imBack posts the button's value as the person's message: Viber and web chat show it as their bubble.
+        var adapter = TestAdapter.InMemory();
+        var options = PromptOptions.Text("Želite li izbrisati sve svoje podatke?", "Molim odgovorite s da ili ne.",
+            [new Choice(ConfirmPrompt.YesValue, "Da, izbriši"), new Choice(ConfirmPrompt.NoValue, "Ne, zadrži")]);
+        await new TestFlow(adapter, new PromptBot(adapter, new ConfirmPrompt("confirm"), options))
+            .Send("/delete").AssertReply(reply => Assert.Equal(
+                ["Da, izbriši", "Ne, zadrži"], reply.SuggestedActions!.Actions.Select(a => a.Value)))
+            .Send("Da, izbriši").AssertReply("answer:yes")
+            .StartTestAsync(TestContext.Current.CancellationToken);
+    }
+
+    [Fact]
     public async Task Confirm_prompt_gives_no_answer_after_the_retries_run_out()
     {
         var adapter = TestAdapter.InMemory();
