@@ -45,7 +45,7 @@ public static class ViberWebhookEndpoint
         var subscribers = services.GetRequiredService<IViberSubscribers>();
         return callback.Event switch
         {
-            ViberCallback.ConversationStarted => await WelcomeAsync(callback, options, services, logger, cancellationToken),
+            ViberCallback.ConversationStarted => await WelcomeAsync(callback, subscribers, options, services, logger, cancellationToken),
             ViberCallback.Subscribed when callback.User?.Id is { Length: > 0 } id => Ack(() => subscribers.MarkSubscribed(id)),
             ViberCallback.Unsubscribed when callback.UserId is { Length: > 0 } id => Ack(() => subscribers.MarkUnsubscribed(id)),
             ViberCallback.MessageEvent => await MessageAsync(callback, subscribers, services, logger, cancellationToken),
@@ -86,12 +86,17 @@ public static class ViberWebhookEndpoint
     }
 
     /// <summary>The welcome goes IN the HTTP answer: it is the one message Viber lets us send before a subscription.</summary>
-    private static async Task<IResult> WelcomeAsync(ViberCallback callback, ViberOptions options,
+    private static async Task<IResult> WelcomeAsync(ViberCallback callback, IViberSubscribers subscribers, ViberOptions options,
         IServiceProvider services, ILogger logger, CancellationToken cancellationToken)
     {
         if (ViberActivityMapper.ToConversationUpdate(callback, BotId) is not { } update)
         {
             return TypedResults.BadRequest();
+        }
+        // Viber says whether the person is subscribed: a subscribed event that never reached us is made good here.
+        if (callback.IsSubscribed == true)
+        {
+            subscribers.MarkSubscribed(update.From!.Id);
         }
         try
         {

@@ -27,8 +27,9 @@ public sealed partial class TurnRunner(BotRuntime runtime)
         ArgumentNullException.ThrowIfNull(activity);
         ArgumentNullException.ThrowIfNull(bot);
         var inboundKey = activity.Id is { Length: > 0 } id ? $"{activity.ChannelId}|{id}" : null;
-        // The person wrote: they unblocked the bot or subscribed again, so replies may go out.
-        if (activity.ChannelId is { } channel && activity.Conversation?.Id is { } conversation)
+        // The person wrote: they unblocked the bot or subscribed again, so replies may go out. Only a message says so:
+        // Viber announces a chat opened by a person who has not subscribed, and still refuses messages to them.
+        if (activity.Type == ActivityTypes.Message && activity.ChannelId is { } channel && activity.Conversation?.Id is { } conversation)
         {
             Runtime.Unreachable?.Clear(channel, conversation);
         }

@@ -12,11 +12,13 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
 {
     private const char FirstStrongIsolate = '\u2068';
 
-    /// <summary>A new conversation: a web chat locale picks the language at once; otherwise the five-language greeting.</summary>
+    /// <summary>A new conversation: a web chat locale picks the language at once; otherwise the five-language greeting.
+    /// A person the conversation knows gets their own language again.</summary>
     public async Task OnConversationStartAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         if (turn.Data.Language is not null)
         {
+            await WelcomeBackAsync(turn, cancellationToken);
             return;
         }
 
@@ -36,6 +38,16 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
             await ShowLanguagesAsync(turn, cancellationToken);
         }
     }
+
+    /// <summary>
+    /// The conversation opens again (Viber announces every opening; web chat only its first): the open privacy question,
+    /// or a greeting with the menu. One message: after an unsubscribe, the answer to Viber's <c>conversation_started</c>
+    /// is the only one Viber lets the bot send until the person subscribes again.
+    /// </summary>
+    private Task WelcomeBackAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        turn.Data.Privacy == PrivacyChoice.Unanswered
+            ? privacy.ShowInGuessedLanguageAsync(turn, cancellationToken)
+            : turn.SayAsync("greeting.reply", menu.MenuButtons(turn), cancellationToken);
 
     /// <summary>All five welcome lines at once, with one button per language.</summary>
     public async Task ShowLanguagesAsync(FlowTurn turn, CancellationToken cancellationToken)
