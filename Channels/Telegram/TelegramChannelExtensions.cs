@@ -30,6 +30,7 @@ public static class TelegramChannelExtensions
         services.TryAddSingleton<ICallbackDataStore, InMemoryCallbackDataStore>();
         services.TryAddSingleton<IUnreachableRecipients, InMemoryUnreachableRecipients>();
         services.TryAddSingleton<TelegramClientFactory>();
+        services.TryAddSingleton<RepeatedTaps>();
         services.TryAddSingleton<TelegramUpdateHandler>();
         services.TryAddSingleton<BotInbound>();
         services.TryAddKeyedSingleton<IInboundActivityHandler>(TelegramActivityMapper.ChannelId,

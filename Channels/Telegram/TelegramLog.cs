@@ -25,4 +25,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Telegram send failed with {ErrorCode}")]
     public static partial void SendFailed(ILogger logger, int errorCode, Exception exception);
+
+    [LoggerMessage(EventId = 4108, Level = LogLevel.Debug, Message = "Telegram update {UpdateId} repeats a button tap; not run again")]
+    public static partial void RepeatedTapIgnored(ILogger logger, int updateId);
 }

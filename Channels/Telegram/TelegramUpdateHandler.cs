@@ -8,12 +8,14 @@ using Telegram.Bot.Types;
 
 namespace IntegrationBot.Channels.Telegram;
 
-/// <summary>One update, from the webhook or from polling: answer a button press at once, run the turn.</summary>
+/// <summary>One update, from the webhook or from polling: answer a button press at once, run the turn (once for a
+/// button tapped twice, see <see cref="RepeatedTaps"/>).</summary>
 /// <remarks>A redelivered update needs no check here: its activity keeps the <c>update_id</c> as its id, and the turn
 /// runner's durable inbound check acknowledges it, waiting first for the turn of a delivery still in progress.</remarks>
 public sealed class TelegramUpdateHandler(
     [FromKeyedServices(TelegramActivityMapper.ChannelId)] IInboundActivityHandler inbound,
     ICallbackDataStore callbackData,
+    RepeatedTaps repeatedTaps,
     TelegramClientFactory clients,
     IOptions<TelegramOptions> options,
     ILogger<TelegramUpdateHandler> logger)
@@ -35,12 +37,18 @@ public sealed class TelegramUpdateHandler(
         }
     }
 
-    /// <returns>The activity the turn ran on, or null for an update kind the bot ignores.</returns>
+    /// <returns>The activity the turn ran on, or null for an update the bot ignores (a kind it does not handle, a
+    /// repeated tap of a button).</returns>
     private async Task<Activity?> RunTurnAsync(Update update, CancellationToken cancellationToken)
     {
         if (update.CallbackQuery is { Id.Length: > 0 } query)
         {
             await AnswerCallbackAsync(update.Id, query.Id, cancellationToken);
+            if (repeatedTaps.IsRepeat(update.Id, query))
+            {
+                TelegramLog.RepeatedTapIgnored(logger, update.Id);
+                return null;
+            }
         }
         var activity = TelegramActivityMapper.ToActivity(update, options.Value.BotId, callbackData);
         if (activity is not null)
