@@ -35,6 +35,23 @@ public sealed class ShippedContentTests
     public void Asking_where_the_health_centre_is_finds_the_doctor_topic(string question) =>
         Assert.Equal("doctor", Engine.Ask(question).Topic);
 
+    // In Latin "Gdje … djecu" asked "Did you mean…" between health insurance and the doctor, in Cyrillic "Где … дјецу" it
+    // was answered: not the script (both fold to the same Latin letters) but "gdje" against "gde", ijekavian against
+    // ekavian. The hbs samples that say "gdje", "mene" and "djeca" were health insurance's ("nemam osiguranje gdje da se
+    // lijecim", "jesu li djeca osigurana preko mene"); the doctor topic had no sample for finding a doctor for the children.
+    [Theory]
+    [InlineData("Gdje mogu naći doktora za mene i moju djecu?")]
+    [InlineData("gdje mogu naci doktora za mene i moju djecu")]
+    [InlineData("Гдје могу наћи доктора за мене и моју дјецу?")]
+    [InlineData("Где могу наћи доктора за мене и моју дјецу?")]
+    [InlineData("Gde mogu naći lekara za mene i moju decu?")]
+    [InlineData("Gdje mogu naći liječnika za mene i moju djecu?")]
+    public void Finding_a_doctor_for_the_family_is_answered_in_either_script(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("doctor", Decision.Answer), (result.Topic, result.Decision));
+    }
+
     // Answered with leisure and culture (the library's membership card is an "izkaznica") and with the SIM card
     // topic ("show an ID") before there was a topic for it.
     [Theory]
