@@ -9,7 +9,8 @@ namespace IntegrationBot.Channels.Tests.Telegram;
 /// <summary>
 /// A button tapped twice in quick succession is one press. Found walking Telegram: a double tap on [Zdravstveno
 /// osiguranje] sent the whole answer twice. Each tap is its own update (its own <c>update_id</c>), so the turn runner's
-/// duplicate check cannot see it; the same button of the same message within a few seconds is taken once.
+/// duplicate check cannot see it; the same button of the same message tapped again within a few seconds, with no other
+/// tap between, is taken once.
 /// </summary>
 public sealed class RepeatedTapTests
 {
@@ -71,6 +72,18 @@ public sealed class RepeatedTapTests
         await PostAsync(chat, Tap(823, messageId: 35));
 
         Assert.Equal(["821", "822", "823"], chat.Host.Inbound.Received.Select(a => a.Id));
+    }
+
+    [Fact]
+    public async Task The_same_button_again_after_another_button_is_its_own_press()
+    {
+        await using var chat = await TapChat.StartAsync();
+
+        await PostAsync(chat, Tap(841));
+        await PostAsync(chat, Tap(842, data: "Ljekar / doktor"));
+        await PostAsync(chat, Tap(843));
+
+        Assert.Equal(["841", "842", "843"], chat.Host.Inbound.Received.Select(a => a.Id));
     }
 
     [Fact]
