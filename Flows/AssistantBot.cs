@@ -20,7 +20,8 @@ namespace IntegrationBot.Flows;
 /// <summary>
 /// IntegrationBot's conversation: first contact and language, privacy notice, menu, questions and answers, feedback,
 /// emergency, commands and the counselor path. Message turns are routed: command → waiting dialog → pressed button
-/// (the <see cref="FlowActionTable"/>) → a plain request for a language → typed question.
+/// (under the last message, or an earlier one's that keeps its meaning; the <see cref="FlowActionTable"/>) → a plain
+/// request for a language → typed question.
 /// </summary>
 public sealed class AssistantBot(
     FlowState state,
@@ -35,6 +36,7 @@ public sealed class AssistantBot(
     LanguageChoice languages,
     LanguageRequestReader languageRequests,
     TypedYesNoReader typedYesNo,
+    EarlierButtons earlierButtons,
     PlanFlow plan,
     PlanCounter planCounter) : IBot
 {
@@ -134,6 +136,13 @@ public sealed class AssistantBot(
                 return;
             }
 
+            // Nor is a language tapped on an earlier chooser (Telegram keeps every message's buttons).
+            if (dc.FindDialog(active.Id) is not ISideQuestion && earlierButtons.Find(turn) is { Action: FlowActions.Language } chosen)
+            {
+                await actions.RunAsync(turn, chosen, cancellationToken);
+                return;
+            }
+
             // A message that does not answer the waiting question (a lapsed rating, a side question) is read as any other.
             if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.NotAnAnswer))
             {
@@ -149,7 +158,7 @@ public sealed class AssistantBot(
             return;
         }
 
-        var offered = ButtonMatcher.Find(turn) ?? typedYesNo.Read(turn) ?? PlanFlow.SaidDone(turn);
+        var offered = ButtonMatcher.Find(turn) ?? earlierButtons.Find(turn) ?? typedYesNo.Read(turn) ?? PlanFlow.SaidDone(turn);
         if (offered is null && languageRequests.Read(turn.Text) is { } requested)
         {
             // "english please", "po slovensko": the same as the language buttons, also while a request waits.

@@ -58,6 +58,7 @@ public static class FlowsServiceCollectionExtensions
         services.TryAddSingleton<LanguageChoice>();
         services.TryAddSingleton<LanguageRequestReader>();
         services.TryAddSingleton<TypedYesNoReader>();
+        services.TryAddSingleton<EarlierButtons>();
         services.TryAddSingleton<QuestionParts>();
         services.TryAddSingleton<LanguageSwitchDialog>();
         services.TryAddSingleton<HandoffConsentDialog>();

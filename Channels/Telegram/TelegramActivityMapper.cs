@@ -55,7 +55,8 @@ public static class TelegramActivityMapper
         }
         var value = ResolveCallbackData(query, store);
         var chat = query.Message?.Chat ?? new Chat { Id = query.From.Id, Type = ChatType.Private };
-        return Base(updateId, query.From, chat, botId, query.Message?.Date) with { Text = value };
+        // Marked as a press: Telegram keeps the buttons of every earlier message, and only a press can be one of those.
+        return ButtonPress.Mark(Base(updateId, query.From, chat, botId, query.Message?.Date) with { Text = value });
     }
 
     /// <summary>A short token is looked up; if the map forgot it (restart), the pressed button's own title is used.</summary>

@@ -65,7 +65,7 @@ public static class ButtonMatcher
 
     // Button titles come from the string tables and the topic titles, a few hundred in all, and are compared on every
     // message that might be a button press: each is folded once per process.
-    private static string ComparableTitle(string title)
+    internal static string ComparableTitle(string title)
     {
         if (ComparableTitles.TryGetValue(title, out var comparable))
         {

@@ -79,6 +79,15 @@ public sealed class TelegramActivityMapperTests
         Assert.Equal("lang:sl", activity.Text);
         Assert.Equal("42", activity.Conversation!.Id);
         Assert.Equal("7", activity.Id);
+        Assert.True(ButtonPress.IsPress(activity));
+    }
+
+    [Fact]
+    public void A_typed_message_is_not_a_button_press()
+    {
+        const string json = """{"update_id":6,"message":{"message_id":8,"date":1700000000,"text":"العربية","chat":{"id":42,"type":"private"},"from":{"id":42,"is_bot":false,"first_name":"A"}}}""";
+
+        Assert.False(ButtonPress.IsPress(TelegramActivityMapper.ToActivity(Parse(json), "1")!));
     }
 
     [Fact]
