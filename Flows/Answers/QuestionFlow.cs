@@ -26,6 +26,7 @@ public sealed class QuestionFlow(
     QuestionParts questionParts)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
+    private const int MaxOffered = 3;
 
     // A topic's answer and buttons depend only on the live catalog (topics and local directory), the voice and the
     // office, so they are rendered once per topic and voice instead of on every question (placeholder filling, bidi,
@@ -53,13 +54,13 @@ public sealed class QuestionFlow(
                 await turn.SayAsync("frustration.offer", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu), .. extraButtons], cancellationToken);
                 break;
             case Decision.Answer when result.Topic is not null:
-                // Two questions: the first as written, then the other one tap away.
-                var asked = questionParts.TopicsAsked(engine, result.Text, turn.Language);
+                // Several questions: the first as written, then each other one a tap away.
+                var asked = questionParts.TopicsAsked(engine, result, turn.Language);
                 await AnswerTopicAsync(turn, result, asked is [var firstAsked, ..] ? firstAsked : result.Topic, asked, extraButtons, cancellationToken);
                 break;
-            case Decision.Clarify when questionParts.TopicsAsked(engine, result.Text, turn.Language) is [var first, ..] twoAsked:
-                // Two clear questions read as one unclear one: answer the first, offer the second.
-                await AnswerTopicAsync(turn, result, first, twoAsked, extraButtons, cancellationToken);
+            case Decision.Clarify when questionParts.TopicsAsked(engine, result, turn.Language) is [var first, ..] severalAsked:
+                // Clear questions read as one unclear one: answer the first, offer the others.
+                await AnswerTopicAsync(turn, result, first, severalAsked, extraButtons, cancellationToken);
                 break;
             case Decision.Clarify:
                 await ClarifyAsync(turn, result, extraButtons, cancellationToken);
@@ -80,13 +81,13 @@ public sealed class QuestionFlow(
     private async Task AnswerTopicAsync(FlowTurn turn, KnowledgeResult result, string topic, IReadOnlyList<string> asked, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
     {
         turn.Data = turn.Data with { LastQuestion = result.Text };
-        await ShowTopicAsync(turn, topic, extraButtons, cancellationToken, alsoAsked: asked.FirstOrDefault(t => t != topic));
+        await ShowTopicAsync(turn, topic, extraButtons, cancellationToken, alsoAsked: [.. asked.Where(t => t != topic)]);
         await counter.CountAsync(topic, TopicCountKind.Asked, cancellationToken);
     }
 
-    /// <summary>The topic's answer; <paramref name="alsoAsked"/>, the other question of a message that asked two, is
-    /// named under it and is the first button.</summary>
-    public async Task ShowTopicAsync(FlowTurn turn, string topicId, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken, string? alsoAsked = null)
+    /// <summary>The topic's answer; <paramref name="alsoAsked"/>, the other questions of a message that asked several, are
+    /// named under it and are the first buttons, in the order written.</summary>
+    public async Task ShowTopicAsync(FlowTurn turn, string topicId, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken, IReadOnlyList<string>? alsoAsked = null)
     {
         if (Catalog.Find(topicId) is not { } topic)
         {
@@ -101,11 +102,15 @@ public sealed class QuestionFlow(
 
         IReadOnlyList<OfferedAction> buttons = extraButtons is { Count: > 0 } ? [.. rendered.Buttons, .. extraButtons] : rendered.Buttons;
         var closing = rendered.Closing;
-        if (alsoAsked is not null && Catalog.Find(alsoAsked) is { } other)
+        List<Topic> offered = [.. (alsoAsked ?? []).Select(Catalog.Find).OfType<Topic>().Where(t => t.Id != topic.Id).Take(MaxOffered)];
+        if (offered.Count > 0)
         {
-            var title = other.TitleIn(turn.Language);
-            closing = turn.Say("answer.alsoAsked", new Dictionary<string, string> { ["topic"] = title }) + "\n" + closing;
-            buttons = [turn.ButtonWithTitle(title, FlowActions.Topic, other.Id), .. buttons.Where(b => b is not { Action: FlowActions.Topic } || b.Argument != other.Id)];
+            closing = AlsoAsked(turn, offered) + "\n" + closing;
+            buttons =
+            [
+                .. offered.Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id)),
+                .. buttons.Where(b => b is not { Action: FlowActions.Topic } || offered.All(t => t.Id != b.Argument)),
+            ];
         }
 
         turn.Data = turn.Data with
@@ -114,6 +119,18 @@ public sealed class QuestionFlow(
             CounselorReason = topic.IsSensitive ? nameof(HandoffReason.Sensitive) : null,
         };
         await turn.SendAsync(closing, buttons, cancellationToken);
+    }
+
+    // One other question in a sentence; several as a list, since titles have an "and" of their own ("Phone and SIM card").
+    private static string AlsoAsked(FlowTurn turn, IReadOnlyList<Topic> offered)
+    {
+        if (offered is [var one])
+        {
+            return turn.Say("answer.alsoAsked", new Dictionary<string, string> { ["topic"] = one.TitleIn(turn.Language) });
+        }
+
+        var lines = offered.Select(t => turn.Localizer.Get(turn.Language, "answer.alsoAskedItem", new Dictionary<string, string> { ["topic"] = t.TitleIn(turn.Language) }));
+        return turn.Say("answer.alsoAskedMany", new Dictionary<string, string> { ["topics"] = string.Join("\n", lines) });
     }
 
     /// <summary>

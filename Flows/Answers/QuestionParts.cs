@@ -6,91 +6,155 @@ using IntegrationBot.Knowledge.Text;
 namespace IntegrationBot.Flows.Answers;
 
 /// <summary>
-/// Two questions in one message ("Kako odprem bančni račun in kje dobim SIM kartico?"). The engine reads a message as
-/// one question, so it answered the stronger part and the other went unanswered, or it asked which of the two was
-/// meant. The message is cut after a question mark and at a word of its language that joins two clauses
-/// (<c>question.joiners</c> in Flows/Localization: "and", "in", "i", "dhe", "و", folded). It asks two things only when
-/// two or more parts are questions (each begins with a question word, <c>question.words</c>, or ends with its own
-/// question mark) and the engine answers each of them on its own with confidence, with different topics. So "a doctor
-/// for me and my children?" and "I have a residence permit and want to bring my family" stay one question.
+/// Several questions in one message ("Kako odprem bančni račun in kje dobim SIM kartico?", "Iščem delo in stanovanje").
+/// The engine reads a message as one question, so it answered the strongest part and the others went unanswered, or it
+/// asked which one was meant. The message is cut after a question mark or a comma and at a word of its language that
+/// joins two clauses or two things (<c>question.joiners</c> in Flows/Localization: "and", "in", "i", "dhe", "و", folded).
+/// A part counts when it is a question (it begins with a question word, <c>question.words</c>, or ends with its own
+/// question mark in a message with two), when it is the first part that asks for something ("I need", "iščem", "tražim",
+/// "kërkoj", "أبحث": <c>question.requests</c>), and, after either, when it is a thing asked for: a part with no verb of
+/// its own that, without its words about the person (<c>question.person</c>: I, my, family, children, have …), still
+/// names its topic by a keyword or title, a topic the message read as one ranks too. Every part that counts must be
+/// answered with confidence on its own, each with a different topic. So "a doctor for me and my children", "I have a
+/// residence permit and want to bring my family" and "a bank account and a card" stay one question.
 /// </summary>
 public sealed class QuestionParts
 {
-    private const int MaxParts = 4;
-    private const string ArabicAnd = "و";
+    // The one answered and at most three offered as buttons.
+    private const int MaxTopics = 4;
+    private const int MaxParts = 8;
 
-    // Per language: Slovene "in" (and) is English "in", Albanian "a" asks a question.
-    private readonly Dictionary<string, (HashSet<string> Joiners, HashSet<string> QuestionWords)> _words = new(StringComparer.Ordinal);
+    // A thing asked for must score at least this share of the best topic's score in the message read as one: "kartico"
+    // of "Potrebujem bančni račun in kartico" is the bank's card, although it names the SIM card topic ("SIM kartica").
+    private const double WholeMessageShare = 0.4;
+    private const string ArabicAnd = "و";
+    private const string ArabicClitics = "ولبف";
+
+    private static readonly char[] Spaces = [' ', '\n', '\t', '\r'];
+    private static readonly char[] Punctuation = [',', '،', '.', ';', '!', '?', '؟', ':'];
+
+    private readonly Dictionary<string, LanguageWords> _words = new(StringComparer.Ordinal);
 
     public QuestionParts(Localizer localizer)
     {
         ArgumentNullException.ThrowIfNull(localizer);
         foreach (var file in Language.All)
         {
-            _words[file] = (Folded(localizer, file, "question.joiners"), Folded(localizer, file, "question.words"));
+            _words[file] = new LanguageWords(
+                Folded(localizer, file, "question.joiners"),
+                Folded(localizer, file, "question.words"),
+                Folded(localizer, file, "question.requests"),
+                Folded(localizer, file, "question.person"));
         }
     }
 
-    /// <summary>The topics <paramref name="text"/> asks about, in the order written, or an empty list when the message
-    /// is one question.</summary>
-    public IReadOnlyList<string> TopicsAsked(KnowledgeEngine engine, string text, string language)
+    /// <summary>The topics <paramref name="message"/> asks about, in the order written (at most four), or an empty list
+    /// when it asks about one.</summary>
+    public IReadOnlyList<string> TopicsAsked(KnowledgeEngine engine, KnowledgeResult message, string language)
     {
-        var parts = Questions(text, language);
-        if (parts.Count < 2)
+        var words = _words.GetValueOrDefault(language) ?? LanguageWords.None;
+        var parts = Parts(engine, message.Text, words);
+        var counted = Counted(parts, words, message.Text.Count(c => c is '?' or '؟') >= 2);
+        if (counted.Count < 2)
         {
-            return [];
+            return []; // no engine call for the parts of a message that asks one thing
         }
 
         var topics = new List<string>();
-        foreach (var part in parts.Take(MaxParts))
+        foreach (var (part, thing) in counted)
         {
-            if (engine.Ask(part, null, language) is { Decision: Decision.Answer, Topic: { } topic } && !topics.Contains(topic))
+            if (engine.Ask(string.Join(' ', part), null, language) is not { Decision: Decision.Answer, Topic: { } topic } || topics.Contains(topic))
+            {
+                continue;
+            }
+
+            if (!thing || (NamesTopic(engine, part, topic, words) && RankedInMessage(message, topic)))
             {
                 topics.Add(topic);
+            }
+
+            if (topics.Count == MaxTopics)
+            {
+                break;
             }
         }
 
         return topics.Count >= 2 ? topics : [];
     }
 
-    /// <summary>The parts of <paramref name="text"/> that are questions of their own (see the class).</summary>
-    public IReadOnlyList<string> Questions(string text, string language)
+    private static List<List<string>> Parts(KnowledgeEngine engine, string text, LanguageWords words)
     {
-        var (joiners, questionWords) = _words.GetValueOrDefault(language, ([], []));
         var parts = new List<List<string>>();
-        var words = new List<string>();
-        foreach (var raw in text.Split((char[])[' ', '\n', '\t', '\r'], StringSplitOptions.RemoveEmptyEntries))
+        var current = new List<string>();
+        foreach (var raw in text.Split(Spaces, StringSplitOptions.RemoveEmptyEntries))
         {
             var word = raw;
-            var folded = TextNormalizer.Fold(word.Trim(',', '.', ';', '!')).Trim();
-            if (joiners.Contains(folded))
+            var folded = Fold(word);
+            if (words.Joiners.Contains(folded))
             {
-                Close(parts, words);
+                Close(parts, current);
                 continue;
             }
 
-            // Arabic writes "and" onto the next word: "وأين" is "and where", a new question.
-            if (word.StartsWith(ArabicAnd, StringComparison.Ordinal) && questionWords.Contains(folded[1..]))
+            // Arabic writes "and" onto the next word: "وأين" is "and where", "وسكن" "and housing"; "وظيفة" (a job) only
+            // begins with the letter, and "ظيفة" names nothing.
+            if (word.StartsWith(ArabicAnd, StringComparison.Ordinal) && folded.Length > 2
+                && (words.QuestionWords.Contains(folded[1..]) || engine.TopicsNamedIn(folded[1..]).Count > 0))
             {
-                Close(parts, words);
+                Close(parts, current);
                 word = word[1..];
             }
 
-            words.Add(word);
-            if (EndsAsQuestion(word))
+            current.Add(word);
+            if (word.EndsWith('?') || word.EndsWith('؟') || word.EndsWith(',') || word.EndsWith('،'))
             {
-                Close(parts, words);
+                Close(parts, current);
             }
         }
 
-        Close(parts, words);
-        var marked = text.Count(c => c is '?' or '؟') >= 2;
-        return [.. parts
-            .Where(p => p.Count >= 2 && (questionWords.Contains(TextNormalizer.Fold(p[0]).Trim('?', '؟', ',')) || (marked && EndsAsQuestion(p[^1]))))
-            .Select(p => string.Join(' ', p))];
+        Close(parts, current);
+        return parts;
     }
 
-    private static bool EndsAsQuestion(string word) => word.EndsWith('?') || word.EndsWith('؟');
+    // Questions count, and so does the first part that asks for something ("Iščem delo"); after either, a thing asked for
+    // ("in stanovanje"). A part before any of them is context: "I have a residence permit".
+    private static List<(List<string> Part, bool Thing)> Counted(List<List<string>> parts, LanguageWords words, bool marked)
+    {
+        var counted = new List<(List<string> Part, bool Thing)>();
+        foreach (var part in parts.Take(MaxParts))
+        {
+            if (IsQuestion(part, words, marked) || (counted.Count == 0 && part.Any(w => words.Requests.Contains(Fold(w)))))
+            {
+                counted.Add((part, false));
+            }
+            else if (counted.Count > 0 && IsThing(part, words))
+            {
+                counted.Add((part, true));
+            }
+        }
+
+        return counted;
+    }
+
+    // A thing has no verb of its own: "and I have a residence permit", "in imam dovoljenje", "and my wife needs a doctor"
+    // say something about the person (the question words hold the auxiliaries: is, can, mogu, lahko).
+    private static bool IsThing(List<string> part, LanguageWords words) =>
+        !words.IsAboutPerson(Fold(part[0]))
+        && !part.Any(w => Fold(w) is var folded && (words.QuestionWords.Contains(folded) || words.Requests.Contains(folded)));
+
+    private static bool IsQuestion(List<string> part, LanguageWords words, bool marked) =>
+        part.Count >= 2 && (words.QuestionWords.Contains(Fold(part[0])) || (marked && (part[^1].EndsWith('?') || part[^1].EndsWith('؟'))));
+
+    // "a school for my son" names school enrolment; "my children" only the person's family (family reunification has
+    // "children" among its keywords), and "okolici" (the surroundings) nothing, although its letters score as police.
+    private static bool NamesTopic(KnowledgeEngine engine, List<string> part, string topic, LanguageWords words) =>
+        engine.TopicsNamedIn(string.Join(' ', part.Where(w => !words.IsAboutPerson(Fold(w))))).Contains(topic);
+
+    private static bool RankedInMessage(KnowledgeResult message, string topic) =>
+        message.Candidates.Count > 0
+        && message.Candidates.Any(c => c.Topic == topic && c.Score >= WholeMessageShare * message.Candidates[0].Score);
+
+    private static string Fold(string word) => TextNormalizer.Fold(word.Trim(Punctuation)).Trim(Punctuation).Trim();
 
     private static void Close(List<List<string>> parts, List<string> words)
     {
@@ -103,4 +167,13 @@ public sealed class QuestionParts
 
     private static HashSet<string> Folded(Localizer localizer, string language, string key) =>
         new(localizer.Words(language, key).Select(w => TextNormalizer.Fold(w).Trim()), StringComparer.Ordinal);
+
+    private sealed record LanguageWords(HashSet<string> Joiners, HashSet<string> QuestionWords, HashSet<string> Requests, HashSet<string> AboutPerson)
+    {
+        public static readonly LanguageWords None = new([], [], [], []);
+
+        // Arabic writes "for" and "and" onto the word: "ولأطفالي" is "and for my children".
+        public bool IsAboutPerson(string folded) =>
+            AboutPerson.Contains(folded) || (folded.Length > 3 && ArabicClitics.Contains(folded[0]) && IsAboutPerson(folded[1..]));
+    }
 }

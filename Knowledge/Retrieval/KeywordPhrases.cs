@@ -71,6 +71,33 @@ internal sealed class KeywordPhrases
     private static string Stem(string word, int length) => word.Length > length ? word[..length] : word;
 
     /// <summary>
+    /// The topics (indices) <paramref name="terms"/> name by one of their keywords or titles: a phrase of up to three
+    /// words, word for word, or a one-word keyword in some form (its first letters: "zdravnika" is "zdravnik").
+    /// </summary>
+    public HashSet<int> Named(IReadOnlyList<string> terms)
+    {
+        var named = new HashSet<int>();
+        for (var start = 0; start < terms.Count; start++)
+        {
+            for (var length = 1; length <= MaxPhraseWords && start + length <= terms.Count; length++)
+            {
+                var key = length == 1 ? terms[start] : string.Join(' ', terms.Skip(start).Take(length));
+                if (topicsByPhrase.TryGetValue(key, out var hits))
+                {
+                    named.UnionWith(hits);
+                }
+            }
+
+            if (topicsByWordStem.TryGetValue(Stem(terms[start], stemLength), out var forms))
+            {
+                named.UnionWith(forms);
+            }
+        }
+
+        return named;
+    }
+
+    /// <summary>
     /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight). In a question of at
     /// most <paramref name="maxQuestionWords"/> every keyword counts. In a longer one of at most
     /// <paramref name="maxPhraseQuestionWords"/> only keywords of two or three words count, and none when another

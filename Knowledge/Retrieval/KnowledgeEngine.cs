@@ -118,6 +118,13 @@ public sealed class KnowledgeEngine
         return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency, SmallTalkLanguages = smallTalkLanguages };
     }
 
+    /// <summary>
+    /// The topics <paramref name="text"/> names by one of their curated keywords or titles, in any language and in some
+    /// form ("zdravnika" names the doctor topic by "zdravnik"), unranked: a curated signal that a short phrase is about
+    /// a topic, where the score alone can come from shared letters ("okolici", surroundings, scores as police).
+    /// </summary>
+    public IReadOnlySet<string> TopicsNamedIn(string? text) => content.Index.TopicsNamedIn(TextNormalizer.Fold(text ?? string.Empty));
+
     // A greeting's (or a thank-you's) language is the language it is one in; the conversation's language, then the
     // identifier's guess, decide between languages that share it ("zdravo", "hvala" are sl and hbs).
     private static string SmallTalkLanguage(IReadOnlyList<string> languages, string identified, string? current)

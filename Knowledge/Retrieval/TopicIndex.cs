@@ -153,6 +153,10 @@ public sealed class TopicIndex
         };
     }
 
+    /// <summary>The ids of the topics already folded text names by a keyword or title (<see cref="KeywordPhrases.Named"/>).</summary>
+    public IReadOnlySet<string> TopicsNamedIn(string folded) =>
+        keywords.Named(TextFeatures.Terms(folded)).Select(t => topicIds[t]).ToHashSet(StringComparer.Ordinal);
+
     /// <summary>The best <paramref name="count"/> topics for already folded text, best first, scores 0..1.</summary>
     public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count) =>
         Search(TextFeatures.Terms(folded), preferredLanguage, count);

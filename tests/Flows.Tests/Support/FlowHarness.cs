@@ -98,17 +98,21 @@ public sealed class FlowHarness : IAsyncDisposable
     public Knowledge.Content.OfficeInfo Office => _services.GetRequiredService<Knowledge.Content.OfficeInfo>();
 
     /// <summary>
-    /// A topic's answer as the bot sends it (office filled, [n] markers removed, a "Source:" line with the cited URLs,
-    /// script and direction rendered), whitespace squashed.
+    /// A topic's answer as the bot sends it (office filled, steps numbered 1, 2, 3, [n] markers removed, a "Source:"
+    /// line with the cited URLs, script and direction rendered), whitespace squashed.
     /// </summary>
     public string AnswerOf(string topic, Voice voice)
     {
         var raw = Catalog.Find(topic)!.AnswerIn(voice.Language);
         var sources = Knowledge.Content.SourceMarkers.CitedUrls(raw, Catalog.Find(topic)!.Sources);
-        var text = Knowledge.Content.SourceMarkers.Strip(Knowledge.Content.OfficePlaceholders.Fill(raw, Office.ShownIn(voice.Language), Flows.Answers.AnswerText.OfficeFallbackFor(Localizer, voice.Language)))
+        var text = Knowledge.Content.SourceMarkers.Strip(Flows.Answers.StepNumbers.Consecutive(Knowledge.Content.OfficePlaceholders.Fill(raw, Office.ShownIn(voice.Language), Flows.Answers.AnswerText.OfficeFallbackFor(Localizer, voice.Language))))
             + "\n" + Localizer.Get(voice.Language, "answer.source") + "\n" + string.Join("\n", sources);
         return Squash(Localizer.Render(voice, text));
     }
+
+    /// <summary>An <see cref="AnswerOf"/> up to its first local-directory placeholder (<c>{dir.*}</c>, which AnswerOf leaves unfilled).</summary>
+    public static string UpToDirectory(string answer) =>
+        answer.IndexOf("{dir.", StringComparison.Ordinal) is var at and >= 0 ? answer[..at] : answer;
 
     /// <summary>The answer messages of a reply list (all but the closing "was this helpful?"), joined, whitespace squashed.</summary>
     public static string AnswerText(IReadOnlyList<Activity> replies) => Squash(string.Join(" ", replies.Take(replies.Count - 1).Select(r => r.Text)));

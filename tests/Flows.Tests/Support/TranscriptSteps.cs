@@ -18,6 +18,16 @@ public static class TranscriptSteps
             Assert.All(buttons, button => Assert.Contains(button, replies[^1].Buttons()));
         });
 
+    /// <summary>As <see cref="AssertAnswer"/> (the answer compared up to its first local-directory line), with
+    /// <paramref name="firstButtons"/> the closing message's first buttons, in this order.</summary>
+    public static TestFlow AssertAnswerOffering(this TestFlow flow, string expected, string closing, params string[] firstButtons) =>
+        flow.AssertReplies(replies =>
+        {
+            Assert.StartsWith(FlowHarness.UpToDirectory(expected), FlowHarness.AnswerText(replies), StringComparison.Ordinal);
+            Assert.Equal(closing, replies[^1].Text);
+            Assert.Equal(firstButtons, replies[^1].Buttons().Take(firstButtons.Length));
+        });
+
     /// <summary>The rest of the turn, read together, contains each of <paramref name="fragments"/>.</summary>
     public static TestFlow AssertTurnContains(this TestFlow flow, params string[] fragments) =>
         flow.AssertReplies(replies => Assert.All(fragments, fragment => Assert.Contains(fragment, replies.AllText(), StringComparison.Ordinal)));

@@ -3,8 +3,8 @@ using IntegrationBot.EndToEnd.Support;
 namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 
 /// <summary>
-/// A migrant on a phone asks two things in one message: the chat answers one, names the other under it, and one tap on
-/// that button answers it (before, the second question went unanswered).
+/// A migrant on a phone asks two or three things in one message: the chat answers the first, names the others under it,
+/// and one tap on a button answers another (before, the second question went unanswered, and a third was never offered).
 /// </summary>
 public sealed class TwoQuestionsJourneyTests
 {
@@ -25,5 +25,24 @@ public sealed class TwoQuestionsJourneyTests
         await chat.PressAsync("Telefon in SIM kartica");
         await chat.BotSaysAsync("Za mobilni telefon imate dve možnosti");
         await chat.ShotAsync("second-answer");
+    }
+
+    [Fact]
+    public async Task Asked_for_three_things_at_once_the_person_gets_the_first_and_one_tap_to_each_other()
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=sl"), "three-things");
+        chat.Page.SetDefaultTimeout(90_000);
+        await chat.AcceptPrivacyAsync("sl");
+
+        await chat.SayAsync("iscem delo, vrtec in stanovanje");
+        await chat.BotSaysAsync("Vprašali ste tudi o temah");
+        await chat.ShotAsync("offered");
+
+        await chat.PressAsync("Stanovanje");
+        await chat.BotSaysAsync("Če nimate kje spati");
+        await chat.ShotAsync("third-answer");
     }
 }
