@@ -20,10 +20,6 @@ namespace IntegrationBot.Flows.Input;
 /// </summary>
 public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, KnowledgeEngine engine, IOptions<InputOptions> options) : IMiddleware
 {
-    /// <summary>Messages over the limit are read for danger and relayed up to this length (Viber allows 7,000
-    /// characters, a web chat body 256 KB); longer ones are refused unread.</summary>
-    public const int OverLimitReadLength = 20_000;
-
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
         var activity = turnContext.Activity;
@@ -37,7 +33,9 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, K
         var text = activity.Text ?? string.Empty;
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken) ?? new ConversationData();
         var overLimit = text.Length > max;
-        var cleaned = text.Length <= OverLimitReadLength ? Clean(text) : string.Empty;
+        // Over the limit, a message is read as far as the engine reads for danger (Viber allows 7,000 characters, a web
+        // chat body 256 KB): longer ones are refused unread.
+        var cleaned = text.Length <= engine.Options.MaxDangerReadLength ? Clean(text) : string.Empty;
         var refusal = overLimit
             ? (cleaned.Length > 0 && (CounselorFlow.IsOpen(data) || IsDanger(turnContext, cleaned, data)) ? null : "input.tooLong")
             : cleaned.Length > 0 ? null

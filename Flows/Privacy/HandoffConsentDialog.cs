@@ -1,9 +1,6 @@
-using System.Globalization;
 using IntegrationBot.Dialogs.DialogStack;
-using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Handoff.Queue;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Flows.Privacy;
 
@@ -14,7 +11,7 @@ namespace IntegrationBot.Flows.Privacy;
 /// or, when the privacy question is already on screen, only that its Accept now also passes the request on. Meanwhile
 /// every message is read as usual, and a command or urgent text that clears the other questions leaves this wait in place.
 /// </summary>
-public sealed class HandoffConsentDialog(IOptions<PrivacyOptions> privacyOptions) : Dialog(DialogId), ISideQuestion
+public sealed class HandoffConsentDialog(PrivacyNotice notice) : Dialog(DialogId), ISideQuestion
 {
     public const string DialogId = "handoffConsent";
     private const string ReasonKey = "reason";
@@ -85,8 +82,7 @@ public sealed class HandoffConsentDialog(IOptions<PrivacyOptions> privacyOptions
             }
             else
             {
-                var retention = new Dictionary<string, string> { ["retentionDays"] = privacyOptions.Value.RetentionDays.ToString(CultureInfo.InvariantCulture) };
-                await turn.SayAsync("privacy.handoffNotice", retention, PrivacyNotice.Buttons(turn), cancellationToken);
+                await turn.SayAsync("privacy.handoffNotice", notice.RetentionArgs(), PrivacyNotice.Buttons(turn), cancellationToken);
             }
         }
 

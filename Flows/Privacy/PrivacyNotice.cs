@@ -66,6 +66,7 @@ public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptio
         turn.Button("privacy.decline", FlowActions.PrivacyDecline),
     ];
 
-    private Dictionary<string, string> RetentionArgs() =>
+    /// <summary>The notice's <c>{retentionDays}</c>, also for the consent prompt that carries the notice's terms.</summary>
+    public Dictionary<string, string> RetentionArgs() =>
         new() { ["retentionDays"] = privacyOptions.Value.RetentionDays.ToString(CultureInfo.InvariantCulture) };
 }
