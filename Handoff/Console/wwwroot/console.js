@@ -32,10 +32,16 @@ async function api(method, path, body) {
   return response.status === 204 ? null : response.json();
 }
 
-function showError(error) {
+// An error from the counselor's own action ("not sent") stays until their next action or view: a refresh set off by
+// the live stream (news of their Take arriving late on a busy machine, the person writing again) clears only an
+// error a refresh showed, or the notice would vanish before it is read.
+let errorFromRefresh = false;
+
+function showError(error, fromRefresh = false) {
   const box = $('error');
   box.textContent = error ? String(error.message || error) : '';
   box.hidden = !error;
+  errorFromRefresh = Boolean(error) && fromRefresh;
 }
 
 function el(tag, text, className) {
@@ -117,6 +123,7 @@ async function start() {
 }
 
 function show(view) {
+  showError(null);
   state.view = view;
   if (view !== 'conversation') state.conversation = null;
   document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== `${view}-view`; });
@@ -125,7 +132,7 @@ function show(view) {
 }
 
 async function refresh() {
-  showError(null);
+  if (errorFromRefresh) showError(null);
   try {
     switch (state.view) {
       case 'queue': await renderQueue(); break;
@@ -138,7 +145,7 @@ async function refresh() {
       default: break;
     }
   } catch (error) {
-    showError(error);
+    showError(error, true);
   }
 }
 
@@ -348,6 +355,7 @@ async function renderConversation() {
 
 // Whether the server took it: a refused reply (the person blocked the bot or left) stays in its box to keep or copy.
 async function conversationAction(action, body) {
+  showError(null);
   try {
     await api('POST', `/api/handoffs/${state.conversation}/${action}`, body);
   } catch (error) { showError(error); return false; }

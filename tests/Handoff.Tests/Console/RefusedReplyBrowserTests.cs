@@ -43,4 +43,36 @@ public sealed class RefusedReplyBrowserTests
         Assert.Equal("", await page.InputValueAsync("#reply-text"));
         Assert.Empty(scriptErrors);
     }
+
+    /// <summary>Seen in CI on a busy machine: the live stream's news of the Take came after the refused reply, its
+    /// refresh cleared the error line, and "not sent" was gone before the counselor could read it. Anything the stream
+    /// brings, here the person's next message, must leave the notice of a refused reply on screen.</summary>
+    [Fact]
+    public async Task A_refresh_from_the_live_stream_leaves_the_notice_of_a_refused_reply_on_screen()
+    {
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "hbs");
+        var scriptErrors = new List<string>();
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", "vb-2", "vb-2", "{}"), "hbs", "work", HandoffReason.AskedForHuman), Ct);
+        var row = page.Locator("#queue-rows tr", new() { HasText = "viber" });
+        await row.WaitForAsync(Long);
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+
+        host.Services.GetRequiredService<IUnreachableRecipients>().Mark("viber", "vb-2", UnreachableReason.Left);
+        await page.FillAsync("#reply-text", "Здраво, ја сам Маја.");
+        await page.ClickAsync("#send");
+        await page.Locator("#error:not([hidden])", new() { HasText = "not sent" }).WaitForAsync(Long);
+
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "PERSON-MARKER-41", Ct);
+        await page.Locator("#transcript li", new() { HasText = "PERSON-MARKER-41" }).WaitForAsync(Long);
+
+        Assert.True(await page.Locator("#error:not([hidden])", new() { HasText = "not sent" }).IsVisibleAsync());
+        Assert.Equal("Здраво, ја сам Маја.", await page.InputValueAsync("#reply-text"));
+        Assert.Empty(scriptErrors);
+    }
 }
