@@ -71,41 +71,61 @@ internal sealed class CuePhrase
         return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage, [.. notNext]);
     }
 
-    /// <summary>Whether the cue matches the folded <paramref name="tokens"/>; <paramref name="fillers"/> are the
-    /// words a whole-message cue tolerates around and between its own words.</summary>
+    /// <summary>Whether this is a whole-message cue: its answer does not depend on where its first word stands.</summary>
+    public bool IsWholeMessage => wholeMessage;
+
+    /// <summary>
+    /// Whether the cue matches the folded <paramref name="tokens"/> with its first word at <paramref name="start"/> (a
+    /// whole-message cue: whether it matches at all; <paramref name="fillers"/> are the words it tolerates around and
+    /// between its own words). <see cref="CueSet"/> asks this at each word that can start the cue, so a message is read once,
+    /// not once per such word: asking the whole message again there made a 20,000-character message of a repeated
+    /// phrase take seconds, quadratic in its length.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public bool Matches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
-    {
-        if (wholeMessage)
-        {
-            return WholeMatches(tokens, fillers, 0, 0);
-        }
+    public bool MatchesAt(IReadOnlyList<string> tokens, int start, IReadOnlySet<string> fillers) =>
+        wholeMessage ? WholeMatches(tokens, fillers) : WordMatches(0, tokens[start]) && RestMatches(tokens, start + 1, 1);
 
-        for (var start = 0; start < tokens.Count; start++)
+    // Every token is either the next cue word or a filler, and all cue words are used. Read once from left to right,
+    // keeping which numbers of cue words can be used so far (a word may be both a cue word and a filler): linear in the
+    // message, where trying both readings of each such word recursively could double the work per word.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private bool WholeMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    {
+        Span<bool> used = stackalloc bool[words.Length + 1];
+        Span<bool> next = stackalloc bool[words.Length + 1];
+        used[0] = true;
+        foreach (var token in tokens)
         {
-            if (WordMatches(0, tokens[start]) && RestMatches(tokens, start + 1, 1))
+            next.Clear();
+            var filler = fillers.Contains(token);
+            var any = false;
+            for (var word = 0; word <= words.Length; word++)
             {
-                return true;
+                if (!used[word])
+                {
+                    continue;
+                }
+
+                if (filler)
+                {
+                    next[word] = any = true;
+                }
+
+                if (word < words.Length && WordMatches(word, token))
+                {
+                    next[word + 1] = any = true;
+                }
             }
+
+            if (!any)
+            {
+                return false;
+            }
+
+            next.CopyTo(used);
         }
 
-        return false;
-    }
-
-    // Every token is either the next cue word or a filler; all cue words are used.
-    private bool WholeMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers, int token, int word)
-    {
-        if (token == tokens.Count)
-        {
-            return word == words.Length;
-        }
-
-        if (word < words.Length && WordMatches(word, tokens[token]) && WholeMatches(tokens, fillers, token + 1, word + 1))
-        {
-            return true;
-        }
-
-        return fillers.Contains(tokens[token]) && WholeMatches(tokens, fillers, token + 1, word);
+        return used[words.Length];
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

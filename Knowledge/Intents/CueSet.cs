@@ -34,9 +34,12 @@ internal sealed class CueSet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool AnyMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
-        foreach (var token in tokens)
+        // A whole-message cue's answer is the same wherever its first word stands: each is asked once per message.
+        HashSet<CuePhrase>? wholeAsked = null;
+        for (var start = 0; start < tokens.Count; start++)
         {
-            if (AnyMatches(token.AsSpan(), tokens, fillers))
+            var token = tokens[start];
+            if (AnyMatches(token.AsSpan(), tokens, start, fillers, ref wholeAsked))
             {
                 return true;
             }
@@ -46,7 +49,7 @@ internal sealed class CueSet
             {
                 foreach (var clitic in CuePhrase.ArabicClitics)
                 {
-                    if (CuePhrase.HasClitic(token, clitic) && AnyMatches(token.AsSpan(clitic.Length), tokens, fillers))
+                    if (CuePhrase.HasClitic(token, clitic) && AnyMatches(token.AsSpan(clitic.Length), tokens, start, fillers, ref wholeAsked))
                     {
                         return true;
                     }
@@ -57,18 +60,18 @@ internal sealed class CueSet
         return false;
     }
 
-    // The cues whose first word is this form of a token, or a prefix of it, tried on the whole message.
+    // The cues whose first word is this form of the token at start, or a prefix of it, tried from there.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AnyMatches(ReadOnlySpan<char> form, IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    private bool AnyMatches(ReadOnlySpan<char> form, IReadOnlyList<string> tokens, int start, IReadOnlySet<string> fillers, ref HashSet<CuePhrase>? wholeAsked)
     {
-        if (exact.TryGetValue(form, out var cues) && AnyMatches(cues, tokens, fillers))
+        if (exact.TryGetValue(form, out var cues) && AnyMatches(cues, tokens, start, fillers, ref wholeAsked))
         {
             return true;
         }
 
         for (var length = 1; length <= Math.Min(form.Length, longestPrefix); length++)
         {
-            if (prefixLengths[length] && prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, fillers))
+            if (prefixLengths[length] && prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, start, fillers, ref wholeAsked))
             {
                 return true;
             }
@@ -78,11 +81,16 @@ internal sealed class CueSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AnyMatches(CuePhrase[] cues, IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
+    private static bool AnyMatches(CuePhrase[] cues, IReadOnlyList<string> tokens, int start, IReadOnlySet<string> fillers, ref HashSet<CuePhrase>? wholeAsked)
     {
         foreach (var cue in cues)
         {
-            if (cue.Matches(tokens, fillers))
+            if (cue.IsWholeMessage && !(wholeAsked ??= []).Add(cue))
+            {
+                continue;
+            }
+
+            if (cue.MatchesAt(tokens, start, fillers))
             {
                 return true;
             }

@@ -87,4 +87,28 @@ public sealed class IntentDetectorTests
     [Fact]
     public void Emergency_wins_over_handoff() =>
         Assert.Equal(IntentKind.Emergency, Detector.Detect("the flat is on fire, can i talk to someone"));
+
+    // The cues are tried where their first word stands, each message read once (a long message of a repeated phrase
+    // took seconds when each such word read the whole message again): the same answers wherever the words stand.
+    [Theory]
+    [InlineData(1, IntentKind.Emergency)]
+    [InlineData(2000, IntentKind.Emergency)]
+    public void A_cue_after_many_false_starts_is_found(int falseStarts, IntentKind kind) =>
+        Assert.Equal(kind, Detector.Detect(string.Concat(Enumerable.Repeat("son school ", falseStarts)) + "my son is missing"));
+
+    [Fact]
+    public void Many_false_starts_alone_match_nothing() =>
+        Assert.Equal(IntentKind.None, Detector.Detect(string.Concat(Enumerable.Repeat("my son is missing school, talk about ", 2000))));
+
+    [Theory]
+    [InlineData("hi hi hi hi hi operator please please", IntentKind.Handoff)]
+    [InlineData("hello hello", IntentKind.Greeting)]
+    [InlineData("hello hi hello please hello", IntentKind.Greeting)]
+    [InlineData("hi hi hi hi hi operator operator", IntentKind.None)]
+    public void A_whole_message_cue_reads_each_word_as_its_own_or_as_a_filler(string text, IntentKind kind) =>
+        Assert.Equal(kind, Detector.Detect(text));
+
+    [Fact]
+    public void A_long_message_of_fillers_and_one_whole_message_cue_is_that_cue() =>
+        Assert.Equal(IntentKind.Handoff, Detector.Detect(string.Concat(Enumerable.Repeat("please hi ", 3000)) + "operator"));
 }
