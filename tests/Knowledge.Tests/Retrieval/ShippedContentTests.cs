@@ -81,6 +81,9 @@ public sealed class ShippedContentTests
     [InlineData("parashkollore", "kindergarten")]
     [InlineData("obdaniste", "kindergarten")]
     [InlineData("kirija", "housing")]
+    [InlineData("simcard", "phone-number")]
+    [InlineData("I need a simcard", "phone-number")]
+    [InlineData("simkartica", "phone-number")]
     public void Keyword_only_questions_are_answered_with_their_topic(string question, string topic)
     {
         var result = Engine.Ask(question);
@@ -93,4 +96,16 @@ public sealed class ShippedContentTests
     [InlineData("recept za sarmu")]
     public void Out_of_scope_is_not_answered(string question) =>
         Assert.NotEqual(Decision.Answer, Engine.Ask(question).Decision);
+
+    // "CSD postojna address" got the steps to register one's own address: "address" outweighed the office's name.
+    [Theory]
+    [InlineData("CSD postojna address")]
+    [InlineData("naslov CSD")]
+    [InlineData("adresa CSD postojna")]
+    public void The_address_of_the_social_work_centre_is_the_offices_answer(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal("local-offices", result.Topic);
+        Assert.Equal(Decision.Answer, result.Decision);
+    }
 }
