@@ -20,12 +20,18 @@ internal sealed class KeywordPhrases
 
     private readonly Dictionary<string, int[]> topicsByPhrase;
     private readonly Dictionary<string, int[]> topicsByWordStem;
+
+    // A short word's stem is the word itself, so its other cases were no form of it: "šolo" (accusative) was not
+    // "šola". A short keyword ending in a vowel is also kept without it, and looked up only by a short word without its
+    // last vowel ("sol", salt, typed as such, names nothing).
+    private readonly Dictionary<string, int[]> topicsByShortStem;
     private readonly int stemLength;
 
-    private KeywordPhrases(Dictionary<string, int[]> topicsByPhrase, Dictionary<string, int[]> topicsByWordStem, int stemLength)
+    private KeywordPhrases(Dictionary<string, int[]> topicsByPhrase, Dictionary<string, int[]> topicsByWordStem, Dictionary<string, int[]> topicsByShortStem, int stemLength)
     {
         this.topicsByPhrase = topicsByPhrase;
         this.topicsByWordStem = topicsByWordStem;
+        this.topicsByShortStem = topicsByShortStem;
         this.stemLength = stemLength;
     }
 
@@ -34,6 +40,7 @@ internal sealed class KeywordPhrases
     {
         var byPhrase = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var byWordStem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var byShortStem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (var t = 0; t < topics.Count; t++)
         {
             var phrases = topics[t].Keywords.Values.SelectMany(k => k).Concat(topics[t].Title.Values);
@@ -48,11 +55,15 @@ internal sealed class KeywordPhrases
                 if (terms.Count == 1)
                 {
                     Add(byWordStem, Stem(terms[0], stemLength), t);
+                    if (ShortStem(terms[0], stemLength) is { } shortStem)
+                    {
+                        Add(byShortStem, shortStem, t);
+                    }
                 }
             }
         }
 
-        return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), stemLength);
+        return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), Frozen(byShortStem), stemLength);
     }
 
     private static void Add(Dictionary<string, HashSet<int>> topicsByKey, string key, int topic)
@@ -70,9 +81,14 @@ internal sealed class KeywordPhrases
 
     private static string Stem(string word, int length) => word.Length > length ? word[..length] : word;
 
+    // "sola" and "solo" are "sol", "skola" and "skolu" "skol"; words of three letters or fewer are left alone.
+    private static string? ShortStem(string word, int length) =>
+        word.Length >= 4 && word.Length <= length && word[^1] is 'a' or 'e' or 'i' or 'o' or 'u' ? word[..^1] : null;
+
     /// <summary>
     /// The topics (indices) <paramref name="terms"/> name by one of their keywords or titles: a phrase of up to three
-    /// words, word for word, or a one-word keyword in some form (its first letters: "zdravnika" is "zdravnik").
+    /// words, word for word, or a one-word keyword in some form (its first letters: "zdravnika" is "zdravnik"; a short
+    /// one without its last vowel: "šolo" is "šola").
     /// </summary>
     public HashSet<int> Named(IReadOnlyList<string> terms)
     {
@@ -89,6 +105,11 @@ internal sealed class KeywordPhrases
             }
 
             if (topicsByWordStem.TryGetValue(Stem(terms[start], stemLength), out var forms))
+            {
+                named.UnionWith(forms);
+            }
+
+            if (ShortStem(terms[start], stemLength) is { } shortStem && topicsByShortStem.TryGetValue(shortStem, out forms))
             {
                 named.UnionWith(forms);
             }

@@ -45,6 +45,8 @@ public sealed class SeveralQuestionsTests
     [Theory]
     [InlineData(Language.Slovenian, "kako odprem bancni racun, kje dobim sim kartico in kako se vpisem na tecaj slovenscine", "bank-account", "phone-number", "slovenian-course")]
     [InlineData(Language.Slovenian, "Potrebujem zdravnika, vrtec in stanovanje", "doctor", "kindergarten", "housing")]
+    [InlineData(Language.Slovenian, "Potrebujem zdravnika, šolo in stanovanje", "doctor", "school-enrolment", "housing")]
+    [InlineData(Language.Bcs, "Trebam doktora, školu i stan", "doctor", "school-enrolment", "housing")]
     [InlineData(Language.English, "How do I open a bank account, where do I get a SIM card and how do I register my address?", "bank-account", "phone-number", "address-registration")]
     [InlineData(Language.Bcs, "Kako da otvorim bankovni račun, gdje kupiti SIM karticu i kako da prijavim adresu?", "bank-account", "phone-number", "address-registration")]
     [InlineData(Language.Bcs, "Како да отворим банковни рачун, гдје купити SIM картицу и како да пријавим адресу?", "bank-account", "phone-number", "address-registration")]

@@ -18,6 +18,11 @@ public sealed class TopicsNamedTests
     [InlineData("سكن", "housing")]
     [InlineData("a work permit", "work-permit")]
     [InlineData("zdravnika", "doctor")]
+    [InlineData("šolo", "school-enrolment")]
+    [InlineData("solo", "school-enrolment")]
+    [InlineData("školu", "school-enrolment")]
+    [InlineData("школу", "school-enrolment")]
+    [InlineData("školama", "school-enrolment")]
     public void A_keyword_or_title_in_some_form_names_its_topic(string text, string topic) =>
         Assert.Contains(topic, Engine.TopicsNamedIn(text));
 
@@ -25,6 +30,7 @@ public sealed class TopicsNamedTests
     [InlineData("okolici")]
     [InlineData("Ljubljana")]
     [InlineData("mother and father")]
+    [InlineData("sol")]
     [InlineData("")]
     public void Words_that_are_no_keyword_name_no_topic(string text) =>
         Assert.Empty(Engine.TopicsNamedIn(text));
