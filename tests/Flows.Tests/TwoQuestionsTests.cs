@@ -103,6 +103,10 @@ public sealed class TwoQuestionsTests
     [InlineData(Language.Slovenian, "Rabim stanovanje in imam dovoljenje za prebivanje")]
     [InlineData(Language.Bcs, "Trebam stan i imam dozvolu boravka")]
     [InlineData(Language.Arabic, "أحتاج شقة ولدي إقامة")]
+    // Albanian drops "I": "dhe kam leje qëndrimi" is "and I have a residence permit", no question about the permit.
+    [InlineData(Language.Albanian, "Kërkoj punë dhe kam leje qëndrimi")]
+    [InlineData(Language.Albanian, "Kam nevojë për mjek dhe kam sigurim shëndetësor")]
+    [InlineData(Language.Albanian, "Dua banesë dhe ka punë për mua")]
     public async Task One_question_gets_no_second_offer(string language, string message)
     {
         await using var bot = FlowHarness.Create();
