@@ -107,6 +107,8 @@ public sealed class TwoQuestionsTests
     [InlineData(Language.Albanian, "Kërkoj punë dhe kam leje qëndrimi")]
     [InlineData(Language.Albanian, "Kam nevojë për mjek dhe kam sigurim shëndetësor")]
     [InlineData(Language.Albanian, "Dua banesë dhe ka punë për mua")]
+    [InlineData(Language.English, "I am looking for a job and have a residence permit")]
+    [InlineData(Language.English, "I need a flat and have a job")]
     public async Task One_question_gets_no_second_offer(string language, string message)
     {
         await using var bot = FlowHarness.Create();
