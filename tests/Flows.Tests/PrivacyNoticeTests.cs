@@ -29,4 +29,20 @@ public sealed class PrivacyNoticeTests
         Assert.Contains("Informacijski pooblaščenec", more);
         Assert.Contains("https://www.ip-rs.si", more);
     }
+
+    // A Cyrillic writer read "члан 6(1)(д)": the GDPR's points are letters of the Latin alphabet on every official
+    // text, and "(д)" is no point of article 6(1). The reference stays as the regulation writes it.
+    [Theory]
+    [InlineData("privacy.more", "6(1)(a)")]
+    [InlineData("privacy.more", "6(1)(d)")]
+    [InlineData("emergency.keptForCounselor", "6(1)(d) GDPR")]
+    public async Task A_Cyrillic_reader_gets_the_GDPR_article_as_the_regulation_writes_it(string key, string reference)
+    {
+        await using var bot = FlowHarness.Create();
+
+        var text = bot.Localizer.Say(new Voice(Language.Bcs, Cyrillic: true), key, new Dictionary<string, string> { ["retentionDays"] = "90" });
+
+        Assert.Contains(reference, text, StringComparison.Ordinal);
+        Assert.Contains("члан", text, StringComparison.Ordinal);
+    }
 }
