@@ -41,7 +41,8 @@ public static class FlowsServiceCollectionExtensions
         services.AddOptions<FlowOptions>().Bind(configuration.GetSection(FlowOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddOptions<PlanOptions>().Bind(configuration.GetSection(PlanOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
 
-        services.TryAddSingleton(_ => KnowledgeEngine.LoadDefault());
+        // The engine reads a long message for danger as far as the input guard and the channels read it.
+        services.TryAddSingleton(sp => KnowledgeEngine.LoadDefault(new KnowledgeEngineOptions { MaxDangerReadLength = sp.GetRequiredService<IOptions<InputOptions>>().Value.MaxReadLength }));
         services.TryAddSingleton(sp => sp.GetRequiredService<KnowledgeEngine>().Catalog);
         services.TryAddSingleton(sp => OfficeInfoFrom(sp.GetRequiredService<IOptions<OfficeOptions>>().Value));
         services.TryAddSingleton(_ => Localizer.LoadEmbedded());

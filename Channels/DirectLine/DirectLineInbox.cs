@@ -53,9 +53,10 @@ public sealed class DirectLineInbox(
     {
         var clientActivityId = ClientActivityId(posted);
         var text = posted.Text;
-        // The bot refuses a message over the length limit without reading it, so its text is not kept in the log (where
-        // it would stay for the retention period); the turn still gets it, to tell the person why.
-        var refused = text?.Length > inputOptions.Value.MaxMessageLength;
+        // The bot refuses a message longer than it reads without reading it, so its text is not kept in the log (where it
+        // would stay for the retention period); the turn still gets it, to tell the person why. One over the length limit
+        // that the bot still reads stays, so the person sees what they wrote and can shorten it.
+        var refused = text?.Length > inputOptions.Value.MaxReadLength;
         var activity = posted with
         {
             Type = posted.Type is { Length: > 0 } ? posted.Type : ActivityTypes.Message,

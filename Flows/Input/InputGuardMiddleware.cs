@@ -33,9 +33,9 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, K
         var text = activity.Text ?? string.Empty;
         var data = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken) ?? new ConversationData();
         var overLimit = text.Length > max;
-        // Over the limit, a message is read as far as the engine reads for danger (Viber allows 7,000 characters, a web
-        // chat body 256 KB): longer ones are refused unread.
-        var cleaned = text.Length <= engine.Options.MaxDangerReadLength ? Clean(text) : string.Empty;
+        // Over the limit, a message is still read this far (Viber allows 7,000 characters, a web chat body 256 KB):
+        // longer ones are refused unread. The engine reads as far for danger (configured from the same setting).
+        var cleaned = text.Length <= options.Value.MaxReadLength ? Clean(text) : string.Empty;
         var refusal = overLimit
             ? (cleaned.Length > 0 && (CounselorFlow.IsOpen(data) || IsDanger(turnContext, cleaned, data)) ? null : "input.tooLong")
             : cleaned.Length > 0 ? null

@@ -134,13 +134,31 @@ public sealed class DirectLineLimitTests
         await WaitUntilAsync(() => Task.FromResult(signals.Count == 0));
     }
 
+    /// <summary>A person who wrote 4,950 characters saw "Your message is too long" and no bubble of theirs: the text was
+    /// gone from the screen, nothing to shorten, everything to type again. The bot reads that far (for danger, and for a
+    /// counselor the person waits for), so the page keeps it too.</summary>
     [Fact]
-    public async Task A_message_refused_as_too_long_is_answered_but_its_text_is_not_kept()
+    public async Task A_message_over_the_limit_is_answered_and_stays_on_the_persons_screen()
     {
         var ct = TestContext.Current.CancellationToken;
         await using var host = new ChatHost();
         var chat = await host.OpenChatAsync(ct);
         var oversized = "OVERSIZED-MARKER " + new string('x', 5000);
+
+        var id = await ChatHost.IdOfAsync(await host.SendAsync(chat, oversized, ct), ct);
+        var reply = await host.ReplyToAsync(chat, id, ct);
+
+        Assert.Contains("4096", reply.GetProperty("text").GetString(), StringComparison.Ordinal);
+        Assert.Contains(await host.ActivitiesAsync(chat, ct), a => a.TryGetProperty("text", out var text) && text.GetString() == oversized);
+    }
+
+    [Fact]
+    public async Task A_message_longer_than_the_bot_reads_is_answered_but_its_text_is_not_kept()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var host = new ChatHost();
+        var chat = await host.OpenChatAsync(ct);
+        var oversized = "OVERSIZED-MARKER " + new string('x', 25_000);
 
         var id = await ChatHost.IdOfAsync(await host.SendAsync(chat, oversized, ct), ct);
         var reply = await host.ReplyToAsync(chat, id, ct);
