@@ -10,6 +10,10 @@ public sealed class CounselorPresence(IOptions<HandoffOptions> options, TimeProv
     private readonly ConcurrentDictionary<string, int> _streams = new(StringComparer.OrdinalIgnoreCase);
     private readonly ConcurrentDictionary<string, DateTimeOffset> _lastSeen = new(StringComparer.OrdinalIgnoreCase);
 
+    // How many times each counselor logged out: a stream opened before the last logout ends because of it and must not
+    // mark them as just seen (they stayed "online" for the whole window after logging out, and got transfers).
+    private readonly ConcurrentDictionary<string, int> _logouts = new(StringComparer.OrdinalIgnoreCase);
+
     public void Seen(string counselor) => _lastSeen[counselor] = time.GetUtcNow();
 
     /// <summary>Marks an open stream unless the counselor already has <paramref name="max"/> open (null then); dispose
@@ -36,16 +40,20 @@ public sealed class CounselorPresence(IOptions<HandoffOptions> options, TimeProv
         }
 
         Seen(counselor);
-        return new StreamLease(this, counselor);
+        return new StreamLease(this, counselor, _logouts.GetValueOrDefault(counselor));
     }
 
-    public void LoggedOut(string counselor) => _lastSeen.TryRemove(counselor, out _);
+    public void LoggedOut(string counselor)
+    {
+        _logouts.AddOrUpdate(counselor, 1, (_, n) => n + 1);
+        _lastSeen.TryRemove(counselor, out _);
+    }
 
     public bool IsOnline(string counselor) =>
         (_streams.TryGetValue(counselor, out var n) && n > 0)
         || (_lastSeen.TryGetValue(counselor, out var at) && time.GetUtcNow() - at <= options.Value.OnlineWindow);
 
-    private sealed class StreamLease(CounselorPresence presence, string counselor) : IDisposable
+    private sealed class StreamLease(CounselorPresence presence, string counselor, int logoutsAtOpen) : IDisposable
     {
         private int _disposed;
 
@@ -54,7 +62,10 @@ public sealed class CounselorPresence(IOptions<HandoffOptions> options, TimeProv
             if (Interlocked.Exchange(ref _disposed, 1) == 0)
             {
                 presence._streams.AddOrUpdate(counselor, 0, (_, n) => Math.Max(0, n - 1));
-                presence.Seen(counselor);
+                if (presence._logouts.GetValueOrDefault(counselor) == logoutsAtOpen)
+                {
+                    presence.Seen(counselor);
+                }
             }
         }
     }

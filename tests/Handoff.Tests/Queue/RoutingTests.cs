@@ -80,4 +80,26 @@ public sealed class RoutingTests
         Assert.False(presence.IsOnline("Amira"));
         Assert.False(presence.IsOnline("Nobody"));
     }
+
+    /// <summary>Seen in the console: right after Ana logged out she stayed "online" for the whole window (her console's
+    /// stream, ended by the logout, marked her as just seen), so a colleague transferred a live emergency to her without
+    /// the "offline" warning, and a request in her language was left to her.</summary>
+    [Fact]
+    public void A_counselor_who_logs_out_is_offline_at_once_although_the_logout_ends_their_stream()
+    {
+        var clock = new FakeTimeProvider(HandoffWorld.Monday10Local);
+        var presence = new CounselorPresence(Microsoft.Extensions.Options.Options.Create(new HandoffOptions { OnlineWindow = TimeSpan.FromMinutes(5) }), clock);
+        var stream = presence.TryStreamOpened("Ana", max: 2)!;
+        presence.Seen("Ana");
+
+        presence.LoggedOut("Ana");
+        stream.Dispose();
+
+        Assert.False(presence.IsOnline("Ana"));
+
+        // Logged in again: a stream opened after the logout counts as before.
+        var again = presence.TryStreamOpened("Ana", max: 2)!;
+        again.Dispose();
+        Assert.True(presence.IsOnline("Ana"));
+    }
 }
