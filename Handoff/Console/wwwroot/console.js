@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -167,9 +167,23 @@ function connectStream() {
       state.handedToMe.add(change.requestId);
       alertCounselor('A conversation was transferred to you', false);
     }
+    if (change.kind === 'priority' && change.counselor && change.counselor.toLowerCase() === state.me.name.toLowerCase()) {
+      noticeEmergencyHeld(change.requestId);
+    }
     updateWaitingCount();
   });
   source.onerror = () => $('live').classList.remove('on');
+}
+
+// A conversation the counselor holds that turns into an emergency ("my husband is hitting me right now" mid-chat) is
+// no waiting request, so announce() never sees it: it alerts like a new emergency and keeps 🚨 in the title until opened.
+async function noticeEmergencyHeld(id) {
+  try {
+    if ((await api('GET', `/api/handoffs/${id}`)).priority !== 'emergency') return;
+  } catch { return; /* closed or erased meanwhile */ }
+  if (!(state.view === 'conversation' && state.conversation === id && !document.hidden)) state.urgentHeld.add(id);
+  alertCounselor('A conversation you hold is now an emergency', true);
+  updateWaitingCount();
 }
 
 async function updateWaitingCount() {
@@ -184,7 +198,7 @@ async function updateWaitingCount() {
 // emergency also stays in a banner on every view until someone claims it.
 function announce(waiting) {
   const emergencies = waiting.filter((r) => r.priority === 'emergency');
-  const handed = state.handedToMe.size ? `(→${state.handedToMe.size}) ` : '';
+  const handed = `${state.handedToMe.size ? `(→${state.handedToMe.size}) ` : ''}${state.urgentHeld.size ? '🚨 ' : ''}`;
   document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${handed}${baseTitle}` : `${handed}${baseTitle}`;
   $('emergency-banner').hidden = emergencies.length === 0;
   $('emergency-text').textContent = emergencies.length === 1 ? 'An emergency is waiting – open the queue' : `${emergencies.length} emergencies are waiting – open the queue`;
@@ -281,8 +295,11 @@ async function renderList(status) {
 
 function openConversation(id) {
   state.conversation = id;
-  state.handedToMe.delete(id);
+  // Seen now: the title stops calling for it ("(→1)" stayed until the next live update).
+  const transferred = state.handedToMe.delete(id);
+  const urgent = state.urgentHeld.delete(id);
   show('conversation');
+  if (transferred || urgent) updateWaitingCount();
 }
 
 async function renderConversation() {

@@ -46,6 +46,40 @@ public sealed class ConsoleAlertsBrowserTests
         await page.WaitForFunctionAsync("() => document.title.startsWith('(1) ') && !document.title.includes('🚨')", null, new() { Timeout = 90_000 });
     }
 
+    /// <summary>Seen in the console: Besa held an English chat and was reading another one when the person wrote "my
+    /// husband is hitting me right now"; the bot told them the request was marked urgent, and Besa got no sound, no title
+    /// and no alert: only waiting requests and transfers alerted.</summary>
+    [Fact]
+    public async Task A_conversation_the_counselor_holds_that_turns_into_an_emergency_alerts_them()
+    {
+        if (!File.Exists(Chromium))
+        {
+            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
+        }
+
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Besa", "besa-password", false, "en");
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var address = new ConversationAddress("telegram", "3001", "3001", "{}");
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(address, "en", "work", HandoffReason.AskedForHuman), Ct);
+        await host.Queue.ClaimAsync(ticket.RequestId, "Besa", Ct);
+        var page = await LoginAsync(browser, host, name: "Besa");
+        await page.ClickAsync("button[data-view=dashboard]");
+        await page.Locator("#live.on").WaitForAsync(Long);
+
+        await host.Queue.EnqueueAsync(new HandoffDraft(address, "en", "violence-help", HandoffReason.Emergency), Ct);
+
+        await page.Locator("#alerts[data-sound=played]", new() { HasText = "now an emergency" }).WaitForAsync(Long);
+        await page.WaitForFunctionAsync("() => document.title.includes('🚨')", null, new() { Timeout = 90_000 });
+
+        // Opened, it has been seen: the title no longer calls.
+        await page.ClickAsync("button[data-view=active]");
+        await page.Locator("#active-rows tr", new() { HasText = "telegram" }).ClickAsync();
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await page.WaitForFunctionAsync("() => !document.title.includes('🚨')", null, new() { Timeout = 90_000 });
+    }
+
     [Fact]
     public async Task A_queue_row_opens_with_enter_and_after_take_the_reply_box_has_the_focus()
     {
