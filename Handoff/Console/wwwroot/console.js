@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), replyFor: null, accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -27,7 +27,7 @@ async function api(method, path, body) {
   if (!response.ok) {
     let detail = response.statusText;
     try { detail = (await response.json()).detail || detail; } catch { /* no JSON body */ }
-    throw new Error(detail);
+    throw Object.assign(new Error(detail), { status: response.status });
   }
   return response.status === 204 ? null : response.json();
 }
@@ -302,8 +302,33 @@ function openConversation(id) {
   if (transferred || urgent) updateWaitingCount();
 }
 
+// The conversation is gone (the person sent /delete, or an admin erased their data): what they erased leaves the
+// screen, and the counselor is told why instead of a bare "Not Found" beside the old transcript.
+function conversationGone() {
+  $('transcript').replaceChildren();
+  $('reply-text').value = '';
+  state.drafts.delete(state.conversation);
+  state.replyFor = null;
+  state.conversation = null;
+  show('queue');
+  showError('This conversation no longer exists: the person deleted their data, or it was erased.');
+}
+
 async function renderConversation() {
-  const r = await api('GET', `/api/handoffs/${state.conversation}`);
+  let r;
+  try {
+    r = await api('GET', `/api/handoffs/${state.conversation}`);
+  } catch (error) {
+    if (error.status === 404) { conversationGone(); return; }
+    throw error;
+  }
+  // The reply box holds the draft of one conversation: words typed for one person never show in another's.
+  if (state.replyFor !== r.id) {
+    if (state.replyFor) state.drafts.set(state.replyFor, $('reply-text').value);
+    $('reply-text').value = state.drafts.get(r.id) || '';
+    state.drafts.delete(r.id);
+    state.replyFor = r.id;
+  }
   if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
   $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
   $('conv-status').textContent = r.assignedCounselor ? `${r.status} – ${r.assignedCounselor}` : r.status;
@@ -375,7 +400,10 @@ async function conversationAction(action, body) {
   showError(null);
   try {
     await api('POST', `/api/handoffs/${state.conversation}/${action}`, body);
-  } catch (error) { showError(error); return false; }
+  } catch (error) {
+    if (error.status === 404) conversationGone(); else showError(error);
+    return false;
+  }
   try {
     await renderConversation();
   } catch (error) { showError(error); }

@@ -1,0 +1,48 @@
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.Handoff.Tests.Console;
+
+/// <summary>The reply box belonged to no conversation: words typed for one person were still in it when the counselor
+/// opened another person's conversation, one click from reaching the wrong person. Each conversation keeps its own draft.</summary>
+public sealed class ReplyDraftBrowserTests
+{
+    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task A_draft_stays_with_its_conversation_and_never_shows_in_another()
+    {
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Ana", "ana-password", false, "en");
+        var scriptErrors = new List<string>();
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Ana", "ana-password", scriptErrors);
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "a-1", "a-1", "{}"), "en", "doctor", HandoffReason.AskedForHuman), Ct);
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", "b-1", "b-1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+
+        await TakeAsync(page, "telegram");
+        await page.FillAsync("#reply-text", "DRAFT-FOR-A");
+        await page.ClickAsync("button[data-view=queue]");
+        await TakeAsync(page, "viber");
+        Assert.Equal("", await page.InputValueAsync("#reply-text"));
+
+        await page.ClickAsync("button[data-view=active]");
+        await page.Locator("#active-rows tr", new() { HasText = "telegram" }).ClickAsync();
+        await page.Locator("#conv-title", new() { HasText = "telegram" }).WaitForAsync(Long);
+        await page.WaitForFunctionAsync("() => document.querySelector('#reply-text').value === 'DRAFT-FOR-A'", null, new() { Timeout = 90_000 });
+        Assert.Empty(scriptErrors);
+    }
+
+    private static async Task TakeAsync(IPage page, string channel)
+    {
+        var row = page.Locator("#queue-rows tr", new() { HasText = channel });
+        await row.WaitForAsync(Long);
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await page.Locator("#conv-title", new() { HasText = channel }).WaitForAsync(Long);
+    }
+}
