@@ -467,3 +467,38 @@ window.IntegrationBotWidgetStrings = {
     "VOTE_LIKE_ALT": "أعجبني"
   }
 };
+
+// The page's own words outside Web Chat: the language bar's and the landing text's names for a screen reader, and the
+// line shown when the chat cannot start or send. Same languages and same plain-JSON form (WidgetStringsTests).
+window.IntegrationBotPageStrings = {
+  "sl": {
+    "languages": "Jezik",
+    "about": "O tem klepetu",
+    "unavailable": "Klepet trenutno ni na voljo. Poskusite znova pozneje."
+  },
+  "en": {
+    "languages": "Language",
+    "about": "About this chat",
+    "unavailable": "The chat is not available right now. Please try again later."
+  },
+  "sq": {
+    "languages": "Gjuha",
+    "about": "Rreth kësaj bisede",
+    "unavailable": "Biseda nuk është e disponueshme tani. Provoni përsëri më vonë."
+  },
+  "hbs-Latn": {
+    "languages": "Jezik",
+    "about": "O ovom razgovoru",
+    "unavailable": "Razgovor trenutno nije dostupan. Pokušajte ponovo kasnije."
+  },
+  "hbs-Cyrl": {
+    "languages": "Језик",
+    "about": "О овом разговору",
+    "unavailable": "Разговор тренутно није доступан. Покушајте поново касније."
+  },
+  "ar": {
+    "languages": "اللغة",
+    "about": "حول هذه الدردشة",
+    "unavailable": "الدردشة غير متاحة الآن. يُرجى المحاولة مرة أخرى لاحقًا."
+  }
+};

@@ -5,14 +5,17 @@
   'use strict';
 
   var strings = window.IntegrationBotWidgetStrings || {};
+  var words = window.IntegrationBotPageStrings || {};
 
   // Web Chat formats dates, "5 minutes ago", plurals and file sizes with its own Globalize data, which has no Albanian
   // (English showed) and gives Bosnian/Serbian readers Croatian months ("prosinca"). The browser's Intl knows Albanian
   // and Bosnian (ijekavian "prije 5 minuta", "decembar", understood by all three), so those come from Intl instead.
+  // Web Chat also asks every language for a 12-hour time (its skeleton "MMMMdhm"): Slovenian read "5:07 dop.". Where a
+  // language writes the 24-hour clock the time is 17:07 (sl, hbs; Albanian as Kosovo and North Macedonia write it).
   function intlGlobalize(locale) {
     return {
       dateFormatter: function () {
-        var format = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit' });
+        var format = new Intl.DateTimeFormat(locale, { month: 'long', day: 'numeric', hour: 'numeric', minute: '2-digit', hourCycle: 'h23' });
         return function (date) { return format.format(date); };
       },
       relativeTimeFormatter: function (unit) {
@@ -35,15 +38,16 @@
 
   // Web Chat ships no Albanian, Bosnian or neutral Serbian-Croatian set; complete sets come from chat-strings.js.
   // hbs-Latn keeps the locale hr-HR the bot already knows as Latin; its strings and dates never come from hr-HR.
-  // unavailable: the page's own line when the chat cannot start or send (Web Chat is not there to say it).
+  // English (en-US) and Arabic keep Web Chat's 12-hour times, as they write them.
+  // words: the page's own (chat-strings.js), e.g. the line when the chat cannot start or send (Web Chat is not there).
   var languages = {
-    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl', strings: strings.sl, unavailable: 'Klepet trenutno ni na voljo. Poskusite znova pozneje.' },
-    en: { locale: 'en-US', dir: 'ltr', button: 'en', strings: strings.en, unavailable: 'The chat is not available right now. Please try again later.' },
-    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: withIntl(strings.sq, 'sq'), unavailable: 'Biseda nuk është e disponueshme tani. Provoni përsëri më vonë.' },
-    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Latn'], 'bs'), unavailable: 'Razgovor trenutno nije dostupan. Pokušajte ponovo kasnije.' },
-    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl'), unavailable: 'Разговор тренутно није доступан. Покушајте поново касније.' },
+    sl: { locale: 'sl-SI', dir: 'ltr', button: 'sl', strings: withIntl(strings.sl, 'sl'), words: words.sl },
+    en: { locale: 'en-US', dir: 'ltr', button: 'en', strings: strings.en, words: words.en },
+    sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: withIntl(strings.sq, 'sq'), words: words.sq },
+    'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Latn'], 'bs'), words: words['hbs-Latn'] },
+    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl'), words: words['hbs-Cyrl'] },
     // dir="auto" turns right-to-left only for a few exact Arabic locales, so Arabic is always given dir="rtl".
-    ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar, unavailable: 'الدردشة غير متاحة الآن. يُرجى المحاولة مرة أخرى لاحقًا.' }
+    ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar, words: words.ar }
   };
   var storageKey = 'integrationbot.webchat';
   var statusLine = document.getElementById('status');
@@ -88,8 +92,27 @@
     });
   }
 
+  // The language bar's and the landing text's names for a screen reader, read in their own language.
+  function nameRegions(lang) {
+    var chosen = languages[lang];
+    [['.languages', 'languages'], ['#landing', 'about']].forEach(function (region) {
+      var element = document.querySelector(region[0]);
+      element.setAttribute('aria-label', chosen.words[region[1]]);
+      element.lang = chosen.locale;
+    });
+  }
+
+  // A message keeps the direction of its own text (its first letter; the bot starts Arabic with a right-to-left mark):
+  // the transcript is drawn again in the new language's direction after a change, and Arabic bubbles drawn
+  // left-to-right put their punctuation and list numbers at the wrong ends. Web Chat gives a message no direction of
+  // its own, so its HTML is wrapped in one (Web Chat's own rendering and sanitizing inside).
+  function renderMarkdown(markdown, styleOptions, options) {
+    return '<div dir="auto" class="own-direction">' + window.WebChat.renderMarkdown(markdown, styleOptions, options) + '</div>';
+  }
+
   function showLanguage(lang) {
     var chosen = languages[lang];
+    nameRegions(lang);
     document.querySelectorAll('.languages button').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === chosen.button));
     });
@@ -139,6 +162,7 @@
       locale: chosen.locale,
       dir: chosen.dir,
       overrideLocalizedStrings: chosen.strings,
+      renderMarkdown: renderMarkdown,
       styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'carousel', suggestedActionHeight: 36, autoScrollSnapOnActivity: true, autoScrollSnapOnActivityOffset: 0 }
     }, host);
     // /delete: watched on Direct Line itself, not in Web Chat's store. The confirmation replies to the "yes", which is
@@ -187,7 +211,7 @@
   // In the person's language: the chat may not have started, so the page says it, not the bot.
   function unavailable(lang) {
     var chosen = languages[lang] || languages.en;
-    statusLine.textContent = chosen.unavailable;
+    statusLine.textContent = chosen.words.unavailable;
     statusLine.lang = chosen.locale;
     statusLine.dir = chosen.dir;
   }
@@ -217,6 +241,9 @@
     button.addEventListener('click', function () { choose(button.getAttribute('data-lang')); });
   });
 
+  // Before a choice the regions are named in the browser's language if it is one of ours (index.html: English).
+  var preferred = (navigator.languages || [navigator.language]).map(languageOf).filter(Boolean)[0];
+  if (preferred) { nameRegions(preferred); }
   // A link such as /?lang=ar opens the chat straight in that language (for the municipality's language pages);
   // a reload continues the conversation of this tab.
   var requested = languageOf(new URLSearchParams(window.location.search).get('lang'));

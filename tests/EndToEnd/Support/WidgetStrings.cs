@@ -21,13 +21,19 @@ internal static class WidgetStrings
             .ToDictionary(p => p.Name, p => p.Value.GetString()!);
     }
 
-    /// <summary>The language's set in chat-strings.js (its object literal is JSON, so it is read without a JS engine).</summary>
-    public static Dictionary<string, string> Overrides(string language)
+    /// <summary>The language's set in chat-strings.js (its object literal is JSON, so it is read without a JavaScript engine).</summary>
+    public static Dictionary<string, string> Overrides(string language) => Set("window.IntegrationBotWidgetStrings", language);
+
+    /// <summary>The page's own words in chat-strings.js (region names for a screen reader, "the chat is not available").</summary>
+    public static Dictionary<string, string> Page(string language) => Set("window.IntegrationBotPageStrings", language);
+
+    private static Dictionary<string, string> Set(string variable, string language)
     {
         var script = File.ReadAllText(RepositoryRoot.Combine("Bot", "wwwroot", "chat-strings.js"));
-        var start = script.IndexOf('{', script.IndexOf("window.IntegrationBotWidgetStrings", StringComparison.Ordinal));
-        var json = script[start..(script.LastIndexOf('}') + 1)];
-        using var doc = JsonDocument.Parse(json, new JsonDocumentOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        var start = script.IndexOf('{', script.IndexOf(variable + " =", StringComparison.Ordinal));
+        // One JSON value from there; what follows it (the next assignment) is not read.
+        var reader = new Utf8JsonReader(System.Text.Encoding.UTF8.GetBytes(script[start..]), new JsonReaderOptions { CommentHandling = JsonCommentHandling.Skip, AllowTrailingCommas = true });
+        using var doc = JsonDocument.ParseValue(ref reader);
         return doc.RootElement.TryGetProperty(language, out var set)
             ? set.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToDictionary(p => p.Name, p => p.Value.GetString()!)
             : [];

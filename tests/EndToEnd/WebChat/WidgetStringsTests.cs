@@ -59,6 +59,24 @@ public sealed partial class WidgetStringsTests
         }
     }
 
+    // Seen in Chromium: the language bar and the landing text were named "Language" and "About this chat" to a screen
+    // reader in every language.
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void Every_word_of_the_page_exists_in_the_language(string language, string? bundle)
+    {
+        _ = bundle;
+        var english = WidgetStrings.Page("en");
+        var words = WidgetStrings.Page(language);
+        Assert.Equal(["about", "languages", "unavailable"], english.Keys.Order());
+        Assert.Equal(english.Keys.Order(), words.Keys.Order());
+        Assert.All(words, w => Assert.False(string.IsNullOrWhiteSpace(w.Value), $"{language}: '{w.Key}' is empty"));
+        if (language != "en")
+        {
+            Assert.All(words, w => Assert.NotEqual(english[w.Key], w.Value));
+        }
+    }
+
     [Fact]
     public void Bosnian_Croatian_Serbian_Latin_uses_no_Croatian_only_words()
     {
