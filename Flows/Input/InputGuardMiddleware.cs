@@ -36,6 +36,14 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, K
         // Over the limit, a message is still read this far (Viber allows 7,000 characters, a web chat body 256 KB):
         // longer ones are refused unread. The engine reads as far for danger (configured from the same setting).
         var cleaned = text.Length <= options.Value.MaxReadLength ? Clean(text) : string.Empty;
+
+        // A picture, file or voice message to the counselor the person talks to: the console cannot show it, so the
+        // counselor is told one came (with its caption) and the person is asked for words. Refused, it reached nobody.
+        var unshown = data.Handoff == HandoffPhase.WithCounselor && !overLimit && HasNonTextContent(activity);
+        if (unshown)
+        {
+            cleaned = cleaned.Length > 0 ? cleaned + "\n" + UnshownMarker : UnshownMarker;
+        }
         var refusal = overLimit
             ? (cleaned.Length > 0 && (CounselorFlow.IsOpen(data) || IsDanger(turnContext, cleaned, data)) ? null : "input.tooLong")
             : cleaned.Length > 0 ? null
@@ -54,9 +62,18 @@ public sealed class InputGuardMiddleware(FlowState state, Localizer localizer, K
             return;
         }
 
+        if (unshown)
+        {
+            await turnContext.SendActivityAsync(localizer.Say(FlowState.VoiceOf(data), "input.nonTextToCounselor"), cancellationToken);
+        }
+
         CleanText.Set(turnContext, cleaned);
         await next(cancellationToken);
     }
+
+    /// <summary>What the counselor reads where the person sent a picture, a file or a voice message (the console's
+    /// language is English).</summary>
+    public const string UnshownMarker = "[The person sent a picture, file or voice message; the console cannot show it. They were asked to write it in words.]";
 
     // The same reading the relay and the emergency answer use later in the turn (kept for the turn, not asked twice).
     private bool IsDanger(ITurnContext turnContext, string text, ConversationData data) =>

@@ -1,3 +1,6 @@
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Input;
+using System.Text.Json;
 using IntegrationBot.Flows.Tests.Support;
 using IntegrationBot.Handoff.Queue;
 using IntegrationBot.Knowledge.Languages;
@@ -92,6 +95,29 @@ public sealed class LongAndWordlessMessageTests
 
         Assert.Empty(replies);
         Assert.Contains((await bot.Queue.GetAsync(request.Id, Ct))!.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == emoji);
+    }
+
+    /// <summary>Seen on Telegram: with a counselor holding the chat, a voice message got "Sorry, I can only read text
+    /// messages" and the counselor saw nothing at all; a photo captioned "this is the letter from the hospital" reached
+    /// them as the caption alone, and the person believed the letter had been seen.</summary>
+    [Fact]
+    public async Task A_voice_message_or_a_photo_to_the_counselor_is_announced_to_them_and_the_person_is_asked_for_words()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("/counselor");
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
+        await bot.DeliverAsync();
+
+        var voice = bot.Adapter.MakeMessage(null) with { ChannelData = JsonDocument.Parse("""{"nonText":"voice"}""").RootElement };
+        Assert.Equal(bot.Text(Language.English, "input.nonTextToCounselor"), Assert.Single(await bot.SendAsync(voice)).Text);
+        var photo = bot.Adapter.MakeMessage("this is the letter from the hospital") with { Attachments = [new Attachment("image/jpeg", ContentUrl: "https://example.org/p.jpg")] };
+        Assert.Equal(bot.Text(Language.English, "input.nonTextToCounselor"), Assert.Single(await bot.SendAsync(photo)).Text);
+
+        var said = (await bot.Queue.GetAsync(request.Id, Ct))!.Transcript.Where(e => e.Author == TranscriptAuthor.User).Select(e => e.Text).ToList();
+        Assert.Contains(InputGuardMiddleware.UnshownMarker, said);
+        Assert.Contains("this is the letter from the hospital\n" + InputGuardMiddleware.UnshownMarker, said);
     }
 
     [Fact]
