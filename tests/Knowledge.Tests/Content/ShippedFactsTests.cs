@@ -1,5 +1,6 @@
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
+using IntegrationBot.Knowledge.Text;
 
 namespace IntegrationBot.Knowledge.Tests.Content;
 
@@ -131,6 +132,61 @@ public sealed class ShippedFactsTests
                 Assert.Contains("080 11 55", answer, StringComparison.Ordinal);
             }
         }
+    }
+
+    // Journey review: the SIM answer cited the FURS tax-number page and the ESS address page, which say nothing about
+    // phones. Telemach's own pages state its documents for foreigners and its prepaid roaming registration; EU
+    // Implementing Regulation 2016/2286 (Article 3) the roaming rule itself.
+    [Fact]
+    public void Phone_answers_cite_the_operator_and_the_roaming_rules_not_the_tax_or_address_pages()
+    {
+        var topic = TopicOf("phone-number");
+        Assert.DoesNotContain(topic.Sources, s => s.Contains("fu.gov.si", StringComparison.Ordinal) || s.Contains("ess.gov.si", StringComparison.Ordinal));
+        foreach (var language in Language.All)
+        {
+            var text = topic.AnswerIn(language) + "\n" + topic.DetailsIn(language);
+            var cited = SourceMarkers.CitedUrls(text, topic.Sources);
+            Assert.Contains("https://telemach.si/question/tujci/", cited);
+            Assert.All(text.Split('\n').Where(l => l.Contains("Telemach", StringComparison.Ordinal)), line => Assert.NotEmpty(SourceMarkers.Cited(line)));
+        }
+    }
+
+    // The rent subsidy was cited to the page on financial social assistance, which does not describe it.
+    [Fact]
+    public void Rent_subsidy_cites_the_rent_subsidy_page()
+    {
+        var topic = TopicOf("housing");
+        foreach (var language in Language.All)
+        {
+            var line = Assert.Single(topic.AnswerIn(language).Split('\n'), l => l.Contains("subvencija najemnine", StringComparison.OrdinalIgnoreCase));
+            var url = Assert.Single(SourceMarkers.CitedUrls(line, topic.Sources));
+            Assert.EndsWith("/socialne-pomoci/subvencija-najemnine", url, StringComparison.Ordinal);
+        }
+
+        Assert.StartsWith("Finding a flat", topic.AnswerIn(Language.English), StringComparison.Ordinal);
+    }
+
+    // "Bring your health insurance card" is not on the ZZZS page the doctor answer cites, nor in kb-facts.md.
+    [Theory]
+    [InlineData("sl", "kartico zdravstvenega zavarovanja")]
+    [InlineData("en", "health insurance card")]
+    [InlineData("sq", "kartën e sigurimit shëndetësor")]
+    [InlineData("hbs", "karticu zdravstvenog osiguranja")]
+    [InlineData("ar", "بطاقة التأمين الصحي")]
+    public void Choosing_a_doctor_states_no_unsourced_card_requirement(string language, string card) =>
+        Assert.DoesNotContain(card, Shown("doctor", language), StringComparison.Ordinal);
+
+    // "Дом здравља ZD dr. Franca …" named the health centre twice (ZD is "zdravstveni dom").
+    [Fact]
+    public void The_health_centre_is_named_once_in_every_language()
+    {
+        var entry = Shipped.Directory.Find("zd-postojna")!;
+        foreach (var language in Language.All)
+        {
+            Assert.DoesNotContain("ZD dr.", entry.NameIn(language), StringComparison.Ordinal);
+        }
+
+        Assert.Equal("Дом здравља Постојна (Zdravstveni dom dr. Franca Ambrožiča Postojna)", CyrillicTransliterator.ToCyrillic(entry.NameIn("hbs")));
     }
 
     [Fact]

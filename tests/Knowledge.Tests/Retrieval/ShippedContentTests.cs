@@ -52,6 +52,41 @@ public sealed class ShippedContentTests
         Assert.Equal(("doctor", Decision.Answer), (result.Topic, result.Decision));
     }
 
+    // "Si mund të gjej një mjek familjar?" (a family doctor) was answered with family reunification: "familjar" is the
+    // word of "bashkim familjar", and the doctor topic knew only "mjek familjeje". The other languages' family-doctor
+    // words are keywords too, so "family" alone no longer decides.
+    [Theory]
+    [InlineData("si mund të gjej një mjek familjar?")]
+    [InlineData("mjek familjar")]
+    [InlineData("ku gjej mjek familjar")]
+    [InlineData("kako najdem družinskega zdravnika")]
+    [InlineData("družinski zdravnik")]
+    [InlineData("porodični doktor")]
+    [InlineData("obiteljski liječnik")]
+    [InlineData("гдје да нађем породичног љекара")]
+    [InlineData("طبيب عائلة")]
+    [InlineData("كيف اجد طبيب عائلة")]
+    [InlineData("how do I find a family doctor")]
+    public void A_family_doctor_is_the_doctor_topic_in_every_language(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("doctor", Decision.Answer), (result.Topic, result.Decision));
+    }
+
+    [Theory]
+    [InlineData("bashkim familjar")]
+    [InlineData("si mund ta sjell familjen në Slloveni?")]
+    [InlineData("kushtet për bashkimin familjar")]
+    [InlineData("kako pripeljem druzino v slovenijo")]
+    [InlineData("kako da dovedem porodicu")]
+    [InlineData("لم شمل العائلة")]
+    [InlineData("how can my family join me")]
+    public void Bringing_the_family_stays_family_reunification(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("family-reunification", Decision.Answer), (result.Topic, result.Decision));
+    }
+
     // Answered with leisure and culture (the library's membership card is an "izkaznica") and with the SIM card
     // topic ("show an ID") before there was a topic for it.
     [Theory]
