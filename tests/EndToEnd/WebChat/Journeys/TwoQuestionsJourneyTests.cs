@@ -42,7 +42,7 @@ public sealed class TwoQuestionsJourneyTests
         await chat.ShotAsync("offered");
 
         await chat.PressAsync("Stanovanje");
-        await chat.BotSaysAsync("Če nimate kje spati");
+        await chat.BotSaysAsync("Iskanje stanovanja");
         await chat.ShotAsync("third-answer");
     }
 }
