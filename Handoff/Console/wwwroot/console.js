@@ -81,6 +81,12 @@ function outcomeText(outcome) {
   return note ? `${text} — ${note}` : text;
 }
 
+// The queue's own lines: "closed: referred:ue — note" is stored as a code; the counselor reads it as the Closed list says it.
+function systemLine(entry) {
+  const text = entry.text.startsWith('closed: ') ? `Closed: ${outcomeText(entry.text.substring('closed: '.length))}` : entry.text;
+  return entry.counselorName ? `${text} (${entry.counselorName})` : text;
+}
+
 // A counselor message's delivery in words; the reasons are the outbox's (dead letters keep the same text).
 function deliveryText(delivery) {
   const reason = delivery.reason || '';
@@ -352,7 +358,7 @@ async function renderConversation() {
     const who = entry.author === 'counselor' ? entry.counselorName : entry.author;
     const meta = el('span', `${who || entry.author} · ${new Date(entry.at).toLocaleString()}`, 'meta');
     meta.dir = 'ltr';
-    item.append(meta, el('span', entry.author === 'system' && entry.counselorName ? `${entry.text} (${entry.counselorName})` : entry.text));
+    item.append(meta, el('span', entry.author === 'system' ? systemLine(entry) : entry.text));
     if (entry.delivery) {
       const status = el('span', deliveryText(entry.delivery), `delivery ${entry.delivery.state}`);
       status.dir = 'ltr';
