@@ -65,11 +65,7 @@ public sealed class LongAndWordlessMessageTests
     public async Task A_long_message_to_a_counselor_reaches_the_counselor_whole(int length)
     {
         await using var bot = FlowHarness.Create();
-        await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
-        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
-        await bot.DeliverAsync();
+        var request = await bot.WithCounselorAsync(Language.English);
         var story = Story(length, " Please help me with the letter.");
 
         var replies = await bot.SendAsync(story);
@@ -85,11 +81,7 @@ public sealed class LongAndWordlessMessageTests
     public async Task Emoji_alone_reach_the_counselor_the_person_is_talking_to(string emoji)
     {
         await using var bot = FlowHarness.Create();
-        await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
-        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
-        await bot.DeliverAsync();
+        var request = await bot.WithCounselorAsync(Language.English);
 
         var replies = await bot.SendAsync(emoji);
 
@@ -104,11 +96,7 @@ public sealed class LongAndWordlessMessageTests
     public async Task A_voice_message_or_a_photo_to_the_counselor_is_announced_to_them_and_the_person_is_asked_for_words()
     {
         await using var bot = FlowHarness.Create();
-        await bot.StartInAsync(Language.English);
-        await bot.SendAsync("/counselor");
-        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
-        await bot.Queue.ClaimAsync(request.Id, "Maja", Ct);
-        await bot.DeliverAsync();
+        var request = await bot.WithCounselorAsync(Language.English);
 
         var voice = bot.Adapter.MakeMessage(null) with { ChannelData = JsonDocument.Parse("""{"nonText":"voice"}""").RootElement };
         Assert.Equal(bot.Text(Language.English, "input.nonTextToCounselor"), Assert.Single(await bot.SendAsync(voice)).Text);

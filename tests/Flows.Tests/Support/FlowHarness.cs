@@ -176,6 +176,18 @@ public sealed class FlowHarness : IAsyncDisposable
         }
     }
 
+    /// <summary>Started in <paramref name="language"/>, asked for a counselor, and <paramref name="counselor"/> took the
+    /// request (what the person was told delivered): the request.</summary>
+    public async Task<HandoffRequest> WithCounselorAsync(string language, string counselor = "Maja")
+    {
+        await StartInAsync(language);
+        await SendAsync("/counselor");
+        var request = Assert.Single(await Queue.ListAsync(HandoffStatus.Waiting, TestContext.Current.CancellationToken));
+        await Queue.ClaimAsync(request.Id, counselor, TestContext.Current.CancellationToken);
+        await DeliverAsync();
+        return request;
+    }
+
     public async ValueTask DisposeAsync()
     {
         await _services.DisposeAsync();

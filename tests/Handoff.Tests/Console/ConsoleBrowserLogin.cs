@@ -19,6 +19,16 @@ internal static class ConsoleBrowserLogin
         return page;
     }
 
+    /// <summary>Takes the waiting request whose queue row shows <paramref name="rowText"/> and waits until its
+    /// conversation is open and active.</summary>
+    public static async Task TakeAsync(IPage page, string rowText)
+    {
+        var row = page.Locator("#queue-rows tr", new() { HasText = rowText });
+        await row.WaitForAsync(new() { Timeout = 90_000 });
+        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(new() { Timeout = 90_000 });
+    }
+
     public static async Task<(IPlaywright Playwright, IBrowser Browser)> LaunchAsync()
     {
         if (!File.Exists(Chromium))

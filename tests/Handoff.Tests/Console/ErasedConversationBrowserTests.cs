@@ -28,9 +28,7 @@ public sealed class ErasedConversationBrowserTests
         var address = new ConversationAddress("telegram", "2002", "2002", "{}");
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(address, "en", "doctor", HandoffReason.AskedForHuman), Ct);
         await host.Queue.RelayUserMessageAsync(ticket.RequestId, "ERASED-MARKER my child is not breathing", Ct);
-        var row = page.Locator("#queue-rows tr", new() { HasText = "telegram" });
-        await row.WaitForAsync(Long);
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await ConsoleBrowserLogin.TakeAsync(page, "telegram");
         await page.Locator("#transcript li", new() { HasText = "ERASED-MARKER" }).WaitForAsync(Long);
 
         // What /delete does: the open request is cancelled, then every store forgets the person.

@@ -24,10 +24,7 @@ public sealed class RefusedReplyBrowserTests
         var scriptErrors = new List<string>();
         var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
         await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", "vb-1", "vb-1", "{}"), "hbs", "work", HandoffReason.AskedForHuman), Ct);
-        var row = page.Locator("#queue-rows tr", new() { HasText = "viber" });
-        await row.WaitForAsync(Long);
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
-        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await ConsoleBrowserLogin.TakeAsync(page, "viber");
 
         host.Services.GetRequiredService<IUnreachableRecipients>().Mark("viber", "vb-1", UnreachableReason.Left);
         await page.FillAsync("#reply-text", "Здраво, ја сам Маја.");
@@ -58,10 +55,7 @@ public sealed class RefusedReplyBrowserTests
         var scriptErrors = new List<string>();
         var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", "vb-2", "vb-2", "{}"), "hbs", "work", HandoffReason.AskedForHuman), Ct);
-        var row = page.Locator("#queue-rows tr", new() { HasText = "viber" });
-        await row.WaitForAsync(Long);
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
-        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await ConsoleBrowserLogin.TakeAsync(page, "viber");
 
         host.Services.GetRequiredService<IUnreachableRecipients>().Mark("viber", "vb-2", UnreachableReason.Left);
         await page.FillAsync("#reply-text", "Здраво, ја сам Маја.");

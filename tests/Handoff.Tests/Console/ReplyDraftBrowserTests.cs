@@ -39,10 +39,7 @@ public sealed class ReplyDraftBrowserTests
 
     private static async Task TakeAsync(IPage page, string channel)
     {
-        var row = page.Locator("#queue-rows tr", new() { HasText = channel });
-        await row.WaitForAsync(Long);
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
-        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await ConsoleBrowserLogin.TakeAsync(page, channel);
         await page.Locator("#conv-title", new() { HasText = channel }).WaitForAsync(Long);
     }
 }
