@@ -135,6 +135,8 @@
       domain: window.location.origin + '/v3/directline',
       webSocket: true
     });
+    // One message at a time, in the order sent (post-in-order.js): Accept then a question stay in that order.
+    window.IntegrationBotPostInOrder(directLine);
     current = { lang: lang, session: session, directLine: directLine };
     var mine = current;
     showLanguage(lang);
