@@ -6,22 +6,27 @@ namespace IntegrationBot.Dialogs.Runtime;
 public static class SentTexts
 {
     /// <summary>Returns a list that fills with the text of every non-empty message the rest of the turn sends.</summary>
-    public static List<string> CollectSentTexts(this ITurnContext turnContext)
+    public static List<string> CollectSentTexts(this ITurnContext turnContext) => turnContext.CollectSentMessages(sent => sent.Text!);
+
+    /// <summary>Like <see cref="CollectSentTexts"/>, with what <paramref name="select"/> reads of each such message
+    /// (whose text is never empty), such as who wrote it.</summary>
+    public static List<T> CollectSentMessages<T>(this ITurnContext turnContext, Func<Activity, T> select)
     {
         ArgumentNullException.ThrowIfNull(turnContext);
-        var texts = new List<string>();
+        ArgumentNullException.ThrowIfNull(select);
+        var collected = new List<T>();
         turnContext.OnSendActivities((_, activities, sendNext) =>
         {
             foreach (var sent in activities)
             {
                 if (sent.Type == ActivityTypes.Message && !string.IsNullOrEmpty(sent.Text))
                 {
-                    texts.Add(sent.Text);
+                    collected.Add(select(sent));
                 }
             }
 
             return sendNext();
         });
-        return texts;
+        return collected;
     }
 }

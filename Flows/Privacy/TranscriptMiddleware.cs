@@ -1,4 +1,5 @@
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Input;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
@@ -16,7 +17,9 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
-        var botTexts = turnContext.CollectSentTexts();
+        // A counselor's message goes out in a proactive turn of the bot: kept as the counselor's, so a later request
+        // shows who wrote it.
+        var sent = turnContext.CollectSentMessages(m => (m.Text!, Author: CounselorMessageTag.Read(m) is null ? TranscriptAuthor.Bot : TranscriptAuthor.Counselor));
 
         // A message that starts a handoff must already be in the transcript the counselor receives. The user's line
         // counts from before the turn when privacy was accepted earlier, and from after it when this turn accepts it;
@@ -61,9 +64,9 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         }
 
         // Keyed by the activity and position, so a rerun of the turn after an eTag conflict adds no second copy.
-        foreach (var (text, index) in botTexts.Select((t, i) => (t, i)))
+        foreach (var ((text, author), index) in sent.Select((s, i) => (s, i)))
         {
-            transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, TranscriptAuthor.Bot, text)
+            transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, userId ?? string.Empty, now, author, text)
             {
                 LineId = LineIdOf(activity, $"bot|{index}"),
             });

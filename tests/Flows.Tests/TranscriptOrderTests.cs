@@ -30,4 +30,25 @@ public sealed class TranscriptOrderTests
         Assert.Equal("how do I open a bank account", lines[3].Text);
         Assert.True(lines.Zip(lines.Skip(1)).All(pair => pair.First.At <= pair.Second.At), "lines in time order");
     }
+
+    // Seen in the console: a person who came back with a second request had their first counselor's replies shown as
+    // "bot" lines, as if the bot had said "Maja (counselor): …". The kept transcript now says who wrote them.
+    [Fact]
+    public async Task A_second_request_shows_the_first_counselors_replies_as_a_counselors()
+    {
+        await using var bot = FlowHarness.Create();
+        var first = await bot.WithCounselorAsync(Language.English);
+        await bot.Queue.SendCounselorMessageAsync(first.Id, "Maja", "Bring your passport on Monday.", Ct);
+        await bot.DeliverAsync();
+        await bot.Queue.CloseAsync(first.Id, "Maja", "resolved", Ct);
+        await bot.DeliverAsync();
+
+        await bot.SendAsync("/counselor");
+
+        var second = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.NotEqual(first.Id, second.Id);
+        var reply = Assert.Single(second.Transcript, e => e.Text.Contains("Bring your passport on Monday.", StringComparison.Ordinal));
+        Assert.Equal(TranscriptAuthor.Counselor, reply.Author);
+        Assert.DoesNotContain(second.Transcript, e => e.Author == TranscriptAuthor.Counselor && !e.Text.Contains("passport", StringComparison.Ordinal));
+    }
 }
