@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), replyFor: null, accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), replyFor: null, refusedFor: null, accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -26,8 +26,13 @@ async function api(method, path, body) {
   }
   if (!response.ok) {
     let detail = response.statusText;
-    try { detail = (await response.json()).detail || detail; } catch { /* no JSON body */ }
-    throw Object.assign(new Error(detail), { status: response.status });
+    let reason;
+    try {
+      const problem = await response.json();
+      detail = problem.detail || detail;
+      reason = problem.reason; // a reply refused because the person blocked the bot or left: 'blocked' or 'left'
+    } catch { /* no JSON body */ }
+    throw Object.assign(new Error(detail), { status: response.status, reason });
   }
   return response.status === 204 ? null : response.json();
 }
@@ -346,6 +351,11 @@ async function renderConversation() {
   // Blocked the bot / left the channel: say so where the counselor writes, since nothing will reach the person.
   const gone = $('conv-unreachable');
   gone.hidden = !r.unreachable;
+  // The person wrote again after a reply was refused: the "not sent" notice would still say they cannot be reached.
+  if (!r.unreachable && state.refusedFor === r.id) {
+    state.refusedFor = null;
+    showError('The person can be reached again: your reply is still in the box, send it now.');
+  }
   gone.textContent = !r.unreachable ? ''
     : r.unreachable === 'blocked' ? 'The person has blocked the bot: messages cannot reach them until they write again.'
       : 'The person has left this channel (unsubscribed): messages cannot reach them until they write again.';
@@ -404,10 +414,12 @@ async function renderConversation() {
 // Whether the server took it: a refused reply (the person blocked the bot or left) stays in its box to keep or copy.
 async function conversationAction(action, body) {
   showError(null);
+  state.refusedFor = null;
   try {
     await api('POST', `/api/handoffs/${state.conversation}/${action}`, body);
   } catch (error) {
     if (error.status === 404) conversationGone(); else showError(error);
+    if (error.reason) state.refusedFor = state.conversation;
     return false;
   }
   try {

@@ -69,4 +69,40 @@ public sealed class RefusedReplyBrowserTests
         Assert.Equal("Здраво, ја сам Маја.", await page.InputValueAsync("#reply-text"));
         Assert.Empty(scriptErrors);
     }
+
+    /// <summary>Seen in the console: after a refused reply the person unblocked the bot and wrote again, the banner went,
+    /// but the notice still said they had blocked the bot or left, so the counselor did not try again.</summary>
+    [Fact]
+    public async Task When_the_person_writes_again_the_notice_says_the_reply_can_be_sent_now()
+    {
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "hbs");
+        var scriptErrors = new List<string>();
+        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "tg-3", "tg-3", "{}"), "hbs", "work", HandoffReason.AskedForHuman), Ct);
+        await ConsoleBrowserLogin.TakeAsync(page, "telegram");
+
+        var unreachable = host.Services.GetRequiredService<IUnreachableRecipients>();
+        unreachable.Mark("telegram", "tg-3", UnreachableReason.Blocked);
+        await page.FillAsync("#reply-text", "Dobar dan, ja sam Maja.");
+        await page.ClickAsync("#send");
+        await page.Locator("#error:not([hidden])", new() { HasText = "not sent" }).WaitForAsync(Long);
+
+        // As the flows do when a blocked person writes again: reachable, and their message reaches the request.
+        unreachable.Clear("telegram", "tg-3");
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "PERSON-MARKER-42", Ct);
+        await page.Locator("#transcript li", new() { HasText = "PERSON-MARKER-42" }).WaitForAsync(Long);
+
+        await page.Locator("#error:not([hidden])", new() { HasText = "can be reached again" }).WaitForAsync(Long);
+        Assert.True(await page.Locator("#conv-unreachable").IsHiddenAsync());
+        Assert.Equal("Dobar dan, ja sam Maja.", await page.InputValueAsync("#reply-text"));
+
+        await page.ClickAsync("#send");
+        await page.Locator("#transcript li.counselor").WaitForAsync(Long);
+        Assert.True(await page.Locator("#error").IsHiddenAsync());
+        Assert.Empty(scriptErrors);
+    }
 }
