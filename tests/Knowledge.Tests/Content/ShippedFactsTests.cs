@@ -176,6 +176,23 @@ public sealed class ShippedFactsTests
     public void Choosing_a_doctor_states_no_unsourced_card_requirement(string language, string card) =>
         Assert.DoesNotContain(card, Shown("doctor", language), StringComparison.Ordinal);
 
+    // "There are not enough GPs" had no source (the cited ZZZS page on choosing a doctor does not say it). The answer
+    // now says what ZZZS's own page says: a doctor whose list is full may refuse, and clinics for patients without a
+    // chosen doctor exist; the line cites that page.
+    [Theory]
+    [InlineData("sl", "primanjkuje")]
+    [InlineData("en", "not enough GPs")]
+    [InlineData("sq", "Mungojnë mjekë")]
+    [InlineData("hbs", "Nedostaje ljekara")]
+    [InlineData("ar", "نقص في الأطباء")]
+    public void The_clinic_for_patients_without_a_doctor_is_cited_and_no_shortage_is_claimed(string language, string shortage)
+    {
+        var topic = TopicOf("doctor");
+        Assert.DoesNotContain(shortage, Shown("doctor", language), StringComparison.Ordinal);
+        var line = Assert.Single(topic.AnswerIn(language).Split('\n'), l => l.Contains("neopredeljene", StringComparison.Ordinal));
+        Assert.Equal(["https://www.zzzs.si/novica/izbira-osebnega-zdravnika/"], SourceMarkers.CitedUrls(line, topic.Sources));
+    }
+
     // "Дом здравља ZD dr. Franca …" named the health centre twice (ZD is "zdravstveni dom").
     [Fact]
     public void The_health_centre_is_named_once_in_every_language()

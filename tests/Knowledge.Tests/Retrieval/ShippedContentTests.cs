@@ -73,6 +73,28 @@ public sealed class ShippedContentTests
         Assert.Equal(("doctor", Decision.Answer), (result.Topic, result.Decision));
     }
 
+    // "I need a family GP" was answered with family reunification: "gp" has two letters, too few to weigh against "family",
+    // which also matched the Albanian samples of family reunification ("familjen", "bashkim familjar") in the blend of
+    // languages. "GP" and "family GP" are doctor keywords in every language now, as "zdravnik" is; "doktor" in Slovene too.
+    [Theory]
+    [InlineData("I need a family GP")]
+    [InlineData("i need a gp")]
+    [InlineData("general practitioner")]
+    [InlineData("gp")]
+    [InlineData("rabim doktorja")]
+    [InlineData("potrebujem izbranega zdravnika")]
+    [InlineData("osebni zdravnik")]
+    [InlineData("mjek i pergjithshem")]
+    [InlineData("doktor opste prakse")]
+    [InlineData("izabrani ljekar")]
+    [InlineData("породични доктор")]
+    [InlineData("احتاج طبيب عام")]
+    public void A_family_GP_or_a_personal_doctor_is_the_doctor_topic_in_every_language(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("doctor", Decision.Answer), (result.Topic, result.Decision));
+    }
+
     [Theory]
     [InlineData("bashkim familjar")]
     [InlineData("si mund ta sjell familjen në Slloveni?")]
@@ -142,5 +164,25 @@ public sealed class ShippedContentTests
         var result = Engine.Ask(question);
         Assert.Equal("local-offices", result.Topic);
         Assert.Equal(Decision.Answer, result.Decision);
+    }
+
+    // "what is the address of ZRSZ" got the steps to register one's own address: "address" outweighed the office's name.
+    // The Postojna office's address is not confirmed (kb-facts.md), so the offices answer names it and its line says to
+    // ask the office for the address.
+    [Theory]
+    [InlineData("what is the address of ZRSZ")]
+    [InlineData("where is ZRSZ")]
+    [InlineData("kje je ZRSZ")]
+    [InlineData("naslov ZRSZ")]
+    [InlineData("ku eshte ZRSZ")]
+    [InlineData("adresa e ZRSZ")]
+    [InlineData("gdje je ZRSZ")]
+    [InlineData("adresa ZRSZ")]
+    [InlineData("عنوان ZRSZ")]
+    public void Asking_where_the_employment_service_is_gives_the_offices_answer_with_its_entry(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("local-offices", Decision.Answer), (result.Topic, result.Decision));
+        Assert.Contains("{dir.zrsz-postojna.address}", Engine.Catalog.Find("local-offices")!.AnswerIn(result.Language), StringComparison.Ordinal);
     }
 }
