@@ -468,35 +468,42 @@ window.IntegrationBotWidgetStrings = {
   }
 };
 
-// The page's own words outside Web Chat: the language bar's and the landing text's names for a screen reader, and the
-// line shown when the chat cannot start or send. Same languages and same plain-JSON form (WidgetStringsTests).
+// The page's own words outside Web Chat: its title, the language bar's and the landing text's names for a screen
+// reader, and the line shown when the chat cannot start or send. Same languages and same plain-JSON form
+// (WidgetStringsTests).
 window.IntegrationBotPageStrings = {
   "sl": {
+    "title": "Izhodiščna točka Postojna – klepet",
     "languages": "Jezik",
     "about": "O tem klepetu",
     "unavailable": "Klepet trenutno ni na voljo. Poskusite znova pozneje."
   },
   "en": {
+    "title": "Starting Point Postojna – chat",
     "languages": "Language",
     "about": "About this chat",
     "unavailable": "The chat is not available right now. Please try again later."
   },
   "sq": {
+    "title": "Pika e Nisjes Postojnë – bisedë",
     "languages": "Gjuha",
     "about": "Rreth kësaj bisede",
     "unavailable": "Biseda nuk është e disponueshme tani. Provoni përsëri më vonë."
   },
   "hbs-Latn": {
+    "title": "Početna tačka Postojna – razgovor",
     "languages": "Jezik",
     "about": "O ovom razgovoru",
     "unavailable": "Razgovor trenutno nije dostupan. Pokušajte ponovo kasnije."
   },
   "hbs-Cyrl": {
+    "title": "Почетна тачка Постојна – разговор",
     "languages": "Језик",
     "about": "О овом разговору",
     "unavailable": "Разговор тренутно није доступан. Покушајте поново касније."
   },
   "ar": {
+    "title": "نقطة البداية بوستوينا – دردشة",
     "languages": "اللغة",
     "about": "حول هذه الدردشة",
     "unavailable": "الدردشة غير متاحة الآن. يُرجى المحاولة مرة أخرى لاحقًا."

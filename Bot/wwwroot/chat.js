@@ -45,7 +45,7 @@
     en: { locale: 'en-US', dir: 'ltr', button: 'en', strings: strings.en, words: words.en },
     sq: { locale: 'sq-AL', dir: 'ltr', button: 'sq', strings: withIntl(strings.sq, 'sq'), words: words.sq },
     'hbs-Latn': { locale: 'hr-HR', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Latn'], 'bs'), words: words['hbs-Latn'] },
-    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl'), words: words['hbs-Cyrl'] },
+    'hbs-Cyrl': { locale: 'sr-Cyrl', dir: 'ltr', button: 'hbs-Cyrl', strings: withIntl(strings['hbs-Cyrl'], 'bs-Cyrl'), words: words['hbs-Cyrl'] },
     // dir="auto" turns right-to-left only for a few exact Arabic locales, so Arabic is always given dir="rtl".
     ar: { locale: 'ar-EG', dir: 'rtl', button: 'ar', strings: strings.ar, words: words.ar }
   };
@@ -54,7 +54,8 @@
   var current = null;   // { lang, session: { token, conversationId, userId }, directLine }
   var followTimer = null;
 
-  // The picker's and the bot's codes to a widget language: 'hbs' and 'hbs-Latn' are Latin, 'hbs-Cyrl' Cyrillic.
+  // The picker's and the bot's codes to a widget language: 'hbs' and 'hbs-Latn' are Latin, 'hbs-Cyrl' Cyrillic (each
+  // with a button of its own: Cyrillic was otherwise only reached by typing in Cyrillic or a ?lang=hbs-Cyrl link).
   function languageOf(code) {
     if (!code) { return null; }
     if (languages[code]) { return code; }
@@ -92,9 +93,11 @@
     });
   }
 
-  // The language bar's and the landing text's names for a screen reader, read in their own language.
-  function nameRegions(lang) {
+  // The page's title (the tab, the phone's list of open pages, the first thing a screen reader says) and the language
+  // bar's and the landing text's names for a screen reader, in their own language.
+  function namePage(lang) {
     var chosen = languages[lang];
+    document.title = chosen.words.title;
     [['.languages', 'languages'], ['#landing', 'about']].forEach(function (region) {
       var element = document.querySelector(region[0]);
       element.setAttribute('aria-label', chosen.words[region[1]]);
@@ -112,7 +115,7 @@
 
   function showLanguage(lang) {
     var chosen = languages[lang];
-    nameRegions(lang);
+    namePage(lang);
     document.querySelectorAll('.languages button').forEach(function (b) {
       b.setAttribute('aria-pressed', String(b.getAttribute('data-lang') === chosen.button));
     });
@@ -243,9 +246,9 @@
     button.addEventListener('click', function () { choose(button.getAttribute('data-lang')); });
   });
 
-  // Before a choice the regions are named in the browser's language if it is one of ours (index.html: English).
+  // Before a choice the page is named in the browser's language if it is one of ours (index.html: English).
   var preferred = (navigator.languages || [navigator.language]).map(languageOf).filter(Boolean)[0];
-  if (preferred) { nameRegions(preferred); }
+  if (preferred) { namePage(preferred); }
   // A link such as /?lang=ar opens the chat straight in that language (for the municipality's language pages);
   // a reload continues the conversation of this tab.
   var requested = languageOf(new URLSearchParams(window.location.search).get('lang'));

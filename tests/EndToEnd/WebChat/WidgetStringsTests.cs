@@ -68,7 +68,7 @@ public sealed partial class WidgetStringsTests
         _ = bundle;
         var english = WidgetStrings.Page("en");
         var words = WidgetStrings.Page(language);
-        Assert.Equal(["about", "languages", "unavailable"], english.Keys.Order());
+        Assert.Equal(["about", "languages", "title", "unavailable"], english.Keys.Order());
         Assert.Equal(english.Keys.Order(), words.Keys.Order());
         Assert.All(words, w => Assert.False(string.IsNullOrWhiteSpace(w.Value), $"{language}: '{w.Key}' is empty"));
         if (language != "en")
