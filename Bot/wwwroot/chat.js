@@ -168,7 +168,20 @@
       dir: chosen.dir,
       overrideLocalizedStrings: chosen.strings,
       renderMarkdown: renderMarkdown,
-      styleOptions: { bubbleMaxWidth: 640, hideUploadButton: true, suggestedActionLayout: 'carousel', suggestedActionHeight: 36, autoScrollSnapOnActivity: true, autoScrollSnapOnActivityOffset: 0 }
+      styleOptions: {
+        bubbleMaxWidth: 640,
+        hideUploadButton: true,
+        suggestedActionLayout: 'carousel',
+        suggestedActionHeight: 36,
+        // The arrows at the row's ends sit in margins of their own (chat.css): narrower ones leave the buttons more room.
+        suggestedActionsCarouselFlipperBoxWidth: 32,
+        // After a question the transcript scrolls to the end unless that would take the answer's first line out of
+        // view: it then stops with that line 8 px below the top. Snapping on activity stopped at the end of the answer's
+        // first message instead: on a phone "Was this helpful?" after it stayed below the view, unseen, and a first
+        // message taller than the screen had its start above it.
+        autoScrollSnapOnPage: true,
+        autoScrollSnapOnPageOffset: -8
+      }
     }, host);
     // /delete: watched on Direct Line itself, not in Web Chat's store. The confirmation replies to the "yes", which is
     // erased before the page receives it, and Web Chat holds such a reply back until that message arrives (5 s): the
@@ -241,6 +254,19 @@
     current.directLine.postActivity({ type: 'event', name: 'setLanguage', value: lang, from: { id: current.session.userId, role: 'user' } })
       .subscribe({ error: function () { unavailable(current.lang); } });
   }
+
+  // Web Chat moves the focus along the suggested actions in their order, whatever the direction: in Arabic, where the
+  // row runs right to left, the left arrow key went to the button on the right. Turned round before Web Chat sees it;
+  // focusing the button is what Web Chat's own keys do (it then makes that button the row's tab stop).
+  document.addEventListener('keydown', function (event) {
+    var button = event.target.closest && event.target.closest('.webchat__suggested-action');
+    if ((event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') || !button || getComputedStyle(button).direction !== 'rtl') { return; }
+    var row = Array.prototype.slice.call(button.closest('.webchat__suggested-actions').querySelectorAll('.webchat__suggested-action'));
+    var step = event.key === 'ArrowLeft' ? 1 : row.length - 1;
+    event.preventDefault();
+    event.stopPropagation();
+    row[(row.indexOf(button) + step) % row.length].focus();
+  }, true);
 
   document.querySelectorAll('.languages button').forEach(function (button) {
     button.addEventListener('click', function () { choose(button.getAttribute('data-lang')); });
