@@ -43,6 +43,9 @@ public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptio
         if (waiting is { } reason)
         {
             await counselor.RequestAsync(turn, reason, cancellationToken);
+            // What the person wrote before consenting was not kept, so the request carries none of it: said plainly,
+            // or they wait believing the counselor has read their question.
+            await turn.SayAsync("privacy.writeAfterConsent", cancellationToken: cancellationToken);
             return;
         }
 

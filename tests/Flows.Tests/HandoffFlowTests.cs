@@ -160,6 +160,7 @@ public sealed class HandoffFlowTests
         await bot.Flow()
             .Send("Sprejmem")
             .AssertReply("Vaše vprašanje sem predal svetovalcu. V vrsti ste 1.; pričakovano čakanje je približno 10 minut. Lahko še naprej pišete tukaj; svetovalec bo videl vaša sporočila.")
+            .AssertReplyContains("preden ste sprejeli obvestilo")
             .AssertNoReply()
             .StartTestAsync(Ct);
         Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));

@@ -29,9 +29,13 @@ public sealed class OneConsentQuestionTests
         await bot.Flow()
             .Send("Accept")
             .AssertReply("I have passed your question to a counselor. You are number 1 in line; the estimated wait is about 10 minutes. You can keep writing here; the counselor will see your messages.")
+            // Nothing written before the consent was kept: the person is not left believing the counselor read it.
+            .AssertReply("The counselor does not see what you wrote before you agreed to the privacy notice. Please write your question here.")
             .AssertNoReply()
             .StartTestAsync(Ct);
-        Assert.Equal(HandoffReason.AskedForHuman, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Reason);
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(HandoffReason.AskedForHuman, request.Reason);
+        Assert.DoesNotContain(request.Transcript, e => e.Text.Contains("I want to talk to a person", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -47,6 +51,7 @@ public sealed class OneConsentQuestionTests
             .AssertNoReply()
             .Send("Sprejmem")
             .AssertReply("Vaše vprašanje sem predal svetovalcu. V vrsti ste 1.; pričakovano čakanje je približno 10 minut. Lahko še naprej pišete tukaj; svetovalec bo videl vaša sporočila.")
+            .AssertReply("Svetovalec ne vidi, kar ste napisali, preden ste sprejeli obvestilo. Prosimo, napišite svoje vprašanje tukaj.")
             .AssertNoReply()
             .StartTestAsync(Ct);
         Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
@@ -66,6 +71,7 @@ public sealed class OneConsentQuestionTests
             .AssertNoReply()
             .Send("Accept")
             .AssertReply("I have passed your question to a counselor. You are number 1 in line; the estimated wait is about 10 minutes. You can keep writing here; the counselor will see your messages.")
+            .AssertReplyContains("before you agreed to the privacy notice")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }
@@ -88,6 +94,7 @@ public sealed class OneConsentQuestionTests
         await bot.Flow()
             .Send("Sprejmem")
             .AssertReplyContains("Vaše vprašanje sem predal svetovalcu.")
+            .AssertReplyContains("preden ste sprejeli obvestilo")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }

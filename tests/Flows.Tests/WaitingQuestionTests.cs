@@ -32,7 +32,9 @@ public sealed class WaitingQuestionTests
 
         var queued = await bot.SendAsync("accept");
 
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        Assert.Equal(
+            [bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), bot.Text(Language.English, "privacy.writeAfterConsent")],
+            queued.Select(r => r.Text));
         Assert.Equal(HandoffReason.AskedForHuman, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Reason);
     }
 
@@ -48,7 +50,9 @@ public sealed class WaitingQuestionTests
         Assert.Equal(bot.Title(Language.Slovenian, "privacy.accept"), notice[^1].SuggestedActions!.Actions[0].Title);
         var queued = await bot.SendAsync(bot.Title(Language.Slovenian, "privacy.accept"));
 
-        Assert.Equal(bot.Text(Language.Slovenian, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        Assert.Equal(
+            [bot.Text(Language.Slovenian, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), bot.Text(Language.Slovenian, "privacy.writeAfterConsent")],
+            queued.Select(r => r.Text));
     }
 
     [Fact]
@@ -140,7 +144,9 @@ public sealed class WaitingQuestionTests
 
         var queued = await bot.SendAsync(accept);
 
-        Assert.Equal(bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), Assert.Single(queued).Text);
+        Assert.Equal(
+            [bot.Text(Language.English, "handoff.queuedOpen", new Dictionary<string, string> { ["position"] = "1", ["wait"] = "10" }), bot.Text(Language.English, "privacy.writeAfterConsent")],
+            queued.Select(r => r.Text));
         Assert.Equal(HandoffReason.AskedForHuman, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Reason);
         var saved = JsonNode.Parse((await bot.Storage.ReadAsync([ConversationKey], Ct))[ConversationKey].Json)!["flow"]!.AsObject();
         Assert.False(saved.ContainsKey("pendingHandoffReason"));
