@@ -111,7 +111,11 @@ public static class FlowsServiceCollectionExtensions
     }
 
     public static OfficeInfo OfficeInfoFrom(OfficeOptions office) =>
-        new(NullIfBlank(office.Name), NullIfBlank(office.Address), NullIfBlank(office.HoursText), NullIfBlank(office.Phone), NullIfBlank(office.Email));
+        new(NullIfBlank(office.Name), NullIfBlank(office.Address), NullIfBlank(office.HoursText), NullIfBlank(office.Phone), NullIfBlank(office.Email))
+        {
+            Names = office.Names.Where(n => !string.IsNullOrWhiteSpace(n.Value))
+                .ToDictionary(n => n.Key.ToLowerInvariant(), n => n.Value.Trim(), StringComparer.Ordinal),
+        };
 
     private static string? NullIfBlank(string value) => string.IsNullOrWhiteSpace(value) ? null : value;
 }

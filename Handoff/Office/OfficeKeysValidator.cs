@@ -1,3 +1,4 @@
+using IntegrationBot.Handoff.Counselors;
 using System.Reflection;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
@@ -21,6 +22,10 @@ public sealed class OfficeKeysValidator(IConfiguration configuration) : IValidat
         var unknown = configuration.GetSection(OfficeOptions.Section).GetChildren()
             .Select(c => c.Key)
             .Where(key => !Known.Contains(key))
+            // A name for a language the bot does not speak (Names:si for Slovenian) would never be shown.
+            .Concat(configuration.GetSection($"{OfficeOptions.Section}:{nameof(OfficeOptions.Names)}").GetChildren()
+                .Where(c => !CounselorDirectory.KnownLanguages.Contains(c.Key.ToLowerInvariant()))
+                .Select(c => $"{nameof(OfficeOptions.Names)}:{c.Key}"))
             .Order(StringComparer.Ordinal)
             .ToList();
         return unknown.Count == 0

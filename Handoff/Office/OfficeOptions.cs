@@ -7,6 +7,10 @@ public sealed class OfficeOptions
     public const string Section = "IntegrationBot:Office";
 
     public string Name { get; set; } = "";
+
+    /// <summary>The name in a language where it reads differently (key sl, en, sq, hbs or ar), e.g. Names:sl
+    /// "Izhodiščna točka Postojna": answers in that language use it instead of <see cref="Name"/>.</summary>
+    public Dictionary<string, string> Names { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public string Address { get; set; } = "";
     public string HoursText { get; set; } = "";
     public string Phone { get; set; } = "";

@@ -28,4 +28,14 @@ public sealed class OfficeKeysValidatorTests
         Assert.Contains("Hours", e.Message, StringComparison.Ordinal);
         Assert.Contains("HoursText", e.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void A_name_for_a_language_is_read_and_one_for_an_unknown_language_stops_the_start()
+    {
+        Assert.Equal("Izhodiščna točka Postojna", Resolve(new() { ["IntegrationBot:Office:Names:sl"] = "Izhodiščna točka Postojna" }).Names["sl"]);
+
+        // "si" (the country code) for Slovenian would leave Slovenian sentences with the English name, unnoticed.
+        var e = Assert.Throws<OptionsValidationException>(() => Resolve(new() { ["IntegrationBot:Office:Names:si"] = "Izhodiščna točka Postojna" }));
+        Assert.Contains("Names:si", e.Message, StringComparison.Ordinal);
+    }
 }
