@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), replyFor: null, refusedFor: null, accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, replyFor: null, refusedFor: null, accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -131,6 +131,13 @@ async function start() {
   $('admin-tab').hidden = !state.me.isAdmin;
   connectStream();
   show('queue');
+  focusHeading($('queue-view').querySelector('h2'));
+}
+
+// Where the keyboard goes on after a view changed under it; the heading is not a Tab stop itself.
+function focusHeading(heading) {
+  heading.tabIndex = -1;
+  heading.focus();
 }
 
 function show(view) {
@@ -273,7 +280,6 @@ async function renderQueue() {
       event.stopPropagation();
       try {
         await api('POST', `/api/handoffs/${r.id}/claim`);
-        state.focusReply = true;
         openConversation(r.id);
       } catch (error) { showError(error); }
     });
@@ -306,6 +312,7 @@ async function renderList(status) {
 
 function openConversation(id) {
   state.conversation = id;
+  state.focusNext = 'open';
   // Seen now: the title stops calling for it ("(→1)" stayed until the next live update).
   const transferred = state.handedToMe.delete(id);
   const urgent = state.urgentHeld.delete(id);
@@ -403,16 +410,18 @@ async function renderConversation() {
   }
   $('person-data').hidden = !state.me.isAdmin;
   $('person-result').textContent = '';
-  // After Take the next thing a counselor does is write: the reply box has the focus.
-  if (state.focusReply && mine) {
-    state.focusReply = false;
-    $('reply-text').focus();
-  }
+  // After Take, or opening one's own conversation, the next thing a counselor does is write: the reply box has the
+  // focus. Otherwise the heading, which says which conversation this is and (described by) its status.
+  const focus = { open: mine ? 'reply-text' : 'conv-title', reply: mine ? 'reply-text' : 'conv-title', note: 'note-text', title: 'conv-title' }[state.focusNext];
+  state.focusNext = null;
+  if (focus) $(focus).focus();
   document.dispatchEvent(new CustomEvent('console:conversation', { detail: { id: state.conversation, mine } }));
 }
 
 // Whether the server took it: a refused reply (the person blocked the bot or left) stays in its box to keep or copy.
-async function conversationAction(action, body) {
+// focusNext: where the focus goes once the conversation is drawn again ('reply', 'note' or 'title'; the last when the
+// conversation leaves the counselor's hands and the control they used is disabled).
+async function conversationAction(action, body, focusNext = null) {
   showError(null);
   state.refusedFor = null;
   try {
@@ -422,6 +431,7 @@ async function conversationAction(action, body) {
     if (error.reason) state.refusedFor = state.conversation;
     return false;
   }
+  state.focusNext = focusNext;
   try {
     await renderConversation();
   } catch (error) { showError(error); }
@@ -585,7 +595,7 @@ function wire() {
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('show-all').addEventListener('change', refresh);
   $('back').addEventListener('click', () => show('queue'));
-  $('take').addEventListener('click', () => { state.focusReply = true; conversationAction('claim'); });
+  $('take').addEventListener('click', () => conversationAction('claim', undefined, 'reply'));
   $('mute').checked = localStorage.getItem('console.mute') === '1';
   $('mute').addEventListener('change', () => localStorage.setItem('console.mute', $('mute').checked ? '1' : '0'));
   $('notify').hidden = !('Notification' in window) || Notification.permission === 'granted';
@@ -611,7 +621,7 @@ function wire() {
       $('person-result').textContent = 'Erased.';
     } catch (error) { showError(error); }
   });
-  $('release').addEventListener('click', () => conversationAction('release'));
+  $('release').addEventListener('click', () => conversationAction('release', undefined, 'title'));
   $('canned-pick').addEventListener('change', (event) => {
     if (event.target.value) $('reply-text').value = event.target.value;
   });
@@ -619,20 +629,20 @@ function wire() {
     event.preventDefault();
     const text = $('reply-text').value.trim();
     if (!text) return;
-    if (await conversationAction('messages', { text })) $('reply-text').value = '';
+    if (await conversationAction('messages', { text }, 'reply')) $('reply-text').value = '';
   });
   $('note-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('note-text').value.trim();
     if (!text) return;
-    if (await conversationAction('notes', { text })) $('note-text').value = '';
+    if (await conversationAction('notes', { text }, 'note')) $('note-text').value = '';
   });
   $('transfer-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const counselor = $('transfer-counselor').value.trim();
     const language = $('transfer-language').value;
     if (counselor && !(await confirmTransferTo(counselor))) return;
-    await conversationAction('transfer', counselor ? { counselor } : { language });
+    await conversationAction('transfer', counselor ? { counselor } : { language }, 'title');
     event.target.reset();
   });
   $('close-form').addEventListener('submit', async (event) => {
@@ -640,7 +650,7 @@ function wire() {
     const code = $('close-outcome').value;
     const head = code === 'referred' ? `referred:${$('close-institution').value}` : code;
     const note = $('close-note').value.trim();
-    await conversationAction('close', { outcome: note ? `${head} — ${note}` : head });
+    await conversationAction('close', { outcome: note ? `${head} — ${note}` : head }, 'title');
     $('close-note').value = '';
   });
   $('close-outcome').addEventListener('change', () => { $('close-institution-label').hidden = $('close-outcome').value !== 'referred'; });
