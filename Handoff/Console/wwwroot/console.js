@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, replyFor: null, refusedFor: null, accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, inserted: null, replyFor: null, refusedFor: null, accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -394,9 +394,13 @@ async function renderConversation() {
 
   const notes = $('notes');
   notes.replaceChildren();
+  // The note's own direction, apart from the counselor's name: an Arabic note read as left-to-right after "Maja:"
+  // put its words around a Latin name out of order.
   for (const note of r.notes) {
-    const li = el('li', `${note.counselor}: ${note.text}`);
-    li.dir = 'auto';
+    const text = el('span', note.text);
+    text.dir = 'auto';
+    const li = el('li', `${note.counselor}: `);
+    li.append(text);
     notes.append(li);
   }
 
@@ -622,14 +626,23 @@ function wire() {
     } catch (error) { showError(error); }
   });
   $('release').addEventListener('click', () => conversationAction('release', undefined, 'title'));
+  // A canned text goes after what the counselor wrote; choosing another (the arrow keys choose at each press) replaces
+  // only the canned text chosen before, so the counselor's own words stay.
   $('canned-pick').addEventListener('change', (event) => {
-    if (event.target.value) $('reply-text').value = event.target.value;
+    const box = $('reply-text');
+    const own = state.inserted && box.value === state.inserted.before + state.inserted.text ? state.inserted.before : box.value;
+    const before = own && !/\s$/.test(own) && event.target.value ? `${own} ` : own;
+    box.value = before + event.target.value;
+    state.inserted = { before, text: event.target.value };
   });
   $('reply-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('reply-text').value.trim();
     if (!text) return;
-    if (await conversationAction('messages', { text }, 'reply')) $('reply-text').value = '';
+    if (await conversationAction('messages', { text }, 'reply')) {
+      $('reply-text').value = '';
+      state.inserted = null;
+    }
   });
   $('note-form').addEventListener('submit', async (event) => {
     event.preventDefault();
