@@ -578,6 +578,19 @@ async function confirmTransferTo(name) {
   }
 }
 
+// Nobody else online speaks the language: the person would wait until someone who does opens the console.
+async function confirmTransferToLanguage(language) {
+  try {
+    const others = (await api('GET', '/api/counselors'))
+      .filter((c) => c.online && c.languages.includes(language) && c.name.toLowerCase() !== state.me.name.toLowerCase());
+    return others.length > 0
+      || window.confirm(`Nobody online speaks ${language}: the person will wait until a counselor who does opens the console. Transfer anyway?`);
+  } catch (error) {
+    showError(error);
+    return false;
+  }
+}
+
 function userPath() {
   return `/api/admin/users/${encodeURIComponent($('user-channel').value)}/${encodeURIComponent($('user-id').value)}`;
 }
@@ -654,7 +667,7 @@ function wire() {
     event.preventDefault();
     const counselor = $('transfer-counselor').value.trim();
     const language = $('transfer-language').value;
-    if (counselor && !(await confirmTransferTo(counselor))) return;
+    if (counselor ? !(await confirmTransferTo(counselor)) : language && !(await confirmTransferToLanguage(language))) return;
     await conversationAction('transfer', counselor ? { counselor } : { language }, 'title');
     event.target.reset();
   });
