@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, inserted: null, replyFor: null, refusedFor: null, accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [] };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -21,7 +21,7 @@ async function api(method, path, body) {
   }
   const response = await fetch(path, options);
   if (response.status === 401 && path !== '/api/auth/login') {
-    showLogin();
+    sessionEnded();
     throw new Error('Please log in again.');
   }
   if (!response.ok) {
@@ -110,8 +110,20 @@ function priorityBadge(priority) {
   return el('span', priority, `badge ${priority}`);
 }
 
+// The session ended while the page was open (logged out in another tab, a new password, deactivation): reload, so no
+// person's words stay on the screen or in the page, and say why on the login form.
+function sessionEnded() {
+  if (!state.me || state.loggingOut) return showLogin();
+  sessionStorage.setItem('console.sessionEnded', '1');
+  window.location.reload();
+}
+
 function showLogin() {
   state.me = null;
+  if (sessionStorage.getItem('console.sessionEnded')) {
+    sessionStorage.removeItem('console.sessionEnded');
+    showError('Your session has ended (logged out elsewhere, or your account changed). Please log in again.');
+  }
   $('login-view').hidden = false;
   $('nav').hidden = true;
   $('whoami').hidden = true;
@@ -190,7 +202,14 @@ function connectStream() {
     }
     updateWaitingCount();
   });
-  source.onerror = () => $('live').classList.remove('on');
+  source.onerror = () => {
+    $('live').classList.remove('on');
+    // The browser reconnects by itself unless the server refused (401 after a logout elsewhere): then ask whether the
+    // session still holds; api() reloads to the login form if not, otherwise try again shortly.
+    if (source.readyState === EventSource.CLOSED) {
+      api('GET', '/api/auth/me').then(() => setTimeout(connectStream, 5000), () => {});
+    }
+  };
 }
 
 // A conversation the counselor holds that turns into an emergency ("my husband is hitting me right now" mid-chat) is
@@ -607,6 +626,7 @@ function wire() {
     } catch (error) { showError(error); }
   });
   $('logout').addEventListener('click', async () => {
+    state.loggingOut = true; // the stream this ends is no news to this page
     try { await api('POST', '/api/auth/logout'); } finally { window.location.reload(); }
   });
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
