@@ -24,6 +24,13 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             return;
         }
 
+        // Right after an emergency, a person asked for in words or with /counselor is asked for in that emergency, as
+        // with the button offered under it: urgent, and (on vital interests) with no consent step in between.
+        if (data.CounselorReason == nameof(HandoffReason.Emergency))
+        {
+            reason = HandoffReason.Emergency;
+        }
+
         // In an emergency no consent step stands between the person and a counselor (vital interests).
         if (data.Privacy != PrivacyChoice.Accepted && !(reason == HandoffReason.Emergency && data.VitalInterests))
         {

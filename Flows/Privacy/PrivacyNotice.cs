@@ -39,13 +39,18 @@ public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptio
     public async Task AcceptAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var waiting = await HandoffConsentDialog.EndAsync(turn.Dialogs, cancellationToken);
+        var keptForEmergency = turn.Data.VitalInterests;
         turn.Data = turn.Data with { Privacy = PrivacyChoice.Accepted };
         if (waiting is { } reason)
         {
             await counselor.RequestAsync(turn, reason, cancellationToken);
             // What the person wrote before consenting was not kept, so the request carries none of it: said plainly,
-            // or they wait believing the counselor has read their question.
-            await turn.SayAsync("privacy.writeAfterConsent", cancellationToken: cancellationToken);
+            // or they wait believing the counselor has read their question. After an emergency it was kept and is read.
+            if (!keptForEmergency)
+            {
+                await turn.SayAsync("privacy.writeAfterConsent", cancellationToken: cancellationToken);
+            }
+
             return;
         }
 
