@@ -514,12 +514,22 @@ async function renderCanned() {
     const action = el('td');
     action.append(remove);
     tr.append(el('td', c.language), el('td', c.title), text, action);
-    tr.addEventListener('click', () => {
+    // A row opens for editing with Enter as with a click, and the form takes the focus, as the other lists do.
+    const edit = () => {
       $('canned-id').value = c.id;
       $('canned-language').value = c.language;
       $('canned-title').value = c.title;
       $('canned-text').value = c.text;
       $('canned-form-title').textContent = 'Edit canned response';
+      $('canned-title').focus();
+    };
+    tr.tabIndex = 0;
+    tr.addEventListener('click', edit);
+    // preventDefault: the Enter would otherwise go on to the title box it focused and submit the form unchanged.
+    tr.addEventListener('keydown', (event) => {
+      if (event.key !== 'Enter' || event.target !== tr) return;
+      event.preventDefault();
+      edit();
     });
     body.append(tr);
   }

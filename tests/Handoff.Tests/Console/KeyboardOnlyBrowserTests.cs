@@ -142,6 +142,47 @@ public sealed class KeyboardOnlyBrowserTests
         Assert.Empty(errors);
     }
 
+    /// <summary>Seen in Chromium: a canned response opened for editing only with a click on its row; with the keyboard
+    /// the row was no Tab stop, so a typo in a canned text could not be corrected without a mouse.</summary>
+    [Fact]
+    public async Task A_canned_response_is_edited_with_the_keyboard_alone()
+    {
+        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
+        using var _ = playwright;
+        await using var __ = browser;
+        await using var host = await ConsoleHost.StartAsync();
+        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
+        using (var maja = await host.LoginAsync("Maja", "maja-password"))
+        {
+            var saved = await maja.PostAsync("/api/canned-responses", new { language = "en", title = "Office hours", text = "Monday to Friday 8:00-15:00." });
+            Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
+        }
+
+        var errors = new List<string>();
+        var page = await NewPageAsync(browser, errors);
+        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await page.FillAsync("input[name=name]", "Maja");
+        await page.FillAsync("input[name=password]", "maja-password");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#live.on").WaitForAsync(Long);
+
+        await TabToAsync(page, "button[data-view=canned]", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await TabToAsync(page, "#canned-rows tr");
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#canned-form-title", new() { HasText = "Edit canned response" }).WaitForAsync(Long);
+        await FocusIsAsync(page, "#canned-title");
+        await TabToAsync(page, "#canned-text");
+        await page.Keyboard.PressAsync("End");
+        await page.Keyboard.TypeAsync(" Wednesday until 17:00.");
+        await TabToAsync(page, "#canned-form button[type=submit]");
+        await page.Keyboard.PressAsync("Enter");
+
+        await page.Locator("#canned-rows tr", new() { HasText = "Wednesday until 17:00." }).WaitForAsync(Long);
+        Assert.Equal(1, await page.Locator("#canned-rows tr").CountAsync());
+        Assert.Empty(errors);
+    }
+
     private static async Task<IPage> NewPageAsync(IBrowser browser, List<string> errors)
     {
         var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "en-GB" });
