@@ -641,7 +641,11 @@ function wire() {
   });
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('show-all').addEventListener('change', refresh);
-  $('back').addEventListener('click', () => show('queue'));
+  // Back hides the button it was pressed on: the keyboard goes on from the queue's heading, not the top of the page.
+  $('back').addEventListener('click', () => {
+    show('queue');
+    focusHeading($('queue-view').querySelector('h2'));
+  });
   $('take').addEventListener('click', () => conversationAction('claim', undefined, 'reply'));
   $('mute').checked = localStorage.getItem('console.mute') === '1';
   $('mute').addEventListener('change', () => localStorage.setItem('console.mute', $('mute').checked ? '1' : '0'));

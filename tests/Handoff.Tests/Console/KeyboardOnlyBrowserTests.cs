@@ -18,7 +18,7 @@ public sealed class KeyboardOnlyBrowserTests
 
     /// <summary>Seen in Chromium: the focus ring of the tabs, Mute, Desktop notifications and Log out was drawn in the
     /// header's own blue, so a counselor tabbing through the header could not see where they were; after opening a row,
-    /// Release, a transfer or Close the focus fell back to the page, and the next Tab started from the top.</summary>
+    /// Release, a transfer, Close or Back the focus fell back to the page, and the next Tab started from the top.</summary>
     [Fact]
     public async Task A_counselor_takes_replies_notes_transfers_releases_and_closes_with_the_keyboard_alone()
     {
@@ -139,6 +139,11 @@ public sealed class KeyboardOnlyBrowserTests
         await page.Keyboard.PressAsync("Enter");
         await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync(Long);
         await FocusIsAsync(page, "#conv-title");
+
+        await TabToAsync(page, "#back", backwards: true);
+        await page.Keyboard.PressAsync("Enter");
+        await page.Locator("#queue-view:not([hidden])").WaitForAsync(Long);
+        await FocusIsInAsync(page, "#queue-view");
         Assert.Empty(errors);
     }
 
