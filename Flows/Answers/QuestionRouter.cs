@@ -34,7 +34,14 @@ public sealed class QuestionRouter(KnowledgeEngine engine, QuestionFlow question
 
         WritingScript.Follow(turn, text);
         var result = engine.Ask(text, null, turn.Language);
-        if (ShouldAskToSwitch(turn, result, text))
+        if (result.Decision == Decision.Emergency && IsClearlyAnotherLanguage(turn, result, text) && IsInAnotherScript(turn.Language, text))
+        {
+            // Danger is never delayed by the switch question: the numbers come in the language it was written in, and
+            // the conversation goes on in it (asking for a person next must not meet the question either). Only another
+            // script is certain enough: Slovenian danger ("prijatelj se je predoziral") can read as Bosnian.
+            turn.Data = turn.Data with { Language = result.Language, Cyrillic = result.Language == Language.Bcs && WritingScript.HasCyrillic(text) };
+        }
+        else if (ShouldAskToSwitch(turn, result, text))
         {
             await turn.Dialogs.BeginDialogAsync(LanguageSwitchDialog.DialogId, new LanguageSwitch(result.Language, text), cancellationToken);
             return;
@@ -47,8 +54,22 @@ public sealed class QuestionRouter(KnowledgeEngine engine, QuestionFlow question
         first.Decision == Decision.Greeting && first.SmallTalkLanguages.Count > 1 && (seed is null || !first.SmallTalkLanguages.Contains(seed));
 
     private bool ShouldAskToSwitch(FlowTurn turn, KnowledgeResult result, string text) =>
+        result.Decision is not (Decision.Emergency or Decision.Greeting or Decision.Thanks)
+        && IsClearlyAnotherLanguage(turn, result, text);
+
+    private static bool IsInAnotherScript(string language, string text)
+    {
+        var arabic = text.Any(c => c is >= '\u0600' and <= '\u06FF');
+        return language switch
+        {
+            Language.Arabic => !arabic,
+            Language.Bcs => arabic,
+            _ => arabic || WritingScript.HasCyrillic(text),
+        };
+    }
+
+    private bool IsClearlyAnotherLanguage(FlowTurn turn, KnowledgeResult result, string text) =>
         result.Language != turn.Language
-        && result.Decision is not (Decision.Emergency or Decision.Greeting or Decision.Thanks)
         && result.LanguageConfidence >= options.Value.SwitchConfidence
         && !turn.Data.DeclinedSwitches.Contains(result.Language)
         && text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length >= 2;
