@@ -158,8 +158,12 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             Language.Bcs => "hr-HR",
             _ => "en-GB",
         });
-        return language == Language.Arabic
-            ? "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)
-            : local.ToString("dddd d. M. yyyy, HH:mm", culture);
+        return language switch
+        {
+            Language.Arabic => "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            // "7. 12. 2026" is how Slovenia writes a date; an English reader from elsewhere may read 12 July: the month by name.
+            Language.English => local.ToString("dddd d MMMM yyyy, HH:mm", culture),
+            _ => local.ToString("dddd d. M. yyyy, HH:mm", culture),
+        };
     }
 }

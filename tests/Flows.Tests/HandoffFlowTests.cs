@@ -174,7 +174,7 @@ public sealed class HandoffFlowTests
         await bot.Flow()
             .Send("I want to talk to a person")
             .AssertReply("If you or someone else is in danger, do not wait: call 112 (ambulance, fire brigade) or 113 (police).")
-            .AssertReply("The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then.")
+            .AssertReply("The office is closed now. It opens again on Tuesday 24 November 2026, 08:00. Leave your message here; a counselor will answer you then.")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }
@@ -192,7 +192,7 @@ public sealed class HandoffFlowTests
             [
                 (TranscriptAuthor.User, "I want to talk to a person"),
                 (TranscriptAuthor.Bot, "If you or someone else is in danger, do not wait: call 112 (ambulance, fire brigade) or 113 (police)."),
-                (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then."),
+                (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24 November 2026, 08:00. Leave your message here; a counselor will answer you then."),
             ],
             LastLines(request, 3));
     }
@@ -211,9 +211,9 @@ public sealed class HandoffFlowTests
             [
                 (TranscriptAuthor.User, "he has a knife and says he will kill me"),
                 (TranscriptAuthor.Bot, "If you are in danger, call the police now: 113.\n112 – ambulance and fire brigade (also in English)\n080 12 00 – anonymous police line"),
-                (TranscriptAuthor.Bot, "The office is closed now. A counselor will read your message when it opens on Tuesday 24. 11. 2026, 08:00. You can leave it now."),
+                (TranscriptAuthor.Bot, "The office is closed now. A counselor will read your message when it opens on Tuesday 24 November 2026, 08:00. You can leave it now."),
                 (TranscriptAuthor.User, "Leave a message for a counselor"),
-                (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then."),
+                (TranscriptAuthor.Bot, "The office is closed now. It opens again on Tuesday 24 November 2026, 08:00. Leave your message here; a counselor will answer you then."),
                 (TranscriptAuthor.Bot, "I have marked your request as urgent for the counselors."),
             ],
             LastLines(request, 6));
@@ -236,7 +236,7 @@ public sealed class HandoffFlowTests
     }
 
     // Seen in Chromium on a Saturday: the Arabic reply said only "2026-12-07 08:00", where every other language names
-    // the day ("Monday 7. 12. 2026, 08:00").
+    // the day ("Monday 7 December 2026, 08:00"; English had "7. 12. 2026", a Slovenian way of writing the date).
     [Fact]
     public async Task Outside_office_hours_an_Arabic_reader_is_told_the_day_it_opens()
     {
@@ -257,10 +257,10 @@ public sealed class HandoffFlowTests
         await bot.Flow()
             .Send("he has a knife and says he will kill me")
             .AssertReply("If you are in danger, call the police now: 113.\n112 – ambulance and fire brigade (also in English)\n080 12 00 – anonymous police line")
-            .AssertReply("The office is closed now. A counselor will read your message when it opens on Tuesday 24. 11. 2026, 08:00. You can leave it now.", "Leave a message for a counselor")
+            .AssertReply("The office is closed now. A counselor will read your message when it opens on Tuesday 24 November 2026, 08:00. You can leave it now.", "Leave a message for a counselor")
             .AssertNoReply()
             .Send("Leave a message for a counselor")
-            .AssertReply("The office is closed now. It opens again on Tuesday 24. 11. 2026, 08:00. Leave your message here; a counselor will answer you then.")
+            .AssertReply("The office is closed now. It opens again on Tuesday 24 November 2026, 08:00. Leave your message here; a counselor will answer you then.")
             .AssertReply("I have marked your request as urgent for the counselors.")
             .StartTestAsync(Ct);
         Assert.Equal(HandoffPriority.Emergency, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).Priority);
