@@ -295,6 +295,8 @@ async function renderQueue() {
     const preview = el('td', r.preview || '');
     preview.dir = r.direction;
     const take = el('button', 'Take');
+    // A screen reader reads the button alone ("Take, button" on every row): its name says whose request it takes.
+    take.setAttribute('aria-label', `Take: ${r.routingLanguage}, ${r.channelId}, ${r.topic || 'no topic'}, ${reasonText(r.reason)}`);
     take.addEventListener('click', async (event) => {
       event.stopPropagation();
       try {
