@@ -333,7 +333,7 @@ async function renderList(status) {
 
 function openConversation(id) {
   state.conversation = id;
-  state.focusNext = 'open';
+  state.focusNext = 'reply';
   // Seen now: the title stops calling for it ("(→1)" stayed until the next live update).
   const transferred = state.handedToMe.delete(id);
   const urgent = state.urgentHeld.delete(id);
@@ -437,7 +437,7 @@ async function renderConversation() {
   $('person-result').textContent = '';
   // After Take, or opening one's own conversation, the next thing a counselor does is write: the reply box has the
   // focus. Otherwise the heading, which says which conversation this is and (described by) its status.
-  const focus = { open: mine ? 'reply-text' : 'conv-title', reply: mine ? 'reply-text' : 'conv-title', note: 'note-text', title: 'conv-title' }[state.focusNext];
+  const focus = { reply: mine ? 'reply-text' : 'conv-title', note: 'note-text', title: 'conv-title' }[state.focusNext];
   state.focusNext = null;
   if (focus) $(focus).focus();
   document.dispatchEvent(new CustomEvent('console:conversation', { detail: { id: state.conversation, mine } }));
@@ -598,28 +598,32 @@ async function renderAdmin() {
 }
 
 // A colleague who is offline would not see the conversation until they next open the console: ask first.
-async function confirmTransferTo(name) {
+// A transfer nobody online would see (to an offline colleague, or to a language nobody else online speaks) asks first:
+// the person would wait until someone opens the console.
+async function confirmTransfer(counselor, language) {
+  let counselors;
   try {
-    const colleague = (await api('GET', '/api/counselors')).find((c) => c.name.toLowerCase() === name.toLowerCase());
-    return !colleague || colleague.online
-      || window.confirm(`${colleague.name} is offline: they will not see this conversation until they open the console. Transfer anyway?`);
+    counselors = await api('GET', '/api/counselors');
   } catch (error) {
     showError(error);
     return false;
   }
+  const question = counselor ? offlineColleagueQuestion(counselors, counselor) : language ? nobodyOnlineQuestion(counselors, language) : null;
+  return !question || window.confirm(question);
 }
 
-// Nobody else online speaks the language: the person would wait until someone who does opens the console.
-async function confirmTransferToLanguage(language) {
-  try {
-    const others = (await api('GET', '/api/counselors'))
-      .filter((c) => c.online && c.languages.includes(language) && c.name.toLowerCase() !== state.me.name.toLowerCase());
-    return others.length > 0
-      || window.confirm(`Nobody online speaks ${language}: the person will wait until a counselor who does opens the console. Transfer anyway?`);
-  } catch (error) {
-    showError(error);
-    return false;
-  }
+function offlineColleagueQuestion(counselors, name) {
+  const colleague = counselors.find((c) => c.name.toLowerCase() === name.toLowerCase());
+  return colleague && !colleague.online
+    ? `${colleague.name} is offline: they will not see this conversation until they open the console. Transfer anyway?`
+    : null;
+}
+
+function nobodyOnlineQuestion(counselors, language) {
+  const others = counselors.filter((c) => c.online && c.languages.includes(language) && c.name.toLowerCase() !== state.me.name.toLowerCase());
+  return others.length === 0
+    ? `Nobody online speaks ${language}: the person will wait until a counselor who does opens the console. Transfer anyway?`
+    : null;
 }
 
 function userPath() {
@@ -703,7 +707,7 @@ function wire() {
     event.preventDefault();
     const counselor = $('transfer-counselor').value.trim();
     const language = $('transfer-language').value;
-    if (counselor ? !(await confirmTransferTo(counselor)) : language && !(await confirmTransferToLanguage(language))) return;
+    if (!(await confirmTransfer(counselor, language))) return;
     await conversationAction('transfer', counselor ? { counselor } : { language }, 'title');
     event.target.reset();
   });
