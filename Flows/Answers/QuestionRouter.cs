@@ -59,7 +59,7 @@ public sealed class QuestionRouter(KnowledgeEngine engine, QuestionFlow question
 
     private static bool IsInAnotherScript(string language, string text)
     {
-        var arabic = text.Any(c => c is >= '\u0600' and <= '\u06FF');
+        var arabic = WritingScript.HasArabic(text);
         return language switch
         {
             Language.Arabic => !arabic,

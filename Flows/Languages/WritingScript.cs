@@ -5,6 +5,8 @@ public static class WritingScript
 {
     public static bool HasCyrillic(string text) => text.Any(c => c is >= '\u0400' and <= '\u04FF');
 
+    public static bool HasArabic(string text) => text.Any(c => c is >= '\u0600' and <= '\u06FF');
+
     /// <summary>Cyrillic when the message has Cyrillic letters, Latin when it has Latin ones; unchanged for digits or emoji.</summary>
     public static void Follow(FlowTurn turn, string text)
     {
