@@ -1,5 +1,5 @@
-using IntegrationBot.Handoff.Counselors;
 using System.Reflection;
+using IntegrationBot.Handoff.Counselors;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 

@@ -8,8 +8,8 @@ public sealed class OfficeOptions
 
     public string Name { get; set; } = "";
 
-    /// <summary>The name in a language where it reads differently (key sl, en, sq, hbs or ar), e.g. Names:sl
-    /// "Izhodiščna točka Postojna": answers in that language use it instead of <see cref="Name"/>.</summary>
+    /// <summary>The name in one language (key sl, en, sq, hbs or ar), used there instead of <see cref="Name"/>. Answers
+    /// insert it in any grammatical case, uninflected: only for a name that does not decline (docs/configuration.md).</summary>
     public Dictionary<string, string> Names { get; set; } = new(StringComparer.OrdinalIgnoreCase);
     public string Address { get; set; } = "";
     public string HoursText { get; set; } = "";

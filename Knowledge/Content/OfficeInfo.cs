@@ -12,16 +12,16 @@ public sealed record OfficeInfo(
 {
     public static OfficeInfo NotConfigured { get; } = new();
 
-    /// <summary>The name in a language where it reads differently (Slovenian sentences call the office "Izhodiščna
-    /// točka"); a language without one gets <see cref="Name"/>.</summary>
+    /// <summary>The name in one language (<c>Office:Names</c>); a language without one gets <see cref="Name"/>.</summary>
     public IReadOnlyDictionary<string, string> Names { get; init; } = new Dictionary<string, string>();
 
     /// <summary>
-    /// The details to fill into text in <paramref name="language"/>, with the language's own name if one is set. The configured name and street address are what
-    /// the person finds on the office's sign and on street signs, in Latin script: in hbs they are marked <c>[[…]]</c>
-    /// so that a Cyrillic reply keeps them Latin (like <see cref="DirectoryEntry.Shown"/> does for addresses). Other
-    /// languages get them unmarked, and the rendering step removes the marks for every reader who is not Cyrillic.
-    /// The hours get the language's day names (<see cref="DayNames"/>).
+    /// The details to fill into text in <paramref name="language"/>, with the language's own name if one is set. The
+    /// configured name and street address are what the person finds on the office's sign and on street signs, in Latin
+    /// script: in hbs they are marked <c>[[…]]</c> so that a Cyrillic reply keeps them Latin (like
+    /// <see cref="DirectoryEntry.Shown"/> does for addresses). Other languages get them unmarked, and the rendering step
+    /// removes the marks for every reader who is not Cyrillic. The hours get the language's day names
+    /// (<see cref="DayNames"/>).
     /// </summary>
     public OfficeInfo ShownIn(string language)
     {
