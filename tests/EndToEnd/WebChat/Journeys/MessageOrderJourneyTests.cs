@@ -22,9 +22,11 @@ public sealed class MessageOrderJourneyTests
         chat.Page.SetDefaultTimeout(90_000);
         await chat.BotSaysAsync(Strings.Get("en", "privacy.notice")[..20]);
 
-        // The Accept's request is held on its way until a later message has been answered, or for a few seconds when
-        // none comes (a page that sends in order sends nothing while its Accept is unanswered).
+        // The Accept's request is held on its way until a later message has been answered, or, when none comes (a page
+        // that sends in order sends nothing while its Accept is unanswered), for a few seconds after the question is on
+        // the person's screen: on a busy machine typing it could take longer than a window counted from the tap.
         var laterAnswered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var questionSent = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await chat.Page.RouteAsync("**/v3/directline/conversations/*/activities", async route =>
         {
             if (route.Request.Method != "POST")
@@ -35,7 +37,7 @@ public sealed class MessageOrderJourneyTests
 
             if (route.Request.PostData?.Contains($"\"text\":\"{Strings.Get("en", "privacy.accept")}\"", StringComparison.Ordinal) == true)
             {
-                await Task.WhenAny(laterAnswered.Task, Task.Delay(TimeSpan.FromSeconds(3)));
+                await Task.WhenAny(laterAnswered.Task, questionSent.Task.ContinueWith(_ => Task.Delay(TimeSpan.FromSeconds(3)), TaskScheduler.Default).Unwrap());
                 await route.ContinueAsync();
                 return;
             }
@@ -47,6 +49,7 @@ public sealed class MessageOrderJourneyTests
 
         await chat.PressAsync(Strings.Get("en", "privacy.accept"));
         await chat.SayAsync("I want to talk to a person please");
+        questionSent.TrySetResult();
         await chat.BotSaysAsync("You are number 1 in line");
         await chat.ShotAsync("in-order");
 
