@@ -24,6 +24,7 @@ public static class KnowledgeEditingServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DirectoryEditor>();
         services.AddSingleton<LiveKnowledge>();
+        services.AddSingleton<LiveKnowledgeFollower>();
         services.AddSingleton<KnowledgeEditor>();
         services.AddSingleton<AnswerPreview>();
         services.AddSingleton<QuestionBacklog>();

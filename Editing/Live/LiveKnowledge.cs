@@ -49,15 +49,36 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
         }
     }
 
-    /// <summary>Applies the published version of <paramref name="topicId"/>; failures are logged, the old content stays.</summary>
-    public async Task RefreshAsync(string topicId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Loads every published edit again (after notifications may have been missed); false when that failed, which is
+    /// logged and leaves the current content live.
+    /// </summary>
+    public async Task<bool> ReloadAllAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await LoadAllAsync(cancellationToken);
+            return true;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogReloadFailed(logger, ex);
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// Applies the published version of <paramref name="topicId"/>; false when that failed, which is logged and leaves
+    /// the old content live (<see cref="LiveKnowledgeFollower"/> tries again).
+    /// </summary>
+    public async Task<bool> RefreshAsync(string topicId, CancellationToken cancellationToken)
     {
         try
         {
             var published = await store.PublishedAsync(topicId, cancellationToken);
             if (published is null)
             {
-                return;
+                return true;
             }
 
             await _gate.WaitAsync(cancellationToken);
@@ -70,10 +91,13 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
             {
                 _gate.Release();
             }
+
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogRefreshFailed(logger, ex, topicId);
+            return false;
         }
     }
 
@@ -91,8 +115,11 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
         }
     }
 
-    /// <summary>Applies the latest version of a directory entry saved on another instance; failures are logged, the old entry stays.</summary>
-    public async Task RefreshDirectoryEntryAsync(string entryId, CancellationToken cancellationToken)
+    /// <summary>
+    /// Applies the latest version of a directory entry saved on another instance; false when that failed, which is
+    /// logged and leaves the old entry live (<see cref="LiveKnowledgeFollower"/> tries again).
+    /// </summary>
+    public async Task<bool> RefreshDirectoryEntryAsync(string entryId, CancellationToken cancellationToken)
     {
         try
         {
@@ -101,10 +128,13 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
                 await ApplyDirectoryEntryAsync(latest.Entry, cancellationToken);
                 LogEntryApplied(logger, entryId, latest.Version);
             }
+
+            return true;
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
             LogEntryRefreshFailed(logger, ex, entryId);
+            return false;
         }
     }
 
@@ -119,6 +149,9 @@ public sealed partial class LiveKnowledge(KnowledgeEngine engine, ITopicContentS
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge base: could not apply the directory entry {EntryId}; the previous entry stays live")]
     private static partial void LogEntryRefreshFailed(ILogger logger, Exception exception, string entryId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Knowledge base: could not load the published edits again; the current content stays live")]
+    private static partial void LogReloadFailed(ILogger logger, Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Knowledge base: topic {TopicId} version {Version} is live")]
     private static partial void LogApplied(ILogger logger, string topicId, int version);

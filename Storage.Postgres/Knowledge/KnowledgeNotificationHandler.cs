@@ -8,9 +8,10 @@ namespace IntegrationBot.Storage.Postgres.Knowledge;
 
 /// <summary>
 /// Loads a topic or local directory entry published on another instance (sent by <see cref="PostgresTopicContentStore"/>) into this instance's
-/// engine. Own publishes are skipped: the editor applied them already. Runs off the listener's thread, which must stay free.
+/// engine. Own publishes are skipped: the editor applied them already. The follower works off the listener's thread,
+/// which must stay free, and tries again until the edit is live.
 /// </summary>
-public sealed class KnowledgeNotificationHandler(PostgresDatabase database, LiveKnowledge live) : IPostgresNotificationHandler
+public sealed class KnowledgeNotificationHandler(PostgresDatabase database, LiveKnowledgeFollower follower) : IPostgresNotificationHandler
 {
     public string Channel => database.KnowledgeChannel;
 
@@ -22,8 +23,12 @@ public sealed class KnowledgeNotificationHandler(PostgresDatabase database, Live
             return;
         }
 
-        _ = notification.Entry is { } entry
-            ? Task.Run(() => live.RefreshDirectoryEntryAsync(entry, CancellationToken.None))
-            : Task.Run(() => live.RefreshAsync(notification.Topic, CancellationToken.None));
+        _ = notification.Entry is { } entry ? follower.FollowDirectoryEntryAsync(entry) : follower.FollowTopicAsync(notification.Topic);
     }
+
+    /// <summary>
+    /// Publishes sent while the connection was lost, or before the first LISTEN after the start's load, were never
+    /// announced here: load everything published again.
+    /// </summary>
+    public void Reconnected() => _ = follower.ReloadAllAsync();
 }

@@ -10,7 +10,10 @@ using IntegrationBot.Storage.Postgres.Knowledge;
 using IntegrationBot.Storage.Postgres.Notifications;
 using IntegrationBot.Storage.Tests.Support;
 using IntegrationBot.TestSupport;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+using Npgsql;
 
 namespace IntegrationBot.Storage.Tests.Postgres;
 
@@ -101,6 +104,45 @@ public sealed class PostgresKnowledgePublishTests
         Assert.Null(engineA.Catalog.Find(ChessClubTopic.Id));
     }
 
+    [Fact]
+    public async Task A_directory_phone_saved_while_the_other_instance_was_not_listening_is_live_there_once_it_listens_again()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        var time = new FakeTimeProvider();
+        var log = new LostConnectionSignal();
+        await using var pair = await TwoInstances.StartAsync(ct, time, log);
+        var (engineA, engineB) = (pair.EngineA, pair.EngineB);
+        var editorA = new DirectoryEditor(engineA, pair.DirectoryA, pair.LiveA, TimeProvider.System);
+        string DoctorOnB() => DirectoryPlaceholders.Fill(engineB.Catalog.Find("doctor")!.AnswerIn("sl"), engineB.Catalog.Directory, "sl", "ASK");
+
+        // The second instance's LISTEN connection drops (a database restart, a network cut); it waits to reconnect.
+        await using (var admin = new NpgsqlConnection(pair.ConnectionString))
+        {
+            await admin.OpenAsync(ct);
+            await using var terminate = new NpgsqlCommand(
+                "SELECT count(pg_terminate_backend(pid)) FROM pg_stat_activity WHERE query = @listen", admin);
+            terminate.Parameters.AddWithValue("listen", $"LISTEN \"{pair.Channel}\"");
+            Assert.Equal(1L, await terminate.ExecuteScalarAsync(ct));
+        }
+
+        await log.Lost.Task.WaitAsync(TimeSpan.FromSeconds(30), ct);
+
+        // Saved meanwhile: its NOTIFY reaches no one on the second instance.
+        var entry = engineA.Catalog.Directory.Find("zd-postojna")! with { Phone = "05 700 12 34" };
+        Assert.Equal(EditStatus.Done, (await editorA.SaveAsync(entry, new EditorIdentity("Mojca", ["sl"]), ct)).Status);
+        Assert.DoesNotContain("05 700 12 34", DoctorOnB(), StringComparison.Ordinal);
+
+        // The reconnect pause passes; listening again, the instance loads what it may have missed.
+        var deadline = Stopwatch.StartNew();
+        while (!DoctorOnB().Contains("05 700 12 34", StringComparison.Ordinal) && deadline.Elapsed < TimeSpan.FromSeconds(20))
+        {
+            time.Advance(TimeSpan.FromMilliseconds(500));
+            await Task.Delay(20, ct);
+        }
+
+        Assert.Contains("05 700 12 34", DoctorOnB(), StringComparison.Ordinal);
+    }
+
     // Polls the other instance's engine (its state has no signal to await); the deadline is generous, the assertion after it decides.
     private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken ct)
     {
@@ -116,6 +158,7 @@ public sealed class PostgresKnowledgePublishTests
     {
         private PostgresBackend _backend = null!;
         private PostgresNotificationListener _listenerB = null!;
+        private LiveKnowledgeFollower _followerB = null!;
 
         public KnowledgeEngine EngineA { get; private init; } = null!;
 
@@ -127,7 +170,12 @@ public sealed class PostgresKnowledgePublishTests
 
         public LiveKnowledge LiveA { get; private init; } = null!;
 
-        public static async Task<TwoInstances> StartAsync(CancellationToken ct)
+        public string Channel { get; private init; } = "";
+
+        public string ConnectionString { get; private init; } = "";
+
+        public static async Task<TwoInstances> StartAsync(
+            CancellationToken ct, TimeProvider? listenerTime = null, ILogger<PostgresNotificationListener>? listenerLog = null)
         {
             var backend = await PostgresBackend.OpenAsync();
             var other = backend.Second();
@@ -137,11 +185,18 @@ public sealed class PostgresKnowledgePublishTests
             var engineA = new KnowledgeEngine(catalog);
             var engineB = new KnowledgeEngine(catalog);
             var liveB = new LiveKnowledge(engineB, new PostgresTopicContentStore(other.Database), new PostgresDirectoryEntryStore(other.Database), NullLogger<LiveKnowledge>.Instance);
+            var followerB = new LiveKnowledgeFollower(liveB, listenerTime ?? TimeProvider.System, NullLogger<LiveKnowledgeFollower>.Instance);
             var pair = new TwoInstances
             {
                 _backend = backend,
+                _followerB = followerB,
                 _listenerB = new PostgresNotificationListener(
-                    other.Database, [new KnowledgeNotificationHandler(other.Database, liveB)], TimeProvider.System, NullLogger<PostgresNotificationListener>.Instance),
+                    other.Database,
+                    [new KnowledgeNotificationHandler(other.Database, followerB)],
+                    listenerTime ?? TimeProvider.System,
+                    listenerLog ?? NullLogger<PostgresNotificationListener>.Instance),
+                Channel = other.Database.KnowledgeChannel,
+                ConnectionString = backend.ConnectionString,
                 EngineA = engineA,
                 EngineB = engineB,
                 TopicsA = topicsA,
@@ -157,7 +212,27 @@ public sealed class PostgresKnowledgePublishTests
         {
             await _listenerB.StopAsync(CancellationToken.None);
             _listenerB.Dispose();
+            _followerB.Dispose();
             await _backend.DisposeAsync();
+        }
+    }
+
+    /// <summary>Signals the listener's warning that its connection was lost (it then waits on its clock to reconnect).</summary>
+    private sealed class LostConnectionSignal : ILogger<PostgresNotificationListener>
+    {
+        public TaskCompletionSource Lost { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public IDisposable? BeginScope<TState>(TState state)
+            where TState : notnull => null;
+
+        public bool IsEnabled(LogLevel logLevel) => true;
+
+        public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter)
+        {
+            if (logLevel == LogLevel.Warning && formatter(state, exception).Contains("LISTEN connection lost", StringComparison.Ordinal))
+            {
+                Lost.TrySetResult();
+            }
         }
     }
 }
