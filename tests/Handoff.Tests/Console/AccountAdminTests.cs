@@ -111,17 +111,13 @@ public sealed class AccountAdminTests
     [Fact]
     public async Task An_admin_unlocks_and_deactivates_from_the_console_page()
     {
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Root", "root-password", admin: true);
-        await host.AddCounselorAsync("Ana", "ana-password");
-        await host.AddCounselorAsync("Maja", "maja-password");
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddAdminAsync("Root");
+        await session.AddCounselorAsync("Ana");
+        await session.AddCounselorAsync("Maja");
         await LockOutAsync(host, "Ana");
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var errors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Root", "root-password", errors);
-        page.SetDefaultTimeout(90_000);
+        var page = await session.LoginAsync("Root");
         page.Dialog += (_, dialog) => dialog.AcceptAsync();
 
         await page.ClickAsync("button[data-view=admin]");
@@ -150,7 +146,7 @@ public sealed class AccountAdminTests
         await page.Locator("#error").WaitForAsync(new() { State = WaitForSelectorState.Hidden });
         Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "console-admin-accounts.png"), FullPage = true });
-        Assert.Empty(errors);
+        Assert.Empty(session.ScriptErrors);
     }
 
     private static async Task LockOutAsync(ConsoleHost host, string name)

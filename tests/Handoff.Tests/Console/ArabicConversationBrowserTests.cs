@@ -13,8 +13,6 @@ public sealed class ArabicConversationBrowserTests
     private const string Address = "مكتب Starting Point في Ljubljanska cesta 4، Postojna.";
     private const string Hours = "ساعات العمل من 8:00 إلى 15:00.";
 
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Seen in the console: Maja typed the person's name, then chose a canned response with the arrow keys,
@@ -22,23 +20,19 @@ public sealed class ArabicConversationBrowserTests
     [Fact]
     public async Task A_canned_response_chosen_after_typing_keeps_the_counselors_words_right_to_left()
     {
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar");
         var canned = host.Services.GetRequiredService<ICannedResponseStore>();
         await canned.SaveAsync(new CannedResponse("c1", "ar", "Office address", Address, DateTimeOffset.UtcNow), Ct);
         await canned.SaveAsync(new CannedResponse("c2", "ar", "Office hours", Hours, DateTimeOffset.UtcNow), Ct);
         await canned.SaveAsync(new CannedResponse("c3", "en", "Greeting", "Hello", DateTimeOffset.UtcNow), Ct);
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "ar-1", "u1", "{}"), "ar", "school", HandoffReason.AskedForHuman), Ct);
         await host.Queue.RelayUserMessageAsync(ticket.RequestId, Question, Ct);
-        var errors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", errors);
-        await page.SetViewportSizeAsync(1280, 800);
-        await ConsoleBrowserLogin.TakeAsync(page, "school");
+        var page = await session.LoginAsync("Maja");
+        await ConsoleBrowserSession.TakeAsync(page, "school");
 
-        await page.Locator("#transcript li.user", new() { HasText = "Ahmed" }).WaitForAsync(Long);
+        await page.Locator("#transcript li.user", new() { HasText = "Ahmed" }).WaitForAsync();
         Assert.Equal(["rtl", Question], await LineAsync(page, "li.user"));
         Assert.Equal("rtl", await page.EvalOnSelectorAsync<string>("#reply-text", "t => getComputedStyle(t).direction"));
         Assert.Equal(["Office address", "Office hours"], (await page.Locator("#canned-pick option").AllTextContentsAsync()).Skip(1).Select(o => o.Split(" · ")[1]));
@@ -55,17 +49,17 @@ public sealed class ArabicConversationBrowserTests
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Tab");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#transcript li.counselor", new() { HasText = "Ljubljanska" }).WaitForAsync(Long);
+        await page.Locator("#transcript li.counselor", new() { HasText = "Ljubljanska" }).WaitForAsync();
         Assert.Equal(["rtl", $"Ahmed، {Address}"], await LineAsync(page, "li.counselor"));
         Assert.Contains($"ar-1 message from Maja: Ahmed، {Address}", host.Messenger.Sent);
 
         // An Arabic note after the counselor's Latin name keeps its own direction, the school's name in its place.
         await page.FillAsync("#note-text", "أحمد سيحضر رسالة من OŠ Miroslava Vilharja يوم الاثنين");
         await page.ClickAsync("#note-form button");
-        await page.Locator("#notes li", new() { HasText = "Vilharja" }).WaitForAsync(Long);
+        await page.Locator("#notes li", new() { HasText = "Vilharja" }).WaitForAsync();
         Assert.Equal("rtl", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#notes li span')).direction"));
         await page.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "console-arabic-canned.png"), FullPage = true });
-        Assert.Empty(errors);
+        Assert.Empty(session.ScriptErrors);
     }
 
     /// <summary>The direction and the words of the transcript's last line of a kind, read at once (a live update may

@@ -6,31 +6,15 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// <summary>The console in real Chromium against a real host: live queue, take, reply, close, right-to-left Arabic.</summary>
 public sealed class ConsoleBrowserTests
 {
-    private const string Chromium = "/usr/bin/chromium";
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Counselor_sees_a_new_request_live_takes_it_replies_and_closes()
     {
-        if (!File.Exists(Chromium))
-        {
-            Assert.Skip("Chromium is not installed at /usr/bin/chromium.");
-        }
-
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
-        using var playwright = await Playwright.CreateAsync();
-        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        var scriptErrors = new List<string>();
-        page.PageError += (_, error) => scriptErrors.Add(error);
-
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await page.FillAsync("input[name=name]", "Maja");
-        await page.FillAsync("input[name=password]", "maja-password");
-        await page.ClickAsync("#login-form button[type=submit]");
-        await page.Locator("#live.on").WaitForAsync();
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar");
+        var page = await session.LoginAsync("Maja");
 
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "ar-1", "u1", "{}"), "ar", "housing", HandoffReason.Sensitive), Ct);
         await host.Queue.RelayUserMessageAsync(ticket.RequestId, "أحتاج مساعدة في السكن", Ct);
@@ -58,7 +42,7 @@ public sealed class ConsoleBrowserTests
         await page.ClickAsync("button[data-view=dashboard]");
         await page.Locator("#d-days tr").First.WaitForAsync();
         await SaveScreenshotAsync(page, "console-dashboard.png");
-        Assert.Empty(scriptErrors);
+        Assert.Empty(session.ScriptErrors);
     }
 
     // Seen in Chromium: the stylesheet's display rules beat the hidden attribute, so the logged-out page showed the
@@ -66,20 +50,17 @@ public sealed class ConsoleBrowserTests
     [Fact]
     public async Task What_is_hidden_stays_hidden_the_tabs_before_login_and_the_institution_unless_referred()
     {
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Maja", "maja-password", false, "en");
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 } });
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        await session.AddCounselorAsync("Maja", "en");
+        var page = await session.NewPageAsync();
+        await session.OpenConsoleAsync(page);
         await page.Locator("#login-form").WaitForAsync();
 
         Assert.False(await page.Locator("#nav").IsVisibleAsync());
         await page.Keyboard.PressAsync("Tab");
         Assert.Equal("name", await page.EvaluateAsync<string>("() => document.activeElement.name"));
 
-        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "en-1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        await session.Host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "en-1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
         await page.FillAsync("input[name=name]", "Maja");
         await page.FillAsync("input[name=password]", "maja-password");
         await page.ClickAsync("#login-form button[type=submit]");

@@ -2,7 +2,6 @@ using System.Text.Json;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 using Microsoft.Extensions.Time.Testing;
 
 namespace IntegrationBot.Handoff.Tests.Console;
@@ -50,21 +49,17 @@ public sealed class ConsolePlanDashboardTests
     [Fact]
     public async Task The_dashboard_page_shows_the_plan_numbers()
     {
-        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
-        await host.AddCounselorAsync("Maja", "maja-password");
-        await SeedAsync(host.Services.GetRequiredService<IPlanStatistics>());
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var scriptErrors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
+        await using var session = await ConsoleBrowserSession.StartAsync(s => s.AddSingleton<TimeProvider>(new FakeTimeProvider(Now)).AddSingleton<IPlanStepTitles>(new Titles()));
+        await session.AddCounselorAsync("Maja");
+        await SeedAsync(session.Host.Services.GetRequiredService<IPlanStatistics>());
+        var page = await session.LoginAsync("Maja");
         await page.ClickAsync("button[data-view=dashboard]");
 
-        await page.Locator("#d-plans-total", new() { HasText = "4" }).WaitForAsync(new() { Timeout = 60_000 });
+        await page.Locator("#d-plans-total", new() { HasText = "4" }).WaitForAsync();
         Assert.Equal("6", await page.InnerTextAsync("#d-plans-done"));
         Assert.Contains("Tax number", await page.Locator("#d-plans-stuck tbody tr").First.InnerTextAsync());
         Assert.Contains("First steps plans", await page.InnerTextAsync("#d-plans"));
-        Assert.Empty(scriptErrors);
+        Assert.Empty(session.ScriptErrors);
         await page.ScreenshotAsync(new() { Path = Path.Combine(Directory.CreateDirectory(Path.Combine(AppContext.BaseDirectory, "screenshots")).FullName, "console-dashboard-plans.png"), FullPage = true });
     }
 

@@ -11,27 +11,21 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// </summary>
 public sealed class ConsolePlanPanelBrowserTests
 {
-    private const int Deadline = 60_000;
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task Overdue_steps_show_as_blocking_buttons_only_for_the_holder_and_no_panel_without_consent()
     {
         var plan = new OverduePlan();
-        await using var host = await ConsoleHost.StartAsync(s => s.AddSingleton<IHandoffPlan>(plan));
-        await host.AddCounselorAsync("Maja", "maja-password");
-        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "c1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var scriptErrors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", scriptErrors);
+        await using var session = await ConsoleBrowserSession.StartAsync(s => s.AddSingleton<IHandoffPlan>(plan));
+        await session.AddCounselorAsync("Maja");
+        await session.Host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "c1", "u1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
+        var page = await session.LoginAsync("Maja");
 
         // Opened from the queue without taking it: Maja sees the plan but cannot change it.
-        await page.Locator("#queue-rows tr", new() { HasText = "work" }).ClickAsync(new() { Timeout = Deadline });
+        await page.Locator("#queue-rows tr", new() { HasText = "work" }).ClickAsync();
         var panel = page.Locator("#plan-panel");
-        await panel.Locator("li.overdue", new() { HasText = "Register your address" }).WaitForAsync(new() { Timeout = Deadline });
+        await panel.Locator("li.overdue", new() { HasText = "Register your address" }).WaitForAsync();
         Assert.Equal("Blocking (overdue): Register your address", await page.InnerTextAsync("#plan-blocking"));
         Assert.Contains("overdue", await page.GetAttributeAsync("#plan-blocking", "class"), StringComparison.Ordinal);
         Assert.Contains("by 2026-11-28", await panel.Locator("li.overdue").InnerTextAsync());
@@ -40,7 +34,7 @@ public sealed class ConsolePlanPanelBrowserTests
         Assert.Equal(0, await panel.Locator("li.done button").CountAsync());
 
         await page.ClickAsync("#take");
-        await page.Locator("#plan-panel li.overdue button:not([disabled])").WaitForAsync(new() { Timeout = Deadline });
+        await page.Locator("#plan-panel li.overdue button:not([disabled])").WaitForAsync();
         await page.Locator("#plan-add-text").FocusAsync();
         await page.Keyboard.PressAsync("Enter");
         Assert.Empty(plan.Calls);
@@ -48,8 +42,8 @@ public sealed class ConsolePlanPanelBrowserTests
         // The person withdraws consent: the panel goes away on the next refresh.
         plan.Consented = false;
         await page.ClickAsync("#release");
-        await panel.WaitForAsync(new() { State = WaitForSelectorState.Hidden, Timeout = Deadline });
-        Assert.Empty(scriptErrors);
+        await panel.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+        Assert.Empty(session.ScriptErrors);
     }
 
     private sealed class OverduePlan : IHandoffPlan

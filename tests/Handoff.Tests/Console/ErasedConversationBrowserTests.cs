@@ -11,33 +11,28 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// counselor must be told why.</summary>
 public sealed class ErasedConversationBrowserTests
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_conversation_the_person_erases_leaves_the_counselors_screen_with_a_notice()
     {
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Ana", "ana-password", false, "en");
-        var scriptErrors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Ana", "ana-password", scriptErrors);
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Ana", "en");
+        var page = await session.LoginAsync("Ana");
         var address = new ConversationAddress("telegram", "2002", "2002", "{}");
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(address, "en", "doctor", HandoffReason.AskedForHuman), Ct);
         await host.Queue.RelayUserMessageAsync(ticket.RequestId, "ERASED-MARKER my child is not breathing", Ct);
-        await ConsoleBrowserLogin.TakeAsync(page, "telegram");
-        await page.Locator("#transcript li", new() { HasText = "ERASED-MARKER" }).WaitForAsync(Long);
+        await ConsoleBrowserSession.TakeAsync(page, "telegram");
+        await page.Locator("#transcript li", new() { HasText = "ERASED-MARKER" }).WaitForAsync();
 
         // What /delete does: the open request is cancelled, then every store forgets the person.
         await host.Queue.CancelAsync(ticket.RequestId, "deleted by user", Ct);
         await host.Services.GetRequiredService<UserDataService>().DeleteAsync("telegram", "2002", Ct);
 
-        await page.Locator("#error:not([hidden])", new() { HasText = "deleted" }).WaitForAsync(Long);
+        await page.Locator("#error:not([hidden])", new() { HasText = "deleted" }).WaitForAsync();
         Assert.Equal(0, await page.Locator("text=ERASED-MARKER").CountAsync());
         Assert.False(await page.Locator("#conversation-view").IsVisibleAsync());
-        Assert.Empty(scriptErrors);
+        Assert.Empty(session.ScriptErrors);
     }
 }

@@ -11,9 +11,6 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// </summary>
 public sealed class KeyboardOnlyBrowserTests
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
-    private static readonly PageWaitForFunctionOptions LongFunction = new() { Timeout = 90_000 };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Seen in Chromium: the focus ring of the tabs, Mute, Desktop notifications and Log out was drawn in the
@@ -22,19 +19,16 @@ public sealed class KeyboardOnlyBrowserTests
     [Fact]
     public async Task A_counselor_takes_replies_notes_transfers_releases_and_closes_with_the_keyboard_alone()
     {
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
-        await host.AddCounselorAsync("Ana", "ana-password", false, "en", "sl");
-        await host.AddCounselorAsync("Besa", "besa-password", false, "en", "sq");
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar");
+        await session.AddCounselorAsync("Ana", "en", "sl");
+        await session.AddCounselorAsync("Besa", "en", "sq");
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "k-1", "u1", "{}"), "en", "housing", HandoffReason.AskedForHuman), Ct);
         await host.Queue.RelayUserMessageAsync(ticket.RequestId, "I need help finding a flat", Ct);
         using var besa = await host.LoginAsync("Besa", "besa-password");
         using var besaOnline = await OpenStreamAsync(besa);
-        var errors = new List<string>();
-        var page = await NewPageAsync(browser, errors);
+        var page = await session.NewPageAsync();
         var dialogs = new List<string>();
         var warned = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Dialog += async (_, dialog) =>
@@ -44,17 +38,17 @@ public sealed class KeyboardOnlyBrowserTests
             warned.TrySetResult();
         };
 
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        await session.OpenConsoleAsync(page);
         await TabToAsync(page, "input[name=name]");
         await page.Keyboard.TypeAsync("Maja");
         await TabToAsync(page, "input[name=password]");
         await page.Keyboard.TypeAsync("maja-password");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#live.on").WaitForAsync(Long);
+        await ConsoleBrowserSession.ConnectedAsync(page);
         await FocusIsInAsync(page, "#queue-view");
 
         // Once round the whole page: every stop, the header's included, shows where the focus is.
-        await page.Locator("#queue-rows tr", new() { HasText = "housing" }).WaitForAsync(Long);
+        await page.Locator("#queue-rows tr", new() { HasText = "housing" }).WaitForAsync();
         var first = await FocusedAsync(page);
         for (var stop = 0; stop < 40; stop++)
         {
@@ -68,20 +62,20 @@ public sealed class KeyboardOnlyBrowserTests
 
         await TabToAsync(page, "#queue-rows tr button");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync();
         await FocusIsAsync(page, "#reply-text");
 
         await page.Keyboard.TypeAsync("Hello, I am Maja.");
         await TabToAsync(page, "#send");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#transcript li.counselor", new() { HasText = "I am Maja" }).WaitForAsync(Long);
+        await page.Locator("#transcript li.counselor", new() { HasText = "I am Maja" }).WaitForAsync();
         await FocusIsAsync(page, "#reply-text");
 
         await TabToAsync(page, "#note-text");
         await page.Keyboard.TypeAsync("Called the landlord");
         await TabToAsync(page, "#note-form button");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#notes li", new() { HasText = "Called the landlord" }).WaitForAsync(Long);
+        await page.Locator("#notes li", new() { HasText = "Called the landlord" }).WaitForAsync();
         await FocusIsAsync(page, "#note-text");
 
         // Ana has not opened the console: Maja is warned, and saying no keeps the conversation with her.
@@ -97,12 +91,12 @@ public sealed class KeyboardOnlyBrowserTests
 
         await TabToAsync(page, "#release");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "waiting" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "waiting" }).WaitForAsync();
         await FocusIsAsync(page, "#conv-title");
 
         await TabToAsync(page, "#take");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync();
         await FocusIsAsync(page, "#reply-text");
 
         // Besa, online, serves English: to the English queue without a question.
@@ -113,13 +107,13 @@ public sealed class KeyboardOnlyBrowserTests
         Assert.Equal("en", await page.InputValueAsync("#transfer-language"));
         await TabToAsync(page, "#transfer-form button");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "waiting" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "waiting" }).WaitForAsync();
         await FocusIsAsync(page, "#conv-title");
         Assert.Equal(asked, dialogs.Count);
 
         await TabToAsync(page, "#take");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync();
         await TabToAsync(page, "#close-outcome");
         await page.Keyboard.PressAsync("ArrowDown");
         await TabToAsync(page, "#close-institution");
@@ -128,7 +122,7 @@ public sealed class KeyboardOnlyBrowserTests
         await page.Keyboard.TypeAsync("appointment Tuesday");
         await TabToAsync(page, "#close-form button");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync();
         await FocusIsAsync(page, "#conv-title");
         Assert.Equal("referred:zrsz — appointment Tuesday", (await host.Queue.GetAsync(ticket.RequestId, Ct))!.Outcome);
         await SaveScreenshotAsync(page, "console-keyboard-closed.png");
@@ -137,14 +131,14 @@ public sealed class KeyboardOnlyBrowserTests
         await page.Keyboard.PressAsync("Enter");
         await TabToAsync(page, "#closed-rows tr");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync(Long);
+        await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync();
         await FocusIsAsync(page, "#conv-title");
 
         await TabToAsync(page, "#back", backwards: true);
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#queue-view:not([hidden])").WaitForAsync(Long);
+        await page.Locator("#queue-view:not([hidden])").WaitForAsync();
         await FocusIsInAsync(page, "#queue-view");
-        Assert.Empty(errors);
+        Assert.Empty(session.ScriptErrors);
     }
 
     /// <summary>Seen in Chromium: a canned response opened for editing only with a click on its row; with the keyboard
@@ -152,30 +146,26 @@ public sealed class KeyboardOnlyBrowserTests
     [Fact]
     public async Task A_canned_response_is_edited_with_the_keyboard_alone()
     {
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
-        using (var maja = await host.LoginAsync("Maja", "maja-password"))
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        await session.AddCounselorAsync("Maja", "en", "ar");
+        using (var maja = await session.Host.LoginAsync("Maja", "maja-password"))
         {
             var saved = await maja.PostAsync("/api/canned-responses", new { language = "en", title = "Office hours", text = "Monday to Friday 8:00-15:00." });
             Assert.Equal(HttpStatusCode.OK, saved.StatusCode);
         }
 
-        var errors = new List<string>();
-        var page = await NewPageAsync(browser, errors);
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
+        var page = await session.NewPageAsync();
+        await session.OpenConsoleAsync(page);
         await page.FillAsync("input[name=name]", "Maja");
         await page.FillAsync("input[name=password]", "maja-password");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#live.on").WaitForAsync(Long);
+        await ConsoleBrowserSession.ConnectedAsync(page);
 
         await TabToAsync(page, "button[data-view=canned]", backwards: true);
         await page.Keyboard.PressAsync("Enter");
         await TabToAsync(page, "#canned-rows tr");
         await page.Keyboard.PressAsync("Enter");
-        await page.Locator("#canned-form-title", new() { HasText = "Edit canned response" }).WaitForAsync(Long);
+        await page.Locator("#canned-form-title", new() { HasText = "Edit canned response" }).WaitForAsync();
         await FocusIsAsync(page, "#canned-title");
         await TabToAsync(page, "#canned-text");
         await page.Keyboard.PressAsync("End");
@@ -183,23 +173,16 @@ public sealed class KeyboardOnlyBrowserTests
         await TabToAsync(page, "#canned-form button[type=submit]");
         await page.Keyboard.PressAsync("Enter");
 
-        await page.Locator("#canned-rows tr", new() { HasText = "Wednesday until 17:00." }).WaitForAsync(Long);
+        await page.Locator("#canned-rows tr", new() { HasText = "Wednesday until 17:00." }).WaitForAsync();
         Assert.Equal(1, await page.Locator("#canned-rows tr").CountAsync());
-        Assert.Empty(errors);
-    }
-
-    private static async Task<IPage> NewPageAsync(IBrowser browser, List<string> errors)
-    {
-        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = "en-GB" });
-        page.PageError += (_, error) => errors.Add(error);
-        return page;
+        Assert.Empty(session.ScriptErrors);
     }
 
     /// <summary>Presses Tab (or Shift+Tab) until <paramref name="selector"/> has the focus, checking each stop on the way
     /// shows its focus; fails after 40 stops.</summary>
     private static async Task TabToAsync(IPage page, string selector, bool backwards = false)
     {
-        await page.Locator(selector).First.WaitForAsync(Long);
+        await page.Locator(selector).First.WaitForAsync();
         for (var stop = 0; stop < 40; stop++)
         {
             await page.Keyboard.PressAsync(backwards ? "Shift+Tab" : "Tab");
@@ -220,7 +203,7 @@ public sealed class KeyboardOnlyBrowserTests
     {
         try
         {
-            await page.WaitForFunctionAsync("s => document.activeElement && document.activeElement.matches(s)", selector, LongFunction);
+            await page.WaitForFunctionAsync("s => document.activeElement && document.activeElement.matches(s)", selector);
         }
         catch (TimeoutException)
         {
@@ -232,7 +215,7 @@ public sealed class KeyboardOnlyBrowserTests
     {
         try
         {
-            await page.WaitForFunctionAsync("s => document.activeElement && document.activeElement.closest(s)", selector, LongFunction);
+            await page.WaitForFunctionAsync("s => document.activeElement && document.activeElement.closest(s)", selector);
         }
         catch (TimeoutException)
         {

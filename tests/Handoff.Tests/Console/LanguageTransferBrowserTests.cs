@@ -7,8 +7,6 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// console says so first, as it does for a colleague who is offline.</summary>
 public sealed class LanguageTransferBrowserTests
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>Seen in the console: Maja transferred an Arabic conversation to Slovenian; only Ana speaks it and she
@@ -17,16 +15,13 @@ public sealed class LanguageTransferBrowserTests
     [Fact]
     public async Task A_transfer_to_a_language_nobody_online_speaks_asks_first()
     {
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Maja", "maja-password", false, "en", "ar");
-        await host.AddCounselorAsync("Ana", "ana-password", false, "en", "sl");
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar");
+        await session.AddCounselorAsync("Ana", "en", "sl");
         var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "l-1", "u1", "{}"), "ar", "work", HandoffReason.AskedForHuman), Ct);
-        var errors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Maja", "maja-password", errors);
-        await ConsoleBrowserLogin.TakeAsync(page, "work");
+        var page = await session.LoginAsync("Maja");
+        await ConsoleBrowserSession.TakeAsync(page, "work");
         var warned = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         page.Dialog += async (_, dialog) =>
         {
@@ -41,6 +36,6 @@ public sealed class LanguageTransferBrowserTests
         Assert.Contains("Nobody online speaks sl", message, StringComparison.Ordinal);
         Assert.Equal("Maja", (await host.Queue.GetAsync(ticket.RequestId, Ct))!.AssignedCounselor);
         Assert.Equal("sl", await page.InputValueAsync("#transfer-language"));
-        Assert.Empty(errors);
+        Assert.Empty(session.ScriptErrors);
     }
 }

@@ -7,20 +7,15 @@ namespace IntegrationBot.Handoff.Tests.Console;
 /// opened another person's conversation, one click from reaching the wrong person. Each conversation keeps its own draft.</summary>
 public sealed class ReplyDraftBrowserTests
 {
-    private static readonly LocatorWaitForOptions Long = new() { Timeout = 90_000 };
-
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
     public async Task A_draft_stays_with_its_conversation_and_never_shows_in_another()
     {
-        var (playwright, browser) = await ConsoleBrowserLogin.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        await using var host = await ConsoleHost.StartAsync();
-        await host.AddCounselorAsync("Ana", "ana-password", false, "en");
-        var scriptErrors = new List<string>();
-        var page = await ConsoleBrowserLogin.OpenAsync(browser, host, "Ana", "ana-password", scriptErrors);
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Ana", "en");
+        var page = await session.LoginAsync("Ana");
         await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "a-1", "a-1", "{}"), "en", "doctor", HandoffReason.AskedForHuman), Ct);
         await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("viber", "b-1", "b-1", "{}"), "en", "work", HandoffReason.AskedForHuman), Ct);
 
@@ -32,14 +27,14 @@ public sealed class ReplyDraftBrowserTests
 
         await page.ClickAsync("button[data-view=active]");
         await page.Locator("#active-rows tr", new() { HasText = "telegram" }).ClickAsync();
-        await page.Locator("#conv-title", new() { HasText = "telegram" }).WaitForAsync(Long);
-        await page.WaitForFunctionAsync("() => document.querySelector('#reply-text').value === 'DRAFT-FOR-A'", null, new() { Timeout = 90_000 });
-        Assert.Empty(scriptErrors);
+        await page.Locator("#conv-title", new() { HasText = "telegram" }).WaitForAsync();
+        await page.WaitForFunctionAsync("() => document.querySelector('#reply-text').value === 'DRAFT-FOR-A'");
+        Assert.Empty(session.ScriptErrors);
     }
 
     private static async Task TakeAsync(IPage page, string channel)
     {
-        await ConsoleBrowserLogin.TakeAsync(page, channel);
-        await page.Locator("#conv-title", new() { HasText = channel }).WaitForAsync(Long);
+        await ConsoleBrowserSession.TakeAsync(page, channel);
+        await page.Locator("#conv-title", new() { HasText = channel }).WaitForAsync();
     }
 }
