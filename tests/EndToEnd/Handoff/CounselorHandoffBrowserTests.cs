@@ -13,21 +13,14 @@ public sealed class CounselorHandoffBrowserTests
     [Fact]
     public async Task Web_chat_user_reaches_a_counselor_who_replies_from_the_console()
     {
-        Requirements.Chromium();
-        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en,ar");
+        await using var session = await ConsoleBrowserSession.StartAsync("Maja", "maja-password-1", "en,ar");
+        var console = session.Console;
 
-        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-
-        var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
-
-        var user = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
+        var user = await session.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 420, Height = 860 } });
         user.SetDefaultTimeout(90_000);
         try
         {
-            await RunHandoffAsync(console, user, host);
+            await RunHandoffAsync(console, user, session.Host);
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {

@@ -21,27 +21,22 @@ public sealed class DeliveryStatusBrowserTests
     [Fact]
     public async Task A_message_to_a_person_who_blocked_the_bot_shows_failed_and_one_that_arrived_shows_delivered()
     {
-        Requirements.Chromium();
         var ct = TestContext.Current.CancellationToken;
-        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en");
         var apiPort = HostProcess.FreePort();
         await using var api = await CountingTelegramApi.StartAsync(apiPort, Token);
-        await using var host = await HostProcess.StartAsync(new Dictionary<string, string>(CounselorConsole.OpenEveryDay)
+        await using var session = await ConsoleBrowserSession.StartAsync("Maja", "maja-password-1", "en", new Dictionary<string, string>
         {
             ["IntegrationBot__Channels__Telegram__Token"] = Token,
             ["IntegrationBot__Channels__Telegram__WebhookSecret"] = Secret,
             ["IntegrationBot__Channels__Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{apiPort}",
-        }, data);
-        using var http = new HttpClient { BaseAddress = host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-        var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
+        });
+        using var http = new HttpClient { BaseAddress = session.Host.BaseAddress, Timeout = TimeSpan.FromSeconds(60) };
+        var console = session.Console;
 
         const long blocked = 8_100_001;
         const long reachable = 8_100_002;
         await AskForCounselorAsync(http, blocked, 100, ct);
-        await TakeAsync(console);
+        await TakeAsync(session);
         // The bot's earlier replies are paced (1/s per chat): block only once the last of them, "Maja is now with you",
         // went out, so the first message to meet the 403 is the counselor's.
         await UntilAsync(() => api.TextsTo(blocked).Any(t => t.Contains("Maja", StringComparison.Ordinal)), ct);
@@ -54,7 +49,7 @@ public sealed class DeliveryStatusBrowserTests
 
         await console.ClickAsync("#back");
         await AskForCounselorAsync(http, reachable, 200, ct);
-        await TakeAsync(console);
+        await TakeAsync(session);
         await console.FillAsync("#reply-text", "Hello, I am Maja.");
         await console.ClickAsync("#send");
         await console.Locator("#transcript li.counselor", new() { HasText = "Hello, I am Maja." })
@@ -75,12 +70,10 @@ public sealed class DeliveryStatusBrowserTests
         }
     }
 
-    private static async Task TakeAsync(IPage console)
+    private static async Task TakeAsync(ConsoleBrowserSession session)
     {
-        var row = console.Locator("#queue-rows tr", new() { HasText = "telegram" });
-        await row.WaitForAsync(Long);
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
-        await console.Locator("#send:not([disabled])").WaitForAsync(Long);
+        await session.TakeAsync("telegram");
+        await session.Console.Locator("#send:not([disabled])").WaitForAsync(Long);
     }
 
     // Language, privacy, then the request, as the person types them; each update is acknowledged before the next.

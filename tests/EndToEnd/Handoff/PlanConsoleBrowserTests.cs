@@ -16,20 +16,13 @@ public sealed class PlanConsoleBrowserTests
     [Fact]
     public async Task A_counselor_sees_the_persons_plan_marks_a_step_done_and_adds_one()
     {
-        Requirements.Chromium();
-        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en,sl");
-
-        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
-        var (playwright, browser) = await Browser.LaunchAsync();
-        using var _ = playwright;
-        await using var __ = browser;
-
-        var console = await CounselorConsole.LoginAsync(browser, host, "Maja", "maja-password-1");
-        var user = await ChatPage.OpenAsync(browser, new Uri(host.BaseAddress, "/?lang=en"), "plan-console");
+        await using var session = await ConsoleBrowserSession.StartAsync("Maja", "maja-password-1", "en,sl");
+        var console = session.Console;
+        var user = await ChatPage.OpenAsync(session.Browser, new Uri(session.Host.BaseAddress, "/?lang=en"), "plan-console");
         try
         {
-            await RunAsync(console, user);
-            await SlovenianPanelAsync(browser, host);
+            await RunAsync(session, user);
+            await SlovenianPanelAsync(session);
         }
         catch (Exception e) when (e is TimeoutException or PlaywrightException)
         {
@@ -40,8 +33,9 @@ public sealed class PlanConsoleBrowserTests
         }
     }
 
-    private static async Task RunAsync(IPage console, ChatPage user)
+    private static async Task RunAsync(ConsoleBrowserSession session, ChatPage user)
     {
+        var console = session.Console;
         await user.AcceptPrivacyAsync("en");
         foreach (var key in new[] { "plan.menuButton", "plan.origin.western-balkans", "plan.purpose.work", "plan.arrival.today", "plan.children.6-15", "plan.thatsAll", "plan.has.none" })
         {
@@ -53,9 +47,7 @@ public sealed class PlanConsoleBrowserTests
         await user.SayAsync("I want to talk to a person please");
         await user.BotSaysAsync("number 1 in line");
 
-        var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
-        await row.WaitForAsync(new() { Timeout = Deadline });
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await session.TakeAsync("webchat");
 
         // The checklist: a worker from the Western Balkans starts with the single permit; address registration has its
         // 8-day deadline; nothing is done yet.
@@ -86,17 +78,9 @@ public sealed class PlanConsoleBrowserTests
     }
 
     /// <summary>The same counselor in a browser set to Slovenian sees the panel in Slovenian.</summary>
-    private static async Task SlovenianPanelAsync(IBrowser browser, HostProcess host)
+    private static async Task SlovenianPanelAsync(ConsoleBrowserSession session)
     {
-        var context = await browser.NewContextAsync(new() { Locale = "sl-SI", ViewportSize = new() { Width = 1280, Height = 900 } });
-        context.SetDefaultTimeout(90_000); // every step waits for its condition, up to 90 s on a busy machine
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(new Uri(host.BaseAddress, "/console").ToString());
-        await page.FillAsync("input[name=name]", "Maja");
-        await page.FillAsync("input[name=password]", "maja-password-1");
-        await page.ClickAsync("#login-form button[type=submit]");
-        // Logged in and connected: the console has shown its first view, so the tab chosen next stays chosen.
-        await page.Locator("#live.on").WaitForAsync(new() { Timeout = Deadline });
+        var page = await session.OpenConsoleAsync(locale: "sl-SI");
         await page.ClickAsync("button[data-view=active]", new() { Timeout = Deadline });
         await page.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync(new() { Timeout = Deadline });
         await page.Locator("#plan-panel h3", new() { HasText = "Prvi koraki" }).WaitForAsync(new() { Timeout = Deadline });

@@ -8,19 +8,14 @@ public sealed class CounselorReloadJourneyTests
     [Fact]
     public async Task After_a_reload_the_counselors_reply_is_visible_and_the_person_can_answer()
     {
-        Requirements.Chromium();
-        var data = await CounselorConsole.DataWithCounselorAsync("Maja", "maja-password-1", "en,ar");
-        await using var host = await HostProcess.StartAsync(CounselorConsole.OpenEveryDay, data);
-        await using var browser = await BrowserSession.StartAsync();
-        var console = await CounselorConsole.LoginAsync(browser.Browser, host, "Maja", "maja-password-1");
+        await using var session = await ConsoleBrowserSession.StartAsync("Maja", "maja-password-1", "en,ar");
+        var console = session.Console;
 
-        var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "reload-counselor");
+        var chat = await ChatPage.OpenAsync(session.Browser, new Uri(session.Host.BaseAddress, "/?lang=en"), "reload-counselor");
         await chat.AcceptPrivacyAsync("en");
         await chat.SayAsync("I want to talk to a person please");
         await chat.BotSaysAsync("number 1 in line");
-        var row = console.Locator("#queue-rows tr", new() { HasText = "webchat" });
-        await row.WaitForAsync(new() { Timeout = ChatPage.Timeout });
-        await row.Locator("button", new() { HasText = "Take" }).ClickAsync();
+        await session.TakeAsync("webchat");
         await chat.BotSaysAsync("Maja");
         await chat.Page.ReloadAsync();
         await chat.BotSaysAsync("Maja");
