@@ -13,9 +13,9 @@ public sealed class CounselorMessageScriptTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Theory]
-    [InlineData("треба ми саветник", "Добар дан, ја сам Ана.", "Ana · савјетник")]
-    [InlineData("треба ми саветник", "Dobar dan, ja sam Ana. Pošaljite /delete ako želite.", "Ana · савјетник")]
-    [InlineData("treba mi savjetnik", "Добар дан", "Ana · savjetnik")]
+    [InlineData("треба ми саветник", "Добар дан, ја сам Ана.", "Ana · савјетодавна служба")]
+    [InlineData("треба ми саветник", "Dobar dan, ja sam Ana. Pošaljite /delete ako želite.", "Ana · савјетодавна служба")]
+    [InlineData("treba mi savjetnik", "Добар дан", "Ana · savjetodavna služba")]
     public async Task The_label_is_in_the_persons_script_and_the_words_as_written(string ask, string words, string label)
     {
         await using var bot = FlowHarness.Create();

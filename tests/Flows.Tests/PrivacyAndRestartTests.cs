@@ -156,7 +156,7 @@ public sealed class PrivacyAndRestartTests
             .AssertNoReply()
             .Then(ct => after.Queue.ClaimAsync(request.Id, "Amira", ct))
             .Deliver()
-            .AssertReply("\u200Fالمستشار \u2066Amira\u2069 معك الآن. اكتب سؤالك.")
+            .AssertReply("\u200F\u2066Amira\u2069 من فريق الاستشارة معك الآن. اكتب سؤالك.")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }

@@ -49,9 +49,9 @@ public sealed class WaitingTests
 
     [Theory]
     [InlineData(Language.English, "Ana · counselor")]
-    [InlineData(Language.Slovenian, "Ana · svetovalec")]
-    [InlineData(Language.Albanian, "Ana · këshilltar")]
-    [InlineData(Language.Bcs, "Ana · savjetnik")]
+    [InlineData(Language.Slovenian, "Ana · svetovalna služba")]
+    [InlineData(Language.Albanian, "Ana · shërbimi i këshillimit")]
+    [InlineData(Language.Bcs, "Ana · savjetodavna služba")]
     public async Task A_counselor_reply_is_labelled_with_the_name_and_role_in_the_persons_language(string language, string label)
     {
         await using var bot = FlowHarness.Create();
@@ -78,10 +78,10 @@ public sealed class WaitingTests
         var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
         await bot.Queue.ClaimAsync(request.Id, "Fatima Al-Khatib", Ct);
 
-        Assert.Equal("Савјетник Fatima Al-Khatib је сада с вама. Напишите своје питање.", Assert.Single(await bot.DeliverAsync()).Text);
+        Assert.Equal("Fatima Al-Khatib из савјетодавне службе је сада с вама. Напишите своје питање.", Assert.Single(await bot.DeliverAsync()).Text);
 
         await bot.Queue.SendCounselorMessageAsync(request.Id, "Fatima Al-Khatib", "Zdravo, ja sam Fatima. [[x]]", Ct);
 
-        Assert.Equal("Fatima Al-Khatib · савјетник\nZdravo, ja sam Fatima. [[x]]", Assert.Single(await bot.DeliverAsync()).Text);
+        Assert.Equal("Fatima Al-Khatib · савјетодавна служба\nZdravo, ja sam Fatima. [[x]]", Assert.Single(await bot.DeliverAsync()).Text);
     }
 }

@@ -40,7 +40,7 @@ public sealed class CounselorReplyOverViberTests
         Assert.Equal(HandoffResultKind.Ok, (await queue.SendCounselorMessageAsync(request.Id, "Emina", "Zdravo, ja sam Emina.", ct)).Kind);
 
         var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!api.CallsTo("send_message").Any(c => c["text"]?.GetValue<string>().Contains("Emina · savjetnik\nZdravo, ja sam Emina.", StringComparison.Ordinal) == true))
+        while (!api.CallsTo("send_message").Any(c => c["text"]?.GetValue<string>().Contains("Emina · savjetodavna služba\nZdravo, ja sam Emina.", StringComparison.Ordinal) == true))
         {
             Assert.True(DateTime.UtcNow < deadline, "the counselor's message never reached Viber");
             await Task.Delay(50, ct);

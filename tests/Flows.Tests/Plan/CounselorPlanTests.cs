@@ -33,8 +33,8 @@ public sealed class CounselorPlanTests
         Assert.True(await plans.MarkDoneAsync(request, "address-registration", "Maja", Ct));
         Assert.True(await plans.AddStepAsync(request, "Sill kontratën e qirasë në zyrë", "Maja", Ct));
         var told = (await harness.DeliverAsync()).AllText();
-        Assert.Contains("Këshilltari Maja e shënoi si të kryer: Regjistroni adresën", told);
-        Assert.Contains("Këshilltari Maja shtoi një hap në planin tuaj: Sill kontratën e qirasë në zyrë", told);
+        Assert.Contains("Hap i kryer (Maja): Regjistroni adresën", told);
+        Assert.Contains("Hap i ri në planin tuaj (Maja): Sill kontratën e qirasë në zyrë", told);
 
         view = await plans.GetAsync(request, Ct);
         Assert.Equal("done", view!.Steps[0].Status);
