@@ -392,7 +392,8 @@ async function renderConversation() {
   list.replaceChildren();
   for (const entry of r.transcript) {
     const item = el('li', null, `bubble ${entry.author}`);
-    if (entry.author !== 'system') item.dir = r.direction;
+    // A line in Arabic in a conversation in another language (a person switching, an emergency typed in Arabic) reads right-to-left too.
+    if (entry.author !== 'system') item.dir = r.direction === 'rtl' ? 'rtl' : directionOf(entry.text);
     const who = entry.author === 'counselor' ? entry.counselorName : entry.author;
     const meta = el('span', `${who || entry.author} · ${new Date(entry.at).toLocaleString()}`, 'meta');
     meta.dir = 'ltr';
@@ -419,7 +420,7 @@ async function renderConversation() {
   // put its words around a Latin name out of order.
   for (const note of r.notes) {
     const text = el('span', note.text);
-    text.dir = 'auto';
+    text.dir = directionOf(note.text);
     const li = el('li', `${note.counselor}: `);
     li.append(text);
     notes.append(li);
@@ -626,6 +627,35 @@ function nobodyOnlineQuestion(counselors, language) {
     : null;
 }
 
+// Colleagues offered when the counselor starts typing a name: who is online and which languages each speaks, so a
+// transfer goes to a name that exists and to someone who can talk with the person (a typed name that matches nobody is refused).
+async function offerColleagues() {
+  let counselors;
+  try {
+    counselors = await api('GET', '/api/counselors');
+  } catch {
+    return; // Typing a name still works; the transfer itself reports a failure.
+  }
+  const options = counselors
+    .filter((c) => c.name.toLowerCase() !== state.me.name.toLowerCase())
+    .sort((a, b) => (b.online - a.online) || a.name.localeCompare(b.name))
+    .map((c) => {
+      const option = el('option');
+      option.value = c.name;
+      option.label = `${c.online ? 'online' : 'offline'} · ${c.languages.join(', ')}`;
+      return option;
+    });
+  $('transfer-colleagues').replaceChildren(...options);
+}
+
+// Right-to-left when most letters are Arabic script. The browser's dir="auto" goes by the first letter only, so an
+// Arabic note that begins with a colleague's or an institution's Latin name ("Maja اتصلت بالمدرسة") read left-to-right.
+function directionOf(text) {
+  const arabic = (text.match(/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g) || []).length;
+  const latinOrCyrillic = (text.match(/[A-Za-z\u00C0-\u024F\u0400-\u04FF]/g) || []).length;
+  return arabic === 0 ? 'auto' : arabic >= latinOrCyrillic ? 'rtl' : 'auto';
+}
+
 function userPath() {
   return `/api/admin/users/${encodeURIComponent($('user-channel').value)}/${encodeURIComponent($('user-id').value)}`;
 }
@@ -703,6 +733,7 @@ function wire() {
     if (!text) return;
     if (await conversationAction('notes', { text }, 'note')) $('note-text').value = '';
   });
+  $('transfer-counselor').addEventListener('focus', offerColleagues);
   $('transfer-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const counselor = $('transfer-counselor').value.trim();

@@ -1,0 +1,70 @@
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Playwright;
+
+namespace IntegrationBot.Handoff.Tests.Console;
+
+/// <summary>
+/// Two things a counselor met in the console: the transfer box was free text, so a colleague's name had to be known and
+/// spelled right with nothing saying who was online; and an Arabic note that began with a Latin name ("Omar …") was laid
+/// out left to right, since the browser's own choice goes by the first letter.
+/// </summary>
+public sealed class TransferChoiceAndNoteDirectionBrowserTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task The_transfer_box_offers_each_colleague_with_whether_they_are_online_and_their_languages()
+    {
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar");
+        await session.AddCounselorAsync("Ana", "sl", "hbs");
+        await session.AddCounselorAsync("Leila", "ar", "en");
+        await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "t-1", "u1", "{}"), "en", "housing", HandoffReason.AskedForHuman), Ct);
+        await session.LoginAsync("Leila");
+        var page = await session.LoginAsync("Maja");
+        await ConsoleBrowserSession.TakeAsync(page, "housing");
+
+        await page.FocusAsync("#transfer-counselor");
+        var options = page.Locator("#transfer-colleagues option");
+        await options.Nth(1).WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        var offered = await options.EvaluateAllAsync<string[]>("os => os.map(o => `${o.value}: ${o.label}`)");
+
+        // Online first, the counselor herself not among them.
+        Assert.Equal(["Leila: online · ar, en", "Ana: offline · sl, hbs"], offered);
+        Assert.Equal("transfer-colleagues", await page.GetAttributeAsync("#transfer-counselor", "list"));
+        Assert.Empty(session.ScriptErrors);
+    }
+
+    [Fact]
+    public async Task An_arabic_note_or_line_that_begins_with_a_latin_name_reads_right_to_left()
+    {
+        const string Note = "Omar يحتاج إلى موعد في المدرسة يوم الاثنين";
+        const string Line = "Omar ابني يحتاج إلى مدرسة";
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar", "sl");
+        // A Slovenian conversation in which the person writes Arabic: the line's own letters decide, not the language's.
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("webchat", "n-1", "u1", "{}"), "sl", "school", HandoffReason.AskedForHuman), Ct);
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, Line, Ct);
+        var page = await session.LoginAsync("Maja");
+        await ConsoleBrowserSession.TakeAsync(page, "school");
+
+        await page.FillAsync("#note-text", Note);
+        await page.ClickAsync("#note-form button");
+        await page.Locator("#notes li", new() { HasText = "المدرسة" }).WaitForAsync();
+
+        Assert.Equal("rtl", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#notes li span')).direction"));
+        var line = page.Locator("#transcript li.user", new() { HasText = "ابني" });
+        await line.WaitForAsync();
+        Assert.Equal("rtl", await line.EvaluateAsync<string>("li => getComputedStyle(li).direction"));
+
+        // A Latin note with an Arabic name in it stays left to right.
+        await page.FillAsync("#note-text", "Called the school about أحمد");
+        await page.ClickAsync("#note-form button");
+        var latin = page.Locator("#notes li span", new() { HasText = "Called the school" });
+        await latin.WaitForAsync();
+        Assert.Equal("ltr", await latin.EvaluateAsync<string>("s => getComputedStyle(s).direction"));
+        Assert.Empty(session.ScriptErrors);
+    }
+}
