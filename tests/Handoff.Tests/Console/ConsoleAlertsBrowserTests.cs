@@ -85,7 +85,7 @@ public sealed class ConsoleAlertsBrowserTests
     }
 
     [Fact]
-    public async Task The_console_passes_an_axe_core_check_with_no_serious_violations_on_each_view()
+    public async Task The_console_passes_an_axe_core_check_with_no_moderate_serious_or_critical_violations_on_each_view()
     {
         await using var session = await ConsoleBrowserSession.StartAsync();
         var axe = AxeScript();
@@ -104,25 +104,25 @@ public sealed class ConsoleAlertsBrowserTests
         await page.Locator("#queue-rows tr").First.WaitForAsync();
 
         var problems = new List<string>();
-        problems.AddRange((await SeriousViolationsAsync(page, axe)).Select(p => $"queue: {p}"));
+        problems.AddRange((await ModerateOrWorseViolationsAsync(page, axe)).Select(p => $"queue: {p}"));
         await page.Locator("#queue-rows tr button").First.ClickAsync();
         await page.Locator("#conv-status", new() { HasText = "active" }).WaitForAsync();
         await page.FillAsync("#reply-text", "مرحبا، أنا Maja من Starting Point");
         await page.ClickAsync("#send");
         await page.Locator("#transcript li.counselor").WaitForAsync();
-        problems.AddRange((await SeriousViolationsAsync(page, axe)).Select(p => $"conversation: {p}"));
+        problems.AddRange((await ModerateOrWorseViolationsAsync(page, axe)).Select(p => $"conversation: {p}"));
         await page.ClickAsync("#close-form button[type=submit]");
         await page.Locator("#conv-status", new() { HasText = "closed" }).WaitForAsync();
-        problems.AddRange((await SeriousViolationsAsync(page, axe)).Select(p => $"closed conversation: {p}"));
+        problems.AddRange((await ModerateOrWorseViolationsAsync(page, axe)).Select(p => $"closed conversation: {p}"));
 
         foreach (var view in new[] { "queue", "active", "closed", "dashboard", "canned", "admin" })
         {
             await page.ClickAsync($"button[data-view={view}]");
             await page.Locator($"#{view}-view:not([hidden])").WaitForAsync();
-            problems.AddRange((await SeriousViolationsAsync(page, axe)).Select(p => $"{view}: {p}"));
+            problems.AddRange((await ModerateOrWorseViolationsAsync(page, axe)).Select(p => $"{view}: {p}"));
         }
 
-        Assert.Empty(problems);
+        Assert.True(problems.Count == 0, string.Join(Environment.NewLine, problems));
     }
 
     [Fact]
@@ -215,7 +215,9 @@ public sealed class ConsoleAlertsBrowserTests
         Assert.Contains("x-1 transferred to Amira", host.Messenger.Sent);
     }
 
-    private static async Task<IReadOnlyList<string>> SeriousViolationsAsync(IPage page, string axe)
+    /// <summary>axe-core's moderate, serious and critical findings; minor ones (such as an empty table header) are not
+    /// counted.</summary>
+    private static async Task<IReadOnlyList<string>> ModerateOrWorseViolationsAsync(IPage page, string axe)
     {
         if (!await page.EvaluateAsync<bool>("() => typeof window.axe !== 'undefined'"))
         {
@@ -225,7 +227,7 @@ public sealed class ConsoleAlertsBrowserTests
         return await page.EvaluateAsync<string[]>(
             """
             async () => (await axe.run(document, { resultTypes: ['violations'] })).violations
-                .filter(v => v.impact === 'serious' || v.impact === 'critical')
+                .filter(v => ['moderate', 'serious', 'critical'].includes(v.impact))
                 .map(v => `${v.id} (${v.impact}): ${v.nodes.map(n => n.target.join(' ')).join(', ')}`)
             """);
     }
