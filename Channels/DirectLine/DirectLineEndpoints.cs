@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace IntegrationBot.Channels.DirectLine;
 
@@ -90,7 +91,8 @@ public static class DirectLineEndpoints
         return TypedResults.Json(new { conversationId, token = BearerOf(http), streamUrl = StreamUrl(http, conversationId, BearerOf(http)!, ParseWatermark(watermark)) });
     }
 
-    private static async Task<IResult> PostActivityAsync(HttpContext http, string conversationId, IDirectLineStore store, DirectLineInbox inbox)
+    private static async Task<IResult> PostActivityAsync(
+        HttpContext http, string conversationId, IDirectLineStore store, DirectLineInbox inbox, ILogger<DirectLineInbox> logger)
     {
         if (!await store.ConversationExistsAsync(conversationId, http.RequestAborted))
         {
@@ -112,6 +114,7 @@ public static class DirectLineEndpoints
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // The client resends on 5xx; the stored echo and the turn's inbound id make that resend safe.
+            DirectLineLog.TurnFailed(logger, e);
             return DirectLineErrors.BotError();
         }
     }
