@@ -7,7 +7,12 @@ namespace IntegrationBot.Dialogs.Prompts;
 /// <summary>Folding and typo distance shared by the recognizers.</summary>
 internal static class MatchText
 {
-    /// <summary>Folded (case, diacritics, Cyrillic), punctuation as spaces, any script's digits as ASCII.</summary>
+    private const string ArabicArticle = "\u0627\u0644";
+
+    /// <summary>
+    /// Folded (case, diacritics, Cyrillic), punctuation as spaces, any script's digits as ASCII, and an Arabic word
+    /// without its article: a button says "العمل" (the work) where people type "عمل".
+    /// </summary>
     public static string Normalize(string? text)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -38,8 +43,14 @@ internal static class MatchText
             }
         }
 
-        return builder.ToString().TrimEnd();
+        var normalized = builder.ToString().TrimEnd();
+        return normalized.Contains(ArabicArticle, StringComparison.Ordinal) ? WithoutArabicArticles(normalized) : normalized;
     }
+
+    // "ال" starts a word of at least two more letters (not "الى", which is "إلى" written without its hamza).
+    private static string WithoutArabicArticles(string normalized) =>
+        string.Join(' ', Tokens(normalized).Select(word =>
+            word.Length >= ArabicArticle.Length + 2 && word.StartsWith(ArabicArticle, StringComparison.Ordinal) ? word[ArabicArticle.Length..] : word));
 
     public static string[] Tokens(string normalized) => normalized.Split(' ', StringSplitOptions.RemoveEmptyEntries);
 

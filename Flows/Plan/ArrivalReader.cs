@@ -1,28 +1,47 @@
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 
 namespace IntegrationBot.Flows.Plan;
 
-/// <summary>Reads the arrival date: a typed date (20.11.2026, 20. 11. 2026, 20/11/2026, 2026-11-20, 20.11.) or a button.</summary>
+/// <summary>
+/// Reads the arrival date: a typed date (20.11.2026, 20. 11. 2026., 20/11/26, 20-11-2026, 2026-11-20, 20.11.) in any
+/// script's digits (Arabic ٢٠/١١/٢٠٢٦, Persian ۲۰/۱۱/۲۰۲۶), or a button.
+/// </summary>
 public static partial class ArrivalReader
 {
-    /// <summary>The typed date, or null when the text is not one (or not a real day).</summary>
+    // "When did you arrive (or when will you)": a date further ahead than this is a mistyped year (2062 for 2026).
+    private const int MaxDaysAhead = 366;
+
+    // A day and month without a year is the nearest such day: "20.12." typed in January is the last December.
+    private const int MaxDaysAheadWithoutYear = 183;
+
+    /// <summary>The typed date, or null when the text is not one (or not a real day, or years ahead).</summary>
     public static DateOnly? Read(string text, DateOnly today)
     {
-        var iso = IsoDate().Match(text.Trim());
+        var typed = AsciiDigits(text).Trim();
+        var iso = IsoDate().Match(typed);
         if (iso.Success)
         {
-            return Make(Number(iso, "y"), Number(iso, "m"), Number(iso, "d"));
+            return Plausible(Make(Number(iso, "y"), Number(iso, "m"), Number(iso, "d")), today);
         }
 
-        var local = LocalDate().Match(text.Trim());
+        var local = LocalDate().Match(typed);
         if (!local.Success)
         {
             return null;
         }
 
-        var year = local.Groups["y"].Success ? Number(local, "y") : today.Year;
-        return Make(year < 100 ? 2000 + year : year, Number(local, "m"), Number(local, "d"));
+        if (local.Groups["y"].Success)
+        {
+            var year = Number(local, "y");
+            return Plausible(Make(year < 100 ? 2000 + year : year, Number(local, "m"), Number(local, "d")), today);
+        }
+
+        var date = Make(today.Year, Number(local, "m"), Number(local, "d"));
+        return date is { } day && day.DayNumber - today.DayNumber > MaxDaysAheadWithoutYear
+            ? Make(today.Year - 1, day.Month, day.Day)
+            : date;
     }
 
     /// <summary>The day a button stands for, counted back from today.</summary>
@@ -35,6 +54,22 @@ public static partial class ArrivalReader
         _ => DateOnly.TryParseExact(value, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date : null,
     };
 
+    // Digits of any script as ASCII: the patterns match ASCII digits only, and int.Parse reads nothing else.
+    private static string AsciiDigits(string text)
+    {
+        var builder = new StringBuilder(text.Length);
+        foreach (var c in text)
+        {
+            var digit = CharUnicodeInfo.GetDecimalDigitValue(c);
+            builder.Append(digit >= 0 ? (char)('0' + digit) : c);
+        }
+
+        return builder.ToString();
+    }
+
+    private static DateOnly? Plausible(DateOnly? date, DateOnly today) =>
+        date is { } day && day.DayNumber - today.DayNumber <= MaxDaysAhead ? day : null;
+
     private static int Number(Match match, string group) => int.Parse(match.Groups[group].Value, CultureInfo.InvariantCulture);
 
     private static DateOnly? Make(int year, int month, int day) =>
@@ -42,9 +77,9 @@ public static partial class ArrivalReader
             ? new DateOnly(year, month, day)
             : null;
 
-    [GeneratedRegex(@"^(?<y>\d{4})-(?<m>\d{1,2})-(?<d>\d{1,2})$")]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\s*[-/.]\s*(?<m>[0-9]{1,2})\s*[-/.]\s*(?<d>[0-9]{1,2})\s*\.?$")]
     private static partial Regex IsoDate();
 
-    [GeneratedRegex(@"^(?<d>\d{1,2})\s*[./]\s*(?<m>\d{1,2})\s*[./]?\s*(?<y>\d{2}|\d{4})?\s*\.?$")]
+    [GeneratedRegex(@"^(?<d>[0-9]{1,2})\s*[./-]\s*(?<m>[0-9]{1,2})\s*[./-]?\s*(?<y>[0-9]{2}|[0-9]{4})?\s*\.?$")]
     private static partial Regex LocalDate();
 }

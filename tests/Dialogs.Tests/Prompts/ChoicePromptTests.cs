@@ -49,6 +49,18 @@ public sealed class ChoicePromptTests
     public void Unrelated_or_out_of_range_input_matches_nothing(string input) =>
         Assert.Null(ChoiceRecognizer.Recognize(input, Languages));
 
+    [Theory]
+    [InlineData("عمل", "work")]
+    [InlineData("العمل", "work")]
+    [InlineData("عائله", "family")]
+    [InlineData("دراسة", "study")]
+    public void An_Arabic_answer_is_recognized_with_or_without_its_article(string input, string expected)
+    {
+        Choice[] purposes = [new("work", "العمل"), new("family", "العائلة"), new("study", "الدراسة"), new("other", "غير ذلك")];
+
+        Assert.Equal(expected, ChoiceRecognizer.Recognize(input, purposes)?.Value);
+    }
+
     [Fact]
     public void Ambiguous_typo_matches_nothing()
     {
