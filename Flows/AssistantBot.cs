@@ -112,7 +112,12 @@ public sealed class AssistantBot(
         var dc = turn.Dialogs;
         if (command != FlowCommand.None)
         {
-            await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
+            // /delete in the middle of the plan's questions asks on top of them: "no" goes back to the question.
+            if (command != FlowCommand.Delete || dc.ActiveDialog?.Id != PlanIntakeDialog.DialogId)
+            {
+                await StopPlanQuestionsAsync(turn, command == FlowCommand.Counselor, cancellationToken);
+            }
+
             await RunCommandAsync(turn, command, cancellationToken);
             return;
         }
@@ -124,7 +129,7 @@ public sealed class AssistantBot(
             if (dc.FindDialog(active.Id) is not ISideQuestion
                 && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Handoff or Decision.Emergency } urgent)
             {
-                await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
+                await StopPlanQuestionsAsync(turn, urgent.Decision == Decision.Handoff, cancellationToken);
                 await questions.AnswerAsync(turn, urgent, null, cancellationToken);
                 return;
             }
@@ -158,7 +163,7 @@ public sealed class AssistantBot(
             return;
         }
 
-        var offered = ButtonMatcher.Find(turn) ?? earlierButtons.Find(turn) ?? typedYesNo.Read(turn) ?? PlanFlow.SaidDone(turn);
+        var offered = ButtonMatcher.Find(turn) ?? earlierButtons.Find(turn) ?? typedYesNo.Read(turn) ?? plan.SaidDone(turn);
         if (offered is null && languageRequests.Read(turn.Text) is { } requested)
         {
             // "english please", "po slovensko": the same as the language buttons, also while a request waits.
@@ -180,6 +185,20 @@ public sealed class AssistantBot(
         }
 
         await typedQuestions.AnswerAsync(turn, cancellationToken);
+    }
+
+    // Cancels the waiting questions (a request waiting for consent keeps waiting). A person asked for in the middle of
+    // the plan's questions is told they stopped, before the request's reply (whose buttons stay the last ones), so the
+    // next answer is not read as a question; an emergency's numbers come without it.
+    private static async Task StopPlanQuestionsAsync(FlowTurn turn, bool askedForPerson, CancellationToken cancellationToken)
+    {
+        var dc = turn.Dialogs;
+        var intake = dc.Stack.Any(d => d.Id == PlanIntakeDialog.DialogId);
+        await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
+        if (intake && askedForPerson)
+        {
+            await turn.SayAsync("plan.stopped", cancellationToken: cancellationToken);
+        }
     }
 
     // A command is a typed name for a button, except where it means more: /menu while a request is open asks whether

@@ -25,6 +25,7 @@ public static class FlowActions
     public const string Plan = "plan";
     public const string PlanAnswer = "planAnswer";
     public const string PlanDone = "planDone";
+    public const string PlanDoneAsk = "planDoneAsk";
     public const string PlanEdit = "planEdit";
     public const string PlanRemindYes = "planRemindYes";
     public const string PlanRemindNo = "planRemindNo";

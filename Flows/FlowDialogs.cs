@@ -105,7 +105,9 @@ public sealed class FlowDialogs
             return new DialogTurnResult(DialogTurnStatus.Complete);
         }
 
-        await turn.SayAsync("delete.cancelled", _menu.MenuButtons(turn), cancellationToken);
+        // Asked in the middle of the plan's questions, the question comes again with its own buttons.
+        var resumes = step.DialogContext.Stack.Any(d => d.Id == PlanIntakeDialog.DialogId);
+        await turn.SayAsync("delete.cancelled", resumes ? null : _menu.MenuButtons(turn), cancellationToken);
         return await step.EndDialogAsync(null, cancellationToken);
     }
 

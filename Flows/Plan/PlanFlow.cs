@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.State;
+using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Knowledge.Content;
@@ -74,17 +75,41 @@ public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider
         await ShowAsync(turn, cancellationToken);
     }
 
-    /// <summary>"Done" said in words while the Done button is offered: that button.</summary>
-    public static OfferedAction? SaidDone(FlowTurn turn)
+    /// <summary>
+    /// "Done" said in words (or an earlier message's Done ✓ tapped, which Telegram keeps): the Done button when it is
+    /// offered; otherwise, with a step to do, the question whether that step is done (another message came since, e.g.
+    /// the reminder question, and it is not certain which step the person means).
+    /// </summary>
+    public OfferedAction? SaidDone(FlowTurn turn)
     {
-        if (turn.Data.Offered.FirstOrDefault(o => o.Action == FlowActions.PlanDone) is not { } done)
+        var text = TextNormalizer.Fold(turn.Text).Trim(' ', '.', '!', '✓', '✔');
+        var words = turn.Localizer.Words(turn.Language, "plan.doneWords").Concat(turn.Localizer.Words("en", "plan.doneWords"));
+        if (!words.Any(w => TextNormalizer.Fold(w) == text))
         {
             return null;
         }
 
-        var text = TextNormalizer.Fold(turn.Text).Trim(' ', '.', '!', '✓', '✔');
-        var words = turn.Localizer.Words(turn.Language, "plan.doneWords").Concat(turn.Localizer.Words("en", "plan.doneWords"));
-        return words.Any(w => TextNormalizer.Fold(w) == text) ? done : null;
+        if (turn.Data.Offered.FirstOrDefault(o => o.Action == FlowActions.PlanDone) is { } done)
+        {
+            return done;
+        }
+
+        return turn.Data.Plan is { } plan && PlanProgress.Current(PlanProgress.Entries(book, plan, PlanProgress.Today(time))) is { } current
+            ? new OfferedAction(turn.Text, FlowActions.PlanDoneAsk, current.Step.Id)
+            : null;
+    }
+
+    /// <summary>Asks whether the step is done, with its Done ✓ and the plan.</summary>
+    public async Task AskDoneAsync(FlowTurn turn, string stepId, CancellationToken cancellationToken)
+    {
+        if (book.Find(stepId) is not { } step)
+        {
+            await ShowAsync(turn, cancellationToken);
+            return;
+        }
+
+        await turn.SayAsync("plan.confirmDone", new Dictionary<string, string> { ["title"] = step.TitleIn(turn.Language) },
+            [turn.Button("plan.doneButton", FlowActions.PlanDone, step.Id), turn.Button("plan.menuButton", FlowActions.Plan)], cancellationToken);
     }
 
     /// <summary>Reminders on (opt-in) or off (/stop, the stop button, "no thanks").</summary>
@@ -122,6 +147,13 @@ public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider
         if (ReminderPlanner.Decide(book, plan, options.Value, today) is not { } reminder)
         {
             return true;
+        }
+
+        // The reminder is about the plan as it stands. Questions left half answered ("Change my answers") would take its
+        // buttons for answers ("Done ✓" not understood, "Stop reminders" a skip): they end here, the plan keeps its answers.
+        if (turn.Dialogs.Stack.Any(d => d.Id == PlanIntakeDialog.DialogId))
+        {
+            await HandoffConsentDialog.CancelOthersAsync(turn.Dialogs, cancellationToken);
         }
 
         var step = reminder.Entry.Step;

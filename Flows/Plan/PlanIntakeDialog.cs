@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Prompts;
@@ -9,7 +10,9 @@ namespace IntegrationBot.Flows.Plan;
 /// <summary>
 /// The plan's intake: five questions, one per message, each with buttons, a reason and "skip" (in the person's language
 /// or English). Children and what the person already has take several answers: after each, the rest is offered again
-/// with "that's all". Two answers it cannot read count as a skip, so nobody is stuck in it. The answers become the plan.
+/// with "that's all". Two answers it cannot read count as a skip, so nobody is stuck in it. An answer to an earlier
+/// question (a changed mind: typed, or a tap on that question's button, which Telegram keeps) changes that answer and the
+/// current question is asked again. The answers become the plan.
 /// </summary>
 public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(DialogId)
 {
@@ -47,8 +50,16 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         var answers = instance.Read<IntakeAnswers>(AnswersKey) ?? new IntakeAnswers();
         var field = Stages[stage];
 
-        var value = field == "arrival" ? ArrivalReader.Read(turn.Text, PlanProgress.Today(time)) is { } date ? date.ToString("yyyy-MM-dd") : null : null;
-        value ??= ChoiceRecognizer.Recognize(turn.Text, Choices(turn, stage, answers, more))?.Value;
+        var today = PlanProgress.Today(time);
+        var value = Read(turn, stage, answers, more, today);
+        if (value is null && EarlierAnswer(turn, stage, today) is { } earlier)
+        {
+            (answers, _) = Apply(answers, Stages[earlier.Stage], earlier.Value, today);
+            instance.Write(AnswersKey, answers);
+            await AskAsync(turn, stage, more, retry: false, cancellationToken, answers, changed: earlier.Shown);
+            return DialogTurnResult.Waiting;
+        }
+
         if (value is null)
         {
             var retries = instance.Read<int>(RetriesKey);
@@ -63,7 +74,7 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         }
 
         instance.Write(RetriesKey, 0);
-        (answers, var askAgain) = Apply(answers, field, value, PlanProgress.Today(time));
+        (answers, var askAgain) = Apply(answers, field, value, today);
         instance.Write(AnswersKey, answers);
         if (askAgain && Remaining(field, answers).Count > 0)
         {
@@ -90,6 +101,46 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
     {
         var answers = instance.Read<IntakeAnswers>(AnswersKey) ?? new IntakeAnswers();
         return AskAsync(FlowTurn.Of(turnContext), instance.Read<int>(StageKey), instance.Read<bool>(MoreKey), retry: false, cancellationToken, answers);
+    }
+
+    /// <summary>A question asked on top of this one ended (/delete answered "no"): the current question again.</summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, object? result, CancellationToken cancellationToken)
+    {
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken);
+        return DialogTurnResult.Waiting;
+    }
+
+    private static string? Read(FlowTurn turn, int stage, IntakeAnswers answers, bool more, DateOnly today) =>
+        Stages[stage] == "arrival" && ArrivalReader.Read(turn.Text, today) is { } date
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : ChoiceRecognizer.Recognize(turn.Text, Choices(turn, stage, answers, more))?.Value;
+
+    /// <summary>
+    /// The message answers an earlier question instead (the nearest one it answers): its stage, value and the answer as
+    /// the person reads it. "Skip" belongs to the current question, and a bare number is a button's position there.
+    /// </summary>
+    private static (int Stage, string Value, string Shown)? EarlierAnswer(FlowTurn turn, int stage, DateOnly today)
+    {
+        if (turn.Text.Trim().All(c => char.IsDigit(c) || char.IsWhiteSpace(c)))
+        {
+            return null;
+        }
+
+        for (var earlier = stage - 1; earlier >= 0; earlier--)
+        {
+            if (Stages[earlier] == "arrival" && ArrivalReader.Read(turn.Text, today) is { } date)
+            {
+                return (earlier, date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), date.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture));
+            }
+
+            var choices = Choices(turn, earlier, new IntakeAnswers(), more: false).Where(c => c.Value != Skip).ToList();
+            if (ChoiceRecognizer.Recognize(turn.Text, choices) is { } found)
+            {
+                return (earlier, found.Value, choices[found.Index].DisplayTitle);
+            }
+        }
+
+        return null;
     }
 
     private static (IntakeAnswers Answers, bool AskAgain) Apply(IntakeAnswers answers, string field, string value, DateOnly today)
@@ -139,11 +190,17 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         return choices;
     }
 
-    private static Task AskAsync(FlowTurn turn, int stage, bool more, bool retry, CancellationToken cancellationToken, IntakeAnswers? answers = null)
+    private static Task AskAsync(
+        FlowTurn turn, int stage, bool more, bool retry, CancellationToken cancellationToken, IntakeAnswers? answers = null, string? changed = null)
     {
         var field = Stages[stage];
         var question = turn.Say(more ? $"plan.ask.{field}More" : $"plan.ask.{field}");
         var text = retry ? turn.Say("plan.retry") + "\n" + question : question;
+        if (changed is not null)
+        {
+            text = turn.Say("plan.changed", new Dictionary<string, string> { ["answer"] = changed }) + "\n" + question;
+        }
+
         var buttons = Choices(turn, stage, answers ?? new IntakeAnswers(), more)
             .Select(c => new OfferedAction(c.DisplayTitle, FlowActions.PlanAnswer, c.Value))
             .ToList();
