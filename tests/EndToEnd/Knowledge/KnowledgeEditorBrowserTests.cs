@@ -21,7 +21,7 @@ public sealed class KnowledgeEditorBrowserTests
         await console.GotoAsync(session.Url("/console/knowledge"));
         var row = console.Locator("#browse-body tr[data-topic=driving-licence]");
         await row.WaitForAsync();
-        await Axe.AssertNoModerateViolationsAsync(console);
+        await Axe.AssertNoViolationsAsync(console);
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-browse-sl.png"), FullPage = true });
         Assert.Contains("objavljeno", await row.Locator("td[data-language=sl]").InnerTextAsync(), StringComparison.Ordinal);
 
@@ -43,7 +43,7 @@ public sealed class KnowledgeEditorBrowserTests
         await console.Locator("#versions tr[data-version='2'] button.show-diff").ClickAsync();
         await console.Locator("#diff del", new() { HasText = OldFee }).WaitForAsync();
         await console.Locator("#diff ins", new() { HasText = NewFee }).WaitForAsync();
-        await Axe.AssertNoModerateViolationsAsync(console);
+        await Axe.AssertNoViolationsAsync(console);
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-edit-diff-sl.png"), FullPage = true });
 
         await console.Locator("#publish").ClickAsync();
@@ -84,7 +84,7 @@ public sealed class KnowledgeEditorBrowserTests
             }
             """);
         Assert.Equal(403, status);
-        await Axe.AssertNoModerateViolationsAsync(console);
+        await Axe.AssertNoViolationsAsync(console);
     }
 
     [Fact]
@@ -103,7 +103,7 @@ public sealed class KnowledgeEditorBrowserTests
         await row.Locator("button.add-sample").ClickAsync();
         await console.Locator("#status", new() { HasText = "leisure-culture" }).WaitForAsync();
         Assert.Equal(0, await console.Locator("#backlog-body tr", new() { HasText = "čebelarsko" }).CountAsync());
-        await Axe.AssertNoModerateViolationsAsync(console);
+        await Axe.AssertNoViolationsAsync(console);
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "knowledge-backlog-sl.png"), FullPage = true });
 
         await AskAsync(user, "kje se dobi čebelarsko društvo za srečanja");
