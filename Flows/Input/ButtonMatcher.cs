@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.Privacy;
 using IntegrationBot.Flows.State;
@@ -27,12 +28,28 @@ public static class ButtonMatcher
             return null;
         }
 
+        // Folded, the Latin and the Cyrillic Bosnian/Croatian/Serbian buttons of the language chooser are one title: the
+        // one in the message's script is meant.
+        var cyrillic = WritingScript.HasCyrillic(turn.Text);
+        OfferedAction? inOtherScript = null;
         foreach (var action in offered)
         {
-            if (ComparableTitle(action.Title) == text)
+            if (ComparableTitle(action.Title) != text)
+            {
+                continue;
+            }
+
+            if (WritingScript.HasCyrillic(action.Title) == cyrillic)
             {
                 return action;
             }
+
+            inOtherScript ??= action;
+        }
+
+        if (inOtherScript is not null)
+        {
+            return inOtherScript;
         }
 
         foreach (var action in offered)

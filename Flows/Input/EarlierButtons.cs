@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Knowledge.Languages;
@@ -14,15 +15,19 @@ namespace IntegrationBot.Flows.Input;
 /// </summary>
 public sealed class EarlierButtons
 {
-    private readonly FrozenDictionary<string, OfferedAction> _byTitle;
+    private readonly FrozenDictionary<(string Title, bool Cyrillic), OfferedAction> _byTitle;
 
     public EarlierButtons(Localizer localizer)
     {
         ArgumentNullException.ThrowIfNull(localizer);
-        var byTitle = new Dictionary<string, OfferedAction?>(StringComparer.Ordinal);
+        var byTitle = new Dictionary<(string Title, bool Cyrillic), OfferedAction?>();
+        foreach (var button in LanguageChooser.Buttons(localizer))
+        {
+            Add(byTitle, button);
+        }
+
         foreach (var language in Language.All)
         {
-            Add(byTitle, new OfferedAction(localizer.Get(language, "language.name"), FlowActions.Language, language));
             var voice = new Voice(language);
             Add(byTitle, new OfferedAction(localizer.Title(voice, "language.changeButton"), FlowActions.ChangeLanguage));
             Add(byTitle, new OfferedAction(localizer.Title(voice, "privacy.accept"), FlowActions.PrivacyAccept));
@@ -30,21 +35,32 @@ public sealed class EarlierButtons
             Add(byTitle, new OfferedAction(localizer.Title(voice, "privacy.decline"), FlowActions.PrivacyDecline));
         }
 
-        _byTitle = byTitle.Where(b => b.Value is not null).ToFrozenDictionary(b => b.Key, b => b.Value!, StringComparer.Ordinal);
+        _byTitle = byTitle.Where(b => b.Value is not null).ToFrozenDictionary(b => b.Key, b => b.Value!);
     }
 
     /// <summary>The earlier button the person pressed, or null (typed, or any other button).</summary>
-    public OfferedAction? Find(FlowTurn turn) =>
-        ButtonPress.IsPress(turn.Context.Activity) && _byTitle.TryGetValue(ButtonMatcher.ComparableTitle(turn.Text), out var pressed)
+    public OfferedAction? Find(FlowTurn turn)
+    {
+        if (!ButtonPress.IsPress(turn.Context.Activity))
+        {
+            return null;
+        }
+
+        // A title in its own script first (the chooser's Latin and Cyrillic Bosnian/Croatian/Serbian fold alike), then
+        // any: a Cyrillic chat shows the other buttons transliterated ("🌐 Промијени језик").
+        var title = ButtonMatcher.ComparableTitle(turn.Text);
+        var cyrillic = WritingScript.HasCyrillic(turn.Text);
+        return _byTitle.TryGetValue((title, cyrillic), out var pressed) || _byTitle.TryGetValue((title, !cyrillic), out pressed)
             ? pressed
             : null;
+    }
 
     // Titles are compared folded (case, diacritics, hbs Cyrillic), as ButtonMatcher compares them; a folded title that
     // means two things in two languages means neither.
-    private static void Add(Dictionary<string, OfferedAction?> byTitle, OfferedAction button)
+    private static void Add(Dictionary<(string Title, bool Cyrillic), OfferedAction?> byTitle, OfferedAction button)
     {
-        var title = ButtonMatcher.ComparableTitle(button.Title);
-        byTitle[title] = !byTitle.TryGetValue(title, out var known) ? button
+        var key = (ButtonMatcher.ComparableTitle(button.Title), WritingScript.HasCyrillic(button.Title));
+        byTitle[key] = !byTitle.TryGetValue(key, out var known) ? button
             : known is not null && known.Action == button.Action && known.Argument == button.Argument ? known : null;
     }
 }

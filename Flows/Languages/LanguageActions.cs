@@ -9,11 +9,8 @@ public sealed class LanguageActions(LanguageChoice choice, LanguageSwitchDialog 
 {
     public IReadOnlyDictionary<string, FlowActionHandler> Handlers { get; } = new Dictionary<string, FlowActionHandler>
     {
-        // One button stands for Bosnian, Croatian and Serbian: the app's language (Telegram's language_code, Viber's
-        // phone language) picks the script, as it does when a chat opens (LanguageChoice.IsCyrillicLocale).
-        [FlowActions.Language] = (turn, language, ct) => Language.Parse(language) is { } parsed
-            ? choice.ChooseAsync(turn, parsed, ct, cyrillic: turn.Context.Activity.Locale is { } locale
-                && LanguageChoice.LanguageOfLocale(locale) == Language.Bcs && LanguageChoice.IsCyrillicLocale(locale))
+        [FlowActions.Language] = (turn, value, ct) => LanguageChooser.Read(value, turn.Context.Activity.Locale) is { } chosen
+            ? choice.ChooseAsync(turn, chosen.Language, ct, chosen.Cyrillic)
             : menu.ShowMenuAsync(turn, ct),
         [FlowActions.ChangeLanguage] = (turn, _, ct) => choice.ShowLanguagesAsync(turn, ct),
 

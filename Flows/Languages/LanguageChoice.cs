@@ -49,15 +49,14 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
             ? privacy.ShowInGuessedLanguageAsync(turn, cancellationToken)
             : turn.SayAsync("greeting.reply", menu.MenuButtons(turn), cancellationToken);
 
-    /// <summary>All five welcome lines at once, with one button per language.</summary>
+    /// <summary>All five welcome lines at once, with the chooser's buttons (<see cref="LanguageChooser"/>).</summary>
     public async Task ShowLanguagesAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         // Each line isolated in its own direction (first strong isolate): the chat shows them in one bubble, left to
         // right or right to left, and a line's final colon otherwise took the bubble's direction (":Izberite jezik").
         var lines = Language.All.Select(l => FirstStrongIsolate + Localizer.Render(new Voice(l), localizer.Get(l, "language.welcomeLine")) + BidiText.PopDirectionalIsolate);
-        var buttons = Language.All.Select(l => new OfferedAction(localizer.Get(l, "language.name"), FlowActions.Language, l)).ToList();
         turn.Data = turn.Data with { Greeted = true };
-        await turn.SendAsync(string.Join("\n", lines), buttons, cancellationToken);
+        await turn.SendAsync(string.Join("\n", lines), LanguageChooser.Buttons(localizer), cancellationToken);
     }
 
     /// <summary>The language a client's locale names (e.g. ar-EG, sl-SI, hr-HR), or null.</summary>

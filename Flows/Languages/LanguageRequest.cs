@@ -1,4 +1,5 @@
 namespace IntegrationBot.Flows.Languages;
 
-/// <summary>A message that asks for a language ("english please", "на српском молим"): the language, and whether it was written in Cyrillic.</summary>
+/// <summary>A language asked for, in a message ("english please", "на српском молим") or with a chooser button: the
+/// language, and for hbs whether in Cyrillic.</summary>
 public sealed record LanguageRequest(string Language, bool Cyrillic);

@@ -19,13 +19,13 @@ public sealed class ConversationTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task First_contact_greets_in_all_five_languages_with_one_button_per_language()
+    public async Task First_contact_greets_in_all_five_languages_with_a_button_per_language_and_Cyrillic_beside_Latin()
     {
         await using var bot = FlowHarness.Create();
 
         await bot.Flow()
             .Open()
-            .AssertReply(Said.ChooseYourLanguage, "Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية")
+            .AssertReply(Said.ChooseYourLanguage, "Slovenščina", "English", "Shqip", "العربية", "Bosanski / Hrvatski / Srpski", "Босански / Хрватски / Српски")
             .AssertNoReply()
             .StartTestAsync(Ct);
     }

@@ -26,6 +26,13 @@ public sealed class EarlierButtonsTests
         "Razgovor sa savjetnikom",
     ];
 
+    private static readonly string[] CyrillicBosnianMenu =
+    [
+        "Моји први кораци", "Документи и боравак", "Здравље", "Посао", "Језик и образовање", "Породица и дјеца",
+        "Новац и социјална помоћ", "Становање", "Превоз и вожња", "Сигурност и хитни случајеви", "Канцеларија",
+        "Разговор са савјетником",
+    ];
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     /// <summary>A tap on a button, as Telegram's callback query brings it: marked as a press.</summary>
@@ -60,6 +67,22 @@ public sealed class EarlierButtonsTests
         var replies = await bot.SendAsync(Tap(bot, bot.Title(to, "language.name")));
 
         Assert.Equal(bot.Text(to, "language.chosen"), Assert.Single(replies).Text);
+    }
+
+    [Fact]
+    public async Task Cyrillic_and_Latin_on_an_earlier_chooser_each_switch_to_their_own_script()
+    {
+        // The two buttons fold to the same letters; each means its own script.
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Bcs);
+        await bot.SendAsync("/help");
+
+        await bot.Flow()
+            .Send(Tap(bot, "Босански / Хрватски / Српски"))
+            .AssertReply("Писаћу вам на босанском/хрватском/српском.", CyrillicBosnianMenu)
+            .Send(Tap(bot, "Bosanski / Hrvatski / Srpski"))
+            .AssertReply("Pisaću vam na bosanskom/hrvatskom/srpskom.", BosnianMenu)
+            .StartTestAsync(Ct);
     }
 
     [Fact]

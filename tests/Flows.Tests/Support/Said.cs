@@ -18,7 +18,9 @@ public static class Said
         + "\u2068Zdravo! Ja sam asistent kancelarije Početna tačka u Postojni. Izaberite jezik:\u2069\n"
         + "\u2068\u200Fمرحبًا! أنا مساعد مكتب نقطة البداية في بوستوينا. اختر لغتك:\u2069";
 
-    public static readonly string[] Languages = ["Slovenščina", "English", "Shqip", "Bosanski / Hrvatski / Srpski", "العربية"];
+    /// <summary>The chooser's buttons: Bosnian/Croatian/Serbian in Latin and in Cyrillic, after Arabic (Viber pairs the short names).</summary>
+    public static readonly string[] Languages =
+        ["Slovenščina", "English", "Shqip", "العربية", "Bosanski / Hrvatski / Srpski", "Босански / Хрватски / Српски"];
 
     public static readonly string[] EnglishMenu =
     [
