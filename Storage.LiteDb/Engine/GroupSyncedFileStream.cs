@@ -9,10 +9,10 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 /// <item>the log file (with a <see cref="DiskSync"/>): every write goes straight to the OS (the file is unbuffered) and
 /// is noted; the <see cref="DiskSync"/> fsyncs for many commits at once, and each writer awaits it.</item>
 /// <item>the data file (without): fsync at once. LiteDB writes it only in checkpoints, right before it empties the
-/// log, so those pages must be on disk first.</item>
+/// log, so those pages must be on disk first. Its writes wait while an online backup copies it (<paramref name="fence"/>).</item>
 /// </list>
 /// </summary>
-internal sealed class GroupSyncedFileStream(FileStream file, DiskSync? group) : Stream
+internal sealed class GroupSyncedFileStream(FileStream file, DiskSync? group, DataFileFence? fence = null) : Stream
 {
     public override bool CanRead => file.CanRead;
 
@@ -49,18 +49,21 @@ internal sealed class GroupSyncedFileStream(FileStream file, DiskSync? group) : 
 
     public override void SetLength(long value)
     {
+        fence?.WaitUntilOpen();
         file.SetLength(value);
         group?.NoteWritten();
     }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
+        fence?.WaitUntilOpen();
         file.Write(buffer, offset, count);
         group?.NoteWritten();
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
+        fence?.WaitUntilOpen();
         file.Write(buffer);
         group?.NoteWritten();
     }

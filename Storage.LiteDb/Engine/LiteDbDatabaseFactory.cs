@@ -55,7 +55,8 @@ public static class LiteDbDatabaseFactory
             Action logSync = () => logFile.Flush(flushToDisk: true);
             sync = new DiskSync(journaled ? logSync : decorateSync(logSync), durability, TimeSpan.FromMilliseconds(options.SyncIntervalMilliseconds));
             log = new GroupSyncedFileStream(logFile, sync);
-            data = new GroupSyncedFileStream(OpenUnbuffered(file), group: null);
+            var dataFence = new DataFileFence();
+            data = new GroupSyncedFileStream(OpenUnbuffered(file), group: null, dataFence);
             var engine = engineOpened = new LiteEngine(new EngineSettings
             {
                 DataStream = data,
@@ -81,7 +82,7 @@ public static class LiteDbDatabaseFactory
                 commits = new JournaledCommits(journal, recorder, sync, last) { MaxOpen = journalMaxOpen, CommitEveryBatches = commitEveryBatches };
             }
 
-            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock), engine, commits);
+            var shared = new SharedLiteDatabase(database, file, sync, LiteDbLogQueue.Of(engine), new LiteDbFiles(data, log, logPath, processLock, dataFence), engine, commits);
             LiteDbHotState.Attach(shared, options);
             return shared;
         }

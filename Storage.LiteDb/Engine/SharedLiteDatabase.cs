@@ -16,7 +16,7 @@ public sealed class SharedLiteDatabase : IDisposable
     private readonly DiskSync? _durable;
     private readonly JournaledCommits? _journal;
     private readonly LiteDbWriter _writer;
-    private readonly IDisposable? _files;
+    private readonly LiteDbFiles? _files;
     private readonly IDisposable? _engine;
     // A lock, not a flag: a second caller (the host's container and a test closing the file) waits until the file is
     // really closed, so it can be opened again at once.
@@ -36,7 +36,7 @@ public sealed class SharedLiteDatabase : IDisposable
     /// <param name="engine">Closed after the writer stopped, when <paramref name="database"/> does not close it (the
     /// container that hands the database out disposes it before this).</param>
     /// <param name="journal">When set, writes are journaled and LiteDB commits behind them (<see cref="JournaledCommits"/>).</param>
-    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, IDisposable? files, IDisposable? engine, JournaledCommits? journal)
+    internal SharedLiteDatabase(LiteDatabase database, string filePath, DiskSync? sync, LiteDbLogQueue? logQueue, LiteDbFiles? files, IDisposable? engine, JournaledCommits? journal)
     {
         Database = database;
         FilePath = filePath;
@@ -71,6 +71,9 @@ public sealed class SharedLiteDatabase : IDisposable
 
     /// <summary>The durability coordinator of the log file, when this database was opened over its own files.</summary>
     internal DiskSync? Sync => _sync;
+
+    /// <summary>Holds LiteDB's writes to the data file while a backup copies it; null for a database in memory.</summary>
+    internal DataFileFence? DataFence => _files?.DataFence;
 
     /// <summary>The write journal and LiteDB's commits behind it, when the file has one.</summary>
     internal JournaledCommits? Journal => _journal;
@@ -214,6 +217,38 @@ public sealed class SharedLiteDatabase : IDisposable
         });
         _writer.Enqueue(pending);
         pending.WaitUntilDone();
+    }
+
+    /// <summary>
+    /// Copies the data file to <paramref name="target"/> as it is once every write completed before the call is in it,
+    /// while the host goes on: LiteDB's transaction behind the journal commits and a checkpoint puts the log in the data
+    /// file (on the writer thread, between transactions), then the file is copied while LiteDB writes only its log. A
+    /// checkpoint due meanwhile waits for the end of the copy (<see cref="DataFileFence"/>). The copy needs no log or
+    /// journal, and is encrypted as the file is. Returns the bytes copied. One copy at a time.
+    /// </summary>
+    internal async Task<long> CopyDataFileAsync(Stream target, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        var fence = DataFence ?? throw new InvalidOperationException("Only a database opened over its own file can be copied.");
+        var checkpointed = new PendingSetup(db =>
+        {
+            db.Checkpoint();
+            _journal?.ClearIfCommitted();
+            fence.Close();
+        });
+        _writer.Enqueue(checkpointed);
+        await checkpointed.Done.ConfigureAwait(false);
+        try
+        {
+            // Our data stream has no buffer of its own, so another handle reads what LiteDB wrote.
+            await using var source = new FileStream(FilePath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete, 1 << 20, FileOptions.SequentialScan | FileOptions.Asynchronous);
+            await source.CopyToAsync(target, 1 << 20, cancellationToken).ConfigureAwait(false);
+            return source.Position;
+        }
+        finally
+        {
+            fence.Open();
+        }
     }
 
     /// <summary>

@@ -7,6 +7,7 @@ using IntegrationBot.Editing.Backlog;
 using IntegrationBot.Editing.Institutions;
 using IntegrationBot.Editing.Store;
 using IntegrationBot.Flows.Plan;
+using IntegrationBot.Storage.LiteDb.Backup;
 using IntegrationBot.Storage.LiteDb.DataProtection;
 using IntegrationBot.Storage.LiteDb.DirectLine;
 using IntegrationBot.Storage.LiteDb.Engine;
@@ -29,8 +30,8 @@ public static class LiteDbStorageServiceCollectionExtensions
 {
     /// <summary>
     /// Every store in the one LiteDB file <c>integrationbot.db</c> (<c>IntegrationBot:Storage</c>, options bound by
-    /// <c>AddDialogsRuntime</c>; opened on first use): the runtime's state, turn and outbox stores with their eraser and
-    /// the erasure checkpoint, then the stores <see cref="AddMemoryStorage"/> keeps in memory too.
+    /// <c>AddDialogsRuntime</c>; opened on first use): the runtime's state, turn and outbox stores with their eraser,
+    /// the erasure checkpoint and the online backup, then the stores <see cref="AddMemoryStorage"/> keeps in memory too.
     /// </summary>
     public static IServiceCollection AddLiteDbStorage(this IServiceCollection services)
     {
@@ -40,6 +41,8 @@ public static class LiteDbStorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore>(sp => new LiteDbOutboxStore(sp.GetRequiredService<SharedLiteDatabase>()));
         // Only a file keeps erased text in old page copies (its log); memory and PostgreSQL register no checkpoint.
         services.AddSingleton<IErasureCheckpoint>(sp => new LiteDbErasureCheckpoint(sp.GetRequiredService<SharedLiteDatabase>(), sp.GetRequiredService<TimeProvider>()));
+        // Only the file is backed up by the host itself (memory keeps nothing; PostgreSQL has pg_dump).
+        services.AddSingleton<IStoreBackup, LiteDbBackup>();
         // The runtime's eraser first: it asks the web chat directory for the person's conversations, which the web chat
         // eraser (registered next, by AddSharedStores) then deletes.
         services.AddSingleton<DialogsUserData>();
