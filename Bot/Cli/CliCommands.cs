@@ -9,6 +9,7 @@ public static class CliCommands
         new AskCommand(),
         new KbCommand(),
         new CounselorCommand(),
+        new BackupCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>

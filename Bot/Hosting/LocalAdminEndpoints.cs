@@ -1,26 +1,36 @@
+using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Handoff.Counselors;
 
 namespace IntegrationBot.Bot.Hosting;
 
-/// <summary><c>POST /api/local-admin/counselors</c>: <c>counselor add</c> against the running server, from loopback with the token only.</summary>
+/// <summary>
+/// <c>/api/local-admin/…</c>: the command line (<c>counselor add</c>, <c>backup</c>) against the running server, from
+/// loopback with the token of <see cref="LocalAdminAccess"/> only; any other request gets 404.
+/// </summary>
 internal static class LocalAdminEndpoints
 {
     public static WebApplication MapLocalAdmin(this WebApplication app)
     {
-        app.MapPost("/api/local-admin/counselors", AddCounselorAsync).AllowAnonymous();
+        var local = app.MapGroup("/api/local-admin").AllowAnonymous().AddEndpointFilter(OnlyTheLocalCommandLineAsync);
+        local.MapPost("/counselors", AddCounselorAsync);
+        local.MapPost("/backups", BackUpAsync);
         return app;
     }
 
-    private static async Task<IResult> AddCounselorAsync(HttpContext context, LocalCounselor? body, LocalAdminAccess access, CounselorDirectory counselors, CancellationToken cancellationToken)
+    // Only a process on this machine that can read the token file; a request relayed by a proxy is not local.
+    private static ValueTask<object?> OnlyTheLocalCommandLineAsync(EndpointFilterInvocationContext invocation, EndpointFilterDelegate next)
     {
-        // Only a process on this machine that can read the token file; a request relayed by a proxy is not local.
+        var context = invocation.HttpContext;
         var remote = context.Connection.RemoteIpAddress;
-        if (remote is null || !System.Net.IPAddress.IsLoopback(remote) || context.Request.Headers.ContainsKey("X-Forwarded-For")
-            || !access.Accepts(context.Request.Headers[LocalAdminAccess.TokenHeader].FirstOrDefault()))
-        {
-            return TypedResults.NotFound();
-        }
+        var access = context.RequestServices.GetRequiredService<LocalAdminAccess>();
+        return remote is null || !System.Net.IPAddress.IsLoopback(remote) || context.Request.Headers.ContainsKey("X-Forwarded-For")
+            || !access.Accepts(context.Request.Headers[LocalAdminAccess.TokenHeader].FirstOrDefault())
+            ? ValueTask.FromResult<object?>(TypedResults.NotFound())
+            : next(invocation);
+    }
 
+    private static async Task<IResult> AddCounselorAsync(LocalCounselor? body, CounselorDirectory counselors, CancellationToken cancellationToken)
+    {
         if (body is not { Name: { Length: > 0 } name, Languages: { Count: > 0 } languages, Password: { } password })
         {
             return TypedResults.BadRequest(new { error = "name, languages and password are required" });
@@ -39,5 +49,27 @@ internal static class LocalAdminEndpoints
         {
             return TypedResults.Conflict(new { error = e.Message });
         }
+    }
+
+    private static async Task<IResult> BackUpAsync(LocalBackup? body, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        if (services.GetService<IStoreBackup>() is not { } backup)
+        {
+            return TypedResults.BadRequest(new { error = "this server's storage is not a LiteDB file; back up PostgreSQL with pg_dump (docs/storage-postgres.md)" });
+        }
+
+        if (body?.Folder is not { } folder)
+        {
+            return TypedResults.BadRequest(new { error = "folder is required" });
+        }
+
+        var result = await backup.BackUpAsync(folder, cancellationToken);
+        return result.Status switch
+        {
+            StoreBackupStatus.Written => TypedResults.Ok(new LocalBackupWritten(result.Folder, result.DatabaseBytes, result.KeyFiles, (long)result.Elapsed.TotalMilliseconds)),
+            StoreBackupStatus.Conflict => TypedResults.Conflict(new { error = result.Problem }),
+            StoreBackupStatus.Failed => TypedResults.Json(new { error = result.Problem }, statusCode: StatusCodes.Status500InternalServerError),
+            _ => TypedResults.BadRequest(new { error = result.Problem }),
+        };
     }
 }

@@ -1,0 +1,74 @@
+using System.Globalization;
+using IntegrationBot.Bot.Hosting;
+using IntegrationBot.Dialogs.Runtime;
+using IntegrationBot.Dialogs.Storage;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace IntegrationBot.Bot.Cli;
+
+/// <summary>
+/// <c>backup FOLDER</c>: a consistent copy of the LiteDB data folder's database and keys into a new folder. While the
+/// server runs (it holds the file) the server makes it; otherwise this process opens the file and makes it.
+/// </summary>
+public sealed class BackupCommand : ICliCommand
+{
+    public string Name => "backup";
+
+    public string Usage => "backup FOLDER   copy the data (LiteDB file and keys) into a new folder, also while the server runs";
+
+    public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        if (args is not [var target] || target.StartsWith('-'))
+        {
+            await context.Error.WriteLineAsync("Usage: " + Usage);
+            return ExitCodes.Usage;
+        }
+
+        var services = new ServiceCollection()
+            .AddLogging()
+            .AddDialogsRuntime(context.Configuration)
+            .AddStorage(context.Configuration);
+        await using var provider = services.BuildServiceProvider();
+        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
+        if (storage.Provider != StorageOptions.LiteDbProvider)
+        {
+            await context.Error.WriteLineAsync(storage.Provider == StorageOptions.MemoryProvider
+                ? "error: IntegrationBot__Storage__Provider=memory keeps nothing to back up."
+                : "error: with PostgreSQL, back up the schema with pg_dump (docs/storage-postgres.md).");
+            return ExitCodes.Usage;
+        }
+
+        // Opening a folder without a database would create an empty one and back that up.
+        if (!File.Exists(storage.DatabaseFilePath))
+        {
+            await context.Error.WriteLineAsync($"error: there is no database at {Path.GetFullPath(storage.DatabaseFilePath)}; set IntegrationBot__Storage__Path to the server's data folder.");
+            return ExitCodes.StorageUnavailable;
+        }
+
+        // Relative to where the operator is, not to the server's working directory.
+        var folder = Path.GetFullPath(target);
+        StoreBackup result;
+        try
+        {
+            result = await provider.GetRequiredService<IStoreBackup>().BackUpAsync(folder, cancellationToken);
+        }
+        catch (StorageOpenException) when (RunningServer.Find(storage.Path) is { } server)
+        {
+            result = await server.BackUpAsync(folder, cancellationToken);
+        }
+
+        if (result.Status != StoreBackupStatus.Written)
+        {
+            await context.Error.WriteLineAsync($"error: no backup written to {result.Folder}: {result.Problem}.");
+            return ExitCodes.Failure;
+        }
+
+        await context.Output.WriteLineAsync(string.Create(
+            CultureInfo.InvariantCulture,
+            $"Backup written to {result.Folder}: {StorageOptions.FileName} ({result.DatabaseBytes / 1048576.0:F1} MB) and {result.KeyFiles} key files, in {result.Elapsed.TotalSeconds:F1} s."));
+        await context.Output.WriteLineAsync("To restore it, see docs/reliability.md, \"Backup and restore\".");
+        return ExitCodes.Ok;
+    }
+}
