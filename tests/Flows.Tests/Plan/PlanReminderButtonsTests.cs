@@ -23,6 +23,7 @@ public sealed class PlanReminderButtonsTests
         var clock = new FakeTimeProvider(FlowHarness.MondayMorning);
         await using var bot = FlowHarness.Create(clock, settings: OnTestChannel);
         await MakePlanWithRemindersAsync(bot, Language.English, "Western Balkans", "Work", "No children", "None of these", "Yes, remind me");
+        await bot.SendAsync("/plan");
         Assert.Contains("1/5 Where are you from?", (await bot.SendAsync("Change my answers")).AllText());
 
         clock.SetUtcNow(ReminderMorning);
