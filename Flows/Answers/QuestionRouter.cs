@@ -39,7 +39,7 @@ public sealed class QuestionRouter(KnowledgeEngine engine, QuestionFlow question
             // Danger is never delayed by the switch question: the numbers come in the language it was written in, and
             // the conversation goes on in it (asking for a person next must not meet the question either). Only another
             // script is certain enough: Slovenian danger ("prijatelj se je predoziral") can read as Bosnian.
-            turn.Data = turn.Data with { Language = result.Language, Cyrillic = result.Language == Language.Bcs && WritingScript.HasCyrillic(text) };
+            turn.Data = turn.Data with { Language = result.Language, Cyrillic = result.Language == Language.Bcs && (WritingScript.HasCyrillic(text) || turn.Data.CyrillicChosen) };
         }
         else if (ShouldAskToSwitch(turn, result, text))
         {

@@ -28,7 +28,9 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
             // A page opened in Cyrillic (sr-Cyrl, bs-Cyrl, hbs-Cyrl) is answered in Cyrillic from the first message:
             // the widget follows the bot's script, so a Latin notice turned the Cyrillic page Latin.
             var cyrillic = language == Language.Bcs && IsCyrillicLocale(locale!);
-            turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic, Greeted = true };
+            // Only a locale that names the script is the person's choice (the page's "Ћирилица"); "sr" is a likely script.
+            var chosen = cyrillic && locale!.EndsWith("-Cyrl", StringComparison.OrdinalIgnoreCase);
+            turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic, CyrillicChosen = chosen, Greeted = true };
             await privacy.ShowInGuessedLanguageAsync(turn, cancellationToken);
             return;
         }
@@ -102,7 +104,7 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
     {
         // A switch question still open is settled by the choice.
         await LanguageSwitchDialog.DropAsync(turn.Dialogs, cancellationToken);
-        turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic && language == Language.Bcs };
+        turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic && language == Language.Bcs, CyrillicChosen = cyrillic && language == Language.Bcs };
         if (turn.Data.Privacy == PrivacyChoice.Unanswered)
         {
             await privacy.ShowAsync(turn, cancellationToken);

@@ -7,14 +7,17 @@ public static class WritingScript
 
     public static bool HasArabic(string text) => text.Any(c => c is >= '\u0600' and <= '\u06FF');
 
-    /// <summary>Cyrillic when the message has Cyrillic letters, Latin when it has Latin ones; unchanged for digits or emoji.</summary>
+    /// <summary>
+    /// Cyrillic when the message has Cyrillic letters, Latin when it has Latin ones, unless the person chose Cyrillic
+    /// (<see cref="ConversationData.CyrillicChosen"/>); unchanged for digits or emoji.
+    /// </summary>
     public static void Follow(FlowTurn turn, string text)
     {
         if (HasCyrillic(text))
         {
             turn.Data = turn.Data with { Cyrillic = true };
         }
-        else if (text.Any(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
+        else if (!turn.Data.CyrillicChosen && text.Any(c => c is >= 'a' and <= 'z' or >= 'A' and <= 'Z'))
         {
             turn.Data = turn.Data with { Cyrillic = false };
         }

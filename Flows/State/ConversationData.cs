@@ -16,6 +16,12 @@ public sealed record ConversationData
     /// <summary>For hbs: the person writes in Cyrillic, so answers go out in Cyrillic.</summary>
     public bool Cyrillic { get; init; }
 
+    /// <summary>
+    /// For hbs: the person chose Cyrillic themselves (the chooser's Cyrillic button, the web chat's "Ћирилица"), so a
+    /// question typed in Latin keeps Cyrillic answers: many phones have only a Latin keyboard. Choosing Latin ends it.
+    /// </summary>
+    public bool CyrillicChosen { get; init; }
+
     /// <summary>The greeting with the language buttons was shown.</summary>
     public bool Greeted { get; init; }
 
