@@ -293,7 +293,7 @@ async function renderQueue() {
     const language = el('td', r.routingLanguage);
     if (r.needsLanguage) language.append(' ', el('span', `needs ${r.needsLanguage}`, 'badge needs'));
     const preview = el('td', r.preview || '');
-    preview.dir = r.direction;
+    preview.dir = lineDirection(r.preview || '', r.direction);
     const take = el('button', 'Take');
     // A screen reader reads the button alone ("Take, button" on every row): its name says whose request it takes.
     take.setAttribute('aria-label', `Take: ${r.routingLanguage}, ${r.channelId}, ${r.topic || 'no topic'}, ${reasonText(r.reason)}`);
@@ -321,7 +321,7 @@ async function renderList(status) {
     const tr = el('tr');
     if (status === 'active') {
       const preview = el('td', r.preview || '');
-      preview.dir = r.direction;
+      preview.dir = lineDirection(r.preview || '', r.direction);
       tr.append(el('td', r.assignedCounselor), el('td', r.routingLanguage), el('td', r.channelId), el('td', r.topic || ''), el('td', reasonText(r.reason)), preview);
     } else {
       tr.append(el('td', r.assignedCounselor || ''), el('td', r.language), el('td', r.topic || ''), el('td', outcomeText(r.outcome)), el('td', r.satisfaction ? String(r.satisfaction) : '–'));
@@ -392,8 +392,7 @@ async function renderConversation() {
   list.replaceChildren();
   for (const entry of r.transcript) {
     const item = el('li', null, `bubble ${entry.author}`);
-    // A line in Arabic in a conversation in another language (a person switching, an emergency typed in Arabic) reads right-to-left too.
-    if (entry.author !== 'system') item.dir = r.direction === 'rtl' ? 'rtl' : directionOf(entry.text);
+    if (entry.author !== 'system') item.dir = lineDirection(entry.text, r.direction);
     const who = entry.author === 'counselor' ? entry.counselorName : entry.author;
     const meta = el('span', `${who || entry.author} · ${new Date(entry.at).toLocaleString()}`, 'meta');
     meta.dir = 'ltr';
@@ -648,10 +647,20 @@ async function offerColleagues() {
   $('transfer-colleagues').replaceChildren(...options);
 }
 
+const ARABIC_LETTERS = /[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g;
+
+// A transcript line or preview: right-to-left in an Arabic conversation when it has Arabic letters, and in any other
+// conversation when most of its letters are Arabic (a person switching, danger typed in Arabic). A line without Arabic
+// keeps its own order: "/counselor" or a date forced right-to-left read "counselor/".
+function lineDirection(text, conversationDirection) {
+  if (!text.match(ARABIC_LETTERS)) return 'auto';
+  return conversationDirection === 'rtl' ? 'rtl' : directionOf(text);
+}
+
 // Right-to-left when most letters are Arabic script. The browser's dir="auto" goes by the first letter only, so an
 // Arabic note that begins with a colleague's or an institution's Latin name ("Maja اتصلت بالمدرسة") read left-to-right.
 function directionOf(text) {
-  const arabic = (text.match(/[\u0600-\u06FF\u0750-\u077F\u08A0-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/g) || []).length;
+  const arabic = (text.match(ARABIC_LETTERS) || []).length;
   const latinOrCyrillic = (text.match(/[A-Za-z\u00C0-\u024F\u0400-\u04FF]/g) || []).length;
   return arabic === 0 ? 'auto' : arabic >= latinOrCyrillic ? 'rtl' : 'auto';
 }

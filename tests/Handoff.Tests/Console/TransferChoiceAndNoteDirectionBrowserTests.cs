@@ -67,4 +67,29 @@ public sealed class TransferChoiceAndNoteDirectionBrowserTests
         Assert.Equal("ltr", await latin.EvaluateAsync<string>("s => getComputedStyle(s).direction"));
         Assert.Empty(session.ScriptErrors);
     }
+
+    [Fact]
+    public async Task In_an_arabic_conversation_a_command_or_a_date_keeps_its_own_order()
+    {
+        // Forced right to left, "/counselor" read "counselor/" in the transcript and in the queue's last message.
+        await using var session = await ConsoleBrowserSession.StartAsync();
+        var host = session.Host;
+        await session.AddCounselorAsync("Maja", "en", "ar");
+        var ticket = await host.Queue.EnqueueAsync(new HandoffDraft(new ConversationAddress("telegram", "c-1", "u1", "{}"), "ar", "work", HandoffReason.AskedForHuman), Ct);
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "أحتاج عملا", Ct);
+        await host.Queue.RelayUserMessageAsync(ticket.RequestId, "/counselor", Ct);
+        var page = await session.LoginAsync("Maja");
+
+        var preview = page.Locator("#queue-rows td", new() { HasText = "/counselor" });
+        await preview.WaitForAsync();
+        Assert.Equal("ltr", await preview.EvaluateAsync<string>("td => getComputedStyle(td).direction"));
+
+        await ConsoleBrowserSession.TakeAsync(page, "work");
+        var command = page.Locator("#transcript li.user", new() { HasText = "/counselor" });
+        await command.WaitForAsync();
+        Assert.Equal("ltr", await command.EvaluateAsync<string>("li => getComputedStyle(li).direction"));
+        var arabic = page.Locator("#transcript li.user", new() { HasText = "أحتاج" });
+        Assert.Equal("rtl", await arabic.EvaluateAsync<string>("li => getComputedStyle(li).direction"));
+        Assert.Empty(session.ScriptErrors);
+    }
 }
