@@ -13,6 +13,8 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// topics that list the same keyword. A one-word keyword counts only in a question of a word or two, a longer
 /// keyword also in a short sentence that names no other topic's keyword; longer questions get no bonus: measured
 /// on the evaluation sets, generic keywords inside sentences ("telefonska številka policije") did as much harm as good.
+/// Words that most topics use ("where", "is", "kje", "وين") are not counted as words of the question: "where can i find
+/// a gp" is as short as "find a GP", which asked "Did you mean…" when "where" and "can" diluted its share to a half.
 /// </summary>
 internal sealed class KeywordPhrases
 {
@@ -25,13 +27,20 @@ internal sealed class KeywordPhrases
     // "šola". A short keyword ending in a vowel is also kept without it, and looked up only by a short word without its
     // last vowel ("sol", salt, typed as such, names nothing).
     private readonly Dictionary<string, int[]> topicsByShortStem;
+
+    // Words at least half of the topics use in their titles, questions or keywords ("where", "kje", "gdje", "ku", "وين",
+    // "need", "postojna"): they say nothing about which topic a question is about.
+    private readonly HashSet<string> fillers;
     private readonly int stemLength;
 
-    private KeywordPhrases(Dictionary<string, int[]> topicsByPhrase, Dictionary<string, int[]> topicsByWordStem, Dictionary<string, int[]> topicsByShortStem, int stemLength)
+    private KeywordPhrases(
+        Dictionary<string, int[]> topicsByPhrase, Dictionary<string, int[]> topicsByWordStem, Dictionary<string, int[]> topicsByShortStem,
+        HashSet<string> fillers, int stemLength)
     {
         this.topicsByPhrase = topicsByPhrase;
         this.topicsByWordStem = topicsByWordStem;
         this.topicsByShortStem = topicsByShortStem;
+        this.fillers = fillers;
         this.stemLength = stemLength;
     }
 
@@ -41,9 +50,18 @@ internal sealed class KeywordPhrases
         var byPhrase = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var byWordStem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         var byShortStem = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
+        var byWord = new Dictionary<string, HashSet<int>>(StringComparer.Ordinal);
         for (var t = 0; t < topics.Count; t++)
         {
             var phrases = topics[t].Keywords.Values.SelectMany(k => k).Concat(topics[t].Title.Values);
+            foreach (var text in phrases.Concat(topics[t].Questions.Values.SelectMany(q => q)))
+            {
+                foreach (var word in TextFeatures.Terms(TextNormalizer.Fold(text)))
+                {
+                    Add(byWord, word, t);
+                }
+            }
+
             foreach (var phrase in phrases)
             {
                 var terms = TextFeatures.Terms(TextNormalizer.Fold(phrase));
@@ -63,7 +81,8 @@ internal sealed class KeywordPhrases
             }
         }
 
-        return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), Frozen(byShortStem), stemLength);
+        var fillers = byWord.Where(p => 2 * p.Value.Count >= topics.Count).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+        return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), Frozen(byShortStem), fillers, stemLength);
     }
 
     private static void Add(Dictionary<string, HashSet<int>> topicsByKey, string key, int topic)
@@ -119,27 +138,48 @@ internal sealed class KeywordPhrases
     }
 
     /// <summary>
-    /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight). In a question of at
-    /// most <paramref name="maxQuestionWords"/> every keyword counts. In a longer one of at most
+    /// Per topic index, the bonus for the keywords found in <paramref name="terms"/> (0..weight). A question's length is
+    /// counted in the words that are not fillers (words most topics use: "where is the health centre" is as long as
+    /// "health centre"; a question of fillers only is as long as it is). In a question of at most
+    /// <paramref name="maxQuestionWords"/> every keyword counts. In a longer one of at most
     /// <paramref name="maxPhraseQuestionWords"/> only keywords of two or three words count, and none when another
     /// word of it is (in some form) a keyword of another topic ("policije" in "telefonska številka policije"): such a sentence does
     /// not point at one topic. Longer questions get nothing: the TF-IDF score has enough to go on (null then: most
-    /// questions are longer, and need no dictionary).
+    /// questions are longer, and need no dictionary). A keyword's share is the part of the question's counted words it covers.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<int, double>? Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords, int maxPhraseQuestionWords)
     {
-        if (weight <= 0 || terms.Count == 0 || terms.Count > Math.Max(maxQuestionWords, maxPhraseQuestionWords))
+        if (weight <= 0 || terms.Count == 0)
         {
             return null;
         }
 
-        var sentence = terms.Count > maxQuestionWords;
+        Span<bool> counted = stackalloc bool[terms.Count];
+        var words = 0;
+        for (var at = 0; at < terms.Count; at++)
+        {
+            counted[at] = !fillers.Contains(terms[at]);
+            words += counted[at] ? 1 : 0;
+        }
+
+        if (words == 0)
+        {
+            counted.Fill(true);
+            words = terms.Count;
+        }
+
+        if (words > Math.Max(maxQuestionWords, maxPhraseQuestionWords))
+        {
+            return null;
+        }
+
+        var sentence = words > maxQuestionWords;
         var bonus = new Dictionary<int, double>();
         Span<bool> inPhrase = stackalloc bool[terms.Count];
         for (var start = 0; start < terms.Count; start++)
         {
-            for (var length = 1; length <= MaxPhraseWords && start + length <= terms.Count; length++)
+            for (var length = sentence ? 2 : 1; length <= MaxPhraseWords && start + length <= terms.Count; length++)
             {
                 var key = length == 1 ? terms[start] : string.Join(' ', terms.Skip(start).Take(length));
                 if (!topicsByPhrase.TryGetValue(key, out var hits))
@@ -147,17 +187,14 @@ internal sealed class KeywordPhrases
                     continue;
                 }
 
-                if (sentence)
+                inPhrase.Slice(start, length).Fill(true);
+                var covered = 0;
+                foreach (var isCounted in counted.Slice(start, length))
                 {
-                    if (length == 1)
-                    {
-                        continue;
-                    }
-
-                    inPhrase.Slice(start, length).Fill(true);
+                    covered += isCounted ? 1 : 0;
                 }
 
-                var share = weight * length / terms.Count / hits.Length;
+                var share = weight * covered / words / hits.Length;
                 foreach (var topic in hits)
                 {
                     bonus[topic] = Math.Min(weight, bonus.GetValueOrDefault(topic) + share);
@@ -167,7 +204,7 @@ internal sealed class KeywordPhrases
 
         for (var at = 0; sentence && at < terms.Count; at++)
         {
-            if (!inPhrase[at] && topicsByWordStem.TryGetValue(Stem(terms[at], stemLength), out var others) && others.Any(t => !bonus.ContainsKey(t)))
+            if (counted[at] && !inPhrase[at] && topicsByWordStem.TryGetValue(Stem(terms[at], stemLength), out var others) && others.Any(t => !bonus.ContainsKey(t)))
             {
                 return null;
             }
