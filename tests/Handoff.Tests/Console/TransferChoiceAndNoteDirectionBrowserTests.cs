@@ -54,17 +54,17 @@ public sealed class TransferChoiceAndNoteDirectionBrowserTests
         await page.ClickAsync("#note-form button");
         await page.Locator("#notes li", new() { HasText = "المدرسة" }).WaitForAsync();
 
-        Assert.Equal("rtl", await page.EvaluateAsync<string>("() => getComputedStyle(document.querySelector('#notes li span')).direction"));
+        Assert.Equal("rtl", await DirectionAsync(page, "#notes li span", "المدرسة"));
         var line = page.Locator("#transcript li.user", new() { HasText = "ابني" });
         await line.WaitForAsync();
-        Assert.Equal("rtl", await line.EvaluateAsync<string>("li => getComputedStyle(li).direction"));
+        Assert.Equal("rtl", await DirectionAsync(page, "#transcript li.user", "ابني"));
 
         // A Latin note with an Arabic name in it stays left to right.
         await page.FillAsync("#note-text", "Called the school about أحمد");
         await page.ClickAsync("#note-form button");
         var latin = page.Locator("#notes li span", new() { HasText = "Called the school" });
         await latin.WaitForAsync();
-        Assert.Equal("ltr", await latin.EvaluateAsync<string>("s => getComputedStyle(s).direction"));
+        Assert.Equal("ltr", await DirectionAsync(page, "#notes li span", "Called the school"));
         Assert.Empty(session.ScriptErrors);
     }
 
@@ -82,14 +82,22 @@ public sealed class TransferChoiceAndNoteDirectionBrowserTests
 
         var preview = page.Locator("#queue-rows td", new() { HasText = "/counselor" });
         await preview.WaitForAsync();
-        Assert.Equal("ltr", await preview.EvaluateAsync<string>("td => getComputedStyle(td).direction"));
+        Assert.Equal("ltr", await DirectionAsync(page, "#queue-rows td", "/counselor"));
 
         await ConsoleBrowserSession.TakeAsync(page, "work");
         var command = page.Locator("#transcript li.user", new() { HasText = "/counselor" });
         await command.WaitForAsync();
-        Assert.Equal("ltr", await command.EvaluateAsync<string>("li => getComputedStyle(li).direction"));
-        var arabic = page.Locator("#transcript li.user", new() { HasText = "أحتاج" });
-        Assert.Equal("rtl", await arabic.EvaluateAsync<string>("li => getComputedStyle(li).direction"));
+        Assert.Equal("ltr", await DirectionAsync(page, "#transcript li.user", "/counselor"));
+        Assert.Equal("rtl", await DirectionAsync(page, "#transcript li.user", "أحتاج"));
         Assert.Empty(session.ScriptErrors);
     }
+
+    /// <summary>
+    /// The direction of the first element matching <paramref name="selector"/> that shows <paramref name="text"/>, read
+    /// in one evaluation: the live stream redraws the transcript and the queue, and an element found in one step and read
+    /// in the next may be a detached one (whose computed direction is empty).
+    /// </summary>
+    private static Task<string> DirectionAsync(IPage page, string selector, string text) => page.EvaluateAsync<string>(
+        "([selector, text]) => { const e = [...document.querySelectorAll(selector)].find(x => x.textContent.includes(text)); return e ? getComputedStyle(e).direction : 'missing'; }",
+        new[] { selector, text });
 }
