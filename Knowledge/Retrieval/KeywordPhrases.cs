@@ -15,6 +15,8 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// on the evaluation sets, generic keywords inside sentences ("telefonska številka policije") did as much harm as good.
 /// Words that most topics use ("where", "is", "kje", "وين") are not counted as words of the question: "where can i find
 /// a gp" is as short as "find a GP", which asked "Did you mean…" when "where" and "can" diluted its share to a half.
+/// A keyword inside a longer keyword found in the question earns nothing: in "your phone number" (the office's) the SIM
+/// card topic's "phone number" is not what is asked.
 /// </summary>
 internal sealed class KeywordPhrases
 {
@@ -145,7 +147,8 @@ internal sealed class KeywordPhrases
     /// <paramref name="maxPhraseQuestionWords"/> only keywords of two or three words count, and none when another
     /// word of it is (in some form) a keyword of another topic ("policije" in "telefonska številka policije"): such a sentence does
     /// not point at one topic. Longer questions get nothing: the TF-IDF score has enough to go on (null then: most
-    /// questions are longer, and need no dictionary). A keyword's share is the part of the question's counted words it covers.
+    /// questions are longer, and need no dictionary). A keyword's share is the part of the question's counted words it
+    /// covers; a keyword inside a longer one that the question also holds earns nothing.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public Dictionary<int, double>? Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords, int maxPhraseQuestionWords)
@@ -175,30 +178,39 @@ internal sealed class KeywordPhrases
         }
 
         var sentence = words > maxQuestionWords;
-        var bonus = new Dictionary<int, double>();
-        Span<bool> inPhrase = stackalloc bool[terms.Count];
+        var matches = new List<(int Start, int Length, int[] Topics)>();
         for (var start = 0; start < terms.Count; start++)
         {
             for (var length = sentence ? 2 : 1; length <= MaxPhraseWords && start + length <= terms.Count; length++)
             {
                 var key = length == 1 ? terms[start] : string.Join(' ', terms.Skip(start).Take(length));
-                if (!topicsByPhrase.TryGetValue(key, out var hits))
+                if (topicsByPhrase.TryGetValue(key, out var hits))
                 {
-                    continue;
+                    matches.Add((start, length, hits));
                 }
+            }
+        }
 
-                inPhrase.Slice(start, length).Fill(true);
-                var covered = 0;
-                foreach (var isCounted in counted.Slice(start, length))
-                {
-                    covered += isCounted ? 1 : 0;
-                }
+        var bonus = new Dictionary<int, double>();
+        Span<bool> inPhrase = stackalloc bool[terms.Count];
+        foreach (var (start, length, hits) in matches)
+        {
+            inPhrase.Slice(start, length).Fill(true);
+            if (matches.Exists(m => m.Length > length && m.Start <= start && m.Start + m.Length >= start + length))
+            {
+                continue; // inside a longer keyword of the question, which decides
+            }
 
-                var share = weight * covered / words / hits.Length;
-                foreach (var topic in hits)
-                {
-                    bonus[topic] = Math.Min(weight, bonus.GetValueOrDefault(topic) + share);
-                }
+            var covered = 0;
+            foreach (var isCounted in counted.Slice(start, length))
+            {
+                covered += isCounted ? 1 : 0;
+            }
+
+            var share = weight * covered / words / hits.Length;
+            foreach (var topic in hits)
+            {
+                bonus[topic] = Math.Min(weight, bonus.GetValueOrDefault(topic) + share);
             }
         }
 

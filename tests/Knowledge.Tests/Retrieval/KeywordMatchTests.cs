@@ -83,6 +83,23 @@ public sealed class KeywordMatchTests
         Assert.Equal(0.1, Scores(boosted, "where is the health centre")["doctor"] - Scores(plain, "where is the health centre")["doctor"], precision: 3);
     }
 
+    // "your phone number" is the office's keyword and holds "phone number", the SIM card topic's: the longer keyword decides.
+    // Both earned the whole bonus before, and the SIM card answer went to a person asking for the office's number.
+    [Fact]
+    public void A_keyword_inside_a_longer_keyword_of_the_question_earns_nothing()
+    {
+        var catalog = new TopicCatalog(
+        [
+            Topic("phone", keywords: ["phone number", "sim card"], "how do i get a phone number", "prepaid card", "which operator"),
+            Topic("office", keywords: ["your phone number", "opening hours"], "where is your office", "when are you open", "can i call"),
+        ], IntentCues.Empty);
+        var plain = Scores(new KnowledgeEngine(catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 }), "your phone number");
+        var boosted = Scores(new KnowledgeEngine(catalog), "your phone number");
+
+        Assert.Equal(0.1, boosted["office"] - plain["office"], precision: 3);
+        Assert.Equal(plain["phone"], boosted["phone"], precision: 4);
+    }
+
     private static Dictionary<string, double> Scores(KnowledgeEngine engine, string question) =>
         engine.Ask(question, forcedLanguage: "en").Candidates.ToDictionary(c => c.Topic, c => c.Score);
 

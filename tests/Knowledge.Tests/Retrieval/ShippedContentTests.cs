@@ -224,4 +224,18 @@ public sealed class ShippedContentTests
         var result = Engine.Ask(question);
         Assert.Equal(("local-offices", Decision.Answer), (result.Topic, result.Decision));
     }
+
+    // "your phone number" got the SIM card topic: its keyword "phone number" and the office's "your phone number" (new) both
+    // earned the whole bonus; the longer keyword decides now.
+    [Theory]
+    [InlineData("your phone number")]
+    [InlineData("what is your phone number")]
+    [InlineData("vaša telefonska številka")]
+    [InlineData("vaš broj telefona")]
+    [InlineData("numri juaj i telefonit")]
+    public void Asking_for_the_office_phone_number_is_the_office_answer(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("office-contact", Decision.Answer), (result.Topic, result.Decision));
+    }
 }
