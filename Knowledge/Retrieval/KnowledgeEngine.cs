@@ -79,7 +79,7 @@ public sealed class KnowledgeEngine
 
         var (language, confidence) = ChooseLanguage(window, forced, current);
         var live = content;
-        var candidates = live.Index.Search(TextFeatures.Terms(tokens), language, CandidateCount);
+        var (candidates, topical) = Rank(live.Index, TextFeatures.Terms(tokens), language);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var intent = intents.Detect(tokens);
         if (window.Length < text.Length && intent != IntentKind.Emergency)
@@ -99,7 +99,7 @@ public sealed class KnowledgeEngine
             IntentKind.Frustration => Decision.Frustration,
             IntentKind.Greeting => Decision.Greeting,
             IntentKind.Thanks => Decision.Thanks,
-            _ => Decide(candidates),
+            _ => topical,
         };
 
         IReadOnlyList<string> smallTalkLanguages = IntentDetector.IsSmallTalk(intent) ? intents.LanguagesOf(intent, tokens) : [];
@@ -185,6 +185,29 @@ public sealed class KnowledgeEngine
         }
 
         return (current, Math.Round(distribution.First(g => g.Language == current).Confidence, 4));
+    }
+
+    // A short question without an answer is read again with its unknown words put right where they are one typing slip
+    // from a word of the content ("docor", "shcool"): with one or two words there is nothing else to go on. What that
+    // finds is a guess, so it is offered as "Did you mean…", never answered directly.
+    private (IReadOnlyList<TopicScore> Candidates, Decision Decision) Rank(TopicIndex index, List<string> terms, string language)
+    {
+        var candidates = index.Search(terms, language, CandidateCount);
+        var decision = Decide(candidates);
+        if (decision == Decision.Answer || terms.Count > Options.SpellingMaxWords)
+        {
+            return (candidates, decision);
+        }
+
+        var corrected = index.Corrected(terms);
+        if (ReferenceEquals(corrected, terms))
+        {
+            return (candidates, decision);
+        }
+
+        var guessed = index.Search(corrected, language, CandidateCount);
+        var better = Decide(guessed) != Decision.None && guessed[0].Score > (candidates.Count > 0 ? candidates[0].Score : 0);
+        return better ? (guessed, Decision.Clarify) : (candidates, decision);
     }
 
     private Decision Decide(IReadOnlyList<TopicScore> candidates)

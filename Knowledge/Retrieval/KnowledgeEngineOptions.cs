@@ -71,6 +71,13 @@ public sealed record KnowledgeEngineOptions
     /// </summary>
     public int KeywordPhraseMaxWords { get; init; } = 5;
 
+    /// <summary>
+    /// A question of at most this many words that gets no answer is read again with its unknown words put right where
+    /// they are one typing slip from a word of the content ("docor", "shcool"); what that finds is offered as
+    /// "Did you mean…", never answered directly. 0 turns it off.
+    /// </summary>
+    public int SpellingMaxWords { get; init; } = 3;
+
     /// <summary>Length of the word prefix used as a crude stem.</summary>
     public int PrefixLength { get; init; } = 5;
 }

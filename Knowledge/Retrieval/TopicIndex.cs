@@ -32,6 +32,7 @@ public sealed class TopicIndex
     private readonly QueryEncoder encoder;
     private readonly KnowledgeEngineOptions options;
     private readonly KeywordPhrases keywords;
+    private readonly SpellingCorrector spelling;
     // The topics' extracted features, kept so a publish re-reads only the edited topic; built lazily, the first
     // publish re-read everything on every instance and missed the 2 s target. As FeatureBags: see its remarks.
     private IReadOnlyDictionary<Topic, TopicFeatures> features = new Dictionary<Topic, TopicFeatures>();
@@ -60,6 +61,7 @@ public sealed class TopicIndex
         this.postingWeights = postingWeights;
         entries = EntryPostings.Build(docEntries, postingDocs);
         encoder = new QueryEncoder(vocabulary, idf, Math.Pow(Math.Log(1 + docTopic.Length), options.IdfPower), options);
+        spelling = new SpellingCorrector(vocabulary, idf);
     }
 
     /// <summary>Number of topics indexed.</summary>
@@ -156,6 +158,10 @@ public sealed class TopicIndex
     /// <summary>The ids of the topics already folded text names by a keyword or title (<see cref="KeywordPhrases.Named"/>).</summary>
     public IReadOnlySet<string> TopicsNamedIn(string folded) =>
         keywords.Named(TextFeatures.Terms(folded)).Select(t => topicIds[t]).ToHashSet(StringComparer.Ordinal);
+
+    /// <summary><paramref name="terms"/> with each unknown word put right where it is one typing slip from a word of the
+    /// content (<see cref="SpellingCorrector"/>); the same list when none is.</summary>
+    internal List<string> Corrected(List<string> terms) => spelling.Correct(terms);
 
     /// <summary>The best <paramref name="count"/> topics for already folded text, best first, scores 0..1.</summary>
     public IReadOnlyList<TopicScore> Search(string folded, string preferredLanguage, int count) =>
