@@ -1,8 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json.Nodes;
 using IntegrationBot.Bot.Tests.Support;
-using IntegrationBot.Channels.Telegram;
 using IntegrationBot.Channels.Tests.Fakes;
 
 namespace IntegrationBot.Bot.Tests.Channels;
@@ -16,8 +12,6 @@ namespace IntegrationBot.Bot.Tests.Channels;
 public sealed class TelegramPlanTests
 {
     private const long ChatId = 777210;
-    private int _update = 5000;
-    private int _read;
 
     [Fact]
     public async Task Earlier_buttons_of_the_plan_change_an_answer_and_ask_about_the_step()
@@ -25,98 +19,35 @@ public sealed class TelegramPlanTests
         var ct = TestContext.Current.CancellationToken;
         await using var api = await FakeTelegramApi.StartAsync();
         await using var host = CounselorReplyOverTelegramTests.StartHost(api);
+        var arta = new TelegramPerson(host, api, ChatId, "sq");
 
-        await SendAsync(host, "/start", ct);
-        await TapAsync(host, await MessageAsync(api, "Zgjidhni gjuhën"), "Shqip", ct);
-        await TapAsync(host, await MessageAsync(api, "/delete"), "Pranoj", ct);
-        await SendAsync(host, "/plan", ct);
-        await TapAsync(host, await MessageAsync(api, "1/5"), "Ballkani Perëndimor", ct);
-        var purpose = await MessageAsync(api, "2/5");
-        await TapAsync(host, purpose, "Punë", ct);
-        await MessageAsync(api, "3/5");
+        await arta.SendAsync("/start", ct);
+        await arta.TapAsync(await arta.MessageContainingAsync("Zgjidhni gjuhën", ct), "Shqip", ct);
+        await arta.TapAsync(await arta.MessageContainingAsync("/delete", ct), "Pranoj", ct);
+        await arta.SendAsync("/plan", ct);
+        await arta.TapAsync(await arta.MessageContainingAsync("1/5", ct), "Ballkani Perëndimor", ct);
+        var purpose = await arta.MessageContainingAsync("2/5", ct);
+        await arta.TapAsync(purpose, "Punë", ct);
+        await arta.MessageContainingAsync("3/5", ct);
 
-        await TapAsync(host, purpose, "Familje", ct);
-        var changed = await MessageAsync(api, "3/5");
+        await arta.TapAsync(purpose, "Familje", ct);
+        var changed = await arta.MessageContainingAsync("3/5", ct);
         Assert.StartsWith("U ndryshua: Familje\n3/5 Kur arritët", changed.Text, StringComparison.Ordinal);
 
-        await SendAsync(host, "20.11.2026", ct);
-        await TapAsync(host, await MessageAsync(api, "4/5"), "Pa fëmijë", ct);
-        await TapAsync(host, await MessageAsync(api, "5/5"), "Asnjë nga këto", ct);
-        var checklist = await MessageAsync(api, "Hapat tuaj të parë:");
+        await arta.SendAsync("20.11.2026", ct);
+        await arta.TapAsync(await arta.MessageContainingAsync("4/5", ct), "Pa fëmijë", ct);
+        await arta.TapAsync(await arta.MessageContainingAsync("5/5", ct), "Asnjë nga këto", ct);
+        var checklist = await arta.MessageContainingAsync("Hapat tuaj të parë:", ct);
         Assert.Contains("Leja e qëndrimit të përkohshëm", checklist.Text, StringComparison.Ordinal);
         Assert.DoesNotContain("Leja e unifikuar", checklist.Text, StringComparison.Ordinal);
-        var step = await MessageAsync(api, "Tani: Regjistroni adresën");
-        await TapAsync(host, await MessageAsync(api, "T'ju kujtoj"), "Po, më kujto", ct);
-        await MessageAsync(api, "Kujtesat janë aktive");
+        var step = await arta.MessageContainingAsync("Tani: Regjistroni adresën", ct);
+        await arta.TapAsync(await arta.MessageContainingAsync("T'ju kujtoj", ct), "Po, më kujto", ct);
+        await arta.MessageContainingAsync("Kujtesat janë aktive", ct);
 
-        await TapAsync(host, step, "U krye ✓", ct);
-        var asked = await MessageAsync(api, "si të kryer");
+        await arta.TapAsync(step, "U krye ✓", ct);
+        var asked = await arta.MessageContainingAsync("si të kryer", ct);
         Assert.Equal("Ta shënoj këtë hap si të kryer: Regjistroni adresën?", asked.Text);
-        await TapAsync(host, asked, "U krye ✓", ct);
-        await MessageAsync(api, "U shënua si e kryer: Regjistroni adresën");
-    }
-
-    /// <summary>The first message the bot sent, after the last one read, whose text contains <paramref name="fragment"/>.</summary>
-    private async Task<Sent> MessageAsync(FakeTelegramApi api, string fragment)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var calls = api.CallsTo("sendMessage");
-            for (var i = _read; i < calls.Count; i++)
-            {
-                if (calls[i].Parameters["text"]?.GetValue<string>().Contains(fragment, StringComparison.Ordinal) == true)
-                {
-                    _read = i + 1;
-                    return new Sent(calls[i].Parameters, i + 1);
-                }
-            }
-
-            Assert.True(DateTime.UtcNow < deadline, $"no message containing \"{fragment}\"; the bot sent: "
-                + string.Join(" | ", calls.Skip(_read).Select(c => c.Parameters["text"]?.GetValue<string>())));
-            await Task.Delay(50, TestContext.Current.CancellationToken);
-        }
-    }
-
-    private Task SendAsync(ChatHost host, string text, CancellationToken ct) => PostAsync(host, new JsonObject
-    {
-        ["message"] = new JsonObject { ["message_id"] = _update, ["date"] = 1700000000, ["text"] = text, ["chat"] = Chat(), ["from"] = Person() },
-    }, ct);
-
-    /// <summary>Taps the button titled <paramref name="title"/> under the bot's message <paramref name="sent"/>, however old.</summary>
-    private Task TapAsync(ChatHost host, Sent sent, string title, CancellationToken ct)
-    {
-        var button = sent.Parameters["reply_markup"]!["inline_keyboard"]!.AsArray()
-            .SelectMany(row => row!.AsArray())
-            .Single(b => b!["text"]!.GetValue<string>() == title)!;
-        return PostAsync(host, new JsonObject
-        {
-            ["callback_query"] = new JsonObject
-            {
-                ["id"] = $"cq-{_update}", ["chat_instance"] = "21", ["data"] = button["callback_data"]!.GetValue<string>(), ["from"] = Person(),
-                ["message"] = new JsonObject { ["message_id"] = sent.MessageId, ["date"] = 1700000000, ["chat"] = Chat() },
-            },
-        }, ct);
-    }
-
-    private async Task PostAsync(ChatHost host, JsonObject update, CancellationToken ct)
-    {
-        update["update_id"] = ++_update;
-        using var request = new HttpRequestMessage(HttpMethod.Post, TelegramWebhookEndpoint.Path)
-        {
-            Content = new StringContent(update.ToJsonString(), Encoding.UTF8, "application/json"),
-        };
-        request.Headers.Add(TelegramWebhookEndpoint.SecretHeader, CounselorReplyOverTelegramTests.Secret);
-        Assert.Equal(HttpStatusCode.OK, (await host.Client.SendAsync(request, ct)).StatusCode);
-    }
-
-    private static JsonObject Chat() => new() { ["id"] = ChatId, ["type"] = "private" };
-
-    private static JsonObject Person() => new() { ["id"] = ChatId, ["is_bot"] = false, ["first_name"] = "Arta", ["language_code"] = "sq" };
-
-    /// <summary>A message the bot sent: the <c>sendMessage</c> parameters and its message id (its place in the order sent).</summary>
-    private sealed record Sent(JsonObject Parameters, int MessageId)
-    {
-        public string Text => Parameters["text"]!.GetValue<string>();
+        await arta.TapAsync(asked, "U krye ✓", ct);
+        await arta.MessageContainingAsync("U shënua si e kryer: Regjistroni adresën", ct);
     }
 }

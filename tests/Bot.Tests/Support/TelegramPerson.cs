@@ -43,7 +43,7 @@ public sealed class TelegramPerson(ChatHost host, FakeTelegramApi api, long chat
     /// <summary>The first message the bot sent, after the last one read, whose text contains <paramref name="fragment"/>.</summary>
     public async Task<TelegramSent> MessageContainingAsync(string fragment, CancellationToken ct)
     {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
+        var deadline = DateTime.UtcNow.AddSeconds(30);
         while (true)
         {
             var calls = api.CallsTo("sendMessage");
