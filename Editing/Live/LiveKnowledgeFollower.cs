@@ -24,11 +24,9 @@ public sealed partial class LiveKnowledgeFollower(LiveKnowledge live, TimeProvid
     /// <summary>Loads every published edit again; completes once it is done or the host stops.</summary>
     public Task ReloadAllAsync() => FollowAsync("all published edits", live.ReloadAllAsync);
 
-    public void Dispose()
-    {
-        _stopping.Cancel();
-        _stopping.Dispose();
-    }
+    // Cancelled, not disposed: a notification handled while the host stops still reads the token (a cancelled one ends the
+    // follow at once; a disposed source would throw on the listener's thread). A source without a timer holds nothing to free.
+    public void Dispose() => _stopping.Cancel();
 
     // Runs off the caller's thread (the notification listener's, which must stay free).
     private Task FollowAsync(string what, Func<CancellationToken, Task<bool>> refresh)

@@ -83,6 +83,24 @@ public sealed class LiveKnowledgeFollowerTests
         Assert.Equal(TaskStatus.RanToCompletion, following.Status);
     }
 
+    [Fact]
+    public async Task A_notification_handled_while_the_host_stops_ends_quietly()
+    {
+        // The listener can hand over one more notification while the container disposes the follower: it must not
+        // throw on the listener's thread.
+        var ct = TestContext.Current.CancellationToken;
+        using var data = new TempDataDirectory();
+        using var database = data.Open();
+        var engine = new KnowledgeEngine(TopicCatalog.LoadDefault());
+        var follower = Follower(engine, database, new LiteDbDirectoryEntryStore(database), new FakeTimeProvider());
+        follower.Dispose();
+
+        var following = follower.FollowDirectoryEntryAsync("zd-postojna");
+
+        await following.WaitAsync(TimeSpan.FromSeconds(30), ct);
+        Assert.Equal(TaskStatus.RanToCompletion, following.Status);
+    }
+
     private static LiveKnowledgeFollower Follower(KnowledgeEngine engine, SharedLiteDatabase database, IDirectoryEntryStore directory, TimeProvider time)
     {
         var live = new LiveKnowledge(engine, new LiteDbTopicContentStore(database), directory, NullLogger<LiveKnowledge>.Instance);
