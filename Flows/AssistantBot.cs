@@ -193,11 +193,19 @@ public sealed class AssistantBot(
     private static async Task StopPlanQuestionsAsync(FlowTurn turn, bool askedForPerson, CancellationToken cancellationToken)
     {
         var dc = turn.Dialogs;
-        var intake = dc.Stack.Any(d => d.Id == PlanIntakeDialog.DialogId);
+        var intake = dc.Stack.LastOrDefault(d => d.Id == PlanIntakeDialog.DialogId);
         await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
-        if (intake && askedForPerson)
+        if (intake is null)
         {
-            await turn.SayAsync("plan.stopped", cancellationToken: cancellationToken);
+            return;
+        }
+
+        // The answers so far are kept: /plan goes on from them, and the counselor asked for can see them.
+        var draft = PlanIntakeDialog.DraftOf(intake);
+        turn.Data = turn.Data with { PlanDraft = draft };
+        if (askedForPerson)
+        {
+            await turn.SayAsync(draft is null ? "plan.stopped" : "plan.stoppedKept", cancellationToken: cancellationToken);
         }
     }
 

@@ -22,7 +22,14 @@ public sealed class CounselorPlanAccess(Func<TurnRunner> adapter, Func<Assistant
         HandoffPlanView? view = null;
         await RunAsync(request, turn =>
         {
-            view = turn.Data is { Privacy: PrivacyChoice.Accepted, Plan: { } plan } ? View(plan) : null;
+            view = turn.Data switch
+            {
+                { Privacy: not PrivacyChoice.Accepted } => null,
+                // A plan's answers are the ones in force; changed answers left part way count once the questions end.
+                { Plan: { } plan } => View(plan),
+                { PlanDraft: { } draft } => new HandoffPlanView([]) { Answers = IntakeSummary.ForCounselor(draft), Finished = false },
+                _ => null,
+            };
             return Task.CompletedTask;
         }, cancellationToken);
         return view;
@@ -75,7 +82,7 @@ public sealed class CounselorPlanAccess(Func<TurnRunner> adapter, Func<Assistant
         var steps = entries
             .Select(e => new HandoffPlanStep(e.Step.Id, e.Step.TitleIn(Language.English), e.Status.ToString().ToLowerInvariant(), e.Deadline?.ToString("yyyy-MM-dd")))
             .Concat(plan.Added.Select((text, i) => new HandoffPlanStep(PlanFlow.AddedId(i), text, plan.Done.Contains(PlanFlow.AddedId(i)) ? "done" : "open", null)));
-        return new HandoffPlanView([.. steps]);
+        return new HandoffPlanView([.. steps]) { Answers = IntakeSummary.ForCounselor(plan.Answers) };
     }
 
     private static int? IndexOfAdded(string stepId) =>

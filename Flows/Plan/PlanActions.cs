@@ -17,9 +17,14 @@ public sealed class PlanActions(PlanFlow plan) : IFlowActions
         [FlowActions.PlanStop] = (turn, _, ct) => plan.SetRemindersAsync(turn, on: false, ct),
     };
 
-    /// <summary>"My first steps": the intake when there is no plan yet, otherwise the checklist.</summary>
-    private static Task StartOrShowAsync(PlanFlow plan, FlowTurn turn, CancellationToken cancellationToken) =>
-        turn.Data.Plan is null
-            ? turn.Dialogs.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken)
-            : plan.ShowAsync(turn, cancellationToken);
+    /// <summary>
+    /// "My first steps": the questions where they stopped when they were left part way (a person asked for in the
+    /// middle), the intake when there is no plan yet, otherwise the checklist.
+    /// </summary>
+    private static Task StartOrShowAsync(PlanFlow plan, FlowTurn turn, CancellationToken cancellationToken) => turn.Data switch
+    {
+        { PlanDraft: { } draft } => turn.Dialogs.BeginDialogAsync(PlanIntakeDialog.DialogId, draft, cancellationToken),
+        { Plan: null } => turn.Dialogs.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken),
+        _ => plan.ShowAsync(turn, cancellationToken),
+    };
 }

@@ -28,6 +28,7 @@ public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider
         turn.Data = turn.Data with
         {
             Plan = existing is null ? new PersonalPlan { Answers = answers, Created = time.GetUtcNow() } : existing with { Answers = answers },
+            PlanDraft = null,
         };
         await ShowAsync(turn, cancellationToken);
         if (!turn.Data.Plan!.RemindersAsked && options.Value.CanRemindOn(turn.Context.Activity.ChannelId))

@@ -25,20 +25,42 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
     private const string MoreKey = "more";
     private const string RetriesKey = "retries";
 
-    private static readonly string[] Stages = [IntakeValues.OriginField, IntakeValues.PurposeField, "arrival", IntakeValues.ChildrenField, IntakeValues.HasField];
+    private static readonly string[] Stages = [.. IntakeSummary.Questions];
     private static readonly string[] ArrivalChoices = ["today", "yesterday", "week", "twoWeeks"];
 
+    /// <summary>Begins with the first question, or, given a <see cref="PlanDraft"/>, goes on where the questions stopped.</summary>
     public override async Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
     {
+        var draft = options as PlanDraft;
+        var stage = Math.Clamp(draft?.Stage ?? 0, 0, Stages.Length - 1);
+        var answers = draft?.Answers ?? new IntakeAnswers();
+        var more = Stages[stage] is IntakeValues.ChildrenField or IntakeValues.HasField && answers.ValuesOf(Stages[stage]) is { Count: > 0 };
         var instance = dc.ActiveDialog!;
-        instance.Write(StageKey, 0);
-        instance.Write(AnswersKey, new IntakeAnswers());
-        instance.Write(MoreKey, false);
+        instance.Write(StageKey, stage);
+        instance.Write(AnswersKey, answers);
+        instance.Write(MoreKey, more);
         instance.Write(RetriesKey, 0);
         var turn = FlowTurn.Of(dc.Context);
-        await turn.SendAsync(turn.Say("plan.intro"), null, cancellationToken);
-        await AskAsync(turn, 0, more: false, retry: false, cancellationToken);
+        turn.Data = turn.Data with { PlanDraft = null };
+        if (draft is null)
+        {
+            await turn.SendAsync(turn.Say("plan.intro"), null, cancellationToken);
+        }
+        else if (IntakeSummary.ForPerson(turn.Voice, turn.Localizer, draft) is { Length: > 0 } given)
+        {
+            await turn.SendAsync(turn.Say("plan.resumed", new Dictionary<string, string> { ["answers"] = given }), null, cancellationToken);
+        }
+
+        await AskAsync(turn, stage, more, retry: false, cancellationToken, answers);
         return DialogTurnResult.Waiting;
+    }
+
+    /// <summary>The answers so far and the question reached, when the questions are stopped part way (null before any).</summary>
+    public static PlanDraft? DraftOf(DialogInstance instance)
+    {
+        var stage = instance.Read<int>(StageKey);
+        var answers = instance.Read<IntakeAnswers>(AnswersKey) ?? new IntakeAnswers();
+        return stage == 0 && answers == new IntakeAnswers() ? null : new PlanDraft(answers, stage);
     }
 
     public override async Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken)

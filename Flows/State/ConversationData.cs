@@ -66,6 +66,12 @@ public sealed record ConversationData
     /// <summary>The person's "My first steps" plan; null until the intake is done.</summary>
     public PersonalPlan? Plan { get; init; }
 
+    /// <summary>
+    /// The plan's questions were stopped part way (a person asked for in the middle): the answers so far, until /plan
+    /// goes on with them. Not a waiting question (nothing waits for the next message), so not on the dialog stack.
+    /// </summary>
+    public PlanDraft? PlanDraft { get; init; }
+
     /// <summary>The buttons under the bot's last message: a message equal to a title means that button.</summary>
     public IReadOnlyList<OfferedAction> Offered { get; init; } = [];
 }

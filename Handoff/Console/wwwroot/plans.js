@@ -12,6 +12,20 @@ const planStrings = {
     allDone: 'All steps are done.',
     status: { done: 'done', next: 'next', overdue: 'overdue', open: 'open' },
     by: 'by ',
+    answersTitle: 'Their answers',
+    unfinished: 'The person stopped the questions part way: no steps yet. These are the answers so far.',
+    skipped: 'skipped',
+    questions: { origin: 'From', purpose: 'Came for', arrival: 'Arrived', children: 'Children', has: 'Already has' },
+    values: {
+      origin: { eu: 'EU, EEA or Switzerland', 'western-balkans': 'Western Balkans', other: 'another country' },
+      purpose: { work: 'work', family: 'family', study: 'study', protection: 'international protection (asylum)', other: 'other' },
+      children: { 'under-6': 'under 6', '6-15': '6 to 15', '15-18': '15 to 18', none: 'no children' },
+      has: {
+        'residence-permit': 'residence permit', 'registered-address': 'registered address', 'tax-number': 'tax number',
+        'health-insurance': 'health insurance', 'bank-account': 'bank account', 'phone-number': 'Slovenian phone number',
+        none: 'none of these',
+      },
+    },
     markDone: 'Mark done',
     markDoneLabel: (title) => `Mark done: ${title}`,
     addLabel: 'Add a step (the person is told)',
@@ -36,6 +50,20 @@ const planStrings = {
     allDone: 'Vsi koraki so opravljeni.',
     status: { done: 'opravljeno', next: 'naslednji', overdue: 'zamuja', open: 'odprto' },
     by: 'do ',
+    answersTitle: 'Odgovori osebe',
+    unfinished: 'Oseba je vprašanja prekinila: koraki še niso določeni. To so dosedanji odgovori.',
+    skipped: 'preskočeno',
+    questions: { origin: 'Od kod', purpose: 'Namen', arrival: 'Prihod', children: 'Otroci', has: 'Že ima' },
+    values: {
+      origin: { eu: 'EU, EGP ali Švica', 'western-balkans': 'Zahodni Balkan', other: 'druga država' },
+      purpose: { work: 'delo', family: 'družina', study: 'študij', protection: 'mednarodna zaščita (azil)', other: 'drugo' },
+      children: { 'under-6': 'pod 6 let', '6-15': '6 do 15 let', '15-18': '15 do 18 let', none: 'brez otrok' },
+      has: {
+        'residence-permit': 'dovoljenje za prebivanje', 'registered-address': 'prijavljen naslov', 'tax-number': 'davčna številka',
+        'health-insurance': 'zdravstveno zavarovanje', 'bank-account': 'bančni račun', 'phone-number': 'slovenska telefonska številka',
+        none: 'nič od tega',
+      },
+    },
     markDone: 'Označi kot opravljeno',
     markDoneLabel: (title) => `Označi kot opravljeno: ${title}`,
     addLabel: 'Dodaj korak (oseba bo obveščena)',
@@ -55,7 +83,21 @@ const planStrings = {
 };
 
 // The console follows the counselor's browser language; Slovenian or English.
-const planText = (navigator.language || 'en').toLowerCase().startsWith('sl') ? planStrings.sl : planStrings.en;
+const planSlovenian = (navigator.language || 'en').toLowerCase().startsWith('sl');
+const planText = planSlovenian ? planStrings.sl : planStrings.en;
+
+// The API's yyyy-MM-dd as a counselor reads a date: "28. november 2026", "28 November 2026" (the month by name, so no
+// one takes 07.12 for 12 July). Read as UTC midnight and shown in UTC, so the day never shifts with the browser's zone.
+const planDateFormat = new Intl.DateTimeFormat(planSlovenian ? 'sl-SI' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const planDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? planDateFormat.format(new Date(`${iso}T00:00:00Z`)) : iso);
+
+function planAnswerText(answer) {
+  return answer.values.map((value) => {
+    if (value === 'skipped') return planText.skipped;
+    if (answer.question === 'arrival') return planDate(value);
+    return (planText.values[answer.question] || {})[value] || value;
+  }).join(', ');
+}
 const planPanel = { id: null, mine: false, busy: false };
 
 function planSection() {
@@ -71,6 +113,9 @@ function planSection() {
   const blocking = el('p', null, 'plan-blocking');
   blocking.id = 'plan-blocking';
   blocking.setAttribute('role', 'status');
+  const answers = el('dl', null, 'plan-answers');
+  answers.id = 'plan-answers';
+  answers.setAttribute('aria-label', planText.answersTitle);
   const steps = el('ol', null, 'plan-steps');
   steps.id = 'plan-steps';
   const form = el('form');
@@ -91,7 +136,7 @@ function planSection() {
     if (!text) return;
     if (await planAction('steps', { text })) input.value = '';
   });
-  section.append(title, blocking, steps, form);
+  section.append(title, blocking, answers, steps, form);
   document.querySelector('#conversation-view .actions').append(section);
   return section;
 }
@@ -123,6 +168,25 @@ async function renderPlanPanel(id, mine) {
 }
 
 function drawPlan(section, plan) {
+  const answers = section.querySelector('#plan-answers');
+  answers.replaceChildren();
+  for (const answer of plan.answers || []) {
+    answers.append(el('dt', planText.questions[answer.question] || answer.question), el('dd', planAnswerText(answer)));
+  }
+  answers.hidden = answers.childElementCount === 0;
+
+  // Questions stopped part way: the answers so far and nothing to mark or add to until the person finishes them.
+  const unfinished = plan.finished === false;
+  section.querySelector('#plan-add-form').hidden = unfinished;
+  if (unfinished) {
+    const blocking = section.querySelector('#plan-blocking');
+    blocking.textContent = planText.unfinished;
+    blocking.classList.remove('overdue');
+    section.querySelector('#plan-steps').replaceChildren();
+    section.hidden = false;
+    return;
+  }
+
   const overdue = plan.steps.filter((s) => s.status === 'overdue');
   const next = plan.steps.find((s) => s.status === 'next');
   const blocking = section.querySelector('#plan-blocking');
@@ -139,7 +203,7 @@ function drawPlan(section, plan) {
     item.dataset.stepId = step.id;
     const title = el('span', step.title, 'plan-step-title');
     title.dir = 'auto';
-    const meta = el('span', ` · ${planText.status[step.status] || step.status}${step.deadline ? ` · ${planText.by}${step.deadline}` : ''}`, 'plan-step-meta');
+    const meta = el('span', ` · ${planText.status[step.status] || step.status}${step.deadline ? ` · ${planText.by}${planDate(step.deadline)}` : ''}`, 'plan-step-meta');
     item.append(title, meta);
     if (step.status !== 'done') {
       const done = el('button', planText.markDone);
