@@ -55,6 +55,43 @@ public sealed class CyrillicChoiceJourneyTests
         await chat.ShotAsync("latin");
     }
 
+    // A Serbian reader on a phone with only a Latin keyboard: the Cyrillic they chose stays, in the bot's answers and the
+    // widget, also after a reload (ConversationData.CyrillicChosen; until now walked only in flow tests). Choosing
+    // Latin in the bot's own chooser ends it.
+    [Fact]
+    public async Task Cyrillic_chosen_in_the_header_stays_while_the_person_types_in_Latin_also_after_a_reload()
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(host.BaseAddress, "cyrillic-typed-latin");
+        await chat.Page.ClickAsync("header button[data-lang=hbs-Cyrl]");
+        await chat.PressAsync("Прихватам");
+        await chat.BotSaysAsync("Хвала. Питајте");
+
+        await chat.SayAsync("kako da otvorim bankovni racun");
+        await chat.BotSaysAsync("пословници банке");
+        await chat.BotSaysAsync("Да ли вам је ово помогло");
+        await AssertWidgetInAsync(chat, "hbs-Cyrl");
+        await chat.ShotAsync("latin-typed-cyrillic-answer");
+
+        await chat.Page.ReloadAsync();
+        await chat.ShowsAsync("kako da otvorim bankovni racun");
+        await chat.SayAsync("gdje je policija");
+        await chat.BotSaysAsync("полицијска станица");
+        Assert.True(await chat.BotBubbles.Last.EvaluateAsync<bool>(Cyrillic), "after a reload the answer to a Latin question is not in Cyrillic");
+        await AssertWidgetInAsync(chat, "hbs-Cyrl");
+        await chat.ShotAsync("after-reload");
+
+        await chat.SayAsync("/language");
+        await chat.PressAsync("Bosanski / Hrvatski / Srpski");
+        await chat.BotSaysAsync("Pisaću vam na bosanskom/hrvatskom/srpskom");
+        await AssertWidgetInAsync(chat, "hbs-Latn");
+        await chat.SayAsync("kako da platim porez");
+        await chat.BotSaysAsync("Porezni broj");
+        await chat.ShotAsync("latin-chosen");
+    }
+
     // The widget's own words, the page's title and the header's pressed button are in the script the bot writes.
     private static async Task AssertWidgetInAsync(ChatPage chat, string language)
     {
