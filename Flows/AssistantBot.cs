@@ -158,7 +158,7 @@ public sealed class AssistantBot(
         if (CounselorFlow.IsOpen(turn.Data) && KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language) is { Decision: Decision.Emergency } danger)
         {
             // The relay let this through because it signals danger: numbers first, then the counselor sees it with high priority.
-            await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, cancellationToken);
+            await counselor.RelayAsync(turn.Data.HandoffId!.Value, turn.Text, buttonPressed: false, cancellationToken);
             await questions.EmergencyAsync(turn, danger, cancellationToken);
             return;
         }

@@ -85,10 +85,10 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         await turn.SayAsync("handoff.cancelled", cancellationToken: cancellationToken);
     }
 
-    /// <summary>Adds the person's message to the open request; false when the request is no longer open.</summary>
-    public async Task<bool> RelayAsync(Guid requestId, string text, CancellationToken cancellationToken)
+    /// <summary>Adds the person's message (or a pressed button's title) to the open request; false when the request is no longer open.</summary>
+    public async Task<bool> RelayAsync(Guid requestId, string text, bool buttonPressed, CancellationToken cancellationToken)
     {
-        var result = await queue.RelayUserMessageAsync(requestId, text, cancellationToken);
+        var result = await queue.RelayUserMessageAsync(requestId, text, buttonPressed, cancellationToken);
         return result.Succeeded;
     }
 

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows.Commands;
 using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Knowledge.Retrieval;
@@ -12,7 +13,7 @@ namespace IntegrationBot.Flows.Handoff;
 /// bot stays silent; while waiting it also still answers (a weekend is long to wait in silence). /menu, /delete, the
 /// answers to the bot's own prompts and messages that signal danger reach only the bot, which relays danger itself.
 /// </summary>
-public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor) : IMiddleware
+public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor, Localizer localizer) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -45,7 +46,7 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
             return;
         }
 
-        if (!await counselor.RelayAsync(data.HandoffId!.Value, text, cancellationToken))
+        if (!await counselor.RelayAsync(data.HandoffId!.Value, text, ButtonMatcher.IsOfferedTitle(data, text, localizer), cancellationToken))
         {
             // The request was closed meanwhile (e.g. a timeout raced this message): the bot takes over again.
             await state.SaveAsync(turnContext, data with { Handoff = HandoffPhase.Bot }, cancellationToken);

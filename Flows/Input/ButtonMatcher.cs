@@ -64,6 +64,24 @@ public static class ButtonMatcher
     }
 
     /// <summary>
+    /// Whether a message is a button's title rather than the person's own words, read with the conversation's data from
+    /// before its turn (as <see cref="Find"/> reads it): a title under the bot's last message, or one of the privacy
+    /// notice's while its choice is open. The transcript keeps the difference for the counselors' queue.
+    /// </summary>
+    public static bool IsOfferedTitle(ConversationData data, string text, Localizer localizer)
+    {
+        var comparable = Comparable(text);
+        if (comparable.Length == 0)
+        {
+            return false;
+        }
+
+        return data.Offered.Any(action => ComparableTitle(action.Title) == comparable)
+            || (data.Privacy == PrivacyChoice.Unanswered
+                && PrivacyNotice.Buttons(localizer, FlowState.VoiceOf(data)).Any(choice => ComparableTitle(choice.Title) == comparable));
+    }
+
+    /// <summary>
     /// The notice's buttons (Accept, Read more, Decline, Change language) while the choice is still open, even when other
     /// buttons came since: a question typed right after pressing Accept can reach the bot first (two requests on a busy
     /// server), and its answer's buttons then replace the notice's (Telegram still shows them).

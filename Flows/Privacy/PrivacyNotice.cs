@@ -2,6 +2,7 @@ using System.Globalization;
 using IntegrationBot.Dialogs.Privacy;
 using IntegrationBot.Flows.Answers;
 using IntegrationBot.Flows.Handoff;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.State;
 using Microsoft.Extensions.Options;
 
@@ -67,11 +68,14 @@ public sealed class PrivacyNotice(MenuFlow menu, CounselorFlow counselor, IOptio
     }
 
     /// <summary>Accept, read more, decline: under the notice and under a handoff that needs consent.</summary>
-    public static IReadOnlyList<OfferedAction> Buttons(FlowTurn turn) =>
+    public static IReadOnlyList<OfferedAction> Buttons(FlowTurn turn) => Buttons(turn.Localizer, turn.Voice);
+
+    /// <summary>The same buttons outside a flow turn (read before the turn runs).</summary>
+    public static IReadOnlyList<OfferedAction> Buttons(Localizer localizer, Voice voice) =>
     [
-        turn.Button("privacy.accept", FlowActions.PrivacyAccept),
-        turn.Button("privacy.readMore", FlowActions.PrivacyMore),
-        turn.Button("privacy.decline", FlowActions.PrivacyDecline),
+        new(localizer.Title(voice, "privacy.accept"), FlowActions.PrivacyAccept),
+        new(localizer.Title(voice, "privacy.readMore"), FlowActions.PrivacyMore),
+        new(localizer.Title(voice, "privacy.decline"), FlowActions.PrivacyDecline),
     ];
 
     /// <summary>The notice's <c>{retentionDays}</c>, also for the consent prompt that carries the notice's terms.</summary>

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
@@ -13,7 +14,7 @@ namespace IntegrationBot.Flows.Privacy;
 /// accepted the privacy notice, or from an emergency on (vital interests): read at the end of the turn, so the
 /// accepting turn, and the message that signalled the danger, count.
 /// </summary>
-public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore transcripts, TimeProvider time) : IMiddleware
+public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore transcripts, Localizer localizer, TimeProvider time) : IMiddleware
 {
     public async Task OnTurnAsync(ITurnContext turnContext, NextDelegate next, CancellationToken cancellationToken)
     {
@@ -30,11 +31,13 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         // time, and a reading taken after the bot's (in a turn that accepts the notice) put "Accept" below its answer.
         var arrived = time.GetUtcNow();
         var userText = activity.Type == ActivityTypes.Message ? InputGuardMiddleware.CleanTextOf(turnContext) : null;
-        var acceptedBefore = (await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken))?.KeepsTranscript == true;
+        var before = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
+        var acceptedBefore = before?.KeepsTranscript == true;
+        var buttonPressed = before is not null && userText is { Length: > 0 } && ButtonMatcher.IsOfferedTitle(before, userText, localizer);
         var transcript = TurnTranscript.Begin(turnContext, transcripts);
         if (acceptedBefore)
         {
-            AddUserLine(transcript, activity, userText, arrived);
+            AddUserLine(transcript, activity, userText, buttonPressed, arrived);
         }
 
         try
@@ -60,7 +63,7 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         var now = time.GetUtcNow();
         if (!acceptedBefore)
         {
-            AddUserLine(transcript, activity, userText, arrived);
+            AddUserLine(transcript, activity, userText, buttonPressed, arrived);
         }
 
         // Keyed by the activity and position, so a rerun of the turn after an eTag conflict adds no second copy.
@@ -76,13 +79,14 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         await transcript.WriteBeforeCommitAsync(cancellationToken);
     }
 
-    private static void AddUserLine(TurnTranscript transcript, Activity activity, string? userText, DateTimeOffset at)
+    private static void AddUserLine(TurnTranscript transcript, Activity activity, string? userText, bool buttonPressed, DateTimeOffset at)
     {
         if (userText is { Length: > 0 } && activity.ChannelId is not null && activity.Conversation?.Id is not null)
         {
             transcript.Add(new TranscriptMessage(activity.ChannelId, activity.Conversation.Id, UserIdOf(activity) ?? string.Empty, at, TranscriptAuthor.User, userText)
             {
                 LineId = LineIdOf(activity, "user"),
+                ButtonPressed = buttonPressed,
             });
         }
     }

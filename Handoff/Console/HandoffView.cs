@@ -48,9 +48,11 @@ public sealed record HandoffView(
         details ? r.Transcript : null,
         details ? r.Notes : null);
 
+    // What the person wrote last: a pressed button's title ("Accept" under the privacy notice, "Talk to a counselor") says
+    // nothing of what they need, and a counselor scanning the queue reads the preview for that.
     private static string? PreviewOf(HandoffRequest r)
     {
-        var last = r.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.User)?.Text;
+        var last = r.Transcript.LastOrDefault(e => e.Author == TranscriptAuthor.User && !e.ButtonPressed)?.Text;
         return last is null ? null : last.Length <= 120 ? last : string.Concat(last.AsSpan(0, 119), "…");
     }
 }

@@ -93,7 +93,11 @@ public sealed partial class HandoffQueue(
 
     /// <summary>Adds the user's message to the conversation the counselor sees (also while still waiting: "leave a message").</summary>
     public Task<HandoffResult> RelayUserMessageAsync(Guid id, string text, CancellationToken cancellationToken) =>
-        MutateAsync(id, "userMessage", (r, now) => HandoffStateMachine.AddUserMessage(r, text, now), cancellationToken);
+        RelayUserMessageAsync(id, text, buttonPressed: false, cancellationToken);
+
+    /// <summary>Adds the user's message, or the title of the button they pressed, to the conversation the counselor sees.</summary>
+    public Task<HandoffResult> RelayUserMessageAsync(Guid id, string text, bool buttonPressed, CancellationToken cancellationToken) =>
+        MutateAsync(id, "userMessage", (r, now) => HandoffStateMachine.AddUserMessage(r, text, now, buttonPressed), cancellationToken);
 
     /// <summary>Adds what the bot told the person while the request is open to the conversation the counselor sees.</summary>
     public Task<HandoffResult> RecordBotMessagesAsync(Guid id, IReadOnlyList<string> texts, CancellationToken cancellationToken) =>
@@ -257,7 +261,7 @@ public sealed partial class HandoffQueue(
     private async Task<IReadOnlyList<TranscriptEntry>> RecentTranscriptAsync(ConversationAddress address, CancellationToken cancellationToken)
     {
         var recent = await transcripts.RecentAsync(address.ChannelId, address.ConversationId, options.Value.TranscriptMessages, cancellationToken);
-        return [.. recent.Select(m => new TranscriptEntry(m.At, m.Author, m.Text))];
+        return [.. recent.Select(m => new TranscriptEntry(m.At, m.Author, m.Text) { ButtonPressed = m.ButtonPressed })];
     }
 
     private static HandoffPriority PriorityFor(HandoffReason reason) => reason switch

@@ -73,11 +73,11 @@ public static class HandoffStateMachine
         return HandoffResult.Ok(request with { Transcript = transcript });
     }
 
-    public static HandoffResult AddUserMessage(HandoffRequest request, string text, DateTimeOffset now) => request.IsOpen
+    public static HandoffResult AddUserMessage(HandoffRequest request, string text, DateTimeOffset now, bool buttonPressed = false) => request.IsOpen
         ? HandoffResult.Ok(request with
         {
             LastUserActivityAt = now,
-            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.User, text)],
+            Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.User, text) { ButtonPressed = buttonPressed }],
         })
         : HandoffResult.Fail(HandoffResultKind.InvalidState, request);
 

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using IntegrationBot.Dialogs.Outbox;
 
 namespace IntegrationBot.Handoff.Queue;
@@ -10,4 +11,8 @@ public sealed record TranscriptEntry(DateTimeOffset At, TranscriptAuthor Author,
 
     /// <summary>How far a counselor message got (null for other entries and for messages stored before it existed).</summary>
     public MessageDelivery? Delivery { get; init; }
+
+    /// <summary>A user entry that is a pressed button's title ("Accept", "Talk to a counselor"), not the person's own words.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ButtonPressed { get; init; }
 }

@@ -13,4 +13,8 @@ public sealed record TranscriptMessage(string ChannelId, string ConversationId, 
     /// </summary>
     [JsonIgnore]
     public string? LineId { get; init; }
+
+    /// <summary>The person pressed a button (or typed its title): the text is the button's, not the person's own words.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)]
+    public bool ButtonPressed { get; init; }
 }
