@@ -66,19 +66,41 @@
     return languages[primary] ? primary : null;
   }
 
+  // What a reload resumes from: the tab's sessionStorage. A browser that blocks third-party storage (private windows,
+  // third-party cookies off) refuses it to this page in an iframe on another site (docs/embedding.md), and a reload
+  // there started a new conversation; there the same record goes in a partitioned session cookie instead: kept for that
+  // website only, gone when the browser closes (shared by its tabs), refused on plain http other than localhost.
+  var cookieAttributes = '; Path=/; Secure; SameSite=None; Partitioned';
+
+  function tabStorage() {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  }
+
+  function readCookie() {
+    var prefix = storageKey + '=';
+    var found = document.cookie.split('; ').filter(function (c) { return c.indexOf(prefix) === 0; })[0];
+    return found ? decodeURIComponent(found.slice(prefix.length)) : null;
+  }
+
   function remembered() {
-    try { return JSON.parse(sessionStorage.getItem(storageKey) || 'null'); } catch (e) { return null; }
+    try {
+      var storage = tabStorage();
+      return JSON.parse((storage ? storage.getItem(storageKey) : readCookie()) || 'null');
+    } catch (e) { return null; }
   }
 
   // Only what is needed to resume the conversation; never a message (the transcript stays on the server).
   function remember(lang, session) {
+    var record = JSON.stringify({ lang: lang, token: session.token, conversationId: session.conversationId, userId: session.userId });
     try {
-      sessionStorage.setItem(storageKey, JSON.stringify({ lang: lang, token: session.token, conversationId: session.conversationId, userId: session.userId }));
+      var storage = tabStorage();
+      if (storage) { storage.setItem(storageKey, record); } else { document.cookie = storageKey + '=' + encodeURIComponent(record) + cookieAttributes; }
     } catch (e) { /* private mode: a reload starts anew */ }
   }
 
   function forget() {
     try { sessionStorage.removeItem(storageKey); localStorage.removeItem(storageKey); } catch (e) { /* nothing kept */ }
+    try { document.cookie = storageKey + '=' + cookieAttributes + '; Max-Age=0'; } catch (e) { /* nothing kept */ }
   }
 
   // A new conversation, or (with the last token, even expired while the tab slept) the same one again.

@@ -60,6 +60,58 @@ public sealed partial class EmbeddingJourneyTests
         await refused.ScreenshotAsync(new() { Path = Path.Combine(AppContext.BaseDirectory, "screenshots", "embed-iframe", "refused-origin.png") });
     }
 
+    // Found walking the iframe from another site (the docs' bot.example.si in www.postojna.si): a browser that blocks
+    // third-party storage (Chromium's private windows, and any with third-party cookies blocked) refuses the framed chat
+    // page its sessionStorage, so a reload started a new conversation: the question, the answer and a counselor's
+    // reply were gone, and the privacy notice came again.
+    [Fact]
+    public async Task The_iframe_on_another_site_keeps_the_conversation_over_a_reload_and_delete_leaves_no_cookie()
+    {
+        Requirements.Chromium();
+        var docs = File.ReadAllText(RepositoryRoot.Combine("docs", "embedding.md"));
+        var iframe = Assert.Single(HtmlBlocks().Matches(docs).Select(m => m.Groups[1].Value), b => b.Contains("<iframe", StringComparison.Ordinal));
+        var pages = new Dictionary<string, string>();
+        await using var website = new StaticSite(pages, "localhost");
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["IntegrationBot__Channels__WebChat__AllowedOrigins"] = website.Origin });
+        pages["/iframe.html"] = Page(iframe.Replace(DocsBot, host.BaseAddress.ToString().TrimEnd('/'), StringComparison.Ordinal));
+        await using var browser = await BrowserSession.StartAsync();
+        var framed = await browser.OpenAsync(website.Url("/iframe.html"), "embed-iframe-other-site");
+        var frame = framed.Page.FrameLocator("iframe");
+        await ClickAsync(frame.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "privacy.accept") }));
+        await frame.Locator(".webchat__bubble", new() { HasText = Strings.Get("sl", "privacy.accepted")[..20] }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        const string question = "kako odprem bančni račun";
+        await SayAsync(frame, question);
+        await frame.Locator(".webchat__bubble", new() { HasText = "OTP banka" }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+
+        await framed.Page.ReloadAsync();
+
+        await frame.Locator(".webchat__bubble", new() { HasText = question }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await SayAsync(frame, "/help");
+        await frame.Locator(".webchat__bubble", new() { HasText = Strings.Get("sl", "help.text")[..30] }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await framed.ShotAsync("after-reload");
+        Assert.Equal(1, await frame.Locator(".webchat__bubble", new() { HasText = Strings.Get("sl", "privacy.notice")[..20] }).CountAsync());
+
+        await SayAsync(frame, "/delete");
+        await ClickAsync(frame.Locator(".webchat__suggested-action", new() { HasText = Strings.Get("sl", "delete.yes") }));
+        await frame.Locator(".webchat__bubble", new() { HasText = Strings.Get("sl", "delete.done")[..20] }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        // The page forgets the conversation right after it clears the screen.
+        var chatFrame = framed.Page.Frames.Single(f => f.Url.StartsWith(host.BaseAddress.ToString(), StringComparison.Ordinal));
+        await chatFrame.WaitForFunctionAsync("() => document.cookie === ''", null, new() { Timeout = ChatPage.Timeout, PollingInterval = 100 });
+        var cookies = await framed.Page.Context.CookiesAsync();
+        Assert.Empty(cookies);
+        await framed.Page.ReloadAsync();
+        await frame.Locator(".webchat__bubble", new() { HasText = Strings.Get("sl", "privacy.notice")[..20] }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        Assert.Equal(0, await frame.Locator(".webchat__bubble", new() { HasText = question }).CountAsync());
+    }
+
+    private static async Task SayAsync(IFrameLocator frame, string text)
+    {
+        var input = frame.Locator("[data-id=webchat-sendbox-input]");
+        await input.FillAsync(text, new() { Timeout = ChatPage.Timeout });
+        await input.PressAsync("Enter");
+        await frame.Locator(".webchat__bubble--from-user", new() { HasText = text }).Last.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+    }
+
     private static async Task ClickAsync(ILocator button)
     {
         await button.First.WaitForAsync(new() { Timeout = ChatPage.Timeout });

@@ -3,25 +3,30 @@ using System.Text;
 
 namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 
-/// <summary>A municipal website on its own loopback port (another origin) serving fixed HTML pages.</summary>
+/// <summary>
+/// A municipal website on its own loopback port (another origin) serving fixed HTML pages. Named
+/// <c>localhost</c> it is also another site than the host at 127.0.0.1 (a site ignores the port): the browser then
+/// treats the chat page in its iframe as a third party, as a website does the bot's own domain.
+/// </summary>
 internal sealed class StaticSite : IAsyncDisposable
 {
     private readonly HttpListener _listener = new();
     private readonly IReadOnlyDictionary<string, string> _pages;
     private readonly Task _serving;
 
-    public StaticSite(IReadOnlyDictionary<string, string> pages)
+    public StaticSite(IReadOnlyDictionary<string, string> pages, string hostName = "127.0.0.1")
     {
         _pages = pages;
         Port = Support.HostProcess.FreePort();
-        _listener.Prefixes.Add($"http://127.0.0.1:{Port}/");
+        Origin = $"http://{hostName}:{Port}";
+        _listener.Prefixes.Add(Origin + "/");
         _listener.Start();
         _serving = ServeAsync();
     }
 
     public int Port { get; }
 
-    public string Origin => $"http://127.0.0.1:{Port}";
+    public string Origin { get; }
 
     public Uri Url(string path) => new(Origin + path);
 
