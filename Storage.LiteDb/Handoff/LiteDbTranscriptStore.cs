@@ -10,12 +10,13 @@ using IntegrationBot.Storage.LiteDb.Engine;
 namespace IntegrationBot.Storage.LiteDb.Handoff;
 
 /// <summary>
-/// Transcripts in the shared LiteDB file (collection handoff_transcripts). Every line's <c>_id</c> starts with its
-/// conversation (<c>channel|conversation|</c>), then its <see cref="TranscriptMessage.LineId"/>, or <c>~</c> and an
-/// ObjectId for a line without one: writing a keyed line again is a primary-key lookup, and a conversation's lines are
-/// one range of the primary key, so no second index costs each line an insert. Field <c>order</c> (an ObjectId taken at
-/// insert) keeps lines with equal timestamps in write order. Files of earlier layouts (ObjectId ids, a <c>line</c> or a
-/// <c>conversation</c> index) are converted once when the store opens.
+/// Transcripts in the shared LiteDB file (collection handoff_transcripts). A turn's lines are one document whose
+/// <c>_id</c> starts with its conversation (<c>channel|conversation|</c>), then the activity and <c>|turn</c>
+/// (<see cref="TranscriptDocuments"/>): writing the turn again meets the first write on the primary key, and a
+/// conversation's lines are one range of the primary key, so no second index costs each write an insert. Each line keeps
+/// its own key and field <c>order</c> (an ObjectId taken when it was made), which keeps lines with equal timestamps in
+/// write order. Files of earlier layouts (a document per line; ObjectId ids, a <c>line</c> or a <c>conversation</c>
+/// index) are read as they are, and the oldest converted once when the store opens.
 /// </summary>
 public sealed class LiteDbTranscriptStore : ITranscriptStore
 {
@@ -90,22 +91,47 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         return waitForDisk ? _database.WriteAsync(write, cancellationToken) : _database.WriteWithoutWaitingForDiskAsync(write, cancellationToken);
     }
 
-    /// <param name="checkWritten">Skip lines already in the file (one query); without it such a line fails the write on
-    /// its key, and the transaction is rolled back.</param>
+    /// <param name="checkWritten">Skip lines already in the file (one query per document); without it a turn written
+    /// before fails the write on its key, and the transaction is rolled back.</param>
     private Func<LiteDatabase, bool> WriteOf(IReadOnlyList<TranscriptMessage> messages, bool checkWritten)
     {
         // Documents are built before taking the write gate: JSON serialization need not hold up other writers.
-        var documents = messages.Select(ToDocument).ToList();
-        var keyed = new BsonArray(documents.Select(d => d["_id"]).Where(id => !id.IsObjectId));
+        var documents = TranscriptDocuments.Group(messages);
         return _ =>
         {
-            // Insert if absent: a line with this id was already written by an earlier run of the same turn. One
-            // lookup for the whole turn: each LiteDB query has a fixed cost well above that of reading one key.
-            var written = keyed.Count == 0 || !checkWritten
-                ? []
-                : _messages.Find(LiteDbQueries.In("_id", keyed)).Select(d => d["_id"]).ToHashSet();
-            // Added as written, so a line repeated within the same call goes in once too; one insert call for all.
-            _messages.Insert(documents.Where(document => written.Add(document["_id"])).ToList());
+            foreach (var written in documents)
+            {
+                if (!checkWritten)
+                {
+                    _messages.Insert(written.Document);
+                    continue;
+                }
+
+                // Insert what is absent: an earlier run of the same turn (or an earlier write of it, before a handoff)
+                // wrote some lines already, in this document or, in files of the one-line layout, each on its own.
+                var keys = new BsonArray(written.Lines.Select(l => l["_id"]).Where(id => !id.IsObjectId).Append(written.Key).Distinct());
+                var found = _messages.Find(LiteDbQueries.In("_id", keys)).ToList();
+                var stored = found.SelectMany(TranscriptDocuments.LinesOf).Select(l => l["_id"]).ToHashSet();
+                // Added as stored, so a line repeated within the same call goes in once too.
+                var fresh = written.Lines.Where(l => stored.Add(l["_id"])).ToList();
+                if (fresh.Count == 0)
+                {
+                    continue;
+                }
+
+                if (written.Bundle is null)
+                {
+                    _messages.Insert(fresh[0]);
+                }
+                else if (found.Find(d => d["_id"] == written.Key) is { } bundle)
+                {
+                    _messages.Update(TranscriptDocuments.Extend(bundle, fresh));
+                }
+                else
+                {
+                    _messages.Insert(TranscriptDocuments.Only(written, fresh));
+                }
+            }
 
             return true;
         };
@@ -121,7 +147,8 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
                 // id with the same beginning ("a|b" and "a|b|c") let in.
                 .. _messages.Find(LiteDbQueries.StartsWith("_id", conversation + "|"))
                     .Where(d => d["conversation"].AsString == conversation)
-                    .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(OrderOf)
+                    .SelectMany(TranscriptDocuments.LinesOf)
+                    .OrderByDescending(d => d["at"].AsInt64).ThenByDescending(TranscriptDocuments.OrderOf)
                     .Take(count)
                     .Reverse()
                     .Select(JsonDocuments.Read<TranscriptMessage>),
@@ -129,44 +156,42 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             cancellationToken);
     }
 
+    /// <summary>Returns the lines deleted (a turn's document holds several).</summary>
     public Task<int> DeleteUserDataAsync(string channelId, string userId, CancellationToken cancellationToken) =>
-        _database.WriteAsync(_ => _messages.DeleteMany(LiteDbQueries.Equal("user", $"{channelId}|{userId}")), cancellationToken);
+        _database.WriteAsync(
+            _ => _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).ToList()
+                .Sum(d => _messages.Delete(d["_id"]) ? TranscriptDocuments.CountOf(d) : 0),
+            cancellationToken);
 
     public async Task<JsonNode> ExportUserDataAsync(string channelId, string userId, CancellationToken cancellationToken)
     {
         var messages = await _database.ReadAsync(
-            _ => _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).OrderBy(d => d["at"].AsInt64).ThenBy(OrderOf)
+            _ => _messages.Find(LiteDbQueries.Equal("user", $"{channelId}|{userId}")).SelectMany(TranscriptDocuments.LinesOf)
+            .OrderBy(d => d["at"].AsInt64).ThenBy(TranscriptDocuments.OrderOf)
             .Select(JsonDocuments.Read<TranscriptMessage>).ToList(),
             cancellationToken);
         return JsonSerializer.SerializeToNode(messages, HandoffJson.Options) ?? new JsonArray();
     }
 
-    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken) =>
-        // A batch per transaction: the scan in one kept LiteDB's page cache as large as the collection (LiteDbBatchedScan).
-        LiteDbBatchedScan.DeleteAsync(_database, Collection, LiteDbBatchedScan.Before("at", JsonDocuments.Ms(cutoff)), cancellationToken);
-
-    private static BsonDocument ToDocument(TranscriptMessage message)
+    /// <summary>
+    /// Returns the lines deleted. A turn's document goes when its newest line is older than <paramref name="cutoff"/>: its
+    /// earlier lines (the same turn, milliseconds before) stay that much longer.
+    /// </summary>
+    public Task<int> PurgeOlderThanAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
     {
-        var order = ObjectId.NewObjectId();
-        var conversation = ConversationOf(message.ChannelId, message.ConversationId);
-        return JsonDocuments.Create(KeyOf(conversation, message.LineId, order), message, new Dictionary<string, BsonValue>
-        {
-            ["conversation"] = conversation,
-            ["user"] = $"{message.ChannelId}|{message.UserId}",
-            ["at"] = JsonDocuments.Ms(message.At),
-            ["order"] = order,
-        });
+        var expired = LiteDbBatchedScan.Before("at", JsonDocuments.Ms(cutoff));
+        // A batch per transaction: the scan in one kept LiteDB's page cache as large as the collection (LiteDbBatchedScan).
+        return LiteDbBatchedScan.ForEachBatchAsync(
+            _database,
+            Collection,
+            (db, batch) => batch.Where(expired).Sum(d => db.GetCollection(Collection).Delete(d["_id"]) ? TranscriptDocuments.CountOf(d) : 0),
+            cancellationToken);
     }
 
-    private static string ConversationOf(string channelId, string conversationId) => $"{channelId}|{conversationId}";
+    private static string ConversationOf(string channelId, string conversationId) => TranscriptDocuments.ConversationOf(channelId, conversationId);
 
-    // A line id always ends in "|user" or "|bot|n", so "~" and an ObjectId (no "|") never equals one.
-    private static string KeyOf(string conversation, string? lineId, ObjectId order) =>
-        lineId is null ? $"{conversation}|~{order}" : $"{conversation}|{lineId}";
-
-    /// <summary>Write order: the ObjectId taken at insert; documents of the earlier layout have it as their id.</summary>
-    private static ObjectId OrderOf(BsonDocument document) =>
-        document.TryGetValue("order", out var order) && order.IsObjectId ? order.AsObjectId : document["_id"].AsObjectId;
+    // The one-line layout's key of a line without a line id.
+    private static string KeyOf(string conversation, ObjectId order) => $"{conversation}|~{order}";
 
     /// <summary>
     /// The earlier layout kept a line's id in field <c>line</c> with its own index, looked up on every append. Such
@@ -191,7 +216,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         if (HasIndex(db, "conversation"))
         {
             var unkeyed = LiteDbBatchedScan.Where(db, Collection, d => d["_id"].IsObjectId);
-            Rekey(db, unkeyed, old => KeyOf(old["conversation"].AsString, null, old["_id"].AsObjectId), "conversation");
+            Rekey(db, unkeyed, old => KeyOf(old["conversation"].AsString, old["_id"].AsObjectId), "conversation");
         }
     }
 

@@ -26,6 +26,10 @@ public sealed class TurnTransactionTests : IDisposable
     private static TranscriptMessage Line(string conversation, string id, string text) =>
         new("webchat", conversation, "u-" + conversation, DateTimeOffset.UnixEpoch, TranscriptAuthor.User, text) { LineId = id };
 
+    // A turn's lines are one document (TranscriptDocuments); a document of the one-line layout is one line.
+    private static int LinesStored(SharedLiteDatabase database) =>
+        database.ReadBlocking(db => db.GetCollection("handoff_transcripts").FindAll().Sum(d => d.TryGetValue("lines", out var lines) ? lines.AsArray.Count : 1));
+
     private static TurnCommit Turn(string conversation, string inbound) => new(
         ConversationState.KeyFor("webchat", conversation),
         inbound,
@@ -103,14 +107,14 @@ public sealed class TurnTransactionTests : IDisposable
         var turns = new LiteDbTurnStore(database, _time);
         await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "question")], Ct);
         Assert.Equal(CommitOutcome.Conflict, await turns.CommitAsync(Turn("c1", "in-1") with { StateChanges = new Dictionary<string, StoredItem> { [ConversationState.KeyFor("webchat", "c1")] = new("{\"n\":2}", "stale") } }, Ct));
-        var written = database.ReadBlocking(db => db.GetCollection("handoff_transcripts").Count());
+        var written = LinesStored(database);
 
         // The rerun's lines: the user's again (in the file: its insert fails on the key, without a query) and a new reply.
         await transcripts.AppendBeforeCommitAsync([Line("c1", "a1|user", "question"), Line("c1", "a1|bot|0", "answer")], Ct);
         Assert.Equal(CommitOutcome.Committed, await turns.CommitAsync(Turn("c1", "in-1"), Ct));
 
         Assert.Equal(1, written);
-        await SyncRecorder.EventuallyAsync(() => database.ReadBlocking(db => db.GetCollection("handoff_transcripts").Count()) == 2, Ct);
+        await SyncRecorder.EventuallyAsync(() => LinesStored(database) == 2, Ct);
         Assert.Equal(["question", "answer"], (await transcripts.RecentAsync("webchat", "c1", 10, Ct)).Select(l => l.Text));
         Assert.Equal(1, database.ReadBlocking(db => db.GetCollection("outbox").Count()));
     }
