@@ -9,29 +9,37 @@ namespace IntegrationBot.Knowledge.Retrieval;
 /// <remarks>
 /// The vocabulary of a few dozen topics is small, so a real word it lacks is often one slip from a word it has: "heating"
 /// from "beating", "glasses" from "classes", "hotel" from "hostel". Hence: the first letter is kept (slips there are
-/// rare, and it rules out most such pairs); Latin words shorter than five letters are left alone ("pica", pizza, is one
-/// slip from too much); in Arabic, whose words are three-letter roots with patterns, a wrong letter usually makes another
-/// real word ("تعديل", to amend, and "تبديل", to exchange), so only a missing, extra or swapped letter is put right there.
-/// What a corrected word finds is therefore only ever a guess (<see cref="KnowledgeEngine"/> asks "Did you mean…").
+/// rare, and it rules out most such pairs); in Latin words of four letters only two swapped neighbours are put right
+/// ("bnak", "falt"): a letter missing, extra or wrong makes too many other words of that length ("pica", pizza, is one
+/// such slip from too much), a swap rarely does; in Arabic, whose words are three-letter roots with patterns, a wrong
+/// letter usually makes another real word ("تعديل", to amend, and "تبديل", to exchange), so only a missing, extra or
+/// swapped letter is put right there. A word only one document of the content knows is most likely a slip a sample keeps
+/// on purpose ("wrok permit cost"): it is still read as the common word two swapped neighbours make of it ("wrok" alone
+/// was no question about the work permit). What a corrected word finds is only ever a guess (<see cref="KnowledgeEngine"/>
+/// asks "Did you mean…").
 /// </remarks>
 internal sealed class SpellingCorrector
 {
     private const string WordMark = "w:";
     private const int MinLatinLength = 5;
+    private const int MinLatinSwapLength = 4;
     private const int MinArabicLength = 4;
     private const int MinCorrectedLength = 4;
 
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> vocabulary;
     private readonly double[] idf;
+    private readonly double rarest;
     private readonly char[] latin;
     private readonly char[] arabic;
 
     /// <param name="vocabulary">The index's features by id; the content's words are the whole-word features ("w:word").</param>
-    /// <param name="idf">Per feature id, its inverse document frequency (lower is more common).</param>
+    /// <param name="idf">Per feature id, its inverse document frequency (lower is more common; the highest, a feature of
+    /// one document only).</param>
     public SpellingCorrector(Dictionary<string, int> vocabulary, double[] idf)
     {
         this.vocabulary = vocabulary.GetAlternateLookup<ReadOnlySpan<char>>();
         this.idf = idf;
+        rarest = idf.Length == 0 ? double.MaxValue : idf.Max();
         var letters = vocabulary.Keys
             .Where(k => k.StartsWith(WordMark, StringComparison.Ordinal))
             .SelectMany(k => k.Skip(WordMark.Length))
@@ -48,14 +56,34 @@ internal sealed class SpellingCorrector
         for (var i = 0; i < terms.Count; i++)
         {
             var word = terms[i];
-            if (word.Length >= (IsArabic(word[0]) ? MinArabicLength : MinLatinLength) && word.All(char.IsLetter) && Id(word) < 0
-                && Nearest(word) is { } near)
+            if (!word.All(char.IsLetter) || Near(word) is not { } near)
             {
-                (corrected ??= [.. terms])[i] = near;
+                continue;
             }
+
+            (corrected ??= [.. terms])[i] = near;
         }
 
         return corrected ?? terms;
+    }
+
+    // The word a slip made this one from, or null: an unknown word by any slip its length allows, a word of one document
+    // only by two swapped neighbours, and then only into a more common word.
+    private string? Near(string word)
+    {
+        var arabicWord = IsArabic(word[0]);
+        if (word.Length < (arabicWord ? MinArabicLength : MinLatinSwapLength))
+        {
+            return null;
+        }
+
+        var id = Id(word);
+        if (id < 0)
+        {
+            return Nearest(word, swapsOnly: !arabicWord && word.Length < MinLatinLength, double.MaxValue);
+        }
+
+        return idf[id] >= rarest ? Nearest(word, swapsOnly: true, idf[id]) : null;
     }
 
     private int Id(ReadOnlySpan<char> word)
@@ -66,26 +94,31 @@ internal sealed class SpellingCorrector
         return vocabulary.TryGetValue(key, out var id) ? id : -1;
     }
 
-    private string? Nearest(string word)
+    private string? Nearest(string word, bool swapsOnly, double rarerThan)
     {
         var arabicWord = IsArabic(word[0]);
         var alphabet = arabicWord ? arabic : latin;
         Span<char> buffer = stackalloc char[word.Length + 1];
-        var best = new Candidate(this, word[0]);
+        var best = new Candidate(this, word[0], rarerThan);
+        for (var i = 0; i + 1 < word.Length; i++)
+        {
+            // two neighbours swapped
+            word.CopyTo(buffer);
+            (buffer[i], buffer[i + 1]) = (buffer[i + 1], buffer[i]);
+            best.Consider(buffer[..word.Length]);
+        }
+
+        if (swapsOnly)
+        {
+            return best.Word;
+        }
+
         for (var i = 0; i < word.Length; i++)
         {
             // one letter too many
             word.AsSpan(0, i).CopyTo(buffer);
             word.AsSpan(i + 1).CopyTo(buffer[i..]);
             best.Consider(buffer[..(word.Length - 1)]);
-
-            // two neighbours swapped
-            if (i + 1 < word.Length)
-            {
-                word.CopyTo(buffer);
-                (buffer[i], buffer[i + 1]) = (buffer[i + 1], buffer[i]);
-                best.Consider(buffer[..word.Length]);
-            }
 
             // a wrong letter
             if (!arabicWord)
@@ -116,8 +149,8 @@ internal sealed class SpellingCorrector
 
     private static bool IsArabic(char c) => c is >= '\u0600' and <= '\u06FF';
 
-    // The most common known word among those considered, keeping the first letter.
-    private ref struct Candidate(SpellingCorrector corrector, char first)
+    // The most common known word among those considered, keeping the first letter and more common than rarerThan.
+    private ref struct Candidate(SpellingCorrector corrector, char first, double rarerThan)
     {
         private int id = -1;
 
@@ -131,7 +164,7 @@ internal sealed class SpellingCorrector
             }
 
             var candidate = corrector.Id(word);
-            if (candidate >= 0 && (id < 0 || corrector.idf[candidate] < corrector.idf[id]))
+            if (candidate >= 0 && corrector.idf[candidate] < rarerThan && (id < 0 || corrector.idf[candidate] < corrector.idf[id]))
             {
                 (id, Word) = (candidate, new string(word));
             }
