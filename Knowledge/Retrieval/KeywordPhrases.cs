@@ -148,10 +148,12 @@ internal sealed class KeywordPhrases
     /// word of it is (in some form) a keyword of another topic ("policije" in "telefonska številka policije"): such a sentence does
     /// not point at one topic. Longer questions get nothing: the TF-IDF score has enough to go on (null then: most
     /// questions are longer, and need no dictionary). A keyword's share is the part of the question's counted words it
-    /// covers; a keyword inside a longer one that the question also holds earns nothing.
+    /// covers; a keyword inside a longer one that the question also holds earns nothing. In a question of one counted word
+    /// the weight is <paramref name="singleWordFactor"/> times as much: that word is all it says.
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    public Dictionary<int, double>? Bonus(IReadOnlyList<string> terms, double weight, int maxQuestionWords, int maxPhraseQuestionWords)
+    public Dictionary<int, double>? Bonus(
+        IReadOnlyList<string> terms, double weight, double singleWordFactor, int maxQuestionWords, int maxPhraseQuestionWords)
     {
         if (weight <= 0 || terms.Count == 0)
         {
@@ -178,6 +180,11 @@ internal sealed class KeywordPhrases
         }
 
         var sentence = words > maxQuestionWords;
+        if (words == 1)
+        {
+            weight *= singleWordFactor;
+        }
+
         var matches = new List<(int Start, int Length, int[] Topics)>();
         for (var start = 0; start < terms.Count; start++)
         {

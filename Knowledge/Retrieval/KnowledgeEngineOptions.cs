@@ -61,6 +61,13 @@ public sealed record KnowledgeEngineOptions
     /// </summary>
     public double KeywordMatchBonus { get; init; } = 0.1;
 
+    /// <summary>
+    /// The keyword bonus of a question of one word (not counting words most topics use) is this many times
+    /// <see cref="KeywordMatchBonus"/>: nothing else in the question says which topic it means. "work", finding a job's
+    /// keyword, asked "Did you mean…" with the work permit, whose many samples say "work", 0.017 behind.
+    /// </summary>
+    public double SingleWordKeywordFactor { get; init; } = 1.5;
+
     /// <summary>Questions with more words than this get no keyword bonus for a one-word keyword.</summary>
     public int KeywordMatchMaxWords { get; init; } = 2;
 

@@ -11,6 +11,14 @@ internal static class TextFeatures
     private static readonly string[] ArabicPrefixes = ["وال", "بال", "كال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
     private static readonly string[] ArabicSuffixes = ["هما", "ها", "هم", "كم", "نا", "ني", "ات", "ون", "ين", "ان", "يه", "ي", "ه"];
 
+    // Words that the suffixes would make into another word people ask for: without its ة (folded to ه) the library,
+    // مكتبة, is the office, مكتب, and "مكتبة" alone was answered with the office. Their plural keeps to the singular.
+    private static readonly Dictionary<string, string> KeptWhole = new(StringComparer.Ordinal)
+    {
+        ["مكتبه"] = "مكتبه",
+        ["مكتبات"] = "مكتبه",
+    };
+
     public static Dictionary<string, double> Extract(string folded, KnowledgeEngineOptions options) =>
         Extract(Terms(folded), options);
 
@@ -112,6 +120,11 @@ internal static class TextFeatures
                 token = token[prefix.Length..];
                 break;
             }
+        }
+
+        if (KeptWhole.TryGetValue(token, out var whole))
+        {
+            return whole;
         }
 
         foreach (var suffix in ArabicSuffixes)

@@ -206,7 +206,7 @@ public sealed class TopicIndex
                 }
             }
 
-            var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.KeywordMatchMaxWords, options.KeywordPhraseMaxWords);
+            var bonus = keywords.Bonus(terms, options.KeywordMatchBonus, options.SingleWordKeywordFactor, options.KeywordMatchMaxWords, options.KeywordPhraseMaxWords);
             var best = Best(touched.AsSpan(0, touchedCount), scores);
             Span<double> closest = stackalloc double[best.Count]; // at most RerankCount
             Closest(best, queryIds.AsSpan(0, length), queryWeights.AsSpan(0, length), closest);

@@ -77,10 +77,21 @@ public sealed class KeywordMatchTests
             Topic("doctor", keywords: ["health centre"], "where is the doctor", "is the health centre open", "where do i get a doctor"),
         ], IntentCues.Empty);
         var plain = new KnowledgeEngine(catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 });
-        var boosted = new KnowledgeEngine(catalog);
+        var boosted = new KnowledgeEngine(catalog, new KnowledgeEngineOptions { SingleWordKeywordFactor = 1 });
 
         Assert.Equal(0.1, Scores(boosted, "where is the school")["school"] - Scores(plain, "where is the school")["school"], precision: 3);
         Assert.Equal(0.1, Scores(boosted, "where is the health centre")["doctor"] - Scores(plain, "where is the health centre")["doctor"], precision: 3);
+    }
+
+    // A question of one word (fillers aside) that is a keyword gets half as much again: nothing else in it says which topic it
+    // means. "work", finding a job's keyword, asked "Did you mean…" with the work permit, whose many samples say "work".
+    [Fact]
+    public void A_question_of_one_word_that_is_a_keyword_gets_half_as_much_again()
+    {
+        var plain = Scores(new KnowledgeEngine(Catalog, new KnowledgeEngineOptions { KeywordMatchBonus = 0 }), "preschool");
+        var boosted = Scores(new KnowledgeEngine(Catalog), "preschool");
+
+        Assert.Equal(0.15, boosted["kindergarten"] - plain["kindergarten"], precision: 3);
     }
 
     // "your phone number" is the office's keyword and holds "phone number", the SIM card topic's: the longer keyword decides.
