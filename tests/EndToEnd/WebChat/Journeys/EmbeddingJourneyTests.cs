@@ -46,6 +46,13 @@ public sealed partial class EmbeddingJourneyTests
         await embedded.SayAsync("kako odprem bančni račun");
         await embedded.BotSaysAsync("bančn");
         await embedded.ShotAsync("snippet-from-allowed-origin");
+        // /delete in the snippet: the conversation leaves the screen at once, only the confirmation stays (it stayed
+        // on screen, and the confirmation came 5 s later, when Web Chat gave up waiting for the erased "yes").
+        await embedded.SayAsync("/delete");
+        await embedded.PressAsync(Strings.Get("sl", "delete.yes"));
+        await embedded.UntilAsync("s => !document.getElementById('webchat').innerText.includes(s) && document.querySelectorAll('.webchat__bubble').length === 1", "bančni račun");
+        await embedded.BotSaysAsync(Strings.Get("sl", "delete.done")[..20]);
+        await embedded.ShotAsync("snippet-after-delete");
 
         // Another website: the browser refuses the token call (CORS) and the frame (frame-ancestors).
         var refused = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
