@@ -78,7 +78,7 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         {
             (answers, _) = Apply(answers, Stages[earlier.Stage], earlier.Value, today);
             instance.Write(AnswersKey, answers);
-            await AskAsync(turn, stage, more, retry: false, cancellationToken, answers, changed: earlier.Shown);
+            await AskAsync(turn, stage, more, retry: false, cancellationToken, answers, turn.Say("plan.changed", new Dictionary<string, string> { ["answer"] = earlier.Shown }));
             return DialogTurnResult.Waiting;
         }
 
@@ -109,7 +109,7 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         {
             instance.Write(StageKey, stage + 1);
             instance.Write(MoreKey, false);
-            await AskAsync(turn, stage + 1, more: false, retry: false, cancellationToken);
+            await AskAsync(turn, stage + 1, more: false, retry: false, cancellationToken, prefix: Noted(turn, stage, value));
             return DialogTurnResult.Waiting;
         }
 
@@ -132,10 +132,29 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         return DialogTurnResult.Waiting;
     }
 
+    // The origin question also takes a country's name ("Syria", "Kosova"): its group, after the buttons' own words.
     private static string? Read(FlowTurn turn, int stage, IntakeAnswers answers, bool more, DateOnly today) =>
         Stages[stage] == "arrival" && ArrivalReader.Read(turn.Text, today) is { } date
             ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
-            : ChoiceRecognizer.Recognize(turn.Text, Choices(turn, stage, answers, more))?.Value;
+            : ChoiceRecognizer.Recognize(turn.Text, Choices(turn, stage, answers, more))?.Value
+                ?? (Stages[stage] == IntakeValues.OriginField ? CountryReader.Find(turn.Text)?.Origin : null);
+
+    /// <summary>"Syria – I noted: Another country.": the group read from a country's name, said back so a wrong reading shows.</summary>
+    private static string? Noted(FlowTurn turn, int stage, string value)
+    {
+        if (Stages[stage] != IntakeValues.OriginField || value == Skip
+            || ChoiceRecognizer.Recognize(turn.Text, Choices(turn, stage, new IntakeAnswers(), more: false)) is not null
+            || CountryReader.Find(turn.Text) is not { } country || country.Origin != value)
+        {
+            return null;
+        }
+
+        return turn.Say("plan.countryNoted", new Dictionary<string, string>
+        {
+            ["country"] = country.NameIn(turn.Language),
+            ["group"] = turn.Localizer.Get(turn.Language, $"plan.origin.{value}"),
+        });
+    }
 
     /// <summary>
     /// The message answers an earlier question instead (the nearest one it answers): its stage, value and the answer as
@@ -159,6 +178,11 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
             if (ChoiceRecognizer.Recognize(turn.Text, choices) is { } found)
             {
                 return (earlier, found.Value, choices[found.Index].DisplayTitle);
+            }
+
+            if (Stages[earlier] == IntakeValues.OriginField && CountryReader.Find(turn.Text) is { } country)
+            {
+                return (earlier, country.Origin, $"{country.NameIn(turn.Language)} ({choices.First(c => c.Value == country.Origin).DisplayTitle})");
             }
         }
 
@@ -212,15 +236,19 @@ public sealed class PlanIntakeDialog(PlanFlow plan, TimeProvider time) : Dialog(
         return choices;
     }
 
+    /// <summary>The question, after <paramref name="prefix"/> (what was changed or noted) or, when retrying, why it is asked again.</summary>
     private static Task AskAsync(
-        FlowTurn turn, int stage, bool more, bool retry, CancellationToken cancellationToken, IntakeAnswers? answers = null, string? changed = null)
+        FlowTurn turn, int stage, bool more, bool retry, CancellationToken cancellationToken, IntakeAnswers? answers = null, string? prefix = null)
     {
         var field = Stages[stage];
         var question = turn.Say(more ? $"plan.ask.{field}More" : $"plan.ask.{field}");
-        var text = retry ? turn.Say("plan.retry") + "\n" + question : question;
-        if (changed is not null)
+
+        // Not understood at the origin question is often a country it does not know: the groups are explained.
+        var retryKey = field == IntakeValues.OriginField ? "plan.retry.origin" : "plan.retry";
+        var text = retry ? turn.Say(retryKey) + "\n" + question : question;
+        if (prefix is not null)
         {
-            text = turn.Say("plan.changed", new Dictionary<string, string> { ["answer"] = changed }) + "\n" + question;
+            text = prefix + "\n" + question;
         }
 
         var buttons = Choices(turn, stage, answers ?? new IntakeAnswers(), more)

@@ -160,7 +160,7 @@ public sealed class PlanConversationTests
         await harness.Flow()
             .Send("/plan").IgnoreReplies()
             .Send("what is this about")
-            .AssertTurnContains("I did not understand that.", "1/5 Where are you from?")
+            .AssertTurnContains("I could not tell which group that is.", "Western Balkans: Albania, Bosnia and Herzegovina", "1/5 Where are you from?")
             .Send("still no idea")
             .AssertTurnContains("2/5 Why did you come to Slovenia?")
             .StartTestAsync(Ct);
