@@ -145,9 +145,11 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
     }
 
     /// <summary>
-    /// The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does,
-    /// after the day's name, "يوم الاثنين" ("on Monday": the strings say "في {opening}"); a bare date left the reader to work
-    /// out that it is Monday.
+    /// The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does
+    /// and as the rest of the Arabic text (the plan's "20.11.2026"), after the day's name, "يوم الاثنين" ("on Monday": the
+    /// strings say "في {opening}"; a bare date left the reader to work out that it is Monday), then "الساعة" (at) and the
+    /// time. The date in numbers, not by month name: Arabic readers name the months differently (ديسمبر, كانون الأول), and
+    /// never "2026-12-07", which reads as a code.
     /// </summary>
     public static string FormatOpening(DateTimeOffset local, string language)
     {
@@ -160,7 +162,8 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         });
         return language switch
         {
-            Language.Arabic => "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture),
+            Language.Arabic => "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
+                + " الساعة " + local.ToString("HH:mm", CultureInfo.InvariantCulture),
             // "7. 12. 2026" is how Slovenia writes a date; an English reader from elsewhere may read 12 July: the month by name.
             Language.English => local.ToString("dddd d MMMM yyyy, HH:mm", culture),
             _ => local.ToString("dddd d. M. yyyy, HH:mm", culture),

@@ -236,7 +236,9 @@ public sealed class HandoffFlowTests
     }
 
     // Seen in Chromium on a Saturday: the Arabic reply said only "2026-12-07 08:00", where every other language names
-    // the day ("Monday 7 December 2026, 08:00"; English had "7. 12. 2026", a Slovenian way of writing the date).
+    // the day ("Monday 7 December 2026, 08:00"; English had "7. 12. 2026", a Slovenian way of writing the date). Then,
+    // walking the plan on Telegram on a Sunday, "يوم الاثنين 2026-12-07 08:00": the day named, the date still ISO. Now
+    // the date as the Arabic plan writes its dates (24.11.2026) and "الساعة" (at) before the time.
     [Fact]
     public async Task Outside_office_hours_an_Arabic_reader_is_told_the_day_it_opens()
     {
@@ -245,7 +247,7 @@ public sealed class HandoffFlowTests
         await bot.Flow()
             .Send("أريد التحدث مع شخص")
             .AssertReplyContains("112")
-            .AssertReplyContains("في يوم الثلاثاء \u20662026-11-24 08:00\u2069")
+            .AssertReplyContains("في يوم الثلاثاء \u206624.11.2026\u2069 الساعة \u206608:00\u2069.")
             .StartTestAsync(Ct);
     }
 

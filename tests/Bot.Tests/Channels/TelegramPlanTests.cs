@@ -1,5 +1,9 @@
+using System.Globalization;
 using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Channels.Tests.Fakes;
+using IntegrationBot.Handoff.Plan;
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationBot.Bot.Tests.Channels;
 
@@ -49,5 +53,45 @@ public sealed class TelegramPlanTests
         Assert.Equal("Ta shënoj këtë hap si të kryer: Regjistroni adresën?", asked.Text);
         await arta.TapAsync(asked, "U krye ✓", ct);
         await arta.MessageContainingAsync("U shënua si e kryer: Regjistroni adresën", ct);
+    }
+
+    [Fact]
+    public async Task A_country_typed_in_Arabic_is_read_and_the_answers_outlast_a_talk_with_a_counselor()
+    {
+        // Walked in Arabic on the real host with the fake Bot API: "سوريا" typed at 1/5 got "لم أفهم ذلك" (twice, then
+        // skipped), and asking for a person at 3/5 lost the answers: after the counselor, /plan began again at 1/5.
+        const long chat = 777211;
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = CounselorReplyOverTelegramTests.StartHost(api);
+        var amal = new TelegramPerson(host, api, chat, "ar");
+
+        await amal.SendAsync("/start", ct);
+        await amal.TapAsync(await amal.MessageContainingAsync("اختر لغتك", ct), "العربية", ct);
+        await amal.TapAsync(await amal.MessageContainingAsync("/delete", ct), "أوافق", ct);
+        await amal.SendAsync("/plan", ct);
+        await amal.MessageContainingAsync("1/5", ct);
+        await amal.SendAsync("سوريا", ct);
+        var purpose = await amal.MessageContainingAsync("2/5", ct);
+        Assert.Contains("سوريا", purpose.Text, StringComparison.Ordinal);
+        Assert.Contains("سجّلتُ: بلد آخر", purpose.Text, StringComparison.Ordinal);
+        await amal.TapAsync(purpose, "العمل", ct);
+        await amal.MessageContainingAsync("3/5", ct);
+
+        await amal.SendAsync("أريد التحدث مع شخص", ct);
+        await amal.MessageContainingAsync("واحتفظتُ بإجاباتك", ct);
+        var queue = host.Services.GetRequiredService<HandoffQueue>();
+        var request = await queue.FindOpenAsync("telegram", chat.ToString(CultureInfo.InvariantCulture), ct);
+        Assert.NotNull(request);
+        Assert.Equal(HandoffResultKind.Ok, (await queue.ClaimAsync(request.Id, "Maja", ct)).Kind);
+        var view = await host.Services.GetRequiredService<IHandoffPlan>().GetAsync(request, ct);
+        Assert.NotNull(view);
+        Assert.Equal([("origin", "other"), ("purpose", "work")], view.Answers.Select(a => (a.Question, a.Values.Single())).ToList());
+        Assert.Equal(HandoffResultKind.Ok, (await queue.CloseAsync(request.Id, "Maja", "resolved", ct)).Kind);
+
+        await amal.SendAsync("/plan", ct);
+        var resumed = await amal.MessageContainingAsync("إجاباتك حتى الآن", ct);
+        Assert.Contains("بلد آخر، العمل", resumed.Text, StringComparison.Ordinal);
+        await amal.MessageContainingAsync("3/5", ct);
     }
 }
