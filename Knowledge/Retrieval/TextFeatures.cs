@@ -13,6 +13,10 @@ internal static class TextFeatures
 
     // Words that the suffixes would make into another word people ask for: without its ة (folded to ه) the library,
     // مكتبة, is the office, مكتب, and "مكتبة" alone was answered with the office. Their plural keeps to the singular.
+    // Words people ask for alone whose first letter only looks like a prefix (ب in, و and): "بلدية" (municipality) lost its
+    // ب and became "لدي", "I have", while "البلدية" kept it, so the word without the article found nothing.
+    private static readonly HashSet<string> RootFirstLetter = new(StringComparer.Ordinal) { "بلديه", "بطاقه" };
+
     private static readonly Dictionary<string, string> KeptWhole = new(StringComparer.Ordinal)
     {
         ["مكتبه"] = "مكتبه",
@@ -117,6 +121,11 @@ internal static class TextFeatures
         {
             if (token.StartsWith(prefix, StringComparison.Ordinal) && token.Length - prefix.Length >= (prefix.Length == 1 ? 4 : 3))
             {
+                if (prefix.Length == 1 && RootFirstLetter.Contains(token))
+                {
+                    break;
+                }
+
                 token = token[prefix.Length..];
                 break;
             }
