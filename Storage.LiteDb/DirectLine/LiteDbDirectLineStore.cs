@@ -156,17 +156,38 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
     /// each instead of appending it again. A conversation that is gone (erased) gets none: its delivery then fails as it
     /// would have.
     /// </summary>
+    /// <remarks>
+    /// Without the lookup by dedupe key that <see cref="AppendAsync"/> makes (issue 19: an index query per reply): a
+    /// reply's key is its id, made at random when its turn sent it (<c>ReplyIds</c>), and its line is written only here or
+    /// at its delivery, which comes after this commit; a turn that runs again sends new ids. The conversation's document
+    /// is read and updated once for all of them, and the lines go in one insert.
+    /// </remarks>
     internal static List<CommittedWebChatLine> AppendReplies(LiteDatabase db, LiteDbWebChatSequences sequences, List<Activity> shaped, DateTimeOffset now)
     {
         List<CommittedWebChatLine> lines = [];
-        foreach (var reply in shaped)
+        var conversations = db.GetCollection(Conversations);
+        foreach (var replies in shaped.GroupBy(reply => reply.Conversation!.Id, StringComparer.Ordinal))
         {
-            var conversationId = reply.Conversation!.Id;
-            var dedupeKey = DirectLineReply.DedupeKey(reply)!;
-            if (Append(db, sequences, conversationId, reply, dedupeKey, now) is { IsNew: true } line)
+            var conversationId = replies.Key;
+            if (conversations.FindById(conversationId) is not { } conversation)
             {
-                lines.Add(new CommittedWebChatLine(conversationId, dedupeKey, line));
+                continue;
             }
+
+            var documents = new List<BsonDocument>();
+            foreach (var reply in replies)
+            {
+                var dedupeKey = DirectLineReply.DedupeKey(reply)!;
+                // After the file's last number and after every number handed out to a user's message not yet written.
+                var seq = sequences.Next(conversationId, conversation["LastSeq"].AsInt64);
+                var stored = Stored(reply, conversationId, seq, now);
+                conversation["LastSeq"] = seq;
+                documents.Add(LineDocument(conversationId, stored, seq, dedupeKey, now));
+                lines.Add(new CommittedWebChatLine(conversationId, dedupeKey, new AppendedActivity(stored, seq, IsNew: true)));
+            }
+
+            conversations.Update(conversation);
+            db.GetCollection(Activities).Insert(documents);
         }
 
         return lines;
@@ -239,6 +260,12 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             db.GetCollection(Conversations).Update(conversation);
         }
 
+        db.GetCollection(Activities).Insert(LineDocument(conversationId, stored, seq, dedupeKey, now));
+        return true;
+    }
+
+    private static BsonDocument LineDocument(string conversationId, Activity stored, long seq, string? dedupeKey, DateTimeOffset now)
+    {
         var document = new BsonDocument
         {
             ["_id"] = stored.Id!,
@@ -252,8 +279,7 @@ public sealed class LiteDbDirectLineStore : IDirectLineStore
             document["DedupeKey"] = dedupeKey;
         }
 
-        db.GetCollection(Activities).Insert(document);
-        return true;
+        return document;
     }
 
     public async Task<ActivityPage> ReadAsync(string conversationId, long? watermark, CancellationToken cancellationToken)
