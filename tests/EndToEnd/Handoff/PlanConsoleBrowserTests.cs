@@ -1,3 +1,4 @@
+using System.Globalization;
 using IntegrationBot.EndToEnd.Support;
 using IntegrationBot.EndToEnd.WebChat.Journeys;
 using Microsoft.Playwright;
@@ -57,6 +58,15 @@ public sealed class PlanConsoleBrowserTests
         Assert.Equal(0, await panel.Locator("li.done").CountAsync());
         Assert.Contains("by ", await panel.Locator("li", new() { HasText = "Register your address" }).InnerTextAsync());
         Assert.Contains("Next: Single permit", await panel.Locator("#plan-blocking").InnerTextAsync());
+
+        // The person's answers beside the steps, and dates as people write them: before, no answers and "by 2026-12-14".
+        var arrived = Today();
+        Assert.Equal(
+            ["From", "Western Balkans", "Came for", "work", "Arrived", arrived.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")), "Children", "6 to 15", "Already has", "none of these"],
+            await panel.Locator("#plan-answers dt, #plan-answers dd").AllInnerTextsAsync());
+        Assert.Contains(
+            "by " + arrived.AddDays(8).ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB")),
+            await panel.Locator("li", new() { HasText = "Register your address" }).InnerTextAsync());
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-en.png"), FullPage = true });
 
         // Keyboard only: focus the step's button and press Enter; the focus moves on to the next open step.
@@ -77,6 +87,9 @@ public sealed class PlanConsoleBrowserTests
         await user.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-webchat-user-en.png") });
     }
 
+    private static DateOnly Today() =>
+        DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Ljubljana")).DateTime);
+
     /// <summary>The same counselor in a browser set to Slovenian sees the panel in Slovenian.</summary>
     private static async Task SlovenianPanelAsync(ConsoleBrowserSession session)
     {
@@ -85,6 +98,10 @@ public sealed class PlanConsoleBrowserTests
         await page.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync(new() { Timeout = Deadline });
         await page.Locator("#plan-panel h3", new() { HasText = "Prvi koraki" }).WaitForAsync(new() { Timeout = Deadline });
         Assert.Contains("opravljeno", await page.InnerTextAsync("#plan-panel"));
+        Assert.Contains("Zahodni Balkan", await page.InnerTextAsync("#plan-answers"));
+        Assert.Contains(
+            "do " + Today().AddDays(8).ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("sl-SI")),
+            await page.Locator("#plan-panel li", new() { HasText = "Register your address" }).InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-sl.png"), FullPage = true });
     }
 }
