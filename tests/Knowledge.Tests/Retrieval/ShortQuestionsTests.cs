@@ -159,4 +159,19 @@ public sealed class ShortQuestionsTests
     [InlineData("želim osebo")]
     public void A_person_asked_for_alone_is_still_a_request_for_a_human(string question) =>
         Assert.Equal(Decision.Handoff, Engine.Ask(question).Decision);
+
+    // "UE", the short name everyone uses for the upravna enota, got no answer alone ("upravna enota" was the offices answer);
+    // "كراء" (rent, as it is said in North Africa) got none either.
+    [Theory]
+    [InlineData("ue", "local-offices")]
+    [InlineData("UE", "local-offices")]
+    [InlineData("kje je ue", "local-offices")]
+    [InlineData("гдје је УЕ", "local-offices")]
+    [InlineData("كراء", "housing")]
+    [InlineData("كراء شقة", "housing")]
+    public void A_short_name_people_use_finds_its_topic(string question, string topic)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal((topic, Decision.Answer), (result.Topic, result.Decision));
+    }
 }
