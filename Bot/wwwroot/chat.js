@@ -168,6 +168,9 @@
     remember(lang, session);
 
     var old = document.getElementById('webchat');
+    // A language chosen inside the chat (the bot's chooser, its offer) or /delete draws Web Chat anew: the focus fell to
+    // the page's body, so typing went nowhere and a screen reader lost its place. It goes to the new send box instead.
+    var focused = old.contains(document.activeElement);
     var host = document.createElement('main');
     host.id = 'webchat';
     host.setAttribute('role', 'main');
@@ -205,6 +208,7 @@
         autoScrollSnapOnPageOffset: -8
       }
     }, host);
+    if (focused) { focusSendBox(host, 0); }
     // /delete: watched on Direct Line itself, not in Web Chat's store. The confirmation replies to the "yes", which is
     // erased before the page receives it, and Web Chat holds such a reply back until that message arrives (5 s): the
     // erased conversation stayed on screen meanwhile. (First in a fresh view: the confirmation is all that is left.)
@@ -221,6 +225,20 @@
       if (status === 4 && mine === current) { renew(lang); }
     });
     window.integrationBotDirectLine = directLine;
+  }
+
+  // As Web Chat itself does after a tapped button: read-only while it takes the focus, so that a phone does not open
+  // its keyboard unasked. The send box comes with Web Chat's first render; a few frames at most.
+  function focusSendBox(host, frames) {
+    var input = host.querySelector('[data-id=webchat-sendbox-input]');
+    if (!input) {
+      if (frames < 120) { requestAnimationFrame(function () { focusSendBox(host, frames + 1); }); }
+      return;
+    }
+    var readOnly = input.readOnly;
+    input.readOnly = true;
+    input.focus();
+    input.readOnly = readOnly;
   }
 
   function onActivity(mine, activity) {

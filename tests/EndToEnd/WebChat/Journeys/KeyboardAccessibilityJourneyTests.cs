@@ -37,13 +37,64 @@ public sealed class KeyboardAccessibilityJourneyTests
         await Axe.AssertNoViolationsAsync(page);
 
         // Web Chat puts the focus in the send box after a button: the question is typed straight away.
-        await chat.UntilAsync("() => document.activeElement?.matches('[data-id=webchat-sendbox-input]')");
+        await chat.UntilAsync(InSendBox);
         await page.Keyboard.TypeAsync("كيف افتح حساب بنكي");
         await page.Keyboard.PressAsync("Enter");
         await chat.BotSaysAsync("OTP banka");
         await chat.BotSaysAsync(Strings.Get("ar", "answer.helpfulQuestion")[..10]);
         await chat.ShotAsync("answer");
         await Axe.AssertNoViolationsAsync(page);
+    }
+
+    // Found walking with the keyboard: a language chosen inside the chat (the bot's chooser, the switch offer) or /delete
+    // makes the page draw Web Chat anew, and the focus fell to the page's body: typing went nowhere, a screen reader lost
+    // its place, and the send box was a dozen presses of Tab away again.
+    [Fact]
+    public async Task After_a_language_change_or_delete_inside_the_chat_the_keyboard_is_still_in_the_send_box()
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "keyboard-focus-kept");
+        await chat.AcceptPrivacyAsync("en");
+        await chat.SayAsync("/language");
+        await ButtonAsync(chat.Page, Strings.Get("ar", "language.name"), "ArrowRight");
+        await chat.Page.Keyboard.PressAsync("Enter");
+        await chat.BotSaysAsync(Strings.Get("ar", "language.chosen")[..10]);
+        await chat.UntilAsync("() => document.getElementById('webchat').dir === 'rtl'");
+
+        await chat.UntilAsync(InSendBox);
+        await chat.Page.Keyboard.TypeAsync("/help");
+        await chat.Page.Keyboard.PressAsync("Enter");
+        await chat.BotSaysAsync(Strings.Get("ar", "help.text")[..10]);
+        await chat.ShotAsync("arabic-typed-after-change");
+
+        await chat.SayAsync("/delete");
+        await ButtonAsync(chat.Page, Strings.Get("ar", "delete.yes"), "ArrowLeft");
+        await chat.Page.Keyboard.PressAsync("Enter");
+        await chat.UntilAsync("() => document.querySelectorAll('.webchat__bubble').length === 1");
+        await chat.UntilAsync(InSendBox);
+        await chat.ShotAsync("after-delete");
+    }
+
+    private const string InSendBox = "() => document.activeElement?.matches('[data-id=webchat-sendbox-input]')";
+
+    /// <summary>Tab to the row of buttons (one stop), then the arrow key that goes onwards until <paramref name="title"/> has the focus.</summary>
+    private static async Task ButtonAsync(IPage page, string title, string onwards)
+    {
+        await page.Locator(".webchat__suggested-action", new() { HasText = title }).First.WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await TabToAsync(page, ".webchat__suggested-action");
+        for (var press = 0; press < 15; press++)
+        {
+            if (await page.EvaluateAsync<bool>("t => document.activeElement?.textContent.includes(t)", title))
+            {
+                return;
+            }
+
+            await page.Keyboard.PressAsync(onwards);
+        }
+
+        Assert.Fail($"the arrow keys never reached the button '{title}'");
     }
 
     /// <summary>Presses Tab until the element matching <paramref name="selector"/> (with <paramref name="text"/>) has the focus.</summary>
