@@ -30,7 +30,7 @@ public static class BidiText
         var i = 0;
         while (i < text.Length)
         {
-            if (!IsLeftToRight(text[i]) && !IsCommandStart(text, i))
+            if (!IsLeftToRight(text[i]) && !IsCommandStart(text, i) && !IsPhoneStart(text, i))
             {
                 builder.Append(text[i]);
                 i++;
@@ -90,6 +90,10 @@ public static class BidiText
     // "/menu" at a line's or a word's start: the slash is part of the command, else it shows on the command's far side.
     private static bool IsCommandStart(string text, int at) =>
         text[at] == '/' && at + 1 < text.Length && char.IsAsciiLetter(text[at + 1]) && (at == 0 || char.IsWhiteSpace(text[at - 1]) || Marks.Contains(text[at - 1]));
+
+    // "+386 …" at a word's start: the plus is part of the phone number, else it shows on the number's far side.
+    private static bool IsPhoneStart(string text, int at) =>
+        text[at] == '+' && at + 1 < text.Length && char.IsAsciiDigit(text[at + 1]) && (at == 0 || char.IsWhiteSpace(text[at - 1]) || Marks.Contains(text[at - 1]));
 
     private static bool IsAddressStart(string text, int at) =>
         text.AsSpan(at).StartsWith("https://", StringComparison.OrdinalIgnoreCase)

@@ -219,10 +219,15 @@ public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider
             lines.Add(turn.Say("plan.bring", new Dictionary<string, string> { ["bring"] = bring }));
         }
 
-        // The live catalog's directory, so an entry published in the console reaches the plan without a restart.
-        lines.Add(engine.Catalog.Directory.Describe(step.Where, turn.Language) is { } place
-            ? turn.Say("plan.where", new Dictionary<string, string> { ["place"] = place })
-            : turn.Say("plan.whereOffice"));
+        // The live catalog's directory, so an entry published in the console reaches the plan without a restart. A place
+        // reached by phone or e-mail only (PIC) gives those; without either the office tells the person where to go.
+        var directory = engine.Catalog.Directory;
+        lines.Add((directory.Describe(step.Where, turn.Language), directory.Contact(step.Where, turn.Language)) switch
+        {
+            ({ } place, _) => turn.Say("plan.where", new Dictionary<string, string> { ["place"] = place }),
+            (null, { } contact) => turn.Say("plan.contact", new Dictionary<string, string> { ["contact"] = contact }),
+            _ => turn.Say("plan.whereOffice"),
+        });
         return string.Join("\n", lines);
     }
 }

@@ -30,6 +30,21 @@ public sealed class LocalDirectory(IEnumerable<DirectoryEntry> entries)
         return string.Join(", ", new[] { "name", "address", "hours", "phone" }.Select(f => entry.Shown(f, language)).OfType<string>());
     }
 
+    /// <summary>
+    /// "Name, phone, e-mail" in <paramref name="language"/> for a confirmed entry reached by phone or e-mail rather than
+    /// at an address (PIC's legal help); null without either, so the caller says to ask the office instead.
+    /// </summary>
+    public string? Contact(string? id, string language)
+    {
+        if (id is null || Find(id) is not { Confirmed: true } entry || (entry.Shown("phone", language) ?? entry.Shown("email", language)) is null)
+        {
+            return null;
+        }
+
+        return string.Join(language == Languages.Language.Arabic ? "، " : ", ",
+            new[] { "name", "phone", "email" }.Select(f => entry.Shown(f, language)).OfType<string>());
+    }
+
     /// <summary>This directory with <paramref name="entry"/> in place of the entry with its id, or added at the end.</summary>
     public LocalDirectory With(DirectoryEntry entry)
     {

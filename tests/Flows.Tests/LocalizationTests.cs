@@ -108,6 +108,17 @@ public sealed class LocalizationTests
         Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
     }
 
+    // Seen in Chromium (the plan's asylum step, PIC's phone): "+386 69 707 150" was isolated without its "+", which
+    // then showed on the far side of the number. A phone number's "+" is part of it; a "+" between words is not.
+    [Theory]
+    [InlineData("للتواصل: +386 69 707 150، pic@pic.si", "\u200Fللتواصل: \u2066+386 69 707 150\u2069، \u2066pic@pic.si\u2069")]
+    [InlineData("اتصل على +386 69 707 150", "\u200Fاتصل على \u2066+386 69 707 150\u2069")]
+    [InlineData("أ + ب", "\u200Fأ + ب")]
+    public void A_phone_number_keeps_its_plus_inside_the_isolate(string text, string expected)
+    {
+        Assert.Equal(expected, BidiText.IsolateForRightToLeft(text));
+    }
+
     [Fact]
     public void Arabic_text_starts_right_to_left_and_isolates_numbers_and_latin_names()
     {
