@@ -144,6 +144,32 @@ async function start() {
   connectStream();
   show('queue');
   focusHeading($('queue-view').querySelector('h2'));
+  noticeHandedWhileAway();
+}
+
+// A transfer to a counselor whose console was closed (the transferring colleague was warned that they would not see it
+// until they open the console) alerted nobody: when they open it, each conversation whose last event is its transfer
+// to them counts as handed to them, with an urgent alert for an emergency, until they open it. What they took
+// themselves or already answered is no news.
+async function noticeHandedWhileAway() {
+  const me = state.me.name.toLowerCase();
+  let handed = [];
+  try {
+    const mine = (await api('GET', '/api/handoffs?status=active')).filter((r) => (r.assignedCounselor || '').toLowerCase() === me);
+    const details = await Promise.all(mine.map((r) => api('GET', `/api/handoffs/${r.id}`).catch(() => null)));
+    handed = details.filter((r) => {
+      const last = r && r.transcript.filter((e) => e.author === 'system' || e.author === 'counselor').pop();
+      return last && last.author === 'system' && last.text.toLowerCase() === `transferred to ${me}`;
+    });
+  } catch { return; /* shown on next refresh */ }
+  if (handed.length === 0) return;
+  for (const r of handed) {
+    state.handedToMe.add(r.id);
+    if (r.priority === 'emergency') state.urgentHeld.add(r.id);
+  }
+  alertCounselor(handed.length === 1 ? 'A conversation was transferred to you' : `${handed.length} conversations were transferred to you`,
+    handed.some((r) => r.priority === 'emergency'));
+  updateWaitingCount();
 }
 
 // Where the keyboard goes on after a view changed under it; the heading is not a Tab stop itself.
