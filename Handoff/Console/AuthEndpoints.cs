@@ -36,6 +36,14 @@ public static class AuthEndpoints
         var result = await directory.LoginAsync(body.Name, body.Password, cancellationToken);
         if (result.Status != LoginStatus.Succeeded)
         {
+            // On a fresh install no name can be right: say how the first account is made (no name exists to give away).
+            if ((await directory.ListAsync(cancellationToken)).Count == 0)
+            {
+                return TypedResults.Problem(
+                    "No counselor account exists yet. Create the first admin on the server: counselor add NAME --languages sl,en --admin (the password on standard input; README, \"First admin on a fresh install\").",
+                    statusCode: StatusCodes.Status401Unauthorized);
+            }
+
             // A locked account answers exactly like an unknown name or a wrong password: a different answer would tell
             // a guesser which names exist. An admin can unlock it.
             return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
