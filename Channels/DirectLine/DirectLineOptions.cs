@@ -31,9 +31,13 @@ public sealed class DirectLineOptions
     [Range(1, 24 * 90)]
     public int MaxTokenRefreshHours { get; set; } = 24;
 
-    /// <summary>New conversations one IP address may open per hour (web widget abuse limit).</summary>
+    /// <summary>
+    /// New conversations one IP address may open per hour (web widget abuse limit). Many people can share one address
+    /// (the office's guest Wi-Fi, a reception centre, a school), and the one over the limit is told only that the chat is
+    /// not available: the default leaves them room, and still bounds what one address can make the host store.
+    /// </summary>
     [Range(1, 100_000)]
-    public int MaxConversationsPerIpPerHour { get; set; } = 30;
+    public int MaxConversationsPerIpPerHour { get; set; } = 200;
 
     /// <summary>Tokens (new chats) one IP address may ask for per minute at <c>/api/webchat/token</c>.</summary>
     [Range(1, 100_000)]

@@ -34,4 +34,20 @@ public sealed class ConversationQuotaTests
 
         Assert.False(quota.TryOpen("203.0.113.1"));
     }
+
+    [Fact]
+    public void By_default_one_shared_address_opens_two_hundred_conversations_an_hour()
+    {
+        // People behind one address: the office's guest Wi-Fi, a reception centre, a school. Thirty an hour (the default
+        // before) turned the next person away with "The chat is not available right now".
+        var clock = new FakeTimeProvider(new DateTimeOffset(2026, 12, 6, 8, 0, 0, TimeSpan.Zero));
+        var quota = new ConversationQuota(Options.Create(new DirectLineOptions()), clock);
+        for (var i = 0; i < 200; i++)
+        {
+            Assert.True(quota.TryOpen("203.0.113.7"), $"conversation {i + 1}");
+            clock.Advance(TimeSpan.FromSeconds(15));
+        }
+
+        Assert.False(quota.TryOpen("203.0.113.7"));
+    }
 }
