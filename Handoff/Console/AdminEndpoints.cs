@@ -50,9 +50,10 @@ public static class AdminEndpoints
 
     private static async Task<IResult> AddCounselorAsync(ConsoleRequests.NewCounselor? body, CounselorDirectory directory, CancellationToken ct)
     {
-        if (body?.Name is null || body.Languages is null || body.Password is null)
+        // Without a password an existing account keeps its own (CounselorDirectory.AddAsync); a new one needs one.
+        if (body?.Name is null || body.Languages is null)
         {
-            return TypedResults.Problem("name, languages and password are required.", statusCode: StatusCodes.Status400BadRequest);
+            return TypedResults.Problem("name and languages are required.", statusCode: StatusCodes.Status400BadRequest);
         }
 
         try

@@ -16,7 +16,7 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
     /// <summary>Adds a counselor, or replaces the languages/password/admin flag of an existing one (and reactivates it);
     /// the editor role is set when <paramref name="isEditor"/> says so and kept otherwise. Demoting the last active
     /// admin throws <see cref="LastAdminException"/>.</summary>
-    public async Task<Counselor> AddAsync(string name, IEnumerable<string> languages, string password, bool isAdmin, CancellationToken cancellationToken, bool? isEditor = null)
+    public async Task<Counselor> AddAsync(string name, IEnumerable<string> languages, string? password, bool isAdmin, CancellationToken cancellationToken, bool? isEditor = null)
     {
         var trimmed = name.Trim();
         // A JSON body may hold nulls where the type says none: such an entry is no language (400 below), not a crash.
@@ -32,18 +32,32 @@ public sealed class CounselorDirectory(ICounselorStore store, IOptions<HandoffOp
             throw new ArgumentException("Languages must be some of sl, en, sq, hbs, ar.", nameof(languages));
         }
 
-        if (password.Length < 8)
+        if (password is { Length: < 8 })
         {
             throw new ArgumentException("Password must have at least 8 characters.", nameof(password));
         }
 
         // A new stamp: replacing an account (new password, demotion) ends the sessions opened with the old one.
         var counselor = new Counselor { Name = trimmed, Languages = list, PasswordHash = "", IsAdmin = isAdmin, CreatedAt = time.GetUtcNow(), SecurityStamp = NewStamp() };
-        counselor = counselor with { PasswordHash = Hasher.HashPassword(counselor, password) };
+        if (password is not null)
+        {
+            counselor = counselor with { PasswordHash = Hasher.HashPassword(counselor, password) };
+        }
+
         await _gate.WaitAsync(cancellationToken);
         try
         {
             var existing = await store.FindAsync(trimmed, cancellationToken);
+            // Without a password an account keeps its own: an admin who changes a colleague's role or languages need not
+            // choose a new password for them. A new account needs one.
+            if (password is null)
+            {
+                counselor = counselor with
+                {
+                    PasswordHash = existing?.PasswordHash ?? throw new ArgumentException("A new account needs a password of at least 8 characters.", nameof(password)),
+                };
+            }
+
             if (!isAdmin)
             {
                 await EnsureAnotherAdminAsync(existing, cancellationToken);

@@ -812,7 +812,7 @@ function wire() {
       await api('POST', '/api/admin/counselors', {
         name: $('new-name').value,
         languages: $('new-languages').value.split(',').map((l) => l.trim()).filter(Boolean),
-        password: $('new-password').value,
+        password: $('new-password').value || null, // none: an existing account keeps its password
         isAdmin: $('new-admin').checked,
         isEditor: $('new-editor').checked,
       });
