@@ -92,6 +92,15 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         return result.Succeeded;
     }
 
+    /// <summary>The person chose another language: an open request follows it (routing, the console's language column).</summary>
+    public async Task LanguageChangedAsync(ConversationData data, CancellationToken cancellationToken)
+    {
+        if (IsOpen(data) && data.Language is { } language)
+        {
+            await queue.ChangeLanguageAsync(data.HandoffId!.Value, language, cancellationToken);
+        }
+    }
+
     /// <summary>What the bot said in this turn goes to the open request's transcript too (a closed one refuses it).</summary>
     public async Task RecordBotMessagesAsync(Guid requestId, IReadOnlyList<string> texts, CancellationToken cancellationToken)
     {

@@ -1,4 +1,5 @@
 using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.Plan;
 using IntegrationBot.Flows.Privacy;
@@ -8,7 +9,7 @@ using IntegrationBot.Knowledge.Languages;
 namespace IntegrationBot.Flows.Languages;
 
 /// <summary>The greeting with one button per language, and choosing a language (a button, the web chat's locale or its menu).</summary>
-public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNotice privacy)
+public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNotice privacy, CounselorFlow counselor)
 {
     private const char FirstStrongIsolate = '\u2068';
 
@@ -105,6 +106,7 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
         // A switch question still open is settled by the choice.
         await LanguageSwitchDialog.DropAsync(turn.Dialogs, cancellationToken);
         turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic && language == Language.Bcs, CyrillicChosen = cyrillic && language == Language.Bcs };
+        await counselor.LanguageChangedAsync(turn.Data, cancellationToken);
         if (turn.Data.Privacy == PrivacyChoice.Unanswered)
         {
             await privacy.ShowAsync(turn, cancellationToken);

@@ -161,6 +161,12 @@ public sealed partial class HandoffQueue(
         return result;
     }
 
+    /// <summary>The person chose <paramref name="language"/> in the chat while the request is open (<see cref="HandoffStateMachine.ChangeLanguage"/>).</summary>
+    public Task<HandoffResult> ChangeLanguageAsync(Guid id, string language, CancellationToken cancellationToken) =>
+        CounselorDirectory.KnownLanguages.Contains(language)
+            ? MutateAsync(id, "language", (r, now) => HandoffStateMachine.ChangeLanguage(r, language, now), cancellationToken)
+            : Task.FromResult(HandoffResult.Fail(HandoffResultKind.InvalidInput));
+
     // Only a change that put the request back in the queue is told (a repeated call by the same counselor changes nothing).
     private async Task TellBackInQueueAsync(HandoffResult result, bool transferred, CancellationToken cancellationToken)
     {

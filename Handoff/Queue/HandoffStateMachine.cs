@@ -47,6 +47,20 @@ public static class HandoffStateMachine
             Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, $"transferred to language {language}", counselor)],
         });
 
+    /// <summary>
+    /// The person chose another language while the request is open: it is routed to counselors of that language from now
+    /// on (a counselor's earlier transfer to a language gives way to it), and whoever holds it keeps it and reads why.
+    /// </summary>
+    public static HandoffResult ChangeLanguage(HandoffRequest request, string language, DateTimeOffset now) =>
+        request.Status is not (HandoffStatus.Waiting or HandoffStatus.Active) || request.RoutingLanguage == language
+            ? HandoffResult.Ok(request)
+            : HandoffResult.Ok(request with
+            {
+                Language = language,
+                RequestedLanguage = null,
+                Transcript = [.. request.Transcript, new TranscriptEntry(now, TranscriptAuthor.System, $"the person changed the language to {language}", null)],
+            });
+
     public static HandoffResult AddCounselorMessage(HandoffRequest request, string counselor, string text, DateTimeOffset now) =>
         RequireHolder(request, counselor) ?? HandoffResult.Ok(request with
         {

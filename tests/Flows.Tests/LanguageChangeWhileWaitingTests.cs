@@ -1,0 +1,71 @@
+using System.Text.Json;
+using IntegrationBot.Dialogs.Activities;
+using IntegrationBot.Flows.Tests.Support;
+using IntegrationBot.Handoff.Queue;
+using IntegrationBot.Knowledge.Languages;
+
+namespace IntegrationBot.Flows.Tests;
+
+/// <summary>
+/// A person who changes the chat's language while their request is open is routed to counselors of the new language:
+/// walking the web chat, someone who asked for a person in Albanian and then chose Arabic was still queued, shown and
+/// routed as Albanian.
+/// </summary>
+public sealed class LanguageChangeWhileWaitingTests
+{
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task Choosing_Arabic_in_the_widget_while_waiting_moves_the_request_to_Arabic()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+        await bot.SendAsync("/counselor");
+        Assert.Equal(Language.Albanian, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).RoutingLanguage);
+
+        await ChooseInWidgetAsync(bot, Language.Arabic);
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(Language.Arabic, request.RoutingLanguage);
+        Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.System && e.Text.Contains("ar", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Choosing_a_language_with_a_counselor_tells_them_and_keeps_the_conversation_with_them()
+    {
+        await using var bot = FlowHarness.Create();
+        var taken = await bot.WithCounselorAsync(Language.English);
+
+        // The page's header menu (with a counselor, what the person types goes to the counselor).
+        await ChooseInWidgetAsync(bot, Language.Slovenian);
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Active, Ct));
+        Assert.Equal(taken.Id, request.Id);
+        Assert.Equal("Maja", request.AssignedCounselor);
+        Assert.Equal(Language.Slovenian, request.RoutingLanguage);
+    }
+
+    [Fact]
+    public async Task Choosing_the_same_language_again_changes_nothing()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.English);
+        await bot.SendAsync("/counselor");
+        var before = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+
+        await bot.SendAsync("/language");
+        await bot.SendAsync(bot.Title(Language.English, "language.name"));
+
+        var after = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Equal(before.Transcript.Count(e => e.Author == TranscriptAuthor.System), after.Transcript.Count(e => e.Author == TranscriptAuthor.System));
+    }
+
+    // The web chat page's header menu: a setLanguage event, as chat.js sends it.
+    private static Task<IReadOnlyList<Activity>> ChooseInWidgetAsync(FlowHarness bot, string language) =>
+        bot.SendAsync(bot.Adapter.MakeMessage(null) with
+        {
+            Type = ActivityTypes.Event,
+            Name = "setLanguage",
+            Value = JsonSerializer.SerializeToElement(language),
+        });
+}
