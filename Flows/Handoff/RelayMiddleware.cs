@@ -10,7 +10,7 @@ namespace IntegrationBot.Flows.Handoff;
 
 /// <summary>
 /// While a conversation waits for or is with a counselor, the person's messages go to the counselor. With a counselor the
-/// bot stays silent; while waiting it also still answers (a weekend is long to wait in silence). /menu, /delete, the
+/// bot stays silent; while waiting it also still answers (a weekend is long to wait in silence). /menu, /delete, /language, the
 /// answers to the bot's own prompts and messages that signal danger reach only the bot, which relays danger itself.
 /// </summary>
 public sealed class RelayMiddleware(FlowState state, CommandReader commands, KnowledgeEngine engine, CounselorFlow counselor, Localizer localizer) : IMiddleware
@@ -38,7 +38,9 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
 
         var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
         if (dialogs?.Stack.Count > 0
-            || command is FlowCommand.Menu or FlowCommand.Delete
+            || command is FlowCommand.Menu or FlowCommand.Delete or FlowCommand.Language
+            // The language chooser's buttons, after /language: the bot's, like the command.
+            || ButtonMatcher.OfferedWithTitle(data, text)?.Action == FlowActions.Language
             || KnowledgeReading.Ask(turnContext, engine, text, data.Language).Decision == Decision.Emergency)
         {
             await next(cancellationToken);

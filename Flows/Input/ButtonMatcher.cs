@@ -63,6 +63,14 @@ public static class ButtonMatcher
         return PrivacyChoiceTyped(turn, text);
     }
 
+    /// <summary>The button under the bot's last message whose title <paramref name="text"/> is, read with the conversation's
+    /// data from before its turn (as <see cref="IsOfferedTitle"/>); null when none.</summary>
+    public static OfferedAction? OfferedWithTitle(ConversationData data, string text)
+    {
+        var comparable = Comparable(text);
+        return comparable.Length == 0 ? null : data.Offered.FirstOrDefault(action => ComparableTitle(action.Title) == comparable);
+    }
+
     /// <summary>
     /// Whether a message is a button's title rather than the person's own words, read with the conversation's data from
     /// before its turn (as <see cref="Find"/> reads it): a title under the bot's last message, or one of the privacy

@@ -46,6 +46,24 @@ public sealed class LanguageChangeWhileWaitingTests
     }
 
     [Fact]
+    public async Task With_a_counselor_a_typed_language_command_reaches_the_bot_and_the_choice_moves_the_request()
+    {
+        await using var bot = FlowHarness.Create();
+        var taken = await bot.WithCounselorAsync(Language.English);
+
+        // A command to the bot, like /menu and /delete: before, it went to the counselor and the bot stayed silent.
+        var chooser = await bot.SendAsync("/language");
+        Assert.Contains(chooser.SelectMany(a => a.SuggestedActions?.Actions ?? []), a => a.Title == bot.Title(Language.Slovenian, "language.name"));
+        var chosen = await bot.SendAsync(bot.Title(Language.Slovenian, "language.name"));
+
+        Assert.Contains(bot.Text(Language.Slovenian, "language.chosen"), chosen.Select(a => a.Text));
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Active, Ct));
+        Assert.Equal(taken.Id, request.Id);
+        Assert.Equal(Language.Slovenian, request.RoutingLanguage);
+        Assert.DoesNotContain(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "/language");
+    }
+
+    [Fact]
     public async Task Choosing_the_same_language_again_changes_nothing()
     {
         await using var bot = FlowHarness.Create();
