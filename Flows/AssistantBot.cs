@@ -55,8 +55,13 @@ public sealed class AssistantBot(
         }
         else if (activity is { Type: ActivityTypes.Event, Name: PlanFlow.ReturnedEvent } && turn.Data.Plan is not null)
         {
-            // The web chat cannot be reached later, so a person who comes back to it sees their plan.
-            await plan.ShowAsync(turn, cancellationToken);
+            // The web chat cannot be reached later, so a person who comes back to it sees their plan; but not into a
+            // conversation with a counselor or an open question (a reload is also a return), where the checklist and its
+            // buttons came between a reply and the person's answer.
+            if (!CounselorFlow.IsOpen(turn.Data) && turn.Dialogs.ActiveDialog is null)
+            {
+                await plan.ShowAsync(turn, cancellationToken);
+            }
         }
         else if (activity.Type == ActivityTypes.Event && activity.Name == WidgetLocale.SetLanguageEvent
             && activity.Value is { ValueKind: System.Text.Json.JsonValueKind.String } chosen)
