@@ -139,7 +139,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
 
     public Task<IReadOnlyList<TranscriptMessage>> RecentAsync(string channelId, string conversationId, int count, CancellationToken cancellationToken)
     {
-        var conversation = ConversationOf(channelId, conversationId);
+        var conversation = TranscriptDocuments.ConversationOf(channelId, conversationId);
         return _database.ReadAsync<IReadOnlyList<TranscriptMessage>>(
             _ =>
             [
@@ -188,11 +188,6 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
             cancellationToken);
     }
 
-    private static string ConversationOf(string channelId, string conversationId) => TranscriptDocuments.ConversationOf(channelId, conversationId);
-
-    // The one-line layout's key of a line without a line id.
-    private static string KeyOf(string conversation, ObjectId order) => $"{conversation}|~{order}";
-
     /// <summary>
     /// The earlier layout kept a line's id in field <c>line</c> with its own index, looked up on every append. Such
     /// lines move to the new id (their old ObjectId id becomes their <c>order</c>), and the index goes; lines without an
@@ -216,7 +211,7 @@ public sealed class LiteDbTranscriptStore : ITranscriptStore
         if (HasIndex(db, "conversation"))
         {
             var unkeyed = LiteDbBatchedScan.Where(db, Collection, d => d["_id"].IsObjectId);
-            Rekey(db, unkeyed, old => KeyOf(old["conversation"].AsString, old["_id"].AsObjectId), "conversation");
+            Rekey(db, unkeyed, old => TranscriptDocuments.KeyOf(old["conversation"].AsString, null, old["_id"].AsObjectId), "conversation");
         }
     }
 

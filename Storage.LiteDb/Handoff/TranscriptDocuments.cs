@@ -38,8 +38,9 @@ internal static class TranscriptDocuments
 
     /// <summary>
     /// The documents that hold <paramref name="messages"/>: a bundle per activity (or one for the lines without a line id),
-    /// each keyed so that a second write of the same turn meets the first on its key. Lines of one activity written by
-    /// different users (never from a turn) fall back to a document each, keyed by the line.
+    /// each keyed so that a second write of the same turn meets the first on its key. Lines of different users in one group
+    /// (never from a turn) fall back to a document each, keyed by the line: a document has one user, whom an export or an
+    /// erasure finds it by.
     /// </summary>
     public static List<Written> Group(IReadOnlyList<TranscriptMessage> messages)
     {
@@ -49,7 +50,7 @@ internal static class TranscriptDocuments
         {
             var lines = group.ToList();
             var users = lines.Select(l => l.Message.UserId).Distinct(StringComparer.Ordinal).Count();
-            if (users > 1 && group.Key.Activity is not null)
+            if (users > 1)
             {
                 foreach (var (message, line) in lines)
                 {
@@ -112,11 +113,11 @@ internal static class TranscriptDocuments
         });
     }
 
-    // "~" and an ObjectId (no "|") never equals a line id's ending.
-    private static string KeyOf(string conversation, string? lineId, ObjectId order) =>
+    /// <summary>A line's key: its conversation, then its line id, or "~" and an ObjectId (no "|": never a line id's ending).</summary>
+    public static string KeyOf(string conversation, string? lineId, ObjectId order) =>
         lineId is null ? $"{conversation}|~{order}" : $"{conversation}|{lineId}";
 
-    /// <summary>The activity part of a line id ("a1" of "a1|user" and "a1|bot|0"); null without one, or for an id of another form.</summary>
+    /// <summary>The activity part of a line id ("a1" of "a1|user" and "a1|bot|0"); null without one; an id of another form is its own.</summary>
     private static string? ActivityOf(string? lineId)
     {
         if (lineId is null)

@@ -120,6 +120,24 @@ public sealed class LiteDbTranscriptBundleTests : IDisposable
         Assert.Equal(3, await store.DeleteUserDataAsync("telegram", "u1", Ct));
     }
 
+    [Fact]
+    public async Task Lines_without_an_id_of_two_users_are_erased_and_exported_each_with_its_own_user()
+    {
+        using var database = _directory.Open();
+        var store = new LiteDbTranscriptStore(database);
+
+        await store.AppendManyAsync(
+            [
+                Line("c1", "u1", Start, TranscriptAuthor.User, "mine", null),
+                Line("c1", "u2", Start.AddMilliseconds(1), TranscriptAuthor.User, "not mine", null),
+            ],
+            Ct);
+
+        Assert.Equal(["mine"], (await store.ExportUserDataAsync("telegram", "u1", Ct)).AsArray().Select(m => m!["text"]!.GetValue<string>()));
+        Assert.Equal(1, await store.DeleteUserDataAsync("telegram", "u2", Ct));
+        Assert.Equal(["mine"], (await store.RecentAsync("telegram", "c1", 10, Ct)).Select(m => m.Text));
+    }
+
     private static int Documents(SharedLiteDatabase database) =>
         database.ReadBlocking(db => db.GetCollection("handoff_transcripts").Count());
 
