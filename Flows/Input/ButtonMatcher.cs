@@ -65,11 +65,7 @@ public static class ButtonMatcher
 
     /// <summary>The button under the bot's last message whose title <paramref name="text"/> is, read with the conversation's
     /// data from before its turn (as <see cref="IsOfferedTitle"/>); null when none.</summary>
-    public static OfferedAction? OfferedWithTitle(ConversationData data, string text)
-    {
-        var comparable = Comparable(text);
-        return comparable.Length == 0 ? null : data.Offered.FirstOrDefault(action => ComparableTitle(action.Title) == comparable);
-    }
+    public static OfferedAction? OfferedWithTitle(ConversationData data, string text) => OfferedWithComparable(data, Comparable(text));
 
     /// <summary>
     /// Whether a message is a button's title rather than the person's own words, read with the conversation's data from
@@ -84,10 +80,13 @@ public static class ButtonMatcher
             return false;
         }
 
-        return data.Offered.Any(action => ComparableTitle(action.Title) == comparable)
+        return OfferedWithComparable(data, comparable) is not null
             || (data.Privacy == PrivacyChoice.Unanswered
                 && PrivacyNotice.Buttons(localizer, FlowState.VoiceOf(data)).Any(choice => ComparableTitle(choice.Title) == comparable));
     }
+
+    private static OfferedAction? OfferedWithComparable(ConversationData data, string comparable) =>
+        comparable.Length == 0 ? null : data.Offered.FirstOrDefault(action => ComparableTitle(action.Title) == comparable);
 
     /// <summary>
     /// The notice's buttons (Accept, Read more, Decline, Change language) while the choice is still open, even when other
