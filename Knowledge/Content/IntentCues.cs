@@ -21,6 +21,15 @@ public sealed record IntentCues(
     public IReadOnlyDictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>> EmergencyByKind { get; init; } =
         new Dictionary<string, IReadOnlyDictionary<string, IReadOnlyList<string>>>();
 
+    /// <summary>The yaml section names of words asked back start with this, e.g. <c>ask-back-permit</c>.</summary>
+    public const string AskBackPrefix = "ask-back-";
+
+    /// <summary>The key of an ask-back section that lists its topics (every other key is a language).</summary>
+    public const string AskBackTopicsKey = "topics";
+
+    /// <summary>The <c>ask-back-&lt;name&gt;</c> sections, in the file's order.</summary>
+    public IReadOnlyList<AskBackCues> AskBack { get; init; } = [];
+
     /// <summary>The <c>frustration</c> section: "this is useless", "this does not help".</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Frustration { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

@@ -203,6 +203,7 @@ public sealed class TopicCatalog
                 Frustration = Lists(parsed?.GetValueOrDefault("frustration")),
                 EmergencyByKind = (parsed ?? []).Where(p => p.Key.StartsWith(IntentCues.EmergencyKindPrefix, StringComparison.Ordinal))
                     .ToDictionary(p => p.Key[IntentCues.EmergencyKindPrefix.Length..], p => (IReadOnlyDictionary<string, IReadOnlyList<string>>)Lists(p.Value), StringComparer.Ordinal),
+                AskBack = [.. (parsed ?? []).Where(p => p.Key.StartsWith(IntentCues.AskBackPrefix, StringComparison.Ordinal)).Select(p => AskBack(p.Key, Lists(p.Value)))],
             };
         }
         catch (YamlException e)
@@ -212,6 +213,12 @@ public sealed class TopicCatalog
             return IntentCues.Empty;
         }
     }
+
+    // An ask-back section: its topics under "topics", the cues under each language.
+    private static AskBackCues AskBack(string key, Dictionary<string, IReadOnlyList<string>> section) => new(
+        key[IntentCues.AskBackPrefix.Length..],
+        section.GetValueOrDefault(IntentCues.AskBackTopicsKey) ?? [],
+        section.Where(p => p.Key != IntentCues.AskBackTopicsKey).ToDictionary(p => p.Key, p => p.Value, StringComparer.Ordinal));
 
     private static LocalDirectory LoadDirectory(string file, List<ContentProblem> problems)
     {

@@ -33,6 +33,9 @@ public sealed class IntentDetector
 
     private readonly (EmergencyKind Kind, CueSet Cues)[] emergencyKinds;
 
+    // Words that alone do not say which topic they mean, each with the topics it is asked back with.
+    private readonly (IReadOnlyList<string> Topics, CueSet Cues)[] askBack;
+
     public IntentDetector(IntentCues cues)
     {
         (IntentKind Kind, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues)[] all =
@@ -59,6 +62,7 @@ public sealed class IntentDetector
             .. EmergencyOrder.Select(kind => (kind, Compile(CuesOf(cues, kind)))),
             (EmergencyKind.Danger, Compile(cues.Emergency)),
         ];
+        askBack = [.. cues.AskBack.Select(a => (a.Topics, Compile(a.Cues)))];
         // Per language only for small talk: only its language is taken from the cue (see LanguagesOf).
         byLanguage = all.Where(k => IsSmallTalk(k.Kind)).ToDictionary(
             k => k.Kind,
@@ -91,6 +95,23 @@ public sealed class IntentDetector
         }
 
         return EmergencyKind.None;
+    }
+
+    /// <summary>
+    /// The topics to ask back with when the message is only a word several topics share ("dovoljenje", "permit"; the
+    /// <c>ask-back-</c> sections, the first that matches), in the order written; empty for any other message.
+    /// </summary>
+    public IReadOnlyList<string> AskBackTopics(IReadOnlyList<string> foldedTokens)
+    {
+        foreach (var (topics, cues) in askBack)
+        {
+            if (cues.AnyMatches(foldedTokens, fillers))
+            {
+                return topics;
+            }
+        }
+
+        return [];
     }
 
     /// <summary>Greetings and thanks: nothing to look up, answered in kind.</summary>

@@ -102,6 +102,12 @@ public sealed class KnowledgeEngine
             _ => topical,
         };
 
+        if (intent == IntentKind.None && intents.AskBackTopics(tokens) is { Count: > 0 } askBack
+            && AskBack(live.Catalog, askBack, candidates) is { Count: >= 2 } askedBack)
+        {
+            (decision, candidates, best) = (Decision.Clarify, askedBack, askedBack[0]);
+        }
+
         IReadOnlyList<string> smallTalkLanguages = IntentDetector.IsSmallTalk(intent) ? intents.LanguagesOf(intent, tokens) : [];
         if (smallTalkLanguages.Count > 0 && forced is null)
         {
@@ -136,6 +142,15 @@ public sealed class KnowledgeEngine
 
         return languages.Count == 0 || languages.Contains(identified) ? identified : languages[0];
     }
+
+    // A word that alone does not say which topic it means ("dovoljenje": a residence or a work permit) is asked back with
+    // the topics its ask-back section lists, in its order (the most likely first), and only those: whichever topic its
+    // letters happen to score highest ("dovoljenje" the work permit, whose samples say it again and again) is no answer.
+    private static List<TopicScore> AskBack(TopicCatalog catalog, IReadOnlyList<string> topics, IReadOnlyList<TopicScore> candidates) =>
+        [
+            .. topics.Where(t => catalog.Find(t) is not null).Distinct(StringComparer.Ordinal)
+                .Select(t => candidates.FirstOrDefault(c => c.Topic == t) ?? new TopicScore(t, 0)),
+        ];
 
     // Something to read: a token with a letter, or a number of three digits or more.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]

@@ -48,6 +48,7 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
 
         CheckSharedQuestions(catalog, problems);
         CheckIntents(catalog.Intents, problems);
+        CheckAskBack(catalog.Intents, ids, problems);
         return problems;
     }
 
@@ -297,6 +298,40 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
             foreach (var language in Language.All.Where(l => (cues.GetValueOrDefault(l) ?? []).Count == 0))
             {
                 problems.Add(new ContentProblem("intents.yaml", null, language, kind, "no cue phrases"));
+            }
+        }
+    }
+
+    // A word asked back offers two topics or more that exist, and is asked back only when it is the whole message: as a
+    // phrase cue it would take over every question that says it ("kako podaljšam dovoljenje").
+    private static void CheckAskBack(IntentCues intents, HashSet<string> ids, List<ContentProblem> problems)
+    {
+        foreach (var section in intents.AskBack)
+        {
+            var kind = IntentCues.AskBackPrefix + section.Name;
+            void Add(string? language, string message) => problems.Add(new ContentProblem("intents.yaml", null, language, kind, message));
+
+            if (section.Topics.Distinct(StringComparer.Ordinal).Count() < 2)
+            {
+                Add(null, "needs two topics or more under 'topics'");
+            }
+
+            foreach (var unknown in section.Topics.Where(t => !ids.Contains(t)))
+            {
+                Add(null, $"unknown topic '{unknown}'");
+            }
+
+            foreach (var language in Language.All.Where(l => (section.Cues.GetValueOrDefault(l) ?? []).Count == 0))
+            {
+                Add(language, "no cue phrases");
+            }
+
+            foreach (var (language, cues) in section.Cues)
+            {
+                foreach (var cue in cues.Where(c => !c.StartsWith('=')))
+                {
+                    Add(language, $"'{cue}' must be a whole-message cue ('= {cue}')");
+                }
             }
         }
     }

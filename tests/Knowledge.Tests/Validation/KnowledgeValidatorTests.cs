@@ -186,6 +186,33 @@ public sealed class KnowledgeValidatorTests : IDisposable
         Assert.Equal([("ue-postojna", null, "address", tooLong), ("ue-postojna", "en", "names", tooLong)], problems);
     }
 
+    // A word asked back must offer topics that exist, in every language, and only as the whole message: as a phrase cue
+    // "dovoljenje" would have taken "kako podaljšam dovoljenje" away from its answer.
+    [Fact]
+    public void Ask_back_section_with_an_unknown_topic_a_missing_language_or_a_phrase_cue_is_reported()
+    {
+        File.AppendAllText(Path.Combine(fixture.Directory, "intents.yaml"), """
+
+            ask-back-permit:
+              topics: [housing, work-permits]
+              en: [= permit, permit]
+              sl: [= dovoljenje]
+              hbs: [= dozvola]
+              sq: [= leja]
+
+            """);
+
+        var problems = validator.Validate(fixture.Load()).Select(p => (p.Language, p.Field, p.Message)).ToList();
+
+        Assert.Equal(
+            [
+                (null, "ask-back-permit", "unknown topic 'work-permits'"),
+                ("ar", "ask-back-permit", "no cue phrases"),
+                ("en", "ask-back-permit", "'permit' must be a whole-message cue ('= permit')"),
+            ],
+            problems);
+    }
+
     private const string DirectoryYaml = """
         - id: ue-postojna
           confirmed: false
