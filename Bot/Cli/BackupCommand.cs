@@ -68,7 +68,7 @@ public sealed class BackupCommand : ICliCommand
         await context.Output.WriteLineAsync(string.Create(
             CultureInfo.InvariantCulture,
             $"Backup written to {result.Folder}: {StorageOptions.FileName} ({result.DatabaseBytes / 1048576.0:F1} MB) and {result.KeyFiles} key files, in {result.Elapsed.TotalSeconds:F1} s."));
-        await context.Output.WriteLineAsync("To restore it, see docs/reliability.md, \"Backup and restore\".");
+        await context.Output.WriteLineAsync($"To restore it: stop the server, then run restore {result.Folder} with the same IntegrationBot__Storage__Path (docs/reliability.md, \"Backup and restore\").");
         return ExitCodes.Ok;
     }
 }

@@ -10,6 +10,7 @@ public static class CliCommands
         new KbCommand(),
         new CounselorCommand(),
         new BackupCommand(),
+        new RestoreCommand(),
     ];
 
     public static ICliCommand? Find(string name) =>

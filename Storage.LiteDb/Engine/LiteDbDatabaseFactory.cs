@@ -47,7 +47,7 @@ public static class LiteDbDatabaseFactory
         {
             // LiteDB's own file sharing lets a second process open the file on Linux; an exclusive lock file prevents
             // two hosts (or a chat next to the web host) from writing the same database.
-            processLock = new FileStream(file + ".lock", FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
+            processLock = new FileStream(LockFilePath(file), FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None, 1, FileOptions.DeleteOnClose);
             // The journal's frames are the turns' messages in plain text: a file with a password is never journaled.
             var journaled = options.Journal && string.IsNullOrEmpty(options.Password);
             var logFile = OpenUnbuffered(logPath);
@@ -122,6 +122,12 @@ public static class LiteDbDatabaseFactory
     /// <summary>LiteDB's own name for the log of <paramref name="dataFile"/>, so a log left by a crash is recovered.</summary>
     internal static string LogFilePath(string dataFile) =>
         Path.Combine(Path.GetDirectoryName(dataFile)!, Path.GetFileNameWithoutExtension(dataFile) + "-log" + Path.GetExtension(dataFile));
+
+    /// <summary>
+    /// The file a process holds locked while it has <paramref name="dataFile"/> open (an advisory lock the operating system
+    /// drops when the process ends, also by a crash or a kill); <c>restore</c> checks it before touching the folder.
+    /// </summary>
+    internal static string LockFilePath(string dataFile) => dataFile + ".lock";
 
     // No buffer of its own: a write goes straight to the OS, so the disk sync thread can fsync next to LiteDB's writer.
     private static FileStream OpenUnbuffered(string path) =>
