@@ -21,6 +21,7 @@ namespace IntegrationBot.Knowledge.Retrieval;
 internal sealed class KeywordPhrases
 {
     private const int MaxPhraseWords = 3;
+    private const int MinInflectedFillerLength = 6;
 
     private readonly Dictionary<string, int[]> topicsByPhrase;
     private readonly Dictionary<string, int[]> topicsByWordStem;
@@ -84,6 +85,12 @@ internal sealed class KeywordPhrases
         }
 
         var fillers = byWord.Where(p => 2 * p.Value.Count >= topics.Count).Select(p => p.Key).ToHashSet(StringComparer.Ordinal);
+
+        // A filler's other cases are fillers too: "postojna" is one, and "delo v Postojni" (work in Postojna) counted
+        // "postojni" as a word about the topic, so the keyword "delo" earned half a bonus and the offices, whose samples say
+        // "v Postojni" again and again, won. A form is the same word with another last letter, in words of six letters or more.
+        var endings = fillers.Where(f => f.Length >= MinInflectedFillerLength).Select(f => f[..^1]).ToHashSet(StringComparer.Ordinal);
+        fillers.UnionWith(byWord.Keys.Where(w => w.Length >= MinInflectedFillerLength && endings.Contains(w[..^1])));
         return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), Frozen(byShortStem), fillers, stemLength);
     }
 

@@ -36,6 +36,35 @@ public sealed class ShortQuestionsTests
         Assert.Equal(("job-search", Decision.Answer), (result.Topic, result.Decision));
     }
 
+    // "delo v Postojni" and "rad u postojni" (work in Postojna) were answered with the offices in Postojna, whose samples
+    // say "v Postojni" again and again: "postojni", unlike "postojna", was counted as a word about the topic, so the keyword
+    // "delo" earned half its bonus. A filler's other cases are fillers now, and finding a job has a sample for each.
+    // (Arabic "عمل في بوستوينا" still gets the offices: a keyword or sample for it cost two held-out Arabic questions.)
+    [Theory]
+    [InlineData("delo v Postojni")]
+    [InlineData("delo v postojni")]
+    [InlineData("rad u postojni")]
+    [InlineData("рад у постојни")]
+    [InlineData("posao u Postojni")]
+    [InlineData("punë në Postojnë")]
+    [InlineData("work in Postojna")]
+    public void Work_in_Postojna_is_finding_a_job(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("job-search", Decision.Answer), (result.Topic, result.Decision));
+    }
+
+    [Theory]
+    [InlineData("uradi v postojni")]
+    [InlineData("naslov urada ZRSZ v postojni")]
+    [InlineData("adrese ureda u postojni")]
+    [InlineData("عناوين المكاتب في بوستوينا")]
+    public void The_offices_in_Postojna_stay_the_offices(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("local-offices", Decision.Answer), (result.Topic, result.Decision));
+    }
+
     [Theory]
     [InlineData("work permit", "work-permit")]
     [InlineData("تصريح عمل", "work-permit")]
