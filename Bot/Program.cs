@@ -4,6 +4,8 @@ using IntegrationBot.Bot.Hosting;
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Dialogs.Storage;
 
+// Before anything creates a file: the data folder holds every person's messages (the commands write there too).
+OwnerOnlyUmask.Apply();
 if (CliApp.IsCommand(args))
 {
     Console.InputEncoding = Encoding.UTF8;

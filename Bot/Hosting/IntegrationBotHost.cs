@@ -23,6 +23,8 @@ internal static class IntegrationBotHost
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        // First of the hosted services: a data folder left readable by other users is closed before the host serves.
+        services.AddHostedService<DataFolderPermissions>();
         services.AddDialogsRuntime(configuration);
         services.AddDirectLine(configuration);
         services.AddReliability(configuration);
