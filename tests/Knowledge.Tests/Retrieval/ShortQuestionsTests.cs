@@ -120,6 +120,10 @@ public sealed class ShortQuestionsTests
     [InlineData("zdravstveno izkaznico", "health-insurance")]
     [InlineData("vazhdim i lejes", "residence-permit")]
     [InlineData("vazhdimi i lejes", "residence-permit")]
+    // "توجيه مهني" (vocational guidance, the common Arabic name) was answered with the recognition of diplomas ("مهني" is
+    // near its "مهنة", profession); the career-guidance topic knew only "التوجيه الوظيفي".
+    [InlineData("توجيه مهني", "career-guidance")]
+    [InlineData("التوجيه المهني", "career-guidance")]
     public void A_common_name_for_a_thing_finds_its_topic(string question, string topic)
     {
         var result = Engine.Ask(question);
