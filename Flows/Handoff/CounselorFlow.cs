@@ -92,14 +92,19 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         return result.Succeeded;
     }
 
-    /// <summary>The person chose another language: an open request follows it (routing, the console's language column).</summary>
-    public async Task LanguageChangedAsync(ConversationData data, CancellationToken cancellationToken)
+    /// <summary>The person chose another language (any way: chooser, header, the switch offer): an open request follows
+    /// it (routing, the console's language column).</summary>
+    public async Task LanguageChangedAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
-        if (IsOpen(data) && data.Language is { } language)
+        if (IsOpen(turn.Data) && turn.Data.Language is { } language)
         {
-            await queue.ChangeLanguageAsync(data.HandoffId!.Value, language, cancellationToken);
+            await queue.ChangeLanguageAsync(turn.Data.HandoffId!.Value, language, cancellationToken);
         }
     }
+
+    /// <summary>After a language change: a person still waiting is told again, now in the new language, that the request waits.</summary>
+    public Task SayStillQueuedIfWaitingAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        IsOpen(turn.Data) && turn.Data.Handoff == HandoffPhase.Waiting ? SayStillQueuedAsync(turn, cancellationToken) : Task.CompletedTask;
 
     /// <summary>What the bot said in this turn goes to the open request's transcript too (a closed one refuses it).</summary>
     public async Task RecordBotMessagesAsync(Guid requestId, IReadOnlyList<string> texts, CancellationToken cancellationToken)

@@ -106,7 +106,7 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
         // A switch question still open is settled by the choice.
         await LanguageSwitchDialog.DropAsync(turn.Dialogs, cancellationToken);
         turn.Data = turn.Data with { Language = language, Cyrillic = cyrillic && language == Language.Bcs, CyrillicChosen = cyrillic && language == Language.Bcs };
-        await counselor.LanguageChangedAsync(turn.Data, cancellationToken);
+        await counselor.LanguageChangedAsync(turn, cancellationToken);
         if (turn.Data.Privacy == PrivacyChoice.Unanswered)
         {
             await privacy.ShowAsync(turn, cancellationToken);
@@ -123,6 +123,15 @@ public sealed class LanguageChoice(Localizer localizer, MenuFlow menu, PrivacyNo
         }
 
         await HandoffConsentDialog.CancelOthersAsync(turn.Dialogs, cancellationToken);
+        if (CounselorFlow.IsOpen(turn.Data))
+        {
+            // No menu: with a counselor a tapped button goes to the counselor and the bot stays silent, and a person
+            // waiting reads where their request stands in the language they now read (its first message was in the old one).
+            await turn.SayAsync("language.chosen", cancellationToken: cancellationToken);
+            await counselor.SayStillQueuedIfWaitingAsync(turn, cancellationToken);
+            return;
+        }
+
         await turn.SayAsync("language.chosen", menu.MenuButtons(turn), cancellationToken);
     }
 }

@@ -13,6 +13,8 @@ namespace IntegrationBot.Flows.Tests;
 /// </summary>
 public sealed class LanguageChangeWhileWaitingTests
 {
+    private static readonly Dictionary<string, string> Position1 = new() { ["position"] = "1" };
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -61,6 +63,37 @@ public sealed class LanguageChangeWhileWaitingTests
         Assert.Equal(taken.Id, request.Id);
         Assert.Equal(Language.Slovenian, request.RoutingLanguage);
         Assert.DoesNotContain(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "/language");
+    }
+
+    [Fact]
+    public async Task Choosing_a_language_while_waiting_says_in_it_that_the_request_still_waits()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+        await bot.SendAsync("/counselor");
+
+        await bot.SendAsync("/language");
+        var chosen = await bot.SendAsync(bot.Title(Language.Arabic, "language.name"));
+
+        // Before, only "I will write to you in Arabic" and the menu: the queue's message had been Albanian.
+        Assert.Equal(
+            [bot.Text(Language.Arabic, "language.chosen"), bot.Text(Language.Arabic, "handoff.stillQueued", Position1)],
+            chosen.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task Choosing_a_language_with_a_counselor_offers_no_menu_whose_buttons_would_go_to_the_counselor()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.WithCounselorAsync(Language.English);
+
+        await bot.SendAsync("/language");
+        var chosen = await bot.SendAsync(bot.Title(Language.Slovenian, "language.name"));
+
+        // With a counselor, the person's messages (a tapped category too) go to the counselor and the bot stays silent.
+        var reply = Assert.Single(chosen);
+        Assert.Equal(bot.Text(Language.Slovenian, "language.chosen"), reply.Text);
+        Assert.Empty(reply.SuggestedActions?.Actions ?? []);
     }
 
     [Fact]
