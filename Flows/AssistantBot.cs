@@ -52,13 +52,17 @@ public sealed class AssistantBot(
         else if (activity.Type == ActivityTypes.Message && turn.Text.Length > 0)
         {
             await OnMessageAsync(turn, cancellationToken);
+            if (turn.Data.Plan is not null)
+            {
+                plan.Seen(turn);
+            }
         }
         else if (activity is { Type: ActivityTypes.Event, Name: PlanFlow.ReturnedEvent } && turn.Data.Plan is not null)
         {
-            // The web chat cannot be reached later, so a person who comes back to it sees their plan; but not into a
-            // conversation with a counselor or an open question (a reload is also a return), where the checklist and its
-            // buttons came between a reply and the person's answer.
-            if (!CounselorFlow.IsOpen(turn.Data) && turn.Dialogs.ActiveDialog is null)
+            // The web chat cannot be reached later, so a person who comes back to it after a while sees their plan; but
+            // not after a reload in the middle of a conversation, nor into a conversation with a counselor or an open
+            // question, where the checklist and its buttons came between a reply and the person's answer.
+            if (plan.Seen(turn) && !CounselorFlow.IsOpen(turn.Data) && turn.Dialogs.ActiveDialog is null)
             {
                 await plan.ShowAsync(turn, cancellationToken);
             }
@@ -234,6 +238,11 @@ public sealed class AssistantBot(
     private async Task AnswerWhileWaitingAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var reading = KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language);
+        if (await typedQuestions.AskToSwitchAsync(turn, reading, cancellationToken))
+        {
+            return;
+        }
+
         var answerable = reading.Decision is Decision.Answer or Decision.Clarify;
         if (!answerable || !turn.Data.QueueReminded)
         {

@@ -21,6 +21,18 @@ public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider
 
     public PlanBook Book => book;
 
+    /// <summary>
+    /// A person with a plan wrote or came back to the page now. True when they come back after
+    /// <see cref="PlanOptions.ShowOnReturnAfter"/> or more (or for the first time since this was kept): the plan is worth showing.
+    /// </summary>
+    public bool Seen(FlowTurn turn)
+    {
+        var now = time.GetUtcNow();
+        var away = turn.Data.LastSeen is not { } seen || now - seen >= options.Value.ShowOnReturnAfter;
+        turn.Data = turn.Data with { LastSeen = now };
+        return away;
+    }
+
     /// <summary>The intake is over: keep the answers (and what was already done) and show the checklist.</summary>
     public async Task CompleteIntakeAsync(FlowTurn turn, IntakeAnswers answers, CancellationToken cancellationToken)
     {

@@ -31,6 +31,13 @@ public sealed class PlanOptions
     [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00")]
     public TimeSpan ScanInterval { get; set; } = TimeSpan.FromMinutes(5);
 
+    /// <summary>
+    /// The web chat shows the plan again to a person who comes back to the page after at least this long away (since they
+    /// last wrote or came back); a reload in the middle of a conversation does not put the checklist into it.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "30.00:00:00")]
+    public TimeSpan ShowOnReturnAfter { get; set; } = TimeSpan.FromHours(1);
+
     public bool CanRemindOn(string? channelId) =>
         channelId is not null && ReminderChannels.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).Contains(channelId, StringComparer.Ordinal);
 }

@@ -67,6 +67,12 @@ public sealed record ConversationData
     public PersonalPlan? Plan { get; init; }
 
     /// <summary>
+    /// When a person with a plan last wrote or came back to the web chat page: coming back after a while shows the plan
+    /// again, a reload in the middle of a conversation does not (<see cref="Flows.Plan.PlanOptions.ShowOnReturnAfter"/>).
+    /// </summary>
+    public DateTimeOffset? LastSeen { get; init; }
+
+    /// <summary>
     /// The plan's questions were stopped part way (a person asked for in the middle): the answers so far, until /plan
     /// goes on with them. Not a waiting question (nothing waits for the next message), so not on the dialog stack.
     /// </summary>

@@ -11,7 +11,8 @@ public sealed class PlanWebChatBrowserTests
     [Fact]
     public async Task A_person_who_comes_back_to_the_web_chat_sees_their_plan()
     {
-        await using var host = await HostProcess.StartAsync();
+        // Back at once: a real return is an hour or more away (PlanOptions.ShowOnReturnAfter), which a test does not wait for.
+        await using var host = await HostProcess.StartAsync(new Dictionary<string, string> { ["IntegrationBot__Plan__ShowOnReturnAfter"] = "00:00:00" });
         var (playwright, browser) = await Browser.LaunchAsync();
         using var _ = playwright;
         await using var __ = browser;
