@@ -238,11 +238,6 @@ public sealed class AssistantBot(
     private async Task AnswerWhileWaitingAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var reading = KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language);
-        if (await typedQuestions.AskToSwitchAsync(turn, reading, cancellationToken))
-        {
-            return;
-        }
-
         var answerable = reading.Decision is Decision.Answer or Decision.Clarify;
         if (!answerable || !turn.Data.QueueReminded)
         {
