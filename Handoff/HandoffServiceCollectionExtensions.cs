@@ -49,6 +49,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeoutService>());
         services.AddSingleton<RetentionService>();
         services.AddHostedService(sp => sp.GetRequiredService<RetentionService>());
+        services.AddHostedService<DefaultCannedResponsesStartup>();
 
         AddConsoleAuthentication(services);
         return services;

@@ -12,4 +12,10 @@ public interface ICannedResponseStore
     Task SaveAsync(CannedResponse response, CancellationToken cancellationToken);
 
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Adds <paramref name="defaults"/> unless this store got its defaults before, and remembers that it did, in one
+    /// transaction; true when they were added. Deleting every response does not make the store fresh again.
+    /// </summary>
+    Task<bool> AddDefaultsOnceAsync(IReadOnlyList<CannedResponse> defaults, CancellationToken cancellationToken);
 }

@@ -38,6 +38,7 @@ public static class LiteDbCollections
         "handoff_unanswered",
         "handoff_counselors",
         "handoff_canned",
+        "handoff_canned_defaults",
         // "My first steps": reminder subscriptions and the dashboard's counters.
         "plan_reminders",
         "plan_daily",

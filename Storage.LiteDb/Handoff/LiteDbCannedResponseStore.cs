@@ -6,10 +6,13 @@ using IntegrationBot.Storage.LiteDb.Engine;
 
 namespace IntegrationBot.Storage.LiteDb.Handoff;
 
-/// <summary>Canned responses in the shared LiteDB file (collection handoff_canned).</summary>
+/// <summary>Canned responses in the shared LiteDB file (collection handoff_canned; handoff_canned_defaults remembers that the defaults were added).</summary>
 public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICannedResponseStore
 {
+    private const string DefaultsMarker = "defaults";
+
     private readonly ILiteCollection<BsonDocument> _responses = database.Database.GetCollection("handoff_canned");
+    private readonly ILiteCollection<BsonDocument> _defaults = database.Database.GetCollection("handoff_canned_defaults");
 
     public Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken)
     {
@@ -33,4 +36,26 @@ public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICa
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         database.WriteAsync(_ => _responses.Delete(id), cancellationToken);
+
+    public Task<bool> AddDefaultsOnceAsync(IReadOnlyList<CannedResponse> defaults, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        return database.WriteAsync(
+            _ =>
+            {
+                if (_defaults.FindById(DefaultsMarker) is not null)
+                {
+                    return false;
+                }
+
+                _defaults.Insert(new BsonDocument { ["_id"] = DefaultsMarker, ["count"] = defaults.Count });
+                foreach (var response in defaults)
+                {
+                    _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language }));
+                }
+
+                return true;
+            },
+            cancellationToken);
+    }
 }

@@ -5,7 +5,7 @@ using IntegrationBot.Storage.Postgres.Schema;
 
 namespace IntegrationBot.Storage.Postgres.Handoff;
 
-/// <summary>Canned responses in table <c>handoff_canned</c>.</summary>
+/// <summary>Canned responses in table <c>handoff_canned</c>; <c>handoff_canned_defaults</c> remembers that the defaults were added.</summary>
 public sealed class PostgresCannedResponseStore(PostgresDatabase database) : ICannedResponseStore
 {
     public async Task<IReadOnlyList<CannedResponse>> ListAsync(string? language, CancellationToken cancellationToken)
@@ -42,6 +42,36 @@ public sealed class PostgresCannedResponseStore(PostgresDatabase database) : ICa
     {
         await using var connection = await database.OpenAsync(cancellationToken);
         return await Sql.ExecuteAsync(connection, "DELETE FROM handoff_canned WHERE id = @id", cancellationToken, ("id", id)) > 0;
+    }
+
+    public async Task<bool> AddDefaultsOnceAsync(IReadOnlyList<CannedResponse> defaults, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(defaults);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        // The marker's primary key decides between instances starting at once: only the one that inserts it adds the set.
+        if (await Sql.ExecuteAsync(
+                connection,
+                "INSERT INTO handoff_canned_defaults (name, added_count) VALUES ('defaults', @n) ON CONFLICT (name) DO NOTHING",
+                cancellationToken,
+                ("n", defaults.Count)) == 0)
+        {
+            return false;
+        }
+
+        foreach (var response in defaults)
+        {
+            await Sql.ExecuteAsync(
+                connection,
+                "INSERT INTO handoff_canned (id, language, json) VALUES (@id, @l, @j) ON CONFLICT (id) DO NOTHING",
+                cancellationToken,
+                ("id", response.Id),
+                ("l", response.Language),
+                ("j", JsonSerializer.Serialize(response, HandoffJson.Options)));
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        return true;
     }
 
     private static CannedResponse Read(string json) =>

@@ -167,5 +167,10 @@ internal static class Migrations
         new(15, "web chat: a turn's replies get their log lines from its commit call, their delivery only announces them (issue 19)", WebChatReplyFunctions.Sql),
         new(16, "web chat: the person's message gets its log line from its turn's commit call, not an append of its own (issue 19)", WebChatEchoFunctions.Sql),
         new(17, "web chat: an append never creates a conversation, so a reply delivered after an erasure cannot bring it back", DirectLineFunctions.ExistingOnlySql),
+        new(18, "handoff: a fresh store's default canned responses are added once, never again after an admin deleted them", """
+            CREATE TABLE handoff_canned_defaults (
+                name text PRIMARY KEY,
+                added_count integer NOT NULL);
+            """),
     ];
 }

@@ -35,7 +35,11 @@ public sealed class ArabicConversationBrowserTests
         await page.Locator("#transcript li.user", new() { HasText = "Ahmed" }).WaitForAsync();
         Assert.Equal(["rtl", Question], await LineAsync(page, "li.user"));
         Assert.Equal("rtl", await page.EvalOnSelectorAsync<string>("#reply-text", "t => getComputedStyle(t).direction"));
-        Assert.Equal(["Office address", "Office hours"], (await page.Locator("#canned-pick option").AllTextContentsAsync()).Skip(1).Select(o => o.Split(" · ")[1]));
+        // The office's own two first (Latin titles sort before Arabic), then the install's five Arabic defaults; no English.
+        var titles = (await page.Locator("#canned-pick option").AllTextContentsAsync()).Skip(1).ToList();
+        Assert.Equal(["Office address", "Office hours"], titles.Take(2).Select(o => o.Split(" · ")[1]));
+        Assert.Equal(7, titles.Count);
+        Assert.All(titles, o => Assert.StartsWith("ar · ", o, StringComparison.Ordinal));
 
         await page.FocusAsync("#reply-text");
         await page.Keyboard.TypeAsync("Ahmed،");

@@ -152,6 +152,31 @@ public abstract class HandoffRecordsContract : StoreContract
         Assert.Equal("Hello", (await store.Canned.GetAsync("2", Ct))!.Title);
     }
 
+    [Fact]
+    public async Task Default_canned_responses_are_added_once_and_not_again_after_an_admin_deleted_them()
+    {
+        await using var store = await OpenAsync();
+        IReadOnlyList<CannedResponse> defaults = [new("default-greeting-sl", "sl", "Pozdrav", "Pozdravljeni!", Start), new("default-greeting-en", "en", "Greeting", "Hello!", Start)];
+
+        Assert.True(await store.Canned.AddDefaultsOnceAsync(defaults, Ct));
+        Assert.Equal(["Greeting", "Pozdrav"], (await store.Canned.ListAsync(null, Ct)).Select(r => r.Title));
+        Assert.True(await store.Canned.DeleteAsync("default-greeting-sl", Ct));
+        Assert.True(await store.Canned.DeleteAsync("default-greeting-en", Ct));
+
+        Assert.False(await store.Canned.AddDefaultsOnceAsync(defaults, Ct));
+        Assert.Empty(await store.Canned.ListAsync(null, Ct));
+    }
+
+    [Fact]
+    public async Task Default_canned_responses_leave_an_office_s_own_response_alone()
+    {
+        await using var store = await OpenAsync();
+        await store.Canned.SaveAsync(new CannedResponse("mine", "en", "Office hours", "Ask at the desk.", Start), Ct);
+
+        Assert.True(await store.Canned.AddDefaultsOnceAsync([new("default-greeting-en", "en", "Greeting", "Hello!", Start)], Ct));
+        Assert.Equal(["Greeting", "Office hours"], (await store.Canned.ListAsync("en", Ct)).Select(r => r.Title));
+    }
+
     private static Counselor Counselor(string name, params string[] languages) => new()
     {
         Name = name,
