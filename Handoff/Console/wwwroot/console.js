@@ -379,14 +379,23 @@ function conversationGone() {
   showError('This conversation no longer exists: the person deleted their data, or it was erased.');
 }
 
+// Each drawing of the conversation is numbered: one started by the live stream just before a Take can be answered
+// after it, and drawing that older state would show the request as waiting again and use up the focus meant for the
+// reply box. Only the latest started drawing draws.
+let conversationDrawings = 0;
+
 async function renderConversation() {
+  const drawing = ++conversationDrawings;
   let r;
   try {
     r = await api('GET', `/api/handoffs/${state.conversation}`);
   } catch (error) {
+    if (drawing !== conversationDrawings) return;
     if (error.status === 404) { conversationGone(); return; }
     throw error;
   }
+  if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
+  if (drawing !== conversationDrawings) return;
   // The reply box holds the draft of one conversation: words typed for one person never show in another's.
   if (state.replyFor !== r.id) {
     if (state.replyFor) state.drafts.set(state.replyFor, $('reply-text').value);
@@ -394,7 +403,6 @@ async function renderConversation() {
     state.drafts.delete(r.id);
     state.replyFor = r.id;
   }
-  if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
   $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
   $('conv-status').textContent = r.assignedCounselor ? `${r.status} – ${r.assignedCounselor}` : r.status;
   const mine = r.status === 'active' && r.assignedCounselor && r.assignedCounselor.toLowerCase() === state.me.name.toLowerCase();
