@@ -9,7 +9,8 @@ namespace IntegrationBot.Storage.LiteDb.Engine;
 internal sealed class HeldWrites
 {
     // How long a write waits for the turn commit it joins before it runs without it: the turn failed.
-    private static readonly long JoinWaitMs = (long)TimeSpan.FromSeconds(1).TotalMilliseconds;
+    public static readonly TimeSpan JoinWait = TimeSpan.FromSeconds(1);
+    private static readonly long JoinWaitMs = (long)JoinWait.TotalMilliseconds;
     // How long a rider waits for a transaction to ride in before it gets one of its own.
     private static readonly long RideWaitMs = (long)TimeSpan.FromMilliseconds(5).TotalMilliseconds;
 

@@ -37,7 +37,11 @@ internal sealed class LiteDbWriter : IDisposable
     private bool _stopping;
     // True while a transaction runs, on the writer thread or inline on a caller's.
     private bool _busy;
+    // How long the writer thread's current wait may last (under _sync): a held write need not wake a writer that will
+    // look at it soon enough anyway.
+    private TimeSpan _waiting = Timeout.InfiniteTimeSpan;
     private long _transactions;
+    private long _wakeUps;
 
     /// <summary>
     /// Held by whoever is inside LiteDB's engine: the writer around each transaction and setup, and each read
@@ -77,6 +81,9 @@ internal sealed class LiteDbWriter : IDisposable
     /// With a journal, the frames journaled (batches that wrote something): each is atomic and durable like a transaction
     /// (LiteDB's own commits: <see cref="JournaledCommits.Commits"/>).</summary>
     public long Transactions => _journal?.Frames ?? Interlocked.Read(ref _transactions);
+
+    /// <summary>How often another thread woke the writer thread from a wait (not its own timeouts), for tests and diagnostics.</summary>
+    public long WakeUps => Interlocked.Read(ref _wakeUps);
 
     /// <summary>Batches are journaled that LiteDB has not committed: a read must call <see cref="CommitJournalAsync"/> first.</summary>
     public bool HasUncommittedJournal => _journal?.IsOpen ?? false;
@@ -189,9 +196,11 @@ internal sealed class LiteDbWriter : IDisposable
         lock (_sync)
         {
             ObjectDisposedException.ThrowIf(_stopping, this);
-            if (_held.Join(turnKey, write))
+            // Wakes the writer thread so it times the wait for this turn's commit, unless it wakes within that time anyway
+            // (LiteDB's transaction is open, or other writes are held): the turn's commit follows in microseconds, and a
+            // wake-up per turn for nothing was two of the sequential turn's context switches.
+            if (_held.Join(turnKey, write) && !WakesWithin(HeldWrites.JoinWait))
             {
-                // Wakes the writer thread so it times the wait for this turn's commit.
                 Monitor.Pulse(_sync);
             }
         }
@@ -306,7 +315,13 @@ internal sealed class LiteDbWriter : IDisposable
                 }
 
                 // Riders and joined writes whose transaction has not come run once they waited long enough.
-                Monitor.Wait(_sync, _busy ? Timeout.InfiniteTimeSpan : NextWait());
+                _waiting = _busy ? Timeout.InfiniteTimeSpan : NextWait();
+                if (Monitor.Wait(_sync, _waiting))
+                {
+                    _wakeUps++;
+                }
+
+                _waiting = TimeSpan.Zero;
             }
 
             _busy = true;
@@ -342,6 +357,9 @@ internal sealed class LiteDbWriter : IDisposable
 
         return true;
     }
+
+    // Under _sync. Zero while the writer runs (it looks at what is held before it waits again).
+    private bool WakesWithin(TimeSpan wait) => _waiting != Timeout.InfiniteTimeSpan && _waiting <= wait;
 
     private TimeSpan NextWait() => _journal is null ? _held.NextWait : Sooner(_held.NextWait, _journal.NextWait);
 

@@ -56,6 +56,31 @@ public sealed class TurnTransactionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_turns_lines_wake_the_writer_only_with_its_commit_while_LiteDBs_transaction_is_open()
+    {
+        using var database = _directory.Open();
+        var transcripts = new LiteDbTranscriptStore(database);
+        var turns = new LiteDbTurnStore(database, _time);
+        await turns.CommitAsync(Turn("c0", "in-0"), Ct);
+        const int Count = 60;
+
+        var before = database.Writer.WakeUps;
+        for (var i = 0; i < Count; i++)
+        {
+            var conversation = "c" + (i + 1);
+            await transcripts.AppendBeforeCommitAsync([Line(conversation, $"a{i}|user", "Where do I register?")], Ct);
+            Assert.Equal(CommitOutcome.Committed, await turns.CommitAsync(Turn(conversation, "in-" + (i + 1)), Ct));
+        }
+
+        // One wake-up per turn, by its commit (a few more when the disk sync says LiteDB's commit is durable). The lines
+        // that wait for the commit woke the writer too, for nothing (74-83 wake-ups in all before): it looks at them
+        // before it waits again, and while LiteDB's transaction is open it wakes within 100 ms anyway.
+        var wakeUps = database.Writer.WakeUps - before;
+        Assert.True(wakeUps <= Count + 8, $"{wakeUps} wake-ups of the writer for {Count} turns");
+        Assert.Equal(Count, LinesStored(database));
+    }
+
+    [Fact]
     public async Task Under_load_each_turns_lines_go_in_the_transaction_of_its_own_commit()
     {
         using var database = _directory.Open();
