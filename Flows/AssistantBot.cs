@@ -157,8 +157,16 @@ public sealed class AssistantBot(
                 return;
             }
 
+            // Nor is a button of an earlier message the words the 👎 question waits for (Telegram's tap on an old answer's
+            // "More details" became the written reason): the question is dropped and the press read below. The plan's
+            // questions read their own earlier buttons (a changed answer).
+            if (dc.Stack.Any(d => d.Id == FlowDialogs.Feedback) && ButtonPress.IsPress(turn.Context.Activity) && ButtonMatcher.Find(turn) is null)
+            {
+                await HandoffConsentDialog.CancelOthersAsync(dc, cancellationToken);
+            }
+
             // A message that does not answer the waiting question (a lapsed rating, a side question) is read as any other.
-            if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.NotAnAnswer))
+            else if (!ReferenceEquals((await dc.ContinueDialogAsync(cancellationToken)).Result, FlowDialogs.NotAnAnswer))
             {
                 return;
             }
@@ -173,6 +181,16 @@ public sealed class AssistantBot(
         }
 
         var offered = ButtonMatcher.Find(turn) ?? earlierButtons.Find(turn) ?? typedYesNo.Read(turn) ?? plan.SaidDone(turn);
+        if (offered is null && ButtonPress.IsPress(turn.Context.Activity))
+        {
+            // A button of an earlier message whose meaning went with it ("More details" or 👍 of another answer): read as
+            // typed text it got "no good answer". Say so; the last message's buttons keep working.
+            var kept = turn.Data.Offered;
+            await turn.SayAsync("button.earlier", cancellationToken: cancellationToken);
+            turn.Data = turn.Data with { Offered = kept };
+            return;
+        }
+
         if (offered is null && languageRequests.Read(turn.Text) is { } requested)
         {
             // "english please", "po slovensko": the same as the language buttons, also while a request waits.

@@ -48,7 +48,10 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
             return;
         }
 
-        if (!await counselor.RelayAsync(data.HandoffId!.Value, text, ButtonMatcher.IsOfferedTitle(data, text, localizer), cancellationToken))
+        // A press the channel marks is a button even when it is not under the last message (Telegram keeps every message's):
+        // its title is not what the person wrote, and must not become the queue's preview.
+        var pressed = ButtonPress.IsPress(turnContext.Activity) || ButtonMatcher.IsOfferedTitle(data, text, localizer);
+        if (!await counselor.RelayAsync(data.HandoffId!.Value, text, pressed, cancellationToken))
         {
             // The request was closed meanwhile (e.g. a timeout raced this message): the bot takes over again.
             await state.SaveAsync(turnContext, data with { Handoff = HandoffPhase.Bot }, cancellationToken);

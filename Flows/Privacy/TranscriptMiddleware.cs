@@ -33,7 +33,9 @@ public sealed class TranscriptMiddleware(FlowState state, ITranscriptStore trans
         var userText = activity.Type == ActivityTypes.Message ? InputGuardMiddleware.CleanTextOf(turnContext) : null;
         var before = await state.Conversation.GetOrDefaultAsync(turnContext, cancellationToken);
         var acceptedBefore = before?.KeepsTranscript == true;
-        var buttonPressed = before is not null && userText is { Length: > 0 } && ButtonMatcher.IsOfferedTitle(before, userText, localizer);
+        // A press the channel marks is a button even when it is not under the last message (Telegram keeps every message's).
+        var buttonPressed = userText is { Length: > 0 }
+            && (ButtonPress.IsPress(activity) || (before is not null && ButtonMatcher.IsOfferedTitle(before, userText, localizer)));
         var transcript = TurnTranscript.Begin(turnContext, transcripts);
         if (acceptedBefore)
         {

@@ -4,6 +4,9 @@ using System.Text.Json.Nodes;
 using IntegrationBot.Bot.Tests.Support;
 using IntegrationBot.Channels.Telegram;
 using IntegrationBot.Channels.Tests.Fakes;
+using IntegrationBot.Handoff.Console;
+using IntegrationBot.Handoff.Queue;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace IntegrationBot.Bot.Tests.Channels;
 
@@ -35,6 +38,43 @@ public sealed class TelegramEarlierButtonsTests
 
         await TapAsync(host, 485, notice, "Prihvatam", ct);
         Assert.Contains("شكرًا لك. اسألني أي سؤال أو اختر موضوعًا.", Text(await SentAsync(api, 6)), StringComparison.Ordinal);
+    }
+
+    // Walking Telegram: "More details" of an earlier answer, tapped under the 👎 question, became the written reason, and
+    // tapped after it "Sorry, I do not have a good answer"; tapped while a request waited, "More details" was the counselor
+    // queue's preview of what the person needs. (The same title under the last message is that message's button: the tap
+    // carries only the title.)
+    [Fact]
+    public async Task An_earlier_answers_buttons_show_their_topic_or_say_they_no_longer_work_and_never_become_the_queue_preview()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = CounselorReplyOverTelegramTests.StartHost(api);
+        var person = new TelegramPerson(host, api, 777049, "en");
+
+        await person.SendAsync("how do I register my address", ct);
+        var first = await person.MessageContainingAsync("Was this helpful?", ct);
+        await person.SendAsync("do I need health insurance", ct);
+        var second = await person.MessageContainingAsync("Was this helpful?", ct);
+
+        await person.TapAsync(second, "👎 No", ct);
+        await person.MessageContainingAsync("What were you looking for?", ct);
+        await person.TapAsync(first, "More details", ct);
+        await person.MessageContainingAsync("That button belongs to an earlier message and no longer works.", ct);
+        await person.TapAsync(first, "Tax number", ct);
+        await person.MessageContainingAsync("Tax number (davčna številka)", ct);
+
+        await person.SendAsync("I want to talk to a person", ct);
+        await person.TapAsync(await person.MessageContainingAsync("To pass your request to a counselor", ct), "Accept", ct);
+        await person.SendAsync("I also need a flat for my family", ct);
+        await person.MessageContainingAsync("Your request is still in the queue", ct);
+        await person.TapAsync(first, "More details", ct);
+        await person.MessageContainingAsync("That button belongs to an earlier message and no longer works.", ct);
+
+        var queue = host.Services.GetRequiredService<HandoffQueue>();
+        var request = Assert.Single(await queue.ListAsync(HandoffStatus.Waiting, ct));
+        Assert.True(request.Transcript.Any(e => e is { Author: TranscriptAuthor.User, Text: "More details", ButtonPressed: true }), string.Join(" | ", request.Transcript.Select(e => $"{e.Author}:{e.ButtonPressed}:{e.Text[..Math.Min(30, e.Text.Length)]}")));
+        Assert.Equal("I also need a flat for my family", HandoffView.From(request, DateTimeOffset.UtcNow).Preview);
     }
 
     /// <summary>The <paramref name="number"/>th message the bot sent (1-based), with the position as its message id.</summary>
