@@ -262,6 +262,12 @@ public sealed class AssistantBot(
             await counselor.SayStillQueuedAsync(turn, cancellationToken);
         }
 
+        // Written in another language: asked whether to go on in it, as outside a request; the answer follows the reply.
+        if (await typedQuestions.AskToSwitchAsync(turn, reading, cancellationToken))
+        {
+            return;
+        }
+
         if (answerable)
         {
             await questions.AnswerAsync(turn, reading, null, cancellationToken);

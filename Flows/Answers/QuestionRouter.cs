@@ -50,6 +50,21 @@ public sealed class QuestionRouter(KnowledgeEngine engine, QuestionFlow question
         await questions.AnswerAsync(turn, result, null, cancellationToken);
     }
 
+    /// <summary>
+    /// While a request waits the bot still answers: a question written clearly in another language first asks, as it
+    /// does outside a request, whether to go on in it (Yes moves the request too). True when it asked.
+    /// </summary>
+    public async Task<bool> AskToSwitchAsync(FlowTurn turn, KnowledgeResult reading, CancellationToken cancellationToken)
+    {
+        if (!ShouldAskToSwitch(turn, reading, turn.Text))
+        {
+            return false;
+        }
+
+        await turn.Dialogs.BeginDialogAsync(LanguageSwitchDialog.DialogId, new LanguageSwitch(reading.Language, turn.Text), cancellationToken);
+        return true;
+    }
+
     private static bool IsUncertainGreeting(KnowledgeResult first, string? seed) =>
         first.Decision == Decision.Greeting && first.SmallTalkLanguages.Count > 1 && (seed is null || !first.SmallTalkLanguages.Contains(seed));
 

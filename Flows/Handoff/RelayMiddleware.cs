@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Flows.Commands;
 using IntegrationBot.Flows.Input;
+using IntegrationBot.Flows.Languages;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Dialogs.Runtime;
@@ -37,10 +38,12 @@ public sealed class RelayMiddleware(FlowState state, CommandReader commands, Kno
         }
 
         var dialogs = await state.Dialogs.GetOrDefaultAsync(turnContext, cancellationToken);
-        if (dialogs?.Stack.Count > 0
+        if (dialogs?.Stack.Any(d => d.Id != LanguageSwitchDialog.DialogId) == true
             || command is FlowCommand.Menu or FlowCommand.Delete or FlowCommand.Language
-            // The language chooser's buttons, after /language: the bot's, like the command.
-            || ButtonMatcher.OfferedWithTitle(data, text)?.Action == FlowActions.Language
+            // The language chooser's buttons, after /language, and the switch question's: the bot's, like the command.
+            // The switch question is asked beside the relay while waiting (a question written in another language), so
+            // a message that does not answer it is the person's and reaches the counselor.
+            || ButtonMatcher.OfferedWithTitle(data, text)?.Action is FlowActions.Language or FlowActions.SwitchYes or FlowActions.SwitchNo
             || KnowledgeReading.Ask(turnContext, engine, text, data.Language).Decision == Decision.Emergency)
         {
             await next(cancellationToken);

@@ -1,6 +1,7 @@
 using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.DialogStack;
 using IntegrationBot.Flows.Answers;
+using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.Input;
 using IntegrationBot.Flows.Localization;
 using IntegrationBot.Flows.State;
@@ -13,7 +14,7 @@ namespace IntegrationBot.Flows.Languages;
 /// "You wrote in English: switch?" asked in the language the person just wrote in, with yes and no buttons; either
 /// answer then answers the question that raised it. Any other message ends the question and is read as usual.
 /// </summary>
-public sealed class LanguageSwitchDialog(Localizer localizer, KnowledgeEngine engine, MenuFlow menu, QuestionFlow questions, TypedYesNoReader typedYesNo) : Dialog(DialogId), ISideQuestion
+public sealed class LanguageSwitchDialog(Localizer localizer, KnowledgeEngine engine, MenuFlow menu, QuestionFlow questions, TypedYesNoReader typedYesNo, CounselorFlow counselor) : Dialog(DialogId), ISideQuestion
 {
     public const string DialogId = "languageSwitch";
     private const string SwitchKey = "switch";
@@ -77,7 +78,10 @@ public sealed class LanguageSwitchDialog(Localizer localizer, KnowledgeEngine en
     public async Task SwitchAsync(FlowTurn turn, string target, string? question, CancellationToken cancellationToken)
     {
         turn.Data = turn.Data with { Language = target };
+        // An open request follows, as with the chooser: Yes while waiting left it routed in the old language.
+        await counselor.LanguageChangedAsync(turn, cancellationToken);
         await turn.SayAsync("language.chosen", cancellationToken: cancellationToken);
+        await counselor.SayStillQueuedIfWaitingAsync(turn, cancellationToken);
         await AnswerAsync(turn, question, cancellationToken);
     }
 

@@ -66,6 +66,38 @@ public sealed class LanguageChangeWhileWaitingTests
     }
 
     [Fact]
+    public async Task Saying_yes_to_the_switch_offer_while_waiting_moves_the_request_and_says_it_still_waits()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+        await bot.SendAsync("/counselor");
+
+        // Writing Arabic while waiting: before, the Albanian answer came and no offer to continue in Arabic.
+        var offer = await bot.SendAsync("كيف افتح حساب بنكي");
+        Assert.Contains(offer.SelectMany(a => a.SuggestedActions?.Actions ?? []), a => a.Title == bot.Title(Language.Arabic, "language.switchYes"));
+        var switched = await bot.SendAsync(bot.Title(Language.Arabic, "language.switchYes"));
+
+        Assert.Equal(Language.Arabic, Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct)).RoutingLanguage);
+        Assert.Contains(bot.Text(Language.Arabic, "handoff.stillQueued", Position1), switched.Select(a => a.Text));
+        Assert.Contains(bot.Text(Language.Arabic, "answer.helpfulQuestion"), switched.Select(a => a.Text));
+    }
+
+    [Fact]
+    public async Task A_message_that_does_not_answer_the_switch_offer_while_waiting_still_reaches_the_counselor()
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+        await bot.SendAsync("/counselor");
+        await bot.SendAsync("كيف افتح حساب بنكي");
+
+        await bot.SendAsync("si ta zgjedh mjekun");
+
+        var request = Assert.Single(await bot.Queue.ListAsync(HandoffStatus.Waiting, Ct));
+        Assert.Contains(request.Transcript, e => e.Author == TranscriptAuthor.User && e.Text == "si ta zgjedh mjekun");
+        Assert.Equal(Language.Albanian, request.RoutingLanguage);
+    }
+
+    [Fact]
     public async Task Choosing_a_language_while_waiting_says_in_it_that_the_request_still_waits()
     {
         await using var bot = FlowHarness.Create();

@@ -8,7 +8,7 @@ namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 /// (until now tested only in-process, LanguageChangeWhileWaitingTests). Walking it: a person waiting in Albanian who
 /// chose Arabic read only "I will write to you in Arabic" and the menu, nothing in Arabic said their request still
 /// waited; and with a counselor the menu came too, whose buttons went to the counselor as messages while the bot stayed
-/// silent.
+/// silent; and a person waiting who wrote in Arabic got the Albanian answer, never asked whether to go on in Arabic.
 /// </summary>
 public sealed class LanguageWhileWaitingJourneyTests
 {
@@ -22,6 +22,7 @@ public sealed class LanguageWhileWaitingJourneyTests
     [InlineData("chooser-button")]
     [InlineData("command")]
     [InlineData("header")]
+    [InlineData("offer")]
     public async Task Waiting_in_Albanian_then_Arabic_is_told_in_Arabic_that_the_request_waits_and_gets_the_counselor_in_Arabic(string how)
     {
         await using var session = await ConsoleBrowserSession.StartAsync("Maja", "maja-password-1", "sq,ar");
@@ -40,6 +41,11 @@ public sealed class LanguageWhileWaitingJourneyTests
             case "command":
                 await chat.SayAsync("/language");
                 await chat.PressAsync(Strings.Get("ar", "language.name"));
+                break;
+            case "offer":
+                // Written in Arabic while waiting: before, answered in Albanian and never asked whether to go on in Arabic.
+                await chat.SayAsync("كيف احصل على تصريح الإقامة");
+                await chat.PressAsync(Strings.Get("ar", "language.switchYes"));
                 break;
             default:
                 await chat.SayAsync("/help");
@@ -64,6 +70,7 @@ public sealed class LanguageWhileWaitingJourneyTests
         Assert.Equal(1, await FreshQueueRowsAsync(console));
 
         await session.TakeAsync("webchat");
+        await console.Locator("#transcript li", new() { HasText = "dua te flas me nje person" }).WaitForAsync(new() { Timeout = ChatPage.Timeout });
         await chat.BotSaysAsync(Strings.Get("ar", "handoff.claimed").Replace("{counselor} ", "", StringComparison.Ordinal)[..15]);
         await console.FillAsync("#reply-text", "مرحبا، أنا مايا. تعال يوم الاثنين مع جواز السفر.");
         await console.ClickAsync("#send");
@@ -84,6 +91,10 @@ public sealed class LanguageWhileWaitingJourneyTests
         await chat.SayAsync("أريد التحدث مع شخص");
         await chat.BotSaysAsync(Strings.Get("ar", "handoff.queuedOpen")[..20]);
         await session.TakeAsync("webchat");
+        // The conversation is on screen before Maja types (under load a reply typed during its first render was lost).
+        var transcript = console.Locator("#transcript li");
+        await transcript.Filter(new() { HasText = "أريد التحدث مع شخص" }).WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await chat.BotSaysAsync(Strings.Get("ar", "handoff.claimed").Replace("{counselor} ", "", StringComparison.Ordinal)[..15]);
         await console.FillAsync("#reply-text", "مرحبا، أنا مايا. كيف أساعدك؟");
         await console.ClickAsync("#send");
         await chat.BotSaysAsync("كيف أساعدك");
@@ -96,11 +107,12 @@ public sealed class LanguageWhileWaitingJourneyTests
         await chat.UntilAsync(CyrillicLeftToRight);
 
         // The counselor reads why the language changed and what the person was told, and never "/language".
-        var transcript = console.Locator("#transcript li");
         await transcript.Filter(new() { HasText = "the person changed the language to hbs" }).WaitForAsync(new() { Timeout = ChatPage.Timeout });
         await transcript.Filter(new() { HasText = "Писаћу вам" }).WaitForAsync(new() { Timeout = ChatPage.Timeout });
         Assert.Equal(0, await transcript.Filter(new() { HasText = "/language" }).CountAsync());
         // No menu under it: with a counselor a tapped button goes to the counselor and the bot does not answer it.
+        // The widget is drawn anew in Cyrillic and replays the chat: counted once the change's reply is the last again.
+        await chat.UntilAsync("t => [...document.querySelectorAll('.webchat__bubble:not(.webchat__bubble--from-user)')].pop()?.textContent.includes(t)", "Писаћу вам");
         Assert.Equal(0, await chat.Page.Locator(".webchat__suggested-action").CountAsync());
         await chat.ShotAsync("cyrillic-with-counselor");
 
