@@ -538,14 +538,23 @@ async function renderCanned() {
   state.canned = await api('GET', '/api/canned-responses');
   const body = $('canned-rows');
   body.replaceChildren();
-  for (const c of state.canned) {
+  for (const [index, c] of state.canned.entries()) {
     const tr = el('tr');
     const text = el('td', c.text);
     text.dir = c.language === 'ar' ? 'rtl' : 'auto';
     const remove = el('button', 'Delete');
+    // Named for a screen reader, and asked first: a deleted response is gone for every counselor, a default one too.
+    remove.setAttribute('aria-label', `Delete: ${c.language} · ${c.title}`);
     remove.addEventListener('click', async (event) => {
       event.stopPropagation();
-      try { await api('DELETE', `/api/canned-responses/${c.id}`); await renderCanned(); } catch (error) { showError(error); }
+      if (!window.confirm(`Delete the canned response "${c.title}" (${c.language}) for every counselor?`)) return;
+      try {
+        await api('DELETE', `/api/canned-responses/${c.id}`);
+        await renderCanned();
+        // The keyboard stays in the list, on the response now in the deleted one's place.
+        const rows = $('canned-rows').rows;
+        (rows[Math.min(index, rows.length - 1)] || $('canned-title')).focus();
+      } catch (error) { showError(error); }
     });
     const action = el('td');
     action.append(remove);
