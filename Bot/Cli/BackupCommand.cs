@@ -1,10 +1,6 @@
 using System.Globalization;
-using IntegrationBot.Bot.Hosting;
-using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -20,26 +16,14 @@ public sealed class BackupCommand : ICliCommand
 
     public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (args is not [var target] || target.StartsWith('-'))
+        if (await LiteDbFolderCommand.StartAsync(context, args, Usage,
+                "error: IntegrationBot__Storage__Provider=memory keeps nothing to back up.",
+                "error: with PostgreSQL, back up the schema with pg_dump (docs/storage-postgres.md).") is not var (folder, provider, storage))
         {
-            await context.Error.WriteLineAsync("Usage: " + Usage);
             return ExitCodes.Usage;
         }
 
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddDialogsRuntime(context.Configuration)
-            .AddStorage(context.Configuration);
-        await using var provider = services.BuildServiceProvider();
-        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (storage.Provider != StorageOptions.LiteDbProvider)
-        {
-            await context.Error.WriteLineAsync(storage.Provider == StorageOptions.MemoryProvider
-                ? "error: IntegrationBot__Storage__Provider=memory keeps nothing to back up."
-                : "error: with PostgreSQL, back up the schema with pg_dump (docs/storage-postgres.md).");
-            return ExitCodes.Usage;
-        }
-
+        await using var _ = provider;
         // Opening a folder without a database would create an empty one and back that up.
         if (!File.Exists(storage.DatabaseFilePath))
         {
@@ -47,8 +31,6 @@ public sealed class BackupCommand : ICliCommand
             return ExitCodes.StorageUnavailable;
         }
 
-        // Relative to where the operator is, not to the server's working directory.
-        var folder = Path.GetFullPath(target);
         StoreBackup result;
         try
         {

@@ -1,10 +1,6 @@
 using System.Globalization;
-using IntegrationBot.Bot.Hosting;
-using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Dialogs.Storage;
 using IntegrationBot.Storage.LiteDb.Backup;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -20,32 +16,19 @@ public sealed class RestoreCommand : ICliCommand
 
     public async Task<int> RunAsync(CliContext context, IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
-        if (args is not [var source] || source.StartsWith('-'))
+        if (await LiteDbFolderCommand.StartAsync(context, args, Usage,
+                "error: IntegrationBot__Storage__Provider=memory keeps nothing to restore into.",
+                "error: with PostgreSQL, restore the database with PostgreSQL's own tools (pg_restore).") is not var (source, provider, storage))
         {
-            await context.Error.WriteLineAsync("Usage: " + Usage);
             return ExitCodes.Usage;
         }
 
-        var services = new ServiceCollection()
-            .AddLogging()
-            .AddDialogsRuntime(context.Configuration)
-            .AddStorage(context.Configuration);
-        await using var provider = services.BuildServiceProvider();
-        var storage = provider.GetRequiredService<IOptions<StorageOptions>>().Value;
-        if (storage.Provider != StorageOptions.LiteDbProvider)
-        {
-            await context.Error.WriteLineAsync(storage.Provider == StorageOptions.MemoryProvider
-                ? "error: IntegrationBot__Storage__Provider=memory keeps nothing to restore into."
-                : "error: with PostgreSQL, restore the database with PostgreSQL's own tools (pg_restore).");
-            return ExitCodes.Usage;
-        }
-
-        // Relative to where the operator is, as for backup.
-        var outcome = LiteDbRestore.Restore(Path.GetFullPath(source), storage, TimeProvider.System);
+        await using var _ = provider;
+        var outcome = LiteDbRestore.Restore(source, storage, TimeProvider.System);
         switch (outcome.Status)
         {
             case LiteDbRestoreStatus.Restored:
-                await ReportAsync(context.Output, Path.GetFullPath(source), outcome);
+                await ReportAsync(context.Output, source, outcome);
                 return ExitCodes.Ok;
             case LiteDbRestoreStatus.HostRunning:
                 await context.Error.WriteLineAsync($"error: nothing restored: {outcome.Problem}.");
