@@ -72,6 +72,11 @@ public sealed class EmergencyKindGuardTests
     [InlineData("ћерка ми је нестала", EmergencyKind.Child)]
     [InlineData("хоћу да умрем", EmergencyKind.Suicide)]
     [InlineData("дијете је прогутало таблете", EmergencyKind.Medical)]
+    // Walked on Viber: "my son cannot breathe" in Arabic got "no good answer" (only "I cannot breathe" was a cue).
+    [InlineData("ابني لا يستطيع التنفس", EmergencyKind.Medical)]
+    [InlineData("زوجتي لا تستطيع التنفس", EmergencyKind.Medical)]
+    [InlineData("ابني ما يقدر يتنفس", EmergencyKind.Medical)]
+    [InlineData("ما اقدر اتنفس", EmergencyKind.Medical)]
     public void A_crisis_in_any_language_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
