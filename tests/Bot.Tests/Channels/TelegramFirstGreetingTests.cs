@@ -35,4 +35,30 @@ public sealed class TelegramFirstGreetingTests
             greeting => Assert.StartsWith(Greeting, greeting, StringComparison.Ordinal),
             thanks => Assert.StartsWith(Thanks, thanks, StringComparison.Ordinal));
     }
+
+    // Walked on Telegram in each language: the greeting is answered in it, once, with the menu to choose from.
+    [Theory]
+    [InlineData("Hello", "en", "Hello! I answer questions")]
+    [InlineData("Përshëndetje", "sq", "Përshëndetje! U përgjigjem")]
+    [InlineData("Zdravo", "bs", "Zdravo! Odgovaram na pitanja")]
+    [InlineData("Здраво", "sr", "Здраво! Одговарам на питања")]
+    [InlineData("مرحبا", "ar", "مرحبًا! أجيب عن الأسئلة")]
+    [InlineData("مرحبا", "", "مرحبًا! أجيب عن الأسئلة")]
+    public async Task A_first_greeting_in_each_language_gets_one_reply_in_it_with_the_menu(string text, string languageCode, string greeting)
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = CounselorReplyOverTelegramTests.StartHost(api);
+        var person = new Support.TelegramPerson(host, api, 777060, languageCode);
+
+        await person.SendAsync(text, ct);
+        // The chat's replies go out in order: once the chooser /language asks for arrived, every reply to the greeting had.
+        await person.SendAsync("/language", ct);
+        await person.MessageContainingAsync("Choose your language:", ct);
+
+        var before = api.CallsTo("sendMessage").Select(c => c.Parameters).ToList()[..^1];
+        var reply = Assert.Single(before);
+        Assert.Contains(greeting, reply["text"]!.GetValue<string>(), StringComparison.Ordinal);
+        Assert.True(reply["reply_markup"]!["inline_keyboard"]!.AsArray().Count > 3, "the menu comes with it");
+    }
 }
