@@ -14,8 +14,8 @@ public interface ICannedResponseStore
     Task<bool> DeleteAsync(string id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Adds <paramref name="defaults"/> unless this store got its defaults before, and remembers that it did, in one
-    /// transaction; true when they were added. Deleting every response does not make the store fresh again.
+    /// Adds <paramref name="defaults"/> to a store that never had them and has no response yet, and remembers that it
+    /// decided, in one transaction; true when they were added. Deleting every response does not make the store fresh again.
     /// </summary>
     Task<bool> AddDefaultsOnceAsync(IReadOnlyList<CannedResponse> defaults, CancellationToken cancellationToken);
 }

@@ -48,7 +48,14 @@ public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICa
                     return false;
                 }
 
-                _defaults.Insert(new BsonDocument { ["_id"] = DefaultsMarker, ["count"] = defaults.Count });
+                // An office that wrote its own before this version is not a fresh install: it keeps its list as it is.
+                var fresh = _responses.Count() == 0;
+                _defaults.Insert(new BsonDocument { ["_id"] = DefaultsMarker, ["count"] = fresh ? defaults.Count : 0 });
+                if (!fresh)
+                {
+                    return false;
+                }
+
                 foreach (var response in defaults)
                 {
                     _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language }));

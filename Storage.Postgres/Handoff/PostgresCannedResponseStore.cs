@@ -50,12 +50,15 @@ public sealed class PostgresCannedResponseStore(PostgresDatabase database) : ICa
         await using var connection = await database.OpenAsync(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         // The marker's primary key decides between instances starting at once: only the one that inserts it adds the set.
+        // An office that wrote its own before this version is not a fresh install: it keeps its list as it is.
+        var fresh = await Sql.ScalarAsync<bool>(connection, "SELECT NOT EXISTS (SELECT 1 FROM handoff_canned)", cancellationToken);
         if (await Sql.ExecuteAsync(
                 connection,
                 "INSERT INTO handoff_canned_defaults (name, added_count) VALUES ('defaults', @n) ON CONFLICT (name) DO NOTHING",
                 cancellationToken,
-                ("n", defaults.Count)) == 0)
+                ("n", fresh ? defaults.Count : 0)) == 0 || !fresh)
         {
+            await transaction.CommitAsync(cancellationToken);
             return false;
         }
 

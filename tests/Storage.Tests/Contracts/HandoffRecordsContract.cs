@@ -168,13 +168,16 @@ public abstract class HandoffRecordsContract : StoreContract
     }
 
     [Fact]
-    public async Task Default_canned_responses_leave_an_office_s_own_response_alone()
+    public async Task A_store_that_already_has_an_office_s_own_responses_gets_no_defaults_then_or_later()
     {
         await using var store = await OpenAsync();
         await store.Canned.SaveAsync(new CannedResponse("mine", "en", "Office hours", "Ask at the desk.", Start), Ct);
+        IReadOnlyList<CannedResponse> defaults = [new("default-greeting-en", "en", "Greeting", "Hello!", Start)];
 
-        Assert.True(await store.Canned.AddDefaultsOnceAsync([new("default-greeting-en", "en", "Greeting", "Hello!", Start)], Ct));
-        Assert.Equal(["Greeting", "Office hours"], (await store.Canned.ListAsync("en", Ct)).Select(r => r.Title));
+        Assert.False(await store.Canned.AddDefaultsOnceAsync(defaults, Ct));
+        Assert.True(await store.Canned.DeleteAsync("mine", Ct));
+        Assert.False(await store.Canned.AddDefaultsOnceAsync(defaults, Ct));
+        Assert.Empty(await store.Canned.ListAsync(null, Ct));
     }
 
     private static Counselor Counselor(string name, params string[] languages) => new()
