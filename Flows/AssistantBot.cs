@@ -180,8 +180,10 @@ public sealed class AssistantBot(
             return;
         }
 
-        var offered = ButtonMatcher.Find(turn) ?? earlierButtons.Find(turn) ?? typedYesNo.Read(turn) ?? plan.SaidDone(turn);
-        if (offered is null && ButtonPress.IsPress(turn.Context.Activity))
+        // A press is never a typed yes: 👍 of an earlier answer read so accepted the privacy notice unseen.
+        var isPress = ButtonPress.IsPress(turn.Context.Activity);
+        var offered = ButtonMatcher.Find(turn) ?? earlierButtons.Find(turn) ?? (isPress ? null : typedYesNo.Read(turn)) ?? plan.SaidDone(turn);
+        if (offered is null && isPress)
         {
             // A button of an earlier message whose meaning went with it ("More details" or 👍 of another answer): read as
             // typed text it got "no good answer". Say so; the last message's buttons keep working.

@@ -77,6 +77,31 @@ public sealed class TelegramEarlierButtonsTests
         Assert.Equal("I also need a flat for my family", HandoffView.From(request, DateTimeOffset.UtcNow).Preview);
     }
 
+    // Walking Telegram: with the privacy notice not yet answered (a first "Hello" is greeted without it), a tap on 👍 of an
+    // answer the feedback had already gone past was read as a typed "yes" to the notice: "Thank you. Ask me anything",
+    // the notice accepted without being shown, and a later request for a person queued without asking.
+    [Fact]
+    public async Task An_earlier_thumbs_up_is_not_a_yes_to_the_privacy_notice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = CounselorReplyOverTelegramTests.StartHost(api);
+        var person = new TelegramPerson(host, api, 777050, "en");
+
+        await person.SendAsync("how do I register my address", ct);
+        var answer = await person.MessageContainingAsync("Was this helpful?", ct);
+        await person.TapAsync(answer, "👎 No", ct);
+        await person.MessageContainingAsync("What were you looking for?", ct);
+        await person.SendAsync("it does not say where the office is", ct);
+        await person.MessageContainingAsync("I have noted it", ct);
+
+        await person.TapAsync(answer, "👍 Yes", ct);
+        await person.MessageContainingAsync("That button belongs to an earlier message and no longer works.", ct);
+        await person.SendAsync("I want to talk to a person", ct);
+        await person.MessageContainingAsync("To pass your request to a counselor", ct);
+        Assert.Empty(await host.Services.GetRequiredService<HandoffQueue>().ListAsync(null, ct));
+    }
+
     /// <summary>The <paramref name="number"/>th message the bot sent (1-based), with the position as its message id.</summary>
     private static async Task<(JsonObject Message, int Id)> SentAsync(FakeTelegramApi api, int number) =>
         ((await api.WaitForCallsAsync("sendMessage", number))[number - 1].Parameters, number);
