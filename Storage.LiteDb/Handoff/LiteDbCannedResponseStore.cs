@@ -31,11 +31,14 @@ public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICa
 
     public Task SaveAsync(CannedResponse response, CancellationToken cancellationToken) =>
         database.WriteAsync(
-            _ => _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language })),
+            _ => _responses.Upsert(ToDocument(response)),
             cancellationToken);
 
     public Task<bool> DeleteAsync(string id, CancellationToken cancellationToken) =>
         database.WriteAsync(_ => _responses.Delete(id), cancellationToken);
+
+    private static BsonDocument ToDocument(CannedResponse response) =>
+        JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language });
 
     public Task<bool> AddDefaultsOnceAsync(IReadOnlyList<CannedResponse> defaults, CancellationToken cancellationToken)
     {
@@ -56,11 +59,7 @@ public sealed class LiteDbCannedResponseStore(SharedLiteDatabase database) : ICa
                     return false;
                 }
 
-                foreach (var response in defaults)
-                {
-                    _responses.Upsert(JsonDocuments.Create(response.Id, response, new Dictionary<string, BsonValue> { ["language"] = response.Language }));
-                }
-
+                _responses.Upsert(defaults.Select(ToDocument));
                 return true;
             },
             cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using IntegrationBot.Handoff.Canned;
 using IntegrationBot.Handoff.Storage;
 using IntegrationBot.Storage.Postgres.Schema;
+using Npgsql;
 
 namespace IntegrationBot.Storage.Postgres.Handoff;
 
@@ -29,13 +30,7 @@ public sealed class PostgresCannedResponseStore(PostgresDatabase database) : ICa
     {
         ArgumentNullException.ThrowIfNull(response);
         await using var connection = await database.OpenAsync(cancellationToken);
-        await Sql.ExecuteAsync(
-            connection,
-            "INSERT INTO handoff_canned (id, language, json) VALUES (@id, @l, @j) ON CONFLICT (id) DO UPDATE SET language = excluded.language, json = excluded.json",
-            cancellationToken,
-            ("id", response.Id),
-            ("l", response.Language),
-            ("j", JsonSerializer.Serialize(response, HandoffJson.Options)));
+        await UpsertAsync(connection, response, cancellationToken);
     }
 
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken)
@@ -62,20 +57,24 @@ public sealed class PostgresCannedResponseStore(PostgresDatabase database) : ICa
             return false;
         }
 
+        // The table was empty when this instance took the marker: nothing there to keep or overwrite.
         foreach (var response in defaults)
         {
-            await Sql.ExecuteAsync(
-                connection,
-                "INSERT INTO handoff_canned (id, language, json) VALUES (@id, @l, @j) ON CONFLICT (id) DO NOTHING",
-                cancellationToken,
-                ("id", response.Id),
-                ("l", response.Language),
-                ("j", JsonSerializer.Serialize(response, HandoffJson.Options)));
+            await UpsertAsync(connection, response, cancellationToken);
         }
 
         await transaction.CommitAsync(cancellationToken);
         return true;
     }
+
+    private static Task<int> UpsertAsync(NpgsqlConnection connection, CannedResponse response, CancellationToken cancellationToken) =>
+        Sql.ExecuteAsync(
+            connection,
+            "INSERT INTO handoff_canned (id, language, json) VALUES (@id, @l, @j) ON CONFLICT (id) DO UPDATE SET language = excluded.language, json = excluded.json",
+            cancellationToken,
+            ("id", response.Id),
+            ("l", response.Language),
+            ("j", JsonSerializer.Serialize(response, HandoffJson.Options)));
 
     private static CannedResponse Read(string json) =>
         JsonSerializer.Deserialize<CannedResponse>(json, HandoffJson.Options) ?? throw new InvalidDataException("Stored canned response is empty.");
