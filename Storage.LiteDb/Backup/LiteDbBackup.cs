@@ -19,8 +19,6 @@ namespace IntegrationBot.Storage.LiteDb.Backup;
 public sealed partial class LiteDbBackup(SharedLiteDatabase database, IOptions<StorageOptions> storage, TimeProvider time, ILogger<LiteDbBackup> logger)
     : IStoreBackup, IDisposable
 {
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;
 
     private readonly SemaphoreSlim _one = new(1, 1);
 
@@ -46,7 +44,7 @@ public sealed partial class LiteDbBackup(SharedLiteDatabase database, IOptions<S
         var partial = $"{folder}.partial-{RandomNumberGenerator.GetHexString(8, lowercase: true)}";
         try
         {
-            CreateFolder(partial);
+            OwnerOnlyFiles.CreateFolder(partial);
         }
         catch (UnauthorizedAccessException)
         {
@@ -57,13 +55,15 @@ public sealed partial class LiteDbBackup(SharedLiteDatabase database, IOptions<S
         try
         {
             long bytes;
-            await using (var target = CreateFile(Path.Combine(partial, StorageOptions.FileName)))
+            await using (var target = OwnerOnlyFiles.CreateFile(Path.Combine(partial, StorageOptions.FileName)))
             {
                 bytes = await database.CopyDataFileAsync(target, cancellationToken).ConfigureAwait(false);
                 target.Flush(flushToDisk: true);
             }
 
-            var keys = CopyKeys(Path.Combine(partial, DirectLineKeyRing.KeysDirectory));
+            var keys = OwnerOnlyFiles.CopyKeys(
+                Path.Combine(Path.GetFullPath(storage.Value.Path), DirectLineKeyRing.KeysDirectory),
+                Path.Combine(partial, DirectLineKeyRing.KeysDirectory));
             if (Path.Exists(folder))
             {
                 Directory.Delete(partial, recursive: true);
@@ -120,52 +120,6 @@ public sealed partial class LiteDbBackup(SharedLiteDatabase database, IOptions<S
         return Path.GetDirectoryName(full) is { } parent && Directory.Exists(parent)
             ? null
             : StoreBackup.Refused(folder, "its parent folder does not exist");
-    }
-
-    private int CopyKeys(string target)
-    {
-        var keys = Path.Combine(Path.GetFullPath(storage.Value.Path), DirectLineKeyRing.KeysDirectory);
-        if (!Directory.Exists(keys))
-        {
-            return 0;
-        }
-
-        CreateFolder(target);
-        var copied = 0;
-        // Data Protection writes a key under a temporary name and renames it to key-*.xml: these are complete.
-        foreach (var key in Directory.GetFiles(keys, "*.xml"))
-        {
-            using var source = File.OpenRead(key);
-            using var copy = CreateFile(Path.Combine(target, Path.GetFileName(key)));
-            source.CopyTo(copy);
-            copy.Flush(flushToDisk: true);
-            copied++;
-        }
-
-        return copied;
-    }
-
-    private static void CreateFolder(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, OwnerOnlyFolder);
-        }
-    }
-
-    private static FileStream CreateFile(string path)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        return new FileStream(path, options);
     }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Backup written: {DatabaseBytes} bytes of the database and {KeyFiles} key files in {Milliseconds} ms")]

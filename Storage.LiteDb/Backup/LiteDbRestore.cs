@@ -19,8 +19,6 @@ public static partial class LiteDbRestore
 {
     // LiteDB writes whole pages of 8 KB (an encrypted file too); a file of any other length was cut short.
     private const int LiteDbPageSize = 8192;
-    private const UnixFileMode OwnerOnly = UnixFileMode.UserRead | UnixFileMode.UserWrite;
-    private const UnixFileMode OwnerOnlyFolder = OwnerOnly | UnixFileMode.UserExecute;
 
     public static LiteDbRestoreOutcome Restore(string backupFolder, StorageOptions storage, TimeProvider time)
     {
@@ -59,7 +57,8 @@ public static partial class LiteDbRestore
         {
             (bytes, keys) = Copy(backup, staging);
             LiteDbDatabaseFactory.Open(WithPath(storage, staging)).Dispose();
-            OwnerOnlyFiles(staging);
+            // Opening the copy created the journal's files with the process's default mode.
+            OwnerOnlyFiles.Close(staging);
         }
         catch (StorageOpenException ex)
         {
@@ -121,20 +120,9 @@ public static partial class LiteDbRestore
     /// <summary>What <c>backup</c> writes, nothing else: the database and the key files.</summary>
     private static (long Bytes, int Keys) Copy(string backup, string staging)
     {
-        CreateFolder(staging);
-        var bytes = CopyFile(Path.Combine(backup, StorageOptions.FileName), Path.Combine(staging, StorageOptions.FileName));
-        var keys = 0;
-        var keyFolder = Path.Combine(backup, DirectLineKeyRing.KeysDirectory);
-        if (Directory.Exists(keyFolder))
-        {
-            CreateFolder(Path.Combine(staging, DirectLineKeyRing.KeysDirectory));
-            foreach (var key in Directory.GetFiles(keyFolder, "*.xml"))
-            {
-                CopyFile(key, Path.Combine(staging, DirectLineKeyRing.KeysDirectory, Path.GetFileName(key)));
-                keys++;
-            }
-        }
-
+        OwnerOnlyFiles.CreateFolder(staging);
+        var bytes = OwnerOnlyFiles.CopyFile(Path.Combine(backup, StorageOptions.FileName), Path.Combine(staging, StorageOptions.FileName));
+        var keys = OwnerOnlyFiles.CopyKeys(Path.Combine(backup, DirectLineKeyRing.KeysDirectory), Path.Combine(staging, DirectLineKeyRing.KeysDirectory));
         return (bytes, keys);
     }
 
@@ -181,47 +169,6 @@ public static partial class LiteDbRestore
         Durability = storage.Durability,
         SyncIntervalMilliseconds = storage.SyncIntervalMilliseconds,
     };
-
-    private static long CopyFile(string source, string target)
-    {
-        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, BufferSize = 0 };
-        if (!OperatingSystem.IsWindows())
-        {
-            options.UnixCreateMode = OwnerOnly;
-        }
-
-        using var from = new FileStream(source, FileMode.Open, FileAccess.Read, FileShare.Read);
-        using var to = new FileStream(target, options);
-        from.CopyTo(to, 1 << 20);
-        to.Flush(flushToDisk: true);
-        return to.Length;
-    }
-
-    private static void CreateFolder(string path)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            Directory.CreateDirectory(path);
-        }
-        else
-        {
-            Directory.CreateDirectory(path, OwnerOnlyFolder);
-        }
-    }
-
-    // Opening the copy created the journal's files with the process's default mode.
-    private static void OwnerOnlyFiles(string folder)
-    {
-        if (OperatingSystem.IsWindows())
-        {
-            return;
-        }
-
-        foreach (var file in Directory.GetFiles(folder, "*", SearchOption.AllDirectories))
-        {
-            File.SetUnixFileMode(file, OwnerOnly);
-        }
-    }
 
     private static void Discard(string staging)
     {
