@@ -172,6 +172,38 @@ public sealed class PlanJourneyTests
         Assert.Contains("Izjava o izbiri", doctor, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task A_reload_in_the_middle_of_a_conversation_brings_the_history_back_without_the_checklist_again()
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "plan-reload");
+        await chat.AcceptPrivacyAsync("en");
+        await chat.PressAsync(Strings.Get("en", "plan.menuButton"));
+        await chat.PressAsync(Strings.Get("en", "plan.origin.western-balkans"));
+        await chat.PressAsync(Strings.Get("en", "plan.purpose.work"));
+        await chat.PressAsync(Strings.Get("en", "plan.arrival.today"));
+        await chat.PressAsync(Strings.Get("en", "plan.children.none"));
+        await chat.PressAsync(Strings.Get("en", "plan.has.none"));
+        var checklist = Strings.Get("en", "plan.checklist");
+        await chat.BotSaysAsync(checklist);
+        var checklists = chat.BotBubbles.Filter(new() { HasText = checklist });
+        var shown = await checklists.CountAsync();
+
+        // A reload a moment later (a phone that dropped the page, a finger on refresh): the history comes back, and the
+        // question asked next is answered below it. The page's join comes before the question, so a checklist it
+        // brought would stand before the answer (it did, at every reload; ShowOnReturnAfter is an hour).
+        await chat.Page.ReloadAsync();
+        await chat.ShowsAsync(checklist);
+        var answers = chat.BotBubbles.Filter(new() { HasText = "form DR-02" });
+        var answered = await answers.CountAsync();
+        await chat.SayAsync("how do I get a tax number");
+        await answers.Nth(answered).WaitForAsync(new() { Timeout = ChatPage.Timeout });
+        await chat.ShotAsync("after-reload-answer");
+        Assert.Equal(shown, await checklists.CountAsync());
+    }
+
     private static string ArabicDigits(string text) =>
         string.Concat(text.Select(c => c is >= '0' and <= '9' ? (char)('\u0660' + (c - '0')) : c));
 }
