@@ -150,12 +150,14 @@ public sealed class AbortedDeliveryCrashTests
         // Web chat, again after the last restart.
         var problems = new System.Collections.Concurrent.ConcurrentBag<string>(liveProblems.Concat(await WebChatProblemsAsync(pages, webChat, ct)));
 
-        // Telegram: a graceful stop delivers what is still owed; then the file says which turns committed and how many
-        // replies each chat was owed, and the fake Bot API what each chat received.
+        // Telegram: once every chat has what the others have (a send that failed to connect waits in the outbox's
+        // backoff, which a graceful stop does not wait for), a graceful stop delivers what is still owed; then the file
+        // says which turns committed and how many replies each chat was owed, and the fake Bot API what each chat received.
+        var chats = Enumerable.Range(0, TelegramChats).Select(chat => 7_000_000L + chat).ToList();
+        await api.WaitUntilChatsLevelAsync(chats, TimeSpan.FromMinutes(3), ct);
         Assert.Equal(0, await host.TerminateAsync(TimeSpan.FromSeconds(150)));
         var records = HostRecords.Read(host.DataPath);
         // Every chat sends the same texts, so every chat is owed the same replies: those most chats received.
-        var chats = Enumerable.Range(0, TelegramChats).Select(chat => 7_000_000L + chat).ToList();
         var expected = chats.Select(chat => api.TextsTo(chat)).GroupBy(texts => string.Join('\u0001', texts))
             .OrderByDescending(g => g.Count()).First().First();
         Assert.True(expected.Count >= TelegramTexts.Length, $"each update is answered: {string.Join(" / ", expected)}");

@@ -72,6 +72,25 @@ internal sealed class CountingTelegramApi : IAsyncDisposable
         }
     }
 
+    /// <summary>Completes once every chat of <paramref name="chats"/> has received every text any of them received (they
+    /// are all owed the same replies), or after <paramref name="bound"/>: a reply whose send failed waits in the outbox's
+    /// backoff, which a graceful stop does not wait for. If one never comes, the checks afterwards name it.</summary>
+    public async Task WaitUntilChatsLevelAsync(IReadOnlyCollection<long> chats, TimeSpan bound, CancellationToken ct)
+    {
+        var until = Stopwatch.GetTimestamp() + (long)(bound.TotalSeconds * Stopwatch.Frequency);
+        while (Stopwatch.GetTimestamp() < until)
+        {
+            var received = chats.ToDictionary(chat => chat, chat => TextsTo(chat).ToHashSet(StringComparer.Ordinal));
+            var owed = received.Values.SelectMany(texts => texts).ToHashSet(StringComparer.Ordinal);
+            if (received.Values.All(texts => texts.IsSupersetOf(owed)))
+            {
+                return;
+            }
+
+            await Task.Delay(100, ct);
+        }
+    }
+
     /// <summary>From now on every sendMessage to <paramref name="chat"/> answers 403 "bot was blocked by the user".</summary>
     public void Block(long chat) => _blocked[chat] = true;
 

@@ -87,7 +87,10 @@ public sealed class TelegramCrashDuplicatesTests
         Assert.True(
             updates.All(queue => queue.Count == 0),
             $"{updates.Count(queue => queue.Count > 0)} chats not acknowledged; refusals: {string.Join(" | ", refusals.Take(12))}; host: {Tail(host.Output)}");
-        // A graceful stop delivers what is still owed; then the outbox counters say how many replies there were.
+        // Once every chat has what the others have (a send that failed to connect waits in the outbox's backoff, which a
+        // graceful stop does not wait for), a graceful stop delivers what is still owed; then the outbox counters say how
+        // many replies there were.
+        await api.WaitUntilChatsLevelAsync([.. Enumerable.Range(0, Chats).Select(chat => 7_000_000L + chat)], TimeSpan.FromMinutes(3), ct);
         Assert.Equal(0, await host.TerminateAsync(TimeSpan.FromSeconds(150)));
         var (committed, owed, dead) = CommittedReplies(host.DataPath);
         Assert.Equal((0, 0), (owed, dead));
@@ -106,6 +109,11 @@ public sealed class TelegramCrashDuplicatesTests
         ["IntegrationBot__Channels__Telegram__Token"] = Token,
         ["IntegrationBot__Channels__Telegram__WebhookSecret"] = Secret,
         ["IntegrationBot__Channels__Telegram__ApiBaseUrl"] = $"http://127.0.0.1:{apiPort}",
+        // The fake Bot API runs in the test process, on a 2-core machine shared with the other test projects: in a CI
+        // run (stop 32) it stalled long enough that the host's connections to it timed out (10 s each). A request it
+        // took but did not answer within the send timeout is rightly dead-lettered as "may have arrived", which these
+        // tests would count as lost; the real API answers in well under a second. 2 minutes leaves room for the stall.
+        ["IntegrationBot__Channels__Telegram__SendTimeout"] = "00:02:00",
         ["IntegrationBot__Limits__WebhookCallsPerIpPerMinute"] = "1000000",
         ["IntegrationBot__Shutdown__DrainSeconds"] = "120",
     };
