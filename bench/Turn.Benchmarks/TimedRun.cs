@@ -55,6 +55,8 @@ public static class TimedRun
         var (pauseBefore, gen0Before, gen2Before) = (GC.GetTotalPauseDuration(), GC.CollectionCount(0), GC.CollectionCount(2));
         var threadBefore = Environment.CurrentManagedThreadId;
         var threadCpuBefore = ThreadCpu.Now();
+        // Work items the thread pool ran: each is a continuation that left its thread (a hand-off, often a context switch).
+        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
         // Each turn's own time too: the target is a median, and a mean hides whether a few slow turns
         // (a checkpoint, a GC) or all of them are the cost.
         var perTurn = new List<double>(conversations * turns);
@@ -65,6 +67,7 @@ public static class TimedRun
         // A continuation that resumed on another thread makes the calling thread's CPU time meaningless: it is null then.
         double? threadCpu = Environment.CurrentManagedThreadId == threadBefore ? (ThreadCpu.Now() - threadCpuBefore).TotalMicroseconds : null;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
         var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
         var (pause, gen0, gen2) = (GC.GetTotalPauseDuration() - pauseBefore, GC.CollectionCount(0) - gen0Before, GC.CollectionCount(2) - gen2Before);
 
@@ -91,6 +94,7 @@ public static class TimedRun
             .Count("gen0Collections", gen0)
             .Count("gen2Collections", gen2)
             .Measure("threadCpuMicroseconds", threadCpu / total)
+            .Measure("threadPoolWorkItemsPerTurn", (double)workItems / total, 2)
             .Measure("transactionsPerTurn", (double)(rig.Transactions - transactionsBefore) / total, 2)
             .Measure("liteDbCommitsPerTurn", (double)(rig.LiteDbCommits - commitsBefore) / total, 3)
             .Build());
