@@ -8,9 +8,11 @@ public static class CliApp
 {
     private static readonly string[] HelpArguments = ["--help", "-h", "-?", "help"];
 
-    /// <summary>True when the first argument names a command or asks for help; otherwise the host runs the web server
-    /// (an operator's "--help" started the server and created ./data).</summary>
-    public static bool IsCommand(IReadOnlyList<string> args) => args.Count > 0 && (CliCommands.Find(args[0]) is not null || HelpArguments.Contains(args[0]));
+    /// <summary>True when the first argument names a command, asks for help or is a word that is no command; otherwise
+    /// (no argument, or the host's own <c>--urls X</c>, <c>/urls X</c>, <c>urls=X</c>) the host runs the web server.
+    /// Why words too: "--help" and a mistyped "bakup FOLDER" started the server on the data folder instead.</summary>
+    public static bool IsCommand(IReadOnlyList<string> args) =>
+        args.Count > 0 && (CliCommands.Find(args[0]) is not null || HelpArguments.Contains(args[0]) || IsWord(args[0]));
 
     public static async Task<int> RunAsync(IReadOnlyList<string> args, CliContext context, CancellationToken cancellationToken)
     {
@@ -29,6 +31,11 @@ public static class CliApp
         var command = args.Count > 0 ? CliCommands.Find(args[0]) : null;
         if (command is null)
         {
+            if (args.Count > 0 && IsWord(args[0]))
+            {
+                await context.Error.WriteLineAsync($"error: '{args[0]}' is not a command. Without a command the host runs the web server.");
+            }
+
             await context.Error.WriteLineAsync("Usage:");
             foreach (var known in CliCommands.All)
             {
@@ -53,4 +60,7 @@ public static class CliApp
             return ExitCodes.Usage;
         }
     }
+
+    private static bool IsWord(string argument) =>
+        argument.Length > 0 && argument[0] is not ('-' or '/') && !argument.Contains('=', StringComparison.Ordinal);
 }
