@@ -54,6 +54,29 @@ public sealed class ShortQuestionsTests
         Assert.Equal(("job-search", Decision.Answer), (result.Topic, result.Decision));
     }
 
+    // Registering at the employment service was answered with registering one's address ("prijava na zrsz", "kako se
+    // prijavim na zrsz", "regjistrim ne zrsz", "التسجيل في ZRSZ": "prijava", "regjistrim" and "تسجيل" are that topic's
+    // words) or asked between opening a company, the tax number and the address ("how do I register at ZRSZ", "register
+    // zrsz"). Finding a job says who may register as unemployed at ZRSZ; it now has keywords and samples for it.
+    [Theory]
+    [InlineData("prijava na zrsz")]
+    [InlineData("Prijava na ZRSZ")]
+    [InlineData("kako se prijavim na zrsz")]
+    [InlineData("пријава на ЗРСЗ")]
+    [InlineData("how do I register at ZRSZ")]
+    [InlineData("how to register at zrsz")]
+    [InlineData("register zrsz")]
+    [InlineData("regjistrim ne zrsz")]
+    [InlineData("regjistrohem në ZRSZ")]
+    [InlineData("التسجيل في ZRSZ")]
+    [InlineData("تسجيل في zrsz")]
+    [InlineData("كيف التسجيل في ZRSZ")]
+    public void Registering_at_the_employment_service_is_finding_a_job(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("job-search", Decision.Answer), (result.Topic, result.Decision));
+    }
+
     [Theory]
     [InlineData("uradi v postojni")]
     [InlineData("naslov urada ZRSZ v postojni")]
