@@ -3,6 +3,7 @@ using IntegrationBot.Bot.Cli;
 using IntegrationBot.Bot.Hosting;
 using IntegrationBot.Bot.Web;
 using IntegrationBot.Dialogs.Storage;
+using Microsoft.Extensions.Options;
 
 // Before anything creates a file: the data folder holds every person's messages (the commands write there too).
 OwnerOnlyUmask.Apply();
@@ -23,6 +24,9 @@ var app = builder.AddIntegrationBot().Build().MapIntegrationBot();
 
 try
 {
+    // Settings first, before the host starts its services: a bad value then stops it with the reason alone, not the
+    // reason inside the host's "Hosting failed to start" stack trace, twice, and an abort (exit 134).
+    app.Services.GetService<IStartupValidator>()?.Validate();
     await app.RunAsync();
     return ExitCodes.Ok;
 }
@@ -30,6 +34,11 @@ catch (StorageOpenException ex)
 {
     await Console.Error.WriteLineAsync("error: " + ex.Message);
     return ExitCodes.StorageUnavailable;
+}
+catch (Exception ex) when (StartupSettings.Failures(ex) is { Count: > 0 } failures)
+{
+    await Console.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", failures));
+    return ExitCodes.Usage;
 }
 
 public partial class Program;

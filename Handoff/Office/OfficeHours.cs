@@ -17,15 +17,25 @@ public sealed class OfficeHours
             var index = Array.FindIndex(DayKeys, d => d.Equals(key, StringComparison.OrdinalIgnoreCase) || key.StartsWith(d, StringComparison.OrdinalIgnoreCase));
             if (index < 0)
             {
-                throw new FormatException($"Unknown day '{key}' in office schedule; use Mon..Sun.");
+                throw new FormatException($"Schedule:{key} is not a day; use Mon..Sun.");
             }
 
-            _schedule[(DayOfWeek)index] = ParseRanges(value);
+            try
+            {
+                _schedule[(DayOfWeek)index] = ParseRanges(value);
+            }
+            catch (FormatException e)
+            {
+                // Name the day: "String '9' was not recognized as a valid TimeOnly" left the operator to find it.
+                throw new FormatException($"Schedule:{key} '{value}' is not opening hours; write 08:00-15:00 (or 08:00-12:00,13:00-15:00).", e);
+            }
         }
 
         foreach (var holiday in options.Holidays)
         {
-            _holidays.Add(DateOnly.ParseExact(holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture));
+            _holidays.Add(DateOnly.TryParseExact(holiday, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date)
+                ? date
+                : throw new FormatException($"Holidays '{holiday}' is not a date; write 2026-12-25."));
         }
     }
 

@@ -12,9 +12,16 @@ public sealed class OfficeOptionsValidator : IValidateOptions<OfficeOptions>
             _ = new OfficeHours(options);
             return ValidateOptionsResult.Success;
         }
-        catch (Exception e) when (e is FormatException or TimeZoneNotFoundException or InvalidTimeZoneException)
+        catch (Exception e) when (e is TimeZoneNotFoundException or InvalidTimeZoneException)
         {
-            return ValidateOptionsResult.Fail($"{OfficeOptions.Section}: {e.Message}");
+            // Name the key: "IntegrationBot:Office: The time zone ID '' was not found" left the operator to guess it.
+            return ValidateOptionsResult.Fail(
+                $"{OfficeOptions.Section}:TimeZone '{options.TimeZone}' is not a time zone this machine knows; give an IANA name such as Europe/Ljubljana, or leave the setting out for that default");
+        }
+        catch (FormatException e)
+        {
+            // OfficeHours names the key under the section ("Schedule:Mon '9-17' is not opening hours; ...").
+            return ValidateOptionsResult.Fail($"{OfficeOptions.Section}:{e.Message}");
         }
     }
 }
