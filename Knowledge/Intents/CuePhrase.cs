@@ -9,7 +9,9 @@ namespace IntegrationBot.Knowledge.Intents;
 /// (written with a leading <c>=</c>) matches only when the message is that phrase and nothing else but filler words
 /// ("please", "hi"): a lone "operator" asks for a human, "which mobile operator is cheapest" does not. Words written
 /// after the cue with a leading <c>!</c> may not stand right after its last word: "son missing !school*" matches
-/// "my son is missing" and "my son is missing since noon", not "my son is missing school".
+/// "my son is missing" and "my son is missing since noon", not "my son is missing school". Written before the cue, such a
+/// word may not stand right before its first word: "!karier* svetoval*" matches "svetovalca prosim", not "karierni
+/// svetovalec" (a career counselor is a topic, not a request for a human).
 /// </summary>
 internal sealed class CuePhrase
 {
@@ -23,13 +25,15 @@ internal sealed class CuePhrase
     private readonly bool[] isPrefix;
     private readonly bool wholeMessage;
     private readonly (string Word, bool IsPrefix)[] notNext;
+    private readonly (string Word, bool IsPrefix)[] notBefore;
 
-    private CuePhrase(string[] words, bool[] isPrefix, bool wholeMessage, (string Word, bool IsPrefix)[] notNext)
+    private CuePhrase(string[] words, bool[] isPrefix, bool wholeMessage, (string Word, bool IsPrefix)[] notNext, (string Word, bool IsPrefix)[] notBefore)
     {
         this.words = words;
         this.isPrefix = isPrefix;
         this.wholeMessage = wholeMessage;
         this.notNext = notNext;
+        this.notBefore = notBefore;
     }
 
     /// <summary>The cue's first word: no message without a token matching it can match the cue.</summary>
@@ -51,13 +55,14 @@ internal sealed class CuePhrase
         var words = new List<string>();
         var prefixes = new List<bool>();
         var notNext = new List<(string, bool)>();
+        var notBefore = new List<(string, bool)>();
         foreach (var part in trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var prefix = part.EndsWith('*');
             var tokens = Tokenizer.Tokenize(prefix ? part[..^1] : part);
             if (part.StartsWith(NotNextMark))
             {
-                notNext.AddRange(tokens.Select(t => (t, prefix)));
+                (words.Count == 0 ? notBefore : notNext).AddRange(tokens.Select(t => (t, prefix)));
                 continue;
             }
 
@@ -68,7 +73,7 @@ internal sealed class CuePhrase
             }
         }
 
-        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage, [.. notNext]);
+        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage, [.. notNext], [.. notBefore]);
     }
 
     /// <summary>Whether this is a whole-message cue: its answer does not depend on where its first word stands.</summary>
@@ -83,7 +88,9 @@ internal sealed class CuePhrase
     /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool MatchesAt(IReadOnlyList<string> tokens, int start, IReadOnlySet<string> fillers) =>
-        wholeMessage ? WholeMatches(tokens, fillers) : WordMatches(0, tokens[start]) && RestMatches(tokens, start + 1, 1);
+        wholeMessage
+            ? WholeMatches(tokens, fillers)
+            : (start == 0 || !Excludes(notBefore, tokens[start - 1])) && WordMatches(0, tokens[start]) && RestMatches(tokens, start + 1, 1);
 
     // Every token is either the next cue word or a filler, and all cue words are used. Read once from left to right,
     // keeping which numbers of cue words can be used so far (a word may be both a cue word and a filler): linear in the
@@ -133,7 +140,7 @@ internal sealed class CuePhrase
     {
         if (word == words.Length)
         {
-            return from == tokens.Count || !IsNotNext(tokens[from]);
+            return from == tokens.Count || !Excludes(notNext, tokens[from]);
         }
 
         for (var i = from; i < tokens.Count && i <= from + IntentDetector.MaxGap; i++)
@@ -179,9 +186,9 @@ internal sealed class CuePhrase
     internal static bool HasClitic(string token, string clitic) =>
         token.Length > clitic.Length + 1 && token.StartsWith(clitic, StringComparison.Ordinal);
 
-    private bool IsNotNext(string token)
+    private static bool Excludes((string Word, bool IsPrefix)[] excluded, string token)
     {
-        foreach (var (word, prefix) in notNext)
+        foreach (var (word, prefix) in excluded)
         {
             if (prefix ? token.StartsWith(word, StringComparison.Ordinal) : token == word)
             {

@@ -9,7 +9,7 @@ public sealed class IntentDetectorTests
     private static readonly IntentDetector Detector = new(new IntentCues(
         new Dictionary<string, IReadOnlyList<string>>
         {
-            ["en"] = ["~ please hi a an", "talk* someone", "= operator*", "= is anyone there"],
+            ["en"] = ["~ please hi a an", "talk* someone", "= operator*", "= is anyone there", "!career* counselor*"],
             ["hbs"] = ["~ molim", "= operat*", "me nazva*", "me nazov*"],
         },
         new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire", "son missing !school* !passport"] },
@@ -82,6 +82,15 @@ public sealed class IntentDetectorTests
     [InlineData("my son is missing passport", IntentKind.None)]
     [InlineData("my son is missing, his phone is off", IntentKind.Emergency)]
     public void A_word_after_an_exclamation_mark_may_not_follow_the_cue(string text, IntentKind kind) =>
+        Assert.Equal(kind, Detector.Detect(text));
+
+    [Theory]
+    [InlineData("counselor please", IntentKind.Handoff)]
+    [InlineData("i need a counselor", IntentKind.Handoff)]
+    [InlineData("a career counselor", IntentKind.None)]
+    [InlineData("careers counselors", IntentKind.None)]
+    [InlineData("career, and then a counselor", IntentKind.Handoff)]
+    public void A_word_with_an_exclamation_mark_before_a_cue_may_not_precede_it(string text, IntentKind kind) =>
         Assert.Equal(kind, Detector.Detect(text));
 
     [Fact]
