@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace IntegrationBot.Channels.DirectLine;
 
 /// <summary>Settings of the website chat widget (section <c>IntegrationBot:Channels:WebChat</c>).</summary>
-public sealed class DirectLineOptions
+public sealed class DirectLineOptions : IValidatableObject
 {
     public const string Section = "IntegrationBot:Channels:WebChat";
 
@@ -51,8 +51,24 @@ public sealed class DirectLineOptions
     [Range(1, 100_000)]
     public int MaxStreamsPerIp { get; set; } = 100;
 
+    /// <summary>
+    /// Each allowed origin must be one as the browser sends it (scheme, host, port): the token call compares it exactly,
+    /// so "www.postojna.si" or a page's address started the host and refused every visitor of that website.
+    /// </summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        Origins().Where(o => !IsOrigin(o)).Select(o => new ValidationResult(
+            $"{Section}:AllowedOrigins: '{o}' is not a website origin; write the scheme and the host (and a port other than the default) "
+            + "as the browser sends them, without a path, e.g. https://www.postojna.si (https://postojna.si is another origin; list both if both serve the page)",
+            [nameof(AllowedOrigins)]));
+
     public IReadOnlyList<string> Origins() =>
         AllowedOrigins.Split([',', ';', ' '], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(o => o.TrimEnd('/'))
             .ToArray();
+
+    private static bool IsOrigin(string entry) =>
+        Uri.TryCreate(entry, UriKind.Absolute, out var uri)
+        && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+        && uri.AbsolutePath == "/" && uri.Query.Length == 0 && uri.Fragment.Length == 0 && uri.UserInfo.Length == 0
+        && !entry.EndsWith('/');
 }

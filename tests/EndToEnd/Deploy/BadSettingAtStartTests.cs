@@ -18,6 +18,7 @@ public sealed class BadSettingAtStartTests
     [InlineData("IntegrationBot__Office__TimeZone", "", "IntegrationBot:Office:TimeZone")]
     [InlineData("IntegrationBot__Office__TimeZone", "Europe/Postojna", "IntegrationBot:Office:TimeZone")]
     [InlineData("IntegrationBot__Office__Schedule__Mon", "9-17", "IntegrationBot:Office:Schedule:Mon '9-17' is not opening hours")]
+    [InlineData("IntegrationBot__Channels__WebChat__AllowedOrigins", "www.postojna.si", "IntegrationBot:Channels:WebChat:AllowedOrigins: 'www.postojna.si' is not a website origin")]
     public async Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_2(string variable, string value, string named)
     {
         var data = Directory.CreateTempSubdirectory("ib-bad-setting-").FullName;
