@@ -1,8 +1,10 @@
+using System.Text.RegularExpressions;
+
 namespace IntegrationBot.Handoff.Counselors;
 
 /// <summary>The CLI command <c>counselor add NAME --languages sl,en [--admin] [--editor]</c> (an editor edits the knowledge base in those languages); the password is read from standard input
 /// (first line) so it never appears in the shell history or process list.</summary>
-public static class CounselorAddCommand
+public static partial class CounselorAddCommand
 {
     public const string Usage = "usage: counselor add NAME --languages sl,en [--admin] [--editor]   (password on standard input)";
 
@@ -68,8 +70,12 @@ public static class CounselorAddCommand
         }
         catch (Exception e) when (e is ArgumentException or LastAdminException)
         {
-            await error.WriteLineAsync(e.Message);
+            // Without .NET's " (Parameter 'password')", also when the running server sent the message back.
+            await error.WriteLineAsync("error: " + ParameterName().Replace(e.Message, ""));
             return 1;
         }
     }
+
+    [GeneratedRegex(@" \(Parameter '[^']*'\)$")]
+    private static partial Regex ParameterName();
 }
