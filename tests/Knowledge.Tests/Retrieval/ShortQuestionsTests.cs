@@ -228,6 +228,8 @@ public sealed class ShortQuestionsTests
     [InlineData("i need a career counsellor")]
     [InlineData("karijerni savjetnik")]
     [InlineData("каријерни саветник")]
+    [InlineData("кариерни саветник")]
+    [InlineData("karierni savjetnik")]
     [InlineData("keshilltar karriere")]
     [InlineData("مستشار مهني")]
     [InlineData("مستشار وظيفي")]
