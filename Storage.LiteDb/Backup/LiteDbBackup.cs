@@ -51,6 +51,12 @@ public sealed partial class LiteDbBackup(SharedLiteDatabase database, IOptions<S
             _one.Release();
             return StoreBackup.Refused(folder, "the host's user may not create a folder in its parent folder");
         }
+        catch (IOException ex)
+        {
+            // A read-only or full file system: the reason, not a stack trace (and the host goes on).
+            _one.Release();
+            return StoreBackup.Refused(folder, $"the folder could not be created ({ex.Message.TrimEnd('.')})");
+        }
 
         try
         {

@@ -35,6 +35,23 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal("kept", (await restored.ReadAsync(db => db.GetCollection("probe").FindById(1), ct))["text"].AsString);
     }
 
+    // Found trying the README's backup with a folder on a file system the host cannot write (here /proc, which refuses
+    // even root; a read-only mount does the same): a 10-line stack trace and exit 134 instead of the reason.
+    [Fact]
+    public async Task A_folder_that_cannot_be_created_is_refused_with_the_reason()
+    {
+        using (_data.Open())
+        {
+        }
+
+        var folder = "/proc/integrationbot-backup-" + Guid.NewGuid().ToString("N");
+
+        var (exit, _, error) = await CliRun.RunAsync(_data.Path, "", "backup", folder);
+
+        Assert.Equal(ExitCodes.Failure, exit);
+        Assert.StartsWith($"error: no backup written to {folder}: the folder could not be created (", error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task An_existing_folder_is_refused_with_the_reason()
     {
