@@ -20,6 +20,7 @@ public static class DirectLineServiceCollectionExtensions
         DirectLineKeyRing.Add(services);
         services.AddSingleton<ConversationSignals>();
         services.AddSingleton<ConversationQuota>();
+        services.AddSingleton<RefusedOrigins>();
         services.AddSingleton<StreamSlots>();
         services.AddSingleton<RecentActivities>();
         services.AddSingleton<DirectLineInbox>();

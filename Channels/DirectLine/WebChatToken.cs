@@ -13,10 +13,12 @@ internal static class WebChatToken
         DirectLineTokenService tokens,
         IDirectLineStore store,
         ConversationQuota quota,
-        IOptions<DirectLineOptions> options)
+        IOptions<DirectLineOptions> options,
+        RefusedOrigins refused)
     {
         if (!OriginAllowed(http, options.Value))
         {
+            refused.Refused(http.Request.Headers.Origin.ToString(), OwnOrigin(http));
             return DirectLineErrors.Forbidden("this website is not allowed to open conversations");
         }
 
@@ -75,10 +77,11 @@ internal static class WebChatToken
             return true;
         }
 
-        var own = $"{http.Request.Scheme}://{http.Request.Host}";
-        return string.Equals(origin, own, StringComparison.OrdinalIgnoreCase)
+        return string.Equals(origin, OwnOrigin(http), StringComparison.OrdinalIgnoreCase)
             || options.Origins().Contains(origin.TrimEnd('/'), StringComparer.OrdinalIgnoreCase);
     }
+
+    private static string OwnOrigin(HttpContext http) => $"{http.Request.Scheme}://{http.Request.Host}";
 
     private sealed record TokenRequest(string? Locale, string? Resume);
 }
