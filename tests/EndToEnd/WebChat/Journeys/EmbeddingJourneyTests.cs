@@ -46,6 +46,9 @@ public sealed partial class EmbeddingJourneyTests
         await embedded.SayAsync("kako odprem bančni račun");
         await embedded.BotSaysAsync("bančn");
         await embedded.ShotAsync("snippet-from-allowed-origin");
+        // No paperclip: the bot reads text only, so a file sent from it got "I can only read text" and reached nobody
+        // (our own page hides it too); the doc's snippet showed it.
+        Assert.Equal(0, await embedded.Page.Locator(".webchat__upload-button").CountAsync());
         // /delete in the snippet: the conversation leaves the screen at once, only the confirmation stays (it stayed
         // on screen, and the confirmation came 5 s later, when Web Chat gave up waiting for the erased "yes").
         await embedded.SayAsync("/delete");
