@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using IntegrationBot.Flows.Handoff;
 using IntegrationBot.Flows.State;
 using IntegrationBot.Flows.Localization;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Handoff.Dashboard;
 using IntegrationBot.Handoff.Feedback;
 using IntegrationBot.Handoff.Office;
@@ -23,7 +24,8 @@ public sealed class QuestionFlow(
     OfficeHours hours,
     TimeProvider time,
     TopicCounter counter,
-    QuestionParts questionParts)
+    QuestionParts questionParts,
+    PlanFlow plan)
 {
     private const string EmergencyNumbersTopic = "emergency-numbers";
     private const int MaxOffered = 3;
@@ -40,6 +42,15 @@ public sealed class QuestionFlow(
     public async Task AnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
     {
         extraButtons ??= [];
+        if (result.FirstSteps && result.Decision is Decision.None or Decision.Clarify)
+        {
+            // "I just arrived, what should I do first?": no topic answers it (it was "no good answer" or a "Did you mean"
+            // of unrelated topics); the first-steps plan does. A clear topic ("I just arrived, where do I register my
+            // address?") is still answered as asked.
+            await plan.StartOrShowAsync(turn, cancellationToken);
+            return;
+        }
+
         switch (result.Decision)
         {
             case Decision.Emergency:

@@ -22,6 +22,17 @@ public sealed class PlanFlow(PlanBook book, KnowledgeEngine engine, TimeProvider
     public PlanBook Book => book;
 
     /// <summary>
+    /// "My first steps": the questions where they stopped when they were left part way (a person asked for in the
+    /// middle), the intake when there is no plan yet, otherwise the checklist.
+    /// </summary>
+    public Task StartOrShowAsync(FlowTurn turn, CancellationToken cancellationToken) => turn.Data switch
+    {
+        { PlanDraft: { } draft } => turn.Dialogs.BeginDialogAsync(PlanIntakeDialog.DialogId, draft, cancellationToken),
+        { Plan: null } => turn.Dialogs.BeginDialogAsync(PlanIntakeDialog.DialogId, null, cancellationToken),
+        _ => ShowAsync(turn, cancellationToken),
+    };
+
+    /// <summary>
     /// A person with a plan wrote or came back to the page now. True when they come back after
     /// <see cref="PlanOptions.ShowOnReturnAfter"/> or more (or for the first time since this was kept): the plan is worth showing.
     /// </summary>

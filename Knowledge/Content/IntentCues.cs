@@ -30,6 +30,9 @@ public sealed record IntentCues(
     /// <summary>The <c>ask-back-&lt;name&gt;</c> sections, in the file's order.</summary>
     public IReadOnlyList<AskBackCues> AskBack { get; init; } = [];
 
+    /// <summary>The <c>first-steps</c> section: a newcomer asking where to begin ("I just arrived, what should I do first?").</summary>
+    public IReadOnlyDictionary<string, IReadOnlyList<string>> FirstSteps { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
+
     /// <summary>The <c>frustration</c> section: "this is useless", "this does not help".</summary>
     public IReadOnlyDictionary<string, IReadOnlyList<string>> Frustration { get; init; } = new Dictionary<string, IReadOnlyList<string>>();
 

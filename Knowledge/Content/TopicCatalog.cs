@@ -201,6 +201,7 @@ public sealed class TopicCatalog
                 Lists(parsed?.GetValueOrDefault("thanks")))
             {
                 Frustration = Lists(parsed?.GetValueOrDefault("frustration")),
+                FirstSteps = Lists(parsed?.GetValueOrDefault("first-steps")),
                 EmergencyByKind = (parsed ?? []).Where(p => p.Key.StartsWith(IntentCues.EmergencyKindPrefix, StringComparison.Ordinal))
                     .ToDictionary(p => p.Key[IntentCues.EmergencyKindPrefix.Length..], p => (IReadOnlyDictionary<string, IReadOnlyList<string>>)Lists(p.Value), StringComparer.Ordinal),
                 AskBack = [.. (parsed ?? []).Where(p => p.Key.StartsWith(IntentCues.AskBackPrefix, StringComparison.Ordinal)).Select(p => AskBack(p.Key, Lists(p.Value)))],

@@ -36,6 +36,12 @@ public sealed class IntentDetector
     // Words that alone do not say which topic they mean, each with the topics it is asked back with.
     private readonly (IReadOnlyList<string> Topics, CueSet Cues)[] askBack;
 
+    private readonly CueSet firstSteps;
+
+    // The words of the first-steps cues ("arrived", "slovenia"; a "word*" cue as its stem), to read what else a message says.
+    private readonly HashSet<string> firstStepsWords;
+    private readonly string[] firstStepsStems;
+
     public IntentDetector(IntentCues cues)
     {
         (IntentKind Kind, IReadOnlyDictionary<string, IReadOnlyList<string>> Cues)[] all =
@@ -63,6 +69,14 @@ public sealed class IntentDetector
             (EmergencyKind.Danger, Compile(cues.Emergency)),
         ];
         askBack = [.. cues.AskBack.Select(a => (a.Topics, Compile(a.Cues)))];
+        firstSteps = Compile(cues.FirstSteps);
+        var cueWords = cues.FirstSteps.Values.SelectMany(p => p).Where(p => !IsFillerList(p))
+            .SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            .Where(w => w is not ("=" or "~") && !w.StartsWith('!'))
+            .Select(w => (Stem: w.EndsWith('*'), Word: TextNormalizer.Fold(w.TrimEnd('*'))))
+            .ToList();
+        firstStepsWords = [.. cueWords.Where(w => !w.Stem).Select(w => w.Word)];
+        firstStepsStems = [.. cueWords.Where(w => w.Stem).Select(w => w.Word).Distinct(StringComparer.Ordinal)];
         // Per language only for small talk: only its language is taken from the cue (see LanguagesOf).
         byLanguage = all.Where(k => IsSmallTalk(k.Kind)).ToDictionary(
             k => k.Kind,
@@ -113,6 +127,13 @@ public sealed class IntentDetector
 
         return [];
     }
+
+    /// <summary>A newcomer asking where to begin (the <c>first-steps</c> section): not a topic, but the whole first-steps plan.</summary>
+    public bool IsFirstSteps(IReadOnlyList<string> foldedTokens) => firstSteps.AnyMatches(foldedTokens, fillers);
+
+    /// <summary>The words of <paramref name="foldedTokens"/> that are not words of a first-steps cue: what else the message says.</summary>
+    public string BesidesFirstSteps(IReadOnlyList<string> foldedTokens) => string.Join(' ', foldedTokens.Where(t =>
+        !firstStepsWords.Contains(t) && !firstStepsStems.Any(stem => t.StartsWith(stem, StringComparison.Ordinal))));
 
     /// <summary>Greetings and thanks: nothing to look up, answered in kind.</summary>
     public static bool IsSmallTalk(IntentKind kind) => kind is IntentKind.Greeting or IntentKind.Thanks;

@@ -121,7 +121,15 @@ public sealed class KnowledgeEngine
             Decision.Greeting or Decision.Thanks or Decision.Frustration => null,
             _ => best?.Topic,
         };
-        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates) { EmergencyKind = emergency, SmallTalkLanguages = smallTalkLanguages };
+        return new KnowledgeResult(text, language, confidence, decision, topic, best?.Score ?? 0, candidates)
+        {
+            EmergencyKind = emergency,
+            SmallTalkLanguages = smallTalkLanguages,
+            // Not when the rest of the message names a topic by its keywords ("I just arrived, where do I buy a SIM card"):
+            // that question is asked back or answered as any other. The cue's own words do not count ("prispel" is
+            // also how "prispevek", the health insurance contribution, starts).
+            FirstSteps = intent == IntentKind.None && intents.IsFirstSteps(tokens) && TopicsNamedIn(intents.BesidesFirstSteps(tokens)).Count == 0,
+        };
     }
 
     /// <summary>

@@ -22,4 +22,10 @@ public sealed record KnowledgeResult(
     /// ("zdravo" is sl and hbs), so a first message can tell a certain language from a guess.
     /// </summary>
     public IReadOnlyList<string> SmallTalkLanguages { get; init; } = [];
+
+    /// <summary>
+    /// The message asks where a newcomer should begin ("I just arrived, what should I do first?", intents.yaml's
+    /// <c>first-steps</c>). No topic answers that; the conversation offers the first-steps plan when no topic was clear.
+    /// </summary>
+    public bool FirstSteps { get; init; }
 }

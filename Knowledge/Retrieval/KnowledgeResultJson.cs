@@ -43,6 +43,12 @@ public static class KnowledgeResultJson
             }
 
             json.WriteEndArray();
+            if (result.FirstSteps)
+            {
+                // Only when true: the conversation offers the first-steps plan when no topic is clear.
+                json.WriteBoolean("firstSteps", true);
+            }
+
             json.WriteEndObject();
         }
 

@@ -292,6 +292,11 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
         {
             ("handoff", intents.Handoff), ("emergency", emergency), ("greeting", intents.Greeting), ("thanks", intents.Thanks),
         };
+        if (intents.FirstSteps.Count > 0)
+        {
+            sections.Add(("first-steps", intents.FirstSteps));
+        }
+
         sections.AddRange(intents.EmergencyByKind.Select(k => (IntentCues.EmergencyKindPrefix + k.Key, k.Value)));
         foreach (var (kind, cues) in sections)
         {
