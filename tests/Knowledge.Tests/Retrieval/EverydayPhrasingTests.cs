@@ -22,4 +22,18 @@ public sealed class EverydayPhrasingTests
         var result = Engine.Ask(question);
         Assert.Equal(("residence-permit", Decision.Answer), (result.Topic, result.Decision));
     }
+
+    // ZRSZ written in Arabic letters: "كيف بسجل بالزرسز" (how do I register at ZRSZ) found nothing (0.041, the address's
+    // registration first), since no topic knew "زرسز". Finding a job, which says who may register as unemployed at ZRSZ, now
+    // lists it, as the offices do for where it is ("وين الزرسز" asks between the two, as "zrsz" alone does), with a sample
+    // in the colloquial "بسجل".
+    [Theory]
+    [InlineData("كيف بسجل بالزرسز")]
+    [InlineData("كيف بسجل في zrsz")]
+    [InlineData("التسجيل بالزرسز")]
+    public void Registering_at_ZRSZ_written_in_Arabic_letters_is_finding_a_job(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("job-search", Decision.Answer), (result.Topic, result.Decision));
+    }
 }
