@@ -155,6 +155,20 @@ internal sealed class CuePhrase
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    /// <summary>Whether <paramref name="token"/> is one of this cue's words, as a match would read it.</summary>
+    public bool HasWord(string token)
+    {
+        for (var word = 0; word < words.Length; word++)
+        {
+            if (WordMatches(word, token))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private bool WordMatches(int word, string token)
     {
         if (Same(word, token))

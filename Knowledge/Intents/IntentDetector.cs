@@ -38,9 +38,8 @@ public sealed class IntentDetector
 
     private readonly CueSet firstSteps;
 
-    // The words of the first-steps cues ("arrived", "slovenia"; a "word*" cue as its stem), to read what else a message says.
-    private readonly HashSet<string> firstStepsWords;
-    private readonly string[] firstStepsStems;
+    // The first-steps cues themselves, to read what else a message says besides their words ("arrived", "slovenia").
+    private readonly CuePhrase[] firstStepsPhrases;
 
     public IntentDetector(IntentCues cues)
     {
@@ -69,14 +68,8 @@ public sealed class IntentDetector
             (EmergencyKind.Danger, Compile(cues.Emergency)),
         ];
         askBack = [.. cues.AskBack.Select(a => (a.Topics, Compile(a.Cues)))];
-        firstSteps = Compile(cues.FirstSteps);
-        var cueWords = cues.FirstSteps.Values.SelectMany(p => p).Where(p => !IsFillerList(p))
-            .SelectMany(p => p.Split(' ', StringSplitOptions.RemoveEmptyEntries))
-            .Where(w => w is not ("=" or "~") && !w.StartsWith('!'))
-            .Select(w => (Stem: w.EndsWith('*'), Word: TextNormalizer.Fold(w.TrimEnd('*'))))
-            .ToList();
-        firstStepsWords = [.. cueWords.Where(w => !w.Stem).Select(w => w.Word)];
-        firstStepsStems = [.. cueWords.Where(w => w.Stem).Select(w => w.Word).Distinct(StringComparer.Ordinal)];
+        firstStepsPhrases = Phrases(cues.FirstSteps);
+        firstSteps = new CueSet(firstStepsPhrases);
         // Per language only for small talk: only its language is taken from the cue (see LanguagesOf).
         byLanguage = all.Where(k => IsSmallTalk(k.Kind)).ToDictionary(
             k => k.Kind,
@@ -132,8 +125,8 @@ public sealed class IntentDetector
     public bool IsFirstSteps(IReadOnlyList<string> foldedTokens) => firstSteps.AnyMatches(foldedTokens, fillers);
 
     /// <summary>The words of <paramref name="foldedTokens"/> that are not words of a first-steps cue: what else the message says.</summary>
-    public string BesidesFirstSteps(IReadOnlyList<string> foldedTokens) => string.Join(' ', foldedTokens.Where(t =>
-        !firstStepsWords.Contains(t) && !firstStepsStems.Any(stem => t.StartsWith(stem, StringComparison.Ordinal))));
+    public string BesidesFirstSteps(IReadOnlyList<string> foldedTokens) =>
+        string.Join(' ', foldedTokens.Where(t => !firstStepsPhrases.Any(phrase => phrase.HasWord(t))));
 
     /// <summary>Greetings and thanks: nothing to look up, answered in kind.</summary>
     public static bool IsSmallTalk(IntentKind kind) => kind is IntentKind.Greeting or IntentKind.Thanks;
@@ -167,6 +160,8 @@ public sealed class IntentDetector
 
     private static bool IsFillerList(string entry) => entry.TrimStart().StartsWith(FillerMark);
 
-    private static CueSet Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) =>
-        new(perLanguage.Values.SelectMany(p => p).Where(p => !IsFillerList(p)).Select(CuePhrase.Parse).OfType<CuePhrase>());
+    private static CueSet Compile(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) => new(Phrases(perLanguage));
+
+    private static CuePhrase[] Phrases(IReadOnlyDictionary<string, IReadOnlyList<string>> perLanguage) =>
+        [.. perLanguage.Values.SelectMany(p => p).Where(p => !IsFillerList(p)).Select(CuePhrase.Parse).OfType<CuePhrase>()];
 }
