@@ -97,6 +97,27 @@ public sealed class PlanJourneyTests
     }
 
     [Fact]
+    public async Task In_Arabic_asking_where_to_begin_starts_the_first_steps_questions_right_to_left()
+    {
+        // a489ad6 was tested in-process only: the newcomer's first question in the real page, with its buttons.
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=ar"), "first-steps-question");
+        await chat.AcceptPrivacyAsync("ar");
+
+        await chat.SayAsync("وصلت للتو، ماذا أفعل أولاً؟");
+        // The question's text without its "1/5", which the page wraps in direction marks.
+        await chat.BotSaysAsync("من أين أنت؟");
+        await chat.ShotAsync("first-steps-question");
+
+        var question = chat.BotBubbles.Filter(new() { HasText = "من أين أنت؟" }).Last;
+        Assert.Equal("rtl", await question.EvaluateAsync<string>("b => getComputedStyle(b.querySelector('.webchat__text-content p') || b).direction"));
+        await chat.PressAsync("غرب البلقان");
+        await chat.BotSaysAsync("لماذا جئت إلى سلوفينيا؟");
+    }
+
+    [Fact]
     public async Task In_Albanian_a_changed_mind_a_date_with_dashes_and_a_reload_in_the_middle_make_the_right_plan()
     {
         Requirements.Chromium();
