@@ -24,4 +24,21 @@ public sealed class MigrantWalkRoutingTests
         var result = Engine.Ask(question);
         Assert.Equal((topic, Decision.Answer), (result.Topic, result.Decision));
     }
+
+    // A theft told as it happened: "my wallet was stolen" found nothing (0.121), "ukrali su mi novcanik" asked "Did you mean…"
+    // with social assistance first, "someone stole my phone" with violence and the SIM card. The police topic, which says
+    // where to report a crime, knew only the nouns ("theft", "kraja", "vjedhje", "krađa", "سرقة").
+    [Theory]
+    [InlineData("my wallet was stolen")]
+    [InlineData("someone stole my phone")]
+    [InlineData("ukradli so mi denarnico")]
+    [InlineData("me vodhen portofolin")]
+    [InlineData("ukrali su mi novcanik")]
+    [InlineData("украли су ми новчаник")]
+    [InlineData("سرقوا جزداني")]
+    public void A_theft_is_for_the_police(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("police", Decision.Answer), (result.Topic, result.Decision));
+    }
 }
