@@ -14,20 +14,22 @@ if (CliApp.IsCommand(args))
     return await CliApp.RunAsync(args, CliContext.FromConsole(), CancellationToken.None);
 }
 
-var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.ContentRoot() });
-if (string.IsNullOrEmpty(builder.Configuration["urls"]))
-{
-    builder.WebHost.UseUrls("http://localhost:5080");
-}
-
-var app = builder.AddIntegrationBot().Build().MapIntegrationBot();
-
 try
 {
-    // Settings first, before the host starts its services: a bad value then stops it with the reason alone, not the
-    // reason inside the host's "Hosting failed to start" stack trace, twice, and an abort (exit 134).
+    // Inside the try: some settings are read while the services are put together (the web chat's origins, the
+    // shutdown's drain time), and a value of the wrong form fails there, before any validation.
+    var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = HostPaths.ContentRoot() });
+    if (string.IsNullOrEmpty(builder.Configuration["urls"]))
+    {
+        builder.WebHost.UseUrls("http://localhost:5080");
+    }
+
+    var app = builder.AddIntegrationBot().Build();
+    // Settings first, before the pipeline reads them and the host starts its services: a bad value then stops it with
+    // the reason alone, not the reason inside the host's "Hosting failed to start" stack trace, twice, and an abort
+    // (exit 134); every failing section on one line.
     app.Services.GetService<IStartupValidator>()?.Validate();
-    await app.RunAsync();
+    await app.MapIntegrationBot().RunAsync();
     return ExitCodes.Ok;
 }
 catch (StorageOpenException ex)

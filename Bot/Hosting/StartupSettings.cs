@@ -1,17 +1,47 @@
+using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Hosting;
 
 /// <summary>The settings a failed start could not use, each a message naming its key (empty: the start failed for
 /// another reason).</summary>
-public static class StartupSettings
+public static partial class StartupSettings
 {
-    /// <remarks>Several sections failing together arrive as an <see cref="AggregateException"/> of them.</remarks>
+    private const string BinderAssembly = "Microsoft.Extensions.Configuration.Binder";
+
+    /// <remarks>Several sections failing together arrive as an <see cref="AggregateException"/> of them. A value the
+    /// configuration binder cannot convert to its setting's type (<c>abc</c> for a number, <c>2h</c> for a duration)
+    /// fails the binding itself, before any validation, wherever the options are first read.</remarks>
     public static IReadOnlyList<string> Failures(Exception exception) => exception switch
     {
         OptionsValidationException options => [.. options.Failures],
-        AggregateException all when all.InnerExceptions.All(e => e is OptionsValidationException) =>
-            [.. all.InnerExceptions.SelectMany(e => ((OptionsValidationException)e).Failures)],
+        InvalidOperationException { Source: BinderAssembly } binding => [Unconvertible(binding.Message)],
+        AggregateException all when all.InnerExceptions.Select(Failures).ToList() is var each && each.All(f => f.Count > 0) =>
+            [.. each.SelectMany(f => f)],
         _ => [],
     };
+
+    /// <summary>The binder's "Failed to convert configuration value 'abc' at 'Key' to type 'System.Int32'." said in
+    /// the operator's terms; its own words if the binder ever words it differently.</summary>
+    private static string Unconvertible(string message)
+    {
+        if (ConversionFailure().Match(message) is not { Success: true } failure)
+        {
+            return message;
+        }
+
+        var (value, key, type) = (failure.Groups["value"].Value, failure.Groups["key"].Value, failure.Groups["type"].Value);
+        var expected = type switch
+        {
+            "System.Int32" or "System.Int64" => "is not a whole number",
+            "System.Double" => "is not a number (a decimal point, e.g. 1.5)",
+            "System.TimeSpan" => "is not a duration; write hours:minutes:seconds, e.g. 00:05:00 (days: 1.00:00:00)",
+            "System.Boolean" => "is not true or false",
+            _ => $"cannot be read as {type}",
+        };
+        return $"{key} '{value}' {expected}";
+    }
+
+    [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'\.$", RegexOptions.Singleline)]
+    private static partial Regex ConversionFailure();
 }
