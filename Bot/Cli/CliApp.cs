@@ -1,5 +1,5 @@
+using IntegrationBot.Bot.Hosting;
 using IntegrationBot.Dialogs.Storage;
-using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Cli;
 
@@ -54,9 +54,9 @@ public static class CliApp
             await context.Error.WriteLineAsync("error: " + ex.Message);
             return ExitCodes.StorageUnavailable;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (StartupSettings.Failures(ex) is { Count: > 0 } failures)
         {
-            await context.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", ex.Failures));
+            await context.Error.WriteLineAsync("error: invalid configuration: " + string.Join("; ", failures));
             return ExitCodes.Usage;
         }
     }
