@@ -14,7 +14,14 @@ public static class ViberChannelExtensions
 {
     public static IServiceCollection AddViberChannel(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<ViberOptions>(configuration.GetSection(ViberOptions.Section));
+        // Checked at start like Telegram's: read first by the webhook registration, a bad value failed inside the
+        // host's start with its stack trace.
+        services.AddOptions<ViberOptions>()
+            .Bind(configuration.GetSection(ViberOptions.Section))
+            .Validate(o => o.SendTimeout > TimeSpan.Zero, "IntegrationBot:Channels:Viber:SendTimeout must be positive.")
+            .Validate(o => o.Pacing is { MessagesPerSecond: > 0, PerChatPerSecond: > 0, PerChatBurst: >= 1 },
+                "IntegrationBot:Channels:Viber:Pacing needs positive MessagesPerSecond and PerChatPerSecond and a PerChatBurst of at least 1.")
+            .ValidateOnStart();
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<IViberSubscribers, ViberSubscribers>();

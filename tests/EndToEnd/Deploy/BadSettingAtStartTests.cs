@@ -34,6 +34,16 @@ public sealed class BadSettingAtStartTests
     public Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_2(string variable, string value, string named) =>
         StartStopsWithOneLine(named, (variable, value));
 
+    // Found turning Viber on as docs/configuration.md says: its settings were not in the start-up check at all, so a
+    // SendTimeout of '30s' failed inside the webhook registration ("Hosting failed to start", two stack traces, exit
+    // 134), as did a SendTimeout of 00:00:00.
+    [Theory]
+    [InlineData("IntegrationBot__Channels__Viber__SendTimeout", "30s", "IntegrationBot:Channels:Viber:SendTimeout '30s' is not a duration")]
+    [InlineData("IntegrationBot__Channels__Viber__SendTimeout", "00:00:00", "IntegrationBot:Channels:Viber:SendTimeout must be positive")]
+    [InlineData("IntegrationBot__Channels__Viber__Pacing__PerChatBurst", "0", "IntegrationBot:Channels:Viber:Pacing needs")]
+    public Task A_bad_Viber_setting_stops_the_host_with_one_line_naming_it_and_exit_code_2(string variable, string value, string named) =>
+        StartStopsWithOneLine(named, ("IntegrationBot__Channels__Viber__AuthToken", "test-viber-token"), (variable, value));
+
     private static async Task StartStopsWithOneLine(string named, params (string Variable, string Value)[] settings)
     {
         var data = Directory.CreateTempSubdirectory("ib-bad-setting-").FullName;
