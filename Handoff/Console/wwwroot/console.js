@@ -115,6 +115,12 @@ function priorityBadge(priority) {
 function sessionEnded() {
   if (!state.me || state.loggingOut) return showLogin();
   sessionStorage.setItem('console.sessionEnded', '1');
+  reloadToLogin();
+}
+
+// The next login starts from the queue, whoever logs in on this page.
+function reloadToLogin() {
+  history.replaceState(null, '', window.location.pathname);
   window.location.reload();
 }
 
@@ -142,8 +148,7 @@ async function start() {
   $('me').textContent = `${state.me.name} (${state.me.languages.join(', ')})`;
   $('admin-tab').hidden = !state.me.isAdmin;
   connectStream();
-  show('queue');
-  focusHeading($('queue-view').querySelector('h2'));
+  goTo(window.location.hash, false);
   noticeHandedWhileAway();
 }
 
@@ -178,10 +183,34 @@ function focusHeading(heading) {
   heading.focus();
 }
 
-function show(view) {
+// The address names the open view (#queue, #conversation/ID; an id, never a person's words), so the browser's reload
+// comes back to it and its Back goes to the view before instead of out of the console. push: a new history entry, as a
+// counselor's own step makes; false replaces the entry (the first view, Back and Forward themselves).
+const listViews = ['queue', 'active', 'closed', 'dashboard', 'canned', 'admin'];
+
+function goTo(address, push) {
+  const conversation = /^#conversation\/([\w-]+)$/.exec(address);
+  if (conversation) {
+    openConversation(conversation[1], push);
+    return;
+  }
+  const named = address.substring(1);
+  const view = listViews.includes(named) && (named !== 'admin' || state.me.isAdmin) ? named : 'queue';
+  show(view, push);
+  focusHeading($(`${view}-view`).querySelector('h2'));
+}
+
+function remember(view, push) {
+  const address = view === 'conversation' ? `#conversation/${state.conversation}` : `#${view}`;
+  if (window.location.hash === address) return;
+  if (push) history.pushState(null, '', address); else history.replaceState(null, '', address);
+}
+
+function show(view, push = true) {
   showError(null);
   state.view = view;
   if (view !== 'conversation') state.conversation = null;
+  remember(view, push);
   document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== `${view}-view`; });
   document.querySelectorAll('.tab').forEach((t) => t.classList.toggle('current', t.dataset.view === view));
   refresh();
@@ -357,13 +386,13 @@ async function renderList(status) {
   }
 }
 
-function openConversation(id) {
+function openConversation(id, push = true) {
   state.conversation = id;
   state.focusNext = 'reply';
   // Seen now: the title stops calling for it ("(→1)" stayed until the next live update).
   const transferred = state.handedToMe.delete(id);
   const urgent = state.urgentHeld.delete(id);
-  show('conversation');
+  show('conversation', push);
   if (transferred || urgent) updateWaitingCount();
 }
 
@@ -375,7 +404,7 @@ function conversationGone() {
   state.drafts.delete(state.conversation);
   state.replyFor = null;
   state.conversation = null;
-  show('queue');
+  show('queue', false); // Back would only open the erased conversation again
   showError('This conversation no longer exists: the person deleted their data, or it was erased.');
 }
 
@@ -725,8 +754,9 @@ function wire() {
   });
   $('logout').addEventListener('click', async () => {
     state.loggingOut = true; // the stream this ends is no news to this page
-    try { await api('POST', '/api/auth/logout'); } finally { window.location.reload(); }
+    try { await api('POST', '/api/auth/logout'); } finally { reloadToLogin(); }
   });
+  window.addEventListener('popstate', () => { if (state.me) goTo(window.location.hash, false); });
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('show-all').addEventListener('change', refresh);
   // Back hides the button it was pressed on: the keyboard goes on from the queue's heading, not the top of the page.
