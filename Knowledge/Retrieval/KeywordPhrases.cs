@@ -32,7 +32,7 @@ internal sealed class KeywordPhrases
     private readonly Dictionary<string, int[]> topicsByShortStem;
 
     // Words at least half of the topics use in their titles, questions or keywords ("where", "kje", "gdje", "ku", "وين",
-    // "need", "postojna"): they say nothing about which topic a question is about.
+    // "need", "postojna"), except a topic's one-word keyword: they say nothing about which topic a question is about.
     private readonly HashSet<string> fillers;
     private readonly int stemLength;
 
@@ -91,6 +91,14 @@ internal sealed class KeywordPhrases
         // "v Postojni" again and again, won. A form is the same word with another last letter, in words of six letters or more.
         var endings = fillers.Where(f => f.Length >= MinInflectedFillerLength).Select(f => f[..^1]).ToHashSet(StringComparer.Ordinal);
         fillers.UnionWith(byWord.Keys.Where(w => w.Length >= MinInflectedFillerLength && endings.Contains(w[..^1])));
+
+        // A word a topic lists alone as its keyword names that topic, however many samples say it: "عمل" (work) is finding a
+        // job's keyword and also in the samples of half the topics ("تصريح عمل", "ساعات العمل"), and "عمل في بوستوينا" (work in
+        // Postojna), read as three fillers, got no keyword bonus and the offices' answer.
+        fillers.ExceptWith(topics.SelectMany(t => t.Keywords.Values.SelectMany(k => k))
+            .Select(k => TextFeatures.Terms(TextNormalizer.Fold(k)))
+            .Where(terms => terms.Count == 1)
+            .Select(terms => terms[0]));
         return new KeywordPhrases(Frozen(byPhrase), Frozen(byWordStem), Frozen(byShortStem), fillers, stemLength);
     }
 
