@@ -452,6 +452,12 @@ async function renderConversation() {
       : 'The person has left this channel (unsubscribed): messages cannot reach them until they write again.';
 
   const list = $('transcript');
+  // A counselor reading back (how the request began, an address the person gave) stays there when the conversation is
+  // drawn again for the person's next line, a delivery status or a colleague's note; the newest line is shown when the
+  // conversation is opened, after their own action, and to whoever was already at the end.
+  const atEnd = list.scrollHeight - list.scrollTop - list.clientHeight < 16;
+  const keepAt = state.focusNext || atEnd || list.dataset.conversation !== r.id ? null : list.scrollTop;
+  list.dataset.conversation = r.id;
   list.replaceChildren();
   for (const entry of r.transcript) {
     const item = el('li', null, `bubble ${entry.author}`);
@@ -467,7 +473,7 @@ async function renderConversation() {
     }
     list.append(item);
   }
-  list.scrollTop = list.scrollHeight;
+  list.scrollTop = keepAt ?? list.scrollHeight;
   // The stream carries each delivery change; while a message is still pending, also look again now and then, so a
   // change published while the stream was reconnecting is not missed.
   clearTimeout(state.deliveryTimer);
