@@ -23,6 +23,12 @@ public static class TelegramChannelExtensions
                 "IntegrationBot:Channels:Telegram:Pacing needs positive MessagesPerSecond and PerChatPerSecond and a PerChatBurst of at least 1.")
             .Validate(o => o.Mode is TelegramOptions.WebhookMode or TelegramOptions.PollingMode,
                 "IntegrationBot:Channels:Telegram:Mode must be 'webhook' or 'polling'.")
+            // Without it the webhook is never registered and POST /api/telegram refuses every update: a channel
+            // that is on but deaf, with nothing in the log.
+            .Validate(o => !o.IsEnabled || o.IsPolling || !string.IsNullOrEmpty(o.WebhookSecret),
+                "IntegrationBot:Channels:Telegram:WebhookSecret is not set: with a Token and Mode 'webhook' (the default) "
+                + "Telegram's updates are refused without it, so nobody would get an answer there; set 1-256 characters of "
+                + "A-Z a-z 0-9 _ - (any random string), or Mode 'polling' for a machine Telegram cannot reach.")
             .ValidateOnStart();
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
         services.AddSingleton<IValidateOptions<TelegramOptions>, PublicBaseUrlValidation>();

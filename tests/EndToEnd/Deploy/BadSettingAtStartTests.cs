@@ -44,6 +44,16 @@ public sealed class BadSettingAtStartTests
     public Task A_bad_Viber_setting_stops_the_host_with_one_line_naming_it_and_exit_code_2(string variable, string value, string named) =>
         StartStopsWithOneLine(named, ("IntegrationBot__Channels__Viber__AuthToken", "test-viber-token"), (variable, value));
 
+    // Found turning Telegram on from README's table (Token and PublicBaseUrl, Mode left at 'webhook') without a
+    // WebhookSecret: the host started without a word, registered no webhook and answered every POST /api/telegram 404,
+    // so nobody writing to the bot on Telegram got an answer and nothing told the operator why.
+    [Fact]
+    public Task Telegram_on_its_webhook_without_a_secret_stops_the_host_naming_the_setting() =>
+        StartStopsWithOneLine(
+            "IntegrationBot:Channels:Telegram:WebhookSecret is not set",
+            ("IntegrationBot__Channels__Telegram__Token", "123456:test-token"),
+            ("IntegrationBot__PublicBaseUrl", "https://bot.example.si"));
+
     private static async Task StartStopsWithOneLine(string named, params (string Variable, string Value)[] settings)
     {
         var data = Directory.CreateTempSubdirectory("ib-bad-setting-").FullName;
