@@ -14,12 +14,47 @@ public static partial class StartupSettings
     /// fails the binding itself, before any validation, wherever the options are first read.</remarks>
     public static IReadOnlyList<string> Failures(Exception exception) => exception switch
     {
-        OptionsValidationException options => [.. options.Failures],
+        OptionsValidationException options => [.. options.Failures.Select(f => Keyed(options.OptionsType, f))],
         InvalidOperationException { Source: BinderAssembly } binding => [Unconvertible(binding.Message)],
         AggregateException all when all.InnerExceptions.Select(Failures).ToList() is var each && each.All(f => f.Count > 0) =>
             [.. each.SelectMany(f => f)],
         _ => [],
     };
+
+    /// <summary>A data-annotation failure names the C# class and property ("DataAnnotation validation failed for
+    /// 'InputOptions' members: 'MaxMessageLength' with the error: 'The field MaxMessageLength must be ...'"); said
+    /// with the setting's key instead, from the options class's own section constant. Other failures already name it.</summary>
+    private static string Keyed(Type optionsType, string failure)
+    {
+        if (DataAnnotationFailure().Match(failure) is not { Success: true } annotation)
+        {
+            return failure;
+        }
+
+        var error = annotation.Groups["error"].Value.TrimEnd('.');
+        if (error.StartsWith("IntegrationBot:", StringComparison.Ordinal))
+        {
+            return error; // the attribute's own message names the key
+        }
+
+        if (SectionOf(optionsType) is not { } section)
+        {
+            return failure;
+        }
+
+        var members = annotation.Groups["members"].Value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        var keys = string.Join(", ", members.Select(m => $"{section}:{m}"));
+        // "The field MaxMessageLength must be between 10 and 100000" -> "IntegrationBot:Bot:MaxMessageLength must be ..."
+        return members.Length == 1 && error.StartsWith($"The field {members[0]} ", StringComparison.Ordinal)
+            ? keys + error[$"The field {members[0]}".Length..]
+            : $"{keys}: {error}";
+    }
+
+    /// <summary>Every options class names its section in a constant (<c>Section</c> or <c>SectionName</c>).</summary>
+    private static string? SectionOf(Type optionsType) =>
+        (optionsType.GetField("Section") ?? optionsType.GetField("SectionName")) is { IsLiteral: true } field
+            ? field.GetRawConstantValue() as string
+            : null;
 
     /// <summary>The binder's "Failed to convert configuration value 'abc' at 'Key' to type 'System.Int32'." said in
     /// the operator's terms; its own words if the binder ever words it differently.</summary>
@@ -41,6 +76,9 @@ public static partial class StartupSettings
         };
         return $"{key} '{value}' {expected}";
     }
+
+    [GeneratedRegex(@"^DataAnnotation validation failed for '[^']*' members: '(?<members>[^']*)' with the error: '(?<error>.*)'\.$", RegexOptions.Singleline)]
+    private static partial Regex DataAnnotationFailure();
 
     [GeneratedRegex(@"^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']*)' to type '(?<type>[^']*)'\.$", RegexOptions.Singleline)]
     private static partial Regex ConversionFailure();
