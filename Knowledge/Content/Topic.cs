@@ -23,12 +23,18 @@ public sealed record Topic(
     /// <summary>Flag: the topic is about danger to life or safety.</summary>
     public const string EmergencyFlag = "emergency";
 
+    /// <summary>Flag: a document that other topics' services ask for (the identity card); named together with such a topic,
+    /// the question is that topic's.</summary>
+    public const string PrerequisiteFlag = "prerequisite";
+
     /// <summary>Per language: when the facts were last checked and by whom (<c>reviewed:</c>); <see cref="Reviewed"/> is the oldest date.</summary>
     public IReadOnlyDictionary<string, TopicReview> Reviews { get; init; } = new Dictionary<string, TopicReview>(StringComparer.Ordinal);
 
     public bool IsSensitive => Flags.Contains(SensitiveFlag, StringComparer.Ordinal);
 
     public bool IsEmergency => Flags.Contains(EmergencyFlag, StringComparer.Ordinal);
+
+    public bool IsPrerequisite => Flags.Contains(PrerequisiteFlag, StringComparer.Ordinal);
 
     /// <summary>The title in <paramref name="language"/>, falling back to English, then to the id.</summary>
     public string TitleIn(string language) => Pick(Title, language) ?? Id;

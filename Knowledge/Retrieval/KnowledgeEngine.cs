@@ -25,7 +25,7 @@ public sealed class KnowledgeEngine
     public KnowledgeEngine(TopicCatalog catalog, KnowledgeEngineOptions? options = null)
     {
         Options = options ?? new KnowledgeEngineOptions();
-        content = new Content(catalog, TopicIndex.Build(catalog.Topics, Options));
+        content = new Content(catalog, TopicIndex.Build(catalog.Topics, Options), PrerequisiteServices.Build(catalog.Topics));
         intents = new IntentDetector(catalog.Intents);
         Identifier = LanguageIdentifier.FromCatalog(catalog);
     }
@@ -53,7 +53,7 @@ public sealed class KnowledgeEngine
         // so the change is live at once instead of after recomputing the term weights of every topic.
         var sameTopics = catalog.Topics.Count == current.Catalog.Topics.Count
             && catalog.Topics.Zip(current.Catalog.Topics).All(p => ReferenceEquals(p.First, p.Second));
-        content = new Content(catalog, sameTopics ? current.Index : current.Index.Rebuild(catalog.Topics));
+        content = new Content(catalog, sameTopics ? current.Index : current.Index.Rebuild(catalog.Topics), PrerequisiteServices.Build(catalog.Topics));
     }
 
     /// <summary>Loads the shipped content (next to the assembly) and builds an engine over it.</summary>
@@ -79,7 +79,7 @@ public sealed class KnowledgeEngine
 
         var (language, confidence) = ChooseLanguage(window, forced, current);
         var live = content;
-        var (candidates, topical) = Rank(live.Index, TextFeatures.Terms(tokens), language);
+        var (candidates, topical) = Rank(live, folded, TextFeatures.Terms(tokens), language);
         var best = candidates.Count > 0 ? candidates[0] : null;
         var intent = intents.Detect(tokens);
         if (window.Length < text.Length && intent != IntentKind.Emergency)
@@ -213,9 +213,10 @@ public sealed class KnowledgeEngine
     // A short question without an answer is read again with its unknown words put right where they are one typing slip
     // from a word of the content ("docor", "shcool"): with one or two words there is nothing else to go on. What that
     // finds is a guess, so it is offered as "Did you mean…", never answered directly.
-    private (IReadOnlyList<TopicScore> Candidates, Decision Decision) Rank(TopicIndex index, List<string> terms, string language)
+    private (IReadOnlyList<TopicScore> Candidates, Decision Decision) Rank(Content live, string folded, List<string> terms, string language)
     {
-        var candidates = index.Search(terms, language, CandidateCount);
+        var index = live.Index;
+        var candidates = ForTheService(live, folded, index.Search(terms, language, CandidateCount));
         var decision = Decide(candidates);
         if (decision == Decision.Answer || terms.Count > Options.SpellingMaxWords)
         {
@@ -233,6 +234,25 @@ public sealed class KnowledgeEngine
         return better ? (guessed, Decision.Clarify) : (candidates, decision);
     }
 
+    // A document that services ask for, named together with such a service, is asked about for the service: "do I need an
+    // ID card for a SIM card" and "ali rabim osebno izkaznico za sim kartico" got the identity card (only for citizens),
+    // whose few samples all say "ID card", instead of the SIM card, which says what the shop asks for. The service (named
+    // by one of its keywords besides the document's own words, among the candidates, and one whose samples ask about the
+    // document) takes the document's place and score, and the document, which is not what is asked, leaves the candidates.
+    private static IReadOnlyList<TopicScore> ForTheService(Content live, string folded, IReadOnlyList<TopicScore> candidates)
+    {
+        if (candidates.Count < 2 || live.Catalog.Find(candidates[0].Topic) is not { IsPrerequisite: true } document)
+        {
+            return candidates;
+        }
+
+        var named = live.Index.TopicsNamedIn(live.Prerequisites.Besides(document.Id, TextFeatures.Terms(folded)));
+        var service = candidates.Skip(1).FirstOrDefault(c => named.Contains(c.Topic) && live.Prerequisites.AskFor(document.Id, c.Topic));
+        return service is null
+            ? candidates
+            : [service with { Score = candidates[0].Score }, .. candidates.Skip(1).Where(c => c != service)];
+    }
+
     private Decision Decide(IReadOnlyList<TopicScore> candidates)
     {
         if (candidates.Count == 0 || candidates[0].Score < Options.ClarifyThreshold)
@@ -246,5 +266,5 @@ public sealed class KnowledgeEngine
             : Decision.Clarify;
     }
 
-    private sealed record Content(TopicCatalog Catalog, TopicIndex Index);
+    private sealed record Content(TopicCatalog Catalog, TopicIndex Index, PrerequisiteServices Prerequisites);
 }

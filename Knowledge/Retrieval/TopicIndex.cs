@@ -156,8 +156,11 @@ public sealed class TopicIndex
     }
 
     /// <summary>The ids of the topics already folded text names by a keyword or title (<see cref="KeywordPhrases.Named"/>).</summary>
-    public IReadOnlySet<string> TopicsNamedIn(string folded) =>
-        keywords.Named(TextFeatures.Terms(folded)).Select(t => topicIds[t]).ToHashSet(StringComparer.Ordinal);
+    public IReadOnlySet<string> TopicsNamedIn(string folded) => TopicsNamedIn(TextFeatures.Terms(folded));
+
+    /// <summary>The same for the words <see cref="TextFeatures.Terms(string)"/> made of the folded text.</summary>
+    internal IReadOnlySet<string> TopicsNamedIn(IReadOnlyList<string> terms) =>
+        keywords.Named(terms).Select(t => topicIds[t]).ToHashSet(StringComparer.Ordinal);
 
     /// <summary><paramref name="terms"/> with each unknown word put right where it is one typing slip from a word of the
     /// content (<see cref="SpellingCorrector"/>); the same list when none is.</summary>

@@ -19,7 +19,7 @@ public sealed partial class KnowledgeValidator(TimeProvider time)
     /// <summary>Sample questions needed per language so retrieval has enough to learn from.</summary>
     public const int MinQuestionsPerLanguage = 8;
 
-    private static readonly string[] KnownFlags = [Topic.SensitiveFlag, Topic.EmergencyFlag];
+    private static readonly string[] KnownFlags = [Topic.SensitiveFlag, Topic.EmergencyFlag, Topic.PrerequisiteFlag];
 
     /// <summary>All problems in <paramref name="catalog"/>, load problems first; empty when the content is valid.</summary>
     public IReadOnlyList<ContentProblem> Validate(TopicCatalog catalog)

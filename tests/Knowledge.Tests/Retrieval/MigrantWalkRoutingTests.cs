@@ -54,4 +54,31 @@ public sealed class MigrantWalkRoutingTests
         var result = Engine.Ask(question);
         Assert.Equal(("police", Decision.Answer), (result.Topic, result.Decision));
     }
+
+    // "do I need an ID card for a SIM card" was answered with the identity card (only for citizens) in all five languages
+    // (en 0.587 against the SIM card's 0.500, sl 0.789 against 0.409), and "ali rabim osebno izkaznico za knjiznico" the same
+    // instead of the library: the identity card's few samples all say "ID card". The identity card is a document services
+    // ask for (flag prerequisite): named together with a topic whose samples ask about it, the question is that topic's.
+    // Getting the card itself stays the identity card, also where its own words hold another topic's keyword ("licna
+    // karta": the SIM card's "kartica") or the question names a topic that does not ask for it ("slovenski": the course).
+    [Theory]
+    [InlineData("do I need an ID card for a SIM card", "phone-number")]
+    [InlineData("ali rabim osebno izkaznico za sim kartico", "phone-number")]
+    [InlineData("a me duhet leternjoftim per karte sim", "phone-number")]
+    [InlineData("dal mi treba licna karta za sim karticu", "phone-number")]
+    [InlineData("да ли ми треба лична карта за сим картицу", "phone-number")]
+    [InlineData("هل احتاج بطاقة هوية لشريحة الهاتف", "phone-number")]
+    [InlineData("ali rabim osebno izkaznico za knjiznico", "leisure-culture")]
+    [InlineData("Where do I get an ID card?", "identity-card")]
+    [InlineData("kje dobim osebno izkaznico na upravni enoti", "identity-card")]
+    [InlineData("postal sem slovenski drzavljan, kako dobim osebno izkaznico", "identity-card")]
+    [InlineData("احتاج بطاقة هوية", "identity-card")]
+    [InlineData("licna karta", "identity-card")]
+    [InlineData("karta e identitetit", "identity-card")]
+    [InlineData("ali lahko tujec dobi slovensko osebno izkaznico", "identity-card")]
+    public void An_identity_card_asked_for_a_service_is_the_service(string question, string topic)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal((topic, Decision.Answer), (result.Topic, result.Decision));
+    }
 }
