@@ -338,9 +338,15 @@ function openable(tr, id) {
 async function renderQueue() {
   const all = $('show-all').checked;
   const rows = await api('GET', `/api/handoffs?status=waiting${all ? '&all=true' : ''}`);
+  // What the title, the tab's count and the alerts count but this list leaves to colleagues: "Nobody is waiting" would
+  // contradict them.
+  const others = all ? 0 : (await api('GET', '/api/handoffs?status=waiting&all=true')).length - rows.length;
   const body = $('queue-rows');
   body.replaceChildren();
   $('queue-empty').hidden = rows.length > 0;
+  $('queue-empty').textContent = others <= 0 ? 'Nobody is waiting.'
+    : `Nobody is waiting in your languages. ${others === 1 ? '1 request waits' : `${others} requests wait`} for colleagues online `
+      + `who speak its language: tick "Also show requests colleagues online can serve" to see ${others === 1 ? 'it' : 'them'}.`;
   for (const r of rows) {
     const tr = el('tr');
     const priority = el('td');
@@ -777,7 +783,11 @@ function wire() {
   $('notify').addEventListener('click', async () => {
     $('notify').hidden = (await Notification.requestPermission()) === 'granted';
   });
-  $('emergency-open').addEventListener('click', () => show('queue'));
+  // Every counselor online is alerted to an emergency, also one in a colleague's language: the queue it opens shows it.
+  $('emergency-open').addEventListener('click', () => {
+    $('show-all').checked = true;
+    show('queue');
+  });
   // Admins export or erase the person of the open conversation; their user id stays on the server.
   $('person-export').addEventListener('click', async () => {
     try {
