@@ -25,8 +25,14 @@ public static class HandoffServiceCollectionExtensions
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.Section))
-            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero && o.SilentUserTimeout > TimeSpan.Zero && o.SweepInterval > TimeSpan.Zero && o.SessionLifetime > TimeSpan.Zero, "Handoff timeouts must be positive.")
-            .Validate(o => o.RetentionDays >= 1 && o.MaxFailedLogins >= 1 && o.LoginsPerIpPerMinute >= 1 && o.TranscriptMessages >= 0, "Handoff retention, login and transcript limits must be positive.")
+            .Validate(o => o.UnclaimedTimeout > TimeSpan.Zero, "IntegrationBot:Handoff:UnclaimedTimeout must be positive.")
+            .Validate(o => o.SilentUserTimeout > TimeSpan.Zero, "IntegrationBot:Handoff:SilentUserTimeout must be positive.")
+            .Validate(o => o.SweepInterval > TimeSpan.Zero, "IntegrationBot:Handoff:SweepInterval must be positive.")
+            .Validate(o => o.SessionLifetime > TimeSpan.Zero, "IntegrationBot:Handoff:SessionLifetime must be positive.")
+            .Validate(o => o.RetentionDays >= 1, "IntegrationBot:Handoff:RetentionDays must be at least 1.")
+            .Validate(o => o.MaxFailedLogins >= 1, "IntegrationBot:Handoff:MaxFailedLogins must be at least 1.")
+            .Validate(o => o.LoginsPerIpPerMinute >= 1, "IntegrationBot:Handoff:LoginsPerIpPerMinute must be at least 1.")
+            .Validate(o => o.TranscriptMessages >= 0, "IntegrationBot:Handoff:TranscriptMessages must not be negative.")
             .ValidateOnStart();
         services.AddOptions<OfficeOptions>().Bind(configuration.GetSection(OfficeOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<OfficeOptions>, OfficeOptionsValidator>();

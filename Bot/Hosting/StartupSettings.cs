@@ -9,14 +9,17 @@ public static partial class StartupSettings
 {
     private const string BinderAssembly = "Microsoft.Extensions.Configuration.Binder";
 
-    /// <remarks>Several sections failing together arrive as an <see cref="AggregateException"/> of them. A value the
-    /// configuration binder cannot convert to its setting's type (<c>abc</c> for a number, <c>2h</c> for a duration)
-    /// fails the binding itself, before any validation, wherever the options are first read.</remarks>
-    public static IReadOnlyList<string> Failures(Exception exception) => exception switch
+    /// <remarks>Several sections failing together arrive as an <see cref="AggregateException"/> of them, a section
+    /// that reads another's setting (Handoff's retention follows Privacy's) with that one's failure again: each said
+    /// once. A value the configuration binder cannot convert to its setting's type (<c>abc</c> for a number, <c>2h</c>
+    /// for a duration) fails the binding itself, before any validation, wherever the options are first read.</remarks>
+    public static IReadOnlyList<string> Failures(Exception exception) => [.. Each(exception).Distinct(StringComparer.Ordinal)];
+
+    private static IReadOnlyList<string> Each(Exception exception) => exception switch
     {
         OptionsValidationException options => [.. options.Failures.Select(f => Keyed(options.OptionsType, f))],
         InvalidOperationException { Source: BinderAssembly } binding => [Unconvertible(binding.Message)],
-        AggregateException all when all.InnerExceptions.Select(Failures).ToList() is var each && each.All(f => f.Count > 0) =>
+        AggregateException all when all.InnerExceptions.Select(Each).ToList() is var each && each.All(f => f.Count > 0) =>
             [.. each.SelectMany(f => f)],
         _ => [],
     };

@@ -37,6 +37,12 @@ public sealed class BadSettingAtStartTests
     [InlineData("IntegrationBot__Bot__MaxMessageLength", "0", "IntegrationBot:Bot:MaxMessageLength must be between 10 and 100000")]
     [InlineData("IntegrationBot__Storage__SyncIntervalMilliseconds", "0", "IntegrationBot:Storage:SyncIntervalMilliseconds must be between 1 and 10000")]
     [InlineData("IntegrationBot__Storage__Provider", "sqlite", "IntegrationBot:Storage:Provider must be 'litedb', 'memory' or 'postgres'")]
+    // Found setting the retention as README's table says: IntegrationBot__Privacy__RetentionDays=0 named the same
+    // failure twice on the line (Handoff's purge reads the same setting), and IntegrationBot__Handoff__RetentionDays=0
+    // (or a zero SilentUserTimeout) said "Handoff retention, login and transcript limits must be positive." naming no key.
+    [InlineData("IntegrationBot__Privacy__RetentionDays", "0", "IntegrationBot:Privacy:RetentionDays must be between 1 and 3650")]
+    [InlineData("IntegrationBot__Handoff__RetentionDays", "0", "IntegrationBot:Handoff:RetentionDays must be at least 1")]
+    [InlineData("IntegrationBot__Handoff__SilentUserTimeout", "00:00:00", "IntegrationBot:Handoff:SilentUserTimeout must be positive")]
     public Task A_bad_setting_stops_the_host_with_one_line_naming_it_and_exit_code_2(string variable, string value, string named) =>
         StartStopsWithOneLine(named, (variable, value));
 
@@ -103,6 +109,8 @@ public sealed class BadSettingAtStartTests
             Assert.StartsWith("error: invalid configuration: ", line, StringComparison.Ordinal);
             Assert.Contains(named, line, StringComparison.Ordinal);
             Assert.DoesNotContain("DataAnnotation", line, StringComparison.Ordinal);
+            var failures = line["error: invalid configuration: ".Length..].Split("; ");
+            Assert.Equal(failures.Length, failures.Distinct(StringComparer.Ordinal).Count());
             Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
             Assert.DoesNotContain("Exception", all, StringComparison.Ordinal);
         }
