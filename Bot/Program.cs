@@ -29,6 +29,9 @@ try
     // the reason alone, not the reason inside the host's "Hosting failed to start" stack trace, twice, and an abort
     // (exit 134); every failing section on one line.
     app.Services.GetService<IStartupValidator>()?.Validate();
+    // The storage next, for the same reason: a data folder another host holds, or one that cannot be created, stops the
+    // start with its one line (exit 3) instead of that line after the host's log of the same failure with its trace.
+    app.Services.GetRequiredService<IStorage>();
     await app.MapIntegrationBot().RunAsync();
     return ExitCodes.Ok;
 }
