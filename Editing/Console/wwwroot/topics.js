@@ -42,6 +42,8 @@ translatePage();
 // The categories of kb check (TopicCategory.All), in menu order.
 const CATEGORIES = ['documents', 'health', 'work', 'education', 'family', 'money', 'housing', 'transport', 'safety', 'office'];
 const FLAGS = ['sensitive', 'emergency'];
+// Flags the form does not show (prerequisite: set in the topic's file), kept as they are when the settings are saved.
+let unshownFlags = [];
 
 for (const select of [$('new-topic-category'), $('settings-category')]) {
   for (const category of CATEGORIES) select.append(new Option(category, category));
@@ -63,6 +65,7 @@ function renderLifecycle(topic) {
   $('settings-sources').value = topic.sources.join('\n');
   $('settings-related').value = (topic.related || []).join('\n');
   for (const flag of FLAGS) $(`flag-${flag}`).checked = (topic.flags || []).includes(flag);
+  unshownFlags = (topic.flags || []).filter((flag) => !FLAGS.includes(flag));
   $('retire').hidden = topic.retired;
   $('restore').hidden = !topic.retired;
   const note = topic.retired ? (topic.live ? 'retiredPending' : 'retiredLive') : (topic.live ? null : 'notLive');
@@ -132,7 +135,7 @@ $('settings-form').addEventListener('submit', async (event) => {
   const body = {
     category: $('settings-category').value,
     sources: lines($('settings-sources').value),
-    flags: FLAGS.filter((flag) => $(`flag-${flag}`).checked),
+    flags: [...unshownFlags, ...FLAGS.filter((flag) => $(`flag-${flag}`).checked)],
     related: lines($('settings-related').value),
   };
   try {
