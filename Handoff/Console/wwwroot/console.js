@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [] };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -11,6 +11,7 @@ function xsrfToken() {
 }
 
 async function api(method, path, body) {
+  if (state.me && accountChanged()) throw new Error('Please log in again.');
   const options = { method, headers: {}, credentials: 'same-origin' };
   if (method !== 'GET') {
     options.headers['X-XSRF-TOKEN'] = xsrfToken();
@@ -118,6 +119,29 @@ function sessionEnded() {
   reloadToLogin();
 }
 
+// A browser holds one console session, the last login's: when another counselor logs in on a page of this browser,
+// every request of this page would go in their name while it still shows this counselor's (a Take gave the case to the
+// other). The page's own XSRF token, from its login, tells: it reloads for whoever is logged in now, before acting.
+function accountChanged() {
+  if (xsrfToken() === state.xsrf) return false;
+  if (xsrfToken() === '') {
+    sessionEnded();
+  } else {
+    sessionStorage.setItem('console.replaced', state.me.name);
+    reloadToLogin();
+  }
+  return true;
+}
+
+function noticeReplaced() {
+  const replaced = sessionStorage.getItem('console.replaced');
+  sessionStorage.removeItem('console.replaced');
+  if (replaced && replaced.toLowerCase() !== state.me.name.toLowerCase()) {
+    showError(`This browser is now logged in as ${state.me.name}: that login replaced ${replaced}'s session in every tab of it. `
+      + 'Counselors who share a computer each need a browser profile of their own.');
+  }
+}
+
 // The next login starts from the queue, whoever logs in on this page.
 function reloadToLogin() {
   history.replaceState(null, '', window.location.pathname);
@@ -142,6 +166,7 @@ async function start() {
   } catch {
     return;
   }
+  state.xsrf = xsrfToken();
   $('login-view').hidden = true;
   $('nav').hidden = false;
   $('whoami').hidden = false;
@@ -149,6 +174,7 @@ async function start() {
   $('admin-tab').hidden = !state.me.isAdmin;
   connectStream();
   goTo(window.location.hash, false);
+  noticeReplaced();
   noticeHandedWhileAway();
 }
 
@@ -768,6 +794,8 @@ function wire() {
     state.loggingOut = true; // the stream this ends is no news to this page
     try { await api('POST', '/api/auth/logout'); } finally { reloadToLogin(); }
   });
+  // Back at this page after someone logged in on another: say so now, not at the next click.
+  window.addEventListener('focus', () => { if (state.me) accountChanged(); });
   window.addEventListener('popstate', () => { if (state.me) goTo(window.location.hash, false); });
   document.querySelectorAll('.tab').forEach((tab) => tab.addEventListener('click', () => show(tab.dataset.view)));
   $('show-all').addEventListener('change', refresh);
