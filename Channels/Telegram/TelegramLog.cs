@@ -28,4 +28,7 @@ internal static partial class TelegramLog
 
     [LoggerMessage(EventId = 4108, Level = LogLevel.Debug, Message = "Telegram update {UpdateId} repeats a button tap; not run again")]
     public static partial void RepeatedTapIgnored(ILogger logger, int updateId);
+
+    [LoggerMessage(EventId = 4109, Level = LogLevel.Warning, Message = "Telegram webhook not registered: IntegrationBot:PublicBaseUrl is not set, so Telegram sends this host nothing unless its webhook was set to <public address>/api/telegram with the WebhookSecret by other means. Set IntegrationBot__PublicBaseUrl (https://...), or IntegrationBot__Channels__Telegram__Mode=polling")]
+    public static partial void WebhookNotRegistered(ILogger logger);
 }

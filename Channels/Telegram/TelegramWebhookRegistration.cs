@@ -19,8 +19,15 @@ public sealed class TelegramWebhookRegistration(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.AcceptsWebhook || channels.Value.WebhookUrl(TelegramWebhookEndpoint.Path) is not { } url)
+        if (!options.Value.AcceptsWebhook)
         {
+            return;
+        }
+
+        if (channels.Value.WebhookUrl(TelegramWebhookEndpoint.Path) is not { } url)
+        {
+            // The channel is on and would wait for updates that never come: the only trace the operator gets.
+            TelegramLog.WebhookNotRegistered(logger);
             return;
         }
 

@@ -22,4 +22,7 @@ internal static partial class ViberLog
 
     [LoggerMessage(EventId = 4206, Level = LogLevel.Warning, Message = "Viber send failed: status {Status}")]
     public static partial void SendFailed(ILogger logger, int status);
+
+    [LoggerMessage(EventId = 4207, Level = LogLevel.Warning, Message = "Viber webhook not registered: IntegrationBot:PublicBaseUrl is not set, so Viber sends this host nothing unless its webhook was set to <public address>/api/viber by other means. Set IntegrationBot__PublicBaseUrl (https://...)")]
+    public static partial void WebhookNotRegistered(ILogger logger);
 }

@@ -23,8 +23,15 @@ public sealed class ViberWebhookRegistration(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.IsEnabled || channels.Value.WebhookUrl(ViberWebhookEndpoint.Path) is not { } url)
+        if (!options.Value.IsEnabled)
         {
+            return;
+        }
+
+        if (channels.Value.WebhookUrl(ViberWebhookEndpoint.Path) is not { } url)
+        {
+            // Viber has no polling: without a webhook the channel is on but hears nothing.
+            ViberLog.WebhookNotRegistered(logger);
             return;
         }
 
