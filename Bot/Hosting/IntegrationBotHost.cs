@@ -2,6 +2,7 @@ using IntegrationBot.Bot.Web;
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Channels.DirectLine;
 using IntegrationBot.Flows;
+using IntegrationBot.Flows.Plan;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Editing;
 using IntegrationBot.Editing.Api;
@@ -10,6 +11,7 @@ using IntegrationBot.Editing.Preview;
 using IntegrationBot.Handoff.Console;
 using IntegrationBot.Storage.Postgres.Hosting;
 using IntegrationBot.Handoff;
+using Microsoft.Extensions.Options;
 
 namespace IntegrationBot.Bot.Hosting;
 
@@ -30,6 +32,7 @@ internal static class IntegrationBotHost
         services.AddReliability(configuration);
         services.AddHandoff(configuration);
         services.AddIntegrationBotFlows(configuration);
+        services.AddSingleton<IValidateOptions<PlanOptions>, ReminderChannelsValidation>();
         services.AddKnowledgeEditing(configuration);
         // The editor's preview is written by the flows' own answer text (Editing does not reference Flows).
         services.AddSingleton<IAnswerText, FlowsAnswerText>();
