@@ -132,7 +132,18 @@
   // left-to-right put their punctuation and list numbers at the wrong ends. Web Chat gives a message no direction of
   // its own, so its HTML is wrapped in one (Web Chat's own rendering and sanitizing inside).
   function renderMarkdown(markdown, styleOptions, options) {
-    return '<div dir="auto" class="own-direction">' + window.WebChat.renderMarkdown(markdown, styleOptions, options) + '</div>';
+    return '<div dir="auto" class="own-direction">' + keepPunctuationWithLinks(window.WebChat.renderMarkdown(markdown, styleOptions, options)) + '</div>';
+  }
+
+  // Web Chat puts a zero-width space on both sides of every link, and a line may break there: at 390 px the full
+  // stop of "call the police: 113." stood alone on the next line (English and Arabic). Between a link and the
+  // punctuation that closes (or opens) around it the space goes, past the bidi marks and isolates the bot puts around
+  // numbers in Arabic; it is invisible and silent, so nothing else changes.
+  var ZERO_WIDTH_SPACE = '(?:\u200B|&#8203;|&#x200b;|&ZeroWidthSpace;)';
+  var AFTER_LINK = new RegExp('(</a>)' + ZERO_WIDTH_SPACE + '(?=[\u200E\u200F\u2066-\u2069]*[.,;:!?)\\]\u2026\u060C\u061B\u061F\u06D4])', 'gi');
+  var BEFORE_LINK = new RegExp('([(\\[])' + ZERO_WIDTH_SPACE + '(?=<a[\\s>])', 'gi');
+  function keepPunctuationWithLinks(html) {
+    return html.replace(AFTER_LINK, '$1').replace(BEFORE_LINK, '$1');
   }
 
   function showLanguage(lang) {
