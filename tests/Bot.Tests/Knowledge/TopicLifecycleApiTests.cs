@@ -134,7 +134,7 @@ public sealed class TopicLifecycleApiTests
         var sources = engine.Catalog.Find("leisure-culture")!.Sources;
 
         var unknownFlag = await ProblemsAsync(await editor.PutAsync("/api/knowledge/topics/leisure-culture/settings", new { flags = new[] { "secret" } }, ct), ct);
-        Assert.Contains("topics/leisure-culture.yaml: topic=leisure-culture field=flags: unknown flag 'secret' (known: sensitive, emergency)", unknownFlag);
+        Assert.Contains("topics/leisure-culture.yaml: topic=leisure-culture field=flags: unknown flag 'secret' (known: sensitive, emergency, prerequisite)", unknownFlag);
         var badSource = await ProblemsAsync(await editor.PutAsync("/api/knowledge/topics/leisure-culture/settings", new { sources = new[] { "http://example.si/" } }, ct), ct);
         Assert.Contains(badSource, p => p.EndsWith("field=sources: 'http://example.si/' is not an https URL", StringComparison.Ordinal));
         Assert.Contains(
