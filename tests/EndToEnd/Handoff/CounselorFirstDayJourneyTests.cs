@@ -62,6 +62,10 @@ public sealed class CounselorFirstDayJourneyTests
 
         await row.FocusAsync();
         await console.Keyboard.PressAsync("Enter");
+        // Opened once the heading has the focus, as for a keyboard user: Take is enabled in the page before the
+        // conversation is drawn, and on a busy machine the drawing moved the focus to the heading after the test had put
+        // it on Take, so Enter took nothing (CI rehearsal: "waiting" after 90 s).
+        await console.Locator("#conv-title:focus").WaitForAsync();
         var take = console.Locator("#take:not([disabled])");
         await take.WaitForAsync();
         await take.FocusAsync();
