@@ -154,7 +154,6 @@ internal sealed class CuePhrase
         return false;
     }
 
-    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     /// <summary>Whether <paramref name="token"/> is one of this cue's words, as a match would read it.</summary>
     public bool HasWord(string token)
     {
@@ -169,6 +168,7 @@ internal sealed class CuePhrase
         return false;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool WordMatches(int word, string token)
     {
         if (Same(word, token))
