@@ -16,4 +16,7 @@ public sealed record PacingOptions
     /// <summary>Messages one chat may get at once, so a turn's two or three replies are not spread over seconds.</summary>
     [Range(1, 100)]
     public int PerChatBurst { get; set; } = 3;
+
+    /// <summary>Whether a channel can send at this pace at all (checked at start by each channel that uses it).</summary>
+    public bool IsUsable => MessagesPerSecond > 0 && PerChatPerSecond > 0 && PerChatBurst >= 1;
 }

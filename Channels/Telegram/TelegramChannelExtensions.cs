@@ -19,7 +19,7 @@ public static class TelegramChannelExtensions
             .Validate(o => o.WebhookSecret is null || TelegramOptions.IsValidSecret(o.WebhookSecret),
                 "IntegrationBot:Channels:Telegram:WebhookSecret must be 1-256 characters of A-Z a-z 0-9 _ -.")
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "IntegrationBot:Channels:Telegram:SendTimeout must be positive.")
-            .Validate(o => o.Pacing is { MessagesPerSecond: > 0, PerChatPerSecond: > 0, PerChatBurst: >= 1 },
+            .Validate(o => o.Pacing is { IsUsable: true },
                 "IntegrationBot:Channels:Telegram:Pacing needs positive MessagesPerSecond and PerChatPerSecond and a PerChatBurst of at least 1.")
             .Validate(o => o.Mode is TelegramOptions.WebhookMode or TelegramOptions.PollingMode,
                 "IntegrationBot:Channels:Telegram:Mode must be 'webhook' or 'polling'.")

@@ -19,7 +19,7 @@ public static class ViberChannelExtensions
         services.AddOptions<ViberOptions>()
             .Bind(configuration.GetSection(ViberOptions.Section))
             .Validate(o => o.SendTimeout > TimeSpan.Zero, "IntegrationBot:Channels:Viber:SendTimeout must be positive.")
-            .Validate(o => o.Pacing is { MessagesPerSecond: > 0, PerChatPerSecond: > 0, PerChatBurst: >= 1 },
+            .Validate(o => o.Pacing is { IsUsable: true },
                 "IntegrationBot:Channels:Viber:Pacing needs positive MessagesPerSecond and PerChatPerSecond and a PerChatBurst of at least 1.")
             .ValidateOnStart();
         services.Configure<ChannelsOptions>(configuration.GetSection(ChannelsOptions.Section));
