@@ -575,4 +575,6 @@ async function preview() {
   }
 }
 
-start().catch(showError);
+// directory.js and topics.js are deferred after this file; a slow download of either must not let the first API answer
+// draw the page before the functions it calls exist. DOMContentLoaded fires once every deferred script has run.
+document.addEventListener('DOMContentLoaded', () => start().catch(showError));

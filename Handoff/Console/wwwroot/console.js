@@ -922,5 +922,6 @@ function wire() {
   });
 }
 
-wire();
-start();
+// plans.js is deferred after this file and listens for the console:conversation and console:dashboard events; starting
+// before it has run (a slow download) would draw a conversation or the dashboard without its plan.
+document.addEventListener('DOMContentLoaded', () => { wire(); start(); });

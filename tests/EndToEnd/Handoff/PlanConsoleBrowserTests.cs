@@ -85,6 +85,37 @@ public sealed class PlanConsoleBrowserTests
         await user.BotSaysAsync("Counselor Maja added a step to your plan: Bring the rental contract");
         await console.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-after-en.png"), FullPage = true });
         await user.Page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-webchat-user-en.png") });
+        await ReloadWithSlowPlanScriptAsync(console);
+    }
+
+    /// <summary>
+    /// A reload stays in the conversation (its address is in the URL). plans.js is held back like a slow download until
+    /// the page has drawn the conversation (at most 5 s: a page that waits for its scripts draws only after), and the
+    /// plan must still be drawn. Before the fix console.js drew the conversation and announced it before plans.js had
+    /// run, so the panel stayed empty.
+    /// </summary>
+    private static async Task ReloadWithSlowPlanScriptAsync(IPage console)
+    {
+        await console.RouteAsync("**/console/plans.js", async route =>
+        {
+            await HoldUntilAsync(console, "() => document.getElementById('conv-title')?.textContent.length > 0");
+            await route.ContinueAsync();
+        });
+        await console.ReloadAsync();
+        await console.Locator("#plan-panel li.done", new() { HasText = "Single permit" }).WaitForAsync(new() { Timeout = Deadline });
+        await console.UnrouteAsync("**/console/plans.js");
+    }
+
+    private static async Task HoldUntilAsync(IPage page, string condition)
+    {
+        try
+        {
+            await page.WaitForFunctionAsync(condition, null, new() { Timeout = 5_000 });
+        }
+        catch (TimeoutException)
+        {
+            // The fixed page never draws before all its scripts are in: the hold is only a slow download then.
+        }
     }
 
     private static DateOnly Today() =>
