@@ -32,8 +32,7 @@ try
     // The storage next, for the same reason: a data folder another host holds, or one that cannot be created, stops the
     // start with its one line (exit 3) instead of that line after the host's log of the same failure with its trace.
     app.Services.GetRequiredService<IStorage>();
-    await app.MapIntegrationBot().RunAsync();
-    return ExitCodes.Ok;
+    return await HostRun.RunAsync(app.MapIntegrationBot(), Console.Error);
 }
 catch (StorageOpenException ex)
 {
