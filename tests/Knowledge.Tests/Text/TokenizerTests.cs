@@ -19,4 +19,23 @@ public sealed class TokenizerTests
 
     [Fact]
     public void Numbers_stay_tokens() => Assert.Equal(["call", "112", "or", "113"], Tokenizer.Tokenize("call 112, or 113"));
+
+    // A form code is asked for as one word: "DR-02" split into "dr" and "02" made every "dr" (doctor) the tax number's form.
+    [Fact]
+    public void A_form_code_is_one_word()
+    {
+        Assert.Equal(["obrazec", "dr02"], Tokenizer.Tokenize("obrazec DR-02"));
+        Assert.Equal(["form", "m1", "and", "dr02"], Tokenizer.Tokenize("form M-1 and dr02"));
+        Assert.Equal(["dr02"], Tokenizer.Tokenize("[[DR-02]]"));
+    }
+
+    [Fact]
+    public void Other_hyphens_still_split_words()
+    {
+        Assert.Equal(["e", "uprava"], Tokenizer.Tokenize("e-uprava"));
+        Assert.Equal(["24", "hour", "line"], Tokenizer.Tokenize("24-hour line"));
+        Assert.Equal(["dr", "franca"], Tokenizer.Tokenize("dr. Franca"));
+        Assert.Equal(["dr", "02"], Tokenizer.Tokenize("dr -02"));
+        Assert.Equal(["2024", "25"], Tokenizer.Tokenize("2024-25"));
+    }
 }
