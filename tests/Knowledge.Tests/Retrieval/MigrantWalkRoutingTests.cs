@@ -98,14 +98,22 @@ public sealed class MigrantWalkRoutingTests
     }
 
     // A pregnancy was taken for family matters: "zena je trudna" and "gruaja eshte shtatzene" (my wife is pregnant) asked
-    // "Did you mean…" with family reunification first, "مرتي حامل" found nothing. The doctor topic, which says how to choose
-    // a gynaecologist, now knows the word in hbs and sq (in sl and en it cost "kje je zdravstveni dom" and "where is the
-    // health center" the lead their test asks for; "my wife is pregnant" still asks "Did you mean…" with family reunification
-    // first, "مرتي حامل" with the doctor first).
+    // "Did you mean…" with family reunification first, "zena mi je noseca" and "زوجتي حامل" were answered with it (wife; and
+    // حامل also means a permit's holder there), "my wife is pregnant" and "moja žena je noseča" asked "Did you mean…" with
+    // it first, "i am pregnant" and "noseča sem" found nothing. The doctor topic, which says how to choose a gynaecologist,
+    // now knows the word in every language ("مرتي حامل" still asks "Did you mean…", with the doctor first). Its en samples
+    // name the health centre: any other en addition cost "where is the health center" the lead ShippedContentTests asks for.
     [Theory]
     [InlineData("zena je trudna")]
     [InlineData("жена ми је трудна")]
     [InlineData("gruaja eshte shtatzene")]
+    [InlineData("my wife is pregnant")]
+    [InlineData("i am pregnant")]
+    [InlineData("moja žena je noseča")]
+    [InlineData("noseča sem")]
+    [InlineData("zena mi je noseca")]
+    [InlineData("زوجتي حامل")]
+    [InlineData("انا حامل")]
     public void A_pregnancy_is_the_doctor(string question)
     {
         var result = Engine.Ask(question);
