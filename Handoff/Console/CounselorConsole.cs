@@ -18,6 +18,8 @@ public static class CounselorConsole
             ["console.js"] = "text/javascript; charset=utf-8",
             ["plans.js"] = "text/javascript; charset=utf-8",
             ["plans.css"] = "text/css; charset=utf-8",
+            ["reply-box.js"] = "text/javascript; charset=utf-8",
+            ["new-lines.js"] = "text/javascript; charset=utf-8",
         });
 
     public static IEndpointRouteBuilder MapCounselorConsole(this IEndpointRouteBuilder endpoints)

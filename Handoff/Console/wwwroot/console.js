@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), drafts: new Map(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
 const baseTitle = document.title;
 const $ = (id) => document.getElementById(id);
 
@@ -142,14 +142,16 @@ function noticeReplaced() {
   }
 }
 
-// The next login starts from the queue, whoever logs in on this page.
+// The next login starts from the queue, whoever logs in on this page, and finds none of the drafts.
 function reloadToLogin() {
+  replyDrafts.clear();
   history.replaceState(null, '', window.location.pathname);
   window.location.reload();
 }
 
 function showLogin() {
   state.me = null;
+  replyDrafts.clear();
   if (sessionStorage.getItem('console.sessionEnded')) {
     sessionStorage.removeItem('console.sessionEnded');
     showError('Your session has ended (logged out elsewhere, or your account changed). Please log in again.');
@@ -167,6 +169,7 @@ async function start() {
     return;
   }
   state.xsrf = xsrfToken();
+  replyDrafts.keepFor(state.me.name);
   $('login-view').hidden = true;
   $('nav').hidden = false;
   $('whoami').hidden = false;
@@ -433,7 +436,7 @@ function openConversation(id, push = true) {
 function conversationGone() {
   $('transcript').replaceChildren();
   $('reply-text').value = '';
-  state.drafts.delete(state.conversation);
+  replyDrafts.delete(state.conversation);
   state.replyFor = null;
   state.conversation = null;
   show('queue', false); // Back would only open the erased conversation again
@@ -459,9 +462,7 @@ async function renderConversation() {
   if (drawing !== conversationDrawings) return;
   // The reply box holds the draft of one conversation: words typed for one person never show in another's.
   if (state.replyFor !== r.id) {
-    if (state.replyFor) state.drafts.set(state.replyFor, $('reply-text').value);
-    $('reply-text').value = state.drafts.get(r.id) || '';
-    state.drafts.delete(r.id);
+    $('reply-text').value = replyDrafts.get(r.id);
     state.replyFor = r.id;
   }
   $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
@@ -843,12 +844,15 @@ function wire() {
     const before = own && !/\s$/.test(own) && event.target.value ? `${own} ` : own;
     box.value = before + event.target.value;
     state.inserted = { before, text: event.target.value };
+    keepReplyDraft();
   });
   $('reply-form').addEventListener('submit', async (event) => {
     event.preventDefault();
     const text = $('reply-text').value.trim();
     if (!text) return;
+    const id = state.replyFor;
     if (await conversationAction('messages', { text }, 'reply')) {
+      replyDrafts.delete(id);
       $('reply-text').value = '';
       state.inserted = null;
     }
@@ -922,6 +926,7 @@ function wire() {
   });
 }
 
-// plans.js is deferred after this file and listens for the console:conversation and console:dashboard events; starting
-// before it has run (a slow download) would draw a conversation or the dashboard without its plan.
+// The scripts deferred after this file listen for its console:conversation and console:dashboard events (plans.js,
+// new-lines.js) or hold what it calls (reply-box.js: replyDrafts); starting before they have run (a slow download) would
+// draw a conversation or the dashboard without its plan, or fail on the draft.
 document.addEventListener('DOMContentLoaded', () => { wire(); start(); });

@@ -64,10 +64,11 @@ internal sealed class ConsoleBrowserSession : IAsyncDisposable
     }
 
     /// <summary>Another console window (its own cookies) with the same counselor logged in, in the browser language
-    /// <paramref name="locale"/> when given.</summary>
-    public async Task<IPage> OpenConsoleAsync(string? locale = null)
+    /// <paramref name="locale"/> when given; <paramref name="forAxe"/>: the window lets axe-core in (the console's CSP
+    /// allows only its own scripts).</summary>
+    public async Task<IPage> OpenConsoleAsync(string? locale = null, bool forAxe = false)
     {
-        var window = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = locale });
+        var window = await Browser.NewContextAsync(new() { ViewportSize = new() { Width = 1280, Height = 800 }, Locale = locale, BypassCSP = forAxe });
         window.SetDefaultTimeout(Patience);
         var page = await window.NewPageAsync();
         await page.GotoAsync(new Uri(Host.BaseAddress, "/console").ToString());
