@@ -192,6 +192,11 @@
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && mine === current) { onActivity(mine, action.payload.activity); }
+          // After /delete the tab keeps nothing; what the person writes next is a conversation again, kept for a reload.
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && mine === current && mine.forgotten) {
+            mine.forgotten = false;
+            remember(mine.lang, mine.session);
+          }
           return next(action);
         };
       };
@@ -267,8 +272,10 @@
 
   function erased() {
     if (current) { mount(current.lang, current.session, true); }
-    // After the fresh view: a reload then starts a new conversation instead of naming the erased one.
+    // After the fresh view: the browser keeps nothing of the erased conversation, and a reload now starts anew. The
+    // person may write on in this view (the bot says a new message starts anew); that is remembered again once posted.
     forget();
+    if (current) { current.forgotten = true; }
   }
 
   function renew(lang) {

@@ -89,4 +89,37 @@ public sealed class ReloadJourneyTests
         await chat.Page.Locator("#webchat").WaitForAsync();
         Assert.DoesNotContain(secret, await chat.Page.InnerTextAsync("body"), StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// After /delete the person often goes on writing (the bot says a new message starts anew). That new conversation
+    /// must survive a reload like any other: before the fix the page forgot the erased one and never remembered again,
+    /// so a reload opened the language choice and a counselor request made after the delete could never be reopened.
+    /// </summary>
+    [Fact]
+    public async Task After_delete_the_conversation_written_next_survives_a_reload()
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "delete-then-write");
+        await chat.AcceptPrivacyAsync("en");
+        const string secret = "DELETED-BEFORE how do I open a bank account";
+        await chat.SayAsync(secret);
+        await chat.BotSaysAsync("bank");
+        await chat.SayAsync("/delete");
+        await chat.PressAsync(Strings.Get("en", "delete.yes"));
+        await chat.UntilAsync("s => !document.getElementById('webchat').innerText.includes(s) && document.querySelectorAll('.webchat__bubble').length === 1"
+            + " && !sessionStorage.getItem('integrationbot.webchat')", secret);
+
+        const string after = "AFTER-DELETE where do I register my address";
+        await chat.SayAsync(after);
+        await chat.BotSaysAsync("upravna enota");
+        await chat.UntilAsync("() => !!sessionStorage.getItem('integrationbot.webchat')", string.Empty);
+
+        await chat.Page.ReloadAsync();
+        await chat.UntilAsync("s => document.getElementById('webchat').innerText.includes(s)", after);
+        await chat.BotSaysAsync("upravna enota");
+        await chat.ShotAsync("reloaded-after-delete");
+        Assert.DoesNotContain(secret, await chat.Page.InnerTextAsync("body"), StringComparison.Ordinal);
+    }
 }
