@@ -135,4 +135,17 @@ public sealed class MigrantWalkRoutingTests
         var result = Engine.Ask(question);
         Assert.Equal((topic, Decision.Answer), (result.Topic, result.Decision));
     }
+
+    // "kopësht" (also written "kopesht") is how many Albanians spell kindergarten; the topic knew only "kopsht": "si te
+    // regjistroj femijen ne kopesht" asked "Did you mean…" between the kindergarten, the school and registering an address,
+    // and "kopesht" alone was only offered as a correction.
+    [Theory]
+    [InlineData("si te regjistroj femijen ne kopesht")]
+    [InlineData("kopesht")]
+    [InlineData("regjistrimi ne kopesht")]
+    public void Kopesht_is_the_kindergarten(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("kindergarten", Decision.Answer), (result.Topic, result.Decision));
+    }
 }
