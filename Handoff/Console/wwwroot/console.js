@@ -358,6 +358,7 @@ function beep(urgent) {
 // Rows open with Enter as with a click; the row is a focusable control for keyboard users.
 function openable(tr, id) {
   tr.tabIndex = 0;
+  tr.dataset.request = id;
   tr.addEventListener('click', () => openConversation(id));
   tr.addEventListener('keydown', (event) => {
     if (event.key === 'Enter' && event.target === tr) openConversation(id);
@@ -435,6 +436,8 @@ function openConversation(id, push = true) {
 // screen, and the counselor is told why instead of a bare "Not Found" beside the old transcript.
 function conversationGone() {
   $('transcript').replaceChildren();
+  // The lists drawn before hold the person's last words (the preview) until they are drawn again, a round trip later.
+  document.querySelectorAll(`tr[data-request="${CSS.escape(state.conversation || '')}"]`).forEach((row) => row.remove());
   $('reply-text').value = '';
   replyDrafts.delete(state.conversation);
   state.replyFor = null;
