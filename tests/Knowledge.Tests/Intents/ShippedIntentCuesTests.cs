@@ -38,6 +38,9 @@ public sealed class ShippedIntentCuesTests
     // one or two words
     [InlineData("agent")]
     [InlineData("is anyone there?")]
+    [InlineData("are you there?")]
+    [InlineData("hello? are you still there")]
+    [InlineData("r u there")]
     [InlineData("ima li neko tamo")]
     [InlineData("human please")]
     [InlineData("operaterja prosim")]
