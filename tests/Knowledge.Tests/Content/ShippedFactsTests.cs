@@ -220,4 +220,46 @@ public sealed class ShippedFactsTests
             }
         }
     }
+
+    // Walking the web chat: the residence-permit answer read "1., 2., [paragraph], 3. Permanent permit…" and
+    // family reunification "1., [paragraph], 3.", which the chat drew as a list, a paragraph and an orphan item
+    // ("2. Otisci prstiju…" in hbs). Many answers also counted "1., 3." with "2." in the details (one numbering over
+    // both). As written, every list counts 1, 2, 3 and a line that is not an item ends it: the next list starts at 1.
+    [Fact]
+    public void Numbered_lists_count_one_two_three_and_no_paragraph_splits_them()
+    {
+        var item = new System.Text.RegularExpressions.Regex(@"^[\u200E\u200F\u2066-\u2069]*\s*(\d{1,2})[.)]\s");
+        var broken = new List<string>();
+        foreach (var topic in Shipped.Topics)
+        {
+            foreach (var language in Language.All)
+            {
+                foreach (var (field, text) in new[] { ("answer", topic.AnswerIn(language)), ("details", topic.DetailsIn(language) ?? string.Empty) })
+                {
+                    int? previous = null;
+                    foreach (var line in text.Split('\n'))
+                    {
+                        var match = item.Match(line);
+                        if (match.Success)
+                        {
+                            var number = int.Parse(match.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture);
+                            var expected = previous is { } p ? p + 1 : 1;
+                            if (number != expected)
+                            {
+                                broken.Add($"{topic.Id} {language} {field}: \"{line[..Math.Min(line.Length, 40)]}\" should be {expected}.");
+                            }
+
+                            previous = number;
+                        }
+                        else if (line.Trim().Length > 0)
+                        {
+                            previous = null;
+                        }
+                    }
+                }
+            }
+        }
+
+        Assert.Empty(broken);
+    }
 }
