@@ -177,8 +177,8 @@ public sealed class ShippedFactsTests
         Assert.DoesNotContain(card, Shown("doctor", language), StringComparison.Ordinal);
 
     // "There are not enough GPs" had no source (the cited ZZZS page on choosing a doctor does not say it). The answer
-    // now says what ZZZS's own page says: a doctor whose list is full may refuse, and clinics for patients without a
-    // chosen doctor exist; the line cites that page.
+    // now says that clinics for patients without a chosen doctor exist (kb-facts §3); the line cites ZZZS's page.
+    // "A doctor whose list is full may refuse" is not in kb-facts.md and went (Answers_state_nothing_that_kb_facts…).
     [Theory]
     [InlineData("sl", "primanjkuje")]
     [InlineData("en", "not enough GPs")]
@@ -261,5 +261,26 @@ public sealed class ShippedFactsTests
         }
 
         Assert.Empty(broken);
+    }
+
+    // Walking the web chat: statements kb-facts.md does not have. TOM telefon's hours (kb-facts has only its number),
+    // "OZP is deducted from the salary", "a doctor whose list is full may refuse", "tell the CSD about every change".
+    [Theory]
+    [InlineData("sl", "obračuna pri plači", "polnim seznamom", "sporočiti vse spremembe")]
+    [InlineData("en", "deducted from the salary", "list is full", "about every change")]
+    [InlineData("sq", "mbahet nga rroga", "listë të plotë", "për çdo ndryshim")]
+    [InlineData("hbs", "odbija se od plate", "punim spiskom", "svaku promjenu")]
+    [InlineData("ar", "تُقتطع", "امتلأت قائمة", "بكل تغيير")]
+    public void Answers_state_nothing_that_kb_facts_does_not_have(string language, string deducted, string fullList, string everyChange)
+    {
+        foreach (var id in new[] { "emergency-numbers", "violence-help" })
+        {
+            var tom = Assert.Single(Shown(id, language).Split('\n'), l => l.Contains("116 111", StringComparison.Ordinal));
+            Assert.DoesNotMatch(@"12(:00)?\s*[–-]\s*20", tom);
+        }
+
+        Assert.DoesNotContain(deducted, Shown("health-insurance", language), StringComparison.Ordinal);
+        Assert.DoesNotContain(fullList, Shown("doctor", language), StringComparison.Ordinal);
+        Assert.DoesNotContain(everyChange, Shown("social-assistance", language), StringComparison.Ordinal);
     }
 }
