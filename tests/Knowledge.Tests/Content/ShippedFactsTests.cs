@@ -283,4 +283,18 @@ public sealed class ShippedFactsTests
         Assert.DoesNotContain(fullList, Shown("doctor", language), StringComparison.Ordinal);
         Assert.DoesNotContain(everyChange, Shown("social-assistance", language), StringComparison.Ordinal);
     }
+
+    // kb-facts §2: "1 year on a temporary permit" conflicts with third-party sites that say 2 years: verify with the UE.
+    // The short answer stated the year without that note.
+    [Theory]
+    [InlineData("sl", "nekateri viri navajajo 2 leti")]
+    [InlineData("en", "some sources say 2 years")]
+    [InlineData("sq", "disa burime thonë 2 vjet")]
+    [InlineData("hbs", "neki izvori navode 2 godine")]
+    [InlineData("ar", "بعض المصادر تذكر سنتين")]
+    public void Family_reunification_says_that_the_year_of_residence_is_disputed(string language, string twoYears)
+    {
+        var reunification = Assert.Single(TopicOf("family-reunification").AnswerIn(language).Split('\n'), l => l.Contains(twoYears, StringComparison.Ordinal));
+        Assert.Contains("UE", reunification, StringComparison.Ordinal);
+    }
 }
