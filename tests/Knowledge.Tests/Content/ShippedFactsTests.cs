@@ -297,4 +297,30 @@ public sealed class ShippedFactsTests
         var reunification = Assert.Single(TopicOf("family-reunification").AnswerIn(language).Split('\n'), l => l.Contains(twoYears, StringComparison.Ordinal));
         Assert.Contains("UE", reunification, StringComparison.Ordinal);
     }
+
+    // "how do I get a health card" is answered with health insurance, whose short answer never named the card: the
+    // card was only under "More details".
+    [Theory]
+    [InlineData("sl", "Kartica", "2 tedna", "3,51")]
+    [InlineData("en", "card", "2 weeks", "3.51")]
+    [InlineData("sq", "kart", "2 javë", "3,51")]
+    [InlineData("hbs", "kartic", "2 sedmice", "3,51")]
+    [InlineData("ar", "بطاقة", "أسبوعين", "3.51")]
+    public void The_health_insurance_short_answer_says_how_the_card_comes(string language, string card, string weeks, string replacement)
+    {
+        var topic = TopicOf("health-insurance");
+        var line = Assert.Single(topic.AnswerIn(language).Split('\n'), l => l.Contains(card, StringComparison.Ordinal));
+        Assert.Contains(weeks, line, StringComparison.Ordinal);
+        Assert.Contains(replacement, line, StringComparison.Ordinal);
+        Assert.Equal(["https://e-uprava.gov.si/en/podrocja/social-services-health-death/health/health-insurance-card.html"], SourceMarkers.CitedUrls(line, topic.Sources));
+    }
+
+    private static readonly Lazy<global::IntegrationBot.Knowledge.Retrieval.KnowledgeEngine> Engine = new(() => global::IntegrationBot.Knowledge.Retrieval.KnowledgeEngine.LoadDefault());
+
+    [Theory]
+    [InlineData("how do i get a health card")]
+    [InlineData("كيف احصل على بطاقة صحية")]
+    [InlineData("kako da dobijem zdravstvenu karticu")]
+    public void A_health_card_question_is_answered_with_health_insurance(string question) =>
+        Assert.Equal("health-insurance", Engine.Value.Ask(question).Topic);
 }
