@@ -323,4 +323,23 @@ public sealed class ShippedFactsTests
     [InlineData("kako da dobijem zdravstvenu karticu")]
     public void A_health_card_question_is_answered_with_health_insurance(string question) =>
         Assert.Equal("health-insurance", Engine.Value.Ask(question).Topic);
+
+    // "how much does the slovene exam cost" got the course answer whose only price was "fee €22.60", the certificate
+    // of eligibility's, which reads as the exam's. kb-facts §6: the first basic-level exam is free with 80% attendance,
+    // otherwise about €122.
+    [Theory]
+    [InlineData("sl", "22,60", "potrdil", "122")]
+    [InlineData("en", "22.60", "certificate", "122")]
+    [InlineData("sq", "22,60", "vërtetim", "122")]
+    [InlineData("hbs", "22,60", "potvrd", "122")]
+    [InlineData("ar", "22.60", "شهادة", "122")]
+    public void The_course_answer_says_what_the_22_euro_fee_is_for_and_what_the_exam_costs(string language, string fee, string certificate, string exam)
+    {
+        var lines = TopicOf("slovenian-course").AnswerIn(language).Split('\n');
+        var feeLine = Assert.Single(lines, l => l.Contains(fee, StringComparison.Ordinal));
+        Assert.Contains(certificate, feeLine, StringComparison.Ordinal);
+        var examLine = Assert.Single(lines, l => l.Contains(exam, StringComparison.Ordinal));
+        Assert.Contains("80", examLine, StringComparison.Ordinal);
+        Assert.NotEqual(feeLine, examLine);
+    }
 }
