@@ -342,4 +342,20 @@ public sealed class ShippedFactsTests
         Assert.Contains("80", examLine, StringComparison.Ordinal);
         Assert.NotEqual(feeLine, examLine);
     }
+
+    // kb-facts §2 asks to re-read "the work permit stands in for the Employment Service's consent" before stating it:
+    // the answer for BiH and Serbia said "the ZRSZ work permit counts as its consent". It now says only that ZRSZ
+    // issues a work permit and the single permit still comes from the UE without the €70 fee.
+    [Theory]
+    [InlineData("sl", "soglasje")]
+    [InlineData("en", "consent")]
+    [InlineData("sq", "pëlqim")]
+    [InlineData("hbs", "saglasnost")]
+    [InlineData("ar", "موافقت")]
+    public void Bosnia_and_Serbia_is_not_told_that_the_work_permit_is_the_consent(string language, string consent)
+    {
+        var bosnia = Assert.Single(TopicOf("work-permit").AnswerIn(language).Split('\n'), l => l.Contains("BiH", StringComparison.Ordinal));
+        Assert.DoesNotContain(consent, bosnia, StringComparison.Ordinal);
+        Assert.Contains("ZRSZ", bosnia, StringComparison.Ordinal);
+    }
 }
