@@ -148,6 +148,11 @@ public sealed class FlowDialogs
         {
             await _counselor.RequestAsync(turn, HandoffReason.NegativeFeedback, cancellationToken);
         }
+        else if (!skipped && _questions.OtherQuestionIn(turn, answer!, turn.Data.LastTopic) is { } other)
+        {
+            await turn.SayAsync("feedback.recordedAnswer", cancellationToken: cancellationToken);
+            await _questions.AnswerAsync(turn, other, null, cancellationToken);
+        }
         else
         {
             await turn.SayAsync("feedback.recorded", [turn.Button("menu.counselor", FlowActions.Counselor), turn.Button("menu.back", FlowActions.Menu)], cancellationToken);

@@ -89,6 +89,17 @@ public sealed class QuestionFlow(
         }
     }
 
+    /// <summary>
+    /// The words written after 👎 ("What were you looking for?") are often the question itself in other words ("where is
+    /// the police?" after the bank's answer). Read as a question, they are answered when they clearly point at other
+    /// topics than the one rated: an answer, or a "Did you mean" of its candidates. Otherwise null: only recorded.
+    /// </summary>
+    public KnowledgeResult? OtherQuestionIn(FlowTurn turn, string words, string? ratedTopic) =>
+        KnowledgeReading.Ask(turn.Context, engine, words, turn.Language) is { Decision: Decision.Answer or Decision.Clarify, Topic: { } topic } reading
+            && topic != ratedTopic
+            ? reading
+            : null;
+
     private async Task AnswerTopicAsync(FlowTurn turn, KnowledgeResult result, string topic, IReadOnlyList<string> asked, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
     {
         turn.Data = turn.Data with { LastQuestion = result.Text };
