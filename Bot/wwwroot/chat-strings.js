@@ -388,6 +388,7 @@ window.IntegrationBotWidgetStrings = {
     "ACTIVITY_INTERACTIVE_REASON_INTERACTIVE_CONTENT_ALT": "في الرسالة عناصر يمكن استخدامها.",
     "ACTIVITY_INTERACTIVE_REASON_LINK_ALT": "في الرسالة رابط واحد أو أكثر.",
     "ACTIVITY_INTERACTIVE_REASON_SEND_FAILED_ALT": "تعذّر الإرسال.",
+    "ACTIVITY_STATUS_SEND_STATUS_ALT_SENDING": "جارٍ الإرسال",
     "ACTIVITY_YOU_ATTACHED_ALT": "أرفقتَ:",
     "ACTIVITY_NUM_ATTACHMENTS_ONE_ALT": "مرفق واحد.",
     "ACTIVITY_NUM_ATTACHMENTS_TWO_ALT": "$1 مرفقان.",

@@ -77,6 +77,17 @@ public sealed partial class WidgetStringsTests
         }
     }
 
+    // Seen in Chromium: Web Chat's Arabic bundle (ar-EG) spells the "Sending" status "أرسال" (a hamza that is not
+    // there), shown under every message while it is sent.
+    [Fact]
+    public void Arabic_says_sending_without_the_bundles_misspelling()
+    {
+        var shown = WidgetStrings.Overrides("ar").GetValueOrDefault("ACTIVITY_STATUS_SEND_STATUS_ALT_SENDING")
+            ?? WidgetStrings.Bundle("ar-EG")["ACTIVITY_STATUS_SEND_STATUS_ALT_SENDING"];
+        Assert.NotEqual("أرسال", shown);
+        Assert.Contains("الإرسال", shown, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Bosnian_Croatian_Serbian_Latin_uses_no_Croatian_only_words()
     {
