@@ -74,6 +74,10 @@ public sealed class DeliveryStatusBrowserTests
     {
         await session.TakeAsync("telegram");
         await session.Console.Locator("#send:not([disabled])").WaitForAsync(Long);
+        // The taken conversation is drawn when the reply box has the focus. #send is still enabled from the first
+        // conversation after Back, so on a busy machine the reply was typed before the drawing, which then put the
+        // (empty) draft of the new conversation in the box, and Send sent nothing (rehearsal: no "delivered" in 90 s).
+        await session.Console.Locator("#reply-text:focus").WaitForAsync(Long);
     }
 
     // Language, privacy, then the request, as the person types them; each update is acknowledged before the next.
