@@ -229,19 +229,24 @@
     // erased before the page receives it, and Web Chat holds such a reply back until that message arrives (5 s): the
     // erased conversation stayed on screen meanwhile. (First in a fresh view: the confirmation is all that is left.)
     var arrived = 0;
+    // Each with an error handler: a redraw ends the old Direct Line, which then errors "conversation ended" to every
+    // subscriber, and one without a handler made that an uncaught error on the page.
     directLine.activity$.subscribe(function (activity) {
       var first = arrived === 0;
       arrived += 1;
       if (!first && mine === current && activity.name === 'conversationErased' && activity.from && activity.from.role === 'bot') {
         setTimeout(erased, 0);
       }
-    });
+    }, ended);
     directLine.connectionStatus$.subscribe(function (status) {
       // 4 = ExpiredToken: the tab slept past the token's lifetime; carry on in the same conversation with a new one.
       if (status === 4 && mine === current) { renew(lang); }
-    });
+    }, ended);
     window.integrationBotDirectLine = directLine;
   }
+
+  // An ended Direct Line (replaced by a redraw) is expected; the current one's failures are Web Chat's to show.
+  function ended() { }
 
   // As Web Chat itself does after a tapped button: read-only while it takes the focus, so that a phone does not open
   // its keyboard unasked. The send box comes with Web Chat's first render; a few frames at most.

@@ -42,6 +42,9 @@ public sealed partial class EmbeddingJourneyTests
         await framed.ShotAsync("iframe-from-allowed-origin");
 
         var embedded = await browser.OpenAsync(website.Url("/snippet.html"), "embed-snippet");
+        // The snippet ends the old Direct Line after /delete: that must not reach the webmaster's page as an uncaught error.
+        var pageErrors = new List<string>();
+        embedded.Page.PageError += (_, e) => pageErrors.Add(e);
         await embedded.AcceptPrivacyAsync("sl");
         await embedded.SayAsync("kako odprem bančni račun");
         await embedded.BotSaysAsync("bančn");
@@ -56,6 +59,9 @@ public sealed partial class EmbeddingJourneyTests
         await embedded.UntilAsync("s => !document.getElementById('webchat').innerText.includes(s) && document.querySelectorAll('.webchat__bubble').length === 1", "bančni račun");
         await embedded.BotSaysAsync(Strings.Get("sl", "delete.done")[..20]);
         await embedded.ShotAsync("snippet-after-delete");
+        await embedded.SayAsync("kako odprem bančni račun");
+        await embedded.BotSaysAsync("bančn");
+        Assert.Empty(pageErrors);
 
         // Another website: the browser refuses the token call (CORS) and the frame (frame-ancestors).
         var refused = await browser.Browser.NewPageAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });

@@ -4,7 +4,8 @@ namespace IntegrationBot.EndToEnd.WebChat.Journeys;
 
 /// <summary>
 /// The language changes in the middle of a chat, from the header, by /language or by accepting the bot's offer: the
-/// transcript stays and the widget ends up in Arabic, right-to-left, with an Arabic placeholder and header button.
+/// transcript stays and the widget ends up in Arabic, right-to-left, with an Arabic placeholder and header button, and
+/// the page reports no uncaught error on the way.
 /// </summary>
 public sealed class LanguageJourneyTests
 {
@@ -18,6 +19,9 @@ public sealed class LanguageJourneyTests
         await using var host = await HostProcess.StartAsync();
         await using var browser = await BrowserSession.StartAsync();
         var chat = await browser.OpenAsync(new Uri(host.BaseAddress, "/?lang=en"), "language-" + how);
+        // The widget is drawn anew in the new language: the old Direct Line's end must not surface as a page error.
+        var errors = new List<string>();
+        chat.Page.PageError += (_, error) => errors.Add(error);
         await chat.AcceptPrivacyAsync("en");
         await chat.SayAsync("how do I open a bank account");
         await chat.BotSaysAsync("bank");
@@ -48,5 +52,6 @@ public sealed class LanguageJourneyTests
         await chat.ShotAsync("arabic");
         await chat.SayAsync("/help");
         await chat.BotSaysAsync(Strings.Get("ar", "help.text")[..10]);
+        Assert.Empty(errors);
     }
 }
