@@ -268,9 +268,19 @@ function scheduleRefresh() {
   state.refreshTimer = setTimeout(refresh, 150);
 }
 
+// Whether the stream was lost since its last "ready": it only carries what changes while connected, so a request or a
+// message that came meanwhile (a network hiccup, a proxy closing the connection) shows only when the page looks again.
+let streamLost = false;
+
 function connectStream() {
   const source = new EventSource('/api/handoffs/stream');
-  source.addEventListener('ready', () => $('live').classList.add('on'));
+  source.addEventListener('ready', () => {
+    $('live').classList.add('on');
+    if (!streamLost) return;
+    streamLost = false;
+    refresh();
+    if (state.view !== 'queue') updateWaitingCount(); // the queue's drawing counts and announces itself
+  });
   source.addEventListener('handoff', (event) => {
     const change = JSON.parse(event.data);
     if (state.view !== 'conversation' || (state.conversation && state.conversation === change.requestId)) {
@@ -288,6 +298,7 @@ function connectStream() {
   });
   source.onerror = () => {
     $('live').classList.remove('on');
+    streamLost = true;
     // The browser reconnects by itself unless the server refused (401 after a logout elsewhere): then ask whether the
     // session still holds; api() reloads to the login form if not, otherwise try again shortly.
     if (source.readyState === EventSource.CLOSED) {
