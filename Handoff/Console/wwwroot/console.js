@@ -436,6 +436,13 @@ async function renderList(status) {
 function openConversation(id, push = true) {
   state.conversation = id;
   state.focusNext = 'reply';
+  // The reply box holds the draft of one conversation: words typed for one person never show in another's. It is this
+  // conversation's from now, before the conversation is drawn: after Take the view is open and a counselor types at
+  // once, and those words are this conversation's draft (the drawing used to replace them with the saved one).
+  if (state.replyFor !== id) {
+    $('reply-text').value = replyDrafts.get(id);
+    state.replyFor = id;
+  }
   // Seen now: the title stops calling for it ("(→1)" stayed until the next live update).
   const transferred = state.handedToMe.delete(id);
   const urgent = state.urgentHeld.delete(id);
@@ -474,11 +481,6 @@ async function renderConversation() {
   }
   if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
   if (drawing !== conversationDrawings) return;
-  // The reply box holds the draft of one conversation: words typed for one person never show in another's.
-  if (state.replyFor !== r.id) {
-    $('reply-text').value = replyDrafts.get(r.id);
-    state.replyFor = r.id;
-  }
   $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
   $('conv-status').textContent = r.assignedCounselor ? `${r.status} – ${r.assignedCounselor}` : r.status;
   const mine = r.status === 'active' && r.assignedCounselor && r.assignedCounselor.toLowerCase() === state.me.name.toLowerCase();
