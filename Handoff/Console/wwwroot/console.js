@@ -3,6 +3,9 @@
 
 const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
 const baseTitle = document.title;
+// The console's own words follow the counselor's browser language, Slovenian or English; the scripts loaded after this
+// one (plans.js, reply-box.js, new-lines.js) choose their words by it.
+const consoleInSlovenian = (navigator.language || 'en').toLowerCase().startsWith('sl');
 const $ = (id) => document.getElementById(id);
 
 function xsrfToken() {

@@ -4,7 +4,7 @@
 // Listens for console.js's console:conversation, sent after each drawing.
 'use strict';
 
-const newLinesText = (navigator.language || 'en').toLowerCase().startsWith('sl') ? 'Nova sporočila spodaj' : 'New messages below';
+const newLinesText = consoleInSlovenian ? 'Nova sporočila spodaj' : 'New messages below';
 
 // The conversation and number of lines of the last drawing: a drawing of the same one with more lines brought news.
 let linesDrawn = { id: null, count: 0 };

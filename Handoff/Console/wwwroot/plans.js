@@ -1,6 +1,6 @@
 // "My first steps" in the console: the person's checklist beside a conversation, and the office's plan numbers on the
 // dashboard. Kept apart from console.js, which only announces when a conversation or the dashboard was drawn; this file
-// uses its api() and el() helpers. All text goes through textContent.
+// uses its api() and el() helpers and its language (consoleInSlovenian). All text goes through textContent.
 'use strict';
 
 const planStrings = {
@@ -82,13 +82,11 @@ const planStrings = {
   },
 };
 
-// The console follows the counselor's browser language; Slovenian or English.
-const planSlovenian = (navigator.language || 'en').toLowerCase().startsWith('sl');
-const planText = planSlovenian ? planStrings.sl : planStrings.en;
+const planText = consoleInSlovenian ? planStrings.sl : planStrings.en;
 
 // The API's yyyy-MM-dd as a counselor reads a date: "28. november 2026", "28 November 2026" (the month by name, so no
 // one takes 07.12 for 12 July). Read as UTC midnight and shown in UTC, so the day never shifts with the browser's zone.
-const planDateFormat = new Intl.DateTimeFormat(planSlovenian ? 'sl-SI' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
+const planDateFormat = new Intl.DateTimeFormat(consoleInSlovenian ? 'sl-SI' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const planDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? planDateFormat.format(new Date(`${iso}T00:00:00Z`)) : iso);
 
 function planAnswerText(answer) {

@@ -40,8 +40,7 @@ function sendOnEnter(event) {
   $('reply-form').requestSubmit();
 }
 
-// The console follows the counselor's browser language, Slovenian or English, as plans.js does.
-const replyHint = (navigator.language || 'en').toLowerCase().startsWith('sl')
+const replyHint = consoleInSlovenian
   ? 'Enter pošlje, Shift+Enter doda novo vrstico.'
   : 'Enter sends, Shift+Enter adds a new line.';
 
