@@ -197,4 +197,27 @@ public sealed class MigrantWalkRoutingTests
             Assert.Equal(Decision.Answer, result.Decision);
         }
     }
+
+    // An employer who keeps a worker's passport is a sign of forced labour and trafficking: help against violence, whose
+    // answer gives the anonymous police line and the counselor. "my boss took my passport" found nothing (finding a job
+    // 0.140 first, for "boss"), the sl, hbs and ar forms asked "Did you mean…" between finding a job, the tax number and
+    // the work permit. A lost passport stays the police (A_lost_passport_is_the_police).
+    [Theory]
+    [InlineData("my boss took my passport")]
+    [InlineData("my employer has my passport and wont give it back")]
+    [InlineData("šef mi je vzel potni list")]
+    [InlineData("delodajalec mi ne da nazaj potnega lista")]
+    [InlineData("shefi ma mori pasaportën")]
+    [InlineData("punedhenesi nuk ma kthen pasaporten")]
+    [InlineData("šef mi je uzeo pasoš")]
+    [InlineData("poslodavac mi drzi pasos i ne vraca ga")]
+    [InlineData("шеф ми је узео пасош")]
+    [InlineData("صاحب العمل أخذ جواز سفري")]
+    [InlineData("المدير ماخد جوازي وما بيرجعه")]
+    public void A_passport_kept_by_the_employer_is_help_against_violence(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal("violence-help", result.Topic);
+        Assert.Contains(result.Decision, (Decision[])[Decision.Answer, Decision.Emergency]);
+    }
 }
