@@ -16,6 +16,11 @@ public sealed class TwoQuestionsTests
     [InlineData(Language.Bcs, "Kako otvoriti bankovni račun i gdje kupiti SIM karticu?", "bank-account", "phone-number")]
     [InlineData(Language.Albanian, "Si të hap një llogari bankare dhe ku të marr një kartë SIM?", "bank-account", "phone-number")]
     [InlineData(Language.Arabic, "كيف أفتح حسابا بنكيا؟ وأين أشتري شريحة هاتف؟", "bank-account", "phone-number")]
+    // Arabic writes "and" onto the next question word, with no question mark between: "وكيف" is "and how". Spoken Arabic
+    // asks with "وين" (where), "شو" (what), "ليش" (why): "ووين" is "and where", while "وين" itself is no "and".
+    [InlineData(Language.Arabic, "أين أجد طبيبا وكيف أسجل ابني في المدرسة", "doctor", "school-enrolment")]
+    [InlineData(Language.Arabic, "وين ألاقي دكتور وكيف بسجل ابني بالمدرسة", "doctor", "school-enrolment")]
+    [InlineData(Language.Arabic, "كيف أحصل على تأمين صحي ووين بلاقي شغل", "health-insurance", "job-search")]
     public Task The_second_question_is_offered_under_the_answer_to_the_first(string language, string message, string answered, string offered) =>
         AssertAnsweredAndOfferedAsync(language, message, answered, offered);
 
@@ -103,6 +108,9 @@ public sealed class TwoQuestionsTests
     [InlineData(Language.Slovenian, "Rabim stanovanje in imam dovoljenje za prebivanje")]
     [InlineData(Language.Bcs, "Trebam stan i imam dozvolu boravka")]
     [InlineData(Language.Arabic, "أحتاج شقة ولدي إقامة")]
+    // Words that only begin with the letter و are no "and": a document (وثيقة), a ministry (وزارة), a job (وظيفة).
+    [InlineData(Language.Arabic, "وين بلاقي وظيفة")]
+    [InlineData(Language.Arabic, "كيف أحصل على وثيقة من وزارة الداخلية")]
     // Albanian drops "I": "dhe kam leje qëndrimi" is "and I have a residence permit", no question about the permit.
     [InlineData(Language.Albanian, "Kërkoj punë dhe kam leje qëndrimi")]
     [InlineData(Language.Albanian, "Kam nevojë për mjek dhe kam sigurim shëndetësor")]

@@ -110,9 +110,13 @@ public sealed class FlowHarness : IAsyncDisposable
         return Squash(Localizer.Render(voice, text));
     }
 
-    /// <summary>An <see cref="AnswerOf"/> up to its first local-directory placeholder (<c>{dir.*}</c>, which AnswerOf leaves unfilled).</summary>
-    public static string UpToDirectory(string answer) =>
-        answer.IndexOf("{dir.", StringComparison.Ordinal) is var at and >= 0 ? answer[..at] : answer;
+    /// <summary>An <see cref="AnswerOf"/> up to its first local-directory placeholder (<c>{dir.*}</c>, which AnswerOf leaves unfilled).
+    /// Rendered in Arabic, the placeholder's Latin name is isolated inside its braces: <c>{\u2066dir.*\u2069}</c>.</summary>
+    public static string UpToDirectory(string answer)
+    {
+        int[] starts = [answer.IndexOf("{dir.", StringComparison.Ordinal), answer.IndexOf("{" + BidiText.LeftToRightIsolate + "dir.", StringComparison.Ordinal)];
+        return answer[..starts.Where(at => at >= 0).DefaultIfEmpty(answer.Length).Min()];
+    }
 
     /// <summary>The answer messages of a reply list (all but the closing "was this helpful?"), joined, whitespace squashed.</summary>
     public static string AnswerText(IReadOnlyList<Activity> replies) => Squash(string.Join(" ", replies.Take(replies.Count - 1).Select(r => r.Text)));
