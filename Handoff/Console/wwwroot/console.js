@@ -1,7 +1,7 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
 'use strict';
 
-const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, handedToMe: new Set(), urgentHeld: new Set(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
+const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, held: null, handedToMe: new Set(), urgentHeld: new Set(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
 const baseTitle = document.title;
 // The console's own words follow the counselor's browser language, Slovenian or English; the scripts loaded after this
 // one (plans.js, reply-box.js, new-lines.js) choose their words by it.
@@ -181,32 +181,61 @@ async function start() {
   connectStream();
   goTo(window.location.hash, false);
   noticeReplaced();
-  noticeHandedWhileAway();
+  noticeHeldChanges(null);
 }
 
-// A transfer to a counselor whose console was closed (the transferring colleague was warned that they would not see it
-// until they open the console) alerted nobody: when they open it, each conversation whose last event is its transfer
-// to them counts as handed to them, with an urgent alert for an emergency, until they open it. What they took
-// themselves or already answered is no news.
-async function noticeHandedWhileAway() {
+// A transfer to the counselor and a conversation they hold turning into an emergency alert through the live stream
+// only. When no stream brought them they are found in the counselor's conversations: when the console opens (a transfer
+// to a counselor whose console was closed: the transferring colleague was warned that they would not see it until they
+// open the console), and when the stream is back after a loss, against what they held before it (state.held: id →
+// priority). A conversation whose last event is its transfer to them counts as handed to them, with an urgent alert for
+// an emergency, until they open it; what they took themselves, already answered or were already told is no news.
+async function noticeHeldChanges(before) {
   const me = state.me.name.toLowerCase();
+  let held;
   let handed = [];
   try {
-    const mine = (await api('GET', '/api/handoffs?status=active')).filter((r) => (r.assignedCounselor || '').toLowerCase() === me);
-    const details = await Promise.all(mine.map((r) => api('GET', `/api/handoffs/${r.id}`).catch(() => null)));
+    held = await heldByMe();
+    const unknown = held.filter((r) => !before || !(before.has(r.id) || state.handedToMe.has(r.id) || state.conversation === r.id));
+    const details = await Promise.all(unknown.map((r) => api('GET', `/api/handoffs/${r.id}`).catch(() => null)));
     handed = details.filter((r) => {
       const last = r && r.transcript.filter((e) => e.author === 'system' || e.author === 'counselor').pop();
       return last && last.author === 'system' && last.text.toLowerCase() === `transferred to ${me}`;
     });
   } catch { return; /* shown on next refresh */ }
-  if (handed.length === 0) return;
+  state.held = new Map(held.map((r) => [r.id, r.priority]));
+  const emergencies = before ? held.filter((r) => r.priority === 'emergency' && before.has(r.id)
+    && before.get(r.id) !== 'emergency' && !state.urgentHeld.has(r.id)) : [];
   for (const r of handed) {
     state.handedToMe.add(r.id);
     if (r.priority === 'emergency') state.urgentHeld.add(r.id);
   }
-  alertCounselor(handed.length === 1 ? 'A conversation was transferred to you' : `${handed.length} conversations were transferred to you`,
-    handed.some((r) => r.priority === 'emergency'));
-  updateWaitingCount();
+  for (const r of emergencies) {
+    if (!(state.view === 'conversation' && state.conversation === r.id && !document.hidden)) state.urgentHeld.add(r.id);
+  }
+  if (handed.length > 0) {
+    alertCounselor(handed.length === 1 ? 'A conversation was transferred to you' : `${handed.length} conversations were transferred to you`,
+      handed.some((r) => r.priority === 'emergency'));
+  }
+  if (emergencies.length > 0) alertCounselor('A conversation you hold is now an emergency', true);
+  if (handed.length > 0 || emergencies.length > 0) updateWaitingCount();
+}
+
+function isMe(counselor) {
+  return !!counselor && counselor.toLowerCase() === state.me.name.toLowerCase();
+}
+
+async function heldByMe() {
+  return (await api('GET', '/api/handoffs?status=active')).filter((r) => isMe(r.assignedCounselor));
+}
+
+// Keeps state.held current while the stream is connected; one looked at after a loss could already hold what the
+// stream missed, so it is left for the reconnection to compare.
+async function rememberHeld() {
+  try {
+    const held = await heldByMe();
+    if (!streamLost) state.held = new Map(held.map((r) => [r.id, r.priority]));
+  } catch { /* the next change looks again */ }
 }
 
 // Where the keyboard goes on after a view changed under it; the heading is not a Tab stop itself.
@@ -283,20 +312,21 @@ function connectStream() {
     streamLost = false;
     refresh();
     if (state.view !== 'queue') updateWaitingCount(); // the queue's drawing counts and announces itself
+    if (state.held) noticeHeldChanges(state.held);
   });
   source.addEventListener('handoff', (event) => {
     const change = JSON.parse(event.data);
     if (state.view !== 'conversation' || (state.conversation && state.conversation === change.requestId)) {
       scheduleRefresh();
     }
-    if (change.kind === 'transferred' && change.counselor && change.counselor.toLowerCase() === state.me.name.toLowerCase()
-      && state.conversation !== change.requestId) {
+    if (change.kind === 'transferred' && isMe(change.counselor) && state.conversation !== change.requestId) {
       state.handedToMe.add(change.requestId);
       alertCounselor('A conversation was transferred to you', false);
     }
-    if (change.kind === 'priority' && change.counselor && change.counselor.toLowerCase() === state.me.name.toLowerCase()) {
+    if (change.kind === 'priority' && isMe(change.counselor)) {
       noticeEmergencyHeld(change.requestId);
     }
+    if (isMe(change.counselor) || (state.held && state.held.has(change.requestId))) rememberHeld();
     updateWaitingCount();
   });
   source.onerror = () => {
