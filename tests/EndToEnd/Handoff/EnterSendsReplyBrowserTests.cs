@@ -51,6 +51,9 @@ public sealed class EnterSendsReplyBrowserTests
         var slovenian = await session.OpenConsoleAsync(locale: "sl-SI");
         await slovenian.ClickAsync("button[data-view=active]");
         await slovenian.Locator("#active-rows tr", new() { HasText = "webchat" }).ClickAsync();
+        // The box is enabled before any conversation is drawn: on a busy machine the picture showed an empty one.
+        await slovenian.Locator("#conv-status", new() { HasText = "Maja" }).WaitForAsync();
+        await slovenian.Locator("#transcript li.counselor", new() { HasText = "Bring them on Monday." }).WaitForAsync();
         await slovenian.Locator("#reply-text:not([disabled])").WaitForAsync();
         Assert.Equal("Enter pošlje, Shift+Enter doda novo vrstico.", await slovenian.InnerTextAsync("#reply-hint"));
         await ConsoleConversation.ShotAsync(slovenian, "console-reply-enter-hint-sl");
