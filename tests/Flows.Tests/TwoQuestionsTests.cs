@@ -60,6 +60,21 @@ public sealed class TwoQuestionsTests
         Assert.StartsWith(FlowHarness.UpToDirectory(bot.AnswerOf(offered, voice)), second, StringComparison.Ordinal);
     }
 
+    // "Pyetët edhe për Mjeku personal": "për" asks for the accusative ("për mjekun personal"), and a title is a nominative;
+    // after a colon it stands on its own, as in the list of several. English read "You also asked about Our office".
+    [Theory]
+    [InlineData(Language.Albanian, "Si të hap një llogari bankare dhe ku të marr një kartë SIM?", "Pyetët edhe për: Telefoni dhe karta SIM. Prekni butonin më poshtë.")]
+    [InlineData(Language.English, "how do i get health insurance? and where is the doctor", "You also asked about: Doctor. Tap the button below.")]
+    public async Task The_offered_title_stands_on_its_own_after_a_colon(string language, string message, string expected)
+    {
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(language);
+
+        var replies = await bot.SendAsync(message);
+
+        Assert.StartsWith(expected, replies[^1].Text, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Two_clear_questions_read_as_one_unclear_one_answer_the_first_and_offer_the_second()
     {
