@@ -51,6 +51,23 @@ public sealed class ShippedContentTests
         Assert.True(lead >= 2 * Engine.Options.AnswerMargin, $"doctor leads {result.Candidates[1].Topic} by {lead:0.000}");
     }
 
+    // Leads that held by a hair: "kje je zdravstveni dom" led health insurance by 0.0815 where the test above asks 0.08,
+    // "where is the health center" by 0.089 (0.081 after 84728e5), "i want work" the work permit by 0.043 where an answer
+    // needs 0.04 (ShortQuestionsTests); a sample added to any topic could tip them into "Did you mean…". They keep a
+    // reserve of 0.015 over what they need.
+    [Theory]
+    [InlineData("where is the health center", "doctor", 2)]
+    [InlineData("kje je zdravstveni dom", "doctor", 2)]
+    [InlineData("i want work", "job-search", 1)]
+    public void Leads_that_held_by_a_hair_keep_a_reserve(string question, string topic, int margins)
+    {
+        const double Reserve = 0.015;
+        var result = Engine.Ask(question);
+        Assert.Equal(topic, result.Topic);
+        var lead = result.Candidates[0].Score - result.Candidates[1].Score;
+        Assert.True(lead >= margins * Engine.Options.AnswerMargin + Reserve, $"{topic} leads {result.Candidates[1].Topic} by {lead:0.0000}");
+    }
+
     // In Latin "Gdje … djecu" asked "Did you mean…" between health insurance and the doctor, in Cyrillic "Где … дјецу" it
     // was answered: not the script (both fold to the same Latin letters) but "gdje" against "gde", ijekavian against
     // ekavian. The hbs samples that say "gdje", "mene" and "djeca" were health insurance's ("nemam osiguranje gdje da se
