@@ -102,6 +102,31 @@ public sealed class TelegramEarlierButtonsTests
         Assert.Empty(await host.Services.GetRequiredService<HandoffQueue>().ListAsync(null, ct));
     }
 
+    // Walking Telegram (Bosnian, language_code "hr"): after /delete the conversation has no language, and a tap on
+    // [Prihvatam] of the notice still on screen got "Thank you. Ask me anything, or choose a topic." and the menu in
+    // English; so did an earlier topic button and /counselor after it.
+    [Fact]
+    public async Task After_delete_an_earlier_button_answers_in_the_language_of_the_button()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var api = await FakeTelegramApi.StartAsync();
+        await using var host = CounselorReplyOverTelegramTests.StartHost(api);
+        var person = new TelegramPerson(host, api, 777051, "hr");
+
+        await person.SendAsync("/start", ct);
+        await person.TapAsync(await person.MessageContainingAsync("Choose your language:", ct), "Bosanski / Hrvatski / Srpski", ct);
+        var notice = await person.MessageContainingAsync("Prije nego počnemo", ct);
+        await person.TapAsync(notice, "Prihvatam", ct);
+        await person.MessageContainingAsync("Izaberite oblast:", ct);
+        await person.SendAsync("/delete", ct);
+        await person.TapAsync(await person.MessageContainingAsync("Želite li izbrisati", ct), "Da, izbriši", ct);
+        await person.MessageContainingAsync("Vaši podaci su izbrisani.", ct);
+
+        await person.TapAsync(notice, "Prihvatam", ct);
+        var next = await person.MessageContainingAsync("", ct);
+        Assert.Equal("Hvala. Pitajte me bilo šta ili izaberite temu.", next.Text);
+    }
+
     /// <summary>The <paramref name="number"/>th message the bot sent (1-based), with the position as its message id.</summary>
     private static async Task<(JsonObject Message, int Id)> SentAsync(FakeTelegramApi api, int number) =>
         ((await api.WaitForCallsAsync("sendMessage", number))[number - 1].Parameters, number);
