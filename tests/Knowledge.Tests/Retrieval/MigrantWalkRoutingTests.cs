@@ -220,4 +220,23 @@ public sealed class MigrantWalkRoutingTests
         Assert.Equal("violence-help", result.Topic);
         Assert.Contains(result.Decision, (Decision[])[Decision.Answer, Decision.Emergency]);
     }
+
+    // A lost passport is the police in every language, as "i lost my passport" is: "izgubil sem potni list" asked
+    // "Did you mean…" with the emergency numbers first (0.289, police 0.270), "izgubio sam pasoš" was answered with the
+    // emergency numbers (0.282, police 0.242), "ضاع جواز سفري" found nothing (violence-help 0.147), and "أين مكتب الشرطة"
+    // (where is the police station) asked between the local offices and our office. A passport kept by the employer stays
+    // help against violence (A_passport_kept_by_the_employer_is_help_against_violence).
+    [Theory]
+    [InlineData("izgubil sem potni list")]
+    [InlineData("izgubila sem potni list")]
+    [InlineData("izgubio sam pasoš")]
+    [InlineData("izgubio sam pasos")]
+    [InlineData("ضاع جواز سفري")]
+    [InlineData("ضيعت جوازي")]
+    [InlineData("أين مكتب الشرطة")]
+    public void A_lost_passport_is_the_police_in_every_language(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(("police", Decision.Answer), (result.Topic, result.Decision));
+    }
 }
