@@ -99,6 +99,14 @@ public sealed partial class EmergencyKindTests
         { Language.Arabic, "ابني مفقود", "child", "113" },
         { Language.Arabic, "ابنتي مفقودة", "child", "113" },
         { Language.Arabic, "اختفى ابني", "child", "113" },
+
+        // Found walking Telegram: a child turning blue (not breathing enough) got the family reunification answer.
+        { Language.English, "he is 3 years old and blue", "medical", "112" },
+        { Language.English, "my baby is turning blue", "medical", "112" },
+        { Language.Slovenian, "otrok je pomodrel", "medical", "112" },
+        { Language.Bcs, "dijete je poplavilo", "medical", "112" },
+        { Language.Albanian, "djali u bë blu", "medical", "112" },
+        { Language.Arabic, "ابني صار ازرق", "medical", "112" },
     };
 
     [Theory]
