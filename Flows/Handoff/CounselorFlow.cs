@@ -55,6 +55,17 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         // Started another way (an emergency needs no consent): nothing waits for the privacy answer any more.
         await HandoffConsentDialog.EndAsync(turn.Dialogs, cancellationToken);
 
+        if (!wasOpen && reason == HandoffReason.Emergency && !ticket.OfficeOpen && ticket.NextOpening is { } opening)
+        {
+            // The emergency answer has just said the office is closed and when it opens: one confirmation, not that
+            // fact again followed by "urgent" (found on Telegram: "Leave your message here" right after they had).
+            await turn.SayAsync("handoff.urgentQueuedClosed", new Dictionary<string, string>
+            {
+                ["opening"] = FormatOpening(TimeZoneInfo.ConvertTime(opening, office.TimeZone), turn.Language),
+            }, null, cancellationToken);
+            return;
+        }
+
         if (!wasOpen)
         {
             if (!ticket.OfficeOpen && reason != HandoffReason.Emergency)

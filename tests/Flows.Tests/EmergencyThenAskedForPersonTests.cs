@@ -25,8 +25,7 @@ public sealed class EmergencyThenAskedForPersonTests
         await bot.Flow()
             .Send("my child is not breathing").IgnoreReplies()
             .Send("I want to talk to a person")
-            .AssertReply("The office is closed now. It opens again on Tuesday 24 November 2026, 08:00. Leave your message here; a counselor will answer you then.")
-            .AssertReply("I have marked your request as urgent for the counselors.")
+            .AssertReply(HandoffFlowTests.UrgentAfterHours)
             .AssertNoReply()
             .StartTestAsync(Ct);
 
@@ -60,8 +59,7 @@ public sealed class EmergencyThenAskedForPersonTests
             .Send("I want to talk to a person").IgnoreReplies()
             .Send("my child is not breathing").IgnoreReplies()
             .Send("Accept")
-            .AssertReply("The office is closed now. It opens again on Tuesday 24 November 2026, 08:00. Leave your message here; a counselor will answer you then.")
-            .AssertReply("I have marked your request as urgent for the counselors.")
+            .AssertReply(HandoffFlowTests.UrgentAfterHours)
             .AssertNoReply()
             .StartTestAsync(Ct);
 
