@@ -28,6 +28,14 @@ public static class TranscriptSteps
             Assert.Equal(firstButtons, replies[^1].Buttons().Take(firstButtons.Length));
         });
 
+    /// <summary>As <see cref="AssertAnswer"/>, the answer compared up to its first local-directory line (whatever buttons).</summary>
+    public static TestFlow AssertAnswerUpToDirectory(this TestFlow flow, string expected, string closing) =>
+        flow.AssertReplies(replies =>
+        {
+            Assert.StartsWith(FlowHarness.UpToDirectory(expected), FlowHarness.AnswerText(replies), StringComparison.Ordinal);
+            Assert.Equal(closing, replies[^1].Text);
+        });
+
     /// <summary>The rest of the turn, read together, contains each of <paramref name="fragments"/>.</summary>
     public static TestFlow AssertTurnContains(this TestFlow flow, params string[] fragments) =>
         flow.AssertReplies(replies => Assert.All(fragments, fragment => Assert.Contains(fragment, replies.AllText(), StringComparison.Ordinal)));
