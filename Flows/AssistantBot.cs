@@ -258,7 +258,10 @@ public sealed class AssistantBot(
     private async Task AnswerWhileWaitingAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var reading = KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language);
-        var answerable = reading.Decision is Decision.Answer or Decision.Clarify;
+        // While an urgent request waits, the person writes what happened, as asked: a choice of topics for it reads as
+        // not listening, so it is only acknowledged; a clear question is still answered.
+        var answerable = reading.Decision == Decision.Answer
+            || (reading.Decision == Decision.Clarify && !await counselor.IsUrgentAsync(turn, cancellationToken));
         if (!answerable || !turn.Data.QueueReminded)
         {
             await counselor.SayStillQueuedAsync(turn, cancellationToken);

@@ -126,6 +126,10 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         }
     }
 
+    /// <summary>The open request was marked urgent (an emergency).</summary>
+    public async Task<bool> IsUrgentAsync(FlowTurn turn, CancellationToken cancellationToken) =>
+        IsOpen(turn.Data) && await queue.GetAsync(turn.Data.HandoffId!.Value, cancellationToken) is { Priority: HandoffPriority.Emergency };
+
     /// <summary>While waiting: the request is still in the queue, at this position (or until the office opens).</summary>
     public async Task SayStillQueuedAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
