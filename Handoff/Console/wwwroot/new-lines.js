@@ -1,7 +1,7 @@
 // "New messages below": a counselor reading back in the transcript stays where she reads when the conversation is drawn
-// again (console.js keeps the scroll position), so a button at the transcript's foot says the person wrote meanwhile
+// again (conversation.js keeps the scroll position), so a button at the transcript's foot says the person wrote meanwhile
 // and takes her to the end. Its region is aria-live="polite": a screen reader hears it without losing its place.
-// Listens for console.js's console:conversation, sent after each drawing.
+// Listens for conversation.js's console:conversation, sent after each drawing.
 'use strict';
 
 const newLinesText = consoleInSlovenian ? 'Nova sporočila spodaj' : 'New messages below';

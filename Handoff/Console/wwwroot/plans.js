@@ -1,6 +1,6 @@
 // "My first steps" in the console: the person's checklist beside a conversation, and the office's plan numbers on the
-// dashboard. Kept apart from console.js, which only announces when a conversation or the dashboard was drawn; this file
-// uses its api() and el() helpers and its language (consoleInSlovenian). All text goes through textContent.
+// dashboard. Kept apart from conversation.js and dashboard.js, which only announce when they drew; this file uses
+// api() (api.js), el() and the language (consoleInSlovenian) from console.js. All text goes through textContent.
 'use strict';
 
 const planStrings = {

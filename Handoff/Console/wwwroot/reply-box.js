@@ -1,5 +1,6 @@
 // The reply box: the draft kept across a reload of the tab, Enter to send, and the hint that says so. Loaded after
-// console.js, whose state, $() and reply form it uses; console.js keeps and drops drafts through replyDrafts.
+// console.js, whose state, $() and reply form it uses; session.js, conversation.js and conversation-actions.js keep and
+// drop drafts through replyDrafts.
 'use strict';
 
 // A reply being written survives a reload of the tab (the counselor's own, or the page's after a network hiccup). It is

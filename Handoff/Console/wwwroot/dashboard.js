@@ -1,0 +1,40 @@
+// The dashboard: the queue now, waiting times, satisfaction, outcomes and referrals, unanswered questions and topics due
+// for review. Announces each drawing as console:dashboard for plans.js.
+'use strict';
+
+async function renderDashboard() {
+  const d = await api('GET', '/api/dashboard');
+  $('d-waiting').textContent = String(d.waitingNow);
+  $('d-active').textContent = String(d.activeNow);
+  $('d-median').textContent = minutes(d.medianWaitSecondsToday);
+  $('d-p90').textContent = minutes(d.p90WaitSecondsToday);
+  $('d-satisfaction').textContent = d.satisfaction.average ? `${d.satisfaction.average} / 5 (${d.satisfaction.count})` : '–';
+  const days = $('d-days');
+  days.replaceChildren();
+  for (const row of d.perDay) {
+    const tr = el('tr');
+    tr.append(el('td', row.date), el('td', row.language), el('td', reasonText(row.reason)), el('td', String(row.count)));
+    days.append(tr);
+  }
+  const outcomes = $('d-outcomes');
+  outcomes.replaceChildren(...d.outcomes.map((o) => { const tr = el('tr'); tr.append(el('td', outcomeText(o.key)), el('td', String(o.count))); return tr; }));
+  const referrals = $('d-referrals');
+  referrals.replaceChildren(...d.referrals.map((o) => { const tr = el('tr'); tr.append(el('td', institutionWords[o.key] || o.key), el('td', String(o.count))); return tr; }));
+  const questions = $('d-questions');
+  questions.replaceChildren();
+  for (const q of d.unanswered) {
+    const tr = el('tr');
+    const text = el('td', q.text);
+    text.dir = q.language === 'ar' ? 'rtl' : 'auto';
+    tr.append(el('td', new Date(q.at).toLocaleString()), el('td', q.language), el('td', q.topic || ''), el('td', q.kind), text);
+    questions.append(tr);
+  }
+  const stale = $('d-stale');
+  stale.replaceChildren();
+  for (const t of d.staleTopics || []) {
+    const tr = el('tr');
+    tr.append(el('td', t.topic), el('td', t.language), el('td', t.reviewed), el('td', t.reviewedBy), el('td', String(t.ageDays)));
+    stale.append(tr);
+  }
+  document.dispatchEvent(new CustomEvent('console:dashboard', { detail: d }));
+}
