@@ -81,9 +81,12 @@ public sealed record KnowledgeEngineOptions
     /// <summary>
     /// A question of at most this many words that gets no answer is read again with its unknown words put right where
     /// they are one typing slip from a word of the content ("docor", "shcool"); what that finds is offered as
-    /// "Did you mean…", never answered directly. 0 turns it off.
+    /// "Did you mean…", never answered directly. 0 turns it off. Six, not three: people put the slip among the words they
+    /// always add ("where is the libary", "i need to find a docor"); at six the evaluation questions lose nothing (parts
+    /// top-1 93.4 → 93.5 %, holdout level; one out-of-scope question, "kje lahko volim na volitvah", is now offered the
+    /// driving licence under "Did you mean…" instead of nothing), at eight they gain nothing more.
     /// </summary>
-    public int SpellingMaxWords { get; init; } = 3;
+    public int SpellingMaxWords { get; init; } = 6;
 
     /// <summary>Length of the word prefix used as a crude stem.</summary>
     public int PrefixLength { get; init; } = 5;

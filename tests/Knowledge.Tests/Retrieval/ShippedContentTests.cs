@@ -327,6 +327,21 @@ public sealed class ShippedContentTests
         Assert.Equal((topic, Decision.Clarify), (result.Topic, result.Decision));
     }
 
+    // The same slip in a question of the words people add around it was not read again (only questions of up to three
+    // words were): "where is the libary", "i need to find a docor", "my son needs a shcool" got no answer, and "where is
+    // the polce station" offered public transport. Questions of up to six words are read again now.
+    [Theory]
+    [InlineData("where is the libary", "leisure-culture")]
+    [InlineData("i need to find a docor", "doctor")]
+    [InlineData("my son needs a shcool", "school-enrolment")]
+    [InlineData("where is the polce station", "police")]
+    [InlineData("how do i get a resdence permit", "residence-permit")]
+    public void A_typing_slip_in_a_question_of_up_to_six_words_offers_the_meant_topic(string question, string topic)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal((topic, Decision.Clarify), (result.Topic, result.Decision));
+    }
+
     [Theory]
     [InlineData("bank acount", "bank-account")]
     [InlineData("docter", "doctor")]
