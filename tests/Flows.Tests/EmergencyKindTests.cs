@@ -107,6 +107,23 @@ public sealed partial class EmergencyKindTests
         { Language.Bcs, "dijete je poplavilo", "medical", "112" },
         { Language.Albanian, "djali u bë blu", "medical", "112" },
         { Language.Arabic, "ابني صار ازرق", "medical", "112" },
+
+        // Found walking Serbian and Albanian journeys: chest pain and "I cannot breathe" said in the first person got
+        // "I do not have a good answer" (only English knew "chest pain"; "nuk merr frymë" is he/she, "ne diše" he/she).
+        { Language.Bcs, "jako me boli u grudima", "medical", "112" },
+        { Language.Bcs, "bol u grudima", "medical", "112" },
+        { Language.Bcs, "ne mogu da dišem", "medical", "112" },
+        { Language.Bcs, "ne mogu disati", "medical", "112" },
+        { Language.Albanian, "më dhemb gjoksi", "medical", "112" },
+        { Language.Albanian, "kam dhimbje ne gjoks", "medical", "112" },
+        { Language.Albanian, "nuk marr fryme", "medical", "112" },
+        { Language.Albanian, "nuk mund të marr frymë", "medical", "112" },
+        { Language.Slovenian, "boli me v prsih", "medical", "112" },
+        { Language.Slovenian, "ne morem dihati", "medical", "112" },
+        { Language.English, "my chest hurts", "medical", "112" },
+        { Language.English, "pain in my chest", "medical", "112" },
+        { Language.Arabic, "ألم في الصدر", "medical", "112" },
+        { Language.Arabic, "صدري يوجعني", "medical", "112" },
     };
 
     [Theory]

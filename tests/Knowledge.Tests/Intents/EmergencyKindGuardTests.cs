@@ -77,6 +77,10 @@ public sealed class EmergencyKindGuardTests
     [InlineData("زوجتي لا تستطيع التنفس", EmergencyKind.Medical)]
     [InlineData("ابني ما يقدر يتنفس", EmergencyKind.Medical)]
     [InlineData("ما اقدر اتنفس", EmergencyKind.Medical)]
+    // Walking Serbian Cyrillic: chest pain and "I cannot breathe" in the first person got "no good answer".
+    [InlineData("бол у грудима", EmergencyKind.Medical)]
+    [InlineData("боли ме у грудима", EmergencyKind.Medical)]
+    [InlineData("не могу да дишем", EmergencyKind.Medical)]
     public void A_crisis_in_any_language_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
@@ -108,6 +112,11 @@ public sealed class EmergencyKindGuardTests
     [InlineData("nestalo mi je struje u stanu")]
     [InlineData("më mungojnë dokumentet")]
     [InlineData("جوازي مفقود")]
+    // "grudi" is also the breast: a check-up is no chest pain; "ne mogu" alone is no breathlessness.
+    [InlineData("pregled grudi")]
+    [InlineData("gdje mogu napraviti mamografiju grudi")]
+    [InlineData("ne mogu dobiti dozvolu")]
+    [InlineData("ne morem dobiti zdravnika")]
     public void An_everyday_message_sharing_a_word_with_danger_is_not_an_emergency(string message) =>
         Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
 
