@@ -8,7 +8,8 @@ namespace IntegrationBot.Flows.Tests;
 /// <summary>
 /// A newcomer's first questions as written in Serbian Cyrillic and in Albanian without diacritics, one after the other:
 /// the residence permit in the Serbian word ("боравишна дозвола"), a sick child, where the administrative unit is. Walking
-/// them, the permit and the unit got "Did you mean…" and "my daughter is sick" got "I have no good answer".
+/// them, the permit and the unit got "Did you mean…" and "my daughter is sick" got "I have no good answer"; "what do I
+/// bring?" after an answer got family reunification.
 /// </summary>
 public sealed class SerbianAndAlbanianJourneyTests
 {
@@ -45,6 +46,21 @@ public sealed class SerbianAndAlbanianJourneyTests
             .AssertAnswerUpToDirectory(bot.AnswerOf("doctor", albanian), "A ju ndihmoi kjo?")
             .Send("ku eshte njesia administrative")
             .AssertAnswerUpToDirectory(bot.AnswerOf("local-offices", albanian), "A ju ndihmoi kjo?")
+            .StartTestAsync(Ct);
+    }
+
+    [Fact]
+    public async Task What_to_bring_after_the_bank_answer_is_asked_back_not_answered_with_family_reunification()
+    {
+        // "çfarë duhet të sjell?" (what do I bring?) after the bank's answer got family reunification ("ta sjell familjen").
+        await using var bot = FlowHarness.Create();
+        await bot.StartInAsync(Language.Albanian);
+
+        await bot.Flow()
+            .Send("si te hap llogari bankare")
+            .AssertAnswer(bot.AnswerOf("bank-account", new Voice(Language.Albanian)), "A ju ndihmoi kjo?")
+            .Send("cfare duhet te sjell?")
+            .AssertReply("A keni menduar një nga këto?", "Leja e qëndrimit", "Regjistrimi i adresës", "Llogaria bankare", "Asnjë nga këto")
             .StartTestAsync(Ct);
     }
 }

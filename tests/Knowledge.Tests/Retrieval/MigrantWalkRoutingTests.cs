@@ -268,4 +268,42 @@ public sealed class MigrantWalkRoutingTests
         var result = Engine.Ask(question);
         Assert.Equal((topic, Decision.Answer), (result.Topic, result.Decision));
     }
+
+    // "What do I bring?" alone, as a follow-up after an answer, names no topic: "çfarë duhet të sjell", "cfare duhet te sjell"
+    // and "what do I bring" were answered with family reunification (its samples "bring my family", "ta sjell familjen"),
+    // "koje dokumente trebam" with the identity card, which is only for citizens. They are asked back with the topics
+    // whose answers say what to bring.
+    [Theory]
+    [InlineData("what do I bring")]
+    [InlineData("What documents do I need?")]
+    [InlineData("kaj moram prinesti")]
+    [InlineData("çfarë duhet të sjell")]
+    [InlineData("cfare duhet te sjell?")]
+    [InlineData("cfare dokumentesh duhen")]
+    [InlineData("šta da donesem")]
+    [InlineData("шта да донесем")]
+    [InlineData("koje dokumente trebam")]
+    [InlineData("која документа требам")]
+    [InlineData("ماذا أحضر")]
+    public void What_to_bring_alone_is_asked_back_with_the_topics_that_say_it(string question)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal(Decision.Clarify, result.Decision);
+        Assert.Equal(["residence-permit", "address-registration", "bank-account"], result.Candidates.Take(3).Select(c => c.Topic));
+    }
+
+    // Albanian "sjell" (bring) was family reunification's word alone: "cfare duhet te sjell per karten sim" asked "Did you
+    // mean…" with family reunification first, the bank and the school beside it. Bringing one's family stays family.
+    [Theory]
+    [InlineData("cfare duhet te sjell per karten sim", "phone-number")]
+    [InlineData("cfare duhet te sjell ne banke", "bank-account")]
+    [InlineData("cfare te sjell ne banke", "bank-account")]
+    [InlineData("cfare duhet te sjell ne shkolle", "school-enrolment")]
+    [InlineData("si ta sjell familjen ne slloveni", "family-reunification")]
+    [InlineData("a mund ta sjell gruan", "family-reunification")]
+    public void What_to_bring_in_albanian_is_the_topic_named(string question, string topic)
+    {
+        var result = Engine.Ask(question);
+        Assert.Equal((topic, Decision.Answer), (result.Topic, result.Decision));
+    }
 }
