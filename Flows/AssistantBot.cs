@@ -258,10 +258,11 @@ public sealed class AssistantBot(
     private async Task AnswerWhileWaitingAsync(FlowTurn turn, CancellationToken cancellationToken)
     {
         var reading = KnowledgeReading.Ask(turn.Context, engine, turn.Text, turn.Language);
-        // While an urgent request waits, the person writes what happened, as asked: a choice of topics for it reads as
-        // not listening, so it is only acknowledged; a clear question is still answered.
-        var answerable = reading.Decision == Decision.Answer
-            || (reading.Decision == Decision.Clarify && !await counselor.IsUrgentAsync(turn, cancellationToken));
+        // While an urgent request waits, the person writes what happened, as asked: "I am at the bus station with my
+        // kids" answered with the bus timetables, or a choice of topics, reads as not listening, so what tells is only
+        // acknowledged; what asks ("where can we sleep tonight") is still answered.
+        var answerable = reading.Decision is Decision.Answer or Decision.Clarify
+            && (questions.Asks(turn.Text, reading.Language) || !await counselor.IsUrgentAsync(turn, cancellationToken));
         if (!answerable || !turn.Data.QueueReminded)
         {
             await counselor.SayStillQueuedAsync(turn, cancellationToken);

@@ -38,6 +38,10 @@ public sealed class QuestionFlow(
 
     public TopicCatalog Catalog => engine.Catalog;
 
+    /// <summary>Whether the message asks something rather than tells (<see cref="QuestionParts.Asks"/>), in the language it
+    /// was read in.</summary>
+    public bool Asks(string text, string language) => questionParts.Asks(text, language);
+
     /// <summary>Acts on the engine's reading; <paramref name="extraButtons"/> go under the last message (e.g. "change language").</summary>
     public async Task AnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction>? extraButtons, CancellationToken cancellationToken)
     {

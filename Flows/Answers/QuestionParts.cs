@@ -82,6 +82,34 @@ public sealed class QuestionParts
         return topics.Count >= 2 ? topics : [];
     }
 
+    /// <summary>
+    /// Whether <paramref name="text"/> asks something: a question mark, a clause that begins with a question word
+    /// (<c>question.words</c>), or a word that asks for something (<c>question.requests</c>). "Where can we sleep
+    /// tonight" and "he left, where can we sleep" ask; "I am at the bus station with my kids" and "he has my phone" tell.
+    /// </summary>
+    public bool Asks(string text, string language)
+    {
+        if (text.Contains('?') || text.Contains('؟'))
+        {
+            return true;
+        }
+
+        var words = _words.GetValueOrDefault(language) ?? LanguageWords.None;
+        var clauseStart = true;
+        foreach (var raw in text.Split(Spaces, StringSplitOptions.RemoveEmptyEntries))
+        {
+            var folded = Fold(raw);
+            if ((clauseStart && words.QuestionWords.Contains(folded)) || words.Requests.Contains(folded))
+            {
+                return true;
+            }
+
+            clauseStart = words.Joiners.Contains(folded) || raw.EndsWith(',') || raw.EndsWith('،') || raw.EndsWith('.') || raw.EndsWith(';');
+        }
+
+        return false;
+    }
+
     private static List<List<string>> Parts(KnowledgeEngine engine, string text, LanguageWords words)
     {
         var parts = new List<List<string>>();

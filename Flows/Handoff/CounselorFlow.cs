@@ -57,8 +57,9 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
 
         if (!wasOpen && reason == HandoffReason.Emergency && !ticket.OfficeOpen && ticket.NextOpening is { } opening)
         {
-            // The emergency answer has just said the office is closed and when it opens: one confirmation, not that
-            // fact again followed by "urgent" (found on Telegram: "Leave your message here" right after they had).
+            // One confirmation that carries when a person will read it: after the emergency answer's "the office is
+            // closed, it opens on …" and its button, "closed" again and then "urgent" read as if nothing had been left
+            // (found on Telegram); typed later ("I want a person", /counselor, Accept) it says all that is needed too.
             await turn.SayAsync("handoff.urgentQueuedClosed", new Dictionary<string, string>
             {
                 ["opening"] = FormatOpening(TimeZoneInfo.ConvertTime(opening, office.TimeZone), turn.Language),

@@ -79,7 +79,7 @@ public sealed record KnowledgeEngineOptions
     public int KeywordPhraseMaxWords { get; init; } = 5;
 
     /// <summary>
-    /// A question of at most this many words that gets no answer is read again with its unknown words put right where
+    /// A question of at most this many words that is not answered directly is read again with its unknown words put right where
     /// they are one typing slip from a word of the content ("docor", "shcool"); what that finds is offered as
     /// "Did you mean…", never answered directly. 0 turns it off. Six, not three: people put the slip among the words they
     /// always add ("where is the libary", "i need to find a docor"); at six the evaluation questions lose nothing (parts
