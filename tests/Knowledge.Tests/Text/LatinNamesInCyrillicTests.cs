@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using IntegrationBot.Knowledge.Content;
 using IntegrationBot.Knowledge.Languages;
 using IntegrationBot.Knowledge.Plan;
@@ -59,6 +60,21 @@ public sealed class LatinNamesInCyrillicTests
             .ToList();
 
         Assert.Empty(transliterated);
+    }
+
+    [Fact]
+    public void No_hbs_answer_declines_upravna_enota_the_slovenian_way()
+    {
+        // The tax number's "(na upravnoj enoti)" is neither Bosnian/Croatian/Serbian nor the name on the sign, and in
+        // Cyrillic it read "на управној еноти". The unit is "upravna jedinica", its sign's name "[[upravna enota]]".
+        var declined = Catalog.Topics
+            .Where(t => Regex.IsMatch(
+                CyrillicTransliterator.StripLatinMarks(t.AnswerIn(Language.Bcs) + "\n" + t.DetailsIn(Language.Bcs)),
+                @"\bupravn\w* enot(?!a\b)\w*",
+                RegexOptions.IgnoreCase | RegexOptions.CultureInvariant))
+            .Select(t => t.Id);
+
+        Assert.Empty(declined);
     }
 
     [Fact]
