@@ -117,6 +117,12 @@ public sealed class EmergencyKindGuardTests
     [InlineData("gdje mogu napraviti mamografiju grudi")]
     [InlineData("ne mogu dobiti dozvolu")]
     [InlineData("ne morem dobiti zdravnika")]
+    // Found in review: a cold was "call 112 now" ("cannot breathe" through the nose).
+    [InlineData("otrok ne more dihati skozi nos, ima prehlad")]
+    [InlineData("dijete ne može disati na nos, prehlađeno je")]
+    [InlineData("ne mogu disati kroz nos")]
+    [InlineData("my baby cannot breathe through the nose")]
+    [InlineData("she can't breathe through her nose, she has a cold")]
     public void An_everyday_message_sharing_a_word_with_danger_is_not_an_emergency(string message) =>
         Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
 
