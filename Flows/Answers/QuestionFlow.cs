@@ -278,9 +278,9 @@ public sealed class QuestionFlow(
 
     private async Task ClarifyAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)
     {
-        var buttons = result.Candidates
+        var buttons = FollowingUp(turn.Data.LastTopic, result)
             .Take(3)
-            .Select(c => Catalog.Find(c.Topic))
+            .Select(id => Catalog.Find(id))
             .OfType<Topic>()
             .Select(t => turn.ButtonWithTitle(t.TitleIn(turn.Language), FlowActions.Topic, t.Id))
             .Append(turn.Button("clarify.noneOfThese", FlowActions.NoneOfThese))
@@ -288,6 +288,19 @@ public sealed class QuestionFlow(
             .ToList();
         turn.Data = turn.Data with { LastQuestion = result.Text, LastTopic = null, CounselorReason = nameof(HandoffReason.LowConfidence) };
         await turn.SayAsync("clarify.prompt", buttons, cancellationToken);
+    }
+
+    // A follow-up ("what do I bring?", "where is it?") right after an answer is most likely about that answer's topic:
+    // found walking Albanian, "çfarë duhet të sjell?" after the bank's answer offered the residence permit first. The
+    // topic just answered comes first when it is a candidate or the message is as short as a follow-up.
+    private const int FollowUpMaxWords = 4;
+
+    private static IEnumerable<string> FollowingUp(string? lastTopic, KnowledgeResult result)
+    {
+        var candidates = result.Candidates.Select(c => c.Topic);
+        var isFollowUp = lastTopic is not null
+            && (candidates.Contains(lastTopic) || result.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length <= FollowUpMaxWords);
+        return isFollowUp ? candidates.Where(t => t != lastTopic).Prepend(lastTopic!) : candidates;
     }
 
     private async Task NoAnswerAsync(FlowTurn turn, KnowledgeResult result, IReadOnlyList<OfferedAction> extraButtons, CancellationToken cancellationToken)

@@ -60,7 +60,8 @@ public sealed class SerbianAndAlbanianJourneyTests
             .Send("si te hap llogari bankare")
             .AssertAnswer(bot.AnswerOf("bank-account", new Voice(Language.Albanian)), "A ju ndihmoi kjo?")
             .Send("cfare duhet te sjell?")
-            .AssertReply("A keni menduar një nga këto?", "Leja e qëndrimit", "Regjistrimi i adresës", "Llogaria bankare", "Asnjë nga këto")
+            // The topic just answered first: a follow-up is most likely about it.
+            .AssertReply("A keni menduar një nga këto?", "Llogaria bankare", "Leja e qëndrimit", "Regjistrimi i adresës", "Asnjë nga këto")
             .StartTestAsync(Ct);
     }
 }
