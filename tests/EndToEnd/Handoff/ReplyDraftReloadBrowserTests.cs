@@ -49,6 +49,9 @@ public sealed class ReplyDraftReloadBrowserTests
         // Sent: gone from the tab, a reload shows an empty box.
         await console.ClickAsync("#send");
         await person.BotSaysAsync("DRAFT-7731");
+        // The person can read it before the console has its answer: the box empties (and the draft goes) on that answer,
+        // so a reload before it would still find the draft (seen once in CI on a busy machine).
+        await BoxHoldsAsync(console, "");
         await console.ReloadAsync();
         await console.Locator("#transcript li.counselor", new() { HasText = "DRAFT-7731" }).WaitForAsync();
         Assert.Equal("", await console.InputValueAsync("#reply-text"));
