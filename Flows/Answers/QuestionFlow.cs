@@ -185,7 +185,7 @@ public sealed class QuestionFlow(
         if (!hours.IsOpen(now) && hours.NextOpening(now) is { } opening)
         {
             // After hours nobody reads it "now": say when a person will, and let them leave the message.
-            var args = new Dictionary<string, string> { ["opening"] = CounselorFlow.FormatOpening(TimeZoneInfo.ConvertTime(opening, hours.TimeZone), turn.Language) };
+            var args = new Dictionary<string, string> { ["opening"] = OpeningText.Format(opening, hours, turn.Language) };
             await turn.SayAsync("emergency.counselorOfferClosed", args, [turn.Button("emergency.counselorOfferClosedButton", FlowActions.UrgentCounselor)], cancellationToken);
             return;
         }

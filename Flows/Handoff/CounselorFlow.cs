@@ -62,7 +62,7 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
             // (found on Telegram); typed later ("I want a person", /counselor, Accept) it says all that is needed too.
             await turn.SayAsync("handoff.urgentQueuedClosed", new Dictionary<string, string>
             {
-                ["opening"] = FormatOpening(TimeZoneInfo.ConvertTime(opening, office.TimeZone), turn.Language),
+                ["opening"] = OpeningText.Format(opening, office, turn.Language),
             }, null, cancellationToken);
             return;
         }
@@ -140,16 +140,15 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         {
             await turn.SayAsync("handoff.stillQueued", new Dictionary<string, string>
             {
-                ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+                ["position"] = Position(ticket),
             }, null, cancellationToken);
             return;
         }
 
-        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening.Value, office.TimeZone);
         await turn.SayAsync("handoff.stillQueuedClosed", new Dictionary<string, string>
         {
-            ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
-            ["opening"] = FormatOpening(local, turn.Language),
+            ["position"] = Position(ticket),
+            ["opening"] = OpeningText.Format(ticket.NextOpening.Value, office, turn.Language),
         }, null, cancellationToken);
     }
 
@@ -158,45 +157,22 @@ public sealed class CounselorFlow(HandoffQueue queue, OfficeHours office)
         if (!ticket.OfficeOpen && ticket.NextOpening is null)
         {
             // No office hours configured: no minutes and no opening time can be promised.
-            return turn.Say("handoff.queuedNoHours", new Dictionary<string, string> { ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture) });
+            return turn.Say("handoff.queuedNoHours", new Dictionary<string, string> { ["position"] = Position(ticket) });
         }
 
         if (ticket.OfficeOpen)
         {
             return turn.Say("handoff.queuedOpen", new Dictionary<string, string>
             {
-                ["position"] = Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture),
+                ["position"] = Position(ticket),
                 ["wait"] = Math.Max(1, (int)Math.Round(ticket.EstimatedWait.TotalMinutes)).ToString(CultureInfo.InvariantCulture),
             });
         }
 
-        var local = TimeZoneInfo.ConvertTime(ticket.NextOpening!.Value, office.TimeZone);
-        return turn.Say("handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = FormatOpening(local, turn.Language) });
+        return turn.Say("handoff.queuedClosed", new Dictionary<string, string> { ["opening"] = OpeningText.Format(ticket.NextOpening!.Value, office, turn.Language) });
     }
 
-    /// <summary>
-    /// The opening time in the person's language; Arabic uses the Gregorian calendar and Western digits, as Slovenia does
-    /// and as the rest of the Arabic text (the plan's "20.11.2026"), after the day's name, "يوم الاثنين" ("on Monday": the
-    /// strings say "في {opening}"; a bare date left the reader to work out that it is Monday), then "الساعة" (at) and the
-    /// time. The date in numbers, not by month name: Arabic readers name the months differently (ديسمبر, كانون الأول), and
-    /// never "2026-12-07", which reads as a code.
-    /// </summary>
-    public static string FormatOpening(DateTimeOffset local, string language)
-    {
-        var culture = CultureInfo.GetCultureInfo(language switch
-        {
-            Language.Slovenian => "sl-SI",
-            Language.Albanian => "sq-AL",
-            Language.Bcs => "hr-HR",
-            _ => "en-GB",
-        });
-        return language switch
-        {
-            Language.Arabic => "يوم " + DayNames.Of(local.DayOfWeek, language) + " " + local.ToString("dd.MM.yyyy", CultureInfo.InvariantCulture)
-                + " الساعة " + local.ToString("HH:mm", CultureInfo.InvariantCulture),
-            // "7. 12. 2026" is how Slovenia writes a date; an English reader from elsewhere may read 12 July: the month by name.
-            Language.English => local.ToString("dddd d MMMM yyyy, HH:mm", culture),
-            _ => local.ToString("dddd d. M. yyyy, HH:mm", culture),
-        };
-    }
+    // Position 0 means the request left the queue between the turn's read and this text (taken, closed): "first" then,
+    // never "you are number 0".
+    private static string Position(HandoffTicket ticket) => Math.Max(ticket.Position, 1).ToString(CultureInfo.InvariantCulture);
 }
