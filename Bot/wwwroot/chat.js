@@ -66,14 +66,24 @@
     return languages[primary] ? primary : null;
   }
 
-  // What a reload resumes from: the tab's sessionStorage. A browser that blocks third-party storage (private windows,
-  // third-party cookies off) refuses it to this page in an iframe on another site (docs/embedding.md), and a reload
-  // there started a new conversation; there the same record goes in a partitioned session cookie instead: kept for that
-  // website only, gone when the browser closes (shared by its tabs), refused on plain http other than localhost.
+  // What a reload resumes from: the tab's sessionStorage. What a new tab or the next visit resumes from: the same record
+  // in localStorage, for a day after the person last wrote. A web chat person asking after hours is told a counselor will
+  // answer when the office opens; they come back to the site the next morning in a new tab, and with the tab's record
+  // only they got a new, empty conversation and never saw the answer. The day bounds what a shared computer shows the
+  // next visitor (the server resumes a conversation for ResumeHours, default 24, after its token expired; /delete
+  // removes both records at once). A browser that blocks third-party storage (private windows, third-party cookies off)
+  // refuses both to this page in an iframe on another site (docs/embedding.md), and a reload there started a new
+  // conversation; there the same record goes in a partitioned session cookie instead: kept for that website only, gone
+  // when the browser closes (shared by its tabs), refused on plain http other than localhost.
   var cookieAttributes = '; Path=/; Secure; SameSite=None; Partitioned';
+  var deviceDayMs = 24 * 60 * 60 * 1000;
 
   function tabStorage() {
     try { return window.sessionStorage; } catch (e) { return null; }
+  }
+
+  function deviceStorage() {
+    try { return window.localStorage; } catch (e) { return null; }
   }
 
   function readCookie() {
@@ -82,19 +92,33 @@
     return found ? decodeURIComponent(found.slice(prefix.length)) : null;
   }
 
+  // The tab's own conversation first (two tabs may hold two); else the device's, unless its day is over.
   function remembered() {
     try {
-      var storage = tabStorage();
-      return JSON.parse((storage ? storage.getItem(storageKey) : readCookie()) || 'null');
+      var tab = tabStorage();
+      if (!tab) { return JSON.parse(readCookie() || 'null'); }
+      var own = JSON.parse(tab.getItem(storageKey) || 'null');
+      if (own) { return own; }
+      var device = deviceStorage();
+      var kept = device && JSON.parse(device.getItem(storageKey) || 'null');
+      if (kept && !(kept.until > Date.now())) {
+        device.removeItem(storageKey);
+        return null;
+      }
+      return kept;
     } catch (e) { return null; }
   }
 
   // Only what is needed to resume the conversation; never a message (the transcript stays on the server).
   function remember(lang, session) {
-    var record = JSON.stringify({ lang: lang, token: session.token, conversationId: session.conversationId, userId: session.userId });
+    var record = { lang: lang, token: session.token, conversationId: session.conversationId, userId: session.userId };
     try {
-      var storage = tabStorage();
-      if (storage) { storage.setItem(storageKey, record); } else { document.cookie = storageKey + '=' + encodeURIComponent(record) + cookieAttributes; }
+      var tab = tabStorage();
+      if (!tab) { document.cookie = storageKey + '=' + encodeURIComponent(JSON.stringify(record)) + cookieAttributes; return; }
+      tab.setItem(storageKey, JSON.stringify(record));
+      record.until = Date.now() + deviceDayMs;
+      var device = deviceStorage();
+      if (device) { device.setItem(storageKey, JSON.stringify(record)); }
     } catch (e) { /* private mode: a reload starts anew */ }
   }
 
@@ -193,7 +217,8 @@
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && mine === current) { onActivity(mine, action.payload.activity); }
           // After /delete the tab keeps nothing; what the person writes next is a conversation again, kept for a reload.
-          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && mine === current && mine.forgotten) {
+          // Each message sent also starts the device's day again.
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && mine === current) {
             mine.forgotten = false;
             remember(mine.lang, mine.session);
           }
@@ -339,7 +364,7 @@
   var preferred = (navigator.languages || [navigator.language]).map(languageOf).filter(Boolean)[0];
   if (preferred) { namePage(preferred); }
   // A link such as /?lang=ar opens the chat straight in that language (for the municipality's language pages);
-  // a reload continues the conversation of this tab.
+  // a reload continues the conversation of this tab, a new tab within a day the last one on this device.
   var requested = languageOf(new URLSearchParams(window.location.search).get('lang'));
   var saved = remembered();
   if (saved && languages[saved.lang]) {
