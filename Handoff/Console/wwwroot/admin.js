@@ -4,9 +4,9 @@
 
 // What an admin needs to manage an account: its roles, whether it can log in, and the two actions that need no password.
 function accountStatus(c) {
-  if (c.deactivated) return 'deactivated';
-  if (c.lockedUntil && new Date(c.lockedUntil) > new Date()) return `locked until ${new Date(c.lockedUntil).toLocaleString()}`;
-  return c.online ? 'online' : '';
+  if (c.deactivated) return t('accountDeactivated');
+  if (c.lockedUntil && new Date(c.lockedUntil) > new Date()) return t('lockedUntil', { time: formatDateTime(c.lockedUntil) });
+  return c.online ? t('colleagueOnline') : '';
 }
 
 // After the table is redrawn, focus goes back to the same counselor's row, so a keyboard user goes on from there.
@@ -29,18 +29,18 @@ async function renderAdmin() {
     const tr = el('tr');
     const actions = el('td');
     if (c.lockedUntil && !c.deactivated && new Date(c.lockedUntil) > new Date()) {
-      const unlock = el('button', 'Unlock');
+      const unlock = el('button', t('unlock'));
       unlock.type = 'button';
-      unlock.setAttribute('aria-label', `Unlock ${c.name}`);
+      unlock.setAttribute('aria-label', t('unlockLabel', { name: c.name }));
       unlock.addEventListener('click', () => accountAction(c.name, 'unlock'));
       actions.append(unlock);
     }
     if (!c.deactivated) {
-      const deactivate = el('button', 'Deactivate', 'danger');
+      const deactivate = el('button', t('deactivate'), 'danger');
       deactivate.type = 'button';
-      deactivate.setAttribute('aria-label', `Deactivate ${c.name}`);
+      deactivate.setAttribute('aria-label', t('deactivateLabel', { name: c.name }));
       deactivate.addEventListener('click', () => {
-        if (window.confirm(`Deactivate ${c.name}? They can no longer log in and their open sessions end. Saving the account again reactivates it.`)) {
+        if (window.confirm(t('confirmDeactivate', { name: c.name }))) {
           accountAction(c.name, 'deactivate');
         }
       });
@@ -50,8 +50,8 @@ async function renderAdmin() {
     const name = el('td', c.name);
     name.tabIndex = -1;
     // Admins may edit knowledge without the editor role; the form's Editor box is the role itself.
-    tr.append(name, el('td', c.languages.join(', ')), el('td', c.isAdmin ? 'yes' : ''),
-      el('td', c.isEditor ? 'yes' : (c.isAdmin ? 'as admin' : '')), el('td', accountStatus(c)), actions);
+    tr.append(name, el('td', c.languages.join(', ')), el('td', c.isAdmin ? t('yes') : ''),
+      el('td', c.isEditor ? t('yes') : (c.isAdmin ? t('asAdmin') : '')), el('td', accountStatus(c)), actions);
     body.append(tr);
   }
 }
@@ -69,14 +69,14 @@ function wireAdmin() {
       link.href = URL.createObjectURL(new Blob([JSON.stringify(data, null, 2)], { type: 'application/json' }));
       link.download = `person-data-${state.conversation}.json`;
       link.click();
-      $('person-result').textContent = 'Exported.';
+      $('person-result').textContent = t('exported');
     } catch (error) { showError(error); }
   });
   $('person-erase').addEventListener('click', async () => {
-    if (!window.confirm('Erase everything stored about this person? This cannot be undone.')) return;
+    if (!window.confirm(t('confirmErasePerson'))) return;
     try {
       await api('DELETE', `/api/admin/handoffs/${state.conversation}/person`);
-      $('person-result').textContent = 'Erased.';
+      $('person-result').textContent = t('erased');
     } catch (error) { showError(error); }
   });
   // Saving an existing name replaces the account: start from what it has, so a new password drops no role by mistake.
@@ -108,7 +108,7 @@ function wireAdmin() {
     try { $('user-result').textContent = JSON.stringify(await api('GET', `${userPath()}/export`), null, 2); } catch (error) { showError(error); }
   });
   $('user-erase').addEventListener('click', async () => {
-    if (!$('user-form').reportValidity() || !window.confirm('Erase all data of this person? This cannot be undone.')) return;
+    if (!$('user-form').reportValidity() || !window.confirm(t('confirmEraseUser'))) return;
     try { $('user-result').textContent = JSON.stringify(await api('DELETE', userPath()), null, 2); } catch (error) { showError(error); }
   });
 }

@@ -32,10 +32,10 @@ async function noticeHeldChanges(before) {
     if (!(state.view === 'conversation' && state.conversation === r.id && !document.hidden)) state.urgentHeld.add(r.id);
   }
   if (handed.length > 0) {
-    alertCounselor(handed.length === 1 ? 'A conversation was transferred to you' : `${handed.length} conversations were transferred to you`,
+    alertCounselor(t('transferredToYou', { n: handed.length }),
       handed.some((r) => r.priority === 'emergency'));
   }
-  if (emergencies.length > 0) alertCounselor('A conversation you hold is now an emergency', true);
+  if (emergencies.length > 0) alertCounselor(t('heldEmergency'), true);
   if (handed.length > 0 || emergencies.length > 0) updateWaitingCount();
 }
 
@@ -59,7 +59,7 @@ async function noticeEmergencyHeld(id) {
     if ((await api('GET', `/api/handoffs/${id}`)).priority !== 'emergency') return;
   } catch { return; /* closed or erased meanwhile */ }
   if (!(state.view === 'conversation' && state.conversation === id && !document.hidden)) state.urgentHeld.add(id);
-  alertCounselor('A conversation you hold is now an emergency', true);
+  alertCounselor(t('heldEmergency'), true);
   updateWaitingCount();
 }
 
@@ -76,14 +76,14 @@ async function updateWaitingCount() {
 function announce(waiting) {
   const emergencies = waiting.filter((r) => r.priority === 'emergency');
   const handed = `${state.handedToMe.size ? `(→${state.handedToMe.size}) ` : ''}${state.urgentHeld.size ? '🚨 ' : ''}`;
-  document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${handed}${baseTitle}` : `${handed}${baseTitle}`;
+  document.title = waiting.length ? `(${waiting.length})${emergencies.length ? ' 🚨' : ''} ${handed}${t('pageTitle')}` : `${handed}${t('pageTitle')}`;
   $('emergency-banner').hidden = emergencies.length === 0;
-  $('emergency-text').textContent = emergencies.length === 1 ? 'An emergency is waiting – open the queue' : `${emergencies.length} emergencies are waiting – open the queue`;
+  $('emergency-text').textContent = t('emergencyWaiting', { n: emergencies.length });
   const fresh = state.seen ? waiting.filter((r) => !state.seen.has(r.id)) : [];
   state.seen = new Set(waiting.map((r) => r.id));
   if (fresh.length === 0) return;
   const urgent = fresh.some((r) => r.priority === 'emergency');
-  alertCounselor(urgent ? 'New emergency request' : `New request (${fresh.length})`, urgent);
+  alertCounselor(urgent ? t('newEmergency') : t('newRequest', { n: fresh.length }), urgent);
 }
 
 // One alert: sound (unless muted), desktop notification (when permitted) and the live region on the page.
@@ -91,7 +91,7 @@ function alertCounselor(text, urgent) {
   const muted = $('mute').checked;
   if (!muted) beep(urgent);
   if ('Notification' in window && Notification.permission === 'granted') {
-    new Notification(text, { body: baseTitle, tag: urgent ? 'emergency' : 'request', requireInteraction: urgent });
+    new Notification(text, { body: t('pageTitle'), tag: urgent ? 'emergency' : 'request', requireInteraction: urgent });
   }
   $('alerts').textContent = text;
   $('alerts').dataset.sound = muted ? 'muted' : 'played';

@@ -8,7 +8,7 @@ function xsrfToken() {
 }
 
 async function api(method, path, body) {
-  if (state.me && accountChanged()) throw new Error('Please log in again.');
+  if (state.me && accountChanged()) throw new Error(t('loginAgain'));
   const options = { method, headers: {}, credentials: 'same-origin' };
   if (method !== 'GET') {
     options.headers['X-XSRF-TOKEN'] = xsrfToken();
@@ -20,7 +20,7 @@ async function api(method, path, body) {
   const response = await fetch(path, options);
   if (response.status === 401 && path !== '/api/auth/login') {
     sessionEnded();
-    throw new Error('Please log in again.');
+    throw new Error(t('loginAgain'));
   }
   if (!response.ok) {
     let detail = response.statusText;

@@ -9,12 +9,12 @@ async function renderCanned() {
     const tr = el('tr');
     const text = el('td', c.text);
     text.dir = c.language === 'ar' ? 'rtl' : 'auto';
-    const remove = el('button', 'Delete');
+    const remove = el('button', t('delete'));
     // Named for a screen reader, and asked first: a deleted response is gone for every counselor, a default one too.
-    remove.setAttribute('aria-label', `Delete: ${c.language} · ${c.title}`);
+    remove.setAttribute('aria-label', t('deleteLabel', { language: c.language, title: c.title }));
     remove.addEventListener('click', async (event) => {
       event.stopPropagation();
-      if (!window.confirm(`Delete the canned response "${c.title}" (${c.language}) for every counselor?`)) return;
+      if (!window.confirm(t('confirmDeleteCanned', { title: c.title, language: c.language }))) return;
       try {
         await api('DELETE', `/api/canned-responses/${c.id}`);
         await renderCanned();
@@ -32,7 +32,7 @@ async function renderCanned() {
       $('canned-language').value = c.language;
       $('canned-title').value = c.title;
       $('canned-text').value = c.text;
-      $('canned-form-title').textContent = 'Edit canned response';
+      setText($('canned-form-title'), 'editCannedResponse');
       $('canned-title').focus();
     };
     tr.tabIndex = 0;
@@ -50,7 +50,7 @@ async function renderCanned() {
 function resetCannedForm() {
   $('canned-form').reset();
   $('canned-id').value = '';
-  $('canned-form-title').textContent = 'New canned response';
+  setText($('canned-form-title'), 'newCannedResponse');
 }
 
 function wireCannedResponses() {

@@ -1,13 +1,10 @@
 // Counselor console: plain browser JavaScript, no dependencies. All user text goes through textContent, never innerHTML.
-// This file holds what every other script of the page uses (its state, $(), el(), the error line, the language), which
-// view is shown and at which address, and the start. index.html loads it first; the others follow, one concept each.
+// This file holds what every other script of the page uses (its state, $(), el(), the error line), which view is shown
+// and at which address, and the start. index.html loads it first; page-language.js (t(), the page's language) and the
+// others follow, one concept each.
 'use strict';
 
 const state = { me: null, view: 'queue', conversation: null, canned: [], refreshTimer: null, deliveryTimer: null, seen: null, held: null, handedToMe: new Set(), urgentHeld: new Set(), focusNext: null, inserted: null, loggingOut: false, replyFor: null, refusedFor: null, accounts: [], xsrf: null };
-const baseTitle = document.title;
-// The console's own words follow the counselor's browser language, Slovenian or English; the scripts loaded after this
-// one (plans.js, reply-box.js, new-lines.js) choose their words by it.
-const consoleInSlovenian = (navigator.language || 'en').toLowerCase().startsWith('sl');
 const $ = (id) => document.getElementById(id);
 
 // An error from the counselor's own action ("not sent") stays until their next action or view: a refresh set off by
@@ -32,7 +29,7 @@ function el(tag, text, className) {
 function minutes(seconds) {
   if (seconds === null || seconds === undefined) return '–';
   const m = Math.round(seconds / 60);
-  return m < 60 ? `${m} min` : `${Math.floor(m / 60)} h ${m % 60} min`;
+  return m < 60 ? t('minutes', { m }) : t('hoursMinutes', { h: Math.floor(m / 60), m: m % 60 });
 }
 
 // Where the keyboard goes on after a view changed under it; the heading is not a Tab stop itself.
@@ -109,10 +106,19 @@ function wireViews() {
   });
 }
 
+// The counselor chose another language for the page: what the scripts drew is drawn again in it, the open view with
+// the title's counts (translatePage() changed what index.html holds).
+document.addEventListener('console:language', () => {
+  if (!state.me) return;
+  updateWaitingCount();
+  refresh();
+});
+
 // Every script is deferred, so all of them have run before this: the ones that draw (plans.js, new-lines.js) listen for
 // console:conversation and console:dashboard, and the others hold what this calls; starting before they have run (a slow
 // download) would draw a conversation or the dashboard without its plan, or fail on a function not yet defined.
 document.addEventListener('DOMContentLoaded', () => {
+  wirePageLanguage();
   wireSession();
   wireViews();
   wireAlerts();

@@ -40,14 +40,14 @@ async function confirmTransfer(counselor, language) {
 function offlineColleagueQuestion(counselors, name) {
   const colleague = counselors.find((c) => c.name.toLowerCase() === name.toLowerCase());
   return colleague && !colleague.online
-    ? `${colleague.name} is offline: they will not see this conversation until they open the console. Transfer anyway?`
+    ? t('confirmOfflineColleague', { name: colleague.name })
     : null;
 }
 
 function nobodyOnlineQuestion(counselors, language) {
   const others = counselors.filter((c) => c.online && c.languages.includes(language) && c.name.toLowerCase() !== state.me.name.toLowerCase());
   return others.length === 0
-    ? `Nobody online speaks ${language}: the person will wait until a counselor who does opens the console. Transfer anyway?`
+    ? t('confirmNobodyOnline', { language })
     : null;
 }
 
@@ -66,7 +66,7 @@ async function offerColleagues() {
     .map((c) => {
       const option = el('option');
       option.value = c.name;
-      option.label = `${c.online ? 'online' : 'offline'} · ${c.languages.join(', ')}`;
+      option.label = `${t(c.online ? 'colleagueOnline' : 'colleagueOffline')} · ${c.languages.join(', ')}`;
       return option;
     });
   $('transfer-colleagues').replaceChildren(...options);

@@ -30,7 +30,7 @@ function conversationGone() {
   state.replyFor = null;
   state.conversation = null;
   show('queue', false); // Back would only open the erased conversation again
-  showError('This conversation no longer exists: the person deleted their data, or it was erased.');
+  showError(t('conversationGone'));
 }
 
 // Each drawing of the conversation is numbered: one started by the live stream just before a Take can be answered
@@ -50,8 +50,9 @@ async function renderConversation() {
   }
   if (state.canned.length === 0) state.canned = await api('GET', '/api/canned-responses');
   if (drawing !== conversationDrawings) return;
-  $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || 'no topic'} · ${reasonText(r.reason)}`;
-  $('conv-status').textContent = r.assignedCounselor ? `${r.status} – ${r.assignedCounselor}` : r.status;
+  $('conv-title').textContent = `${r.channelId} · ${r.routingLanguage} · ${r.topic || t('noTopic')} · ${reasonText(r.reason)}`;
+  const status = codeText('status', r.status);
+  $('conv-status').textContent = r.assignedCounselor ? `${status} – ${r.assignedCounselor}` : status;
   const mine = r.status === 'active' && r.assignedCounselor && r.assignedCounselor.toLowerCase() === state.me.name.toLowerCase();
   $('take').disabled = r.status !== 'waiting';
   for (const id of ['release', 'send', 'reply-text', 'canned-pick']) $(id).disabled = !mine;
@@ -63,11 +64,10 @@ async function renderConversation() {
   // The person wrote again after a reply was refused: the "not sent" notice would still say they cannot be reached.
   if (!r.unreachable && state.refusedFor === r.id) {
     state.refusedFor = null;
-    showError('The person can be reached again: your reply is still in the box, send it now.');
+    showError(t('reachableAgain'));
   }
   gone.textContent = !r.unreachable ? ''
-    : r.unreachable === 'blocked' ? 'The person has blocked the bot: messages cannot reach them until they write again.'
-      : 'The person has left this channel (unsubscribed): messages cannot reach them until they write again.';
+    : t(r.unreachable === 'blocked' ? 'unreachableBlocked' : 'unreachableLeft');
 
   const list = $('transcript');
   // A counselor reading back (how the request began, an address the person gave) stays there when the conversation is
@@ -80,13 +80,14 @@ async function renderConversation() {
   for (const entry of r.transcript) {
     const item = el('li', null, `bubble ${entry.author}`);
     if (entry.author !== 'system') item.dir = lineDirection(entry.text, r.direction);
-    const who = entry.author === 'counselor' ? entry.counselorName : entry.author;
-    const meta = el('span', `${who || entry.author} · ${new Date(entry.at).toLocaleString()}`, 'meta');
-    meta.dir = 'ltr';
+    const who = entry.author === 'counselor' ? entry.counselorName : codeText('author', entry.author);
+    const meta = el('span', `${who || entry.author} · ${formatDateTime(entry.at)}`, 'meta');
+    // Who and when are the page's words: they read in the page's direction whatever the line's own.
+    meta.dir = document.documentElement.dir;
     item.append(meta, el('span', entry.author === 'system' ? systemLine(entry) : entry.text));
     if (entry.delivery) {
       const status = el('span', deliveryText(entry.delivery), `delivery ${entry.delivery.state}`);
-      status.dir = 'ltr';
+      status.dir = document.documentElement.dir;
       item.append(status);
     }
     list.append(item);
@@ -113,7 +114,7 @@ async function renderConversation() {
   }
 
   const pick = $('canned-pick');
-  pick.replaceChildren(el('option', 'Canned response…'));
+  pick.replaceChildren(el('option', t('cannedPick')));
   pick.firstChild.value = '';
   for (const c of state.canned.filter((x) => x.language === r.routingLanguage || x.language === r.language)) {
     const option = el('option', `${c.language} · ${c.title}`);

@@ -13,27 +13,27 @@ async function renderDashboard() {
   days.replaceChildren();
   for (const row of d.perDay) {
     const tr = el('tr');
-    tr.append(el('td', row.date), el('td', row.language), el('td', reasonText(row.reason)), el('td', String(row.count)));
+    tr.append(el('td', formatDate(row.date)), el('td', row.language), el('td', reasonText(row.reason)), el('td', String(row.count)));
     days.append(tr);
   }
   const outcomes = $('d-outcomes');
   outcomes.replaceChildren(...d.outcomes.map((o) => { const tr = el('tr'); tr.append(el('td', outcomeText(o.key)), el('td', String(o.count))); return tr; }));
   const referrals = $('d-referrals');
-  referrals.replaceChildren(...d.referrals.map((o) => { const tr = el('tr'); tr.append(el('td', institutionWords[o.key] || o.key), el('td', String(o.count))); return tr; }));
+  referrals.replaceChildren(...d.referrals.map((o) => { const tr = el('tr'); tr.append(el('td', institutionText(o.key)), el('td', String(o.count))); return tr; }));
   const questions = $('d-questions');
   questions.replaceChildren();
   for (const q of d.unanswered) {
     const tr = el('tr');
     const text = el('td', q.text);
     text.dir = q.language === 'ar' ? 'rtl' : 'auto';
-    tr.append(el('td', new Date(q.at).toLocaleString()), el('td', q.language), el('td', q.topic || ''), el('td', q.kind), text);
+    tr.append(el('td', formatDateTime(q.at)), el('td', q.language), el('td', q.topic || ''), el('td', codeText('kind', q.kind)), text);
     questions.append(tr);
   }
   const stale = $('d-stale');
   stale.replaceChildren();
-  for (const t of d.staleTopics || []) {
+  for (const topic of d.staleTopics || []) {
     const tr = el('tr');
-    tr.append(el('td', t.topic), el('td', t.language), el('td', t.reviewed), el('td', t.reviewedBy), el('td', String(t.ageDays)));
+    tr.append(el('td', topic.topic), el('td', topic.language), el('td', formatDate(topic.reviewed)), el('td', topic.reviewedBy), el('td', String(topic.ageDays)));
     stale.append(tr);
   }
   document.dispatchEvent(new CustomEvent('console:dashboard', { detail: d }));

@@ -23,7 +23,7 @@ function connectStream() {
     }
     if (change.kind === 'transferred' && isMe(change.counselor) && state.conversation !== change.requestId) {
       state.handedToMe.add(change.requestId);
-      alertCounselor('A conversation was transferred to you', false);
+      alertCounselor(t('transferredToYou', { n: 1 }), false);
     }
     if (change.kind === 'priority' && isMe(change.counselor)) {
       noticeEmergencyHeld(change.requestId);

@@ -4,8 +4,6 @@
 // Listens for conversation.js's console:conversation, sent after each drawing.
 'use strict';
 
-const newLinesText = consoleInSlovenian ? 'Nova sporočila spodaj' : 'New messages below';
-
 // The conversation and number of lines of the last drawing: a drawing of the same one with more lines brought news.
 let linesDrawn = { id: null, count: 0 };
 
@@ -15,7 +13,8 @@ function transcriptAtEnd(list) {
 
 function showNewLinesBelow() {
   if ($('new-lines').firstChild) return;
-  const button = el('button', newLinesText);
+  const button = el('button');
+  setText(button, 'newLines');
   button.type = 'button';
   button.addEventListener('click', () => {
     const list = $('transcript');

@@ -1,99 +1,15 @@
 // "My first steps" in the console: the person's checklist beside a conversation, and the office's plan numbers on the
 // dashboard. Kept apart from conversation.js and dashboard.js, which only announce when they drew; this file uses
-// api() (api.js), el() and the language (consoleInSlovenian) from console.js. All text goes through textContent.
+// api() (api.js), el() (console.js) and t() (page-language.js). All text goes through textContent.
 'use strict';
 
-const planStrings = {
-  en: {
-    title: 'First steps',
-    noPlan: 'This person has no plan, or did not agree to share it.',
-    blocking: 'Blocking (overdue): ',
-    next: 'Next: ',
-    allDone: 'All steps are done.',
-    status: { done: 'done', next: 'next', overdue: 'overdue', open: 'open' },
-    by: 'by ',
-    answersTitle: 'Their answers',
-    unfinished: 'The person stopped the questions part way: no steps yet. These are the answers so far.',
-    skipped: 'skipped',
-    questions: { origin: 'From', purpose: 'Came for', arrival: 'Arrived', children: 'Children', has: 'Already has' },
-    values: {
-      origin: { eu: 'EU, EEA or Switzerland', 'western-balkans': 'Western Balkans', other: 'another country' },
-      purpose: { work: 'work', family: 'family', study: 'study', protection: 'international protection (asylum)', other: 'other' },
-      children: { 'under-6': 'under 6', '6-15': '6 to 15', '15-18': '15 to 18', none: 'no children' },
-      has: {
-        'residence-permit': 'residence permit', 'registered-address': 'registered address', 'tax-number': 'tax number',
-        'health-insurance': 'health insurance', 'bank-account': 'bank account', 'phone-number': 'Slovenian phone number',
-        none: 'none of these',
-      },
-    },
-    markDone: 'Mark done',
-    markDoneLabel: (title) => `Mark done: ${title}`,
-    addLabel: 'Add a step (the person is told)',
-    add: 'Add step',
-    statsTitle: 'First steps plans',
-    statsPlans: 'Plans made',
-    statsDone: 'Steps completed',
-    statsWeeks: 'Steps completed per week',
-    statsWeek: 'Week from',
-    statsLanguage: 'Language',
-    statsCount: 'Count',
-    statsStuck: 'Where people get stuck (reached and not done)',
-    statsStep: 'Step',
-    statsWaiting: 'Waiting',
-    statsNone: 'No plans yet.',
-  },
-  sl: {
-    title: 'Prvi koraki',
-    noPlan: 'Oseba nima načrta ali ga ni dovolila deliti.',
-    blocking: 'Ovira (zamuja): ',
-    next: 'Naslednji: ',
-    allDone: 'Vsi koraki so opravljeni.',
-    status: { done: 'opravljeno', next: 'naslednji', overdue: 'zamuja', open: 'odprto' },
-    by: 'do ',
-    answersTitle: 'Odgovori osebe',
-    unfinished: 'Oseba je vprašanja prekinila: koraki še niso določeni. To so dosedanji odgovori.',
-    skipped: 'preskočeno',
-    questions: { origin: 'Od kod', purpose: 'Namen', arrival: 'Prihod', children: 'Otroci', has: 'Že ima' },
-    values: {
-      origin: { eu: 'EU, EGP ali Švica', 'western-balkans': 'Zahodni Balkan', other: 'druga država' },
-      purpose: { work: 'delo', family: 'družina', study: 'študij', protection: 'mednarodna zaščita (azil)', other: 'drugo' },
-      children: { 'under-6': 'pod 6 let', '6-15': '6 do 15 let', '15-18': '15 do 18 let', none: 'brez otrok' },
-      has: {
-        'residence-permit': 'dovoljenje za prebivanje', 'registered-address': 'prijavljen naslov', 'tax-number': 'davčna številka',
-        'health-insurance': 'zdravstveno zavarovanje', 'bank-account': 'bančni račun', 'phone-number': 'slovenska telefonska številka',
-        none: 'nič od tega',
-      },
-    },
-    markDone: 'Označi kot opravljeno',
-    markDoneLabel: (title) => `Označi kot opravljeno: ${title}`,
-    addLabel: 'Dodaj korak (oseba bo obveščena)',
-    add: 'Dodaj korak',
-    statsTitle: 'Načrti prvih korakov',
-    statsPlans: 'Narejeni načrti',
-    statsDone: 'Opravljeni koraki',
-    statsWeeks: 'Opravljeni koraki po tednih',
-    statsWeek: 'Teden od',
-    statsLanguage: 'Jezik',
-    statsCount: 'Število',
-    statsStuck: 'Kje se ljudje ustavijo (dosežen, ne opravljen)',
-    statsStep: 'Korak',
-    statsWaiting: 'Čaka',
-    statsNone: 'Še ni načrtov.',
-  },
-};
-
-const planText = consoleInSlovenian ? planStrings.sl : planStrings.en;
-
-// The API's yyyy-MM-dd as a counselor reads a date: "28. november 2026", "28 November 2026" (the month by name, so no
-// one takes 07.12 for 12 July). Read as UTC midnight and shown in UTC, so the day never shifts with the browser's zone.
-const planDateFormat = new Intl.DateTimeFormat(consoleInSlovenian ? 'sl-SI' : 'en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-const planDate = (iso) => (/^\d{4}-\d{2}-\d{2}$/.test(iso) ? planDateFormat.format(new Date(`${iso}T00:00:00Z`)) : iso);
-
+// The person's answers: plan.q.<question> names a question, plan.<question>.<value> an answer; one without words shows
+// its code. The arrival date in the page's language (formatDate, page-language.js).
 function planAnswerText(answer) {
   return answer.values.map((value) => {
-    if (value === 'skipped') return planText.skipped;
-    if (answer.question === 'arrival') return planDate(value);
-    return (planText.values[answer.question] || {})[value] || value;
+    if (value === 'skipped') return t('plan.skipped');
+    if (answer.question === 'arrival') return formatDate(value);
+    return codeText(`plan.${answer.question}`, value);
   }).join(', ');
 }
 const planPanel = { id: null, mine: false, busy: false };
@@ -105,7 +21,8 @@ function planSection() {
   section.id = 'plan-panel';
   section.hidden = true;
   section.setAttribute('aria-labelledby', 'plan-title');
-  const title = el('h3', planText.title);
+  const title = el('h3');
+  setText(title, 'plan.title');
   title.id = 'plan-title';
   title.tabIndex = -1;
   const blocking = el('p', null, 'plan-blocking');
@@ -113,19 +30,24 @@ function planSection() {
   blocking.setAttribute('role', 'status');
   const answers = el('dl', null, 'plan-answers');
   answers.id = 'plan-answers';
-  answers.setAttribute('aria-label', planText.answersTitle);
+  answers.setAttribute('data-t-aria-label', 'plan.answers');
+  answers.setAttribute('aria-label', t('plan.answers'));
   const steps = el('ol', null, 'plan-steps');
   steps.id = 'plan-steps';
   const form = el('form');
   form.id = 'plan-add-form';
-  const label = el('label', planText.addLabel);
+  const label = el('label');
+  const labelText = el('span');
+  setText(labelText, 'plan.addLabel');
+  label.append(labelText);
   const input = el('input');
   input.id = 'plan-add-text';
   input.maxLength = 500;
   input.dir = 'auto';
   input.required = true;
   label.append(' ', input);
-  const add = el('button', planText.add);
+  const add = el('button');
+  setText(add, 'plan.add');
   add.type = 'submit';
   form.append(label, add);
   form.addEventListener('submit', async (event) => {
@@ -169,7 +91,7 @@ function drawPlan(section, plan) {
   const answers = section.querySelector('#plan-answers');
   answers.replaceChildren();
   for (const answer of plan.answers || []) {
-    answers.append(el('dt', planText.questions[answer.question] || answer.question), el('dd', planAnswerText(answer)));
+    answers.append(el('dt', codeText('plan.q', answer.question)), el('dd', planAnswerText(answer)));
   }
   answers.hidden = answers.childElementCount === 0;
 
@@ -178,7 +100,7 @@ function drawPlan(section, plan) {
   section.querySelector('#plan-add-form').hidden = unfinished;
   if (unfinished) {
     const blocking = section.querySelector('#plan-blocking');
-    blocking.textContent = planText.unfinished;
+    blocking.textContent = t('plan.unfinished');
     blocking.classList.remove('overdue');
     section.querySelector('#plan-steps').replaceChildren();
     section.hidden = false;
@@ -188,10 +110,10 @@ function drawPlan(section, plan) {
   const overdue = plan.steps.filter((s) => s.status === 'overdue');
   const next = plan.steps.find((s) => s.status === 'next');
   const blocking = section.querySelector('#plan-blocking');
-  if (overdue.length) blocking.textContent = planText.blocking + overdue.map((s) => s.title).join('; ');
-  else if (next) blocking.textContent = planText.next + next.title;
-  else if (plan.steps.every((s) => s.status === 'done')) blocking.textContent = planText.allDone;
-  else blocking.textContent = planText.next + plan.steps.find((s) => s.status !== 'done').title;
+  if (overdue.length) blocking.textContent = t('plan.blocking', { steps: overdue.map((s) => s.title).join('; ') });
+  else if (next) blocking.textContent = t('plan.next', { step: next.title });
+  else if (plan.steps.every((s) => s.status === 'done')) blocking.textContent = t('plan.allDone');
+  else blocking.textContent = t('plan.next', { step: plan.steps.find((s) => s.status !== 'done').title });
   blocking.classList.toggle('overdue', overdue.length > 0);
 
   const list = section.querySelector('#plan-steps');
@@ -201,13 +123,14 @@ function drawPlan(section, plan) {
     item.dataset.stepId = step.id;
     const title = el('span', step.title, 'plan-step-title');
     title.dir = 'auto';
-    const meta = el('span', ` · ${planText.status[step.status] || step.status}${step.deadline ? ` · ${planText.by}${planDate(step.deadline)}` : ''}`, 'plan-step-meta');
+    const deadline = step.deadline ? ` · ${t('plan.by', { date: formatDate(step.deadline) })}` : '';
+    const meta = el('span', ` · ${codeText('plan.status', step.status)}${deadline}`, 'plan-step-meta');
     item.append(title, meta);
     if (step.status !== 'done') {
-      const done = el('button', planText.markDone);
+      const done = el('button', t('plan.markDone'));
       done.type = 'button';
       done.disabled = !planPanel.mine;
-      done.setAttribute('aria-label', planText.markDoneLabel(step.title));
+      done.setAttribute('aria-label', t('plan.markDoneLabel', { step: step.title }));
       done.addEventListener('click', async () => {
         if (await planAction('done', { stepId: step.id })) {
           // Keep the keyboard where it was: on the next open step's button, else on the panel's title.
@@ -264,10 +187,10 @@ function renderPlanStats(plans) {
     section.id = 'd-plans';
     document.getElementById('dashboard-view').append(section);
   }
-  section.replaceChildren(el('h3', planText.statsTitle));
+  section.replaceChildren(el('h3', t('plan.statsTitle')));
   if (!plans) return;
   const cards = el('div', null, 'cards');
-  for (const [label, value, id] of [[planText.statsPlans, plans.total, 'd-plans-total'], [planText.statsDone, plans.stepsDone, 'd-plans-done']]) {
+  for (const [label, value, id] of [[t('plan.statsPlans'), plans.total, 'd-plans-total'], [t('plan.statsDone'), plans.stepsDone, 'd-plans-done']]) {
     const card = el('div', null, 'card');
     const number = el('span', String(value), 'value');
     number.id = id;
@@ -276,13 +199,13 @@ function renderPlanStats(plans) {
   }
   section.append(cards);
   if (plans.total === 0) {
-    section.append(el('p', planText.statsNone, 'muted'));
+    section.append(el('p', t('plan.statsNone'), 'muted'));
   }
-  section.append(planTable(`${planText.statsPlans} · ${planText.statsLanguage}`, [planText.statsLanguage, planText.statsCount],
+  section.append(planTable(`${t('plan.statsPlans')} · ${t('language')}`, [t('language'), t('count')],
     plans.byLanguage.map((l) => [l.language, l.plans])));
-  section.append(planTable(planText.statsWeeks, [planText.statsWeek, planText.statsLanguage, planText.statsCount],
-    plans.weeks.map((w) => [w.week, w.language, w.stepsDone])));
-  const stuck = planTable(planText.statsStuck, [planText.statsStep, planText.statsLanguage, planText.statsWaiting],
+  section.append(planTable(t('plan.statsWeeks'), [t('plan.statsWeek'), t('language'), t('count')],
+    plans.weeks.map((w) => [formatDate(w.week), w.language, w.stepsDone])));
+  const stuck = planTable(t('plan.statsStuck'), [t('plan.statsStep'), t('language'), t('plan.statsWaiting')],
     plans.stuck.map((s) => [s.title || s.step, s.language, s.waiting]));
   stuck.id = 'd-plans-stuck';
   section.append(stuck);

@@ -1,4 +1,4 @@
-// The reply box: the draft kept across a reload of the tab, Enter to send, and the hint that says so. Loaded after
+// The reply box: the draft kept across a reload of the tab and Enter to send (index.html's hint says so). Loaded after
 // console.js, whose state, $() and reply form it uses; session.js, conversation.js and conversation-actions.js keep and
 // drop drafts through replyDrafts.
 'use strict';
@@ -41,10 +41,5 @@ function sendOnEnter(event) {
   $('reply-form').requestSubmit();
 }
 
-const replyHint = consoleInSlovenian
-  ? 'Enter pošlje, Shift+Enter doda novo vrstico.'
-  : 'Enter sends, Shift+Enter adds a new line.';
-
-$('reply-hint').textContent = replyHint;
 $('reply-text').addEventListener('input', keepReplyDraft);
 $('reply-text').addEventListener('keydown', sendOnEnter);

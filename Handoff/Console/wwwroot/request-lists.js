@@ -3,7 +3,7 @@
 'use strict';
 
 function priorityBadge(priority) {
-  return el('span', priority, `badge ${priority}`);
+  return el('span', codeText('priority', priority), `badge ${priority}`);
 }
 
 // Rows open with Enter as with a click; the row is a focusable control for keyboard users.
@@ -25,20 +25,18 @@ async function renderQueue() {
   const body = $('queue-rows');
   body.replaceChildren();
   $('queue-empty').hidden = rows.length > 0;
-  $('queue-empty').textContent = others <= 0 ? 'Nobody is waiting.'
-    : `Nobody is waiting in your languages. ${others === 1 ? '1 request waits' : `${others} requests wait`} for colleagues online `
-      + `who speak its language: tick "Also show requests colleagues online can serve" to see ${others === 1 ? 'it' : 'them'}.`;
+  $('queue-empty').textContent = others <= 0 ? t('queueEmpty') : t('queueElsewhere', { n: others });
   for (const r of rows) {
     const tr = el('tr');
     const priority = el('td');
     priority.append(priorityBadge(r.priority));
     const language = el('td', r.routingLanguage);
-    if (r.needsLanguage) language.append(' ', el('span', `needs ${r.needsLanguage}`, 'badge needs'));
+    if (r.needsLanguage) language.append(' ', el('span', t('needsLanguage', { language: r.needsLanguage }), 'badge needs'));
     const preview = el('td', r.preview || '');
     preview.dir = lineDirection(r.preview || '', r.direction);
-    const take = el('button', 'Take');
+    const take = el('button', t('take'));
     // A screen reader reads the button alone ("Take, button" on every row): its name says whose request it takes.
-    take.setAttribute('aria-label', `Take: ${r.routingLanguage}, ${r.channelId}, ${r.topic || 'no topic'}, ${reasonText(r.reason)}`);
+    take.setAttribute('aria-label', t('takeLabel', { language: r.routingLanguage, channel: r.channelId, topic: r.topic || t('noTopic'), reason: reasonText(r.reason) }));
     take.addEventListener('click', async (event) => {
       event.stopPropagation();
       try {

@@ -28,8 +28,7 @@ function noticeReplaced() {
   const replaced = sessionStorage.getItem('console.replaced');
   sessionStorage.removeItem('console.replaced');
   if (replaced && replaced.toLowerCase() !== state.me.name.toLowerCase()) {
-    showError(`This browser is now logged in as ${state.me.name}: that login replaced ${replaced}'s session in every tab of it. `
-      + 'Counselors who share a computer each need a browser profile of their own.');
+    showError(t('sessionReplaced', { name: state.me.name, previous: replaced }));
   }
 }
 
@@ -45,7 +44,7 @@ function showLogin() {
   replyDrafts.clear();
   if (sessionStorage.getItem('console.sessionEnded')) {
     sessionStorage.removeItem('console.sessionEnded');
-    showError('Your session has ended (logged out elsewhere, or your account changed). Please log in again.');
+    showError(t('sessionEnded'));
   }
   $('login-view').hidden = false;
   $('nav').hidden = true;
