@@ -47,20 +47,29 @@ function showLogin() {
     showError(t('sessionEnded'));
   }
   $('login-view').hidden = false;
+  placePageLanguage(false);
   $('nav').hidden = true;
   $('whoami').hidden = true;
   document.querySelectorAll('.view').forEach((v) => { v.hidden = true; });
+}
+
+// Below the login form while logged out: Name stays the first Tab stop of the page (a counselor logs in far more often
+// than they change its language), and the choice is still there before logging in. In the header once logged in.
+function placePageLanguage(loggedIn) {
+  (loggedIn ? document.querySelector('header') : $('login-view')).append(document.querySelector('.page-language'));
 }
 
 async function start() {
   try {
     state.me = await api('GET', '/api/auth/me');
   } catch {
+    placePageLanguage(false);
     return;
   }
   state.xsrf = xsrfToken();
   replyDrafts.keepFor(state.me.name);
   $('login-view').hidden = true;
+  placePageLanguage(true);
   $('nav').hidden = false;
   $('whoami').hidden = false;
   $('me').textContent = `${state.me.name} (${state.me.languages.join(', ')})`;
