@@ -16,6 +16,7 @@ public static class KnowledgeConsole
         {
             ["knowledge.html"] = "text/html; charset=utf-8",
             ["knowledge.css"] = "text/css; charset=utf-8",
+            ["knowledge-strings.js"] = "text/javascript; charset=utf-8",
             ["knowledge.js"] = "text/javascript; charset=utf-8",
             ["directory.js"] = "text/javascript; charset=utf-8",
             ["topics.js"] = "text/javascript; charset=utf-8",

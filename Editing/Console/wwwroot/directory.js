@@ -16,6 +16,27 @@ Object.assign(STRINGS.sl, {
   dirConfirmedLong: 'Potrjeno: vsak izpolnjen podatek je preverjen v viru', dirSave: 'Shrani in objavi', dirCancel: 'Prekliči',
   dirYes: 'da', dirNo: 'ne', dirEditTitle: 'Urejanje: {name}', dirSaved: '{name} je shranjen kot različica {version} in že velja.',
 });
+Object.assign(STRINGS.sq, {
+  dirTitle: 'Lista e institucioneve', dirIntro: 'Institucionet që përmenden në përgjigje. Një ndryshim vlen menjëherë në çdo përgjigje që e përdor hyrjen; si fakte shfaqen vetëm hyrjet e konfirmuara.',
+  dirName: 'Institucioni', dirConfirmed: 'E konfirmuar', dirAddress: 'Adresa', dirPhone: 'Telefoni', dirHours: 'Orari', dirEmail: 'E-mail',
+  dirMap: 'Lidhja e hartës (https)', dirSource: 'Burimi (https)', dirNames: 'Emrat', dirDetails: 'Të dhënat',
+  dirConfirmedLong: 'E konfirmuar: çdo fushë e plotësuar u kontrollua me burimin', dirSave: 'Ruaj dhe publiko', dirCancel: 'Anulo',
+  dirYes: 'po', dirNo: 'jo', dirEditTitle: 'Redakto {name}', dirSaved: '{name} u ruajt si versioni {version}; vlen që tani.',
+});
+Object.assign(STRINGS.hbs, {
+  dirTitle: 'Imenik ustanova', dirIntro: 'Ustanove na koje se odgovori pozivaju. Izmjena odmah važi u svakom odgovoru koji koristi unos; kao činjenice prikazuju se samo potvrđeni unosi.',
+  dirName: 'Ustanova', dirConfirmed: 'Potvrđeno', dirAddress: 'Adresa', dirPhone: 'Telefon', dirHours: 'Radno vrijeme', dirEmail: 'E-mail',
+  dirMap: 'Link na mapu (https)', dirSource: 'Izvor (https)', dirNames: 'Nazivi', dirDetails: 'Podaci',
+  dirConfirmedLong: 'Potvrđeno: svaki popunjeni podatak provjeren je u izvoru', dirSave: 'Sačuvaj i objavi', dirCancel: 'Otkaži',
+  dirYes: 'da', dirNo: 'ne', dirEditTitle: 'Uređivanje: {name}', dirSaved: '{name}: sačuvano kao verzija {version}, već važi.',
+});
+Object.assign(STRINGS.ar, {
+  dirTitle: 'دليل المؤسسات المحلية', dirIntro: 'المؤسسات التي تشير إليها الإجابات. يسري التغيير فورًا في كل إجابة تستخدم هذا الإدخال؛ ولا تُعرض كحقائق إلا الإدخالات المؤكَّدة.',
+  dirName: 'المؤسسة', dirConfirmed: 'مؤكَّد', dirAddress: 'العنوان', dirPhone: 'الهاتف', dirHours: 'ساعات العمل', dirEmail: 'البريد الإلكتروني',
+  dirMap: 'رابط الخريطة (https)', dirSource: 'المصدر (https)', dirNames: 'الأسماء', dirDetails: 'البيانات',
+  dirConfirmedLong: 'مؤكَّد: رُوجع كل حقل مملوء مقابل المصدر', dirSave: 'حفظ ونشر', dirCancel: 'إلغاء',
+  dirYes: 'نعم', dirNo: 'لا', dirEditTitle: 'تحرير {name}', dirSaved: 'حُفظ {name} بوصفه الإصدار {version}؛ وهو سارٍ الآن.',
+});
 
 // knowledge.js translated the page before these strings existed.
 translatePage();
@@ -55,8 +76,8 @@ function openDirectoryEntry(entry) {
     const input = el('input');
     input.id = `dir-name-${l}`;
     input.value = entry.names[l] || '';
-    input.lang = l === 'hbs' ? 'sr' : l;
-    input.dir = l === 'ar' ? 'rtl' : 'auto';
+    input.lang = languageTag(l);
+    input.dir = direction(l);
     // Names are per language: an editor changes only the languages they are registered for (the API refuses others).
     input.disabled = !state.me.languages.includes(l);
     label.append(el('span', LANGUAGE_NAMES[l]), ' ', input);

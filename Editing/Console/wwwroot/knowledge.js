@@ -4,67 +4,31 @@
 
 const LANGUAGES = ['sl', 'en', 'sq', 'hbs', 'ar'];
 const LANGUAGE_NAMES = { sl: 'slovenščina', en: 'English', sq: 'shqip', hbs: 'bosanski/hrvatski/srpski', ar: 'العربية' };
-const STRINGS = {
-  en: {
-    title: 'Knowledge base', backToConsole: 'Back to the console', uiLanguage: 'Language of this page',
-    signinTitle: 'Please log in', signinText: 'Log in to the console first, with an account that has the editor role.',
-    notEditor: 'Your account does not have the editor role.',
-    versionsUnavailable: 'The version history could not be loaded; open the topic again to retry.',
-    topics: 'Topics', export: 'Export the published content (zip, Knowledge/content layout)', browseCaption: 'Status per language: published, draft or needs review; reviewed date and reviewer. Last 30 days: questions answered with the topic and 👍/👎 (counts only, nothing about the people).',
-    usage: 'Last 30 days', usageAsked: '{n} asked', usageFeedback: '{helpful} helpful, {notHelpful} not helpful', usageRate: '{rate} % 👍',
-    topic: 'Topic', category: 'Category', edit: 'Edit', backToTopics: 'Back to the topics', version: 'Version',
-    sources: 'Sources', publish: 'Publish', preview: 'Preview', previewLanguage: 'Language', previewChannel: 'Channel',
-    webChat: 'Web chat', cyrillic: 'hbs in Cyrillic', showPreview: 'Show preview', versions: 'Versions', author: 'Who',
-    when: 'When', change: 'Change', language: 'Language', published: 'Published', actions: 'Actions',
-    status_published: 'published', status_draft: 'draft', status_needsReview: 'needs review', stale: 'stale',
-    reviewedBy: 'reviewed {date} by {who}', reviewedOn: 'reviewed {date}', notReviewed: 'not reviewed',
-    fieldTitle: 'Title', fieldAnswer: 'Answer', fieldDetails: 'Details', fieldQuestions: 'Sample questions (one per line)',
-    fieldKeywords: 'Keywords (one per line)', save: 'Save {language}', readOnly: 'You may read but not change this language.',
-    saved: 'Saved {language} as version {version} (draft).', publishedDone: 'Published version {version}: people get it now.',
-    showChanges: 'Show changes', revert: 'Revert to this version', reverted: 'Restored version {version} and published it.',
-    confirmRevert: 'Restore version {version} and publish it?', diffTitle: 'Changes in version {version} against version {previous}',
-    noChanges: 'No text changes.', yes: 'yes', previewPart: 'Message {n}', loading: 'Loading…',
-    backlog: 'Question backlog', backlogIntro: 'Questions the bot could not answer and answers people marked 👎, grouped by language and similar words.',
-    questionsAsked: 'Questions', count: 'How often', addSample: 'Add as sample question', newTopic: 'Draft a new topic', dismiss: 'Dismiss',
-    newTopicId: 'Id of the new topic (lower-case words joined by -)', newTopicCategory: 'Category of the new topic',
-    sampleAdded: 'Added to {topic}; the bot now finds: {found}.', sampleDraft: 'Added to the draft of {topic} (publish it to make it live).',
-    draftCreated: 'Draft topic {topic} created.', dismissed: 'Dismissed.', backlogEmpty: 'Nothing in the backlog.',
-    change_create: 'shipped text', change_edit: 'edit', change_revert: 'revert', change_settings: 'settings', change_retire: 'retired', change_restore: 'brought back', change_new: 'new topic',
-  },
-  sl: {
-    title: 'Baza znanja', backToConsole: 'Nazaj v konzolo', uiLanguage: 'Jezik te strani',
-    signinTitle: 'Prijavite se', signinText: 'Najprej se prijavite v konzolo z računom, ki ima vlogo urednika.',
-    notEditor: 'Vaš račun nima vloge urednika.',
-    versionsUnavailable: 'Zgodovine različic ni bilo mogoče naložiti; za ponoven poskus znova odprite temo.',
-    topics: 'Teme', export: 'Izvozi objavljeno vsebino (zip, oblika Knowledge/content)', browseCaption: 'Stanje po jezikih: objavljeno, osnutek ali potreben pregled; datum pregleda in pregledovalec. Zadnjih 30 dni: vprašanja, odgovorjena s temo, in 👍/👎 (samo števila, nič o ljudeh).',
-    usage: 'Zadnjih 30 dni', usageAsked: 'vprašanj: {n}', usageFeedback: 'koristno: {helpful}, ni koristno: {notHelpful}', usageRate: '{rate} % 👍',
-    topic: 'Tema', category: 'Kategorija', edit: 'Uredi', backToTopics: 'Nazaj na teme', version: 'Različica',
-    sources: 'Viri', publish: 'Objavi', preview: 'Predogled', previewLanguage: 'Jezik', previewChannel: 'Kanal',
-    webChat: 'Spletni klepet', cyrillic: 'hbs v cirilici', showPreview: 'Pokaži predogled', versions: 'Različice', author: 'Kdo',
-    when: 'Kdaj', change: 'Sprememba', language: 'Jezik', published: 'Objavljeno', actions: 'Dejanja',
-    status_published: 'objavljeno', status_draft: 'osnutek', status_needsReview: 'potreben pregled', stale: 'zastarelo',
-    reviewedBy: 'pregledano {date}, {who}', reviewedOn: 'pregledano {date}', notReviewed: 'ni pregledano',
-    fieldTitle: 'Naslov', fieldAnswer: 'Odgovor', fieldDetails: 'Podrobnosti', fieldQuestions: 'Vzorčna vprašanja (eno na vrstico)',
-    fieldKeywords: 'Ključne besede (ena na vrstico)', save: 'Shrani {language}', readOnly: 'Ta jezik lahko berete, ne morete pa ga spreminjati.',
-    saved: 'Shranjeno: {language}, različica {version} (osnutek).', publishedDone: 'Objavljena različica {version}: ljudje jo dobijo zdaj.',
-    showChanges: 'Pokaži spremembe', revert: 'Povrni to različico', reverted: 'Različica {version} je povrnjena in objavljena.',
-    confirmRevert: 'Povrnem različico {version} in jo objavim?', diffTitle: 'Spremembe v različici {version} glede na različico {previous}',
-    noChanges: 'Besedilo se ni spremenilo.', yes: 'da', previewPart: 'Sporočilo {n}', loading: 'Nalagam …',
-    backlog: 'Neodgovorjena vprašanja', backlogIntro: 'Vprašanja, na katera bot ni znal odgovoriti, in odgovori, ki so jih ljudje označili z 👎, združeni po jeziku in podobnih besedah.',
-    questionsAsked: 'Vprašanja', count: 'Kolikokrat', addSample: 'Dodaj kot vzorčno vprašanje', newTopic: 'Začni novo temo', dismiss: 'Opusti',
-    newTopicId: 'Oznaka nove teme (male črke, besede ločene z -)', newTopicCategory: 'Kategorija nove teme',
-    sampleAdded: 'Dodano k temi {topic}; bot zdaj najde: {found}.', sampleDraft: 'Dodano v osnutek teme {topic} (objavite ga, da začne veljati).',
-    draftCreated: 'Osnutek teme {topic} je ustvarjen.', dismissed: 'Opuščeno.', backlogEmpty: 'Ni neodgovorjenih vprašanj.',
-    change_create: 'izvorno besedilo', change_edit: 'urejanje', change_revert: 'povrnitev', change_settings: 'nastavitve', change_retire: 'umaknjeno', change_restore: 'vrnjeno', change_new: 'nova tema',
-  },
-};
 
 const state = { ui: 'en', me: null, topic: null, versions: [] };
 const $ = (id) => document.getElementById(id);
 
+// The lang attribute of a language: hbs is written in Latin script here (the preview asks for Cyrillic on its own).
+const languageTag = (language) => (language === 'hbs' ? 'sr-Latn' : language);
+// Arabic reads right-to-left wherever it is: the page in Arabic, and Arabic content on a page in any language.
+const direction = (language) => (language === 'ar' ? 'rtl' : 'ltr');
+
+// The page's language: the one chosen here before (this browser), else the browser's own when it is one of the five
+// (Bosnian, Croatian, Serbian and Serbo-Croatian are hbs), else English.
+function initialUiLanguage() {
+  const chosen = localStorage.getItem('ib-console-ui');
+  if (LANGUAGES.includes(chosen)) return chosen;
+  const primary = (navigator.language || '').toLowerCase().split(/[-_]/)[0];
+  if (['bs', 'hr', 'sr', 'sh', 'hbs'].includes(primary)) return 'hbs';
+  return LANGUAGES.includes(primary) ? primary : 'en';
+}
+
+// On a right-to-left page each value is isolated (U+2068 … U+2069): a reviewer "issue-16 review" or a version number
+// inside Arabic text otherwise had its pieces reordered around the Arabic words.
 function t(key, values) {
   let text = (STRINGS[state.ui] && STRINGS[state.ui][key]) || STRINGS.en[key] || key;
-  for (const [name, value] of Object.entries(values || {})) text = text.replace(`{${name}}`, value);
+  const isolate = direction(state.ui) === 'rtl' ? (value) => `\u2068${value}\u2069` : (value) => String(value);
+  for (const [name, value] of Object.entries(values || {})) text = text.replace(`{${name}}`, isolate(value));
   return text;
 }
 
@@ -115,16 +79,26 @@ function show(view) {
 }
 
 function translatePage() {
-  document.documentElement.lang = state.ui;
+  document.documentElement.lang = languageTag(state.ui);
+  document.documentElement.dir = direction(state.ui);
   document.title = `IntegrationBot – ${t('title')}`;
   for (const node of document.querySelectorAll('[data-t]')) node.textContent = t(node.dataset.t);
   $('ui-language').value = state.ui;
 }
 
-function statusBadge(status) { return el('span', t(`status_${status}`), `badge ${status}`); }
+// Words of the page inside content of another language (a language's column in the editor): marked with the page's
+// language and direction, so an Arabic label reads right-to-left in a Slovenian column and is read out in Arabic.
+function uiText(tag, text, className) {
+  const node = el(tag, text, className);
+  node.lang = languageTag(state.ui);
+  node.dir = direction(state.ui);
+  return node;
+}
+
+function statusBadge(status) { return uiText('span', t(`status_${status}`), `badge ${status}`); }
 
 async function start() {
-  state.ui = localStorage.getItem('ib-console-ui') || ((navigator.language || '').startsWith('sl') ? 'sl' : 'en');
+  state.ui = initialUiLanguage();
   translatePage();
   $('ui-language').addEventListener('change', async () => {
     state.ui = $('ui-language').value;
@@ -311,6 +285,7 @@ function renderTopic() {
     const li = el('li');
     const a = el('a', url);
     a.href = url;
+    a.dir = 'ltr';
     a.rel = 'noreferrer noopener';
     a.target = '_blank';
     li.append(a);
@@ -324,7 +299,7 @@ function renderTopic() {
 
 function field(label, control) {
   const wrapper = el('label');
-  wrapper.append(el('span', label), control);
+  wrapper.append(uiText('span', label), control);
   return wrapper;
 }
 
@@ -332,11 +307,15 @@ function languageEditor(language, content) {
   const mayEdit = state.me.languages.includes(language);
   const set = el('fieldset');
   set.dataset.language = language;
-  set.lang = language === 'hbs' ? 'sr-Latn' : language;
-  set.dir = language === 'ar' ? 'rtl' : 'ltr';
+  // The column and its fields keep the content's own direction whatever the page's language: an Arabic answer is
+  // written right-to-left on an English page, a Slovenian one left-to-right on an Arabic page.
+  set.lang = languageTag(language);
+  set.dir = direction(language);
   const legend = el('legend', `${LANGUAGE_NAMES[language]} (${language}) `);
   legend.append(statusBadge(content.status));
-  set.append(legend, el('div', reviewedText(content), 'small'));
+  const reviewed = el('div', null, 'small');
+  reviewed.append(uiText('span', reviewedText(content)));
+  set.append(legend, reviewed);
   const title = el('input');
   title.name = 'title';
   title.value = content.title || '';
@@ -352,7 +331,11 @@ function languageEditor(language, content) {
   const keywords = el('textarea', null, 'list');
   keywords.name = 'keywords';
   keywords.value = (content.keywords || []).join('\n');
-  for (const control of [title, answer, details, questions, keywords]) control.readOnly = !mayEdit;
+  for (const control of [title, answer, details, questions, keywords]) {
+    control.readOnly = !mayEdit;
+    control.lang = set.lang;
+    control.dir = set.dir;
+  }
   set.append(
     field(t('fieldTitle'), title), field(t('fieldAnswer'), answer), field(t('fieldDetails'), details),
     field(t('fieldQuestions'), questions), field(t('fieldKeywords'), keywords));
@@ -363,13 +346,15 @@ function languageEditor(language, content) {
   alert.append(problems);
   set.append(alert);
   if (mayEdit) {
-    const save = el('button', t('save', { language }));
+    const save = uiText('button', t('save', { language }));
     save.type = 'button';
     save.className = 'save';
     save.addEventListener('click', () => saveLanguage(language, set));
     set.append(save);
   } else {
-    set.append(el('p', t('readOnly'), 'small'));
+    const note = el('p', null, 'small');
+    note.append(uiText('span', t('readOnly')));
+    set.append(note);
   }
   return set;
 }
@@ -417,7 +402,7 @@ async function loadVersions() {
   for (const v of [...state.versions].reverse()) {
     const tr = el('tr');
     tr.dataset.version = String(v.version);
-    tr.append(el('td', String(v.version)), el('td', v.author), el('td', new Date(v.at).toLocaleString(state.ui)),
+    tr.append(el('td', String(v.version)), el('td', v.author), el('td', new Date(v.at).toLocaleString(languageTag(state.ui))),
       el('td', t(v.change === 'create' && v.author !== 'shipped' ? 'change_new' : `change_${v.change}`)), el('td', v.language || ''), el('td', v.published ? t('yes') : ''));
     const cell = el('td');
     if (v.version > 1) {
@@ -495,9 +480,9 @@ async function showDiff(version) {
       if (old === now) continue;
       changed = true;
       const block = el('div');
-      block.lang = l === 'hbs' ? 'sr-Latn' : l;
-      block.dir = l === 'ar' ? 'rtl' : 'ltr';
-      block.append(el('h5', `${LANGUAGE_NAMES[l]} – ${t(label)}`));
+      block.lang = languageTag(l);
+      block.dir = direction(l);
+      block.append(uiText('h5', `${LANGUAGE_NAMES[l]} – ${t(label)}`));
       for (const [kind, line] of diffLines(old, now).filter(([k], index, all) => k !== 'same' || all.length < 12)) {
         block.append(el(kind === 'same' ? 'span' : kind, `${kind === 'ins' ? '+ ' : kind === 'del' ? '− ' : '  '}${line}`, kind === 'same' ? 'same' : ''));
       }

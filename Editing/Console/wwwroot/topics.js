@@ -35,6 +35,54 @@ Object.assign(STRINGS.sl, {
   settingsRelated: 'Povezane teme (oznake, ena na vrstico)', saveSettings: 'Shrani nastavitve',
   settingsSaved: 'Nastavitve so shranjene kot različica {version} (osnutek).',
 });
+Object.assign(STRINGS.sq, {
+  addTopicTitle: 'Shto një temë', addTopicId: 'Id (fjalë me shkronja të vogla, të lidhura me -)', addTopicSource: 'Burimi (https)', addTopic: 'Shto temën',
+  topicAdded: 'Tema {topic} u shtua si draft: shkruani pesë gjuhët e saj, pastaj publikojeni.',
+  retire: 'Tërhiqe këtë temë', restore: 'Riktheje këtë temë',
+  confirmRetire: 'Të tërhiqet {topic}? Pasi të publikohet, boti nuk përgjigjet më me të; historia e saj ruhet.',
+  retiredDraft: 'Tërheqja e {topic} u ruajt si versioni {version}; publikojeni që ta hiqni nga përgjigjet, menyja dhe eksporti.',
+  restoredDraft: '{topic} u rikthye si versioni {version}; publikojeni që boti të përgjigjet përsëri me të.',
+  retiredLive: 'E tërhequr: boti nuk përgjigjet me këtë temë, ajo nuk është as në meny, as në eksport.',
+  retiredPending: 'E tërhequr në versionin e fundit, por boti përgjigjet ende me të derisa ta publikoni.',
+  notLive: 'E papublikuar: boti nuk përgjigjet me këtë temë derisa ta publikoni.',
+  badgeRetired: 'e tërhequr', badgeRetiring: 'e tërhequr (ende e papublikuar)', badgeNew: 'ende e papublikuar',
+  settings: 'Kategoria, burimet dhe shenjat', settingsSources: 'Burimet (https, një për rresht; përgjigjet i citojnë si [1], [2] …)',
+  flags: 'Shenjat', flagSensitive: 'e ndjeshme: me përgjigjen ofro një këshilltar', flagEmergency: 'urgjente: rrezik për jetën ose sigurinë',
+  settingsRelated: 'Tema të lidhura (id, një për rresht)', saveSettings: 'Ruaj cilësimet',
+  settingsSaved: 'Cilësimet u ruajtën si versioni {version} (draft).',
+});
+Object.assign(STRINGS.hbs, {
+  addTopicTitle: 'Dodaj temu', addTopicId: 'Oznaka (mala slova, riječi spojene s -)', addTopicSource: 'Izvor (https)', addTopic: 'Dodaj temu',
+  topicAdded: 'Tema {topic} je dodana kao nacrt: napišite svih pet jezika, pa je objavite.',
+  retire: 'Povuci ovu temu', restore: 'Vrati ovu temu',
+  confirmRetire: 'Povući temu {topic}? Kad se objavi, bot njome više ne odgovara; historija ostaje.',
+  retiredDraft: 'Povlačenje teme {topic} sačuvano je kao verzija {version}; objavite da nestane iz odgovora, menija i izvoza.',
+  restoredDraft: 'Tema {topic} je vraćena kao verzija {version}; objavite da bot njome opet odgovara.',
+  retiredLive: 'Povučena: bot ovom temom ne odgovara, nije ni u meniju ni u izvozu.',
+  retiredPending: 'Povučena u zadnjoj verziji, ali bot njome odgovara dok je ne objavite.',
+  notLive: 'Nije objavljena: bot ovom temom ne odgovara dok je ne objavite.',
+  badgeRetired: 'povučena', badgeRetiring: 'povučena (još nije objavljeno)', badgeNew: 'još nije objavljena',
+  settings: 'Kategorija, izvori i oznake', settingsSources: 'Izvori (https, jedan po redu; odgovori ih navode kao [1], [2] …)',
+  flags: 'Oznake', flagSensitive: 'osjetljivo: uz odgovor ponudi savjetnika', flagEmergency: 'hitno: opasnost po život ili sigurnost',
+  settingsRelated: 'Povezane teme (oznake, jedna po redu)', saveSettings: 'Sačuvaj postavke',
+  settingsSaved: 'Postavke su sačuvane kao verzija {version} (nacrt).',
+});
+Object.assign(STRINGS.ar, {
+  addTopicTitle: 'إضافة موضوع', addTopicId: 'المعرّف (كلمات بأحرف لاتينية صغيرة بينها -)', addTopicSource: 'المصدر (https)', addTopic: 'إضافة الموضوع',
+  topicAdded: 'أُضيف الموضوع {topic} كمسودة: اكتب لغاته الخمس ثم انشره.',
+  retire: 'سحب هذا الموضوع', restore: 'إعادة هذا الموضوع',
+  confirmRetire: 'سحب {topic}؟ بعد النشر لن يجيب البوت به؛ ويبقى سجله محفوظًا.',
+  retiredDraft: 'حُفظ سحب {topic} بوصفه الإصدار {version}؛ انشر لإزالته من الإجابات والقائمة والتصدير.',
+  restoredDraft: 'أُعيد {topic} بوصفه الإصدار {version}؛ انشر ليجيب البوت به من جديد.',
+  retiredLive: 'مسحوب: لا يجيب البوت بهذا الموضوع، وليس في القائمة ولا في التصدير.',
+  retiredPending: 'مسحوب في آخر إصدار، لكن البوت يجيب به حتى تنشر.',
+  notLive: 'غير منشور: لا يجيب البوت بهذا الموضوع حتى تنشره.',
+  badgeRetired: 'مسحوب', badgeRetiring: 'مسحوب (لم يُنشر بعد)', badgeNew: 'لم يُنشر بعد',
+  settings: 'الفئة والمصادر والعلامات', settingsSources: 'المصادر (https، مصدر في كل سطر؛ تستشهد بها الإجابات هكذا [1]، [2] …)',
+  flags: 'العلامات', flagSensitive: 'حساس: اعرض مستشارًا مع الإجابة', flagEmergency: 'طارئ: خطر على الحياة أو السلامة',
+  settingsRelated: 'مواضيع ذات صلة (المعرّفات، واحد في كل سطر)', saveSettings: 'حفظ الإعدادات',
+  settingsSaved: 'حُفظت الإعدادات بوصفها الإصدار {version} (مسودة).',
+});
 
 // knowledge.js translated the page before these strings existed.
 translatePage();
