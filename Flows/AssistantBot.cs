@@ -91,6 +91,7 @@ public sealed class AssistantBot(
         var dc = await dialogs.Set.CreateContextAsync(turnContext, cancellationToken);
         var turn = new FlowTurn(turnContext, data, localizer, dc) { Text = InputGuardMiddleware.CleanTextOf(turnContext) }.Attach();
         WidgetLocale.Stamp(turnContext, turn);
+        SensitiveMark.Stamp(turnContext, turn);
         await HandoffConsentDialog.AdoptEarlierAsync(turn, cancellationToken);
         return turn;
     }

@@ -77,6 +77,10 @@
   // when the browser closes (shared by its tabs), refused on plain http other than localhost.
   var cookieAttributes = '; Path=/; Secure; SameSite=None; Partitioned';
   var deviceDayMs = 24 * 60 * 60 * 1000;
+  // Set once the bot marks the conversation sensitive (an emergency, violence, asylum…: the activity name below): it
+  // then stays in the tab only, so the next person at a shared or a family computer who opens the site finds nothing.
+  var sensitiveMark = 'sensitiveConversation';
+  var tabOnly = false;
 
   function tabStorage() {
     try { return window.sessionStorage; } catch (e) { return null; }
@@ -116,9 +120,11 @@
       var tab = tabStorage();
       if (!tab) { document.cookie = storageKey + '=' + encodeURIComponent(JSON.stringify(record)) + cookieAttributes; return; }
       tab.setItem(storageKey, JSON.stringify(record));
-      record.until = Date.now() + deviceDayMs;
       var device = deviceStorage();
-      if (device) { device.setItem(storageKey, JSON.stringify(record)); }
+      if (!device) { return; }
+      if (tabOnly) { device.removeItem(storageKey); return; }
+      record.until = Date.now() + deviceDayMs;
+      device.setItem(storageKey, JSON.stringify(record));
     } catch (e) { /* private mode: a reload starts anew */ }
   }
 
@@ -259,6 +265,10 @@
     directLine.activity$.subscribe(function (activity) {
       var first = arrived === 0;
       arrived += 1;
+      if (mine === current && activity.name === sensitiveMark && activity.from && activity.from.role === 'bot' && !tabOnly) {
+        tabOnly = true;
+        remember(mine.lang, mine.session);
+      }
       if (!first && mine === current && activity.name === 'conversationErased' && activity.from && activity.from.role === 'bot') {
         setTimeout(erased, 0);
       }
@@ -305,6 +315,7 @@
     // After the fresh view: the browser keeps nothing of the erased conversation, and a reload now starts anew. The
     // person may write on in this view (the bot says a new message starts anew); that is remembered again once posted.
     forget();
+    tabOnly = false;
     if (current) { current.forgotten = true; }
   }
 

@@ -167,8 +167,9 @@ public sealed class QuestionFlow(
     public async Task EmergencyAsync(FlowTurn turn, KnowledgeResult danger, CancellationToken cancellationToken)
     {
         var kind = danger.EmergencyKind;
-        await turn.SayAsync(kind == EmergencyKind.None ? "emergency.message" : $"emergency.{IntentDetector.NameOf(kind)}", cancellationToken: cancellationToken);
+        // First, so the numbers' message is marked too (SensitiveMark).
         turn.Data = turn.Data with { LastTopic = danger.Topic ?? EmergencyNumbersTopic, CounselorReason = nameof(HandoffReason.Emergency) };
+        await turn.SayAsync(kind == EmergencyKind.None ? "emergency.message" : $"emergency.{IntentDetector.NameOf(kind)}", cancellationToken: cancellationToken);
         if (turn.Data.Privacy != PrivacyChoice.Accepted && !turn.Data.VitalInterests)
         {
             turn.Data = turn.Data with { VitalInterests = true };

@@ -64,6 +64,36 @@ public sealed class NextVisitJourneyTests
         Assert.Equal(fresh, await ConversationIdAsync(next.Page, "localStorage"));
     }
 
+    [Fact]
+    public async Task After_a_violence_answer_the_device_keeps_nothing_a_reload_resumes_and_a_new_tab_starts_anew()
+    {
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var device = await PhoneAsync(browser.Browser);
+        var chat = await OpenTabAsync(device, new Uri(host.BaseAddress, "/?lang=en"));
+        await chat.AcceptPrivacyAsync("en");
+        await chat.SayAsync("how do I open a bank account");
+        await chat.BotSaysAsync("bank");
+        await ConversationIdAsync(chat.Page, "localStorage");
+        const string secret = "my husband is hitting me";
+        await chat.SayAsync(secret);
+        await chat.BotSaysAsync("080 11 55");
+
+        // A shared or family computer: the next person who opens the site must not find this conversation.
+        await chat.UntilAsync("() => localStorage.getItem('integrationbot.webchat') === null");
+        await chat.Page.ReloadAsync();
+        await chat.ShowsAsync(secret);
+        await chat.SayAsync("/help");
+        await chat.BotSaysAsync(Strings.Get("en", "help.text")[..30]);
+        Assert.Null(await chat.Page.EvaluateAsync<string?>("() => localStorage.getItem('integrationbot.webchat')"));
+        await chat.Page.CloseAsync();
+
+        var next = await OpenTabAsync(device, new Uri(host.BaseAddress, "/?lang=en"));
+        await next.BotSaysAsync(Strings.Get("en", "privacy.notice")[..30]);
+        Assert.DoesNotContain(secret, await next.Page.InnerTextAsync("#webchat"), StringComparison.Ordinal);
+    }
+
     // One phone's browser: its tabs share the site's storage (a page of its own would have a browser profile of its own).
     private static Task<IBrowserContext> PhoneAsync(IBrowser browser) =>
         browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
