@@ -8,8 +8,11 @@ const LANGUAGE_NAMES = { sl: 'slovenščina', en: 'English', sq: 'shqip', hbs: '
 const state = { ui: 'en', me: null, topic: null, versions: [] };
 const $ = (id) => document.getElementById(id);
 
-// The lang attribute of a language: hbs is written in Latin script here (the preview asks for Cyrillic on its own).
-const languageTag = (language) => (language === 'hbs' ? 'sr-Latn' : language);
+// The lang attribute of a language needs a registered tag: hbs as Bosnian (Latin script), as the web chat and the
+// counselor console write it (the preview asks for Cyrillic on its own).
+const languageTag = (language) => (language === 'hbs' ? 'bs' : language);
+// Dates as the counselor console shows them: hbs in Bosnian Latin, Latin digits also in Arabic.
+const dateLocale = (language) => ({ hbs: 'bs-Latn', ar: 'ar-u-nu-latn' })[language] || language;
 // Arabic reads right-to-left wherever it is: the page in Arabic, and Arabic content on a page in any language.
 const direction = (language) => (language === 'ar' ? 'rtl' : 'ltr');
 
@@ -402,7 +405,7 @@ async function loadVersions() {
   for (const v of [...state.versions].reverse()) {
     const tr = el('tr');
     tr.dataset.version = String(v.version);
-    tr.append(el('td', String(v.version)), el('td', v.author), el('td', new Date(v.at).toLocaleString(languageTag(state.ui))),
+    tr.append(el('td', String(v.version)), el('td', v.author), el('td', new Date(v.at).toLocaleString(dateLocale(state.ui))),
       el('td', t(v.change === 'create' && v.author !== 'shipped' ? 'change_new' : `change_${v.change}`)), el('td', v.language || ''), el('td', v.published ? t('yes') : ''));
     const cell = el('td');
     if (v.version > 1) {

@@ -59,9 +59,9 @@ public sealed class PageLanguageBrowserTests
         await using var session = await EditorSession.StartAsync("Leila", "ar");
         foreach (var (locale, language, lang, label) in new[]
         {
-            ("hr-HR", "hbs", "sr-Latn", "Jezik ove stranice"),
-            ("bs-BA", "hbs", "sr-Latn", "Jezik ove stranice"),
-            ("sr-Latn-RS", "hbs", "sr-Latn", "Jezik ove stranice"),
+            ("hr-HR", "hbs", "bs", "Jezik ove stranice"),
+            ("bs-BA", "hbs", "bs", "Jezik ove stranice"),
+            ("sr-Latn-RS", "hbs", "bs", "Jezik ove stranice"),
             ("sq-AL", "sq", "sq", "Gjuha e kësaj faqeje"),
             ("ar-EG", "ar", "ar", "لغة هذه الصفحة"),
             ("sl-SI", "sl", "sl", "Jezik te strani"),
