@@ -23,6 +23,8 @@ public sealed class SpokenEmergencyTests
     [InlineData("ابني بلع دوا", EmergencyKind.Medical)]
     [InlineData("ابني ضايع", EmergencyKind.Child)]
     [InlineData("dete se ne mice", EmergencyKind.Medical)]
+    [InlineData("zawji 3am yedrobni", EmergencyKind.Violence)]
+    [InlineData("jozi darabni mbareh", EmergencyKind.Violence)]
     public void A_spoken_crisis_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
