@@ -26,20 +26,5 @@ public static class WidgetLocale
 
     /// <summary>Stamps the locale at send time, so a language chosen during the turn applies to that turn's replies.</summary>
     public static void Stamp(ITurnContext context, FlowTurn turn) =>
-        context.OnSendActivities((_, batch, next) =>
-        {
-            if (turn.Data.Language is not null)
-            {
-                var locale = Of(turn.Voice);
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (batch[i].Type == ActivityTypes.Message)
-                    {
-                        batch[i] = batch[i] with { Locale = locale };
-                    }
-                }
-            }
-
-            return next();
-        });
+        OutgoingMessages.Stamp(context, message => turn.Data.Language is null ? message : message with { Locale = Of(turn.Voice) });
 }

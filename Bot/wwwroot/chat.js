@@ -222,12 +222,9 @@
       return function (next) {
         return function (action) {
           if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && mine === current) { onActivity(mine, action.payload.activity); }
-          // After /delete the tab keeps nothing; what the person writes next is a conversation again, kept for a reload.
-          // Each message sent also starts the device's day again.
-          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && mine === current) {
-            mine.forgotten = false;
-            remember(mine.lang, mine.session);
-          }
+          // Each message sent is remembered: after /delete (the tab kept nothing) it is a conversation again, kept for a
+          // reload, and it starts the device's day again.
+          if (action.type === 'DIRECT_LINE/POST_ACTIVITY_FULFILLED' && mine === current) { remember(mine.lang, mine.session); }
           return next(action);
         };
       };
@@ -316,7 +313,6 @@
     // person may write on in this view (the bot says a new message starts anew); that is remembered again once posted.
     forget();
     tabOnly = false;
-    if (current) { current.forgotten = true; }
   }
 
   function renew(lang) {

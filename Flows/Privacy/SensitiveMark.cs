@@ -1,4 +1,3 @@
-using IntegrationBot.Dialogs.Activities;
 using IntegrationBot.Dialogs.Runtime;
 using IntegrationBot.Handoff.Queue;
 
@@ -18,21 +17,7 @@ public static class SensitiveMark
     public static bool Applies(FlowTurn turn) =>
         turn.Data.CounselorReason is nameof(HandoffReason.Emergency) or nameof(HandoffReason.Sensitive);
 
-    /// <summary>Checked at send time, so the turn that answers the emergency marks its own messages after the first.</summary>
+    /// <summary>Checked at send time: the emergency's answer sets the reason before its first message, so all are marked.</summary>
     public static void Stamp(ITurnContext context, FlowTurn turn) =>
-        context.OnSendActivities((_, batch, next) =>
-        {
-            if (Applies(turn))
-            {
-                for (var i = 0; i < batch.Count; i++)
-                {
-                    if (batch[i] is { Type: ActivityTypes.Message, Name: null })
-                    {
-                        batch[i] = batch[i] with { Name = Name };
-                    }
-                }
-            }
-
-            return next();
-        });
+        OutgoingMessages.Stamp(context, message => message.Name is null && Applies(turn) ? message with { Name = Name } : message);
 }

@@ -47,10 +47,7 @@ public sealed class NextVisitJourneyTests
         await using var host = await HostProcess.StartAsync();
         await using var browser = await BrowserSession.StartAsync();
         var device = await PhoneAsync(browser.Browser);
-        var chat = await OpenTabAsync(device, new Uri(host.BaseAddress, "/?lang=en"));
-        await chat.AcceptPrivacyAsync("en");
-        await chat.SayAsync("how do I open a bank account");
-        await chat.BotSaysAsync("bank");
+        var chat = await AskedAboutTheBankAsync(device, host.BaseAddress);
         var old = await ConversationIdAsync(chat.Page, "localStorage");
         // The device's record as it is a day and a minute after the person's last message.
         await chat.Page.EvaluateAsync("() => { const r = JSON.parse(localStorage.getItem('integrationbot.webchat')); r.until = Date.now() - 60000; localStorage.setItem('integrationbot.webchat', JSON.stringify(r)); }");
@@ -71,10 +68,7 @@ public sealed class NextVisitJourneyTests
         await using var host = await HostProcess.StartAsync();
         await using var browser = await BrowserSession.StartAsync();
         var device = await PhoneAsync(browser.Browser);
-        var chat = await OpenTabAsync(device, new Uri(host.BaseAddress, "/?lang=en"));
-        await chat.AcceptPrivacyAsync("en");
-        await chat.SayAsync("how do I open a bank account");
-        await chat.BotSaysAsync("bank");
+        var chat = await AskedAboutTheBankAsync(device, host.BaseAddress);
         await ConversationIdAsync(chat.Page, "localStorage");
         const string secret = "my husband is hitting me";
         await chat.SayAsync(secret);
@@ -97,6 +91,16 @@ public sealed class NextVisitJourneyTests
     // One phone's browser: its tabs share the site's storage (a page of its own would have a browser profile of its own).
     private static Task<IBrowserContext> PhoneAsync(IBrowser browser) =>
         browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
+
+    // A conversation under way in English: the privacy notice accepted, one everyday question answered.
+    private static async Task<ChatPage> AskedAboutTheBankAsync(IBrowserContext device, Uri site)
+    {
+        var chat = await OpenTabAsync(device, new Uri(site, "/?lang=en"));
+        await chat.AcceptPrivacyAsync("en");
+        await chat.SayAsync("how do I open a bank account");
+        await chat.BotSaysAsync("bank");
+        return chat;
+    }
 
     private static async Task<ChatPage> OpenTabAsync(IBrowserContext device, Uri url)
     {
