@@ -88,6 +88,38 @@ public sealed class NextVisitJourneyTests
         Assert.DoesNotContain(secret, await next.Page.InnerTextAsync("#webchat"), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Delete_in_one_tab_clears_the_same_conversation_in_the_other_tab()
+    {
+        // Two tabs of one conversation (the second opened from the device's record): /delete in one left the other
+        // showing the erased conversation and holding its record, so whoever next looked at that tab saw it.
+        Requirements.Chromium();
+        await using var host = await HostProcess.StartAsync();
+        await using var browser = await BrowserSession.StartAsync();
+        var device = await PhoneAsync(browser.Browser);
+        var first = await AskedAboutTheBankAsync(device, host.BaseAddress);
+        var conversation = await ConversationIdAsync(first.Page, "localStorage");
+        var second = await OpenTabAsync(device, new Uri(host.BaseAddress, "/"));
+        await second.ShowsAsync("how do I open a bank account");
+        Assert.Equal(conversation, await ConversationIdAsync(second.Page, "sessionStorage"));
+
+        await first.Page.BringToFrontAsync();
+        await first.SayAsync("/delete");
+        await first.PressAsync(Strings.Get("en", "delete.yes"));
+        await first.BotSaysAsync(Strings.Get("en", "delete.done")[..20]);
+
+        await second.UntilAsync(
+            "c => !document.getElementById('webchat').innerText.includes('bank account')"
+            + " && !(sessionStorage.getItem('integrationbot.webchat') || '').includes(c)"
+            + " && !(localStorage.getItem('integrationbot.webchat') || '').includes(c)",
+            conversation);
+        await second.ShotAsync("delete-clears-the-other-tab");
+
+        // And the tab still works: whoever writes there next starts anew.
+        await second.SayAsync("/help");
+        await second.BotSaysAsync(Strings.Get("en", "help.text")[..30]);
+    }
+
     // One phone's browser: its tabs share the site's storage (a page of its own would have a browser profile of its own).
     private static Task<IBrowserContext> PhoneAsync(IBrowser browser) =>
         browser.NewContextAsync(new() { ViewportSize = new() { Width = 390, Height = 844 } });
