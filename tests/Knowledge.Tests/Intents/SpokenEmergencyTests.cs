@@ -25,6 +25,15 @@ public sealed class SpokenEmergencyTests
     [InlineData("dete se ne mice", EmergencyKind.Medical)]
     [InlineData("zawji 3am yedrobni", EmergencyKind.Violence)]
     [InlineData("jozi darabni mbareh", EmergencyKind.Violence)]
+    // Not moving after a fall, typed without diacritics and in other forms of "lëviz" (levize, lëvizë)
+    [InlineData("djali ra dhe nuk levize", EmergencyKind.Medical)]
+    [InlineData("djali ra dhe nuk lëvizë", EmergencyKind.Medical)]
+    [InlineData("burri ra dhe nuk po leviz", EmergencyKind.Medical)]
+    [InlineData("oce je padu in se ne premakne", EmergencyKind.Medical)]
+    [InlineData("mama je pala i ne mice se", EmergencyKind.Medical)]
+    [InlineData("my son fell and hes not moving", EmergencyKind.Medical)]
+    [InlineData("بنتي وقعت وما عم تتحرك", EmergencyKind.Medical)]
+    [InlineData("ibni wi2e3 w ma 3am yet7arrak", EmergencyKind.Medical)]
     public void A_spoken_crisis_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
@@ -32,13 +41,29 @@ public sealed class SpokenEmergencyTests
         Assert.Equal((Decision.Emergency, kind), (result.Decision, result.EmergencyKind));
     }
 
-    // The new forms must not turn a lost document, a car or a child's likes into "call 112 now".
+    // The new forms must not turn a lost document, a car or a child's likes into "call 112 now"; "not moving" is a
+    // danger only said of a person or after a fall.
     [Theory]
     [InlineData("ضاع جواز سفري")]
     [InlineData("ضاعت اوراقي")]
     [InlineData("السيارة ما عم تتحرك")]
     [InlineData("ابني ما بيحب المدرسة")]
     [InlineData("ma 3am la2i shoghl")]
-    public void An_everyday_message_in_spoken_arabic_is_not_an_emergency(string message) =>
+    // A car, a truck, a queue or a train that does not move, and a son who does not leave the house
+    [InlineData("ne mice mi se auto")]
+    [InlineData("auto ne mrda")]
+    [InlineData("kamion se ne mice")]
+    [InlineData("red se ne mice")]
+    [InlineData("djali nuk leviz nga shtepia")]
+    [InlineData("vajza nuk leviz nga dhoma gjithe diten")]
+    [InlineData("makina nuk leviz")]
+    [InlineData("radha nuk leviz")]
+    [InlineData("avto se ne premika")]
+    [InlineData("vrsta se ne premika")]
+    [InlineData("my car is not moving")]
+    [InlineData("the queue is not moving")]
+    [InlineData("im not moving out, how do i extend the rent")]
+    [InlineData("القطار ما عم يتحرك")]
+    public void An_everyday_look_alike_is_not_an_emergency(string message) =>
         Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
 }
