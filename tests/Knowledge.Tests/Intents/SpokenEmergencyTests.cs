@@ -34,6 +34,41 @@ public sealed class SpokenEmergencyTests
     [InlineData("my son fell and hes not moving", EmergencyKind.Medical)]
     [InlineData("بنتي وقعت وما عم تتحرك", EmergencyKind.Medical)]
     [InlineData("ibni wi2e3 w ma 3am yet7arrak", EmergencyKind.Medical)]
+    // A snake bite, as typed in each language (Cyrillic too)
+    [InlineData("ujela me zmija", EmergencyKind.Medical)]
+    [InlineData("ujela ga zmija", EmergencyKind.Medical)]
+    [InlineData("ugrizla me zmija", EmergencyKind.Medical)]
+    [InlineData("ујела ме змија", EmergencyKind.Medical)]
+    [InlineData("a snake bit me", EmergencyKind.Medical)]
+    [InlineData("pičila me je kača", EmergencyKind.Medical)]
+    [InlineData("më kafshoi gjarpri", EmergencyKind.Medical)]
+    [InlineData("لدغتني أفعى", EmergencyKind.Medical)]
+    [InlineData("عضتني حية", EmergencyKind.Medical)]
+    // Swallowed, convulsions, burns, unconscious, bleeding, a threat of suicide: typed fast, misspelled, spoken
+    [InlineData("otrok je pogoltnu kovanec", EmergencyKind.Medical)]
+    [InlineData("baby swalowed a coin", EmergencyKind.Medical)]
+    [InlineData("ابني بلع بطارية", EmergencyKind.Medical)]
+    [InlineData("بنتي بلعت قطعة نقود", EmergencyKind.Medical)]
+    [InlineData("sin je popio deterdzent", EmergencyKind.Medical)]
+    [InlineData("my baby is having convulsions", EmergencyKind.Medical)]
+    [InlineData("he is shaking and foaming at the mouth", EmergencyKind.Medical)]
+    [InlineData("hci ma krce in se trese", EmergencyKind.Medical)]
+    [InlineData("muz ima grceve i pjenu na ustima", EmergencyKind.Medical)]
+    [InlineData("burri ka konvulsione", EmergencyKind.Medical)]
+    [InlineData("djalit i ra kriza epileptike", EmergencyKind.Medical)]
+    [InlineData("ابني عم يرجف وعنده تشنجات", EmergencyKind.Medical)]
+    [InlineData("زوجي عنده نوبة صرع", EmergencyKind.Medical)]
+    [InlineData("my child got burned with boiling water", EmergencyKind.Medical)]
+    [InlineData("sin se je opekel z vrelo vodo", EmergencyKind.Medical)]
+    [InlineData("dijete se opeklo vrucom vodom", EmergencyKind.Medical)]
+    [InlineData("djali u dogj me uje te nxehte", EmergencyKind.Medical)]
+    [InlineData("ابني انحرق بمي سخنة", EmergencyKind.Medical)]
+    [InlineData("el bait 3am yet7ara2", EmergencyKind.Medical)]
+    [InlineData("my husband is unconcious", EmergencyKind.Medical)]
+    [InlineData("mama je pala u nesvijest", EmergencyKind.Medical)]
+    [InlineData("مرتي حامل وعم تنزف", EmergencyKind.Medical)]
+    [InlineData("my friend says he will kill himself", EmergencyKind.Suicide)]
+    [InlineData("اخي بيقول بدو يقتل حاله", EmergencyKind.Suicide)]
     public void A_spoken_crisis_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
@@ -64,6 +99,15 @@ public sealed class SpokenEmergencyTests
     [InlineData("the queue is not moving")]
     [InlineData("im not moving out, how do i extend the rent")]
     [InlineData("القطار ما عم يتحرك")]
+    // Everyday messages near the new cues: a sore throat, leg cramps, a sunburn question, a doctor for epilepsy
+    [InlineData("boli me ko pogoltnem")]
+    [InlineData("ما بقدر ابلع من وجع الحلق")]
+    [InlineData("kje kupim detergent")]
+    [InlineData("imam krce v nogah ponoci")]
+    [InlineData("kome da se javim zbog grceva u stomaku")]
+    [InlineData("is boiling water enough to clean baby bottles")]
+    [InlineData("my son has epilepsy, which doctor do we need")]
+    [InlineData("the payment is unconfirmed")]
     public void An_everyday_look_alike_is_not_an_emergency(string message) =>
         Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
 }
