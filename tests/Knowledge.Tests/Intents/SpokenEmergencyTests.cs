@@ -69,6 +69,37 @@ public sealed class SpokenEmergencyTests
     [InlineData("مرتي حامل وعم تنزف", EmergencyKind.Medical)]
     [InlineData("my friend says he will kill himself", EmergencyKind.Suicide)]
     [InlineData("اخي بيقول بدو يقتل حاله", EmergencyKind.Suicide)]
+    // Choking, an electric shock or lightning, a fall from a height, a child who does not wake up, pills, a break-in,
+    // beaten, as typed fast
+    [InlineData("otrok se je zadusil s hrano", EmergencyKind.Medical)]
+    [InlineData("dojencek se duši", EmergencyKind.Medical)]
+    [InlineData("my son is choking", EmergencyKind.Medical)]
+    [InlineData("dijete se guši", EmergencyKind.Medical)]
+    [InlineData("beba se zagrcnula", EmergencyKind.Medical)]
+    [InlineData("ابني عم يختنق", EmergencyKind.Medical)]
+    [InlineData("elektrika ga je stresla", EmergencyKind.Medical)]
+    [InlineData("strela ga je udarla", EmergencyKind.Medical)]
+    [InlineData("my son was electrocuted", EmergencyKind.Medical)]
+    [InlineData("udarila ga struja", EmergencyKind.Medical)]
+    [InlineData("e zuri korrenti", EmergencyKind.Medical)]
+    [InlineData("كهربته الكهربا", EmergencyKind.Medical)]
+    [InlineData("sin je skocil z balkona", EmergencyKind.Medical)]
+    [InlineData("komsija je pao sa skela", EmergencyKind.Medical)]
+    [InlineData("djali ra nga ballkoni", EmergencyKind.Medical)]
+    [InlineData("ابني وقع من البلكون", EmergencyKind.Medical)]
+    [InlineData("my baby has a high fever and is not waking up", EmergencyKind.Medical)]
+    [InlineData("dijete ima visoku temperaturu i ne budi se", EmergencyKind.Medical)]
+    [InlineData("femija ka temperature te larte dhe nuk zgjohet", EmergencyKind.Medical)]
+    [InlineData("ابني حرارته عالية وما عم يفيق", EmergencyKind.Medical)]
+    [InlineData("my daughter took a lot of pills", EmergencyKind.Medical)]
+    [InlineData("djali piu shume hape", EmergencyKind.Medical)]
+    [InlineData("انا حامل وعم نزف", EmergencyKind.Medical)]
+    [InlineData("my sister wants to kill her self", EmergencyKind.Suicide)]
+    [InlineData("someone is trying to break in", EmergencyKind.Danger)]
+    [InlineData("في حدا عم يحاول يكسر الباب", EmergencyKind.Danger)]
+    [InlineData("zawji 3am yhaddedni bil sekkeen", EmergencyKind.Danger)]
+    [InlineData("muz me pretukao", EmergencyKind.Violence)]
+    [InlineData("moj mož me je udaru", EmergencyKind.Violence)]
     public void A_spoken_crisis_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
@@ -108,6 +139,12 @@ public sealed class SpokenEmergencyTests
     [InlineData("is boiling water enough to clean baby bottles")]
     [InlineData("my son has epilepsy, which doctor do we need")]
     [InlineData("the payment is unconfirmed")]
+    [InlineData("my phone is dying")]
+    [InlineData("my son doesnt wake up for school")]
+    [InlineData("djali nuk zgjohet per shkolle")]
+    [InlineData("sin se ne zbudi za solo")]
+    [InlineData("وين بدفع فاتورة الكهربا")]
+    [InlineData("cijena je pala sa 10 na 5 eura")]
     public void An_everyday_look_alike_is_not_an_emergency(string message) =>
         Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
 }
