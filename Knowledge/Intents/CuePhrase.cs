@@ -11,12 +11,15 @@ namespace IntegrationBot.Knowledge.Intents;
 /// after the cue with a leading <c>!</c> may not stand right after its last word: "son missing !school*" matches
 /// "my son is missing" and "my son is missing since noon", not "my son is missing school". Written before the cue, such a
 /// word may not stand right before its first word: "!karier* svetoval*" matches "svetovalca prosim", not "karierni
-/// svetovalec" (a career counselor is a topic, not a request for a human).
+/// svetovalec" (a career counselor is a topic, not a request for a human). A word written with two (<c>!!car*</c>) may
+/// stand nowhere in the message: "not moving !!car*" is a danger in "my uncle is not moving", not in "my car is not
+/// moving"; <see cref="CueSet"/> reads the message for those words once per cue, not at every place the cue could start.
 /// </summary>
 internal sealed class CuePhrase
 {
     private const char WholeMessageMark = '=';
     private const char NotNextMark = '!';
+    private const string NotInMessageMark = "!!";
 
     /// <summary>What Arabic attaches to the front of a word ("and", "the", "with", "to"); matching also tries the word without them.</summary>
     internal static readonly string[] ArabicClitics = ["وال", "بال", "فال", "لل", "ال", "و", "ب", "ل", "ف"];
@@ -26,9 +29,17 @@ internal sealed class CuePhrase
     private readonly bool wholeMessage;
     private readonly (string Word, bool IsPrefix)[] notNext;
     private readonly (string Word, bool IsPrefix)[] notBefore;
+    private readonly (string Word, bool IsPrefix)[] notInMessage;
 
-    private CuePhrase(string[] words, bool[] isPrefix, bool wholeMessage, (string Word, bool IsPrefix)[] notNext, (string Word, bool IsPrefix)[] notBefore)
+    private CuePhrase(
+        string[] words,
+        bool[] isPrefix,
+        bool wholeMessage,
+        (string Word, bool IsPrefix)[] notNext,
+        (string Word, bool IsPrefix)[] notBefore,
+        (string Word, bool IsPrefix)[] notInMessage)
     {
+        this.notInMessage = notInMessage;
         this.words = words;
         this.isPrefix = isPrefix;
         this.wholeMessage = wholeMessage;
@@ -56,10 +67,17 @@ internal sealed class CuePhrase
         var prefixes = new List<bool>();
         var notNext = new List<(string, bool)>();
         var notBefore = new List<(string, bool)>();
+        var notInMessage = new List<(string, bool)>();
         foreach (var part in trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries))
         {
             var prefix = part.EndsWith('*');
             var tokens = Tokenizer.Tokenize(prefix ? part[..^1] : part);
+            if (part.StartsWith(NotInMessageMark, StringComparison.Ordinal))
+            {
+                notInMessage.AddRange(tokens.Select(t => (t, prefix)));
+                continue;
+            }
+
             if (part.StartsWith(NotNextMark))
             {
                 (words.Count == 0 ? notBefore : notNext).AddRange(tokens.Select(t => (t, prefix)));
@@ -73,7 +91,36 @@ internal sealed class CuePhrase
             }
         }
 
-        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage, [.. notNext], [.. notBefore]);
+        return words.Count == 0 ? null : new CuePhrase([.. words], [.. prefixes], wholeMessage, [.. notNext], [.. notBefore], [.. notInMessage]);
+    }
+
+    /// <summary>Whether the cue names words that may stand nowhere in the message (<c>!!word</c>).</summary>
+    public bool HasMessageExclusions => notInMessage.Length > 0;
+
+    /// <summary>Whether a word of <paramref name="tokens"/> (or, in Arabic, the word without a clitic) is one the cue
+    /// excludes from the whole message. Linear in the message; <see cref="CueSet"/> asks it once per message.</summary>
+    public bool MessageExcludes(IReadOnlyList<string> tokens)
+    {
+        foreach (var token in tokens)
+        {
+            if (Excludes(notInMessage, token))
+            {
+                return true;
+            }
+
+            if (IsArabic(token))
+            {
+                foreach (var clitic in ArabicClitics)
+                {
+                    if (HasClitic(token, clitic) && Excludes(notInMessage, token[clitic.Length..]))
+                    {
+                        return true;
+                    }
+                }
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether this is a whole-message cue: its answer does not depend on where its first word stands.</summary>

@@ -34,12 +34,14 @@ internal sealed class CueSet
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public bool AnyMatches(IReadOnlyList<string> tokens, IReadOnlySet<string> fillers)
     {
-        // A whole-message cue's answer is the same wherever its first word stands: each is asked once per message.
+        // A whole-message cue's answer is the same wherever its first word stands: each is asked once per message; so is
+        // whether a cue's excluded words (!!word) stand in the message.
         HashSet<CuePhrase>? wholeAsked = null;
+        Dictionary<CuePhrase, bool>? excludedHere = null;
         for (var start = 0; start < tokens.Count; start++)
         {
             var token = tokens[start];
-            if (AnyMatches(token.AsSpan(), tokens, start, fillers, ref wholeAsked))
+            if (AnyMatches(token.AsSpan(), tokens, start, fillers, ref wholeAsked, ref excludedHere))
             {
                 return true;
             }
@@ -49,7 +51,7 @@ internal sealed class CueSet
             {
                 foreach (var clitic in CuePhrase.ArabicClitics)
                 {
-                    if (CuePhrase.HasClitic(token, clitic) && AnyMatches(token.AsSpan(clitic.Length), tokens, start, fillers, ref wholeAsked))
+                    if (CuePhrase.HasClitic(token, clitic) && AnyMatches(token.AsSpan(clitic.Length), tokens, start, fillers, ref wholeAsked, ref excludedHere))
                     {
                         return true;
                     }
@@ -62,16 +64,22 @@ internal sealed class CueSet
 
     // The cues whose first word is this form of the token at start, or a prefix of it, tried from there.
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private bool AnyMatches(ReadOnlySpan<char> form, IReadOnlyList<string> tokens, int start, IReadOnlySet<string> fillers, ref HashSet<CuePhrase>? wholeAsked)
+    private bool AnyMatches(
+        ReadOnlySpan<char> form,
+        IReadOnlyList<string> tokens,
+        int start,
+        IReadOnlySet<string> fillers,
+        ref HashSet<CuePhrase>? wholeAsked,
+        ref Dictionary<CuePhrase, bool>? excludedHere)
     {
-        if (exact.TryGetValue(form, out var cues) && AnyMatches(cues, tokens, start, fillers, ref wholeAsked))
+        if (exact.TryGetValue(form, out var cues) && AnyMatches(cues, tokens, start, fillers, ref wholeAsked, ref excludedHere))
         {
             return true;
         }
 
         for (var length = 1; length <= Math.Min(form.Length, longestPrefix); length++)
         {
-            if (prefixLengths[length] && prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, start, fillers, ref wholeAsked))
+            if (prefixLengths[length] && prefixes.TryGetValue(form[..length], out cues) && AnyMatches(cues, tokens, start, fillers, ref wholeAsked, ref excludedHere))
             {
                 return true;
             }
@@ -81,11 +89,22 @@ internal sealed class CueSet
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
-    private static bool AnyMatches(CuePhrase[] cues, IReadOnlyList<string> tokens, int start, IReadOnlySet<string> fillers, ref HashSet<CuePhrase>? wholeAsked)
+    private static bool AnyMatches(
+        CuePhrase[] cues,
+        IReadOnlyList<string> tokens,
+        int start,
+        IReadOnlySet<string> fillers,
+        ref HashSet<CuePhrase>? wholeAsked,
+        ref Dictionary<CuePhrase, bool>? excludedHere)
     {
         foreach (var cue in cues)
         {
             if (cue.IsWholeMessage && !(wholeAsked ??= []).Add(cue))
+            {
+                continue;
+            }
+
+            if (cue.HasMessageExclusions && IsExcludedHere(cue, tokens, ref excludedHere))
             {
                 continue;
             }
@@ -97,6 +116,18 @@ internal sealed class CueSet
         }
 
         return false;
+    }
+
+    private static bool IsExcludedHere(CuePhrase cue, IReadOnlyList<string> tokens, ref Dictionary<CuePhrase, bool>? excludedHere)
+    {
+        excludedHere ??= [];
+        if (!excludedHere.TryGetValue(cue, out var excluded))
+        {
+            excluded = cue.MessageExcludes(tokens);
+            excludedHere[cue] = excluded;
+        }
+
+        return excluded;
     }
 
     private static Dictionary<string, CuePhrase[]> Group(IEnumerable<CuePhrase> cues) =>

@@ -12,7 +12,7 @@ public sealed class IntentDetectorTests
             ["en"] = ["~ please hi a an", "talk* someone", "= operator*", "= is anyone there", "!career* counselor*"],
             ["hbs"] = ["~ molim", "= operat*", "me nazva*", "me nazov*"],
         },
-        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire", "son missing !school* !passport"] },
+        new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["on fire", "son missing !school* !passport", "not moving !out !!car* !!queue"] },
         new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= hello", "= good morning"] },
         new Dictionary<string, IReadOnlyList<string>> { ["en"] = ["= thank you", "= bye"] }));
 
@@ -92,6 +92,23 @@ public sealed class IntentDetectorTests
     [InlineData("career, and then a counselor", IntentKind.Handoff)]
     public void A_word_with_an_exclamation_mark_before_a_cue_may_not_precede_it(string text, IntentKind kind) =>
         Assert.Equal(kind, Detector.Detect(text));
+
+    // "my uncle is not moving" is a danger whoever it is said of; "my car is not moving" is not: a word written with two
+    // exclamation marks may stand nowhere in the message, so the cue need not list every person it can be said of.
+    [Theory]
+    [InlineData("my uncle is not moving", IntentKind.Emergency)]
+    [InlineData("the old lady on the floor is not moving, help", IntentKind.Emergency)]
+    [InlineData("my car is not moving", IntentKind.None)]
+    [InlineData("not moving, my cars engine died", IntentKind.None)]
+    [InlineData("the queue at the office is not moving", IntentKind.None)]
+    [InlineData("I am not moving out", IntentKind.None)]
+    public void A_word_with_two_exclamation_marks_may_not_stand_anywhere_in_the_message(string text, IntentKind kind) =>
+        Assert.Equal(kind, Detector.Detect(text));
+
+    // Read once per message whatever the number of places the cue could start: linear, like the rest of the cue syntax.
+    [Fact]
+    public void A_long_message_of_false_starts_with_an_excluded_word_matches_nothing() =>
+        Assert.Equal(IntentKind.None, Detector.Detect(string.Concat(Enumerable.Repeat("not moving not moving ", 5000)) + "car"));
 
     [Fact]
     public void Emergency_wins_over_handoff() =>
