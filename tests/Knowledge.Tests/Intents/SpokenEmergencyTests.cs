@@ -100,6 +100,25 @@ public sealed class SpokenEmergencyTests
     [InlineData("zawji 3am yhaddedni bil sekkeen", EmergencyKind.Danger)]
     [InlineData("muz me pretukao", EmergencyKind.Violence)]
     [InlineData("moj mož me je udaru", EmergencyKind.Violence)]
+    // A gas leak, a woman in labour now, bleach drunk, "breath" for "breathe", a lost child, a threat
+    [InlineData("there is gas smell in the building", EmergencyKind.Medical)]
+    [InlineData("vonja po plinu v stanovanju", EmergencyKind.Medical)]
+    [InlineData("smrdi plin", EmergencyKind.Medical)]
+    [InlineData("ka ere gazi", EmergencyKind.Medical)]
+    [InlineData("ريحة غاز بالبيت", EmergencyKind.Medical)]
+    [InlineData("my wife is in labour the baby is coming", EmergencyKind.Medical)]
+    [InlineData("zena se porađa", EmergencyKind.Medical)]
+    [InlineData("gruaja po lind", EmergencyKind.Medical)]
+    [InlineData("مرتي عم تولد", EmergencyKind.Medical)]
+    [InlineData("voda mi je pukla", EmergencyKind.Medical)]
+    [InlineData("i cant breath", EmergencyKind.Medical)]
+    [InlineData("ابني شرب كلور", EmergencyKind.Medical)]
+    [InlineData("djali piu varikine", EmergencyKind.Medical)]
+    [InlineData("otrok je spil varikino", EmergencyKind.Medical)]
+    [InlineData("my daughter is lost in the city", EmergencyKind.Child)]
+    [InlineData("hci se je izgubila", EmergencyKind.Child)]
+    [InlineData("ne mogu naci dijete", EmergencyKind.Child)]
+    [InlineData("neko me prati i prijeti mi", EmergencyKind.Danger)]
     public void A_spoken_crisis_is_read_as_its_kind(string message, EmergencyKind kind)
     {
         var result = Engine.Ask(message);
@@ -150,6 +169,17 @@ public sealed class SpokenEmergencyTests
     [InlineData("my son choked on food last year which doctor")]
     [InlineData("احترقت الطبخة")]
     [InlineData("u dogj buka")]
+    [InlineData("he has a gun licence from bosnia, can he use it here")]
+    [InlineData("my son lost his phone")]
+    [InlineData("kje placam plin")]
+    [InlineData("my wife will give birth next month which hospital")]
+    [InlineData("مرتي بتولد الشهر الجاي وين المستشفى")]
+    [InlineData("ne mogu naci posao")]
+    [InlineData("prijetio mi je poslodavac otkazom")]
+    [InlineData("how long until the baby is coming home from hospital")]
+    [InlineData("my friend is dying to come to slovenia")]
+    [InlineData("ابني ما بيتحرك من البيت")]
+    [InlineData("ibni ma 3am yet7arrak men el bait")]
     public void An_everyday_look_alike_is_not_an_emergency(string message) =>
         Assert.NotEqual(Decision.Emergency, Engine.Ask(message).Decision);
 }
