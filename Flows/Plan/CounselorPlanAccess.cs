@@ -80,7 +80,10 @@ public sealed class CounselorPlanAccess(Func<TurnRunner> adapter, Func<Assistant
     {
         var entries = PlanProgress.Entries(book, plan, PlanProgress.Today(time));
         var steps = entries
-            .Select(e => new HandoffPlanStep(e.Step.Id, e.Step.TitleIn(Language.English), e.Status.ToString().ToLowerInvariant(), e.Deadline?.ToString("yyyy-MM-dd")))
+            .Select(e => new HandoffPlanStep(e.Step.Id, e.Step.TitleIn(Language.English), e.Status.ToString().ToLowerInvariant(), e.Deadline?.ToString("yyyy-MM-dd"))
+            {
+                Titles = PlanBookStepTitles.InEveryLanguage(e.Step),
+            })
             .Concat(plan.Added.Select((text, i) => new HandoffPlanStep(PlanFlow.AddedId(i), text, plan.Done.Contains(PlanFlow.AddedId(i)) ? "done" : "open", null)));
         return new HandoffPlanView([.. steps]) { Answers = IntakeSummary.ForCounselor(plan.Answers) };
     }

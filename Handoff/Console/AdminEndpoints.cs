@@ -53,7 +53,7 @@ public static class AdminEndpoints
         // Without a password an existing account keeps its own (CounselorDirectory.AddAsync); a new one needs one.
         if (body?.Name is null || body.Languages is null)
         {
-            return TypedResults.Problem("name and languages are required.", statusCode: StatusCodes.Status400BadRequest);
+            return ConsoleProblem.Of(StatusCodes.Status400BadRequest, "accountIncomplete", "name and languages are required.");
         }
 
         try
@@ -65,13 +65,24 @@ public static class AdminEndpoints
         {
             // The message without .NET's "(Parameter 'languages')": an admin reads it in the console.
             var message = e.ParamName is null ? e.Message : e.Message.Replace($" (Parameter '{e.ParamName}')", "", StringComparison.Ordinal);
-            return TypedResults.Problem(message, statusCode: StatusCodes.Status400BadRequest);
+            return ConsoleProblem.Of(StatusCodes.Status400BadRequest, AccountProblem(e.ParamName, body.Password), message);
         }
         catch (LastAdminException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+            return ConsoleProblem.Of(StatusCodes.Status409Conflict, "lastAdmin", e.Message);
         }
     }
+
+    // Which rule of CounselorDirectory.AddAsync the account broke, by the argument it names: without a password only a
+    // new account can fail on it.
+    private static string AccountProblem(string? parameter, string? password) => parameter switch
+    {
+        "name" => "accountName",
+        "languages" => "accountLanguages",
+        "password" when password is null => "accountNeedsPassword",
+        "password" => "accountPasswordShort",
+        _ => "invalidInput",
+    };
 
     private static async Task<IResult> DeactivateAsync(string name, CounselorDirectory directory, CancellationToken ct)
     {
@@ -81,7 +92,7 @@ public static class AdminEndpoints
         }
         catch (LastAdminException e)
         {
-            return TypedResults.Problem(e.Message, statusCode: StatusCodes.Status409Conflict);
+            return ConsoleProblem.Of(StatusCodes.Status409Conflict, "lastAdmin", e.Message);
         }
     }
 }

@@ -12,6 +12,9 @@ namespace IntegrationBot.Handoff.Console;
 /// <summary>POST /api/auth/login, POST /api/auth/logout, GET /api/auth/me.</summary>
 public static class AuthEndpoints
 {
+    // A command, not words: the page shows it as it is in every language.
+    private const string FirstAdminCommand = "counselor add NAME --languages sl,en --admin";
+
     public static void Map(IEndpointRouteBuilder api)
     {
         var auth = api.MapGroup("/auth").AddEndpointFilter<SecurityHeaders>();
@@ -25,12 +28,12 @@ public static class AuthEndpoints
         if (!throttle.TryAttempt(http.Connection.RemoteIpAddress?.ToString() ?? "unknown"))
         {
             http.Response.Headers.RetryAfter = "60";
-            return TypedResults.Problem("Too many login attempts from this address; try again in a minute.", statusCode: StatusCodes.Status429TooManyRequests);
+            return ConsoleProblem.Of(StatusCodes.Status429TooManyRequests, "loginRateLimited", "Too many login attempts from this address; try again in a minute.");
         }
 
         if (string.IsNullOrWhiteSpace(body?.Name) || string.IsNullOrEmpty(body.Password))
         {
-            return TypedResults.Problem("Name and password are required.", statusCode: StatusCodes.Status400BadRequest);
+            return ConsoleProblem.Of(StatusCodes.Status400BadRequest, "loginIncomplete", "Name and password are required.");
         }
 
         var result = await directory.LoginAsync(body.Name, body.Password, cancellationToken);
@@ -39,14 +42,16 @@ public static class AuthEndpoints
             // On a fresh install no name can be right: say how the first account is made (no name exists to give away).
             if ((await directory.ListAsync(cancellationToken)).Count == 0)
             {
-                return TypedResults.Problem(
-                    "No counselor account exists yet. Create the first admin on the server: counselor add NAME --languages sl,en --admin (the password on standard input; README, \"First admin on a fresh install\").",
-                    statusCode: StatusCodes.Status401Unauthorized);
+                return ConsoleProblem.Of(
+                    StatusCodes.Status401Unauthorized,
+                    "noAccountYet",
+                    $"No counselor account exists yet. Create the first admin on the server: {FirstAdminCommand} (the password on standard input; README, \"First admin on a fresh install\").",
+                    new Dictionary<string, string> { ["command"] = FirstAdminCommand });
             }
 
             // A locked account answers exactly like an unknown name or a wrong password: a different answer would tell
             // a guesser which names exist. An admin can unlock it.
-            return TypedResults.Problem("Wrong name or password.", statusCode: StatusCodes.Status401Unauthorized);
+            return ConsoleProblem.Of(StatusCodes.Status401Unauthorized, "wrongLogin", "Wrong name or password.");
         }
 
         var counselor = result.Counselor!;

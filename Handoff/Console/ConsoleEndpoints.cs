@@ -37,7 +37,7 @@ public static class ConsoleEndpoints
         if (body?.Language is not { } language || !CounselorDirectory.KnownLanguages.Contains(language)
             || string.IsNullOrWhiteSpace(body.Title) || string.IsNullOrWhiteSpace(body.Text) || body.Text.Length > HandoffEndpoints.MaxTextLength)
         {
-            return TypedResults.Problem("language (sl|en|sq|hbs|ar), title and text are required.", statusCode: StatusCodes.Status400BadRequest);
+            return ConsoleProblem.Of(StatusCodes.Status400BadRequest, "cannedIncomplete", "language (sl|en|sq|hbs|ar), title and text are required.");
         }
 
         var response = new CannedResponse(id, language, body.Title.Trim(), body.Text.Trim(), time.GetUtcNow());

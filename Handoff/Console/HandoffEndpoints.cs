@@ -50,7 +50,7 @@ public static class HandoffEndpoints
         };
         if (filter is null)
         {
-            return TypedResults.Problem("status must be waiting, active or closed.", statusCode: StatusCodes.Status400BadRequest);
+            return ConsoleProblem.Of(StatusCodes.Status400BadRequest, "badStatus", "status must be waiting, active or closed.");
         }
 
         var now = time.GetUtcNow();
@@ -92,7 +92,7 @@ public static class HandoffEndpoints
 
         if (request.Status != HandoffStatus.Active || request.AssignedCounselor != CounselorAuth.Name(user))
         {
-            return TypedResults.Problem("Only the counselor holding this conversation may do that.", statusCode: StatusCodes.Status403Forbidden);
+            return ConsoleProblem.Of(StatusCodes.Status403Forbidden, "notHolder", "Only the counselor holding this conversation may do that.");
         }
 
         return await change(plan, request) && await plan.GetAsync(request, ct) is { } view ? TypedResults.Json(view, HandoffJson.Options) : TypedResults.NotFound();
@@ -108,7 +108,7 @@ public static class HandoffEndpoints
         {
             ({ Length: > 0 } counselor, null or "") => Respond(queue.TransferToCounselorAsync(id, me, counselor, ct), queue, time),
             (null or "", { Length: > 0 } language) => Respond(queue.TransferToLanguageAsync(id, me, language, ct), queue, time),
-            _ => Task.FromResult<IResult>(TypedResults.Problem("Give exactly one of counselor or language.", statusCode: StatusCodes.Status400BadRequest)),
+            _ => Task.FromResult<IResult>(ConsoleProblem.Of(StatusCodes.Status400BadRequest, "transferTarget", "Give exactly one of counselor or language.")),
         };
     }
 
@@ -118,15 +118,16 @@ public static class HandoffEndpoints
         return result.Kind switch
         {
             HandoffResultKind.Ok => TypedResults.Json(Details(result.Request!, queue, time), HandoffJson.Options),
-            HandoffResultKind.Unreachable => TypedResults.Problem(
+            HandoffResultKind.Unreachable => ConsoleProblem.Of(
+                StatusCodes.Status409Conflict,
+                "unreachable",
                 "The person has blocked the bot or left this channel; the message was not sent.",
-                statusCode: StatusCodes.Status409Conflict,
                 extensions: new Dictionary<string, object?> { ["status"] = "unreachable", ["reason"] = queue.UnreachableReasonFor(result.Request!) }),
             HandoffResultKind.NotFound => TypedResults.NotFound(),
-            HandoffResultKind.AlreadyTaken => TypedResults.Problem($"Already taken by {result.Request?.AssignedCounselor}.", statusCode: StatusCodes.Status409Conflict),
-            HandoffResultKind.NotHolder => TypedResults.Problem("Only the counselor holding this conversation may do that.", statusCode: StatusCodes.Status403Forbidden),
-            HandoffResultKind.InvalidState => TypedResults.Problem($"Not possible while the request is {result.Request?.Status.ToString().ToLowerInvariant()}.", statusCode: StatusCodes.Status409Conflict),
-            _ => TypedResults.Problem("Invalid input.", statusCode: StatusCodes.Status400BadRequest),
+            HandoffResultKind.AlreadyTaken => ConsoleProblem.Of(StatusCodes.Status409Conflict, "alreadyTaken", $"Already taken by {result.Request?.AssignedCounselor}.", new Dictionary<string, string> { ["name"] = result.Request?.AssignedCounselor ?? "" }),
+            HandoffResultKind.NotHolder => ConsoleProblem.Of(StatusCodes.Status403Forbidden, "notHolder", "Only the counselor holding this conversation may do that."),
+            HandoffResultKind.InvalidState => ConsoleProblem.Of(StatusCodes.Status409Conflict, "invalidState", $"Not possible while the request is {result.Request?.Status.ToString().ToLowerInvariant()}.", new Dictionary<string, string> { ["status"] = result.Request?.Status.ToString().ToLowerInvariant() ?? "" }),
+            _ => ConsoleProblem.Of(StatusCodes.Status400BadRequest, "invalidInput", "Invalid input."),
         };
     }
 
@@ -135,5 +136,5 @@ public static class HandoffEndpoints
 
     // Names the field the request lacks (a plan step's id is not a text).
     private static Task<IResult> BadText(string field = "text") =>
-        Task.FromResult<IResult>(TypedResults.Problem($"{field} is required (at most {MaxTextLength} characters).", statusCode: StatusCodes.Status400BadRequest));
+        Task.FromResult<IResult>(ConsoleProblem.Of(StatusCodes.Status400BadRequest, "textRequired", $"{field} is required (at most {MaxTextLength} characters).", new Dictionary<string, string> { ["max"] = MaxTextLength.ToString(System.Globalization.CultureInfo.InvariantCulture) }));
 }

@@ -19,12 +19,12 @@ public sealed class XsrfFilter : IEndpointFilter
         var sent = http.Request.Headers[CounselorAuth.XsrfHeader].ToString();
         if (sent.Length == 0)
         {
-            return TypedResults.Problem("Missing X-XSRF-TOKEN header.", statusCode: StatusCodes.Status400BadRequest);
+            return ConsoleProblem.Of(StatusCodes.Status400BadRequest, "xsrf", "Missing X-XSRF-TOKEN header.");
         }
 
         var expected = http.User.FindFirst(CounselorAuth.XsrfClaim)?.Value ?? "";
         return expected.Length > 0 && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(sent), Encoding.UTF8.GetBytes(expected))
             ? await next(context)
-            : TypedResults.Problem("Invalid X-XSRF-TOKEN header.", statusCode: StatusCodes.Status403Forbidden);
+            : ConsoleProblem.Of(StatusCodes.Status403Forbidden, "xsrf", "Invalid X-XSRF-TOKEN header.");
     }
 }

@@ -5,4 +5,7 @@ public interface IPlanStepTitles
 {
     /// <summary>The step's title in English, or null for an unknown id.</summary>
     string? TitleOf(string stepId);
+
+    /// <summary>The step's title by language code, or null for an unknown id (or titles known in English only).</summary>
+    IReadOnlyDictionary<string, string>? TitlesOf(string stepId) => null;
 }

@@ -32,7 +32,7 @@ public sealed class PlanDashboardService(IPlanStatistics statistics, OfficeHours
         // was done without being the current one (done out of order).
         var stuck = rows.Where(r => r.Kind is PlanCountKind.Reached or PlanCountKind.Done && r.Step != PlanDailyCount.CounselorStep)
             .GroupBy(r => (r.Step, r.Language))
-            .Select(g => new DashboardPlanStuck(g.Key.Step, titles?.TitleOf(g.Key.Step), g.Key.Language, Sum(g, PlanCountKind.Reached) - Sum(g, PlanCountKind.Done)))
+            .Select(g => new DashboardPlanStuck(g.Key.Step, titles?.TitleOf(g.Key.Step), g.Key.Language, Sum(g, PlanCountKind.Reached) - Sum(g, PlanCountKind.Done)) { Titles = titles?.TitlesOf(g.Key.Step) })
             .Where(s => s.Waiting > 0)
             .OrderByDescending(s => s.Waiting).ThenBy(s => s.Step, StringComparer.Ordinal).ThenBy(s => s.Language, StringComparer.Ordinal)
             .Take(StuckShown)

@@ -11,12 +11,29 @@ const $ = (id) => document.getElementById(id);
 // the live stream (news of their Take arriving late on a busy machine, the person writing again) clears only an
 // error a refresh showed, or the notice would vanish before it is read.
 let errorFromRefresh = false;
+// The error on screen, so a change of the page's language words it again.
+let errorShown = null;
 
 function showError(error, fromRefresh = false) {
   const box = $('error');
-  box.textContent = error ? String(error.message || error) : '';
+  box.replaceChildren(...(error ? errorWords(error) : []));
   box.hidden = !error;
+  errorShown = error || null;
   errorFromRefresh = Boolean(error) && fromRefresh;
+}
+
+// An error of the page's own (a key of the string tables); its message is the text in today's language, for whoever reads
+// it as a plain Error.
+function consoleError(key, values = {}) {
+  return Object.assign(new Error(t(key, values)), { key, values });
+}
+
+// The error line in the page's language: one of the page's own or a refusal the server gave a code (api.js); anything
+// else (a text the browser made) as it came. A request's state is a code too.
+function errorWords(error) {
+  if (!error.key) return [document.createTextNode(String(error.message || error))];
+  const values = error.key === 'error.invalidState' ? { status: codeText('status', error.values.status) } : error.values;
+  return tIsolated(error.key, values || {});
 }
 
 function el(tag, text, className) {
@@ -109,6 +126,7 @@ function wireViews() {
 // The counselor chose another language for the page: what the scripts drew is drawn again in it, the open view with
 // the title's counts (translatePage() changed what index.html holds).
 document.addEventListener('console:language', () => {
+  if (errorShown) showError(errorShown, errorFromRefresh);
   if (!state.me) return;
   updateWaitingCount();
   refresh();

@@ -30,7 +30,7 @@ function conversationGone() {
   state.replyFor = null;
   state.conversation = null;
   show('queue', false); // Back would only open the erased conversation again
-  showError(t('conversationGone'));
+  showError(consoleError('conversationGone'));
 }
 
 // Each drawing of the conversation is numbered: one started by the live stream just before a Take can be answered
@@ -64,7 +64,7 @@ async function renderConversation() {
   // The person wrote again after a reply was refused: the "not sent" notice would still say they cannot be reached.
   if (!r.unreachable && state.refusedFor === r.id) {
     state.refusedFor = null;
-    showError(t('reachableAgain'));
+    showError(consoleError('reachableAgain'));
   }
   gone.textContent = !r.unreachable ? ''
     : t(r.unreachable === 'blocked' ? 'unreachableBlocked' : 'unreachableLeft');
@@ -84,7 +84,9 @@ async function renderConversation() {
     const meta = el('span', `${who || entry.author} · ${formatDateTime(entry.at)}`, 'meta');
     // Who and when are the page's words: they read in the page's direction whatever the line's own.
     meta.dir = document.documentElement.dir;
-    item.append(meta, el('span', entry.author === 'system' ? systemLine(entry) : entry.text));
+    const body = el('span', entry.author === 'system' ? null : entry.text);
+    if (entry.author === 'system') body.append(...systemLine(entry));
+    item.append(meta, body);
     if (entry.delivery) {
       const status = el('span', deliveryText(entry.delivery), `delivery ${entry.delivery.state}`);
       status.dir = document.documentElement.dir;

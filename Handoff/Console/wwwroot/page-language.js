@@ -46,6 +46,17 @@ function t(key, values = {}) {
   return text;
 }
 
+// A text as nodes, each {value} in a <bdi> (or the nodes given for it): a name written in Latin letters inside an Arabic
+// line keeps its own direction and the words around it their order. Not for plural keys (the values become markers).
+function tIsolated(key, values = {}) {
+  const marked = t(key, Object.fromEntries(Object.keys(values).map((name) => [name, `\u0000${name}\u0000`])));
+  return marked.split('\u0000').flatMap((part, i) => {
+    if (i % 2 === 0) return part ? [document.createTextNode(part)] : [];
+    const value = values[part];
+    return Array.isArray(value) ? value : [el('bdi', String(value))];
+  });
+}
+
 // A text the page draws that follows the counselor to another language (translatePage() finds it by data-t).
 function setText(node, key) {
   node.dataset.t = key;

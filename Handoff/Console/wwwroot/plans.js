@@ -14,6 +14,10 @@ function planAnswerText(answer) {
 }
 const planPanel = { id: null, mine: false, busy: false };
 
+// A step of plan.yaml in the page's language (the API gives its titles in each); a step a counselor added has only the
+// words they wrote.
+const stepTitle = (step) => (step.titles && step.titles[pageLanguage]) || step.title;
+
 function planSection() {
   let section = document.getElementById('plan-panel');
   if (section) return section;
@@ -64,7 +68,7 @@ function planSection() {
 async function loadPlan(id) {
   const response = await fetch(`/api/handoffs/${id}/plan`, { credentials: 'same-origin' });
   if (response.status === 404) return null;
-  if (!response.ok) throw new Error(response.statusText);
+  if (!response.ok) throw consoleError('error.server', { status: response.status });
   return response.json();
 }
 
@@ -110,10 +114,10 @@ function drawPlan(section, plan) {
   const overdue = plan.steps.filter((s) => s.status === 'overdue');
   const next = plan.steps.find((s) => s.status === 'next');
   const blocking = section.querySelector('#plan-blocking');
-  if (overdue.length) blocking.textContent = t('plan.blocking', { steps: overdue.map((s) => s.title).join('; ') });
-  else if (next) blocking.textContent = t('plan.next', { step: next.title });
+  if (overdue.length) blocking.textContent = t('plan.blocking', { steps: overdue.map(stepTitle).join('; ') });
+  else if (next) blocking.textContent = t('plan.next', { step: stepTitle(next) });
   else if (plan.steps.every((s) => s.status === 'done')) blocking.textContent = t('plan.allDone');
-  else blocking.textContent = t('plan.next', { step: plan.steps.find((s) => s.status !== 'done').title });
+  else blocking.textContent = t('plan.next', { step: stepTitle(plan.steps.find((s) => s.status !== 'done')) });
   blocking.classList.toggle('overdue', overdue.length > 0);
 
   const list = section.querySelector('#plan-steps');
@@ -121,7 +125,7 @@ function drawPlan(section, plan) {
   for (const step of plan.steps) {
     const item = el('li', null, step.status);
     item.dataset.stepId = step.id;
-    const title = el('span', step.title, 'plan-step-title');
+    const title = el('span', stepTitle(step), 'plan-step-title');
     title.dir = 'auto';
     const deadline = step.deadline ? ` · ${t('plan.by', { date: formatDate(step.deadline) })}` : '';
     const meta = el('span', ` · ${codeText('plan.status', step.status)}${deadline}`, 'plan-step-meta');
@@ -130,7 +134,7 @@ function drawPlan(section, plan) {
       const done = el('button', t('plan.markDone'));
       done.type = 'button';
       done.disabled = !planPanel.mine;
-      done.setAttribute('aria-label', t('plan.markDoneLabel', { step: step.title }));
+      done.setAttribute('aria-label', t('plan.markDoneLabel', { step: stepTitle(step) }));
       done.addEventListener('click', async () => {
         if (await planAction('done', { stepId: step.id })) {
           // Keep the keyboard where it was: on the next open step's button, else on the panel's title.
@@ -206,7 +210,7 @@ function renderPlanStats(plans) {
   section.append(planTable(t('plan.statsWeeks'), [t('plan.statsWeek'), t('language'), t('count')],
     plans.weeks.map((w) => [formatDate(w.week), w.language, w.stepsDone])));
   const stuck = planTable(t('plan.statsStuck'), [t('plan.statsStep'), t('language'), t('plan.statsWaiting')],
-    plans.stuck.map((s) => [s.title || s.step, s.language, s.waiting]));
+    plans.stuck.map((s) => [(s.titles && s.titles[pageLanguage]) || s.title || s.step, s.language, s.waiting]));
   stuck.id = 'd-plans-stuck';
   section.append(stuck);
 }

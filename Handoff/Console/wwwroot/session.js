@@ -28,7 +28,7 @@ function noticeReplaced() {
   const replaced = sessionStorage.getItem('console.replaced');
   sessionStorage.removeItem('console.replaced');
   if (replaced && replaced.toLowerCase() !== state.me.name.toLowerCase()) {
-    showError(t('sessionReplaced', { name: state.me.name, previous: replaced }));
+    showError(consoleError('sessionReplaced', { name: state.me.name, previous: replaced }));
   }
 }
 
@@ -44,7 +44,7 @@ function showLogin() {
   replyDrafts.clear();
   if (sessionStorage.getItem('console.sessionEnded')) {
     sessionStorage.removeItem('console.sessionEnded');
-    showError(t('sessionEnded'));
+    showError(consoleError('sessionEnded'));
   }
   $('login-view').hidden = false;
   placePageLanguage(false);

@@ -121,7 +121,7 @@ public sealed class PlanConsoleBrowserTests
     private static DateOnly Today() =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTime(DateTimeOffset.UtcNow, TimeZoneInfo.FindSystemTimeZoneById("Europe/Ljubljana")).DateTime);
 
-    /// <summary>The same counselor in a browser set to Slovenian sees the panel in Slovenian.</summary>
+    /// <summary>The same counselor in a browser set to Slovenian sees the panel in Slovenian, the steps' titles too.</summary>
     private static async Task SlovenianPanelAsync(ConsoleBrowserSession session)
     {
         var page = await session.OpenConsoleAsync(locale: "sl-SI");
@@ -132,7 +132,7 @@ public sealed class PlanConsoleBrowserTests
         Assert.Contains("Zahodni Balkan", await page.InnerTextAsync("#plan-answers"));
         Assert.Contains(
             "do " + Today().AddDays(8).ToString("d. MMMM yyyy", CultureInfo.GetCultureInfo("sl-SI")),
-            await page.Locator("#plan-panel li", new() { HasText = "Register your address" }).InnerTextAsync());
+            await page.Locator("#plan-panel li", new() { HasText = "Prijava prebivališča" }).InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Path.Combine(RepoPaths.Screenshots, "plan-console-sl.png"), FullPage = true });
     }
 }

@@ -29,6 +29,9 @@ public sealed class CounselorPlanTests
         var view = await plans.GetAsync(request, Ct);
         Assert.NotNull(view);
         Assert.Equal(("address-registration", "Register your address", "next"), (view.Steps[0].Id, view.Steps[0].Title, view.Steps[0].Status));
+        // The console shows the title in the page's language; the English Title stays as it was.
+        Assert.Equal("Regjistroni adresën", view.Steps[0].Titles!["sq"]);
+        Assert.Equal(["sl", "en", "sq", "hbs", "ar"], view.Steps[0].Titles!.Keys);
 
         Assert.True(await plans.MarkDoneAsync(request, "address-registration", "Maja", Ct));
         Assert.True(await plans.AddStepAsync(request, "Sill kontratën e qirasë në zyrë", "Maja", Ct));
@@ -39,6 +42,7 @@ public sealed class CounselorPlanTests
         view = await plans.GetAsync(request, Ct);
         Assert.Equal("done", view!.Steps[0].Status);
         Assert.Equal(("added-0", "open"), (view.Steps[^1].Id, view.Steps[^1].Status));
+        Assert.Null(view.Steps[^1].Titles);
         Assert.False(await plans.MarkDoneAsync(request, "no-such-step", "Maja", Ct));
     }
 

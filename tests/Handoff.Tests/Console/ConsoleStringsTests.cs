@@ -61,6 +61,18 @@ public sealed partial class ConsoleStringsTests
         Assert.Empty(named.Concat(used).Where(key => !english.ContainsKey(key) && !english.ContainsKey($"{key}_other")).Distinct());
     }
 
+    [Fact]
+    public void No_code_of_the_api_is_shown_as_it_is_in_english()
+    {
+        // 'kind.noMatch' once read 'noMatch' on the English dashboard: a code is not words.
+        var english = Table("en");
+
+        var codes = english.Where(entry => entry.Key.Contains('.', StringComparison.Ordinal) && entry.Value == entry.Key[(entry.Key.LastIndexOf('.') + 1)..] && entry.Value.Any(char.IsUpper))
+            .Select(entry => entry.Key).ToList();
+
+        Assert.Empty(codes);
+    }
+
     /// <summary>The keys and texts of one language's table, one entry a line; a line that is no entry fails, so no text
     /// hides from this test.</summary>
     private static Dictionary<string, string> Table(string language)
