@@ -51,6 +51,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<DashboardService>();
         services.AddSingleton<PlanDashboardService>();
         services.AddSingleton<UserDataService>();
+        services.AddSingleton<PersonChannels>();
         services.AddSingleton<HandoffTimeoutService>();
         services.AddHostedService(sp => sp.GetRequiredService<HandoffTimeoutService>());
         services.AddSingleton<RetentionService>();

@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
@@ -15,6 +16,7 @@ public static class DirectLineServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PersonChannel(DirectLineInbox.ChannelId));
         services.AddOptions<DirectLineOptions>().BindConfiguration(DirectLineOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<DirectLineTokenService>();
         DirectLineKeyRing.Add(services);

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class TelegramChannelExtensions
 {
     public static IServiceCollection AddTelegramChannel(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PersonChannel(TelegramActivityMapper.ChannelId));
         services.AddOptions<TelegramOptions>()
             .Bind(configuration.GetSection(TelegramOptions.Section))
             .Validate(o => o.WebhookSecret is null || TelegramOptions.IsValidSecret(o.WebhookSecret),

@@ -1,5 +1,6 @@
 using IntegrationBot.Channels.Common;
 using IntegrationBot.Dialogs.Outbox;
+using IntegrationBot.Dialogs.Privacy;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Configuration;
@@ -14,6 +15,7 @@ public static class ViberChannelExtensions
 {
     public static IServiceCollection AddViberChannel(this IServiceCollection services, IConfiguration configuration)
     {
+        services.AddSingleton(new PersonChannel(ViberActivityMapper.ChannelId));
         // Checked at start like Telegram's: read first by the webhook registration, a bad value failed inside the
         // host's start with its stack trace.
         services.AddOptions<ViberOptions>()

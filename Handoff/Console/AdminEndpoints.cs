@@ -21,14 +21,32 @@ public static class AdminEndpoints
         admin.MapPost("/counselors/{name}/deactivate", DeactivateAsync);
         admin.MapPost("/counselors/{name}/unlock", async (string name, CounselorDirectory directory, CancellationToken ct) =>
             await directory.UnlockAsync(Segment(name), ct) ? Results.NoContent() : Results.NotFound());
-        admin.MapDelete("/users/{channelId}/{userId}", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
-            TypedResults.Json(new { channelId, userId = Segment(userId), removed = await data.DeleteAsync(channelId, Segment(userId), ct) }, HandoffJson.Options));
-        admin.MapGet("/users/{channelId}/{userId}/export", async (string channelId, string userId, UserDataService data, CancellationToken ct) =>
-            TypedResults.Json(await data.ExportAsync(channelId, Segment(userId), ct), HandoffJson.Options));
+        admin.MapDelete("/users/{channelId}/{userId}", ErasePersonByIdAsync);
+        admin.MapGet("/users/{channelId}/{userId}/export", ExportPersonByIdAsync);
 
         // The same for the person of a conversation, so the console never needs (or shows) their user id.
         admin.MapGet("/handoffs/{id:guid}/person/export", ExportPersonAsync);
         admin.MapDelete("/handoffs/{id:guid}/person", ErasePersonAsync);
+    }
+
+    private static async Task<IResult> ErasePersonByIdAsync(string channelId, string userId, UserDataService data, PersonChannels channels, CancellationToken ct) =>
+        channels.Find(channelId) is { } channel
+            ? TypedResults.Json(new { channelId = channel, userId = Segment(userId), removed = await data.DeleteAsync(channel, Segment(userId), ct) }, HandoffJson.Options)
+            : UnknownChannel(channelId, channels);
+
+    private static async Task<IResult> ExportPersonByIdAsync(string channelId, string userId, UserDataService data, PersonChannels channels, CancellationToken ct) =>
+        channels.Find(channelId) is { } channel
+            ? TypedResults.Json(await data.ExportAsync(channel, Segment(userId), ct), HandoffJson.Options)
+            : UnknownChannel(channelId, channels);
+
+    private static IResult UnknownChannel(string channelId, PersonChannels channels)
+    {
+        var known = string.Join(", ", channels.Ids);
+        return ConsoleProblem.Of(
+            StatusCodes.Status400BadRequest,
+            "unknownChannel",
+            $"'{channelId}' is not a channel id; nothing was erased or exported. The channel ids are: {known}.",
+            new Dictionary<string, string> { ["channel"] = channelId, ["channels"] = known });
     }
 
     private static async Task<IResult> ExportPersonAsync(Guid id, HandoffQueue queue, UserDataService data, CancellationToken ct) =>

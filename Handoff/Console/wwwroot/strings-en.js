@@ -254,6 +254,7 @@ consoleStrings.en = {
   'error.accountPasswordShort': 'Password must have at least 8 characters.',
   'error.accountNeedsPassword': 'A new account needs a password of at least 8 characters.',
   'error.lastAdmin': 'At least one active admin must remain: make another counselor an admin first.',
+  'error.unknownChannel': '“{channel}” is not a channel; nothing was erased or exported. Use one of: {channels}.',
   'error.notFound': 'Not found: it may have been deleted meanwhile.',
   'error.server': 'The server could not do that ({status}); try again.',
   'error.network': 'The server cannot be reached; check the connection and try again.',

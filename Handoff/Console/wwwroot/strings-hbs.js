@@ -257,6 +257,7 @@ consoleStrings.hbs = {
   'error.accountPasswordShort': 'Lozinka mora imati najmanje 8 znakova.',
   'error.accountNeedsPassword': 'Novi račun treba lozinku od najmanje 8 znakova.',
   'error.lastAdmin': 'Mora ostati bar jedan aktivan administrator: prvo postavite drugog savjetnika za administratora.',
+  'error.unknownChannel': '„{channel}“ nije kanal; ništa nije izbrisano ni izvezeno. Koristite jedan od: {channels}.',
   'error.notFound': 'Nije pronađeno: možda je u međuvremenu izbrisano.',
   'error.server': 'Server to nije mogao uraditi ({status}); pokušajte ponovo.',
   'error.network': 'Server nije dostupan; provjerite vezu i pokušajte ponovo.',

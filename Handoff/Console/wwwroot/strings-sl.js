@@ -259,6 +259,7 @@ consoleStrings.sl = {
   'error.accountPasswordShort': 'Geslo mora imeti vsaj 8 znakov.',
   'error.accountNeedsPassword': 'Nov račun potrebuje geslo z vsaj 8 znaki.',
   'error.lastAdmin': 'Ostati mora vsaj en aktiven skrbnik: najprej za skrbnika določite drugega svetovalca.',
+  'error.unknownChannel': '»{channel}« ni kanal; nič ni bilo izbrisano ali izvoženo. Uporabite enega od: {channels}.',
   'error.notFound': 'Ni najdeno: morda je bilo medtem izbrisano.',
   'error.server': 'Strežnik tega ni mogel narediti ({status}); poskusite znova.',
   'error.network': 'Strežnik ni dosegljiv; preverite povezavo in poskusite znova.',

@@ -253,6 +253,7 @@ consoleStrings.sq = {
   'error.accountPasswordShort': 'Fjalëkalimi duhet të ketë të paktën 8 shenja.',
   'error.accountNeedsPassword': 'Një llogari e re ka nevojë për fjalëkalim me të paktën 8 shenja.',
   'error.lastAdmin': 'Duhet të mbetet të paktën një administrator aktiv: së pari bëni administrator një këshilltar tjetër.',
+  'error.unknownChannel': '“{channel}” nuk është kanal; asgjë nuk u fshi ose u eksportua. Përdorni një nga: {channels}.',
   'error.notFound': 'Nuk u gjet: mund të jetë fshirë ndërkohë.',
   'error.server': 'Serveri nuk mundi ta bëjë këtë ({status}); provoni përsëri.',
   'error.network': 'Serveri nuk arrihet; kontrolloni lidhjen dhe provoni përsëri.',
