@@ -18,6 +18,12 @@ public static class KnowledgeConsole
             ["knowledge.css"] = "text/css; charset=utf-8",
             ["knowledge-strings.js"] = "text/javascript; charset=utf-8",
             ["knowledge.js"] = "text/javascript; charset=utf-8",
+            ["api.js"] = "text/javascript; charset=utf-8",
+            ["topic-list.js"] = "text/javascript; charset=utf-8",
+            ["backlog.js"] = "text/javascript; charset=utf-8",
+            ["topic-editor.js"] = "text/javascript; charset=utf-8",
+            ["versions.js"] = "text/javascript; charset=utf-8",
+            ["preview.js"] = "text/javascript; charset=utf-8",
             ["directory.js"] = "text/javascript; charset=utf-8",
             ["topics.js"] = "text/javascript; charset=utf-8",
         });

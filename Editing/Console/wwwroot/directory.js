@@ -1,6 +1,7 @@
 'use strict';
 // The local directory on the knowledge page: list, edit and publish an institution (PUT /api/knowledge/directory/{id}).
-// Uses knowledge.js's helpers (api, el, t, $, state, LANGUAGES); its strings are added to STRINGS here.
+// Uses knowledge.js's helpers (el, t, $, say, showError, state, LANGUAGES) and api.js's api(); its strings are added to
+// STRINGS here.
 
 Object.assign(STRINGS.en, {
   dirTitle: 'Local directory', dirIntro: 'Institutions the answers refer to. A change is live at once in every answer that uses the entry; only confirmed entries are shown as facts.',

@@ -1,7 +1,8 @@
 'use strict';
 // Topic-wide changes on the knowledge page: add a topic, change its category, sources, flags and related topics, retire
 // it and bring it back (POST /api/knowledge/topics, PUT …/settings, POST …/retire, …/restore). Each is a draft version
-// made live by Publish. Uses knowledge.js's helpers (api, el, t, $, say, showError, state); its strings are added here.
+// made live by Publish. Uses knowledge.js's helpers (el, t, $, say, showError, state), api.js's api(), topic-editor.js's
+// openTopic, renderTopic and lines, versions.js's loadVersions, diffLines and fieldText; its strings are added here.
 
 Object.assign(STRINGS.en, {
   addTopicTitle: 'Add a topic', addTopicId: 'Id (lower-case words joined by -)', addTopicSource: 'Source (https)', addTopic: 'Add the topic',
@@ -121,7 +122,7 @@ function renderLifecycle(topic) {
   $('retired-note').textContent = note ? t(note) : '';
 }
 
-// The topic-wide fields in a version's diff (knowledge.js shows the languages): category, sources, flags, related, retired.
+// The topic-wide fields in a version's diff (versions.js shows the languages): category, sources, flags, related, retired.
 function settingsDiff(before, after, box) {
   const text = (content, name) => (name === 'retired' ? (content.retired ? t('badgeRetired') : '') : fieldText(content, name));
   let changed = false;
