@@ -65,6 +65,9 @@ public sealed class SpokenEmergencyTests
     [InlineData("i ra pika babait", EmergencyKind.Medical)]
     [InlineData("iu shtrembërua goja", EmergencyKind.Medical)]
     [InlineData("سكتة دماغية", EmergencyKind.Medical)]
+    [InlineData("femija ka kriza dhe dridhet", EmergencyKind.Medical)]
+    [InlineData("djali humbi ne qytet", EmergencyKind.Child)]
+    [InlineData("vajza ime humbi", EmergencyKind.Child)]
     // A snake bite, as typed in each language (Cyrillic too)
     [InlineData("ujela me zmija", EmergencyKind.Medical)]
     [InlineData("ujela ga zmija", EmergencyKind.Medical)]
@@ -191,6 +194,11 @@ public sealed class SpokenEmergencyTests
     [InlineData("allergy test for my son where")]
     [InlineData("kje naredijo test na alergije")]
     [InlineData("gdje mogu uraditi test na alergiju")]
+    [InlineData("djali humbi telefonin")]
+    [InlineData("djali humbi punen")]
+    [InlineData("djali humbi celesat e shtepise")]
+    [InlineData("vajza humbi nje vit shkolle")]
+    [InlineData("kam kriza paniku dhe dridhem")]
     // Everyday messages near the new cues: a sore throat, leg cramps, a sunburn question, a doctor for epilepsy
     [InlineData("boli me ko pogoltnem")]
     [InlineData("ما بقدر ابلع من وجع الحلق")]
